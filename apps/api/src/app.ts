@@ -1,0 +1,71 @@
+// Builds the Fastify app: plugins first, then routes. Tests import this and use app.inject();
+// server.ts only listens.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '@dutyboard/db/client';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { activityRoutes } from './routes/activities.ts';
+import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orgRoutes } from './routes/orgs.ts';
+
+// Validation messages in Chinese, the users' language (the web maps codes for English).
+z.config(z.locales.zhCN());
+
+export interface BuildAppOptions {
+  config: Config;
+  prisma: PrismaClient;
+}
+
+export async function buildApp({ config, prisma }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // Ids are UUIDs; anything longer in a path is junk.
+    maxParamLength: 200,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  const policy = {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+  };
+  registerAuth(app, prisma, policy);
+
+  await app.register(healthRoutes, { prisma });
+  await app.register(authRoutes, { prisma, config, policy });
+  await app.register(orgRoutes, { prisma });
+  await app.register(activityRoutes, { prisma });
+  await app.register(dashboardRoutes, { prisma });
+
+  if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
+  return app;
+}
+
+/** Serves the built SPA; unknown non-API GETs get index.html so client routes deep-link. */
+async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`WEB_DIST=${root} has no index.html: build the web app first (pnpm build).`);
+  }
+  await app.register(fastifyStatic, { root, wildcard: false });
+  app.get('/*', { config: { public: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({
+        error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` },
+      });
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,76 @@
+// One error type and one handler: every failure leaves as { error: { code, message, details? } }.
+// 5xx bodies never carry internals; the log keeps them.
+import type { ErrorBody, ErrorCode, FieldIssue } from '@dutyboard/contracts/errors';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details?: ErrorBody['error']['details'],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`, 404);
+export const forbidden = (message = '没有执行此操作的权限') => new AppError('FORBIDDEN', message, 403);
+export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message, 401);
+
+export function validationError(fields: FieldIssue[], message = '提交的内容有误，请按提示修改') {
+  return new AppError('VALIDATION_FAILED', message, 400, { fields });
+}
+
+function body(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const fields = error.validation.map((issue) => ({
+        field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+        code: issue.keyword,
+        message: issue.message ?? '无效',
+      }));
+      return reply.status(400).send(body('VALIDATION_FAILED', '提交的内容有误，请按提示修改', { fields }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '提交的内容过大'));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交'));
+    }
+    if (status === 429) {
+      return reply.status(429).send(body('RATE_LIMITED', '请求过于频繁，请稍后再试'));
+    }
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, empty body with a JSON content type, bad URL encoding, and the like.
+      return reply.status(400).send(body('VALIDATION_FAILED', '请求格式无效，请检查提交的内容'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply.status(503).send(body('SERVICE_UNAVAILABLE', '数据库暂时不可用，请稍后再试'));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后再试'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text =
+    String((error as { message?: string })?.message ?? '') + String((error as { code?: string })?.code ?? '');
+  return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|57P01|57P03/.test(text);
+}

@@ -1,0 +1,73 @@
+import {
+  ActivityPageSchema,
+  ActivitySchema,
+  CreateActivityInputSchema,
+  ListActivitiesQuerySchema,
+  UpdateActivityInputSchema,
+} from '@dutyboard/contracts/activities';
+import { IdParamsSchema, OkSchema } from '@dutyboard/contracts/common';
+import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actor } from '../plugins/auth.ts';
+import {
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  updateActivity,
+} from '../services/activities/activities.ts';
+import { errorResponses } from './responses.ts';
+
+export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+  app.get(
+    '/api/activities',
+    {
+      config: { permission: 'activity:read' },
+      schema: { querystring: ListActivitiesQuerySchema, response: { 200: ActivityPageSchema, ...errorResponses } },
+    },
+    async (request) => listActivities(prisma, actor(request), request.query),
+  );
+
+  app.post(
+    '/api/activities',
+    {
+      config: { permission: 'activity:create' },
+      schema: { body: CreateActivityInputSchema, response: { 201: ActivitySchema, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await createActivity(prisma, actor(request), request.body)),
+  );
+
+  app.get(
+    '/api/activities/:id',
+    {
+      config: { permission: 'activity:read' },
+      schema: { params: IdParamsSchema, response: { 200: ActivitySchema, ...errorResponses } },
+    },
+    async (request) => getActivity(prisma, actor(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/activities/:id',
+    {
+      config: { permission: 'activity:update' },
+      schema: {
+        params: IdParamsSchema,
+        body: UpdateActivityInputSchema,
+        response: { 200: ActivitySchema, ...errorResponses },
+      },
+    },
+    async (request) => updateActivity(prisma, actor(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/activities/:id',
+    {
+      config: { permission: 'activity:delete' },
+      schema: { params: IdParamsSchema, response: { 200: OkSchema, ...errorResponses } },
+    },
+    async (request) => {
+      await deleteActivity(prisma, actor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,89 @@
+// Server-side sessions in PostgreSQL: the cookie holds a random token, the table its SHA-256, so
+// any number of API processes share sessions and a leaked table cannot be replayed.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@dutyboard/contracts/permissions';
+import type { PrismaClient } from '@dutyboard/db/client';
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  /** Materialised path of the user's home org ("/root/…/orgId/"). */
+  orgPath: string;
+  sessionId: string;
+}
+
+// lastSeenAt is refreshed at most this often, so reads do not each cost a write.
+const TOUCH_EVERY_MS = 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  prisma: PrismaClient,
+  userId: string,
+  policy: SessionPolicy,
+  meta: { userAgent?: string; ip?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  const expiresAt = new Date(now + policy.absoluteMs);
+  await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ip: meta.ip?.slice(0, 64) ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+export type SessionLookup = { user: AuthUser } | { expired: true } | null;
+
+export async function findSessionUser(
+  prisma: PrismaClient,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SessionLookup> {
+  const id = hashToken(token);
+  const session = await prisma.session.findUnique({
+    where: { id },
+    include: { user: { include: { org: { select: { path: true } } } } },
+  });
+  if (!session) return null;
+  const idleUntil = session.lastSeenAt.getTime() + policy.idleMs;
+  if (session.expiresAt <= now || idleUntil <= now.getTime() || !session.user.active) {
+    await prisma.session.deleteMany({ where: { id } });
+    return { expired: true };
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      orgId: user.orgId,
+      orgPath: user.org.path,
+      sessionId: id,
+    },
+  };
+}
+
+export async function deleteSession(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}

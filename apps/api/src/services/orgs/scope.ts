@@ -1,0 +1,30 @@
+// What part of the org tree a user reaches. The role's scope comes from the policy table; the
+// tree test is a prefix match on the materialised path ("/street/branch/").
+import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { notFound } from '../../plugins/errors.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export function reachesOrg(user: AuthUser, org: { id: string; path: string }): boolean {
+  if (ROLE_POLICY[user.role].scope === 'ALL') return true;
+  return org.path.startsWith(user.orgPath);
+}
+
+/** Loads an org the user may reach, or fails with 404 (another branch is not revealed). */
+export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
+  const org = await db.orgUnit.findUnique({ where: { id: orgId } });
+  if (!org || !reachesOrg(user, org)) throw notFound('组织');
+  return org;
+}
+
+/**
+ * Ids of the orgs a list or aggregate may cover: the requested org's subtree (default: the user's
+ * home org), always within the user's reach.
+ */
+export async function orgIdsInScope(db: Db, user: AuthUser, requestedOrgId?: string): Promise<string[]> {
+  const root = await loadReachableOrg(db, user, requestedOrgId ?? user.orgId);
+  const orgs = await db.orgUnit.findMany({ where: { path: { startsWith: root.path } }, select: { id: true } });
+  return orgs.map((o) => o.id);
+}

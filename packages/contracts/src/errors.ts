@@ -1,0 +1,41 @@
+// The one error shape every failing response has: { error: { code, message, details? } }.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const FieldIssueSchema = z.object({
+  /** Dotted path of the field, e.g. "title" or "absentees.0.reason". */
+  field: z.string(),
+  /** zod issue code, e.g. "too_big", "invalid_type". */
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    details: z
+      .object({
+        fields: z.array(FieldIssueSchema).optional(),
+      })
+      .passthrough()
+      .optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

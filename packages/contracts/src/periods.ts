@@ -1,0 +1,110 @@
+// Periods (year / half / quarter) in Asia/Shanghai time and the pace rule. Pure functions, used by
+// the API to build queries and by the web to label things. China has kept UTC+8 without daylight
+// saving since 1991, so a fixed offset is exact for every date this system deals with.
+import { z } from 'zod';
+
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** A calendar day in Asia/Shanghai, "YYYY-MM-DD". */
+export const LocalDateSchema = z.iso.date();
+
+export const PERIOD_KINDS = ['YEAR', 'HALF', 'QUARTER'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** "2026", "2026-H1", "2026-Q3". */
+export const PeriodCodeSchema = z.string().regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'expected 2026, 2026-H1 or 2026-Q3');
+
+export interface PeriodRef {
+  kind: PeriodKind;
+  year: number;
+  index: number;
+  code: string;
+  /** Inclusive start and exclusive end, as UTC instants of Shanghai midnight. */
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The UTC instant of 00:00 Asia/Shanghai on the given day (month is 1-based; overflow rolls). */
+export function shanghaiMidnight(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
+}
+
+/** The Shanghai calendar parts of an instant. */
+export function shanghaiParts(at: Date): { year: number; month: number; day: number } {
+  const shifted = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** "YYYY-MM-DD" → the UTC instant of that day's Shanghai midnight. */
+export function localDateToInstant(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return shanghaiMidnight(y, m, d);
+}
+
+export function periodFromCode(code: string): PeriodRef {
+  const parsed = PeriodCodeSchema.parse(code);
+  const year = Number(parsed.slice(0, 4));
+  const suffix = parsed.slice(5);
+  if (!suffix) return { kind: 'YEAR', year, index: 1, code: parsed, ...monthRange(year, 1, 12) };
+  const index = Number(suffix.slice(1));
+  if (suffix.startsWith('H')) {
+    return { kind: 'HALF', year, index, code: parsed, ...monthRange(year, index * 6 - 5, 6) };
+  }
+  return { kind: 'QUARTER', year, index, code: parsed, ...monthRange(year, index * 3 - 2, 3) };
+}
+
+export function periodCode(kind: PeriodKind, year: number, index: number): string {
+  if (kind === 'YEAR') return String(year);
+  return `${year}-${kind === 'HALF' ? 'H' : 'Q'}${index}`;
+}
+
+/** The period of the given kind that contains the instant. */
+export function periodContaining(kind: PeriodKind, at: Date): PeriodRef {
+  const { year, month } = shanghaiParts(at);
+  if (kind === 'YEAR') return periodFromCode(String(year));
+  if (kind === 'HALF') return periodFromCode(`${year}-H${month <= 6 ? 1 : 2}`);
+  return periodFromCode(`${year}-Q${Math.ceil(month / 3)}`);
+}
+
+function monthRange(year: number, firstMonth: number, months: number) {
+  return { startsAt: shanghaiMidnight(year, firstMonth, 1), endsAt: shanghaiMidnight(year, firstMonth + months, 1) };
+}
+
+/** The months of a period as "YYYY-MM", in order. */
+export function periodMonths(period: PeriodRef): string[] {
+  const out: string[] = [];
+  let { year, month } = shanghaiParts(period.startsAt);
+  while (shanghaiMidnight(year, month, 1) < period.endsAt) {
+    out.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+export type PaceStatus = 'GREEN' | 'AMBER' | 'RED';
+
+/** Amber when done reaches this share of what the linear plan expects by now. */
+export const PACE_AMBER_RATIO = 0.8;
+
+export interface Pace {
+  /** What a linear plan expects done by `now` (target × elapsed share), rounded down. */
+  expected: number;
+  status: PaceStatus;
+}
+
+/**
+ * DOMAIN.md: expected = target × d / D on day d of a D-day period; green when done ≥ expected,
+ * amber when done ≥ 0.8 × expected, red otherwise. Before the period it expects 0; after, all.
+ */
+export function pace(done: number, target: number, period: Pick<PeriodRef, 'startsAt' | 'endsAt'>, now: Date): Pace {
+  const total = period.endsAt.getTime() - period.startsAt.getTime();
+  const elapsed = Math.min(Math.max(now.getTime() - period.startsAt.getTime(), 0), total);
+  const expectedExact = (target * elapsed) / total;
+  const status: PaceStatus =
+    done >= expectedExact ? 'GREEN' : done >= PACE_AMBER_RATIO * expectedExact ? 'AMBER' : 'RED';
+  return { expected: Math.floor(expectedExact), status };
+}

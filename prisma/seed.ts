@@ -1,0 +1,542 @@
+// The demo sub-district (城南街道), built from the half-year summary this product grew from:
+// a working committee with 12 branches, the 工委书记 as 第一责任人 and members with 分管 areas,
+// a first-half plan with targets, and January–June records that reproduce its figures —
+// 1 意识形态工作专题研讨会, 5 中心组专题学习研讨, 73 themed activities ("70余场次"), 1 sensitive
+// online item analysed and reported to 市网信办. Records keep coming after that half, up to
+// yesterday, so the current period is not empty. Deterministic for a given `now`.
+import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+
+export interface SeedOptions {
+  /** Password of every demo account. */
+  password: string;
+  /** argon2id hasher (the API's own), passed in so the seed has no dependency on the API. */
+  hashPassword: (password: string) => Promise<string>;
+  now?: Date;
+}
+
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', displayName: '系统管理员', role: 'ADMIN', org: 'CN', note: '管理组织和用户' },
+  { username: 'leader', displayName: '张卫国（工委书记）', role: 'LEADER', org: 'CN', note: '领导看板' },
+  { username: 'auditor', displayName: '刘审计（督查）', role: 'AUDITOR', org: 'CN', note: '只读、审计' },
+  {
+    username: 'secretary',
+    displayName: '陈东（东山村党支部书记）',
+    role: 'SECRETARY',
+    org: 'CN-V01',
+    note: '东山村党支部',
+  },
+  {
+    username: 'secretary2',
+    displayName: '周和（和平社区党支部书记）',
+    role: 'SECRETARY',
+    org: 'CN-C01',
+    note: '和平社区党支部',
+  },
+] as const;
+
+const BRANCHES = [
+  { code: 'CN-V01', name: '东山村党支部', kind: 'VILLAGE_BRANCH', weight: 9 },
+  { code: 'CN-V02', name: '西河村党支部', kind: 'VILLAGE_BRANCH', weight: 6 },
+  { code: 'CN-V03', name: '青石村党支部', kind: 'VILLAGE_BRANCH', weight: 4 },
+  { code: 'CN-V04', name: '桃园村党支部', kind: 'VILLAGE_BRANCH', weight: 5 },
+  { code: 'CN-V05', name: '柳湾村党支部', kind: 'VILLAGE_BRANCH', weight: 3 },
+  { code: 'CN-C01', name: '和平社区党支部', kind: 'COMMUNITY_BRANCH', weight: 8 },
+  { code: 'CN-C02', name: '幸福社区党支部', kind: 'COMMUNITY_BRANCH', weight: 7 },
+  { code: 'CN-C03', name: '新华社区党支部', kind: 'COMMUNITY_BRANCH', weight: 6 },
+  { code: 'CN-C04', name: '光明社区党支部', kind: 'COMMUNITY_BRANCH', weight: 5 },
+  { code: 'CN-C05', name: '文昌社区党支部', kind: 'COMMUNITY_BRANCH', weight: 4 },
+  { code: 'CN-C06', name: '锦绣社区党支部', kind: 'COMMUNITY_BRANCH', weight: 3 },
+  { code: 'CN-A01', name: '街道机关党支部', kind: 'AGENCY_BRANCH', weight: 3 },
+] as const;
+
+const ACTIVITY_KINDS = [
+  { category: 'RED_SONGS', titles: ['红色歌曲大家唱', '唱支山歌给党听', '红歌传唱进社区'], weight: 4 },
+  { category: 'OATH_REVIEW', titles: ['重温入党誓词', '七一重温入党誓词', '新党员入党宣誓'], weight: 3 },
+  { category: 'PARTY_LECTURE', titles: ['书记讲党课 学党史', '支部书记专题党课', '讲党课·悟思想'], weight: 3 },
+  { category: 'THEME_PARTY_DAY', titles: ['主题党日活动', '“学习强国”交流主题党日', '清明祭英烈主题党日'], weight: 4 },
+  { category: 'PREACHING', titles: ['政策宣讲进村入户', '理论宣讲小分队进小区', '百姓宣讲团宣讲'], weight: 2 },
+  { category: 'VOLUNTEER', titles: ['党员志愿服务', '文明创建志愿服务', '关爱老人志愿服务'], weight: 2 },
+] as const;
+
+/** Activities in the summary half year: the source says "70余场次". */
+export const SUMMARY_ACTIVITY_COUNT = 73;
+
+/** Mulberry32: small, seeded, good enough to spread demo records. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickWeighted<T extends { weight: number }>(items: readonly T[], r: number): T {
+  const total = items.reduce((s, i) => s + i.weight, 0);
+  let x = r * total;
+  for (const item of items) {
+    x -= item.weight;
+    if (x < 0) return item;
+  }
+  return items[items.length - 1] as T;
+}
+
+/** The first half year whose summary is complete at `now`: this year's H1 from July on. */
+export function summaryHalf(now: Date) {
+  const { year, month } = shanghaiParts(now);
+  return periodFromCode(`${month >= 7 ? year : year - 1}-H1`);
+}
+
+/** A Shanghai local time on a day, as an instant. */
+function at(day: Date, hour: number, minute = 0) {
+  return new Date(day.getTime() + (hour * 60 + minute) * 60_000);
+}
+
+export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.orgUnit.count()) > 0;
+}
+
+export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Promise<{ activities: number }> {
+  const now = options.now ?? new Date();
+  const h1 = summaryHalf(now);
+  const year = h1.year;
+  const rand = prng(20260630);
+  const passwordHash = await options.hashPassword(options.password);
+  const lockedHash = await options.hashPassword(`locked-${Math.random()}-${Date.now()}`);
+
+  return prisma.$transaction(
+    async (tx) => {
+      // Org tree.
+      const streetId = crypto.randomUUID();
+      await tx.orgUnit.create({
+        data: { id: streetId, code: 'CN', name: '城南街道党工委', kind: 'STREET_COMMITTEE', path: `/${streetId}/` },
+      });
+      const branches: { id: string; code: string; name: string; weight: number }[] = [];
+      for (const [i, b] of BRANCHES.entries()) {
+        const id = crypto.randomUUID();
+        await tx.orgUnit.create({
+          data: {
+            id,
+            code: b.code,
+            name: b.name,
+            kind: b.kind,
+            parentId: streetId,
+            path: `/${streetId}/${id}/`,
+            sortOrder: i,
+          },
+        });
+        branches.push({ id, code: b.code, name: b.name, weight: b.weight });
+      }
+      const orgIdByCode = new Map<string, string>([['CN', streetId], ...branches.map((b) => [b.code, b.id] as const)]);
+
+      // Accounts: the five demo logins, and leadership members who own areas but do not sign in.
+      const users = new Map<string, string>();
+      for (const a of DEMO_ACCOUNTS) {
+        const u = await tx.user.create({
+          data: {
+            username: a.username,
+            displayName: a.displayName,
+            role: a.role,
+            orgId: orgIdByCode.get(a.org) as string,
+            passwordHash,
+          },
+        });
+        users.set(a.username, u.id);
+      }
+      const members = [
+        { username: 'li.weiyuan', displayName: '李明（组织委员）', area: '理论学习、干部培训' },
+        { username: 'wang.weiyuan', displayName: '王芳（宣传委员）', area: '宣传思想、阵地管理、网络舆情' },
+        { username: 'zhao.weiyuan', displayName: '赵强（纪检委员）', area: '督查考核、问题整改' },
+      ];
+      for (const m of members) {
+        const u = await tx.user.create({
+          data: {
+            username: m.username,
+            displayName: m.displayName,
+            role: 'LEADER',
+            orgId: streetId,
+            passwordHash: lockedHash,
+            active: true,
+          },
+        });
+        users.set(m.username, u.id);
+      }
+      const leaderId = users.get('leader') as string;
+
+      // Periods from the summary year to the current one, with targets.
+      const current = periodContaining('HALF', now);
+      const periodIds = new Map<string, string>();
+      for (let y = year; y <= current.year; y += 1) {
+        for (const code of [`${y}`, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`]) {
+          const p = periodFromCode(code);
+          const row = await tx.period.create({
+            data: {
+              kind: p.kind,
+              year: p.year,
+              index: p.index,
+              name:
+                p.kind === 'YEAR'
+                  ? `${y}年`
+                  : p.kind === 'HALF'
+                    ? `${y}年${p.index === 1 ? '上' : '下'}半年`
+                    : `${y}年第${p.index}季度`,
+              startsAt: p.startsAt,
+              endsAt: p.endsAt,
+            },
+          });
+          periodIds.set(code, row.id);
+        }
+      }
+      const targets: Prisma.TargetCreateManyInput[] = [];
+      for (const [code, periodId] of periodIds) {
+        if (!code.includes('-H')) continue;
+        targets.push(
+          { metric: 'ACTIVITY', orgId: streetId, periodId, value: 72 },
+          { metric: 'SEMINAR', orgId: streetId, periodId, value: 6 },
+          { metric: 'PARTY_LECTURE', orgId: streetId, periodId, value: 12 },
+          { metric: 'BRANCH_STUDY', orgId: streetId, periodId, value: 72 },
+          { metric: 'CADRE_TRAINING', orgId: streetId, periodId, value: 2 },
+          { metric: 'PUBLICITY', orgId: streetId, periodId, value: 10 },
+        );
+        for (const b of branches) targets.push({ metric: 'ACTIVITY', orgId: b.id, periodId, value: 6 });
+      }
+      await tx.target.createMany({ data: targets });
+
+      // Themed activities: exactly SUMMARY_ACTIVITY_COUNT in the summary half, then a steady
+      // stream up to yesterday.
+      const DAY = 24 * 3600 * 1000;
+      const makeActivity = (day: Date): Prisma.ActivityCreateManyInput => {
+        const branch = pickWeighted(branches, rand());
+        const kind = pickWeighted(ACTIVITY_KINDS, rand());
+        const title = kind.titles[Math.floor(rand() * kind.titles.length)] as string;
+        const createdById =
+          branch.code === 'CN-V01'
+            ? users.get('secretary')
+            : branch.code === 'CN-C01'
+              ? users.get('secretary2')
+              : leaderId;
+        return {
+          orgId: branch.id,
+          category: kind.category,
+          title,
+          occurredAt: at(day, 9 + Math.floor(rand() * 8), rand() < 0.5 ? 0 : 30),
+          location: `${branch.name.replace('党支部', '')}党群服务中心`,
+          participants: 12 + Math.floor(rand() * 50),
+          description: `${branch.name}组织党员群众开展“${title}”活动。`,
+          createdById,
+          updatedById: createdById,
+        };
+      };
+      const h1Days = Math.round((h1.endsAt.getTime() - h1.startsAt.getTime()) / DAY);
+      const activities: Prisma.ActivityCreateManyInput[] = [];
+      for (let i = 0; i < SUMMARY_ACTIVITY_COUNT; i += 1) {
+        const day = new Date(
+          h1.startsAt.getTime() + Math.floor(((i + rand()) / SUMMARY_ACTIVITY_COUNT) * h1Days) * DAY,
+        );
+        activities.push(makeActivity(day));
+      }
+      const { year: ny, month: nm, day: nd } = shanghaiParts(now);
+      const today = shanghaiMidnight(ny, nm, nd);
+      for (let day = h1.endsAt; day < today; day = new Date(day.getTime() + DAY)) {
+        // About 72 per half year, as the plan asks.
+        if (rand() < 72 / 182) activities.push(makeActivity(day));
+      }
+      await tx.activity.createMany({ data: activities });
+
+      // Study: 5 中心组专题学习研讨 and 1 意识形态工作专题研讨会 (both seminars), branch study.
+      const month = (m: number, d: number) => shanghaiMidnight(year, m, d);
+      const seminars = [
+        { m: 1, d: 18, topicCategory: 'THEORY', topic: '中心组专题学习研讨：学习贯彻党的创新理论' },
+        { m: 2, d: 22, topicCategory: 'POLICY', topic: '中心组专题学习研讨：全面从严治党' },
+        { m: 3, d: 28, topicCategory: 'PARTY_HISTORY', topic: '中心组专题学习研讨：党史学习教育' },
+        { m: 4, d: 26, topicCategory: 'THEORY', topic: '中心组专题学习研讨：意识形态工作责任制' },
+        { m: 6, d: 14, topicCategory: 'POLICY', topic: '中心组专题学习研讨：基层治理与为民服务' },
+        { m: 5, d: 20, topicCategory: 'IDEOLOGY_WORK', topic: '意识形态工作专题研讨会（含网络意识形态工作）' },
+      ] as const;
+      await tx.studySession.createMany({
+        data: seminars.map((s) => ({
+          orgId: streetId,
+          kind: 'SEMINAR' as const,
+          topicCategory: s.topicCategory,
+          topic: s.topic,
+          materials: '党的创新理论学习材料、上级有关文件精神',
+          host: '张卫国',
+          occurredAt: at(month(s.m, s.d), 14, 30),
+          expectedAttendance: 9,
+          actualAttendance: 9,
+          minutes: `围绕“${s.topic.split('：').at(-1)}”开展交流研讨，班子成员逐一发言。`,
+          createdById: leaderId,
+        })),
+      });
+      const branchStudy: Prisma.StudySessionCreateManyInput[] = [];
+      for (const b of branches) {
+        for (let m = 1; m <= 6; m += 1) {
+          branchStudy.push({
+            orgId: b.id,
+            kind: 'BRANCH_STUDY',
+            topicCategory: 'THEORY',
+            topic: `${m}月支部集中学习`,
+            host: b.name.replace('党支部', '支部书记'),
+            occurredAt: at(month(m, 10 + Math.floor(rand() * 10)), 19),
+            expectedAttendance: 25,
+            actualAttendance: 20 + Math.floor(rand() * 6),
+          });
+        }
+      }
+      await tx.studySession.createMany({ data: branchStudy });
+
+      // Responsibility list for the summary half.
+      const h1Id = periodIds.get(`${year}-H1`) as string;
+      await tx.assignment.createMany({
+        data: [
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: leaderId,
+            kind: 'FIRST_RESPONSIBLE',
+            task: '履行意识形态工作第一责任人职责',
+            status: 'OPEN',
+          },
+          ...members.map((m) => ({
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: users.get(m.username) as string,
+            kind: 'AREA' as const,
+            area: m.area,
+            task: `落实“一岗双责”，抓好分管领域（${m.area}）意识形态工作`,
+            status: 'OPEN' as const,
+          })),
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: leaderId,
+            kind: 'TASK',
+            task: '制定年度意识形态工作方案',
+            dueAt: month(3, 31),
+            status: 'DONE',
+            doneAt: at(month(3, 15), 10),
+            closingNote: '已印发《意识形态工作方案》',
+          },
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: leaderId,
+            kind: 'TASK',
+            task: '成立意识形态工作领导小组',
+            dueAt: month(3, 31),
+            status: 'DONE',
+            doneAt: at(month(3, 15), 10),
+            closingNote: '已发文成立领导小组',
+          },
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: users.get('li.weiyuan') as string,
+            kind: 'TASK',
+            task: '制定中心组理论学习方案和学习计划',
+            dueAt: month(4, 30),
+            status: 'DONE',
+            doneAt: at(month(4, 8), 10),
+            closingNote: '已制定学习方案和学习计划',
+          },
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: users.get('li.weiyuan') as string,
+            kind: 'TASK',
+            task: '上半年开展专题研讨不少于6次',
+            dueAt: month(6, 30),
+            status: 'OPEN',
+            rule: { metric: 'SEMINAR', min: 6 },
+          },
+          {
+            periodId: h1Id,
+            orgId: streetId,
+            ownerId: users.get('wang.weiyuan') as string,
+            kind: 'TASK',
+            task: '各支部每季度至少讲党课1次',
+            dueAt: month(6, 30),
+            status: 'OPEN',
+            rule: { metric: 'PARTY_LECTURE', min: 1, per: 'QUARTER', eachBranch: true },
+          },
+        ],
+      });
+
+      // 阵地 register and the one sensitive online item.
+      await tx.riskPoint.createMany({
+        data: [
+          {
+            orgId: streetId,
+            name: '街道微信公众号',
+            type: 'WECHAT_ACCOUNT',
+            level: 'HIGH',
+            controlMeasure: '三审三校，专人管理',
+            responsiblePerson: '王芳',
+            checkIntervalDays: 30,
+            lastCheckedAt: month(6, 20),
+            nextCheckDueAt: month(7, 20),
+          },
+          {
+            orgId: streetId,
+            name: '新时代文明实践站',
+            type: 'VENUE',
+            level: 'MEDIUM',
+            controlMeasure: '活动报备，内容审核',
+            responsiblePerson: '王芳',
+            checkIntervalDays: 90,
+            lastCheckedAt: month(5, 10),
+            nextCheckDueAt: month(8, 10),
+          },
+          ...branches.slice(0, 4).map((b) => ({
+            orgId: b.id,
+            name: `${b.name.replace('党支部', '')}居民微信群`,
+            type: 'WECHAT_GROUP' as const,
+            level: 'MEDIUM' as const,
+            controlMeasure: '群主实名，网格员巡查',
+            responsiblePerson: '支部书记',
+            checkIntervalDays: 30,
+            lastCheckedAt: month(6, 15),
+            nextCheckDueAt: month(7, 15),
+          })),
+          {
+            orgId: branches[5]?.id as string,
+            name: '社区宣传栏',
+            type: 'BULLETIN_BOARD',
+            level: 'LOW',
+            controlMeasure: '每月更新，审核上墙',
+            responsiblePerson: '支部书记',
+            checkIntervalDays: 30,
+            lastCheckedAt: month(6, 1),
+            nextCheckDueAt: month(7, 1),
+          },
+        ],
+      });
+      const registeredAt = at(month(4, 16), 9, 20);
+      const alert = await tx.riskAlert.create({
+        data: {
+          orgId: streetId,
+          level: 'LEVEL_3',
+          state: 'CLOSED',
+          source: '网络巡查',
+          channel: '本地论坛',
+          summary: '一则涉及辖区征收补偿的不实帖文，存在炒作风险',
+          reach: 3200,
+          registeredAt,
+          reportedAt: at(month(4, 16), 15, 40),
+          receiptNumber: `SWX-${year}-0416-07`,
+          closedAt: at(month(4, 20), 17),
+          lastEventAt: at(month(4, 20), 17),
+          createdById: users.get('wang.weiyuan'),
+        },
+      });
+      const steps = [
+        { from: null, to: 'REGISTERED', when: registeredAt, note: '网络巡查发现，登记' },
+        { from: 'REGISTERED', to: 'ASSESSED', when: at(month(4, 16), 11), note: '研判：信息不实，三级' },
+        {
+          from: 'ASSESSED',
+          to: 'REPORTED',
+          when: at(month(4, 16), 15, 40),
+          note: '报送市网信办',
+          receipt: `SWX-${year}-0416-07`,
+        },
+        { from: 'REPORTED', to: 'ACCEPTED', when: at(month(4, 17), 10), note: '市网信办采纳' },
+        { from: 'ACCEPTED', to: 'HANDLING', when: at(month(4, 17), 14), note: '会同社区发布澄清说明' },
+        { from: 'HANDLING', to: 'CLOSED', when: at(month(4, 20), 17), note: '帖文已删除，办结' },
+      ] as const;
+      await tx.riskAlertEvent.createMany({
+        data: steps.map((s) => ({
+          alertId: alert.id,
+          fromState: s.from,
+          toState: s.to,
+          actorId: users.get('wang.weiyuan'),
+          at: s.when,
+          note: s.note,
+          receiptNumber: 'receipt' in s ? s.receipt : null,
+        })),
+      });
+
+      // Problems the summary lists, as rectifications.
+      await tx.rectification.createMany({
+        data: [
+          {
+            orgId: streetId,
+            source: 'SELF_CHECK',
+            problem: '部分支部意识形态工作任务和职责不够清晰',
+            measure: '细化责任清单，逐项明确责任人和完成时限',
+            ownerName: '赵强',
+            deadlineAt: month(9, 30),
+            status: 'IN_PROGRESS',
+          },
+          {
+            orgId: streetId,
+            source: 'SELF_CHECK',
+            problem: '理论学习不够深入，学用结合不紧',
+            measure: '推行“学习+研讨+实践”模式',
+            ownerName: '李明',
+            deadlineAt: month(12, 31),
+            status: 'OPEN',
+          },
+          {
+            orgId: streetId,
+            source: 'SELF_CHECK',
+            problem: '干部意识形态培训不够规范、不成体系',
+            measure: '制定年度培训计划，每半年至少集中培训1次',
+            ownerName: '李明',
+            deadlineAt: month(12, 31),
+            status: 'OPEN',
+          },
+          {
+            orgId: streetId,
+            source: 'SELF_CHECK',
+            problem: '阵地建设和宣传报道覆盖面不够广',
+            measure: '加强阵地建设，拓展宣传渠道',
+            ownerName: '王芳',
+            deadlineAt: month(12, 31),
+            status: 'OPEN',
+          },
+        ],
+      });
+
+      await tx.publicityItem.createMany({
+        data: [
+          {
+            orgId: streetId,
+            outlet: '区融媒体中心',
+            level: 'DISTRICT',
+            title: '城南街道：红色歌声唱响基层',
+            publishedAt: at(month(3, 5), 10),
+          },
+          {
+            orgId: streetId,
+            outlet: '市日报',
+            level: 'CITY',
+            title: '城南街道扎实推进意识形态工作责任制',
+            publishedAt: at(month(5, 12), 10),
+          },
+          {
+            orgId: streetId,
+            outlet: '城南街道公众号',
+            level: 'STREET_MEDIA',
+            title: '重温入党誓词 牢记初心使命',
+            publishedAt: at(month(6, 30), 10),
+          },
+        ],
+      });
+
+      await tx.auditEvent.create({
+        data: {
+          actorId: null,
+          action: 'SEED',
+          entityType: 'Demo',
+          entityId: null,
+          after: { activities: activities.length, branches: branches.length, summaryHalf: h1.code },
+        },
+      });
+      return { activities: activities.length };
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,121 @@
+// `pnpm start`: the whole system on one URL. Starts an embedded PostgreSQL 17 under DATA_DIR
+// (unless DATABASE_URL is set), applies migrations, seeds the demo sub-district on the first run,
+// builds the web app and serves web + API on PORT. Ctrl-C / SIGTERM stop everything cleanly.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '@dutyboard/api/config';
+import { startServer } from '@dutyboard/api/server';
+import { hashPassword } from '@dutyboard/api/services/auth/passwords';
+import { ensureDatabase } from '@dutyboard/db/admin';
+import { createPrisma } from '@dutyboard/db/client';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '@dutyboard/db/embedded';
+import { migrateDeploy } from '@dutyboard/db/migrate';
+import { DEMO_ACCOUNTS, isSeeded, seedDemo } from '../prisma/seed.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_DEMO_PASSWORD = 'Dutyboard@2026';
+
+function log(message: string) {
+  console.log(`[dutyboard] ${message}`);
+}
+
+async function main() {
+  const env = process.env;
+  const dataDir = path.resolve(root, env.DATA_DIR ?? '.data');
+  const pgPort = Number(env.PG_PORT ?? 54329);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+
+  const stopEmbedded = async () => {
+    if (embedded) {
+      log('stopping PostgreSQL…');
+      await embedded.stop();
+    }
+  };
+
+  // Validate everything the server needs before starting anything.
+  const config = loadConfig({
+    ...env,
+    DATABASE_URL: databaseUrl ?? 'postgresql://placeholder@127.0.0.1/placeholder',
+    WEB_DIST: env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
+    HOST: env.HOST ?? '0.0.0.0',
+  });
+
+  if (!databaseUrl) {
+    if (!Number.isInteger(pgPort) || pgPort < 1 || pgPort > 65535) {
+      throw new ConfigError(`Configuration error: PG_PORT must be a port number (got ${JSON.stringify(env.PG_PORT)}).`);
+    }
+    log(`starting embedded PostgreSQL 17 in ${path.join(dataDir, 'pg')} on port ${pgPort}…`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    await ensureDatabase(embedded.adminUrl, 'dutyboard');
+    databaseUrl = embedded.urlFor('dutyboard');
+  } else {
+    log('using the PostgreSQL server in DATABASE_URL (no embedded server)');
+  }
+
+  try {
+    log('applying migrations…');
+    await migrateDeploy(databaseUrl);
+
+    const demoPassword = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+    const prisma = createPrisma(databaseUrl, { max: 2 });
+    try {
+      if (await isSeeded(prisma)) {
+        log('database already has data: demo seed skipped');
+      } else {
+        log('first run: seeding the demo sub-district…');
+        const { activities } = await seedDemo(prisma, { password: demoPassword, hashPassword });
+        log(`seeded 12 branches and ${activities} activities`);
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    if (env.SKIP_WEB_BUILD !== '1') {
+      log('building the web app…');
+      const build = spawnSync('pnpm', ['--filter', '@dutyboard/web', 'build'], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (build.status !== 0) throw new Error('the web build failed (see the output above)');
+    }
+
+    const { app } = await startServer({ ...config, DATABASE_URL: databaseUrl });
+    const url = `http://localhost:${config.PORT}`;
+    const shown = env.DEMO_PASSWORD ? '(the DEMO_PASSWORD you set)' : demoPassword;
+    console.log(
+      [
+        '',
+        `  Dutyboard is running at ${url}`,
+        '',
+        '  Demo accounts (first run seeds them; all share one password):',
+        ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(11)} ${a.role.padEnd(9)} ${a.note}`),
+        `  Password: ${shown}`,
+        '',
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: shutting down…`);
+      await app.close().catch(() => undefined);
+      await stopEmbedded().catch(() => undefined);
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (error) {
+    await stopEmbedded().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dutyboard] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
