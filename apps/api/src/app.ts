@@ -31,7 +31,7 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
     // Ids are UUIDs; anything longer in a path is junk.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -12,7 +12,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { notFound, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadReachableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
@@ -139,7 +139,7 @@ export async function createActivity(
   input: CreateActivityInput,
 ): Promise<Activity> {
   return prisma.$transaction(async (tx) => {
-    await loadReachableOrg(tx, user, input.orgId);
+    await loadWritableOrg(tx, user, input.orgId);
     const row = await tx.activity.create({
       data: {
         orgId: input.orgId,
@@ -175,7 +175,7 @@ export async function updateActivity(
   return prisma.$transaction(async (tx) => {
     const before = await loadActivity(tx, user, id);
     // Moving a record to another org needs the same reach as creating it there.
-    if (input.orgId && input.orgId !== before.orgId) await loadReachableOrg(tx, user, input.orgId);
+    if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
     const row = await tx.activity.update({
       where: { id },
       data: {

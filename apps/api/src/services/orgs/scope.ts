@@ -2,7 +2,7 @@
 // tree test is a prefix match on the materialised path ("/street/branch/").
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
+import { forbidden, notFound } from '../../plugins/errors.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -16,6 +16,17 @@ export function reachesOrg(user: AuthUser, org: { id: string; path: string }): b
 export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
   const org = await db.orgUnit.findUnique({ where: { id: orgId } });
   if (!org || !reachesOrg(user, org)) throw notFound('组织');
+  return org;
+}
+
+/**
+ * Loads the org a record is to be written to: 404 when it does not exist, 403 when it is outside
+ * the user's reach (the user chose it in a form, so say plainly why it is refused).
+ */
+export async function loadWritableOrg(db: Db, user: AuthUser, orgId: string) {
+  const org = await db.orgUnit.findUnique({ where: { id: orgId } });
+  if (!org) throw notFound('组织');
+  if (!reachesOrg(user, org)) throw forbidden('只能为本支部（及下级组织）登记或修改记录');
   return org;
 }
 

@@ -1,0 +1,37 @@
+// A fresh database (cloned from the migrated template) and an app built on it, per test file.
+import { randomBytes } from 'node:crypto';
+import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '@dutyboard/db/admin';
+import { createPrisma, type PrismaClient } from '@dutyboard/db/client';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  prisma: PrismaClient;
+  config: Config;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const adminUrl = inject('adminUrl');
+  const name = `dutyboard_test_${randomBytes(6).toString('hex')}`;
+  await createDatabaseFromTemplate(adminUrl, name, inject('templateDb'));
+  const databaseUrl = withDatabase(adminUrl, name);
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
+  const prisma = createPrisma(databaseUrl, { max: 4 });
+  const app = await buildApp({ config, prisma });
+  return {
+    app,
+    prisma,
+    config,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await prisma.$disconnect();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, isSeeded, SUMMARY_ACTIVITY_COUNT, seedDemo, summaryHalf } from '../../../prisma/seed.ts';
+import { hashPassword } from '../src/services/auth/passwords.ts';
+import { login } from './helpers/fixtures.ts';
+import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+let ctx: TestContext;
+const now = new Date('2026-11-24T10:00:00+08:00');
+const h1 = summaryHalf(now);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  expect(await isSeeded(ctx.prisma)).toBe(false);
+  await seedDemo(ctx.prisma, { password: 'demo-password-for-tests', hashPassword, now });
+});
+afterAll(() => ctx?.close());
+
+const inH1 = { gte: h1.startsAt, lt: h1.endsAt };
+
+describe('demo seed reproduces the source summary', () => {
+  it('is the first half of 2026 when run in November 2026', () => {
+    expect(h1.code).toBe('2026-H1');
+  });
+
+  it('has a street committee with 12 branches', async () => {
+    expect(await isSeeded(ctx.prisma)).toBe(true);
+    expect(await ctx.prisma.orgUnit.count({ where: { kind: 'STREET_COMMITTEE' } })).toBe(1);
+    expect(await ctx.prisma.orgUnit.count({ where: { parentId: { not: null } } })).toBe(12);
+  });
+
+  it('holds 70-odd themed activities in the half, with the categories the summary names', async () => {
+    const count = await ctx.prisma.activity.count({ where: { occurredAt: inH1 } });
+    expect(count).toBe(SUMMARY_ACTIVITY_COUNT);
+    expect(count).toBeGreaterThan(70);
+    expect(count).toBeLessThan(80);
+    const categories = await ctx.prisma.activity.groupBy({
+      by: ['category'],
+      where: { occurredAt: inH1 },
+      _count: true,
+    });
+    expect(categories.map((c) => c.category)).toEqual(
+      expect.arrayContaining(['RED_SONGS', 'OATH_REVIEW', 'PARTY_LECTURE']),
+    );
+    // Spread over the branches, not piled on one.
+    const perOrg = await ctx.prisma.activity.groupBy({ by: ['orgId'], where: { occurredAt: inH1 }, _count: true });
+    expect(perOrg.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('holds 1 ideology-work seminar and 5 central-group themed study seminars in the half', async () => {
+    const seminars = await ctx.prisma.studySession.findMany({ where: { kind: 'SEMINAR', occurredAt: inH1 } });
+    expect(seminars.filter((s) => s.topicCategory === 'IDEOLOGY_WORK')).toHaveLength(1);
+    expect(seminars.filter((s) => s.topicCategory !== 'IDEOLOGY_WORK')).toHaveLength(5);
+  });
+
+  it('holds 1 sensitive online item, analysed and reported to the city cyberspace office', async () => {
+    const alerts = await ctx.prisma.riskAlert.findMany({ where: { registeredAt: inH1 }, include: { events: true } });
+    expect(alerts).toHaveLength(1);
+    const states = alerts[0]?.events.map((e) => e.toState);
+    expect(states).toEqual(expect.arrayContaining(['REGISTERED', 'ASSESSED', 'REPORTED']));
+    expect(alerts[0]?.receiptNumber).toBeTruthy();
+  });
+
+  it('names the 工委书记 as first responsible person and gives members 分管 areas, with targets for the half', async () => {
+    const period = await ctx.prisma.period.findUniqueOrThrow({
+      where: { kind_year_index: { kind: 'HALF', year: 2026, index: 1 } },
+    });
+    const first = await ctx.prisma.assignment.findMany({
+      where: { periodId: period.id, kind: 'FIRST_RESPONSIBLE' },
+      include: { owner: true },
+    });
+    expect(first).toHaveLength(1);
+    expect(first[0]?.owner.username).toBe('leader');
+    expect(await ctx.prisma.assignment.count({ where: { periodId: period.id, kind: 'AREA' } })).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(await ctx.prisma.target.count({ where: { periodId: period.id, metric: 'ACTIVITY' } })).toBe(13);
+  });
+
+  it('keeps recording after the summary half, up to but not after today', async () => {
+    const after = await ctx.prisma.activity.count({ where: { occurredAt: { gte: h1.endsAt } } });
+    expect(after).toBeGreaterThan(20);
+    expect(await ctx.prisma.activity.count({ where: { occurredAt: { gte: now } } })).toBe(0);
+  });
+
+  it('every demo account signs in with the demo password', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      await expect(login(ctx.app, a.username, 'demo-password-for-tests')).resolves.toContain('dutyboard_session=');
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { localDateToInstant, pace, periodContaining, periodFromCode, periodMonths } from './periods.ts';
+
+describe('periods in Asia/Shanghai', () => {
+  it('a half year runs from Shanghai midnight to Shanghai midnight', () => {
+    const h1 = periodFromCode('2026-H1');
+    expect(h1.startsAt.toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(h1.endsAt.toISOString()).toBe('2026-06-30T16:00:00.000Z');
+    expect(periodFromCode('2026-Q4').endsAt.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(periodFromCode('2026').kind).toBe('YEAR');
+  });
+
+  it('places an instant by its Shanghai date, not its UTC date', () => {
+    // 2026-07-01 00:30 in Shanghai is still June 30 in UTC.
+    expect(periodContaining('HALF', new Date('2026-06-30T16:30:00Z')).code).toBe('2026-H2');
+    expect(periodContaining('QUARTER', new Date('2026-06-30T15:59:59Z')).code).toBe('2026-Q2');
+  });
+
+  it('lists the months of a period', () => {
+    expect(periodMonths(periodFromCode('2026-H2'))).toEqual([
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(periodMonths(periodFromCode('2026-Q1'))).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+
+  it('rejects codes that are not periods', () => {
+    expect(() => periodFromCode('2026-H3')).toThrow();
+    expect(() => periodFromCode('26-H1')).toThrow();
+  });
+
+  it('turns a local date into its Shanghai midnight', () => {
+    expect(localDateToInstant('2026-03-01').toISOString()).toBe('2026-02-28T16:00:00.000Z');
+  });
+});
+
+describe('pace', () => {
+  const q = periodFromCode('2026-Q1'); // 90 days
+  const day = (d: number) => new Date(q.startsAt.getTime() + d * 86_400_000);
+
+  it('expects the linear share of the target by today', () => {
+    expect(pace(0, 90, q, day(45)).expected).toBe(45);
+    expect(pace(0, 90, q, day(-5)).expected).toBe(0);
+    expect(pace(0, 90, q, day(200)).expected).toBe(90);
+  });
+
+  it('is green at or above the expected count, amber from 80 %, red below', () => {
+    expect(pace(45, 90, q, day(45)).status).toBe('GREEN');
+    expect(pace(36, 90, q, day(45)).status).toBe('AMBER');
+    expect(pace(35, 90, q, day(45)).status).toBe('RED');
+  });
+});
