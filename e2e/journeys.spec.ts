@@ -1,0 +1,81 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+
+async function activityCount(page: Page): Promise<number> {
+  const done = page.getByTestId('kpi-activities-done');
+  await expect(done).toBeVisible();
+  return Number((await done.innerText()).trim());
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a wrong password is refused on the sign-in page with a readable message', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('secretary');
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('用户名或密码错误')).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a secretary signs in on a phone, logs an activity and sees it; the leader's count goes up", async ({ browser }) => {
+  // The leader's figure before.
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await signInViaApi(leader, 'leader');
+  await leader.goto('/dashboard');
+  const before = await activityCount(leader);
+
+  // The secretary, on a 390-px phone, through the real sign-in page.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await saveScreenshot(page, 'sign-in-390');
+  await page.getByLabel('用户名').fill('secretary');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+
+  await page.goto('/activities/new');
+  const title = uniqueTitle('重温入党誓词');
+  await page.getByLabel('活动类别').click();
+  await page.getByTitle('重温入党誓词').click();
+  await page.getByLabel('活动名称').fill(title);
+  await page.getByLabel('参加人数').fill('23');
+  await page.getByLabel('地点').fill('东山村党群服务中心');
+  await saveScreenshot(page, 'secretary-form-390');
+  // The form fits the phone: nothing wider than the viewport.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(title)).toBeVisible();
+
+  // It is in the branch's list.
+  await page.goto('/activities');
+  await expect(page.getByText(title)).toBeVisible();
+
+  // The leader's count for the current half year went up by exactly one.
+  await leader.reload();
+  await expect.poll(() => activityCount(leader)).toBe(before + 1);
+  await leader.setViewportSize({ width: 1280, height: 900 });
+  await saveScreenshot(leader, 'leader-dashboard');
+
+  await phone.close();
+  await leaderContext.close();
+});
+
+test('an auditor sees activities per branch and no edit control anywhere', async ({ page }) => {
+  await signInViaApi(page, 'auditor');
+  await page.goto('/branches');
+  await expect(page.getByText('东山村党支部')).toBeVisible();
+  await saveScreenshot(page, 'auditor-branches');
+
+  await page.goto('/activities');
+  await expect(page.getByTestId('activity-new')).toHaveCount(0);
+  await page.locator('.ant-table-row').first().click();
+  await expect(page).toHaveURL(/\/activities\/[0-9a-f-]{36}/);
+  await expect(page.getByText('参加人数').first()).toBeVisible();
+  await expect(page.getByTestId('activity-edit')).toHaveCount(0);
+  await expect(page.getByTestId('activity-delete')).toHaveCount(0);
+});
