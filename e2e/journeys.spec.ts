@@ -18,7 +18,9 @@ test('a wrong password is refused on the sign-in page with a readable message', 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a secretary signs in on a phone, logs an activity and sees it; the leader's count goes up", async ({ browser }) => {
+test("a secretary signs in on a phone, logs an activity and sees it; the leader's count goes up", async ({
+  browser,
+}) => {
   // The leader's figure before.
   const leaderContext = await browser.newContext();
   const leader = await leaderContext.newPage();

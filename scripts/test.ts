@@ -16,7 +16,11 @@ const E2E_JSON = 'test-results/e2e-results.json';
 
 function vitestCounts() {
   const r = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
-  return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  return {
+    passed: r.numPassedTests ?? 0,
+    failed: r.numFailedTests ?? 0,
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
 }
 
 function playwrightCounts() {

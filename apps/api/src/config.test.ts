@@ -15,8 +15,12 @@ describe('configuration', () => {
   });
 
   it('names a bad value and shows it, but never the database URL', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@h/d', PORT: 'eighty' })).toThrow(/PORT .*"eighty"/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://secret@h/d' })).toThrow(/DATABASE_URL must be a postgresql/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@h/d', PORT: 'eighty' })).toThrow(
+      'Configuration error: PORT must be a port number from 0 to 65535 (got "eighty").',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://secret@h/d' })).toThrow(
+      'Configuration error: DATABASE_URL must be a postgresql:// connection string.',
+    );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://secret@h/d' })).not.toThrow(/secret/);
   });
 });

@@ -5,9 +5,7 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const ConfigSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: 'is required (a postgresql:// connection string)' })
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Idle minutes after which a session ends. */
@@ -41,13 +39,29 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** What each variable must be, for the one-sentence error (zod's own wording is localised). */
+const EXPECTED: Record<keyof Config, string> = {
+  DATABASE_URL: 'a postgresql:// connection string',
+  PORT: 'a port number from 0 to 65535',
+  HOST: 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  SESSION_IDLE_MINUTES: 'a whole number of minutes from 1 to 1440',
+  SESSION_ABSOLUTE_HOURS: 'a whole number of hours from 1 to 720',
+  COOKIE_SECURE: 'true or false',
+  BODY_LIMIT_BYTES: 'a whole number of bytes from 1024 to 52428800',
+  WEB_DIST: 'a folder path',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  DB_POOL_MAX: 'a whole number from 1 to 100',
+};
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = String(issue?.path[0] ?? 'configuration');
-  const shown = name in env ? ` (got ${JSON.stringify(name === 'DATABASE_URL' ? '<hidden>' : env[name])})` : '';
-  throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}.`);
+  const name = String(result.error.issues[0]?.path[0] ?? 'configuration') as keyof Config;
+  const value = env[name];
+  if (value === undefined) throw new ConfigError(`Configuration error: ${name} is required (${EXPECTED[name]}).`);
+  // The database URL may hold a password: never echo it.
+  const shown = name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(value)})`;
+  throw new ConfigError(`Configuration error: ${name} must be ${EXPECTED[name]}${shown}.`);
 }

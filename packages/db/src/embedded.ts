@@ -100,5 +100,6 @@ async function stopLeftoverServer(clusterDir: string, onLog: (line: string) => v
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (isAlive(pid)) throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and did not stop; stop it and retry.`);
+  if (isAlive(pid))
+    throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and did not stop; stop it and retry.`);
 }
