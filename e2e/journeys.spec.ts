@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, saveScreenshot, signInViaApi, uniqueTitle } from './fixt
 async function activityCount(page: Page): Promise<number> {
   const done = page.getByTestId('kpi-activities-done');
   await expect(done).toBeVisible();
-  return Number((await done.innerText()).trim());
+  return Number(((await done.textContent()) ?? '').trim());
 }
 
 test.describe.configure({ mode: 'serial' });
