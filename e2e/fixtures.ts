@@ -19,6 +19,10 @@ export function uniqueTitle(prefix: string): string {
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // Full-page pictures of a scrolled page draw the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Let animations (chart bars, progress bars) settle.
+  await page.waitForTimeout(600);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

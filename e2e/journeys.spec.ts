@@ -33,6 +33,7 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
   const page = await phone.newPage();
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await saveScreenshot(page, 'sign-in-390');
   await page.getByLabel('用户名').fill('secretary');
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -51,16 +52,20 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText(title)).toBeVisible();
+  // Saved: the detail page shows it.
+  await expect(page.getByTestId('activity-title')).toHaveText(title);
+  await expect(page.getByText('已保存')).toBeVisible();
 
   // It is in the branch's list.
   await page.goto('/activities');
-  await expect(page.getByText(title)).toBeVisible();
+  await expect(page.locator('.ant-table-row', { hasText: title })).toBeVisible();
 
   // The leader's count for the current half year went up by exactly one.
   await leader.reload();
   await expect.poll(() => activityCount(leader)).toBe(before + 1);
   await leader.setViewportSize({ width: 1280, height: 900 });
+  // The chart is a lazy chunk: wait for its bars before the picture.
+  await expect(leader.getByTestId('activities-per-month-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await saveScreenshot(leader, 'leader-dashboard');
 
   await phone.close();

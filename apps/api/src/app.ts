@@ -36,7 +36,7 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, { spaFallback: Boolean(config.WEB_DIST) });
   await app.register(fastifyCookie);
   const policy = {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
@@ -54,18 +54,10 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   return app;
 }
 
-/** Serves the built SPA; unknown non-API GETs get index.html so client routes deep-link. */
+/** Serves the built SPA; files are looked up per request, so a rebuild needs no restart. */
 async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`WEB_DIST=${root} has no index.html: build the web app first (pnpm build).`);
   }
-  await app.register(fastifyStatic, { root, wildcard: false });
-  app.get('/*', { config: { public: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({
-        error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` },
-      });
-    }
-    return reply.sendFile('index.html');
-  });
+  await app.register(fastifyStatic, { root, wildcard: true });
 }

@@ -28,7 +28,16 @@ function body(code: ErrorCode, message: string, details?: ErrorBody['error']['de
   return { error: details ? { code, message, details } : { code, message } };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /**
+   * The built SPA is served: a GET for a client route (no file extension, outside /api/) gets
+   * index.html so deep links work. Anything else missing — a stale /assets/ chunk included —
+   * stays a 404 in the error shape, never HTML.
+   */
+  spaFallback?: boolean;
+}
+
+export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send(body(error.code, error.message, error.details));
@@ -65,7 +74,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`));
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (options.spaFallback && request.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(body('NOT_FOUND', `没有这个地址：${request.method} ${pathname}`));
   });
 }
 

@@ -1,0 +1,153 @@
+// The signed-in frame: header (product, user, language, sign-out) and navigation that follows
+// the user's permissions. Below 768 px the navigation moves into a drawer.
+import { BarChartOutlined, MenuOutlined, PlusOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Me } from '@dutyboard/contracts/auth';
+import { Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { LanguageToggle } from '../components/language-toggle.tsx';
+import { can, hasScopeAll, logout } from '../lib/auth.ts';
+import { useCurrentUser } from '../lib/current-user.tsx';
+import type { MessageKey } from '../lib/i18n.ts';
+import { useI18n } from '../lib/i18n-provider.tsx';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  visible: (me: Me) => boolean;
+}
+
+const NAV: NavItem[] = [
+  {
+    path: '/dashboard',
+    label: 'nav.dashboard',
+    icon: <BarChartOutlined />,
+    visible: (me) => can(me, 'dashboard:read'),
+  },
+  { path: '/activities', label: 'nav.activities', icon: <TableOutlined />, visible: (me) => can(me, 'activity:read') },
+  {
+    path: '/branches',
+    label: 'nav.branches',
+    icon: <TeamOutlined />,
+    visible: (me) => hasScopeAll(me) && can(me, 'dashboard:read'),
+  },
+  {
+    path: '/activities/new',
+    label: 'nav.newActivity',
+    icon: <PlusOutlined />,
+    visible: (me) => can(me, 'activity:create'),
+  },
+];
+
+/** The nav entry the current path belongs to: the longest matching prefix. */
+function selectedPath(pathname: string, items: NavItem[]): string[] {
+  const match = items
+    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match ? [match.path] : [];
+}
+
+async function signOut() {
+  try {
+    await logout();
+  } finally {
+    try {
+      // Unsaved activity drafts are the only thing this app keeps in sessionStorage.
+      sessionStorage.clear();
+    } catch {
+      // Storage unavailable: nothing was kept.
+    }
+    // A full reload also drops every cached answer of the previous user.
+    window.location.assign('/login');
+  }
+}
+
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { t, lang } = useI18n();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items = NAV.filter((item) => item.visible(me));
+  const menuItems = items.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} onClick={() => setDrawerOpen(false)}>
+        {t(item.label)}
+      </Link>
+    ),
+  }));
+  const selectedKeys = selectedPath(pathname, items);
+  const userLine = (
+    <span className="db-user" data-testid="current-user">
+      {me.displayName} <Tag style={{ marginInlineEnd: 0 }}>{t(`role.${me.role}`)}</Tag>
+    </span>
+  );
+  const signOutButton = (
+    <Button data-testid="sign-out" onClick={() => void signOut()} block={mobile}>
+      {t('header.signOut')}
+    </Button>
+  );
+
+  return (
+    <div>
+      <header className="db-header">
+        {mobile && (
+          <Button
+            type="text"
+            aria-label={t('nav.openMenu')}
+            data-testid="nav-toggle"
+            icon={<MenuOutlined style={{ fontSize: 20 }} />}
+            onClick={() => setDrawerOpen(true)}
+            style={{ width: 44, height: 44 }}
+          />
+        )}
+        <Link to="/" className="db-brand">
+          {mobile && lang === 'en' ? t('app.shortTitle') : t('app.title')}
+        </Link>
+        {!mobile && (
+          <Menu
+            className="db-nav"
+            mode="horizontal"
+            items={menuItems}
+            selectedKeys={selectedKeys}
+            aria-label={t('nav.menu')}
+          />
+        )}
+        <div className="db-header-right">
+          {!mobile && userLine}
+          <LanguageToggle />
+          {!mobile && signOutButton}
+        </div>
+      </header>
+      {mobile && (
+        <Drawer
+          title={t('app.shortTitle')}
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={280}
+          styles={{ body: { padding: 0 } }}
+        >
+          <nav aria-label={t('nav.menu')}>
+            <Menu mode="inline" items={menuItems} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+          </nav>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 16 }}>
+            <Typography.Text>{userLine}</Typography.Text>
+            {signOutButton}
+          </div>
+        </Drawer>
+      )}
+      <main className="db-content">
+        <Outlet />
+      </main>
+      {/* A new page starts at its top; back/forward return to where the user was. */}
+      <ScrollRestoration />
+    </div>
+  );
+}

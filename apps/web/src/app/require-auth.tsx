@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorState } from '../components/error-state.tsx';
+import { PageLoading } from '../components/page-loading.tsx';
+import { useMe } from '../lib/auth.ts';
+import { CurrentUserProvider } from '../lib/current-user.tsx';
+import { loginHref } from '../lib/links.ts';
+
+/** Renders its children for a signed-in user; anyone else goes to sign in, then comes back. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <div style={{ maxWidth: 960, margin: '48px auto', padding: 16 }}>
+        <PageLoading />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (!me.data) {
+    return <Navigate to={loginHref(location.pathname + location.search)} replace />;
+  }
+  return <CurrentUserProvider user={me.data}>{children}</CurrentUserProvider>;
+}

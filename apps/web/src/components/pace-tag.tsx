@@ -1,0 +1,27 @@
+import type { PaceStatus } from '@dutyboard/contracts/periods';
+import { Tag } from 'antd';
+import { useI18n } from '../lib/i18n-provider.tsx';
+
+const COLOR: Record<PaceStatus, string> = { GREEN: 'success', AMBER: 'warning', RED: 'error' };
+
+export function PaceTag({ status }: { status: PaceStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={COLOR[status]} data-testid="pace-status" data-status={status}>
+      {t(`pace.${status}`)}
+    </Tag>
+  );
+}
+
+/** Bar colour for a progress figure: by pace when known, else done-vs-target. */
+export function progressColor(status: PaceStatus | null, done: number, target: number | null): string | undefined {
+  if (status === 'RED') return '#cf1322';
+  if (status === 'AMBER') return '#d48806';
+  if (status === 'GREEN' || (target !== null && done >= target)) return '#389e0d';
+  return undefined;
+}
+
+export function percentOf(done: number, target: number | null): number {
+  if (!target) return 0;
+  return Math.round((done / target) * 100);
+}

@@ -1,0 +1,36 @@
+import { Select } from 'antd';
+import { useI18n } from '../lib/i18n-provider.tsx';
+import { periodChoices, periodLabel } from '../lib/periods.ts';
+
+const GROUP_LABEL = { HALF: 'period.groupHalf', QUARTER: 'period.groupQuarter', YEAR: 'period.groupYear' } as const;
+
+/** Halves, quarters and years; a code from a shared link that is not offered is added. */
+export function PeriodSelect({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+  const { t } = useI18n();
+  const groups = periodChoices();
+  const offered = groups.some((g) => g.codes.includes(value));
+  const options = groups.map(({ group, codes }) => ({
+    label: t(GROUP_LABEL[group]),
+    title: t(GROUP_LABEL[group]),
+    options: codes.map((code) => ({ value: code, label: periodLabel(code, t) })),
+  }));
+  if (!offered) {
+    options.unshift({
+      label: t('period.label'),
+      title: t('period.label'),
+      options: [{ value, label: periodLabel(value, t) }],
+    });
+  }
+  return (
+    <Select
+      aria-label={t('period.label')}
+      data-testid="period-select"
+      value={value}
+      onChange={onChange}
+      options={options}
+      className="db-w-200"
+      style={{ minWidth: 180 }}
+      popupMatchSelectWidth={false}
+    />
+  );
+}

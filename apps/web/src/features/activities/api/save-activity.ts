@@ -1,0 +1,66 @@
+// Create, update and delete. Each success refreshes every activity list and every dashboard
+// figure through the shared query keys.
+import {
+  type Activity,
+  ActivitySchema,
+  type CreateActivityInput,
+  type UpdateActivityInput,
+} from '@dutyboard/contracts/activities';
+import { OkSchema } from '@dutyboard/contracts/common';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export function createActivity(input: CreateActivityInput): Promise<Activity> {
+  return api.post('/api/activities', input, { schema: ActivitySchema });
+}
+
+export function updateActivity(id: string, input: UpdateActivityInput): Promise<Activity> {
+  return api.patch(`/api/activities/${encodeURIComponent(id)}`, input, { schema: ActivitySchema });
+}
+
+export function deleteActivity(id: string): Promise<unknown> {
+  return api.delete(`/api/activities/${encodeURIComponent(id)}`, { schema: OkSchema });
+}
+
+async function refreshAfterChange(queryClient: QueryClient) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.activities.lists }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all }),
+  ]);
+}
+
+export function useCreateActivity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createActivity,
+    onSuccess: async (activity) => {
+      queryClient.setQueryData(queryKeys.activities.detail(activity.id), activity);
+      await refreshAfterChange(queryClient);
+    },
+  });
+}
+
+export function useUpdateActivity(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateActivityInput) => updateActivity(id, input),
+    onSuccess: async (activity) => {
+      queryClient.setQueryData(queryKeys.activities.detail(activity.id), activity);
+      await refreshAfterChange(queryClient);
+    },
+  });
+}
+
+export function useDeleteActivity(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteActivity(id),
+    onSuccess: async () => {
+      // Marked stale, not removed: the detail page still shows it while navigating away, and
+      // visiting it again refetches (and finds it gone).
+      await queryClient.invalidateQueries({ queryKey: queryKeys.activities.detail(id), refetchType: 'none' });
+      await refreshAfterChange(queryClient);
+    },
+  });
+}

@@ -1,0 +1,54 @@
+// The auditor's home: how many themed activities each branch of the street held in a period.
+import { Card, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { BranchProgressTable } from '../../../components/branch-progress-table.tsx';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { PageLoading } from '../../../components/page-loading.tsx';
+import { PeriodSelect } from '../../../components/period-select.tsx';
+import { ForbiddenPage } from '../../../components/status-page.tsx';
+import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { useCurrentUser } from '../../../lib/current-user.tsx';
+import { useDashboard } from '../../../lib/dashboard.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
+
+export function BranchesRoute() {
+  const me = useCurrentUser();
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const periodParam = params.get('period');
+  const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
+  // The caller's home org is the street committee for every scope-ALL role.
+  const dashboard = useDashboard({ period, org: me.org.id });
+  if (!hasScopeAll(me) || !can(me, 'dashboard:read')) return <ForbiddenPage />;
+
+  const data = dashboard.data;
+  return (
+    <div>
+      <div className="db-page-head">
+        <div>
+          <h1>{t('branches.title')}</h1>
+          {data && <Typography.Text type="secondary">{data.org.name}</Typography.Text>}
+        </div>
+        <PeriodSelect
+          value={period}
+          onChange={(code) => {
+            const next = new URLSearchParams(params);
+            next.set('period', code);
+            setParams(next);
+          }}
+        />
+      </div>
+      <Typography.Paragraph type="secondary">{t('branches.hint')}</Typography.Paragraph>
+      {dashboard.isPending ? (
+        <PageLoading rows={8} />
+      ) : dashboard.isError || !data ? (
+        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <BranchProgressTable rows={data.activitiesPerBranch} loading={dashboard.isPlaceholderData} />
+        </Card>
+      )}
+    </div>
+  );
+}

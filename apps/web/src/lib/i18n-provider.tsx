@@ -1,0 +1,64 @@
+// The current UI language as React state: Chinese unless the user chose English (remembered in
+// localStorage). Switching also switches dayjs (date pickers) and the document's lang/title.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
+import { LANGS, type Lang, type Translate, translate } from './i18n.ts';
+
+const STORAGE_KEY = 'dutyboard.lang';
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+function storedLang(): Lang {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return LANGS.includes(value as Lang) ? (value as Lang) : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function applyDayjsLocale(lang: Lang) {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = storedLang();
+    applyDayjsLocale(initial);
+    return initial;
+  });
+
+  const setLang = useCallback((next: Lang) => {
+    applyDayjsLocale(next);
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode or storage full: the choice lasts for this page only.
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+
+  const value = useMemo<I18nValue>(
+    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
+    [lang, setLang],
+  );
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+export function useI18n(): I18nValue {
+  const value = use(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}
