@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
-import { PeriodCodeSchema } from './periods.ts';
+import { ActivityCategorySchema } from './activities.ts';
+import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
 
 export const DashboardQuerySchema = z.strictObject({
   /** Defaults to the current half year. */
@@ -13,9 +14,9 @@ export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 /** Query parameters for GET /api/activities that list exactly the records behind a figure. */
 export const DrillFilterSchema = z.object({
   org: IdSchema,
-  from: z.string(),
-  to: z.string(),
-  category: z.string().optional(),
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+  category: ActivityCategorySchema.optional(),
 });
 export type DrillFilter = z.infer<typeof DrillFilterSchema>;
 

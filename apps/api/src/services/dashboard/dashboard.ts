@@ -21,13 +21,8 @@ function localDate(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function drill(orgId: string, from: Date, toExclusive: Date, category?: string): DrillFilter {
-  return {
-    org: orgId,
-    from: localDate(from),
-    to: localDate(new Date(toExclusive.getTime() - DAY_MS)),
-    ...(category ? { category } : {}),
-  };
+function drill(orgId: string, from: Date, toExclusive: Date): DrillFilter {
+  return { org: orgId, from: localDate(from), to: localDate(new Date(toExclusive.getTime() - DAY_MS)) };
 }
 
 export async function getDashboard(
