@@ -65,7 +65,9 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
   await expect.poll(() => activityCount(leader)).toBe(before + 1);
   await leader.setViewportSize({ width: 1280, height: 900 });
   // The chart is a lazy chunk: wait for its bars before the picture.
-  await expect(leader.getByTestId('activities-per-month-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(
+    leader.getByTestId('activities-per-month-chart').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
   await saveScreenshot(leader, 'leader-dashboard');
 
   await phone.close();

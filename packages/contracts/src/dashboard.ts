@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.ts';
 import { ActivityCategorySchema } from './activities.ts';
+import { IdSchema, InstantSchema } from './common.ts';
 import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
 
 export const DashboardQuerySchema = z.strictObject({
