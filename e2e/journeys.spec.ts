@@ -18,6 +18,18 @@ test('a wrong password is refused on the sign-in page with a readable message', 
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('the UI speaks Chinese by default and English after the toggle, and remembers it', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+});
+
 test("a secretary signs in on a phone, logs an activity and sees it; the leader's count goes up", async ({
   browser,
 }) => {

@@ -83,8 +83,20 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
   });
 }
 
+// Prisma's codes for "cannot reach / lost / timed out waiting for the database", and the driver
+// adapter's kinds for the same; plus pg's own messages for errors raised outside Prisma.
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text =
-    String((error as { message?: string })?.message ?? '') + String((error as { code?: string })?.code ?? '');
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  };
+  if (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  const kind = e?.meta?.driverAdapterError?.cause?.kind;
+  if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
+  const text = `${String(e?.message ?? '')} ${String(e?.code ?? '')}`;
   return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|57P01|57P03/.test(text);
 }
