@@ -71,6 +71,7 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
   // It is in the branch's list.
   await page.goto('/activities');
   await expect(page.locator('.ant-table-row', { hasText: title })).toBeVisible();
+  await saveScreenshot(page, 'secretary-activities-390');
 
   // The leader's count for the current half year went up by exactly one.
   await leader.reload();
@@ -81,6 +82,11 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
     leader.getByTestId('activities-per-month-chart').locator('.recharts-bar-rectangle').first(),
   ).toBeVisible();
   await saveScreenshot(leader, 'leader-dashboard');
+  await leader.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
+  await saveScreenshot(leader, 'leader-dashboard-390');
 
   await phone.close();
   await leaderContext.close();
