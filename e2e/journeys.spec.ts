@@ -106,3 +106,33 @@ test('an auditor sees activities per branch and no edit control anywhere', async
   await expect(page.getByTestId('activity-edit')).toHaveCount(0);
   await expect(page.getByTestId('activity-delete')).toHaveCount(0);
 });
+
+test('an edit made against an old version is refused with a clear message and the typing is kept', async ({ page }) => {
+  await signInViaApi(page, 'secretary2');
+  const me = await (await page.request.get('/api/me')).json();
+  const created = await page.request.post('/api/activities', {
+    data: {
+      orgId: me.org.id,
+      category: 'VOLUNTEER',
+      title: uniqueTitle('志愿服务'),
+      occurredAt: new Date().toISOString(),
+      participants: 12,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const activity = await created.json();
+
+  await page.goto(`/activities/${activity.id}/edit`);
+  await expect(page.getByLabel('活动名称')).toHaveValue(activity.title);
+  // Meanwhile someone else changes the record.
+  const other = await page.request.patch(`/api/activities/${activity.id}`, { data: { participants: 13 } });
+  expect(other.status()).toBe(200);
+
+  const mine = `${activity.title}（我的修改）`;
+  await page.getByLabel('活动名称').fill(mine);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(/他人修改/).first()).toBeVisible();
+  await expect(page.getByLabel('活动名称')).toHaveValue(mine);
+  const stored = await (await page.request.get(`/api/activities/${activity.id}`)).json();
+  expect(stored).toMatchObject({ title: activity.title, participants: 13 });
+});

@@ -176,6 +176,50 @@ describe('reading, changing and deleting', () => {
     expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).participants).toBe(41);
   });
 
+  it('answers the version as an ETag and refuses a change made against an old version with 409', async () => {
+    const read = await get('secA', `/api/activities/${ownA.id}`);
+    const etag = read.headers.etag as string;
+    expect(etag).toBe(`"${read.json().updatedAt}"`);
+    const withEtag = (payload: unknown, ifMatch: string) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${ownA.id}`,
+        headers: { cookie: cookies.secA ?? '', 'if-match': ifMatch },
+        payload: payload as object,
+      });
+    const first = await withEtag({ location: '村委会议室' }, etag);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).not.toBe(etag);
+    const audits = await ctx.prisma.auditEvent.count({ where: { entityId: ownA.id } });
+    const stale = await withEtag({ location: '被覆盖' }, etag);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('CONFLICT');
+    expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).location).toBe('村委会议室');
+    expect(await ctx.prisma.auditEvent.count({ where: { entityId: ownA.id } })).toBe(audits);
+    const staleDelete = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/activities/${ownA.id}`,
+      headers: { cookie: cookies.secA ?? '', 'if-match': etag },
+    });
+    expect(staleDelete.statusCode).toBe(409);
+    expect(await ctx.prisma.activity.findUnique({ where: { id: ownA.id } })).not.toBeNull();
+  });
+
+  it('of two concurrent changes sent against the same version, exactly one wins', async () => {
+    const etag = (await get('secA', `/api/activities/${ownA.id}`)).headers.etag as string;
+    const send = (participants: number) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${ownA.id}`,
+        headers: { cookie: cookies.secA ?? '', 'if-match': etag },
+        payload: { participants },
+      });
+    const results = await Promise.all([send(51), send(52), send(53)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    const winner = results.find((r) => r.statusCode === 200)?.json().participants;
+    expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).participants).toBe(winner);
+  });
+
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     const missing = await get('leader', `/api/activities/${crypto.randomUUID()}`);
     expect(missing.statusCode).toBe(404);

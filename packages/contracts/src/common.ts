@@ -23,3 +23,18 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 }
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * Optimistic concurrency: a record's version is its `updatedAt`; GET and PATCH answer it as an
+ * ETag (`"2026-03-15T01:00:00.000Z"`), and a PATCH or DELETE that sends it back in `If-Match`
+ * is refused with 409 CONFLICT when someone changed the record in between. Other headers pass.
+ */
+export const IfMatchHeadersSchema = z.looseObject({ 'if-match': z.string().max(200).optional() });
+
+export const etagOf = (updatedAt: string) => `"${updatedAt}"`;
+
+/** The version an If-Match header names ("…" or W/"…"), or undefined when there is none. */
+export function versionFromIfMatch(header: string | undefined): string | undefined {
+  if (!header || header.trim() === '*') return undefined;
+  return header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}

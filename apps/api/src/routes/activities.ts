@@ -5,7 +5,13 @@ import {
   ListActivitiesQuerySchema,
   UpdateActivityInputSchema,
 } from '@dutyboard/contracts/activities';
-import { IdParamsSchema, OkSchema } from '@dutyboard/contracts/common';
+import {
+  etagOf,
+  IdParamsSchema,
+  IfMatchHeadersSchema,
+  OkSchema,
+  versionFromIfMatch,
+} from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
@@ -43,7 +49,10 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
       config: { permission: 'activity:read' },
       schema: { params: IdParamsSchema, response: { 200: ActivitySchema, ...errorResponses } },
     },
-    async (request) => getActivity(prisma, actor(request), request.params.id),
+    async (request, reply) => {
+      const activity = await getActivity(prisma, actor(request), request.params.id);
+      return reply.header('etag', etagOf(activity.updatedAt)).send(activity);
+    },
   );
 
   app.patch(
@@ -52,21 +61,27 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
       config: { permission: 'activity:update' },
       schema: {
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         body: UpdateActivityInputSchema,
         response: { 200: ActivitySchema, ...errorResponses },
       },
     },
-    async (request) => updateActivity(prisma, actor(request), request.params.id, request.body),
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      const activity = await updateActivity(prisma, actor(request), request.params.id, request.body, version);
+      return reply.header('etag', etagOf(activity.updatedAt)).send(activity);
+    },
   );
 
   app.delete(
     '/api/activities/:id',
     {
       config: { permission: 'activity:delete' },
-      schema: { params: IdParamsSchema, response: { 200: OkSchema, ...errorResponses } },
+      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
     },
     async (request) => {
-      await deleteActivity(prisma, actor(request), request.params.id);
+      const version = versionFromIfMatch(request.headers['if-match']);
+      await deleteActivity(prisma, actor(request), request.params.id, version);
       return { ok: true as const };
     },
   );

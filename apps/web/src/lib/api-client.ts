@@ -31,6 +31,8 @@ interface RequestOptions<T> {
   /** Contract schema the 2xx body is parsed with. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match for optimistic concurrency. */
+  headers?: Record<string, string>;
 }
 
 export function toSearchParams(query: Record<string, QueryValue>): URLSearchParams {
@@ -55,7 +57,7 @@ function toApiError(status: number, data: unknown): ApiError {
 export async function apiRequest<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const { method = 'GET', query, body, schema, signal } = options;
   const search = query ? toSearchParams(query).toString() : '';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   // Only a request with a body declares JSON: Fastify refuses an empty body typed as JSON.
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -9,7 +9,7 @@ import type {
 } from '@dutyboard/contracts/activities';
 import { localDateToInstant } from '@dutyboard/contracts/periods';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, notFound, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
@@ -129,6 +129,13 @@ async function loadActivity(db: PrismaClient | Prisma.TransactionClient, user: A
   return row;
 }
 
+const conflict = () => new AppError('CONFLICT', '这条记录已被他人修改或删除，请刷新后查看最新内容再操作', 409);
+
+/** Refuses when the caller names a version (If-Match) that is no longer the stored one. */
+function checkVersion(row: ActivityRow, expectedVersion: string | undefined) {
+  if (expectedVersion !== undefined && row.updatedAt.toISOString() !== expectedVersion) throw conflict();
+}
+
 export async function getActivity(prisma: PrismaClient, user: AuthUser, id: string): Promise<Activity> {
   return toActivity(await loadActivity(prisma, user, id));
 }
@@ -171,20 +178,25 @@ export async function updateActivity(
   user: AuthUser,
   id: string,
   input: UpdateActivityInput,
+  expectedVersion?: string,
 ): Promise<Activity> {
   return prisma.$transaction(async (tx) => {
     const before = await loadActivity(tx, user, id);
+    checkVersion(before, expectedVersion);
     // Moving a record to another org needs the same reach as creating it there.
     if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-    const row = await tx.activity.update({
-      where: { id },
+    // Conditional on the version just read, so a concurrent change cannot slip in between the
+    // check above and this write (and the audit's "before" is exactly what was replaced).
+    const { count } = await tx.activity.updateMany({
+      where: { id, updatedAt: before.updatedAt },
       data: {
         ...input,
         occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
         updatedById: user.id,
       },
-      include: withOrg,
     });
+    if (count === 0) throw conflict();
+    const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: withOrg });
     await recordAudit(tx, {
       actorId: user.id,
       action: 'UPDATE',
@@ -198,10 +210,17 @@ export async function updateActivity(
   });
 }
 
-export async function deleteActivity(prisma: PrismaClient, user: AuthUser, id: string): Promise<void> {
+export async function deleteActivity(
+  prisma: PrismaClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: string,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const before = await loadActivity(tx, user, id);
-    await tx.activity.delete({ where: { id } });
+    checkVersion(before, expectedVersion);
+    const { count } = await tx.activity.deleteMany({ where: { id, updatedAt: before.updatedAt } });
+    if (count === 0) throw conflict();
     await recordAudit(tx, {
       actorId: user.id,
       action: 'DELETE',

@@ -6,7 +6,7 @@ import {
   type CreateActivityInput,
   type UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
-import { OkSchema } from '@dutyboard/contracts/common';
+import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -15,12 +15,20 @@ export function createActivity(input: CreateActivityInput): Promise<Activity> {
   return api.post('/api/activities', input, { schema: ActivitySchema });
 }
 
-export function updateActivity(id: string, input: UpdateActivityInput): Promise<Activity> {
-  return api.patch(`/api/activities/${encodeURIComponent(id)}`, input, { schema: ActivitySchema });
+// `version` is the record's updatedAt as loaded: the server refuses the change with 409 CONFLICT
+// when someone else changed the record since, instead of silently overwriting their change.
+export function updateActivity(id: string, version: string, input: UpdateActivityInput): Promise<Activity> {
+  return api.patch(`/api/activities/${encodeURIComponent(id)}`, input, {
+    schema: ActivitySchema,
+    headers: { 'If-Match': etagOf(version) },
+  });
 }
 
-export function deleteActivity(id: string): Promise<unknown> {
-  return api.delete(`/api/activities/${encodeURIComponent(id)}`, { schema: OkSchema });
+export function deleteActivity(id: string, version: string): Promise<unknown> {
+  return api.delete(`/api/activities/${encodeURIComponent(id)}`, {
+    schema: OkSchema,
+    headers: { 'If-Match': etagOf(version) },
+  });
 }
 
 async function refreshAfterChange(queryClient: QueryClient) {
@@ -41,10 +49,10 @@ export function useCreateActivity() {
   });
 }
 
-export function useUpdateActivity(id: string) {
+export function useUpdateActivity(id: string, version: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateActivityInput) => updateActivity(id, input),
+    mutationFn: (input: UpdateActivityInput) => updateActivity(id, version, input),
     onSuccess: async (activity) => {
       queryClient.setQueryData(queryKeys.activities.detail(activity.id), activity);
       await refreshAfterChange(queryClient);
@@ -52,10 +60,10 @@ export function useUpdateActivity(id: string) {
   });
 }
 
-export function useDeleteActivity(id: string) {
+export function useDeleteActivity(id: string, version: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => deleteActivity(id),
+    mutationFn: () => deleteActivity(id, version),
     onSuccess: async () => {
       // Marked stale, not removed: the detail page still shows it while navigating away, and
       // visiting it again refetches (and finds it gone).
