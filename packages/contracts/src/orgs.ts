@@ -14,5 +14,35 @@ export const OrgUnitSchema = z.object({
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 
+export const ORG_CODE_MAX = 64;
+export const ORG_CODE_PATTERN = /^[A-Za-z0-9-]+$/;
+export const ORG_NAME_MAX = 100;
+
+/** A street committee is a root (no parent); every branch has a parent. */
+export const CreateOrgInputSchema = z
+  .strictObject({
+    code: z.string().trim().min(1).max(ORG_CODE_MAX).regex(ORG_CODE_PATTERN),
+    name: z.string().trim().min(1).max(ORG_NAME_MAX),
+    kind: OrgKindSchema,
+    parentId: IdSchema.nullable(),
+    sortOrder: z.number().int().min(0).max(100_000).optional(),
+  })
+  .refine((v) => (v.kind === 'STREET_COMMITTEE') === (v.parentId === null), {
+    path: ['parentId'],
+    message: '街道工委不设上级组织；支部必须选择上级组织',
+  });
+export type CreateOrgInput = z.infer<typeof CreateOrgInputSchema>;
+
+/** Moving an org to another parent is not offered (records and paths hang on the tree). */
+export const UpdateOrgInputSchema = z
+  .strictObject({
+    code: z.string().trim().min(1).max(ORG_CODE_MAX).regex(ORG_CODE_PATTERN),
+    name: z.string().trim().min(1).max(ORG_NAME_MAX),
+    sortOrder: z.number().int().min(0).max(100_000),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'at least one field is required' });
+export type UpdateOrgInput = z.infer<typeof UpdateOrgInputSchema>;
+
 export const OrgListSchema = z.object({ items: z.array(OrgUnitSchema) });
 export type OrgList = z.infer<typeof OrgListSchema>;
