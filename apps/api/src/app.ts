@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
+import { userRoutes } from './routes/users.ts';
 
 // Validation messages in Chinese, the users' language (the web maps codes for English).
 z.config(z.locales.zhCN());
@@ -49,6 +50,7 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   await app.register(orgRoutes, { prisma });
   await app.register(activityRoutes, { prisma });
   await app.register(dashboardRoutes, { prisma });
+  await app.register(userRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

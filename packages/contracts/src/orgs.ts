@@ -11,6 +11,7 @@ export const OrgUnitSchema = z.object({
   name: z.string(),
   kind: OrgKindSchema,
   parentId: IdSchema.nullable(),
+  sortOrder: z.number().int(),
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 

@@ -100,3 +100,8 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${String(e?.message ?? '')} ${String(e?.code ?? '')}`;
   return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|57P01|57P03/.test(text);
 }
+
+/** A unique constraint refused the write (Prisma P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'P2002';
+}

@@ -4,6 +4,7 @@ import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { AppError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { toOrgUnit } from '../orgs/orgs.ts';
 import { verifyPassword } from './passwords.ts';
 import { type AuthUser, createSession, deleteSession, type SessionPolicy } from './sessions.ts';
 
@@ -42,13 +43,7 @@ export async function signIn(
       username: user.username,
       displayName: user.displayName,
       role: user.role,
-      org: {
-        id: user.org.id,
-        code: user.org.code,
-        name: user.org.name,
-        kind: user.org.kind,
-        parentId: user.org.parentId,
-      },
+      org: toOrgUnit(user.org),
       permissions: [...ROLE_POLICY[user.role].actions],
     },
   };
@@ -72,7 +67,7 @@ export async function getMe(prisma: PrismaClient, user: AuthUser): Promise<Me> {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    org: { id: org.id, code: org.code, name: org.name, kind: org.kind, parentId: org.parentId },
+    org: toOrgUnit(org),
     permissions: [...ROLE_POLICY[user.role].actions],
   };
 }

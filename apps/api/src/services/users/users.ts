@@ -1,0 +1,122 @@
+// User administration (ADMIN). Passwords are hashed here and never leave the server; the audit
+// trail records what changed, without any hash.
+import type { CreateUserInput, UpdateUserInput, User } from '@dutyboard/contracts/users';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { AppError, isUniqueViolation, notFound } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+
+const withOrg = { org: { select: { name: true } } } as const;
+type UserRow = Prisma.UserGetPayload<{ include: typeof withOrg }>;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of a user: never the password hash. */
+function auditShape(row: UserRow) {
+  const { passwordHash: _hash, org: _org, ...rest } = row;
+  return rest;
+}
+
+const usernameTaken = () => new AppError('CONFLICT', '用户名已存在，请换一个', 409);
+
+async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
+  if (!(await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true } }))) {
+    throw new AppError('VALIDATION_FAILED', '所属组织不存在', 400, {
+      fields: [{ field: 'orgId', code: 'not_found', message: '所属组织不存在' }],
+    });
+  }
+}
+
+export async function listUsers(prisma: PrismaClient): Promise<User[]> {
+  const rows = await prisma.user.findMany({ include: withOrg, orderBy: [{ role: 'asc' }, { username: 'asc' }] });
+  return rows.map(toUser);
+}
+
+export async function createUser(prisma: PrismaClient, actor: AuthUser, input: CreateUserInput): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await assertOrgExists(tx, input.orgId);
+      const row = await tx.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          orgId: input.orgId,
+          passwordHash,
+        },
+        include: withOrg,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'CREATE',
+        entityType: 'User',
+        entityId: row.id,
+        orgId: row.orgId,
+        after: auditShape(row),
+      });
+      return toUser(row);
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? usernameTaken() : error;
+  }
+}
+
+export async function updateUser(
+  prisma: PrismaClient,
+  actor: AuthUser,
+  id: string,
+  input: UpdateUserInput,
+): Promise<User> {
+  if (id === actor.id && (input.active === false || (input.role && input.role !== actor.role))) {
+    throw new AppError('CONFLICT', '不能停用自己或修改自己的角色，请由另一位管理员操作', 409);
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, include: withOrg });
+    if (!before) throw notFound('用户');
+    if (input.orgId) await assertOrgExists(tx, input.orgId);
+    const row = await tx.user.update({
+      where: { id },
+      data: {
+        displayName: input.displayName,
+        role: input.role,
+        orgId: input.orgId,
+        active: input.active,
+        passwordHash,
+      },
+      include: withOrg,
+    });
+    // A deactivated user, a new password, or a new role or org: every session of the user ends,
+    // so nothing keeps acting with the old rights.
+    const endsSessions =
+      input.active === false ||
+      passwordHash ||
+      (input.role && input.role !== before.role) ||
+      (input.orgId && input.orgId !== before.orgId);
+    if (endsSessions) await tx.session.deleteMany({ where: { userId: id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'UPDATE',
+      entityType: 'User',
+      entityId: id,
+      orgId: row.orgId,
+      before: auditShape(before),
+      after: { ...auditShape(row), ...(passwordHash ? { passwordChanged: true } : {}) },
+    });
+    return toUser(row);
+  });
+}
