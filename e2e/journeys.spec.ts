@@ -136,3 +136,33 @@ test('an edit made against an old version is refused with a clear message and th
   const stored = await (await page.request.get(`/api/activities/${activity.id}`)).json();
   expect(stored).toMatchObject({ title: activity.title, participants: 13 });
 });
+
+test('an admin adds a branch secretary through the users page, who can then sign in', async ({ page }) => {
+  await signInViaApi(page, 'admin');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/admin\/users/);
+  await expect(page.getByTestId('users-table')).toBeVisible();
+
+  const username = `sec.${Date.now().toString(36)}`;
+  await page.getByTestId('user-new').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('新支部书记');
+  await dialog.getByTestId('user-role').click();
+  await page.getByTitle('支部书记').last().click();
+  await dialog.getByTestId('user-org').click();
+  await page.getByTitle('西河村党支部').last().click();
+  await dialog.getByLabel('初始密码').fill('short');
+  await page.getByTestId('user-form-submit').click();
+  // Too short: refused in place, nothing lost.
+  await expect(dialog.getByText(/12/).first()).toBeVisible();
+  await expect(dialog.getByLabel('用户名')).toHaveValue(username);
+  await dialog.getByLabel('初始密码').fill('a-long-enough-password');
+  await saveScreenshot(page, 'admin-new-user');
+  await page.getByTestId('user-form-submit').click();
+  await expect(page.locator(`[data-testid=user-row][data-username="${username}"]`)).toBeVisible();
+
+  const login = await page.request.post('/api/auth/login', { data: { username, password: 'a-long-enough-password' } });
+  expect(login.status()).toBe(200);
+  expect((await login.json()).org.name).toBe('西河村党支部');
+});

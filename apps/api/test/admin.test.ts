@@ -59,6 +59,7 @@ describe('user administration', () => {
     const dup = await call('admin', 'POST', '/api/users', newUser());
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('CONFLICT');
+    expect(dup.json().error.details.fields[0].field).toBe('username');
     const short = await call('admin', 'POST', '/api/users', newUser({ username: 'short.pw', password: 'elevenchars' }));
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details.fields[0].field).toBe('password');
@@ -108,6 +109,11 @@ describe('user administration', () => {
       where: { entityId: fx.users.auditor, action: 'UPDATE' },
     });
     expect(audit.after).toMatchObject({ passwordChanged: true });
+    // A new password may not be the username either (only names of 12+ characters can collide).
+    const wang = await ctx.prisma.user.findUniqueOrThrow({ where: { username: 'wang.secretary' } });
+    const same = await call('admin', 'PATCH', `/api/users/${wang.id}`, { password: 'WANG.SECRETARY' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.details.fields[0]).toMatchObject({ field: 'password', code: 'same_as_username' });
     expect(JSON.stringify([audit.before, audit.after])).not.toContain('argon2');
   });
 
@@ -154,6 +160,7 @@ describe('org administration', () => {
       parentId: fx.streetId,
     });
     expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details.fields[0].field).toBe('code');
     const orphan = await call('admin', 'POST', '/api/orgs', {
       code: 'S-X',
       name: '无上级',

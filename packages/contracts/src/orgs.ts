@@ -18,6 +18,8 @@ export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 export const ORG_CODE_MAX = 64;
 export const ORG_CODE_PATTERN = /^[A-Za-z0-9-]+$/;
 export const ORG_NAME_MAX = 100;
+export const ORG_SORT_ORDER_MIN = 0;
+export const ORG_SORT_ORDER_MAX = 100_000;
 
 /** A street committee is a root (no parent); every branch has a parent. */
 export const CreateOrgInputSchema = z
@@ -26,7 +28,7 @@ export const CreateOrgInputSchema = z
     name: z.string().trim().min(1).max(ORG_NAME_MAX),
     kind: OrgKindSchema,
     parentId: IdSchema.nullable(),
-    sortOrder: z.number().int().min(0).max(100_000).optional(),
+    sortOrder: z.number().int().min(ORG_SORT_ORDER_MIN).max(ORG_SORT_ORDER_MAX).optional(),
   })
   .refine((v) => (v.kind === 'STREET_COMMITTEE') === (v.parentId === null), {
     path: ['parentId'],
@@ -39,7 +41,7 @@ export const UpdateOrgInputSchema = z
   .strictObject({
     code: z.string().trim().min(1).max(ORG_CODE_MAX).regex(ORG_CODE_PATTERN),
     name: z.string().trim().min(1).max(ORG_NAME_MAX),
-    sortOrder: z.number().int().min(0).max(100_000),
+    sortOrder: z.number().int().min(ORG_SORT_ORDER_MIN).max(ORG_SORT_ORDER_MAX),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field is required' });

@@ -1,6 +1,14 @@
 // The signed-in frame: header (product, user, language, sign-out) and navigation that follows
 // the user's permissions. Below 768 px the navigation moves into a drawer.
-import { BarChartOutlined, MenuOutlined, PlusOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  MenuOutlined,
+  PlusOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
 import { Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -39,6 +47,8 @@ const NAV: NavItem[] = [
     icon: <PlusOutlined />,
     visible: (me) => can(me, 'activity:create'),
   },
+  { path: '/admin/users', label: 'nav.adminUsers', icon: <UserOutlined />, visible: (me) => can(me, 'user:manage') },
+  { path: '/admin/orgs', label: 'nav.adminOrgs', icon: <ApartmentOutlined />, visible: (me) => can(me, 'org:manage') },
 ];
 
 /** The nav entry the current path belongs to: the longest matching prefix. */
@@ -73,6 +83,10 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = NAV.filter((item) => item.visible(me));
+  // With an admin's five entries the full product name would push some of them into the overflow
+  // menu (English at any width, Chinese below 1200 px), so the header then shows the short name.
+  const longNav = items.length > 4;
+  const shortBrand = lang === 'en' ? mobile || longNav : !mobile && longNav && !screens.xl;
   const menuItems = items.map((item) => ({
     key: item.path,
     icon: item.icon,
@@ -108,7 +122,7 @@ export function AppLayout() {
           />
         )}
         <Link to="/" className="db-brand">
-          {mobile && lang === 'en' ? t('app.shortTitle') : t('app.title')}
+          {shortBrand ? t('app.shortTitle') : t('app.title')}
         </Link>
         {!mobile && (
           <Menu

@@ -66,6 +66,18 @@ const routes: RouteObject[] = [
                   Component: (await import('../features/branches/routes/branches.tsx')).BranchesRoute,
                 }),
               },
+              {
+                path: 'admin/users',
+                lazy: async () => ({
+                  Component: (await import('../features/admin-users/routes/admin-users.tsx')).AdminUsersRoute,
+                }),
+              },
+              {
+                path: 'admin/orgs',
+                lazy: async () => ({
+                  Component: (await import('../features/admin-orgs/routes/admin-orgs.tsx')).AdminOrgsRoute,
+                }),
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

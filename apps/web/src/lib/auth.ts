@@ -42,7 +42,7 @@ const ROLE_HOME: Record<Role, string> = {
   SECRETARY: '/dashboard',
   LEADER: '/dashboard',
   AUDITOR: '/branches',
-  ADMIN: '/dashboard',
+  ADMIN: '/admin/users',
 };
 
 export function roleHome(role: Role): string {

@@ -1,5 +1,6 @@
 import { ACTIVITY_CATEGORIES, ACTIVITY_SORTS } from '@dutyboard/contracts/activities';
 import { ERROR_CODES } from '@dutyboard/contracts/errors';
+import { ORG_KINDS } from '@dutyboard/contracts/orgs';
 import { ROLES } from '@dutyboard/contracts/permissions';
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey, placeholders, translate, zh } from './i18n.ts';
@@ -27,10 +28,11 @@ describe('i18n dictionaries', () => {
     expect(differing).toEqual([]);
   });
 
-  it('labels every category, role, pace status, sort and error code', () => {
+  it('labels every category, role, org kind, pace status, sort and error code', () => {
     const needed = [
       ...ACTIVITY_CATEGORIES.map((c) => `category.${c}`),
       ...ROLES.map((r) => `role.${r}`),
+      ...ORG_KINDS.map((k) => `orgKind.${k}`),
       ...['GREEN', 'AMBER', 'RED'].map((s) => `pace.${s}`),
       ...ACTIVITY_SORTS.map((s) => `sort.${s}`),
       ...ERROR_CODES.map((c) => `error.${c}`),

@@ -8,6 +8,8 @@ export type ActivityListFilter = Omit<ListActivitiesQuery, 'cursor' | 'limit'>;
 export const queryKeys = {
   me: ['me'] as const,
   orgs: ['orgs'] as const,
+  /** Every user (ADMIN): GET /api/users. */
+  users: ['users'] as const,
   dashboard: {
     all: ['dashboard'] as const,
     detail: (query: DashboardQuery) => ['dashboard', query] as const,

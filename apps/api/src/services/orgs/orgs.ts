@@ -23,7 +23,10 @@ export function toOrgUnit(o: OrgUnitRow): OrgUnit {
   return { id: o.id, code: o.code, name: o.name, kind: o.kind, parentId: o.parentId, sortOrder: o.sortOrder };
 }
 
-const codeTaken = () => new AppError('CONFLICT', '组织代码已存在，请换一个', 409);
+const codeTaken = () =>
+  new AppError('CONFLICT', '组织代码已存在，请换一个', 409, {
+    fields: [{ field: 'code', code: 'taken', message: '组织代码已存在，请换一个' }],
+  });
 
 /** Adds an org under its parent (or a new street committee as a root). ADMIN only. */
 export async function createOrg(prisma: PrismaClient, actor: AuthUser, input: CreateOrgInput): Promise<OrgUnit> {

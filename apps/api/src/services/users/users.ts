@@ -2,7 +2,7 @@
 // trail records what changed, without any hash.
 import type { CreateUserInput, UpdateUserInput, User } from '@dutyboard/contracts/users';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, isUniqueViolation, notFound } from '../../plugins/errors.ts';
+import { AppError, isUniqueViolation, notFound, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -30,7 +30,10 @@ function auditShape(row: UserRow) {
   return rest;
 }
 
-const usernameTaken = () => new AppError('CONFLICT', '用户名已存在，请换一个', 409);
+const usernameTaken = () =>
+  new AppError('CONFLICT', '用户名已存在，请换一个', 409, {
+    fields: [{ field: 'username', code: 'taken', message: '用户名已存在，请换一个' }],
+  });
 
 async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
   if (!(await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true } }))) {
@@ -88,6 +91,9 @@ export async function updateUser(
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: withOrg });
     if (!before) throw notFound('用户');
+    if (input.password && input.password.toLowerCase() === before.username.toLowerCase()) {
+      throw validationError([{ field: 'password', code: 'same_as_username', message: '密码不能与用户名相同' }]);
+    }
     if (input.orgId) await assertOrgExists(tx, input.orgId);
     const row = await tx.user.update({
       where: { id },

@@ -1,0 +1,105 @@
+import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
+import { App, Form, Select } from 'antd';
+import { useState } from 'react';
+import { FormModal } from '../../../components/form-modal.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useCreateOrg } from '../api/save-org.ts';
+import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFieldNames } from './org-fields.tsx';
+import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
+
+export interface OrgDialogProps {
+  open: boolean;
+  onClose: () => void;
+  afterClose: () => void;
+}
+
+export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogProps & { orgs: OrgUnit[] }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<OrgFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateOrg();
+  const named = useOrgFieldNames();
+  const kind = Form.useWatch('kind', form);
+  const root = isRootKind(kind);
+  // With a single street committee, a new branch most likely belongs under it.
+  const roots = orgs.filter((org) => org.parentId === null);
+  const defaultParent = roots.length === 1 ? roots[0]?.id : undefined;
+
+  const onSubmit = (values: OrgFormValues) => {
+    if (create.isPending) return;
+    setError(null);
+    const checked = checkCreate(values);
+    if ('issues' in checked) {
+      const unplaced = showFieldIssues(form, ORG_FIELDS, checked.issues, t, lang);
+      setError(unplaced.length > 0 ? unplaced.join('；') : null);
+      return;
+    }
+    create.mutate(checked.input, {
+      onSuccess: (org) => {
+        void message.success(t('orgs.created', { name: org.name }));
+        onClose();
+      },
+      onError: (failure) => setError(saveErrorText(form, ORG_FIELDS, failure, t, lang, 'orgs.codeTaken')),
+    });
+  };
+
+  return (
+    <FormModal<OrgFormValues>
+      open={open}
+      title={t('orgs.newTitle')}
+      form={form}
+      name="org_create"
+      initialValues={{ parentId: defaultParent }}
+      okText={t('orgs.create')}
+      saving={create.isPending}
+      error={error}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      afterClose={afterClose}
+      testId="org-form"
+    >
+      <OrgNameField />
+      <OrgCodeField />
+      <Form.Item
+        label={t('orgs.kind')}
+        name="kind"
+        rules={[{ required: true, message: t('validation.select', { field: named('kind') }) }]}
+      >
+        <Select
+          placeholder={t('orgs.kindPlaceholder')}
+          options={ORG_KINDS.map((value) => ({ value, label: t(`orgKind.${value}`) }))}
+          data-testid="org-kind"
+          onChange={(next: OrgKind) => {
+            // A street committee is a root: its parent is empty, not just hidden.
+            if (isRootKind(next)) form.setFields([{ name: 'parentId', value: undefined, errors: [] }]);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('orgs.parent')}
+        name="parentId"
+        dependencies={['kind']}
+        required={!root}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | null | undefined) =>
+              isRootKind(getFieldValue('kind')) || value
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.select', { field: named('parentId') }))),
+          }),
+        ]}
+      >
+        <OrgSelect
+          orgs={orgs}
+          disabled={root}
+          placeholder={root ? t('orgs.parentNone') : t('orgs.parentPlaceholder')}
+          testId="org-parent"
+        />
+      </Form.Item>
+      <OrgSortOrderField />
+    </FormModal>
+  );
+}

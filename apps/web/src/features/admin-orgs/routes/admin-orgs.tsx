@@ -1,0 +1,93 @@
+// /admin/orgs (ADMIN): the street committee and its branches as a tree, with create and edit.
+import { PlusOutlined } from '@ant-design/icons';
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import { Button, Card, Empty, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { PageLoading } from '../../../components/page-loading.tsx';
+import { ForbiddenPage } from '../../../components/status-page.tsx';
+import { can } from '../../../lib/auth.ts';
+import { useCurrentUser } from '../../../lib/current-user.tsx';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useOrgs } from '../../../lib/orgs.ts';
+import { OrgCreateModal } from '../components/org-create-modal.tsx';
+import { OrgEditModal } from '../components/org-edit-modal.tsx';
+import { OrgTable } from '../components/org-table.tsx';
+import { orgTree, parentIds } from '../components/org-tree.ts';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; org: OrgUnit };
+
+export function AdminOrgsRoute() {
+  const me = useCurrentUser();
+  const { t } = useI18n();
+  const allowed = can(me, 'org:manage');
+  const orgs = useOrgs({ enabled: allowed });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const items = orgs.data?.items;
+  const tree = useMemo(() => (items ? { rows: orgTree(items), parents: parentIds(items) } : null), [items]);
+
+  if (!allowed) return <ForbiddenPage />;
+
+  const openDialog = (next: Dialog) => {
+    setDialog(next);
+    setDialogOpen(true);
+  };
+  const dialogProps = (current: Dialog) => ({
+    open: dialogOpen,
+    onClose: () => setDialogOpen(false),
+    afterClose: () => setDialog((shown) => (shown === current ? null : shown)),
+  });
+
+  return (
+    <div>
+      <div className="db-page-head">
+        <div>
+          <h1>{t('orgs.title')}</h1>
+          {items && (
+            <Typography.Text type="secondary" data-testid="orgs-count">
+              {t('orgs.count', { count: items.length })}
+            </Typography.Text>
+          )}
+        </div>
+        {items && (
+          <Button
+            type="primary"
+            size="large"
+            icon={<PlusOutlined />}
+            data-testid="org-new"
+            onClick={() => openDialog({ kind: 'create' })}
+          >
+            {t('orgs.new')}
+          </Button>
+        )}
+      </div>
+      {orgs.isPending ? (
+        <PageLoading rows={8} />
+      ) : orgs.isError || !items || !tree ? (
+        <ErrorState error={orgs.error} onRetry={() => void orgs.refetch()} />
+      ) : (
+        <>
+          <Card styles={{ body: { padding: 0 } }}>
+            <OrgTable
+              rows={tree.rows}
+              parentIds={tree.parents}
+              empty={
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs.empty')} data-testid="orgs-empty" />
+              }
+              onEdit={(org) => openDialog({ kind: 'edit', org })}
+            />
+          </Card>
+          {dialog?.kind === 'create' && <OrgCreateModal {...dialogProps(dialog)} orgs={items} />}
+          {dialog?.kind === 'edit' && (
+            <OrgEditModal
+              {...dialogProps(dialog)}
+              org={dialog.org}
+              parent={items.find((org) => org.id === dialog.org.parentId)}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import { ROLES } from '@dutyboard/contracts/permissions';
+import {
+  DISPLAY_NAME_MAX,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  USERNAME_MAX,
+  USERNAME_MIN,
+  USERNAME_PATTERN,
+} from '@dutyboard/contracts/users';
+import { App, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { FormModal } from '../../../components/form-modal.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { fieldInSentence, saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useCreateUser } from '../api/save-user.ts';
+import { checkCreate, USER_FIELDS, type UserFormField, type UserFormValues } from './user-form-values.ts';
+
+export interface UserDialogProps {
+  open: boolean;
+  onClose: () => void;
+  afterClose: () => void;
+}
+
+export function UserCreateModal({ open, onClose, afterClose, orgs }: UserDialogProps & { orgs: OrgUnit[] }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateUser();
+  const named = (field: UserFormField) => fieldInSentence(USER_FIELDS[field], t, lang);
+
+  const onSubmit = (values: UserFormValues) => {
+    if (create.isPending) return;
+    setError(null);
+    const checked = checkCreate(values);
+    if ('issues' in checked) {
+      const unplaced = showFieldIssues(form, USER_FIELDS, checked.issues, t, lang);
+      setError(unplaced.length > 0 ? unplaced.join('；') : null);
+      return;
+    }
+    create.mutate(checked.input, {
+      onSuccess: (user) => {
+        void message.success(t('users.created', { name: user.displayName }));
+        onClose();
+      },
+      onError: (failure) => setError(saveErrorText(form, USER_FIELDS, failure, t, lang, 'users.usernameTaken')),
+    });
+  };
+
+  return (
+    <FormModal<UserFormValues>
+      open={open}
+      title={t('users.newTitle')}
+      form={form}
+      name="user_create"
+      okText={t('users.create')}
+      saving={create.isPending}
+      error={error}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      afterClose={afterClose}
+      testId="user-form"
+    >
+      <Form.Item
+        label={t('users.username')}
+        name="username"
+        extra={t('users.usernameHint', { min: USERNAME_MIN, max: USERNAME_MAX })}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: named('username') }) },
+          { min: USERNAME_MIN, message: t('validation.minLength', { field: named('username'), min: USERNAME_MIN }) },
+          { max: USERNAME_MAX, message: t('validation.maxLength', { field: named('username'), max: USERNAME_MAX }) },
+          { pattern: USERNAME_PATTERN, message: t('users.usernameFormat') },
+        ]}
+      >
+        <Input maxLength={USERNAME_MAX} autoComplete="off" autoCapitalize="off" spellCheck={false} />
+      </Form.Item>
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: named('displayName') }) },
+          {
+            max: DISPLAY_NAME_MAX,
+            message: t('validation.maxLength', { field: named('displayName'), max: DISPLAY_NAME_MAX }),
+          },
+        ]}
+      >
+        <Input maxLength={DISPLAY_NAME_MAX} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('users.role')}
+        name="role"
+        rules={[{ required: true, message: t('validation.select', { field: named('role') }) }]}
+      >
+        <Select
+          placeholder={t('users.rolePlaceholder')}
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          data-testid="user-role"
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('users.org')}
+        name="orgId"
+        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
+      >
+        <OrgSelect orgs={orgs} testId="user-org" />
+      </Form.Item>
+      <Form.Item
+        label={t('users.initialPassword')}
+        name="password"
+        extra={t('users.passwordHint', { min: PASSWORD_MIN })}
+        dependencies={['username']}
+        rules={[
+          { required: true, message: t('validation.required', { field: named('password') }) },
+          { min: PASSWORD_MIN, message: t('validation.minLength', { field: named('password'), min: PASSWORD_MIN }) },
+          { max: PASSWORD_MAX, message: t('validation.maxLength', { field: named('password'), max: PASSWORD_MAX }) },
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | undefined) => {
+              const username = String(getFieldValue('username') ?? '').trim();
+              return value && username && value.toLowerCase() === username.toLowerCase()
+                ? Promise.reject(new Error(t('users.passwordSameAsUsername')))
+                : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { type FieldSpec, fieldIssueText } from './form-issues.ts';
+import { type Lang, type MessageKey, translate } from './i18n.ts';
+
+const say = (lang: Lang) => (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+const password: FieldSpec = {
+  label: 'users.initialPassword',
+  min: 12,
+  max: 256,
+  custom: 'users.passwordSameAsUsername',
+};
+const username: FieldSpec = { label: 'users.username', min: 3, max: 64, format: 'users.usernameFormat' };
+const org: FieldSpec = { label: 'users.org', choose: true };
+const order: FieldSpec = { label: 'orgs.sortOrder', number: true, min: 0, max: 100_000 };
+
+describe('fieldIssueText', () => {
+  it('says a too-short password with its minimum length', () => {
+    const issue = { field: 'password', code: 'too_small', message: '数值过小' };
+    expect(fieldIssueText(password, issue, say('zh'), 'zh')).toBe('初始密码至少 12 个字符');
+    expect(fieldIssueText(password, issue, say('en'), 'en')).toBe('initial password: at least 12 characters');
+  });
+
+  it('shows the schema words for a cross-field rule in Chinese and its own text in English', () => {
+    const issue = { field: 'password', code: 'custom', message: '密码不能与用户名相同' };
+    expect(fieldIssueText(password, issue, say('zh'), 'zh')).toBe('密码不能与用户名相同');
+    expect(fieldIssueText(password, issue, say('en'), 'en')).toBe('The password must not be the same as the username');
+  });
+
+  it('names the allowed characters when a pattern fails', () => {
+    const issue = { field: 'username', code: 'invalid_format', message: '无效字符串' };
+    expect(fieldIssueText(username, issue, say('zh'), 'zh')).toContain('只能包含字母');
+  });
+
+  it('asks to choose a missing pick-list value', () => {
+    const issue = { field: 'orgId', code: 'invalid_type', message: '无效输入' };
+    expect(fieldIssueText(org, issue, say('zh'), 'zh')).toBe('请选择所属组织');
+  });
+
+  it('gives number bounds as values', () => {
+    const issue = { field: 'sortOrder', code: 'too_big', message: '数值过大' };
+    expect(fieldIssueText(order, issue, say('zh'), 'zh')).toBe('排序不能大于 100000');
+  });
+});
