@@ -1,10 +1,10 @@
+import type { CreateOrgInput } from '@dutyboard/contracts/orgs';
 import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
-import { App, Form, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Select } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
-import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateOrg } from '../api/save-org.ts';
 import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFieldNames } from './org-fields.tsx';
 import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
@@ -16,10 +16,8 @@ export interface OrgDialogProps {
 }
 
 export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogProps & { orgs: OrgUnit[] }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const create = useCreateOrg();
   const named = useOrgFieldNames();
   const kind = Form.useWatch('kind', form);
@@ -28,23 +26,16 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
   const roots = orgs.filter((org) => org.parentId === null);
   const defaultParent = roots.length === 1 ? roots[0]?.id : undefined;
 
-  const onSubmit = (values: OrgFormValues) => {
-    if (create.isPending) return;
-    setError(null);
-    const checked = checkCreate(values);
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, ORG_FIELDS, checked.issues, t, lang);
-      setError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    create.mutate(checked.input, {
-      onSuccess: (org) => {
-        void message.success(t('orgs.created', { name: org.name }));
-        onClose();
-      },
-      onError: (failure) => setError(saveErrorText(form, ORG_FIELDS, failure, t, lang, 'orgs.codeTaken')),
-    });
-  };
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: ORG_FIELDS,
+    check: checkCreate,
+    save: (input: CreateOrgInput) => create.mutateAsync(input),
+    saving: create.isPending,
+    success: (org) => t('orgs.created', { name: org.name }),
+    onDone: onClose,
+    conflict: 'orgs.codeTaken',
+  });
 
   return (
     <FormModal<OrgFormValues>

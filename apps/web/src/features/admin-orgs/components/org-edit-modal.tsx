@@ -1,9 +1,8 @@
-import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { App, Form, Typography } from 'antd';
-import { useState } from 'react';
+import type { OrgUnit, UpdateOrgInput } from '@dutyboard/contracts/orgs';
+import { Form, Typography } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
-import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useUpdateOrg } from '../api/save-org.ts';
 import type { OrgDialogProps } from './org-create-modal.tsx';
 import { OrgCodeField, OrgNameField, OrgSortOrderField } from './org-fields.tsx';
@@ -17,38 +16,21 @@ export function OrgEditModal({
   onClose,
   afterClose,
 }: OrgDialogProps & { org: OrgUnit; parent: OrgUnit | undefined }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const update = useUpdateOrg();
   const kind = t(`orgKind.${org.kind}`);
 
-  const onSubmit = (values: OrgFormValues) => {
-    if (update.isPending) return;
-    setError(null);
-    const checked = checkEdit(values, org);
-    if ('unchanged' in checked) {
-      void message.info(t('form.noChanges'));
-      onClose();
-      return;
-    }
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, ORG_FIELDS, checked.issues, t, lang);
-      setError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    update.mutate(
-      { id: org.id, input: checked.input },
-      {
-        onSuccess: () => {
-          void message.success(t('form.saved'));
-          onClose();
-        },
-        onError: (failure) => setError(saveErrorText(form, ORG_FIELDS, failure, t, lang, 'orgs.codeTaken')),
-      },
-    );
-  };
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: ORG_FIELDS,
+    check: (values: OrgFormValues) => checkEdit(values, org),
+    save: (input: UpdateOrgInput) => update.mutateAsync({ id: org.id, input }),
+    saving: update.isPending,
+    success: () => t('form.saved'),
+    onDone: onClose,
+    conflict: 'orgs.codeTaken',
+  });
 
   return (
     <FormModal<OrgFormValues>

@@ -1,6 +1,3 @@
-// What the org dialogs hold and how their values become API bodies, checked with the contract's
-// own schemas (the server runs the same ones).
-import type { FieldIssue } from '@dutyboard/contracts/errors';
 import {
   type CreateOrgInput,
   CreateOrgInputSchema,
@@ -14,6 +11,7 @@ import {
   UpdateOrgInputSchema,
 } from '@dutyboard/contracts/orgs';
 import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
+import type { Checked } from '../../../lib/use-dialog-submit.ts';
 
 /** The contract's bounds for sortOrder (z.number().int().min(0).max(100_000)). */
 // The contract's limits, so the form and the server agree.
@@ -39,8 +37,6 @@ export const ORG_FIELDS: FieldSpecs<OrgFormField> = {
 };
 
 export const isRootKind = (kind: OrgKind | undefined) => kind === 'STREET_COMMITTEE';
-
-type Checked<T> = { input: T } | { issues: FieldIssue[] };
 
 export function checkCreate(values: OrgFormValues): Checked<CreateOrgInput> {
   const parsed = CreateOrgInputSchema.safeParse({

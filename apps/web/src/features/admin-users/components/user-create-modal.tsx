@@ -1,6 +1,7 @@
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLES } from '@dutyboard/contracts/permissions';
 import {
+  type CreateUserInput,
   DISPLAY_NAME_MAX,
   PASSWORD_MAX,
   PASSWORD_MIN,
@@ -8,12 +9,12 @@ import {
   USERNAME_MIN,
   USERNAME_PATTERN,
 } from '@dutyboard/contracts/users';
-import { App, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
-import { fieldInSentence, saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateUser } from '../api/save-user.ts';
 import { checkCreate, USER_FIELDS, type UserFormField, type UserFormValues } from './user-form-values.ts';
 
@@ -25,29 +26,20 @@ export interface UserDialogProps {
 
 export function UserCreateModal({ open, onClose, afterClose, orgs }: UserDialogProps & { orgs: OrgUnit[] }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const create = useCreateUser();
   const named = (field: UserFormField) => fieldInSentence(USER_FIELDS[field], t, lang);
 
-  const onSubmit = (values: UserFormValues) => {
-    if (create.isPending) return;
-    setError(null);
-    const checked = checkCreate(values);
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, USER_FIELDS, checked.issues, t, lang);
-      setError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    create.mutate(checked.input, {
-      onSuccess: (user) => {
-        void message.success(t('users.created', { name: user.displayName }));
-        onClose();
-      },
-      onError: (failure) => setError(saveErrorText(form, USER_FIELDS, failure, t, lang, 'users.usernameTaken')),
-    });
-  };
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: USER_FIELDS,
+    check: checkCreate,
+    save: (input: CreateUserInput) => create.mutateAsync(input),
+    saving: create.isPending,
+    success: (user) => t('users.created', { name: user.displayName }),
+    onDone: onClose,
+    conflict: 'users.usernameTaken',
+  });
 
   return (
     <FormModal<UserFormValues>

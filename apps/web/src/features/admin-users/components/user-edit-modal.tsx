@@ -1,12 +1,12 @@
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLES } from '@dutyboard/contracts/permissions';
-import { DISPLAY_NAME_MAX, type User } from '@dutyboard/contracts/users';
-import { App, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { DISPLAY_NAME_MAX, type UpdateUserInput, type User } from '@dutyboard/contracts/users';
+import { Form, Input, Select, Typography } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
-import { fieldInSentence, saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useUpdateUser } from '../api/save-user.ts';
 import type { UserDialogProps } from './user-create-modal.tsx';
 import { checkEdit, USER_FIELDS, type UserFormField, type UserFormValues } from './user-form-values.ts';
@@ -20,37 +20,20 @@ interface UserEditModalProps extends UserDialogProps {
 
 export function UserEditModal({ user, isSelf, orgs, open, onClose, afterClose }: UserEditModalProps) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const update = useUpdateUser();
   const named = (field: UserFormField) => fieldInSentence(USER_FIELDS[field], t, lang);
 
-  const onSubmit = (values: UserFormValues) => {
-    if (update.isPending) return;
-    setError(null);
-    const checked = checkEdit(isSelf ? { ...values, role: user.role } : values, user);
-    if ('unchanged' in checked) {
-      void message.info(t('form.noChanges'));
-      onClose();
-      return;
-    }
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, USER_FIELDS, checked.issues, t, lang);
-      setError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    update.mutate(
-      { id: user.id, input: checked.input },
-      {
-        onSuccess: () => {
-          void message.success(t('form.saved'));
-          onClose();
-        },
-        onError: (failure) => setError(saveErrorText(form, USER_FIELDS, failure, t, lang, 'users.selfChange')),
-      },
-    );
-  };
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: USER_FIELDS,
+    check: (values: UserFormValues) => checkEdit(isSelf ? { ...values, role: user.role } : values, user),
+    save: (input: UpdateUserInput) => update.mutateAsync({ id: user.id, input }),
+    saving: update.isPending,
+    success: () => t('form.saved'),
+    onDone: onClose,
+    conflict: 'users.selfChange',
+  });
 
   return (
     <FormModal<UserFormValues>

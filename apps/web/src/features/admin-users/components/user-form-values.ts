@@ -1,7 +1,3 @@
-// What the three user dialogs hold, how their values become API bodies (checked with the
-// contract's own schemas, which the server runs too), and how each field is named in messages.
-
-import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { Role } from '@dutyboard/contracts/permissions';
 import {
   type CreateUserInput,
@@ -17,6 +13,9 @@ import {
 } from '@dutyboard/contracts/users';
 import type { FieldSpecs } from '../../../lib/form-issues.ts';
 import { issuesOf } from '../../../lib/form-issues.ts';
+import type { Checked } from '../../../lib/use-dialog-submit.ts';
+// What the three user dialogs hold, how their values become API bodies (checked with the
+// contract's own schemas, which the server runs too), and how each field is named in messages.
 
 export interface UserFormValues {
   username?: string;
@@ -45,8 +44,6 @@ export const USER_FIELDS: FieldSpecs<UserFormField> = {
 export const PASSWORD_FIELDS: FieldSpecs<'password'> = {
   password: { ...USER_FIELDS.password, label: 'users.newPassword' },
 };
-
-type Checked<T> = { input: T } | { issues: FieldIssue[] };
 
 export function checkCreate(values: UserFormValues): Checked<CreateUserInput> {
   const parsed = CreateUserInputSchema.safeParse({

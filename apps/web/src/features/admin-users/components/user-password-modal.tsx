@@ -1,9 +1,9 @@
-import { PASSWORD_MAX, PASSWORD_MIN, type User } from '@dutyboard/contracts/users';
-import { Alert, App, Form, Input } from 'antd';
-import { useState } from 'react';
+import { PASSWORD_MAX, PASSWORD_MIN, type UpdateUserInput, type User } from '@dutyboard/contracts/users';
+import { Alert, Form, Input } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
-import { fieldInSentence, saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useUpdateUser } from '../api/save-user.ts';
 import type { UserDialogProps } from './user-create-modal.tsx';
 import { checkPassword, PASSWORD_FIELDS } from './user-form-values.ts';
@@ -21,32 +21,19 @@ export function UserPasswordModal({
   afterClose,
 }: UserDialogProps & { user: User; isSelf: boolean }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
-  const [error, setError] = useState<string | null>(null);
   const update = useUpdateUser();
   const named = fieldInSentence(PASSWORD_FIELDS.password, t, lang);
 
-  const onSubmit = (values: PasswordValues) => {
-    if (update.isPending) return;
-    setError(null);
-    const checked = checkPassword(values.password, user);
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, PASSWORD_FIELDS, checked.issues, t, lang);
-      setError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    update.mutate(
-      { id: user.id, input: checked.input },
-      {
-        onSuccess: () => {
-          void message.success(t('users.passwordReset', { name: user.displayName }));
-          onClose();
-        },
-        onError: (failure) => setError(saveErrorText(form, PASSWORD_FIELDS, failure, t, lang)),
-      },
-    );
-  };
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: PASSWORD_FIELDS,
+    check: (values: PasswordValues) => checkPassword(values.password, user),
+    save: (input: UpdateUserInput) => update.mutateAsync({ id: user.id, input }),
+    saving: update.isPending,
+    success: () => t('users.passwordReset', { name: user.displayName }),
+    onDone: onClose,
+  });
 
   return (
     <FormModal<PasswordValues>
