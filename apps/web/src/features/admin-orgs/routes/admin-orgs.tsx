@@ -2,10 +2,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Button, Card, Empty, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
+import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -22,22 +23,11 @@ export function AdminOrgsRoute() {
   const { t } = useI18n();
   const allowed = can(me, 'org:manage');
   const orgs = useOrgs({ enabled: allowed });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const { dialog, openDialog, dialogProps } = useDialogState<Dialog>();
   const items = orgs.data?.items;
   const tree = useMemo(() => (items ? { rows: orgTree(items), parents: parentIds(items) } : null), [items]);
 
   if (!allowed) return <ForbiddenPage />;
-
-  const openDialog = (next: Dialog) => {
-    setDialog(next);
-    setDialogOpen(true);
-  };
-  const dialogProps = (current: Dialog) => ({
-    open: dialogOpen,
-    onClose: () => setDialogOpen(false),
-    afterClose: () => setDialog((shown) => (shown === current ? null : shown)),
-  });
 
   return (
     <div>

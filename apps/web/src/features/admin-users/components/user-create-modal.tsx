@@ -1,21 +1,19 @@
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { ROLES } from '@dutyboard/contracts/permissions';
 import {
   type CreateUserInput,
-  DISPLAY_NAME_MAX,
   PASSWORD_MAX,
   PASSWORD_MIN,
   USERNAME_MAX,
   USERNAME_MIN,
   USERNAME_PATTERN,
 } from '@dutyboard/contracts/users';
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
 import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateUser } from '../api/save-user.ts';
+import { UserDisplayNameField, UserOrgField, UserRoleField } from './user-fields.tsx';
 import { checkCreate, USER_FIELDS, type UserFormField, type UserFormValues } from './user-form-values.ts';
 
 export interface UserDialogProps {
@@ -68,37 +66,9 @@ export function UserCreateModal({ open, onClose, afterClose, orgs }: UserDialogP
       >
         <Input maxLength={USERNAME_MAX} autoComplete="off" autoCapitalize="off" spellCheck={false} />
       </Form.Item>
-      <Form.Item
-        label={t('users.displayName')}
-        name="displayName"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required', { field: named('displayName') }) },
-          {
-            max: DISPLAY_NAME_MAX,
-            message: t('validation.maxLength', { field: named('displayName'), max: DISPLAY_NAME_MAX }),
-          },
-        ]}
-      >
-        <Input maxLength={DISPLAY_NAME_MAX} autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        label={t('users.role')}
-        name="role"
-        rules={[{ required: true, message: t('validation.select', { field: named('role') }) }]}
-      >
-        <Select
-          placeholder={t('users.rolePlaceholder')}
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          data-testid="user-role"
-        />
-      </Form.Item>
-      <Form.Item
-        label={t('users.org')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} testId="user-org" />
-      </Form.Item>
+      <UserDisplayNameField />
+      <UserRoleField />
+      <UserOrgField orgs={orgs} />
       <Form.Item
         label={t('users.initialPassword')}
         name="password"

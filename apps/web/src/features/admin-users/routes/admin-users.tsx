@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
+import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { errorText } from '../../../lib/error-text.ts';
@@ -36,21 +37,9 @@ export function AdminUsersRoute() {
   const orgs = useOrgs({ enabled: allowed });
   const update = useUpdateUser();
   const [search, setSearch] = useState('');
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const { dialog, openDialog, dialogProps } = useDialogState<Dialog>();
 
   if (!allowed) return <ForbiddenPage />;
-
-  const openDialog = (next: Dialog) => {
-    setDialog(next);
-    setDialogOpen(true);
-  };
-  const dialogProps = (current: Dialog) => ({
-    open: dialogOpen,
-    onClose: () => setDialogOpen(false),
-    // Unmounted once the closing animation ends, unless another dialog opened meanwhile.
-    afterClose: () => setDialog((shown) => (shown === current ? null : shown)),
-  });
 
   const setActive = (user: User, active: boolean) =>
     update.mutateAsync({ id: user.id, input: { active } }).then(
