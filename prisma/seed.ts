@@ -423,6 +423,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           source: '网络巡查',
           channel: '本地论坛',
           summary: '一则涉及辖区征收补偿的不实帖文，存在炒作风险',
+          // 三级: a 24-hour reporting clock (the default; see ALERT_REPORT_HOURS_DEFAULT).
+          reportDueAt: new Date(registeredAt.getTime() + 24 * 3_600_000),
           reach: 3200,
           registeredAt,
           reportedAt: at(month(4, 16), 15, 40),

@@ -176,10 +176,10 @@ describe('reading, changing and deleting', () => {
     expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).participants).toBe(41);
   });
 
-  it('answers the version as an ETag and refuses a change made against an old version with 409', async () => {
+  it('answers the version as an ETag and refuses a change made against an old version with 412', async () => {
     const read = await get('secA', `/api/activities/${ownA.id}`);
     const etag = read.headers.etag as string;
-    expect(etag).toBe(`"${read.json().updatedAt}"`);
+    expect(etag).toBe(`"${read.json().version}"`);
     const withEtag = (payload: unknown, ifMatch: string) =>
       ctx.app.inject({
         method: 'PATCH',
@@ -192,8 +192,8 @@ describe('reading, changing and deleting', () => {
     expect(first.headers.etag).not.toBe(etag);
     const audits = await ctx.prisma.auditEvent.count({ where: { entityId: ownA.id } });
     const stale = await withEtag({ location: '被覆盖' }, etag);
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.code).toBe('CONFLICT');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error.code).toBe('PRECONDITION_FAILED');
     expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).location).toBe('村委会议室');
     expect(await ctx.prisma.auditEvent.count({ where: { entityId: ownA.id } })).toBe(audits);
     const staleDelete = await ctx.app.inject({
@@ -201,7 +201,7 @@ describe('reading, changing and deleting', () => {
       url: `/api/activities/${ownA.id}`,
       headers: { cookie: cookies.secA ?? '', 'if-match': etag },
     });
-    expect(staleDelete.statusCode).toBe(409);
+    expect(staleDelete.statusCode).toBe(412);
     expect(await ctx.prisma.activity.findUnique({ where: { id: ownA.id } })).not.toBeNull();
   });
 
@@ -215,7 +215,7 @@ describe('reading, changing and deleting', () => {
         payload: { participants },
       });
     const results = await Promise.all([send(51), send(52), send(53)]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412, 412]);
     const winner = results.find((r) => r.statusCode === 200)?.json().participants;
     expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).participants).toBe(winner);
   });

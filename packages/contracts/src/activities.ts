@@ -65,6 +65,7 @@ export type ListActivitiesQuery = z.input<typeof ListActivitiesQuerySchema>;
 
 export const ActivitySchema = z.object({
   id: IdSchema,
+  version: z.number().int(),
   orgId: IdSchema,
   orgName: z.string(),
   category: ActivityCategorySchema,

@@ -25,16 +25,53 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /**
- * Optimistic concurrency: a record's version is its `updatedAt`; GET and PATCH answer it as an
- * ETag (`"2026-03-15T01:00:00.000Z"`), and a PATCH or DELETE that sends it back in `If-Match`
- * is refused with 409 CONFLICT when someone changed the record in between. Other headers pass.
+ * Optimistic concurrency: every record carries an integer `version` (1 when created, +1 on each
+ * change). GET and PATCH answer it as an ETag (`"3"`); a PATCH, DELETE or workflow step that sends
+ * it back in `If-Match` is refused with 412 PRECONDITION_FAILED when the stored version differs.
+ * Without If-Match the change applies to whatever is stored (last write wins).
  */
 export const IfMatchHeadersSchema = z.looseObject({ 'if-match': z.string().max(200).optional() });
 
-export const etagOf = (updatedAt: string) => `"${updatedAt}"`;
+export const etagOf = (version: number) => `"${version}"`;
 
-/** The version an If-Match header names ("…" or W/"…"), or undefined when there is none. */
-export function versionFromIfMatch(header: string | undefined): string | undefined {
+/**
+ * The version an If-Match header names ("3" or W/"3"); undefined when there is none or it is "*".
+ * A header that names no integer version yields NaN, which matches no record (→ 412).
+ */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (!header || header.trim() === '*') return undefined;
-  return header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+  const raw = header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : Number.NaN;
 }
+
+/** Header of a POST that may be retried safely: same key and body → the first answer again. */
+export const IDEMPOTENCY_KEY_MAX = 200;
+export const IdempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(IDEMPOTENCY_KEY_MAX)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+    .optional(),
+});
+
+/** Query fields every record list shares: org subtree, Shanghai calendar days, keyset page. */
+export const recordListQueryFields = {
+  /** An org; the list covers it and every org below it (default: the caller's home org). */
+  org: IdSchema.optional(),
+  /** Asia/Shanghai calendar days, both inclusive, on the record's main date. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema,
+};
+
+/** Fields every record answer shares. */
+export const recordFields = {
+  id: IdSchema,
+  version: z.number().int(),
+  orgId: IdSchema,
+  orgName: z.string(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+};

@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** 412: the If-Match version is not the stored one (someone changed the record meanwhile). */
+  'PRECONDITION_FAILED',
+  /** 409: a workflow step that is not allowed from the record's current state. */
+  'INVALID_TRANSITION',
+  /** 409: a request with the same Idempotency-Key is still being processed. */
+  'IDEMPOTENCY_IN_PROGRESS',
+  /** 422: the Idempotency-Key was already used with a different request body. */
+  'IDEMPOTENCY_MISMATCH',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',

@@ -1,6 +1,7 @@
 // Who may do what, as data. The API enforces it (apps/api/src/plugins/auth.ts); the web only
 // reads it to decide which navigation and buttons to show. Deny by default: an action missing
-// from a role's list is refused.
+// from a role's list is refused. Reach (which orgs) comes from the role's scope; some workflow
+// steps add a check on the record itself (e.g. only a task's owner or leadership closes it).
 import { z } from 'zod';
 
 export const ROLES = ['LEADER', 'SECRETARY', 'AUDITOR', 'ADMIN'] as const;
@@ -15,7 +16,25 @@ export const ACTIONS = [
   'activity:create',
   'activity:update',
   'activity:delete',
+  'study:read',
+  'study:write',
+  'publicity:read',
+  'publicity:write',
+  'riskpoint:read',
+  'riskpoint:write',
+  'alert:read',
+  /** 登记 and edit an alert's facts. */
+  'alert:register',
+  /** 研判, 报送 (to 市网信办), record 采纳 / 退回, 办结: leadership steps. */
+  'alert:assess',
+  /** 处置: the branch or leadership handles the item. */
+  'alert:handle',
+  'assignment:read',
+  'target:read',
+  /** Responsibility list, targets and frequency rules: leadership. */
   'plan:manage',
+  'rectification:read',
+  'rectification:write',
   'dashboard:read',
   'audit:read',
 ] as const;
@@ -25,22 +44,57 @@ export type Action = z.infer<typeof ActionSchema>;
 /** ALL: every org; SUBTREE: the user's home org and the orgs below it. */
 export type Scope = 'ALL' | 'SUBTREE';
 
+const READS: Action[] = [
+  'org:read',
+  'activity:read',
+  'study:read',
+  'publicity:read',
+  'riskpoint:read',
+  'alert:read',
+  'assignment:read',
+  'target:read',
+  'rectification:read',
+  'dashboard:read',
+];
+
 export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[] }> = {
   LEADER: {
     scope: 'ALL',
-    actions: ['org:read', 'activity:read', 'dashboard:read', 'plan:manage', 'audit:read'],
+    actions: [
+      ...READS,
+      'study:write',
+      'publicity:write',
+      'riskpoint:write',
+      'alert:register',
+      'alert:assess',
+      'alert:handle',
+      'plan:manage',
+      'rectification:write',
+      'audit:read',
+    ],
   },
   SECRETARY: {
     scope: 'SUBTREE',
-    actions: ['org:read', 'activity:read', 'activity:create', 'activity:update', 'activity:delete', 'dashboard:read'],
+    actions: [
+      ...READS,
+      'activity:create',
+      'activity:update',
+      'activity:delete',
+      'study:write',
+      'publicity:write',
+      'riskpoint:write',
+      'alert:register',
+      'alert:handle',
+      'rectification:write',
+    ],
   },
   AUDITOR: {
     scope: 'ALL',
-    actions: ['org:read', 'activity:read', 'dashboard:read', 'audit:read'],
+    actions: [...READS, 'audit:read'],
   },
   ADMIN: {
     scope: 'ALL',
-    actions: ['org:read', 'org:manage', 'user:manage', 'activity:read', 'dashboard:read', 'audit:read'],
+    actions: [...READS, 'org:manage', 'user:manage', 'audit:read'],
   },
 };
 

@@ -7,6 +7,7 @@ import {
 } from '@dutyboard/contracts/activities';
 import {
   etagOf,
+  IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
   OkSchema,
@@ -15,6 +16,7 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
+import { runWrite } from '../plugins/write.ts';
 import {
   createActivity,
   deleteActivity,
@@ -38,9 +40,14 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
     '/api/activities',
     {
       config: { permission: 'activity:create' },
-      schema: { body: CreateActivityInputSchema, response: { 201: ActivitySchema, ...errorResponses } },
+      schema: {
+        headers: IdempotencyHeadersSchema,
+        body: CreateActivityInputSchema,
+        response: { 201: ActivitySchema, ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createActivity(prisma, actor(request), request.body)),
+    async (request, reply) =>
+      runWrite(prisma, request, reply, (tx) => createActivity(tx, actor(request), request.body), { status: 201 }),
   );
 
   app.get(
@@ -51,7 +58,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
     },
     async (request, reply) => {
       const activity = await getActivity(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(activity.updatedAt)).send(activity);
+      return reply.header('etag', etagOf(activity.version)).send(activity);
     },
   );
 
@@ -68,8 +75,10 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
     },
     async (request, reply) => {
       const version = versionFromIfMatch(request.headers['if-match']);
-      const activity = await updateActivity(prisma, actor(request), request.params.id, request.body, version);
-      return reply.header('etag', etagOf(activity.updatedAt)).send(activity);
+      const activity = await runWrite(prisma, request, reply, (tx) =>
+        updateActivity(tx, actor(request), request.params.id, request.body, version),
+      );
+      return reply.header('etag', etagOf(activity.version)).send(activity);
     },
   );
 
@@ -79,9 +88,9 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
       config: { permission: 'activity:delete' },
       schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
     },
-    async (request) => {
+    async (request, reply) => {
       const version = versionFromIfMatch(request.headers['if-match']);
-      await deleteActivity(prisma, actor(request), request.params.id, version);
+      await runWrite(prisma, request, reply, (tx) => deleteActivity(tx, actor(request), request.params.id, version));
       return { ok: true as const };
     },
   );

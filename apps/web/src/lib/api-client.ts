@@ -43,7 +43,8 @@ export function toSearchParams(query: Record<string, QueryValue>): URLSearchPara
   return params;
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+/** The ApiError for a failed response's status and parsed body (also used by api-upload.ts). */
+export function toApiError(status: number, data: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(data);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;

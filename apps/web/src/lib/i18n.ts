@@ -45,7 +45,11 @@ export const zh = {
   'error.INVALID_CREDENTIALS': '用户名或密码错误',
   'error.FORBIDDEN': '没有执行此操作的权限',
   'error.NOT_FOUND': '记录不存在或无权访问',
-  'error.CONFLICT': '数据已被他人修改，请刷新后重试',
+  'error.CONFLICT': '与现有数据冲突，请检查后重试',
+  'error.PRECONDITION_FAILED': '这条记录已被他人修改，请刷新后查看最新内容再操作',
+  'error.INVALID_TRANSITION': '当前状态下不能执行这一步',
+  'error.IDEMPOTENCY_IN_PROGRESS': '同一请求正在处理中，请稍候',
+  'error.IDEMPOTENCY_MISMATCH': '重复提交的内容与第一次不同，请刷新后重试',
   'error.PAYLOAD_TOO_LARGE': '提交的内容过大',
   'error.UNSUPPORTED_MEDIA_TYPE': '不支持的内容类型',
   'error.RATE_LIMITED': '请求过于频繁，请稍后再试',
@@ -282,6 +286,7 @@ export const zh = {
   'validation.integer': '{field}必须是整数',
   'validation.invalid': '{field}格式不正确',
   'validation.minLength': '{field}至少 {min} 个字符',
+  // Feature dictionaries: one spread per feature (features/<name>/messages.ts), keys prefixed by feature.
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -327,7 +332,11 @@ export const en: Messages = {
   'error.INVALID_CREDENTIALS': 'Wrong username or password',
   'error.FORBIDDEN': 'You are not allowed to do this',
   'error.NOT_FOUND': 'Not found, or you may not see it',
-  'error.CONFLICT': 'Someone else changed this record; reload and try again',
+  'error.CONFLICT': 'This conflicts with existing data; check and try again',
+  'error.PRECONDITION_FAILED': 'Someone else changed this record; reload to see the latest version and try again',
+  'error.INVALID_TRANSITION': 'This step is not allowed in the current state',
+  'error.IDEMPOTENCY_IN_PROGRESS': 'The same request is still being processed; please wait',
+  'error.IDEMPOTENCY_MISMATCH': 'A repeated submission differs from the first one; reload and try again',
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
   'error.RATE_LIMITED': 'Too many requests; please wait a moment',
@@ -564,6 +573,7 @@ export const en: Messages = {
   'validation.integer': '{field}: whole numbers only',
   'validation.invalid': '{field}: not valid',
   'validation.minLength': '{field}: at least {min} characters',
+  // Feature dictionaries: one spread per feature, in the same order as in zh.
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

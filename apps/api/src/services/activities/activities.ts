@@ -7,12 +7,13 @@ import type {
   CreateActivityInput,
   UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
-import { localDateToInstant } from '@dutyboard/contracts/periods';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, notFound, validationError } from '../../plugins/errors.ts';
+import { notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
@@ -20,6 +21,7 @@ type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
 export function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
+    version: row.version,
     orgId: row.orgId,
     orgName: row.org.name,
     category: row.category,
@@ -49,43 +51,7 @@ export interface ListActivitiesParams {
   limit: number;
 }
 
-type SortField = 'occurredAt' | 'createdAt' | 'participants';
-
-function parseSort(sort: ActivitySort): { field: SortField; dir: 'asc' | 'desc' } {
-  return sort.startsWith('-')
-    ? { field: sort.slice(1) as SortField, dir: 'desc' }
-    : { field: sort as SortField, dir: 'asc' };
-}
-
-function encodeCursor(sort: ActivitySort, row: ActivityRow): string {
-  const { field } = parseSort(sort);
-  const value = row[field];
-  return Buffer.from(JSON.stringify([sort, value instanceof Date ? value.toISOString() : value, row.id])).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(sort: ActivitySort, cursor: string): { value: Date | number; id: string } {
-  const bad = () =>
-    validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort || typeof parsed[2] !== 'string') throw bad();
-  const { field } = parseSort(sort);
-  const raw = parsed[1];
-  if (field === 'participants') {
-    if (typeof raw !== 'number' || !Number.isInteger(raw)) throw bad();
-    return { value: raw, id: parsed[2] };
-  }
-  const date = typeof raw === 'string' ? new Date(raw) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw bad();
-  if (!/^[0-9a-f-]{36}$/i.test(parsed[2])) throw bad();
-  return { value: date, id: parsed[2] };
-}
+const SORT_KINDS = { occurredAt: 'date', createdAt: 'date', participants: 'int' } as const;
 
 export async function listActivities(
   prisma: PrismaClient,
@@ -93,33 +59,21 @@ export async function listActivities(
   params: ListActivitiesParams,
 ): Promise<ActivityPage> {
   const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const { field, dir } = parseSort(params.sort);
-  const occurredAt: Prisma.DateTimeFilter = {};
-  if (params.from) occurredAt.gte = localDateToInstant(params.from);
-  if (params.to) occurredAt.lt = new Date(localDateToInstant(params.to).getTime() + 24 * 3600 * 1000);
-
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const occurredAt = dayRange(params.from, params.to);
   const where: Prisma.ActivityWhereInput = {
     orgId: { in: orgIds },
     ...(params.category ? { category: params.category } : {}),
-    ...(params.from || params.to ? { occurredAt } : {}),
+    ...(occurredAt ? { occurredAt } : {}),
+    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
   };
-  if (params.cursor) {
-    const c = decodeCursor(params.sort, params.cursor);
-    const op = dir === 'desc' ? 'lt' : 'gt';
-    where.AND = [{ OR: [{ [field]: { [op]: c.value } }, { [field]: c.value, id: { [op]: c.id } }] }];
-  }
   const rows = await prisma.activity.findMany({
     where,
     include: withOrg,
-    orderBy: [{ [field]: dir }, { id: dir }],
+    orderBy: orderBy(spec),
     take: params.limit + 1,
   });
-  const page = rows.slice(0, params.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toActivity),
-    nextCursor: rows.length > params.limit && last ? encodeCursor(params.sort, last) : null,
-  };
+  return toPage(rows, params.limit, params.sort, spec, toActivity);
 }
 
 async function loadActivity(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
@@ -129,105 +83,94 @@ async function loadActivity(db: PrismaClient | Prisma.TransactionClient, user: A
   return row;
 }
 
-const conflict = () => new AppError('CONFLICT', '这条记录已被他人修改或删除，请刷新后查看最新内容再操作', 409);
-
-/** Refuses when the caller names a version (If-Match) that is no longer the stored one. */
-function checkVersion(row: ActivityRow, expectedVersion: string | undefined) {
-  if (expectedVersion !== undefined && row.updatedAt.toISOString() !== expectedVersion) throw conflict();
-}
-
 export async function getActivity(prisma: PrismaClient, user: AuthUser, id: string): Promise<Activity> {
   return toActivity(await loadActivity(prisma, user, id));
 }
 
+/** Runs inside the caller's transaction (see plugins/write.ts). */
 export async function createActivity(
-  prisma: PrismaClient,
+  tx: Prisma.TransactionClient,
   user: AuthUser,
   input: CreateActivityInput,
 ): Promise<Activity> {
-  return prisma.$transaction(async (tx) => {
-    await loadWritableOrg(tx, user, input.orgId);
-    const row = await tx.activity.create({
-      data: {
-        orgId: input.orgId,
-        category: input.category,
-        title: input.title,
-        occurredAt: new Date(input.occurredAt),
-        location: input.location ?? null,
-        participants: input.participants,
-        description: input.description ?? null,
-        createdById: user.id,
-        updatedById: user.id,
-      },
-      include: withOrg,
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'CREATE',
-      entityType: 'Activity',
-      entityId: row.id,
-      orgId: row.orgId,
-      after: auditShape(row),
-    });
-    return toActivity(row);
+  await loadWritableOrg(tx, user, input.orgId);
+  const row = await tx.activity.create({
+    data: {
+      orgId: input.orgId,
+      category: input.category,
+      title: input.title,
+      occurredAt: new Date(input.occurredAt),
+      location: input.location ?? null,
+      participants: input.participants,
+      description: input.description ?? null,
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include: withOrg,
   });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: 'Activity',
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toActivity(row);
 }
 
 export async function updateActivity(
-  prisma: PrismaClient,
+  tx: Prisma.TransactionClient,
   user: AuthUser,
   id: string,
   input: UpdateActivityInput,
-  expectedVersion?: string,
+  expectedVersion?: number,
 ): Promise<Activity> {
-  return prisma.$transaction(async (tx) => {
-    const before = await loadActivity(tx, user, id);
-    checkVersion(before, expectedVersion);
-    // Moving a record to another org needs the same reach as creating it there.
-    if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-    // Conditional on the version just read, so a concurrent change cannot slip in between the
-    // check above and this write (and the audit's "before" is exactly what was replaced).
-    const { count } = await tx.activity.updateMany({
-      where: { id, updatedAt: before.updatedAt },
-      data: {
-        ...input,
-        occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
-        updatedById: user.id,
-      },
-    });
-    if (count === 0) throw conflict();
-    const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: withOrg });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'UPDATE',
-      entityType: 'Activity',
-      entityId: row.id,
-      orgId: row.orgId,
-      before: auditShape(before),
-      after: auditShape(row),
-    });
-    return toActivity(row);
+  const before = await loadActivity(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // Moving a record to another org needs the same reach as creating it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  // Conditional on the version just read, so a concurrent change cannot slip in between the
+  // check above and this write (and the audit's "before" is exactly what was replaced).
+  const { count } = await tx.activity.updateMany({
+    where: { id, version: before.version },
+    data: {
+      ...input,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
   });
+  assertWritten(count);
+  const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'Activity',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toActivity(row);
 }
 
 export async function deleteActivity(
-  prisma: PrismaClient,
+  tx: Prisma.TransactionClient,
   user: AuthUser,
   id: string,
-  expectedVersion?: string,
+  expectedVersion?: number,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const before = await loadActivity(tx, user, id);
-    checkVersion(before, expectedVersion);
-    const { count } = await tx.activity.deleteMany({ where: { id, updatedAt: before.updatedAt } });
-    if (count === 0) throw conflict();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'DELETE',
-      entityType: 'Activity',
-      entityId: id,
-      orgId: before.orgId,
-      before: auditShape(before),
-    });
+  const before = await loadActivity(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.activity.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'Activity',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
   });
 }

@@ -2,7 +2,22 @@
 // change without its audit event cannot be committed.
 import type { Prisma } from '@dutyboard/db/client';
 
-export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'LOGIN_FAILED' | 'LOGOUT';
+export type AuditAction =
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  /** A workflow step (alert 研判 → 报送 …); after holds the new state. */
+  | 'TRANSITION'
+  /** A task or rectification closed with its evidence. */
+  | 'CLOSE'
+  /** A risk point checked (排查). */
+  | 'CHECK'
+  /** An evidence file added to or removed from a record (entityType/entityId name the record). */
+  | 'ATTACH'
+  | 'DETACH'
+  | 'LOGIN'
+  | 'LOGIN_FAILED'
+  | 'LOGOUT';
 
 export interface AuditEntry {
   actorId: string | null;

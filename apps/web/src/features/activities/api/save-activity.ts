@@ -15,16 +15,17 @@ export function createActivity(input: CreateActivityInput): Promise<Activity> {
   return api.post('/api/activities', input, { schema: ActivitySchema });
 }
 
-// `version` is the record's updatedAt as loaded: the server refuses the change with 409 CONFLICT
-// when someone else changed the record since, instead of silently overwriting their change.
-export function updateActivity(id: string, version: string, input: UpdateActivityInput): Promise<Activity> {
+// `version` is the record's version as loaded: the server refuses the change with 412
+// PRECONDITION_FAILED when someone else changed the record since, instead of silently
+// overwriting their change.
+export function updateActivity(id: string, version: number, input: UpdateActivityInput): Promise<Activity> {
   return api.patch(`/api/activities/${encodeURIComponent(id)}`, input, {
     schema: ActivitySchema,
     headers: { 'If-Match': etagOf(version) },
   });
 }
 
-export function deleteActivity(id: string, version: string): Promise<unknown> {
+export function deleteActivity(id: string, version: number): Promise<unknown> {
   return api.delete(`/api/activities/${encodeURIComponent(id)}`, {
     schema: OkSchema,
     headers: { 'If-Match': etagOf(version) },
@@ -49,7 +50,7 @@ export function useCreateActivity() {
   });
 }
 
-export function useUpdateActivity(id: string, version: string) {
+export function useUpdateActivity(id: string, version: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateActivityInput) => updateActivity(id, version, input),
@@ -60,7 +61,7 @@ export function useUpdateActivity(id: string, version: string) {
   });
 }
 
-export function useDeleteActivity(id: string, version: string) {
+export function useDeleteActivity(id: string, version: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => deleteActivity(id, version),

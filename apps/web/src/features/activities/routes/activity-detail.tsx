@@ -32,7 +32,7 @@ function ActivityDetail({ activity }: { activity: Activity }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const remove = useDeleteActivity(activity.id, activity.updatedAt);
+  const remove = useDeleteActivity(activity.id, activity.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canEdit = can(me, 'activity:update');
   const canDelete = can(me, 'activity:delete');

@@ -49,7 +49,7 @@ function EditForm({ activity, orgs, userId }: { activity: Activity; orgs: OrgUni
   const navigate = useNavigate();
   const [form] = Form.useForm<ActivityFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
-  const update = useUpdateActivity(activity.id, activity.updatedAt);
+  const update = useUpdateActivity(activity.id, activity.version);
   const detailPath = `/activities/${activity.id}`;
   const key = draftKey(userId, activity.id);
   const [draft, setDraft] = useState(() => loadDraft(key));

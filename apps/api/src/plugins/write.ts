@@ -1,0 +1,94 @@
+// Every change runs through runWrite: one database transaction for the change and its audit
+// event, and, for a POST that carries an Idempotency-Key, the stored answer in that same
+// transaction. So a retry (a double tap on "save", a lost answer on a bad connection, a crash
+// after commit) gets the first answer again and never a second record:
+//   same key, same request  → the first status and body again (header Idempotency-Replayed: true)
+//   same key, other request → 422 IDEMPOTENCY_MISMATCH
+//   same key, still running → 409 IDEMPOTENCY_IN_PROGRESS (a transaction-scoped advisory lock)
+// A request that fails stores nothing, so its retry runs again. Keys are per user.
+import { createHash } from 'node:crypto';
+import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, validationError } from './errors.ts';
+
+/** Kept this long; a retry later than that runs as a new request. */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export interface WriteOptions {
+  /** The answer's status when the work succeeds (201 for creates). */
+  status?: number;
+  /** What identifies the request when the body is not JSON (e.g. an upload's fields and file hash). */
+  requestMaterial?: unknown;
+}
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  if (request.method !== 'POST') return undefined;
+  const parsed = IdempotencyHeadersSchema.safeParse(request.headers);
+  if (!parsed.success) {
+    throw validationError(
+      [{ field: 'Idempotency-Key', code: 'invalid_string', message: 'Idempotency-Key 须为 8–200 个可见 ASCII 字符' }],
+      '请求头 Idempotency-Key 无效',
+    );
+  }
+  return parsed.data['idempotency-key'];
+}
+
+function requestHash(request: FastifyRequest, material: unknown): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n`)
+    .update(JSON.stringify(material ?? request.body ?? null))
+    .digest('hex');
+}
+
+export async function runWrite<T>(
+  prisma: PrismaClient,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const status = options.status ?? 200;
+  const key = idempotencyKey(request);
+  const userId = request.user?.id;
+  if (!key || !userId) {
+    const result = await prisma.$transaction(work, TX_OPTIONS);
+    reply.status(status);
+    return result;
+  }
+
+  const hash = requestHash(request, options.requestMaterial);
+  const outcome = await prisma.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+      SELECT pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) AS locked`;
+    if (!lock?.locked) {
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', '同一请求正在处理中，请稍候再查看结果', 409);
+    }
+    const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
+    if (stored) {
+      if (stored.requestHash !== hash) {
+        throw new AppError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key 已用于另一个不同的请求，请换一个新的键', 422);
+      }
+      return { replayed: true as const, status: stored.status, body: stored.body as T };
+    }
+    const body = await work(tx);
+    await tx.idempotencyKey.create({
+      data: { userId, key, requestHash: hash, status, body: body as Prisma.InputJsonValue },
+    });
+    return { replayed: false as const, status, body };
+  }, TX_OPTIONS);
+
+  if (outcome.replayed) reply.header('idempotency-replayed', 'true');
+  reply.status(outcome.status);
+  return outcome.body;
+}
+
+/** Deletes keys older than the TTL; the server calls it at start and then hourly. */
+export async function pruneIdempotencyKeys(prisma: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await prisma.idempotencyKey.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000) } },
+  });
+  return count;
+}
