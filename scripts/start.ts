@@ -44,6 +44,7 @@ async function main() {
     ...env,
     DATABASE_URL: databaseUrl ?? 'postgresql://placeholder@127.0.0.1/placeholder',
     WEB_DIST: env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
+    DATA_DIR: dataDir,
   });
 
   if (!databaseUrl) {

@@ -5,16 +5,26 @@ import path from 'node:path';
 import type { PrismaClient } from '@dutyboard/db/client';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -45,12 +55,27 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   };
   registerAuth(app, prisma, policy);
 
+  // OpenAPI at /api/docs (UI) and /api/docs/json, generated from the same zod schemas the routes
+  // validate with. Registered before the routes so it sees all of them.
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Dutyboard API', version: '1.0.0', description: '意识形态工作责任制落实看板 REST API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dutyboard_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
   await app.register(healthRoutes, { prisma });
   await app.register(authRoutes, { prisma, config, policy });
   await app.register(orgRoutes, { prisma });
   await app.register(activityRoutes, { prisma });
   await app.register(dashboardRoutes, { prisma });
   await app.register(userRoutes, { prisma });
+  await app.register(attachmentRoutes, { prisma, config });
+  await app.register(historyRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   /** Folder of the built web app to serve; empty serves the API only. */
   WEB_DIST: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder of the files this server keeps (attachments under <DATA_DIR>/files). */
+  DATA_DIR: z.string().min(1).default('.data'),
   /** Database pool size of this process. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -51,6 +53,7 @@ const EXPECTED: Record<keyof Config, string> = {
   WEB_DIST: 'a folder path',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   DB_POOL_MAX: 'a whole number from 1 to 100',
+  DATA_DIR: 'a folder path',
 };
 
 export class ConfigError extends Error {}

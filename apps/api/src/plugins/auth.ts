@@ -29,6 +29,8 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, policy:
     // files, which are public; every /api/ route must declare its permission.
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/')) return;
+    // The OpenAPI document and its viewer describe the API, not its data.
+    if (url === '/api/docs' || url.startsWith('/api/docs/')) return;
     const { permission, public: isPublic } = request.routeOptions.config;
 
     const token = request.cookies[SESSION_COOKIE];

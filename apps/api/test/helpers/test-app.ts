@@ -1,5 +1,8 @@
 // A fresh database (cloned from the migrated template) and an app built on it, per test file.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '@dutyboard/db/admin';
 import { createPrisma, type PrismaClient } from '@dutyboard/db/client';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +23,9 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const name = `dutyboard_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseFromTemplate(adminUrl, name, inject('templateDb'));
   const databaseUrl = withDatabase(adminUrl, name);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
+  // Each file gets its own folder for stored files (attachments), removed with the database.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'dutyboard-test-'));
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const prisma = createPrisma(databaseUrl, { max: 4 });
   const app = await buildApp({ config, prisma });
   return {
@@ -32,6 +37,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await app.close();
       await prisma.$disconnect();
       await dropDatabase(adminUrl, name);
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

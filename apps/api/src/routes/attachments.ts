@@ -1,0 +1,138 @@
+import path from 'node:path';
+import {
+  ATTACHMENT_MAX_BYTES,
+  AttachmentListSchema,
+  AttachmentSchema,
+  ListAttachmentsQuerySchema,
+  UploadAttachmentFieldsSchema,
+} from '@dutyboard/contracts/attachments';
+import { IdempotencyHeadersSchema, IdParamsSchema, OkSchema } from '@dutyboard/contracts/common';
+import type { PrismaClient } from '@dutyboard/db/client';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { actor } from '../plugins/auth.ts';
+import { AppError, validationError } from '../plugins/errors.ts';
+import { runWrite } from '../plugins/write.ts';
+import {
+  createAttachment,
+  deleteAttachment,
+  listAttachments,
+  loadReadableAttachment,
+  loadWritableRecord,
+  prepareFile,
+} from '../services/attachments/attachments.ts';
+import { FileStore } from '../services/attachments/store.ts';
+import { errorResponses } from './responses.ts';
+
+export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; config: Config }> = async (
+  app,
+  { prisma, config },
+) => {
+  const store = new FileStore(path.resolve(config.DATA_DIR, 'files'));
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 4, fieldSize: 200, parts: 6 },
+  });
+
+  app.get(
+    '/api/attachments',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { querystring: ListAttachmentsQuerySchema, response: { 200: AttachmentListSchema, ...errorResponses } },
+    },
+    async (request) => ({
+      items: await listAttachments(prisma, actor(request), request.query.entityType, request.query.entityId),
+    }),
+  );
+
+  // multipart/form-data: the fields entityType and entityId, and one part named "file".
+  app.post(
+    '/api/attachments',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { headers: IdempotencyHeadersSchema, response: { 201: AttachmentSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件', 415);
+      }
+      const fields: Record<string, string> = {};
+      let file: { bytes: Buffer; name: string } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file')
+            throw validationError([
+              { field: part.fieldname, code: 'unrecognized_keys', message: '文件字段名须为 file' },
+            ]);
+          file = { bytes: await part.toBuffer(), name: part.filename };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      const parsed = UploadAttachmentFieldsSchema.safeParse(fields);
+      if (!parsed.success) {
+        throw validationError(
+          parsed.error.issues.map((issue) => ({
+            field: issue.path.join('.') || 'form',
+            code: issue.code,
+            message: issue.message,
+          })),
+        );
+      }
+      if (!file) throw validationError([{ field: 'file', code: 'invalid_type', message: '请选择要上传的文件' }]);
+      const user = actor(request);
+      // Refuse before touching the store when the record is out of reach or read-only.
+      await loadWritableRecord(prisma, user, parsed.data.entityType, parsed.data.entityId);
+      const prepared = await prepareFile(store, file.bytes, file.name);
+      return runWrite(prisma, request, reply, (tx) => createAttachment(tx, user, parsed.data, prepared), {
+        status: 201,
+        requestMaterial: { ...parsed.data, sha256: prepared.sha256, fileName: prepared.fileName },
+      });
+    },
+  );
+
+  const serve = (variant: 'content' | 'thumbnail') =>
+    async function (
+      this: unknown,
+      request: { params: { id: string } } & Parameters<typeof actor>[0],
+      reply: import('fastify').FastifyReply,
+    ) {
+      const { row } = await loadReadableAttachment(prisma, actor(request), request.params.id);
+      const sha = variant === 'content' ? row.sha256 : row.thumbnailSha;
+      if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在', 404);
+      const type = variant === 'content' ? row.mimeType : 'image/jpeg';
+      const name = variant === 'content' ? row.fileName : `thumbnail-${row.fileName}.jpg`;
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=3600')
+        .header('etag', `"${sha}"`)
+        .send(store.open(sha));
+    };
+
+  const fileResponses = { 200: z.any(), ...errorResponses };
+  app.get(
+    '/api/attachments/:id/content',
+    { config: { permission: 'SIGNED_IN' }, schema: { params: IdParamsSchema, response: fileResponses } },
+    serve('content'),
+  );
+  app.get(
+    '/api/attachments/:id/thumbnail',
+    { config: { permission: 'SIGNED_IN' }, schema: { params: IdParamsSchema, response: fileResponses } },
+    serve('thumbnail'),
+  );
+
+  app.delete(
+    '/api/attachments/:id',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { params: IdParamsSchema, response: { 200: OkSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      await runWrite(prisma, request, reply, (tx) => deleteAttachment(tx, actor(request), request.params.id));
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,295 @@
+// Evidence files: type from the bytes, size limit, thumbnails, content-addressed storage, access
+// only through the owning record; plus the record history and the generic Idempotency-Key rules.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
+import { multipart } from './helpers/multipart.ts';
+import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+let ctx: TestContext;
+let fx: Fixture;
+const cookies: Record<string, string> = {};
+let activityA: string;
+let activityB: string;
+let jpeg: Buffer;
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  fx = await seedFixture(ctx.prisma);
+  for (const u of ['admin', 'leader', 'auditor', 'secA', 'secB']) cookies[u] = await login(ctx.app, u);
+  const create = async (who: string, orgId: string) => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie: cookies[who] ?? '' },
+      payload: activityInput(orgId),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  activityA = await create('secA', fx.branchAId);
+  activityB = await create('secB', fx.branchBId);
+  jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+    .jpeg()
+    .toBuffer();
+});
+afterAll(() => ctx?.close());
+
+function upload(
+  who: string,
+  fields: Record<string, string>,
+  file?: { bytes: Buffer; fileName?: string; contentType?: string },
+  headers: Record<string, string> = {},
+) {
+  const body = multipart(
+    fields,
+    file && {
+      name: 'file',
+      fileName: file.fileName ?? 'photo.jpg',
+      contentType: file.contentType ?? 'image/jpeg',
+      bytes: file.bytes,
+    },
+  );
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { cookie: cookies[who] ?? '', 'content-type': body.contentType, ...headers },
+    payload: body.payload,
+  });
+}
+const get = (who: string, url: string) =>
+  ctx.app.inject({ method: 'GET', url, headers: { cookie: cookies[who] ?? '' } });
+const onA = { entityType: 'Activity', entityId: '' };
+
+describe('uploading evidence', () => {
+  it('stores a photo by its hash, makes a thumbnail and writes an ATTACH audit event on the record', async () => {
+    const res = await upload('secA', { ...onA, entityId: activityA }, { bytes: jpeg, fileName: '../../现场照片.jpg' });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      entityType: 'Activity',
+      entityId: activityA,
+      fileName: '现场照片.jpg',
+      mimeType: 'image/jpeg',
+      size: jpeg.length,
+      sha256: sha(jpeg),
+      width: 1200,
+      height: 800,
+    });
+    const stored = path.join(ctx.config.DATA_DIR, 'files', sha(jpeg).slice(0, 2), sha(jpeg));
+    expect(existsSync(stored)).toBe(true);
+
+    const thumb = await get('auditor', body.thumbnailUrl);
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(thumb.rawPayload).metadata();
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(320);
+
+    const file = await get('leader', body.url);
+    expect(file.statusCode).toBe(200);
+    expect(sha(file.rawPayload)).toBe(sha(jpeg));
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+
+    const audit = await ctx.prisma.auditEvent.findMany({ where: { entityId: activityA, action: 'ATTACH' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ attachmentId: body.id, sha256: sha(jpeg) });
+  });
+
+  it('accepts a PDF (no thumbnail) and refuses bytes that are not an allowed type, whatever the name says', async () => {
+    const pdf = await upload(
+      'secA',
+      { ...onA, entityId: activityA },
+      { bytes: PDF, fileName: '会议纪要.pdf', contentType: 'application/pdf' },
+    );
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    expect(pdf.json()).toMatchObject({ mimeType: 'application/pdf', thumbnailUrl: null });
+
+    const before = await ctx.prisma.attachment.count();
+    const fake = await upload(
+      'secA',
+      { ...onA, entityId: activityA },
+      { bytes: Buffer.from('<script>alert(1)</script>'), fileName: 'x.jpg' },
+    );
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const broken = Buffer.concat([jpeg.subarray(0, 200), Buffer.alloc(500)]);
+    const corrupt = await upload('secA', { ...onA, entityId: activityA }, { bytes: broken });
+    expect(corrupt.statusCode).toBe(415);
+    expect(await ctx.prisma.attachment.count()).toBe(before);
+  });
+
+  it('refuses a file over 10 MB with 413 and writes nothing', async () => {
+    const before = await ctx.prisma.attachment.count();
+    const big = Buffer.concat([jpeg, Buffer.alloc(10 * 1024 * 1024)]);
+    const res = await upload('secA', { ...onA, entityId: activityA }, { bytes: big });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await ctx.prisma.attachment.count()).toBe(before);
+  });
+
+  it('names the missing or wrong fields', async () => {
+    const noFile = await upload('secA', { ...onA, entityId: activityA });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().error.details.fields[0].field).toBe('file');
+    const badType = await upload('secA', { entityType: 'Nope', entityId: activityA }, { bytes: jpeg });
+    expect(badType.statusCode).toBe(400);
+    expect(badType.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['entityType']);
+  });
+
+  it('refuses uploads outside the caller’s reach (404) and by read-only roles (403)', async () => {
+    const before = await ctx.prisma.attachment.count();
+    expect((await upload('secB', { ...onA, entityId: activityA }, { bytes: jpeg })).statusCode).toBe(404);
+    expect((await upload('auditor', { ...onA, entityId: activityA }, { bytes: jpeg })).statusCode).toBe(403);
+    expect((await upload('secA', { ...onA, entityId: crypto.randomUUID() }, { bytes: jpeg })).statusCode).toBe(404);
+    expect(await ctx.prisma.attachment.count()).toBe(before);
+  });
+});
+
+describe('reading evidence', () => {
+  it('lists and serves files only to users who may read the owning record', async () => {
+    const list = await get('secA', `/api/attachments?entityType=Activity&entityId=${activityA}`);
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { id: string; url: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const first = items[0] as { id: string; url: string };
+
+    expect((await get('secB', `/api/attachments?entityType=Activity&entityId=${activityA}`)).statusCode).toBe(404);
+    const denied = await get('secB', first.url);
+    expect(denied.statusCode).toBe(404);
+    expect(denied.json().error.code).toBe('NOT_FOUND');
+    expect((await get('auditor', first.url)).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: first.url })).statusCode).toBe(401);
+  });
+
+  it('deletes with a DETACH audit event; read-only roles and other branches cannot', async () => {
+    const created = await upload('secB', { entityType: 'Activity', entityId: activityB }, { bytes: jpeg });
+    const id = created.json().id as string;
+    const del = (who: string) =>
+      ctx.app.inject({ method: 'DELETE', url: `/api/attachments/${id}`, headers: { cookie: cookies[who] ?? '' } });
+    expect((await del('auditor')).statusCode).toBe(403);
+    expect((await del('secA')).statusCode).toBe(404);
+    expect((await del('secB')).statusCode).toBe(200);
+    expect(await ctx.prisma.attachment.findUnique({ where: { id } })).toBeNull();
+    const detach = await ctx.prisma.auditEvent.findFirst({ where: { entityId: activityB, action: 'DETACH' } });
+    expect(detach?.before).toMatchObject({ attachmentId: id });
+  });
+});
+
+describe('record history', () => {
+  it('shows who changed which field from what to what, oldest first, to readers of the record only', async () => {
+    const read = await get('secA', `/api/activities/${activityA}`);
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/activities/${activityA}`,
+      headers: { cookie: cookies.secA ?? '', 'if-match': read.headers.etag as string },
+      payload: { title: '重温入党誓词', participants: 31 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const history = await get('auditor', `/api/history?entityType=Activity&entityId=${activityA}`);
+    expect(history.statusCode).toBe(200);
+    const items = history.json().items as {
+      action: string;
+      actorName: string;
+      changes: { field: string; before: unknown; after: unknown }[];
+    }[];
+    expect(items[0]?.action).toBe('CREATE');
+    const update = items.find((e) => e.action === 'UPDATE');
+    expect(update?.actorName).toBe('secA');
+    expect(update?.changes).toEqual([
+      { field: 'title', before: '红色歌曲大家唱', after: '重温入党誓词' },
+      { field: 'participants', before: 30, after: 31 },
+    ]);
+    expect(items.some((e) => e.action === 'ATTACH')).toBe(true);
+    expect((await get('secB', `/api/history?entityType=Activity&entityId=${activityA}`)).statusCode).toBe(404);
+  });
+});
+
+describe('Idempotency-Key on POST', () => {
+  const postActivity = (key: string, payload: object) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie: cookies.secA ?? '', 'idempotency-key': key },
+      payload,
+    });
+
+  it('answers a repeated request with the first answer and creates one record', async () => {
+    const key = crypto.randomUUID();
+    const input = activityInput(fx.branchAId, { title: '双击保存' });
+    const first = await postActivity(key, input);
+    const again = await postActivity(key, input);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(await ctx.prisma.activity.count({ where: { title: '双击保存' } })).toBe(1);
+    expect(await ctx.prisma.auditEvent.count({ where: { entityId: first.json().id, action: 'CREATE' } })).toBe(1);
+  });
+
+  it('refuses the same key with another body (422) and runs concurrent duplicates once', async () => {
+    const key = crypto.randomUUID();
+    await postActivity(key, activityInput(fx.branchAId, { title: '第一次' }));
+    const other = await postActivity(key, activityInput(fx.branchAId, { title: '第二次' }));
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_MISMATCH');
+    expect(await ctx.prisma.activity.count({ where: { title: '第二次' } })).toBe(0);
+
+    const racing = crypto.randomUUID();
+    const input = activityInput(fx.branchAId, { title: '并发重试' });
+    const results = await Promise.all([
+      postActivity(racing, input),
+      postActivity(racing, input),
+      postActivity(racing, input),
+    ]);
+    for (const r of results) expect([201, 409]).toContain(r.statusCode);
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await ctx.prisma.activity.count({ where: { title: '并发重试' } })).toBe(1);
+  });
+
+  it('does not keep the key of a refused request, and keys are per user', async () => {
+    const key = crypto.randomUUID();
+    const bad = await postActivity(key, activityInput(fx.branchBId));
+    expect(bad.statusCode).toBe(403);
+    const good = await postActivity(key, activityInput(fx.branchAId, { title: '改正后重试' }));
+    expect(good.statusCode).toBe(201);
+    const asB = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie: cookies.secB ?? '', 'idempotency-key': key },
+      payload: activityInput(fx.branchBId, { title: '另一位用户' }),
+    });
+    expect(asB.statusCode).toBe(201);
+    expect(asB.json().id).not.toBe(good.json().id);
+  });
+
+  it('refuses a malformed key', async () => {
+    const res = await postActivity('short', activityInput(fx.branchAId));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the routes from the zod schemas at /api/docs/json', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/activities', '/api/attachments', '/api/history']),
+    );
+    const create = doc.paths['/api/activities'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['orgId', 'category', 'title', 'occurredAt', 'participants']),
+    );
+    const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+});
