@@ -350,7 +350,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             task: '上半年开展专题研讨不少于6次',
             dueAt: month(6, 30),
             status: 'OPEN',
-            rule: { metric: 'SEMINAR', min: 6 },
+            rule: { metric: 'SEMINAR', min: 6, per: 'PERIOD', eachChild: false },
           },
           {
             periodId: h1Id,
@@ -360,7 +360,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             task: '各支部每季度至少讲党课1次',
             dueAt: month(6, 30),
             status: 'OPEN',
-            rule: { metric: 'PARTY_LECTURE', min: 1, per: 'QUARTER', eachBranch: true },
+            rule: { metric: 'PARTY_LECTURE', min: 1, per: 'QUARTER', eachChild: true },
           },
         ],
       });
@@ -387,7 +387,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             controlMeasure: '活动报备，内容审核',
             responsiblePerson: '王芳',
             checkIntervalDays: 90,
-            lastCheckedAt: month(5, 10),
+            lastCheckedAt: month(5, 12),
             nextCheckDueAt: month(8, 10),
           },
           ...branches.slice(0, 4).map((b) => ({
@@ -524,6 +524,140 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             level: 'STREET_MEDIA',
             title: '重温入党誓词 牢记初心使命',
             publishedAt: at(month(6, 30), 10),
+          },
+        ],
+      });
+
+      // Frequency rules (制度要求): they give every period a required count where no target is set.
+      await tx.frequencyRule.createMany({
+        data: [
+          {
+            metric: 'CENTRAL_GROUP_STUDY',
+            orgId: streetId,
+            eachChild: false,
+            frequency: 'MONTHLY',
+            times: 1,
+            note: '中心组每月集中学习1次',
+          },
+          {
+            metric: 'BRANCH_STUDY',
+            orgId: streetId,
+            eachChild: true,
+            frequency: 'MONTHLY',
+            times: 1,
+            note: '各支部每月开展支部学习1次',
+          },
+          {
+            metric: 'PARTY_LECTURE',
+            orgId: streetId,
+            eachChild: true,
+            frequency: 'QUARTERLY',
+            times: 1,
+            note: '支部书记每季度讲党课1次',
+          },
+        ],
+      });
+
+      // 排查 records behind each risk point's last check.
+      const points = await tx.riskPoint.findMany({ select: { id: true, orgId: true, lastCheckedAt: true } });
+      await tx.riskPointCheck.createMany({
+        data: points
+          .filter((p) => p.lastCheckedAt)
+          .map((p) => ({
+            riskPointId: p.id,
+            orgId: p.orgId,
+            checkedAt: at(p.lastCheckedAt as Date, 10),
+            result: 'NORMAL' as const,
+            note: '例行排查，未发现问题',
+            checkedById: leaderId,
+          })),
+      });
+
+      // The current half year's responsibility list, so its screens show live progress.
+      const currentHalfId = periodIds.get(current.code);
+      if (currentHalfId && current.code !== h1.code) {
+        const halfEnd = new Date(current.endsAt.getTime() - DAY);
+        await tx.assignment.createMany({
+          data: [
+            {
+              periodId: currentHalfId,
+              orgId: streetId,
+              ownerId: leaderId,
+              kind: 'FIRST_RESPONSIBLE',
+              task: '履行意识形态工作第一责任人职责',
+            },
+            ...members.map((m) => ({
+              periodId: currentHalfId,
+              orgId: streetId,
+              ownerId: users.get(m.username) as string,
+              kind: 'AREA' as const,
+              area: m.area,
+              task: `落实“一岗双责”，抓好分管领域（${m.area}）意识形态工作`,
+            })),
+            {
+              periodId: currentHalfId,
+              orgId: streetId,
+              ownerId: users.get('li.weiyuan') as string,
+              kind: 'TASK',
+              task: '本半年开展专题研讨不少于2次',
+              dueAt: halfEnd,
+              rule: { metric: 'SEMINAR', min: 2, per: 'PERIOD', eachChild: false },
+            },
+            {
+              periodId: currentHalfId,
+              orgId: streetId,
+              ownerId: users.get('wang.weiyuan') as string,
+              kind: 'TASK',
+              task: '各支部每季度至少讲党课1次',
+              dueAt: halfEnd,
+              rule: { metric: 'PARTY_LECTURE', min: 1, per: 'QUARTER', eachChild: true },
+            },
+            {
+              periodId: currentHalfId,
+              orgId: streetId,
+              ownerId: users.get('zhao.weiyuan') as string,
+              kind: 'TASK',
+              task: '开展一次意识形态工作专项督查',
+              dueAt: shanghaiMidnight(current.year, shanghaiParts(now).month, shanghaiParts(now).day),
+            },
+          ],
+        });
+      }
+
+      // One sensitive item still open in the current half: registered yesterday, 四级 (48 h clock).
+      const openRegisteredAt = new Date(now.getTime() - 26 * 3_600_000);
+      const openAlert = await tx.riskAlert.create({
+        data: {
+          orgId: branches[1]?.id as string,
+          level: 'LEVEL_4',
+          state: 'ASSESSED',
+          source: '网格员上报',
+          channel: '居民微信群',
+          summary: '居民群内转发一则未经证实的停水通知，引发议论',
+          reach: 120,
+          registeredAt: openRegisteredAt,
+          reportDueAt: new Date(openRegisteredAt.getTime() + 48 * 3_600_000),
+          lastEventAt: new Date(openRegisteredAt.getTime() + 2 * 3_600_000),
+          createdById: users.get('secretary2'),
+        },
+      });
+      await tx.riskAlertEvent.createMany({
+        data: [
+          {
+            alertId: openAlert.id,
+            fromState: null,
+            toState: 'REGISTERED',
+            actorId: users.get('secretary2'),
+            at: openRegisteredAt,
+            note: '网格员发现后登记',
+          },
+          {
+            alertId: openAlert.id,
+            fromState: 'REGISTERED',
+            toState: 'ASSESSED',
+            actorId: leaderId,
+            at: new Date(openRegisteredAt.getTime() + 2 * 3_600_000),
+            note: '经研判属一般性不实信息，需报送并协调辟谣',
           },
         ],
       });
