@@ -1,5 +1,5 @@
 // The needs-attention list behind the bell in the header: what in the caller's scope is overdue
-// or about to be, newest deadline first.
+// or about to be, earliest deadline first.
 import { z } from 'zod';
 import { EntityTypeSchema } from './attachments.ts';
 import { IdSchema, InstantSchema } from './common.ts';

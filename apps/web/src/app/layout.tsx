@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageToggle } from '../components/language-toggle.tsx';
+import { NotificationBell } from '../components/notification-bell.tsx';
 import { can, hasScopeAll, logout } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
@@ -135,6 +136,7 @@ export function AppLayout() {
         )}
         <div className="db-header-right">
           {!mobile && userLine}
+          <NotificationBell />
           <LanguageToggle />
           {!mobile && signOutButton}
         </div>

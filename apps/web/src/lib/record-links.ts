@@ -1,0 +1,17 @@
+// The detail page of each record type that carries attachments, history and notifications.
+import type { EntityType } from '@dutyboard/contracts/attachments';
+
+const RECORD_BASE: Record<EntityType, string> = {
+  Activity: '/activities',
+  StudySession: '/study-sessions',
+  PublicityItem: '/publicity',
+  RiskPoint: '/risk-points',
+  RiskAlert: '/risk-alerts',
+  Assignment: '/assignments',
+  Rectification: '/rectifications',
+};
+
+/** "/activities/<id>" and so on: the page that shows one record. */
+export function recordPath(entityType: EntityType, id: string): string {
+  return `${RECORD_BASE[entityType]}/${encodeURIComponent(id)}`;
+}
