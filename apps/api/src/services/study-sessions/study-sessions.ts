@@ -1,0 +1,219 @@
+// Study sessions (学习研讨): list, read, create, update, delete. Every check runs on the record as
+// loaded from the database, and every change writes its audit event in the same transaction.
+import {
+  type Absentee,
+  attendanceIssues,
+  type CreateStudySessionInput,
+  type StudySession,
+  type StudySessionPage,
+  type StudySessionSort,
+  type UpdateStudySessionInput,
+} from '@dutyboard/contracts/study-sessions';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { notFound, validationError } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+
+const ENTITY = 'StudySession';
+const withOrg = { org: { select: { name: true, path: true } } } as const;
+type StudySessionRow = Prisma.StudySessionGetPayload<{ include: typeof withOrg }>;
+
+/** The stored list (a JSON column), read defensively: anything that is not a {name, reason} is skipped. */
+function absenteesOf(value: Prisma.JsonValue | null): Absentee[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const entry = item as { name?: unknown; reason?: unknown } | null;
+    return entry && typeof entry.name === 'string' && typeof entry.reason === 'string'
+      ? [{ name: entry.name, reason: entry.reason }]
+      : [];
+  });
+}
+
+export function toStudySession(row: StudySessionRow): StudySession {
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    kind: row.kind,
+    topicCategory: row.topicCategory,
+    topic: row.topic,
+    occurredAt: row.occurredAt.toISOString(),
+    host: row.host,
+    expectedAttendance: row.expectedAttendance,
+    actualAttendance: row.actualAttendance,
+    absentees: absenteesOf(row.absentees),
+    materials: row.materials,
+    minutes: row.minutes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored shape written to the audit trail (no joined fields). */
+function auditShape(row: StudySessionRow) {
+  const { org: _org, ...rest } = row;
+  return rest;
+}
+
+export interface ListStudySessionsParams {
+  org?: string;
+  kind?: StudySession['kind'];
+  topicCategory?: StudySession['topicCategory'];
+  from?: string;
+  to?: string;
+  sort: StudySessionSort;
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_KINDS = { occurredAt: 'date', createdAt: 'date' } as const;
+
+export async function listStudySessions(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListStudySessionsParams,
+): Promise<StudySessionPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const occurredAt = dayRange(params.from, params.to);
+  const where: Prisma.StudySessionWhereInput = {
+    orgId: { in: orgIds },
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(params.topicCategory ? { topicCategory: params.topicCategory } : {}),
+    ...(occurredAt ? { occurredAt } : {}),
+    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
+  };
+  const rows = await prisma.studySession.findMany({
+    where,
+    include: withOrg,
+    orderBy: orderBy(spec),
+    take: params.limit + 1,
+  });
+  return toPage(rows, params.limit, params.sort, spec, toStudySession);
+}
+
+async function loadStudySession(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
+  const row = await db.studySession.findUnique({ where: { id }, include: withOrg });
+  // Another branch's record answers exactly like a missing one: its existence is not revealed.
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('学习研讨记录');
+  return row;
+}
+
+export async function getStudySession(prisma: PrismaClient, user: AuthUser, id: string): Promise<StudySession> {
+  return toStudySession(await loadStudySession(prisma, user, id));
+}
+
+/** Runs inside the caller's transaction (see plugins/write.ts). */
+export async function createStudySession(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateStudySessionInput,
+): Promise<StudySession> {
+  await loadWritableOrg(tx, user, input.orgId);
+  const row = await tx.studySession.create({
+    data: {
+      orgId: input.orgId,
+      kind: input.kind,
+      topicCategory: input.topicCategory ?? 'OTHER',
+      topic: input.topic,
+      occurredAt: new Date(input.occurredAt),
+      host: input.host || null,
+      expectedAttendance: input.expectedAttendance ?? null,
+      actualAttendance: input.actualAttendance ?? null,
+      absentees: input.absentees ?? [],
+      materials: input.materials || null,
+      minutes: input.minutes || null,
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include: withOrg,
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toStudySession(row);
+}
+
+export async function updateStudySession(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateStudySessionInput,
+  expectedVersion?: number,
+): Promise<StudySession> {
+  const before = await loadStudySession(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // A PATCH may carry one side of a rule only (just the actual count): check the record it makes.
+  const issues = attendanceIssues({
+    expectedAttendance: input.expectedAttendance !== undefined ? input.expectedAttendance : before.expectedAttendance,
+    actualAttendance: input.actualAttendance !== undefined ? input.actualAttendance : before.actualAttendance,
+    absentees: input.absentees ?? absenteesOf(before.absentees),
+  });
+  if (issues.length > 0) throw validationError(issues);
+  // Moving a record to another org needs the same reach as creating it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  // Conditional on the version just read, so a concurrent change cannot slip in between the
+  // check above and this write (and the audit's "before" is exactly what was replaced).
+  const { count } = await tx.studySession.updateMany({
+    where: { id, version: before.version },
+    data: {
+      orgId: input.orgId,
+      kind: input.kind,
+      topicCategory: input.topicCategory,
+      topic: input.topic,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+      // An emptied text field is stored as "not filled", as on create.
+      host: input.host === undefined ? undefined : input.host || null,
+      expectedAttendance: input.expectedAttendance,
+      actualAttendance: input.actualAttendance,
+      absentees: input.absentees,
+      materials: input.materials === undefined ? undefined : input.materials || null,
+      minutes: input.minutes === undefined ? undefined : input.minutes || null,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.studySession.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toStudySession(row);
+}
+
+export async function deleteStudySession(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadStudySession(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.studySession.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  // Its evidence goes with it: an attachment row never outlives the record it belongs to.
+  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
+}

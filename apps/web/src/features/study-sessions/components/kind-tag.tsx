@@ -1,0 +1,19 @@
+import type { StudyKind } from '@dutyboard/contracts/study-sessions';
+import { Tag } from 'antd';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+
+const COLOR: Record<StudyKind, string> = {
+  CENTRAL_GROUP: 'red',
+  SEMINAR: 'gold',
+  BRANCH_STUDY: 'blue',
+  CADRE_TRAINING: 'green',
+};
+
+export function StudyKindTag({ kind }: { kind: StudyKind }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={COLOR[kind]} style={{ marginInlineEnd: 0 }}>
+      {t(`studySessions.kind.${kind}`)}
+    </Tag>
+  );
+}

@@ -1,0 +1,115 @@
+import type { StudySession } from '@dutyboard/contracts/study-sessions';
+import { Grid, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { formatDateTime } from '../../../lib/dates.ts';
+import type { Translate } from '../../../lib/i18n.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { StudyKindTag } from './kind-tag.tsx';
+
+const topicLink = (row: StudySession) => (
+  <Link to={`/study-sessions/${row.id}`} onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
+    {row.topic}
+  </Link>
+);
+
+/** "18/20": present of expected; a count not recorded reads "—". */
+export function attendanceText(row: Pick<StudySession, 'actualAttendance' | 'expectedAttendance'>): string {
+  if (row.actualAttendance === null && row.expectedAttendance === null) return '—';
+  return `${row.actualAttendance ?? '—'}/${row.expectedAttendance ?? '—'}`;
+}
+
+/** Phone: one compact column, topic first with time, kind and org under it; attendance beside. */
+function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySession> {
+  return [
+    {
+      key: 'summary',
+      title: t('studySessions.colTopic'),
+      render: (_: unknown, row) => (
+        <div>
+          {topicLink(row)}
+          <div className="db-row-meta">
+            <span>{formatDateTime(row.occurredAt)}</span> <StudyKindTag kind={row.kind} />
+            {showOrg ? <span>{row.orgName}</span> : null}
+          </div>
+        </div>
+      ),
+    },
+    {
+      key: 'attendance',
+      title: t('studySessions.colAttendanceShort'),
+      width: 72,
+      align: 'right',
+      render: (_: unknown, row) => <span style={{ whiteSpace: 'nowrap' }}>{attendanceText(row)}</span>,
+    },
+  ];
+}
+
+function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySession> {
+  return [
+    {
+      key: 'occurredAt',
+      title: t('studySessions.colDate'),
+      dataIndex: 'occurredAt',
+      width: 150,
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
+    },
+    // With a single reachable org every row would repeat the same name.
+    ...(showOrg ? [{ key: 'orgName', title: t('studySessions.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    {
+      key: 'kind',
+      title: t('studySessions.colKind'),
+      dataIndex: 'kind',
+      width: 140,
+      render: (kind: StudySession['kind']) => <StudyKindTag kind={kind} />,
+    },
+    {
+      key: 'topic',
+      title: t('studySessions.colTopic'),
+      dataIndex: 'topic',
+      render: (_: string, row) => topicLink(row),
+    },
+    {
+      key: 'host',
+      title: t('studySessions.colHost'),
+      dataIndex: 'host',
+      width: 150,
+      render: (host: string | null) => host ?? '—',
+    },
+    {
+      key: 'attendance',
+      title: t('studySessions.colAttendance'),
+      width: 100,
+      align: 'right',
+      render: (_: unknown, row) => attendanceText(row),
+    },
+  ];
+}
+
+/**
+ * The records; a row (or its topic link) opens the detail. On a phone nothing has to be scrolled
+ * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
+ */
+export function StudyTable({ rows, empty, showOrg }: { rows: StudySession[]; empty: ReactNode; showOrg: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().sm;
+  return (
+    <Table<StudySession>
+      data-testid="study-table"
+      rowKey="id"
+      size={phone ? 'small' : 'middle'}
+      dataSource={rows}
+      pagination={false}
+      scroll={phone ? undefined : { x: showOrg ? 910 : 760 }}
+      locale={{ emptyText: empty }}
+      rowClassName={() => 'db-clickable-row'}
+      onRow={(row) => ({
+        onClick: () => {
+          void navigate(`/study-sessions/${row.id}`);
+        },
+      })}
+      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    />
+  );
+}
