@@ -1,0 +1,54 @@
+// Journeys over the records of the responsibility system: a secretary's study session with a
+// photo from a phone, a leader taking an alert from 登记 to 办结, and a task's progress moving
+// when a linked record is added. Each journey creates its own records, so it does not depend on
+// what other journeys left behind.
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+
+/** A real 64×48 JPEG (what a phone camera sends, only smaller). */
+const PHOTO = Buffer.from(
+  '/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAwAEADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFgEBAQEAAAAAAAAAAAAAAAAAAAQG/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AmgEDXAAAAAAAAAAAAAAAAAAAAAAP/9k=',
+  'base64',
+);
+
+test.describe.configure({ mode: 'serial' });
+
+test('a secretary logs a study session with a photo from a 390-px phone', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await signInViaApi(page, 'secretary');
+  await page.goto('/study-sessions/new');
+
+  const topic = uniqueTitle('学习党的二十届四中全会精神');
+  await page.getByLabel('学习类型').click();
+  await page.getByTitle('支部学习').click();
+  await page.getByLabel('学习主题').fill(topic);
+  await page.getByLabel('应到人数').fill('12');
+  await page.getByLabel('实到人数').fill('11');
+  await page.getByRole('button', { name: '添加缺席人员' }).click();
+  await page.getByLabel('缺席人员 1 姓名').fill('王五');
+  await page.getByLabel('缺席人员 1 原因').fill('外出务工');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await saveScreenshot(page, 'study-session-form-390');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  // The detail page: add the photo right away.
+  await expect(page.getByTestId('study-title')).toHaveText(topic);
+  await page
+    .getByTestId('attachment-input')
+    .setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await expect(page.getByTestId('attachment-item')).toHaveCount(1);
+  await expect(page.getByTestId('attachment-item').locator('img')).toBeVisible();
+  await expect(page.getByTestId('record-history')).toContainText('现场照片.jpg');
+  await saveScreenshot(page, 'study-session-detail-390');
+
+  // The photo is served to the leader through the record, and the list shows the session.
+  const id = page.url().split('/').pop() as string;
+  const files = await page.request.get(`/api/attachments?entityType=StudySession&entityId=${id}`);
+  const [photo] = (await files.json()).items as { url: string; size: number }[];
+  expect(photo?.size).toBe(PHOTO.length);
+  await page.goto('/study-sessions');
+  await expect(page.getByTestId('study-table')).toContainText(topic);
+  await phone.close();
+});
