@@ -1,0 +1,174 @@
+// Publicity items (宣传报道): list, read, create, update, delete. Every check runs on the record as
+// loaded from the database, and every change writes its audit event in the same transaction.
+import type {
+  CreatePublicityInput,
+  PublicityItem,
+  PublicityPage,
+  PublicitySort,
+  UpdatePublicityInput,
+} from '@dutyboard/contracts/publicity';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { notFound } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+
+const withOrg = { org: { select: { name: true, path: true } } } as const;
+type PublicityRow = Prisma.PublicityItemGetPayload<{ include: typeof withOrg }>;
+
+export function toPublicityItem(row: PublicityRow): PublicityItem {
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    outlet: row.outlet,
+    level: row.level,
+    title: row.title,
+    url: row.url,
+    publishedAt: row.publishedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored shape written to the audit trail (no joined fields). */
+function auditShape(row: PublicityRow) {
+  const { org: _org, ...rest } = row;
+  return rest;
+}
+
+export interface ListPublicityParams {
+  org?: string;
+  level?: PublicityItem['level'];
+  from?: string;
+  to?: string;
+  sort: PublicitySort;
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_KINDS = { publishedAt: 'date', createdAt: 'date' } as const;
+
+export async function listPublicity(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListPublicityParams,
+): Promise<PublicityPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const publishedAt = dayRange(params.from, params.to);
+  const where: Prisma.PublicityItemWhereInput = {
+    orgId: { in: orgIds },
+    ...(params.level ? { level: params.level } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
+  };
+  const rows = await prisma.publicityItem.findMany({
+    where,
+    include: withOrg,
+    orderBy: orderBy(spec),
+    take: params.limit + 1,
+  });
+  return toPage(rows, params.limit, params.sort, spec, toPublicityItem);
+}
+
+async function loadPublicityItem(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
+  const row = await db.publicityItem.findUnique({ where: { id }, include: withOrg });
+  // Another branch's record answers exactly like a missing one: its existence is not revealed.
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('宣传报道');
+  return row;
+}
+
+export async function getPublicityItem(prisma: PrismaClient, user: AuthUser, id: string): Promise<PublicityItem> {
+  return toPublicityItem(await loadPublicityItem(prisma, user, id));
+}
+
+/** Runs inside the caller's transaction (see plugins/write.ts). */
+export async function createPublicityItem(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreatePublicityInput,
+): Promise<PublicityItem> {
+  await loadWritableOrg(tx, user, input.orgId);
+  const row = await tx.publicityItem.create({
+    data: {
+      orgId: input.orgId,
+      outlet: input.outlet,
+      level: input.level,
+      title: input.title,
+      url: input.url ?? null,
+      publishedAt: new Date(input.publishedAt),
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include: withOrg,
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: 'PublicityItem',
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toPublicityItem(row);
+}
+
+export async function updatePublicityItem(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdatePublicityInput,
+  expectedVersion?: number,
+): Promise<PublicityItem> {
+  const before = await loadPublicityItem(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // Moving a record to another org needs the same reach as creating it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  // Conditional on the version just read, so a concurrent change cannot slip in between.
+  const { count } = await tx.publicityItem.updateMany({
+    where: { id, version: before.version },
+    data: {
+      ...input,
+      publishedAt: input.publishedAt ? new Date(input.publishedAt) : undefined,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.publicityItem.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'PublicityItem',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toPublicityItem(row);
+}
+
+export async function deletePublicityItem(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadPublicityItem(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.publicityItem.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await tx.attachment.deleteMany({ where: { entityType: 'PublicityItem', entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'PublicityItem',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
+}

@@ -1,0 +1,365 @@
+// 阵地 / 风险点 register: list, read, create, update, delete, and checks (排查). The next check's
+// due instant is stored (so lists can sort and filter on it) and recomputed on every write that
+// moves it: (lastCheckedAt ?? createdAt) + checkIntervalDays. The check status is computed when
+// answering, against the clock at that moment.
+import {
+  type CreateRiskPointCheckInput,
+  type CreateRiskPointInput,
+  checkStatusDueRange,
+  nextCheckDue,
+  type RecordRiskPointCheckResult,
+  type RiskCheckResult,
+  type RiskCheckStatus,
+  type RiskPoint,
+  type RiskPointCheck,
+  type RiskPointCheckPage,
+  type RiskPointCheckSort,
+  type RiskPointPage,
+  type RiskPointSort,
+  riskCheckStatus,
+  type UpdateRiskPointInput,
+} from '@dutyboard/contracts/risk-points';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { notFound } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const ENTITY = 'RiskPoint';
+const withOrg = { org: { select: { name: true, path: true } } } as const;
+type RiskPointRow = Prisma.RiskPointGetPayload<{ include: typeof withOrg }>;
+type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select: { name: true } } } }>;
+
+/** The due instant a point's stored fields imply. */
+function dueOf(row: { lastCheckedAt: Date | null; createdAt: Date; checkIntervalDays: number }): Date {
+  return nextCheckDue(row.lastCheckedAt ?? row.createdAt, row.checkIntervalDays);
+}
+
+export function toRiskPoint(row: RiskPointRow, now = new Date()): RiskPoint {
+  const due = row.nextCheckDueAt ?? dueOf(row);
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    name: row.name,
+    type: row.type,
+    level: row.level,
+    controlMeasure: row.controlMeasure,
+    responsiblePerson: row.responsiblePerson,
+    checkIntervalDays: row.checkIntervalDays,
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    nextCheckDueAt: due.toISOString(),
+    checkStatus: riskCheckStatus(due, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored shape written to the audit trail (no joined fields). */
+function auditShape(row: RiskPointRow) {
+  const { org: _org, ...rest } = row;
+  return rest;
+}
+
+// ---- Points ----------------------------------------------------------------------------------
+
+export interface ListRiskPointsParams {
+  org?: string;
+  type?: RiskPoint['type'];
+  level?: RiskPoint['level'];
+  checkStatus?: RiskCheckStatus;
+  sort: RiskPointSort;
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_KINDS = { nextCheckDueAt: 'date', createdAt: 'date' } as const;
+
+export async function listRiskPoints(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListRiskPointsParams,
+): Promise<RiskPointPage> {
+  const now = new Date();
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const where: Prisma.RiskPointWhereInput = {
+    orgId: { in: orgIds },
+    ...(params.type ? { type: params.type } : {}),
+    ...(params.level ? { level: params.level } : {}),
+    // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
+    ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
+    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
+  };
+  const rows = await prisma.riskPoint.findMany({
+    where,
+    include: withOrg,
+    orderBy: orderBy(spec),
+    take: params.limit + 1,
+  });
+  return toPage(rows, params.limit, params.sort, spec, (row) => toRiskPoint(row, now));
+}
+
+async function loadRiskPoint(db: Db, user: AuthUser, id: string) {
+  const row = await db.riskPoint.findUnique({ where: { id }, include: withOrg });
+  // Another branch's record answers exactly like a missing one: its existence is not revealed.
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('阵地/风险点');
+  return row;
+}
+
+export async function getRiskPoint(prisma: PrismaClient, user: AuthUser, id: string): Promise<RiskPoint> {
+  return toRiskPoint(await loadRiskPoint(prisma, user, id));
+}
+
+/** Runs inside the caller's transaction (see plugins/write.ts). */
+export async function createRiskPoint(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateRiskPointInput,
+): Promise<RiskPoint> {
+  await loadWritableOrg(tx, user, input.orgId);
+  // Set here rather than by the column default, so the first due date is computed from it.
+  const createdAt = new Date();
+  const row = await tx.riskPoint.create({
+    data: {
+      orgId: input.orgId,
+      name: input.name,
+      type: input.type,
+      level: input.level,
+      controlMeasure: input.controlMeasure ?? null,
+      responsiblePerson: input.responsiblePerson ?? null,
+      checkIntervalDays: input.checkIntervalDays,
+      createdAt,
+      nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include: withOrg,
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toRiskPoint(row);
+}
+
+export async function updateRiskPoint(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateRiskPointInput,
+  expectedVersion?: number,
+): Promise<RiskPoint> {
+  const before = await loadRiskPoint(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // Moving a record to another org needs the same reach as creating it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  const interval = input.checkIntervalDays ?? before.checkIntervalDays;
+  // Conditional on the version just read, so a concurrent change cannot slip in between.
+  const { count } = await tx.riskPoint.updateMany({
+    where: { id, version: before.version },
+    data: {
+      ...input,
+      nextCheckDueAt: dueOf({ ...before, checkIntervalDays: interval }),
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.riskPoint.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toRiskPoint(row);
+}
+
+export async function deleteRiskPoint(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadRiskPoint(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const checkCount = await tx.riskPointCheck.count({ where: { riskPointId: id } });
+  // Its checks go with it (foreign key ON DELETE CASCADE); the audit event says how many.
+  const { count } = await tx.riskPoint.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: before.orgId,
+    before: { ...auditShape(before), checkCount },
+  });
+}
+
+// ---- Checks (排查) ----------------------------------------------------------------------------
+
+const checkInclude = { riskPoint: { select: { name: true } } } as const;
+
+/** Org and checker names for a set of checks, in two queries rather than one per row. */
+async function checkNames(db: Db, rows: { orgId: string; checkedById: string | null }[]) {
+  const orgIds = [...new Set(rows.map((r) => r.orgId))];
+  const userIds = [...new Set(rows.map((r) => r.checkedById).filter((v): v is string => Boolean(v)))];
+  const [orgs, users] = await Promise.all([
+    orgIds.length ? db.orgUnit.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }) : [],
+  ]);
+  return {
+    org: new Map(orgs.map((o) => [o.id, o.name])),
+    user: new Map(users.map((u) => [u.id, u.displayName])),
+  };
+}
+
+function toCheck(row: CheckRow, names: Awaited<ReturnType<typeof checkNames>>): RiskPointCheck {
+  return {
+    id: row.id,
+    riskPointId: row.riskPointId,
+    riskPointName: row.riskPoint.name,
+    orgId: row.orgId,
+    orgName: names.org.get(row.orgId) ?? '',
+    checkedAt: row.checkedAt.toISOString(),
+    result: row.result,
+    note: row.note,
+    checkedByName: row.checkedById ? (names.user.get(row.checkedById) ?? null) : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function checkPage(
+  db: Db,
+  where: Prisma.RiskPointCheckWhereInput,
+  sort: RiskPointCheckSort,
+  cursor: string | undefined,
+  limit: number,
+): Promise<RiskPointCheckPage> {
+  const spec = parseSort(sort, { checkedAt: 'date' });
+  const rows = await db.riskPointCheck.findMany({
+    where: { ...where, ...(cursor ? { AND: [afterCursor(sort, spec, cursor)] } : {}) },
+    include: checkInclude,
+    orderBy: orderBy(spec),
+    take: limit + 1,
+  });
+  const names = await checkNames(db, rows.slice(0, limit));
+  return toPage(rows, limit, sort, spec, (row) => toCheck(row, names));
+}
+
+export interface ListChecksParams {
+  org?: string;
+  from?: string;
+  to?: string;
+  result?: RiskCheckResult;
+  sort: RiskPointCheckSort;
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * Checks across the caller's scope, by the org the point had when checked: the records the
+ * RISK_POINT_CHECK figure counts for the same org and days.
+ */
+export async function listRiskPointChecks(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListChecksParams,
+): Promise<RiskPointCheckPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const checkedAt = dayRange(params.from, params.to);
+  return checkPage(
+    prisma,
+    {
+      orgId: { in: orgIds },
+      ...(params.result ? { result: params.result } : {}),
+      ...(checkedAt ? { checkedAt } : {}),
+    },
+    params.sort,
+    params.cursor,
+    params.limit,
+  );
+}
+
+/** One point's checks, newest first. */
+export async function listChecksOfPoint(
+  prisma: PrismaClient,
+  user: AuthUser,
+  id: string,
+  params: { cursor?: string; limit: number },
+): Promise<RiskPointCheckPage> {
+  await loadRiskPoint(prisma, user, id);
+  return checkPage(prisma, { riskPointId: id }, '-checkedAt', params.cursor, params.limit);
+}
+
+/**
+ * Records a check: the point's last check becomes the later of the stored one and this one (a
+ * check entered late never moves it back), the next due date follows from it, the version goes up.
+ */
+export async function recordRiskPointCheck(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: CreateRiskPointCheckInput,
+  expectedVersion?: number,
+): Promise<RecordRiskPointCheckResult> {
+  const before = await loadRiskPoint(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const checkedAt = new Date(input.checkedAt);
+  const lastCheckedAt =
+    before.lastCheckedAt && before.lastCheckedAt.getTime() >= checkedAt.getTime() ? before.lastCheckedAt : checkedAt;
+  const { count } = await tx.riskPoint.updateMany({
+    where: { id, version: before.version },
+    data: {
+      lastCheckedAt,
+      nextCheckDueAt: nextCheckDue(lastCheckedAt, before.checkIntervalDays),
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const check = await tx.riskPointCheck.create({
+    data: {
+      riskPointId: id,
+      orgId: before.orgId,
+      checkedAt,
+      result: input.result,
+      note: input.note ?? null,
+      checkedById: user.id,
+    },
+    include: checkInclude,
+  });
+  const row = await tx.riskPoint.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CHECK',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    // The point as it now stands plus what this check found, so the history shows both.
+    after: {
+      ...auditShape(row),
+      checkedAt: check.checkedAt,
+      checkResult: check.result,
+      checkNote: check.note,
+    },
+  });
+  const names = await checkNames(tx, [check]);
+  return { check: toCheck(check, names), riskPoint: toRiskPoint(row) };
+}

@@ -1,0 +1,20 @@
+import type { PublicityLevel } from '@dutyboard/contracts/publicity';
+import { Tag } from 'antd';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+
+const COLOR: Record<PublicityLevel, string> = {
+  CENTRAL: 'red',
+  PROVINCE: 'volcano',
+  CITY: 'gold',
+  DISTRICT: 'blue',
+  STREET_MEDIA: 'default',
+};
+
+export function PublicityLevelTag({ level }: { level: PublicityLevel }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={COLOR[level]} style={{ marginInlineEnd: 0 }}>
+      {t(`publicity.level.${level}`)}
+    </Tag>
+  );
+}

@@ -1,0 +1,154 @@
+// The one risk-point form for new and edit: single column, large touch targets. Limits come from
+// the contract; labels are stable (browser tests find the fields by them). There is no due-date
+// field: the server computes the next check from the last one and the interval.
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import {
+  RISK_CHECK_INTERVAL_MAX,
+  RISK_CHECK_INTERVAL_MIN,
+  RISK_LEVELS,
+  RISK_POINT_CONTROL_MEASURE_MAX,
+  RISK_POINT_NAME_MAX,
+  RISK_POINT_RESPONSIBLE_PERSON_MAX,
+  RISK_POINT_TYPES,
+} from '@dutyboard/contracts/risk-points';
+import { Alert, Button, Form, type FormInstance, Input, InputNumber, Select } from 'antd';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { fieldInSentence } from '../../../lib/form-issues.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { RISK_POINT_FIELDS, type RiskPointFormField, type RiskPointFormValues } from './risk-point-form-values.ts';
+
+interface RiskPointFormProps {
+  form: FormInstance<RiskPointFormValues>;
+  initialValues: RiskPointFormValues;
+  orgs: OrgUnit[];
+  /** One writable org: shown, preselected, not changeable. */
+  orgLocked: boolean;
+  saving: boolean;
+  error: string | null;
+  onSubmit: (values: RiskPointFormValues) => void;
+}
+
+export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskPointFormProps) {
+  const { t, lang } = useI18n();
+  const label = (field: RiskPointFormField) => t(RISK_POINT_FIELDS[field].label);
+  const named = (field: RiskPointFormField) => fieldInSentence(RISK_POINT_FIELDS[field], t, lang);
+  const maxLength = (field: RiskPointFormField, max: number) => ({
+    max,
+    message: t('validation.maxLength', { field: named(field), max }),
+  });
+  return (
+    <Form<RiskPointFormValues>
+      form={form}
+      name="riskPoint"
+      layout="vertical"
+      size="large"
+      requiredMark
+      initialValues={initialValues}
+      onFinish={onSubmit}
+      scrollToFirstError={{ block: 'center' }}
+      style={{ maxWidth: 640 }}
+      data-testid="risk-point-form"
+    >
+      <Form.Item
+        label={label('orgId')}
+        name="orgId"
+        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
+      >
+        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="risk-point-org" />
+      </Form.Item>
+      <Form.Item
+        label={label('name')}
+        name="name"
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: named('name') }) },
+          maxLength('name', RISK_POINT_NAME_MAX),
+        ]}
+      >
+        <Input maxLength={RISK_POINT_NAME_MAX} placeholder={t('riskPoints.namePlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        label={label('type')}
+        name="type"
+        rules={[{ required: true, message: t('validation.select', { field: named('type') }) }]}
+      >
+        <Select
+          placeholder={t('riskPoints.typePlaceholder')}
+          options={RISK_POINT_TYPES.map((type) => ({ value: type, label: t(`riskPoints.type.${type}`) }))}
+          data-testid="risk-point-type"
+        />
+      </Form.Item>
+      <Form.Item
+        label={label('level')}
+        name="level"
+        rules={[{ required: true, message: t('validation.select', { field: named('level') }) }]}
+      >
+        <Select
+          placeholder={t('riskPoints.levelPlaceholder')}
+          options={RISK_LEVELS.map((level) => ({ value: level, label: t(`riskPoints.level.${level}`) }))}
+          data-testid="risk-point-level"
+        />
+      </Form.Item>
+      <Form.Item
+        label={label('checkIntervalDays')}
+        name="checkIntervalDays"
+        extra={t('riskPoints.intervalHint', { min: RISK_CHECK_INTERVAL_MIN, max: RISK_CHECK_INTERVAL_MAX })}
+        rules={[
+          { required: true, message: t('validation.required', { field: named('checkIntervalDays') }) },
+          {
+            type: 'number',
+            min: RISK_CHECK_INTERVAL_MIN,
+            message: t('validation.min', { field: named('checkIntervalDays'), min: RISK_CHECK_INTERVAL_MIN }),
+          },
+          {
+            type: 'number',
+            max: RISK_CHECK_INTERVAL_MAX,
+            message: t('validation.max', { field: named('checkIntervalDays'), max: RISK_CHECK_INTERVAL_MAX }),
+          },
+        ]}
+      >
+        <InputNumber
+          min={RISK_CHECK_INTERVAL_MIN}
+          max={RISK_CHECK_INTERVAL_MAX}
+          precision={0}
+          inputMode="numeric"
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item
+        label={label('responsiblePerson')}
+        name="responsiblePerson"
+        rules={[maxLength('responsiblePerson', RISK_POINT_RESPONSIBLE_PERSON_MAX)]}
+      >
+        <Input
+          maxLength={RISK_POINT_RESPONSIBLE_PERSON_MAX}
+          placeholder={t('riskPoints.responsiblePersonPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item
+        label={label('controlMeasure')}
+        name="controlMeasure"
+        rules={[maxLength('controlMeasure', RISK_POINT_CONTROL_MEASURE_MAX)]}
+      >
+        <Input.TextArea
+          maxLength={RISK_POINT_CONTROL_MEASURE_MAX}
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          placeholder={t('riskPoints.controlMeasurePlaceholder')}
+        />
+      </Form.Item>
+      {error && (
+        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        loading={saving}
+        disabled={saving}
+        data-testid="risk-point-save"
+        style={{ height: 48 }}
+      >
+        {t('riskPoints.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,95 @@
+import type { RiskPoint } from '@dutyboard/contracts/risk-points';
+import { Grid, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { formatDateTime } from '../../../lib/dates.ts';
+import type { Translate } from '../../../lib/i18n.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { CheckStatusTag, RiskLevelTag } from './risk-tags.tsx';
+
+const nameLink = (row: RiskPoint) => (
+  <Link to={`/risk-points/${row.id}`} onClick={(e) => e.stopPropagation()}>
+    {row.name}
+  </Link>
+);
+
+/** Only a check that needs attention gets a tag; "on schedule" is the quiet default. */
+const statusTag = (row: RiskPoint) => (row.checkStatus === 'OK' ? null : <CheckStatusTag status={row.checkStatus} />);
+
+/** Phone: one column, the name first with the due date, its tag, type and branch under it. */
+function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint> {
+  return [
+    {
+      key: 'summary',
+      title: t('riskPoints.colName'),
+      render: (_: unknown, row) => (
+        <div>
+          {nameLink(row)} <RiskLevelTag level={row.level} />
+          <div className="db-row-meta">
+            <span>{t('riskPoints.dueOn', { date: formatDateTime(row.nextCheckDueAt) })}</span> {statusTag(row)}{' '}
+            <span>{t(`riskPoints.type.${row.type}`)}</span>
+            {showOrg ? <span> · {row.orgName}</span> : null}
+          </div>
+        </div>
+      ),
+    },
+  ];
+}
+
+function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint> {
+  return [
+    { key: 'name', title: t('riskPoints.colName'), dataIndex: 'name', render: (_: string, row) => nameLink(row) },
+    // With a single reachable org every row would repeat the same name.
+    ...(showOrg ? [{ key: 'orgName', title: t('riskPoints.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    {
+      key: 'type',
+      title: t('riskPoints.colType'),
+      dataIndex: 'type',
+      width: 130,
+      render: (type: RiskPoint['type']) => t(`riskPoints.type.${type}`),
+    },
+    {
+      key: 'level',
+      title: t('riskPoints.colLevel'),
+      dataIndex: 'level',
+      width: 100,
+      render: (level: RiskPoint['level']) => <RiskLevelTag level={level} />,
+    },
+    {
+      key: 'nextCheckDueAt',
+      title: t('riskPoints.colNextCheck'),
+      dataIndex: 'nextCheckDueAt',
+      width: 220,
+      render: (value: string, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(value)} {statusTag(row)}
+        </span>
+      ),
+    },
+  ];
+}
+
+/** The register; a row (or its name link) opens the detail. */
+export function RiskPointTable({ rows, empty, showOrg }: { rows: RiskPoint[]; empty: ReactNode; showOrg: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().sm;
+  return (
+    <Table<RiskPoint>
+      data-testid="risk-point-table"
+      rowKey="id"
+      size={phone ? 'small' : 'middle'}
+      dataSource={rows}
+      pagination={false}
+      scroll={phone ? undefined : { x: showOrg ? 800 : 650 }}
+      locale={{ emptyText: empty }}
+      rowClassName={() => 'db-clickable-row'}
+      onRow={(row) => ({
+        onClick: () => {
+          void navigate(`/risk-points/${row.id}`);
+        },
+      })}
+      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+// Small labels: a point's risk level, its check status (due soon / overdue) and a check's result.
+import type { RiskCheckResult, RiskCheckStatus, RiskLevel } from '@dutyboard/contracts/risk-points';
+import { Tag } from 'antd';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+
+const LEVEL_COLOR: Record<RiskLevel, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'green' };
+const STATUS_COLOR: Record<RiskCheckStatus, string> = { OK: 'green', DUE_SOON: 'gold', OVERDUE: 'red' };
+const RESULT_COLOR: Record<RiskCheckResult, string> = { NORMAL: 'green', ISSUE_FOUND: 'volcano' };
+
+export function RiskLevelTag({ level }: { level: RiskLevel }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={LEVEL_COLOR[level]} style={{ marginInlineEnd: 0 }}>
+      {t(`riskPoints.level.${level}`)}
+    </Tag>
+  );
+}
+
+export function CheckStatusTag({ status }: { status: RiskCheckStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="check-status" data-status={status}>
+      {t(`riskPoints.status.${status}`)}
+    </Tag>
+  );
+}
+
+export function CheckResultTag({ result }: { result: RiskCheckResult }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={RESULT_COLOR[result]} style={{ marginInlineEnd: 0 }}>
+      {t(`riskPoints.result.${result}`)}
+    </Tag>
+  );
+}
