@@ -1,0 +1,280 @@
+// The needs-attention list (GET /api/notifications): what in the caller's reach is overdue or
+// about to be. Each kind is one query over its record table, filtered and counted in PostgreSQL
+// (never a whole table loaded), and only for record types the caller's role may read. The list
+// is sorted by its deadline, soonest (most overdue) first, and capped; `count` is the full number.
+import type { EntityType } from '@dutyboard/contracts/attachments';
+import {
+  NOTIFY_SOON_DAYS,
+  type Notification,
+  type NotificationKind,
+  type NotificationList,
+} from '@dutyboard/contracts/notifications';
+import { can } from '@dutyboard/contracts/permissions';
+import { ALERT_URGE_HOURS } from '@dutyboard/contracts/risk-alerts';
+import type { PrismaClient } from '@dutyboard/db/client';
+import { computeProgress } from '../assignments/progress.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadReachableOrg } from '../orgs/scope.ts';
+import { RECORD_ACTIONS } from '../records/registry.ts';
+
+/** At most this many items are answered; `count` still says how many there are. */
+export const NOTIFICATIONS_CAP = 200;
+/** Longest title answered: the bell shows one line, and alert summaries may run to pages. */
+export const NOTIFICATION_TITLE_MAX = 200;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Alert states before 报送: the reporting clock is still running. */
+const UNREPORTED = ['REGISTERED', 'ASSESSED', 'RETURNED'] as const;
+
+const SEVERITY: Record<NotificationKind, Notification['severity']> = {
+  TASK_OVERDUE: 'HIGH',
+  TASK_DUE_SOON: 'MEDIUM',
+  ALERT_CLOCK_RUNNING_OUT: 'MEDIUM',
+  ALERT_OVERDUE: 'HIGH',
+  ALERT_URGE: 'MEDIUM',
+  RISK_CHECK_DUE: 'MEDIUM',
+  RECTIFICATION_OVERDUE: 'HIGH',
+};
+
+interface Found {
+  items: Notification[];
+  count: number;
+}
+
+const none: Found = { items: [], count: 0 };
+
+function title(text: string): string {
+  return text.length > NOTIFICATION_TITLE_MAX ? `${text.slice(0, NOTIFICATION_TITLE_MAX - 1)}…` : text;
+}
+
+function item(
+  kind: NotificationKind,
+  entityType: EntityType,
+  row: { id: string; orgId: string; orgName: string; title: string },
+  dueAt: Date,
+): Notification {
+  return {
+    kind,
+    severity: SEVERITY[kind],
+    entityType,
+    entityId: row.id,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    title: title(row.title),
+    dueAt: dueAt.toISOString(),
+  };
+}
+
+interface Scope {
+  /** Materialised path prefix of the caller's reach: "/street/branch/%". */
+  like: string;
+  prefix: string;
+}
+
+/**
+ * Tasks (责任清单, kind TASK) still OPEN whose due time has passed or comes within
+ * NOTIFY_SOON_DAYS. A task with a rule is left out once its rule is satisfied (its records are
+ * in), so only rule tasks are loaded one by one, and only those within the window.
+ */
+async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Promise<Found> {
+  type Row = { id: string; orgId: string; orgName: string; title: string; dueAt: Date; total: bigint };
+  type RuleRow = Omit<Row, 'total'> & { periodId: string; rule: unknown };
+  const [plain, ruled] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt", count(*) OVER () AS total
+      FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
+      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN' AND a."dueAt" <= ${soon}
+        AND (a.rule IS NULL OR jsonb_typeof(a.rule) = 'null')
+      ORDER BY a."dueAt", a.id
+      LIMIT ${NOTIFICATIONS_CAP}`,
+    db.$queryRaw<RuleRow[]>`
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt", a."periodId", a.rule
+      FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
+      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN' AND a."dueAt" <= ${soon}
+        AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
+  ]);
+  const open = await Promise.all(
+    ruled.map(async (row) => {
+      // null: a stored rule that cannot be evaluated; the task then stays listed.
+      const progress = await computeProgress(db, row, now);
+      return progress?.satisfied ? null : row;
+    }),
+  );
+  const rows = [...plain, ...open.filter((row) => row !== null)];
+  return {
+    items: rows.map((row) => item(row.dueAt < now ? 'TASK_OVERDUE' : 'TASK_DUE_SOON', 'Assignment', row, row.dueAt)),
+    count: Number(plain[0]?.total ?? 0) + open.filter((row) => row !== null).length,
+  };
+}
+
+/** Alerts not yet reported (报送) whose clock has run out. */
+async function alertsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  const where = {
+    org: { path: { startsWith: scope.prefix } },
+    state: { in: [...UNREPORTED] },
+    reportDueAt: { lt: now },
+  };
+  const [count, rows] = await Promise.all([
+    db.riskAlert.count({ where }),
+    db.riskAlert.findMany({
+      where,
+      select: { id: true, orgId: true, summary: true, reportDueAt: true, org: { select: { name: true } } },
+      orderBy: [{ reportDueAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  return {
+    count,
+    items: rows.map((r) =>
+      item('ALERT_OVERDUE', 'RiskAlert', { ...r, orgName: r.org.name, title: r.summary }, r.reportDueAt),
+    ),
+  };
+}
+
+/**
+ * Alerts not yet reported, not yet late, in the last quarter of their clock:
+ * now ≥ reportDueAt − (reportDueAt − registeredAt) / 4, written as
+ * 4 × (reportDueAt − now) ≤ reportDueAt − registeredAt so no interval is divided.
+ */
+async function alertsRunningOut(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  type Row = { id: string; orgId: string; orgName: string; title: string; reportDueAt: Date; total: bigint };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT a.id, a."orgId", o.name AS "orgName", a.summary AS title, a."reportDueAt", count(*) OVER () AS total
+    FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
+    WHERE o.path LIKE ${scope.like} AND a.state IN ('REGISTERED', 'ASSESSED', 'RETURNED')
+      AND a."reportDueAt" >= ${now}
+      AND 4 * (a."reportDueAt" - ${now}::timestamptz) <= a."reportDueAt" - a."registeredAt"
+    ORDER BY a."reportDueAt", a.id
+    LIMIT ${NOTIFICATIONS_CAP}`;
+  return {
+    count: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => item('ALERT_CLOCK_RUNNING_OUT', 'RiskAlert', r, r.reportDueAt)),
+  };
+}
+
+/** 催办: open alerts with no event for ALERT_URGE_HOURS; due when that time was up. */
+async function alertsToUrge(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  const urgeMs = ALERT_URGE_HOURS * HOUR_MS;
+  const where = {
+    org: { path: { startsWith: scope.prefix } },
+    state: { not: 'CLOSED' as const },
+    lastEventAt: { lt: new Date(now.getTime() - urgeMs) },
+  };
+  const [count, rows] = await Promise.all([
+    db.riskAlert.count({ where }),
+    db.riskAlert.findMany({
+      where,
+      select: { id: true, orgId: true, summary: true, lastEventAt: true, org: { select: { name: true } } },
+      orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  return {
+    count,
+    items: rows.map((r) =>
+      item(
+        'ALERT_URGE',
+        'RiskAlert',
+        { ...r, orgName: r.org.name, title: r.summary },
+        new Date(r.lastEventAt.getTime() + urgeMs),
+      ),
+    ),
+  };
+}
+
+/** Risk points (阵地) whose next check (排查) is past or due within NOTIFY_SOON_DAYS. */
+async function riskChecks(db: PrismaClient, scope: Scope, soon: Date): Promise<Found> {
+  const where = { org: { path: { startsWith: scope.prefix } }, nextCheckDueAt: { lte: soon } };
+  const [count, rows] = await Promise.all([
+    db.riskPoint.count({ where }),
+    db.riskPoint.findMany({
+      where,
+      select: { id: true, orgId: true, name: true, nextCheckDueAt: true, org: { select: { name: true } } },
+      orderBy: [{ nextCheckDueAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  return {
+    count,
+    items: rows.flatMap((r) =>
+      r.nextCheckDueAt
+        ? [item('RISK_CHECK_DUE', 'RiskPoint', { ...r, orgName: r.org.name, title: r.name }, r.nextCheckDueAt)]
+        : [],
+    ),
+  };
+}
+
+/** Rectifications past their deadline and not done. */
+async function rectificationsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  const where = {
+    org: { path: { startsWith: scope.prefix } },
+    status: { not: 'DONE' as const },
+    deadlineAt: { lt: now },
+  };
+  const [count, rows] = await Promise.all([
+    db.rectification.count({ where }),
+    db.rectification.findMany({
+      where,
+      select: { id: true, orgId: true, problem: true, deadlineAt: true, org: { select: { name: true } } },
+      orderBy: [{ deadlineAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  return {
+    count,
+    items: rows.flatMap((r) =>
+      r.deadlineAt
+        ? [
+            item(
+              'RECTIFICATION_OVERDUE',
+              'Rectification',
+              { ...r, orgName: r.org.name, title: r.problem },
+              r.deadlineAt,
+            ),
+          ]
+        : [],
+    ),
+  };
+}
+
+const KIND_ORDER = new Map<string, number>(
+  (Object.keys(SEVERITY) as NotificationKind[]).map((kind, index) => [kind, index]),
+);
+
+/**
+ * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
+ * as every list defaults to) and only record types their role may read.
+ */
+export async function listNotifications(
+  db: PrismaClient,
+  user: AuthUser,
+  now: Date = new Date(),
+): Promise<NotificationList> {
+  const home = await loadReachableOrg(db, user, user.orgId);
+  const scope: Scope = { prefix: home.path, like: `${home.path}%` };
+  const soon = new Date(now.getTime() + NOTIFY_SOON_DAYS * DAY_MS);
+  const reads = (entityType: EntityType) => can(user.role, RECORD_ACTIONS[entityType].read);
+  const alerts = reads('RiskAlert');
+
+  const found = await Promise.all([
+    reads('Assignment') ? tasks(db, scope, now, soon) : none,
+    alerts ? alertsOverdue(db, scope, now) : none,
+    alerts ? alertsRunningOut(db, scope, now) : none,
+    alerts ? alertsToUrge(db, scope, now) : none,
+    reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
+    reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
+  ]);
+
+  const items = found
+    .flatMap((f) => f.items)
+    .sort(
+      (a, b) =>
+        Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') ||
+        (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+        a.entityId.localeCompare(b.entityId),
+    )
+    .slice(0, NOTIFICATIONS_CAP);
+  return { items, count: found.reduce((sum, f) => sum + f.count, 0) };
+}

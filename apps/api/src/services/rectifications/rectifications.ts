@@ -1,0 +1,352 @@
+// Rectifications (问题整改): list, read, create, update, close with evidence, delete. Every check
+// runs on the record as loaded, every change writes its audit event in the same transaction, and
+// a DONE rectification is final: it is neither edited nor deleted.
+import { localDateToInstant, shanghaiParts } from '@dutyboard/contracts/periods';
+import { can } from '@dutyboard/contracts/permissions';
+import {
+  type CloseRectificationInput,
+  type CreateRectificationInput,
+  type Rectification,
+  type RectificationPage,
+  type RectificationSort,
+  rectificationSourceIssues,
+  type UpdateRectificationInput,
+} from '@dutyboard/contracts/rectifications';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { AppError, forbidden, notFound, validationError } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const include = {
+  org: { select: { name: true, path: true } },
+  alert: {
+    select: { id: true, summary: true, state: true, registeredAt: true, orgId: true, org: { select: { path: true } } },
+  },
+} as const;
+type RectificationRow = Prisma.RectificationGetPayload<{ include: typeof include }>;
+
+/** A deadline day ends at its last millisecond in Shanghai; from the next midnight it is overdue. */
+export function deadlineEnd(day: string): Date {
+  return new Date(localDateToInstant(day).getTime() + DAY_MS - 1);
+}
+
+function deadlineDay(at: Date): string {
+  const { year, month, day } = shanghaiParts(at);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isOverdue(row: { deadlineAt: Date | null; status: string }, now: Date): boolean {
+  return row.deadlineAt !== null && row.deadlineAt < now && row.status !== 'DONE';
+}
+
+export function toRectification(row: RectificationRow, user: AuthUser, now = new Date()): Rectification {
+  // A leader may link an alert of another branch; a secretary reading the rectification sees
+  // that there is a link, not the alert's content.
+  const alert =
+    row.alert && reachesOrg(user, { id: row.alert.orgId, path: row.alert.org.path }) && can(user.role, 'alert:read')
+      ? {
+          id: row.alert.id,
+          summary: row.alert.summary,
+          state: row.alert.state,
+          registeredAt: row.alert.registeredAt.toISOString(),
+        }
+      : null;
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    problem: row.problem,
+    source: row.source,
+    measure: row.measure,
+    ownerName: row.ownerName,
+    deadline: row.deadlineAt ? deadlineDay(row.deadlineAt) : null,
+    deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    status: row.status,
+    overdue: isOverdue(row, now),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closingNote: row.closingNote,
+    alertId: row.alertId,
+    alert,
+    findingRef: row.findingRef,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored shape written to the audit trail (no joined fields). */
+function auditShape(row: RectificationRow) {
+  const { org: _org, alert: _alert, ...rest } = row;
+  return rest;
+}
+
+/** Optional text: blank means "not given". */
+const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() ? value : null);
+
+export interface ListRectificationsParams {
+  org?: string;
+  from?: string;
+  to?: string;
+  status?: Rectification['status'];
+  source?: Rectification['source'];
+  overdue?: 'true' | 'false';
+  dateField: 'createdAt' | 'closedAt';
+  sort: RectificationSort;
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_KINDS = { createdAt: 'date', deadlineAt: 'date' } as const;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * The continuation of a deadline-ordered list. Rectifications without a deadline sort last
+ * (NULLS LAST), so a cursor may carry a null deadline, which the shared keyset does not encode.
+ */
+function afterDeadlineCursor(sort: string, spec: SortSpec, cursor: string): Prisma.RectificationWhereInput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && parsed[1] === null) {
+    const id = parsed[2];
+    if (typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+    return { deadlineAt: null, id: { gt: id } };
+  }
+  return { OR: [afterCursor(sort, spec, cursor) as Prisma.RectificationWhereInput, { deadlineAt: null }] };
+}
+
+const badCursor = () =>
+  validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
+
+export async function listRectifications(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListRectificationsParams,
+  now = new Date(),
+): Promise<RectificationPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const range = dayRange(params.from, params.to);
+  const and: Prisma.RectificationWhereInput[] = [];
+  if (params.overdue === 'true') and.push({ deadlineAt: { lt: now }, status: { not: 'DONE' } });
+  if (params.overdue === 'false') {
+    and.push({ OR: [{ deadlineAt: null }, { deadlineAt: { gte: now } }, { status: 'DONE' }] });
+  }
+  if (params.cursor) {
+    and.push(
+      spec.field === 'deadlineAt'
+        ? afterDeadlineCursor(params.sort, spec, params.cursor)
+        : (afterCursor(params.sort, spec, params.cursor) as Prisma.RectificationWhereInput),
+    );
+  }
+  const where: Prisma.RectificationWhereInput = {
+    orgId: { in: orgIds },
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.source ? { source: params.source } : {}),
+    ...(range ? { [params.dateField]: range } : {}),
+    ...(and.length > 0 ? { AND: and } : {}),
+  };
+  const order =
+    spec.field === 'deadlineAt'
+      ? [{ deadlineAt: { sort: 'asc', nulls: 'last' } } as const, { id: 'asc' } as const]
+      : orderBy(spec);
+  const rows = await prisma.rectification.findMany({ where, include, orderBy: order, take: params.limit + 1 });
+  return toPage(rows, params.limit, params.sort, spec, (row) => toRectification(row, user, now));
+}
+
+async function loadRectification(db: Db, user: AuthUser, id: string) {
+  const row = await db.rectification.findUnique({ where: { id }, include });
+  // Another branch's record answers exactly like a missing one: its existence is not revealed.
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('整改记录');
+  return row;
+}
+
+export async function getRectification(prisma: PrismaClient, user: AuthUser, id: string): Promise<Rectification> {
+  return toRectification(await loadRectification(prisma, user, id), user);
+}
+
+/**
+ * The alert a rectification is to be linked to: one the caller may read. A missing alert and one
+ * outside the caller's reach (another branch's, for a secretary) look alike: 404 on alertId.
+ */
+async function checkLinkableAlert(db: Db, user: AuthUser, alertId: string): Promise<void> {
+  if (!can(user.role, 'alert:read')) throw forbidden('没有查看舆情的权限，不能关联舆情');
+  const alert = await db.riskAlert.findUnique({
+    where: { id: alertId },
+    select: { orgId: true, org: { select: { path: true } } },
+  });
+  if (!alert || !reachesOrg(user, { id: alert.orgId, path: alert.org.path })) {
+    const message = '关联的舆情不存在或无权访问';
+    throw new AppError('NOT_FOUND', message, 404, { fields: [{ field: 'alertId', code: 'not_found', message }] });
+  }
+}
+
+function assertSourceFields(value: Parameters<typeof rectificationSourceIssues>[0]): void {
+  const issues = rectificationSourceIssues(value);
+  if (issues.length > 0) {
+    throw validationError(issues.map((i) => ({ field: i.path, code: 'custom', message: i.message })));
+  }
+}
+
+const closedRefusal = (what: string) => new AppError('INVALID_TRANSITION', `这项整改已完成，不能再${what}`, 409);
+
+/** Runs inside the caller's transaction (see plugins/write.ts). */
+export async function createRectification(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateRectificationInput,
+): Promise<Rectification> {
+  await loadWritableOrg(tx, user, input.orgId);
+  if (input.alertId) await checkLinkableAlert(tx, user, input.alertId);
+  const row = await tx.rectification.create({
+    data: {
+      orgId: input.orgId,
+      problem: input.problem,
+      source: input.source,
+      measure: text(input.measure) ?? null,
+      ownerName: text(input.ownerName) ?? null,
+      deadlineAt: input.deadline ? deadlineEnd(input.deadline) : null,
+      alertId: input.alertId ?? null,
+      findingRef: text(input.findingRef) ?? null,
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include,
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: 'Rectification',
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toRectification(row, user);
+}
+
+export async function updateRectification(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateRectificationInput,
+  expectedVersion?: number,
+): Promise<Rectification> {
+  const before = await loadRectification(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.status === 'DONE') throw closedRefusal('修改');
+  // Moving a record to another org needs the same reach as creating it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  // Only a new link is checked: an existing one may have been made by someone who reaches further.
+  if (input.alertId && input.alertId !== before.alertId) await checkLinkableAlert(tx, user, input.alertId);
+  const findingRef = text(input.findingRef);
+  assertSourceFields({
+    source: input.source ?? before.source,
+    alertId: input.alertId === undefined ? before.alertId : input.alertId,
+    findingRef: findingRef === undefined ? before.findingRef : findingRef,
+  });
+  // Conditional on the version just read, so a concurrent change cannot slip in between the
+  // check above and this write (and the audit's "before" is exactly what was replaced).
+  const { count } = await tx.rectification.updateMany({
+    where: { id, version: before.version },
+    data: {
+      orgId: input.orgId,
+      problem: input.problem,
+      source: input.source,
+      measure: text(input.measure),
+      ownerName: text(input.ownerName),
+      deadlineAt: input.deadline === undefined ? undefined : input.deadline ? deadlineEnd(input.deadline) : null,
+      alertId: input.alertId,
+      findingRef,
+      status: input.status,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.rectification.findUniqueOrThrow({ where: { id }, include });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'Rectification',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toRectification(row, user);
+}
+
+/** 整改完成: only with at least one evidence file attached; sets DONE, closedAt and the note. */
+export async function closeRectification(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: CloseRectificationInput,
+  expectedVersion?: number,
+  now = new Date(),
+): Promise<Rectification> {
+  const before = await loadRectification(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', '这项整改已经标记为完成', 409);
+  const evidence = await tx.attachment.count({ where: { entityType: 'Rectification', entityId: id } });
+  if (evidence === 0) {
+    throw new AppError('CONFLICT', '请先上传整改完成的佐证材料（照片或文件），再标记整改完成', 409, {
+      reason: 'EVIDENCE_REQUIRED',
+    });
+  }
+  const { count } = await tx.rectification.updateMany({
+    where: { id, version: before.version },
+    data: {
+      status: 'DONE',
+      closedAt: now,
+      closingNote: input.closingNote,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.rectification.findUniqueOrThrow({ where: { id }, include });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CLOSE',
+    entityType: 'Rectification',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toRectification(row, user, now);
+}
+
+export async function deleteRectification(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadRectification(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // A completed rectification is part of the record of work done (and of RECTIFICATION_CLOSED).
+  if (before.status === 'DONE') throw closedRefusal('删除');
+  const { count } = await tx.rectification.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await tx.attachment.deleteMany({ where: { entityType: 'Rectification', entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'Rectification',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
+}
