@@ -460,7 +460,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         })),
       });
 
-      // Problems the summary lists, as rectifications.
+      // Problems the summary lists, as rectifications. A deadline day is stored as its last
+      // millisecond (Asia/Shanghai), as the API stores it: overdue from the next midnight.
+      const endOfDay = (day: Date) => new Date(day.getTime() + DAY - 1);
       await tx.rectification.createMany({
         data: [
           {
@@ -469,7 +471,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             problem: '部分支部意识形态工作任务和职责不够清晰',
             measure: '细化责任清单，逐项明确责任人和完成时限',
             ownerName: '赵强',
-            deadlineAt: month(9, 30),
+            deadlineAt: endOfDay(month(9, 30)),
             status: 'IN_PROGRESS',
           },
           {
@@ -478,7 +480,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             problem: '理论学习不够深入，学用结合不紧',
             measure: '推行“学习+研讨+实践”模式',
             ownerName: '李明',
-            deadlineAt: month(12, 31),
+            deadlineAt: endOfDay(month(12, 31)),
             status: 'OPEN',
           },
           {
@@ -487,7 +489,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             problem: '干部意识形态培训不够规范、不成体系',
             measure: '制定年度培训计划，每半年至少集中培训1次',
             ownerName: '李明',
-            deadlineAt: month(12, 31),
+            deadlineAt: endOfDay(month(12, 31)),
             status: 'OPEN',
           },
           {
@@ -496,7 +498,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             problem: '阵地建设和宣传报道覆盖面不够广',
             measure: '加强阵地建设，拓展宣传渠道',
             ownerName: '王芳',
-            deadlineAt: month(12, 31),
+            deadlineAt: endOfDay(month(12, 31)),
             status: 'OPEN',
           },
         ],

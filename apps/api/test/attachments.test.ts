@@ -293,3 +293,28 @@ describe('OpenAPI', () => {
     expect([200, 302]).toContain(ui.statusCode);
   });
 });
+
+describe('evidence of a closed record', () => {
+  it('may be added to but not removed once the rectification is done', async () => {
+    const rect = await ctx.prisma.rectification.create({
+      data: { orgId: fx.branchAId, problem: '宣传栏内容更新不及时', source: 'SELF_CHECK', status: 'IN_PROGRESS' },
+    });
+    const added = await upload('secA', { entityType: 'Rectification', entityId: rect.id }, { bytes: jpeg });
+    expect(added.statusCode, added.body).toBe(201);
+    await ctx.prisma.rectification.update({ where: { id: rect.id }, data: { status: 'DONE', closedAt: new Date() } });
+    const del = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/attachments/${added.json().id}`,
+      headers: { cookie: cookies.secA ?? '' },
+    });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('INVALID_TRANSITION');
+    expect(await ctx.prisma.attachment.count({ where: { entityId: rect.id } })).toBe(1);
+    const more = await upload(
+      'secA',
+      { entityType: 'Rectification', entityId: rect.id },
+      { bytes: PDF, contentType: 'application/pdf', fileName: 'a.pdf' },
+    );
+    expect(more.statusCode).toBe(201);
+  });
+});

@@ -165,6 +165,9 @@ export async function loadReadableAttachment(
 export async function deleteAttachment(tx: Prisma.TransactionClient, user: AuthUser, id: string): Promise<void> {
   const { row, record } = await loadReadableAttachment(tx, user, id);
   if (!canWriteRecord(user, record)) throw forbidden('只读账号不能添加或删除佐证材料');
+  if (record.closed) {
+    throw new AppError('INVALID_TRANSITION', '这条记录已办结，它的佐证材料不能删除（可以继续补充）', 409);
+  }
   await tx.attachment.delete({ where: { id } });
   // The file itself stays in the content-addressed store: the audit trail still names its hash.
   await recordAudit(tx, {

@@ -17,6 +17,8 @@ export interface OwningRecord {
   orgPath: string;
   /** For assignments: the owner, who may add closing evidence to their own task. */
   ownerId?: string;
+  /** Closed with its evidence (task or rectification DONE, alert CLOSED): evidence may be added, not removed. */
+  closed?: boolean;
 }
 
 const org = { select: { path: true } } as const;
@@ -30,19 +32,30 @@ const LOADERS: Record<EntityType, (db: Db, id: string) => Promise<Omit<OwningRec
     flat(await db.publicityItem.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
   RiskPoint: async (db, id) =>
     flat(await db.riskPoint.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
-  RiskAlert: async (db, id) =>
-    flat(await db.riskAlert.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
+  RiskAlert: async (db, id) => {
+    const row = await db.riskAlert.findUnique({ where: { id }, select: { id: true, orgId: true, state: true, org } });
+    return row ? { ...flat(row), closed: row.state === 'CLOSED' } : null;
+  },
   Assignment: async (db, id) => {
     const row = await db.assignment.findUnique({
       where: { id },
-      select: { id: true, orgId: true, ownerId: true, org },
+      select: { id: true, orgId: true, ownerId: true, status: true, org },
     });
-    return row ? { id: row.id, orgId: row.orgId, orgPath: row.org.path, ownerId: row.ownerId } : null;
+    return row ? { ...flat(row), ownerId: row.ownerId, closed: row.status === 'DONE' } : null;
   },
-  Rectification: async (db, id) =>
-    flat(await db.rectification.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
+  Rectification: async (db, id) => {
+    const row = await db.rectification.findUnique({
+      where: { id },
+      select: { id: true, orgId: true, status: true, org },
+    });
+    return row ? { ...flat(row), closed: row.status === 'DONE' } : null;
+  },
 };
 
+function flat(row: { id: string; orgId: string; org: { path: string } }): Omit<OwningRecord, 'entityType'>;
+function flat(
+  row: { id: string; orgId: string; org: { path: string } } | null,
+): Omit<OwningRecord, 'entityType'> | null;
 function flat(row: { id: string; orgId: string; org: { path: string } } | null) {
   return row ? { id: row.id, orgId: row.orgId, orgPath: row.org.path } : null;
 }
