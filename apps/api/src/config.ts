@@ -1,5 +1,6 @@
 // Server configuration, parsed once at start-up. A bad value stops the process with one sentence
 // that names the variable and says what is expected.
+import { ALERT_REPORT_HOURS_DEFAULT, type AlertReportHours } from '@dutyboard/contracts/risk-alerts';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -38,6 +39,14 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Database pool size of this process. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** 舆情 reporting clock in hours for levels 一级..四级, e.g. "1,5,24,48" (natural hours). */
+  ALERT_REPORT_HOURS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3}){3}\s*$/)
+    .transform((v) => v.split(',').map(Number) as [number, number, number, number])
+    .refine((h) => h.every((n, i) => n >= 1 && n <= 720 && n >= (h[i - 1] ?? 1)))
+    .transform(([l1, l2, l3, l4]): AlertReportHours => ({ LEVEL_1: l1, LEVEL_2: l2, LEVEL_3: l3, LEVEL_4: l4 }))
+    .default(ALERT_REPORT_HOURS_DEFAULT),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -53,6 +62,8 @@ const EXPECTED: Record<keyof Config, string> = {
   WEB_DIST: 'a folder path',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   DB_POOL_MAX: 'a whole number from 1 to 100',
+  ALERT_REPORT_HOURS:
+    'four comma-separated whole numbers of hours from 1 to 720, for levels 1 to 4 and not decreasing (e.g. "1,5,24,48")',
   DATA_DIR: 'a folder path',
 };
 

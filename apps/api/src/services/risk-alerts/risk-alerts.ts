@@ -1,0 +1,392 @@
+// 舆情 (risk alerts): list, read, register, edit facts, delete, and the workflow steps. Which step
+// may follow which, and who may take it, come from the contract's tables (ALERT_TRANSITIONS,
+// ALERT_STEP_ACTION); the reporting clock and 催办 are computed at answer time from `now`.
+import type { ErrorBody } from '@dutyboard/contracts/errors';
+import { can } from '@dutyboard/contracts/permissions';
+import {
+  ALERT_STEP_ACTION,
+  ALERT_TRANSITIONS,
+  ALERT_URGE_HOURS,
+  type AlertReportHours,
+  type AlertState,
+  alertClock,
+  alertNeedsUrging,
+  alertReportDueAt,
+  type CreateRiskAlertInput,
+  canTransition,
+  type RiskAlert,
+  type RiskAlertDetail,
+  type RiskAlertEvent,
+  type RiskAlertPage,
+  type RiskAlertSort,
+  type TransitionRiskAlertInput,
+  type UpdateRiskAlertInput,
+} from '@dutyboard/contracts/risk-alerts';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { AppError, forbidden, notFound, validationError } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const HOUR_MS = 3_600_000;
+
+/** The step names users know, for the sentences of refusals. */
+export const STATE_NAME: Record<AlertState, string> = {
+  REGISTERED: '登记',
+  ASSESSED: '研判',
+  REPORTED: '报送',
+  ACCEPTED: '采纳',
+  RETURNED: '退回',
+  HANDLING: '处置',
+  CLOSED: '办结',
+};
+
+const withOrg = { org: { select: { name: true, path: true } } } as const;
+type AlertRow = Prisma.RiskAlertGetPayload<{ include: typeof withOrg }>;
+
+export function toRiskAlert(row: AlertRow, now: Date): RiskAlert {
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    level: row.level,
+    state: row.state,
+    source: row.source,
+    channel: row.channel,
+    url: row.url,
+    summary: row.summary,
+    reach: row.reach,
+    registeredAt: row.registeredAt.toISOString(),
+    reportDueAt: row.reportDueAt.toISOString(),
+    reportedAt: row.reportedAt?.toISOString() ?? null,
+    receiptNumber: row.receiptNumber,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    lastEventAt: row.lastEventAt.toISOString(),
+    clock: alertClock(row, now),
+    needsUrging: alertNeedsUrging(row, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored shape written to the audit trail (no joined fields). */
+function auditShape(row: AlertRow) {
+  const { org: _org, ...rest } = row;
+  return rest;
+}
+
+/** The timeline, oldest first, with each actor's display name. */
+async function eventsOf(db: Db, alertId: string): Promise<RiskAlertEvent[]> {
+  const events = await db.riskAlertEvent.findMany({ where: { alertId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(actors.map((a) => [a.id, a.displayName]));
+  return events.map((e) => ({
+    id: e.id,
+    fromState: e.fromState,
+    toState: e.toState,
+    actorId: e.actorId,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    at: e.at.toISOString(),
+    note: e.note,
+    receiptNumber: e.receiptNumber,
+  }));
+}
+
+async function toDetail(db: Db, row: AlertRow, now: Date): Promise<RiskAlertDetail> {
+  return { ...toRiskAlert(row, now), events: await eventsOf(db, row.id) };
+}
+
+export interface ListRiskAlertsParams {
+  org?: string;
+  state?: AlertState;
+  level?: RiskAlert['level'];
+  flag?: 'OVERDUE' | 'URGE';
+  from?: string;
+  to?: string;
+  dateField: 'registeredAt' | 'reportedAt' | 'closedAt';
+  sort: RiskAlertSort;
+  cursor?: string;
+  limit: number;
+}
+
+const SORT_KINDS = { registeredAt: 'date' } as const;
+
+/** The flags as SQL, with exactly the meaning of alertClock().overdue and alertNeedsUrging(). */
+function flagWhere(prisma: PrismaClient, flag: ListRiskAlertsParams['flag'], now: Date): Prisma.RiskAlertWhereInput {
+  if (flag === 'OVERDUE') {
+    return {
+      OR: [{ reportedAt: null, reportDueAt: { lt: now } }, { reportedAt: { gt: prisma.riskAlert.fields.reportDueAt } }],
+    };
+  }
+  if (flag === 'URGE') {
+    return { state: { not: 'CLOSED' }, lastEventAt: { lt: new Date(now.getTime() - ALERT_URGE_HOURS * HOUR_MS) } };
+  }
+  return {};
+}
+
+export async function listRiskAlerts(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListRiskAlertsParams,
+  now: Date,
+): Promise<RiskAlertPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const spec = parseSort(params.sort, SORT_KINDS);
+  const range = dayRange(params.from, params.to);
+  const where: Prisma.RiskAlertWhereInput = {
+    orgId: { in: orgIds },
+    ...(params.state ? { state: params.state } : {}),
+    ...(params.level ? { level: params.level } : {}),
+    ...(range ? { [params.dateField]: range } : {}),
+    AND: [
+      flagWhere(prisma, params.flag, now),
+      ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
+    ],
+  };
+  const rows = await prisma.riskAlert.findMany({
+    where,
+    include: withOrg,
+    orderBy: orderBy(spec),
+    take: params.limit + 1,
+  });
+  return toPage(rows, params.limit, params.sort, spec, (row) => toRiskAlert(row, now));
+}
+
+async function loadAlert(db: Db, user: AuthUser, id: string): Promise<AlertRow> {
+  const row = await db.riskAlert.findUnique({ where: { id }, include: withOrg });
+  // Another branch's alert answers exactly like a missing one: its existence is not revealed.
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('舆情');
+  return row;
+}
+
+export async function getRiskAlert(prisma: PrismaClient, user: AuthUser, id: string, now: Date) {
+  return toDetail(prisma, await loadAlert(prisma, user, id), now);
+}
+
+const fieldError = (field: string, message: string) => validationError([{ field, code: 'custom', message }]);
+
+function checkNotFuture(field: string, at: Date, now: Date, what: string): void {
+  if (at.getTime() > now.getTime()) throw fieldError(field, `${what}不能晚于当前时间`);
+}
+
+export interface AlertSettings {
+  reportHours: AlertReportHours;
+  now: Date;
+}
+
+/** 登记: the alert and its first event, in the caller's transaction (see plugins/write.ts). */
+export async function createRiskAlert(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateRiskAlertInput,
+  settings: AlertSettings,
+): Promise<RiskAlertDetail> {
+  await loadWritableOrg(tx, user, input.orgId);
+  const registeredAt = input.registeredAt ? new Date(input.registeredAt) : settings.now;
+  checkNotFuture('registeredAt', registeredAt, settings.now, '登记时间');
+  const row = await tx.riskAlert.create({
+    data: {
+      orgId: input.orgId,
+      level: input.level,
+      source: input.source,
+      channel: input.channel || null,
+      url: input.url ?? null,
+      summary: input.summary,
+      reach: input.reach ?? null,
+      registeredAt,
+      reportDueAt: alertReportDueAt(registeredAt, input.level, settings.reportHours),
+      lastEventAt: registeredAt,
+      createdById: user.id,
+      updatedById: user.id,
+    },
+    include: withOrg,
+  });
+  await tx.riskAlertEvent.create({
+    data: { alertId: row.id, fromState: null, toState: 'REGISTERED', actorId: user.id, at: registeredAt },
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: 'RiskAlert',
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return toDetail(tx, row, settings.now);
+}
+
+/** The facts of an alert; its state only moves through transitionRiskAlert. */
+export async function updateRiskAlert(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateRiskAlertInput,
+  expectedVersion: number | undefined,
+  settings: AlertSettings,
+): Promise<RiskAlertDetail> {
+  const before = await loadAlert(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改', 409);
+  // Moving an alert to another org needs the same reach as registering it there.
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+
+  const registeredAt = input.registeredAt ? new Date(input.registeredAt) : before.registeredAt;
+  const movedRegistration = registeredAt.getTime() !== before.registeredAt.getTime();
+  if (movedRegistration) {
+    checkNotFuture('registeredAt', registeredAt, settings.now, '登记时间');
+    // The timeline stays in order: 登记 cannot move past the step that followed it.
+    const next = await tx.riskAlertEvent.findFirst({
+      where: { alertId: id, fromState: { not: null } },
+      orderBy: { at: 'asc' },
+    });
+    if (next && registeredAt > next.at) {
+      throw fieldError('registeredAt', `登记时间不能晚于后续“${STATE_NAME[next.toState]}”环节的时间`);
+    }
+  }
+  const level = input.level ?? before.level;
+  const recompute = movedRegistration || level !== before.level;
+
+  const { count } = await tx.riskAlert.updateMany({
+    where: { id, version: before.version, state: before.state },
+    data: {
+      orgId: input.orgId,
+      level: input.level,
+      source: input.source,
+      channel: input.channel === undefined ? undefined : input.channel || null,
+      url: input.url,
+      summary: input.summary,
+      reach: input.reach,
+      registeredAt: input.registeredAt ? registeredAt : undefined,
+      reportDueAt: recompute ? alertReportDueAt(registeredAt, level, settings.reportHours) : undefined,
+      // Until the next step, the registration is the last event.
+      lastEventAt: movedRegistration && before.state === 'REGISTERED' ? registeredAt : undefined,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  if (movedRegistration) {
+    await tx.riskAlertEvent.updateMany({
+      where: { alertId: id, fromState: null, toState: 'REGISTERED' },
+      data: { at: registeredAt },
+    });
+  }
+  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'RiskAlert',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toDetail(tx, row, settings.now);
+}
+
+/** Only an alert nobody has assessed yet may be deleted (a mistaken 登记); its files go with it. */
+export async function deleteRiskAlert(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadAlert(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.state !== 'REGISTERED') {
+    throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`, 409);
+  }
+  const { count } = await tx.riskAlert.deleteMany({ where: { id, version: before.version, state: 'REGISTERED' } });
+  assertWritten(count);
+  await tx.attachment.deleteMany({ where: { entityType: 'RiskAlert', entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'RiskAlert',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
+}
+
+function invalidTransition(from: AlertState, to: AlertState): AppError {
+  const allowed = ALERT_TRANSITIONS[from];
+  const message =
+    allowed.length === 0
+      ? `这条舆情已${STATE_NAME[from]}，不能再“${STATE_NAME[to]}”`
+      : `这条舆情当前处于“${STATE_NAME[from]}”环节，不能“${STATE_NAME[to]}”；下一步只能是：${allowed
+          .map((s) => STATE_NAME[s])
+          .join('、')}`;
+  const details: ErrorBody['error']['details'] = { current: from, allowed: [...allowed] };
+  return new AppError('INVALID_TRANSITION', message, 409, details);
+}
+
+/**
+ * One workflow step: the event (who, when, note, receipt number), the alert's new state, and on
+ * 报送 the receipt number (and the first report time, where the clock stops), on 办结 the closing time.
+ */
+export async function transitionRiskAlert(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: TransitionRiskAlertInput,
+  expectedVersion: number | undefined,
+  now: Date,
+): Promise<RiskAlertDetail> {
+  const before = await loadAlert(tx, user, id);
+  if (!can(user.role, ALERT_STEP_ACTION[input.to])) {
+    throw forbidden(
+      input.to === 'HANDLING'
+        ? '没有处置这条舆情的权限'
+        : `只有领导班子成员可以进行“${STATE_NAME[input.to]}”（研判、报送、采纳、退回、办结）`,
+    );
+  }
+  checkVersion(before, expectedVersion);
+  if (!canTransition(before.state, input.to)) throw invalidTransition(before.state, input.to);
+
+  const at = input.at ? new Date(input.at) : now;
+  checkNotFuture('at', at, now, '办理时间');
+  if (at < before.lastEventAt) throw fieldError('at', '办理时间不能早于上一环节的时间');
+
+  const receiptNumber = input.to === 'REPORTED' ? (input.receiptNumber ?? null) : null;
+  const { count } = await tx.riskAlert.updateMany({
+    where: { id, version: before.version, state: before.state },
+    data: {
+      state: input.to,
+      lastEventAt: at,
+      ...(input.to === 'REPORTED' ? { receiptNumber, reportedAt: before.reportedAt ?? at } : {}),
+      ...(input.to === 'CLOSED' ? { closedAt: at } : {}),
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  await tx.riskAlertEvent.create({
+    data: {
+      alertId: id,
+      fromState: before.state,
+      toState: input.to,
+      actorId: user.id,
+      at,
+      note: input.note || null,
+      receiptNumber,
+    },
+  });
+  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'TRANSITION',
+    entityType: 'RiskAlert',
+    entityId: id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toDetail(tx, row, now);
+}

@@ -1,0 +1,104 @@
+// The one alert form for 登记 and edit: single column, large touch targets, in the order the
+// facts come in. Limits come from the contract; the checks run on Save (risk-alert-form-values.ts).
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import {
+  ALERT_CHANNEL_MAX,
+  ALERT_LEVELS,
+  ALERT_REACH_MAX,
+  ALERT_SOURCE_MAX,
+  ALERT_SUMMARY_MAX,
+  ALERT_URL_MAX,
+} from '@dutyboard/contracts/risk-alerts';
+import { Alert, Button, DatePicker, Form, type FormInstance, Input, InputNumber, Radio, TimePicker } from 'antd';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { RISK_ALERT_FIELDS, type RiskAlertFormField, type RiskAlertFormValues } from './risk-alert-form-values.ts';
+
+interface RiskAlertFormProps {
+  form: FormInstance<RiskAlertFormValues>;
+  initialValues: RiskAlertFormValues;
+  orgs: OrgUnit[];
+  /** One writable org: shown, preselected, not changeable. */
+  orgLocked: boolean;
+  saving: boolean;
+  error: string | null;
+  onSubmit: (values: RiskAlertFormValues) => void;
+}
+
+export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskAlertFormProps) {
+  const { t } = useI18n();
+  const label = (field: RiskAlertFormField) => t(RISK_ALERT_FIELDS[field].label);
+  return (
+    <Form<RiskAlertFormValues>
+      form={form}
+      name="riskAlert"
+      layout="vertical"
+      size="large"
+      requiredMark
+      initialValues={initialValues}
+      onFinish={onSubmit}
+      scrollToFirstError={{ block: 'center' }}
+      style={{ maxWidth: 640 }}
+      data-testid="risk-alert-form"
+    >
+      <Form.Item label={label('orgId')} name="orgId" required>
+        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="risk-alert-org" />
+      </Form.Item>
+      <Form.Item label={label('level')} name="level" required extra={t('riskAlerts.clockHint')}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          data-testid="risk-alert-level"
+          options={ALERT_LEVELS.map((level) => ({ value: level, label: t(`riskAlerts.level.${level}`) }))}
+        />
+      </Form.Item>
+      <Form.Item label={label('summary')} name="summary" required>
+        <Input.TextArea
+          maxLength={ALERT_SUMMARY_MAX}
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          placeholder={t('riskAlerts.summaryPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item label={label('source')} name="source" required>
+        <Input maxLength={ALERT_SOURCE_MAX} placeholder={t('riskAlerts.sourcePlaceholder')} />
+      </Form.Item>
+      <Form.Item label={label('channel')} name="channel">
+        <Input maxLength={ALERT_CHANNEL_MAX} placeholder={t('riskAlerts.channelPlaceholder')} />
+      </Form.Item>
+      <Form.Item label={label('url')} name="url">
+        <Input maxLength={ALERT_URL_MAX} inputMode="url" placeholder={t('riskAlerts.urlPlaceholder')} />
+      </Form.Item>
+      <Form.Item label={label('reach')} name="reach">
+        <InputNumber
+          min={0}
+          max={ALERT_REACH_MAX}
+          precision={0}
+          inputMode="numeric"
+          placeholder={t('riskAlerts.reachPlaceholder')}
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item label={label('date')} name="date" required>
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
+      </Form.Item>
+      <Form.Item label={label('time')} name="time" required>
+        <TimePicker format={TIME_FORMAT} needConfirm={false} style={{ width: '100%' }} placeholder={TIME_FORMAT} />
+      </Form.Item>
+      {error && (
+        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        loading={saving}
+        disabled={saving}
+        data-testid="risk-alert-save"
+        style={{ height: 48 }}
+      >
+        {t('form.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,106 @@
+import type { RiskAlert } from '@dutyboard/contracts/risk-alerts';
+import { Grid, Space, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { formatDateTime } from '../../../lib/dates.ts';
+import type { Translate } from '../../../lib/i18n.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { AlertClockTag, liveFlags, useNow } from './alert-clock.tsx';
+import { AlertLevelTag, AlertStateTag, UrgeTag } from './alert-tags.tsx';
+
+const summaryLink = (row: RiskAlert) => (
+  <Link
+    to={`/risk-alerts/${row.id}`}
+    onClick={(e) => e.stopPropagation()}
+    style={{ overflowWrap: 'anywhere' }}
+    data-testid="alert-summary-link"
+  >
+    {row.summary.length > 80 ? `${row.summary.slice(0, 80)}…` : row.summary}
+  </Link>
+);
+
+/** State, the clock (or how the report went) and 催办, as of `now`. */
+function StatusTags({ row, now }: { row: RiskAlert; now: Date }) {
+  return (
+    <Space size={4} wrap>
+      <AlertStateTag state={row.state} />
+      <AlertClockTag alert={row} now={now} />
+      {liveFlags(row, now).needsUrging && <UrgeTag />}
+    </Space>
+  );
+}
+
+/** Phone: one column, summary first with tags, time and branch under it. */
+function compactColumns(t: Translate, showOrg: boolean, now: Date): TableColumnsType<RiskAlert> {
+  return [
+    {
+      key: 'summary',
+      title: t('riskAlerts.colSummary'),
+      render: (_: unknown, row) => (
+        <div>
+          <div style={{ marginBottom: 4 }}>
+            <AlertLevelTag level={row.level} /> {summaryLink(row)}
+          </div>
+          <StatusTags row={row} now={now} />
+          <div className="db-row-meta">
+            <span>{formatDateTime(row.registeredAt)}</span>
+            {showOrg ? <span> · {row.orgName}</span> : null}
+          </div>
+        </div>
+      ),
+    },
+  ];
+}
+
+function fullColumns(t: Translate, showOrg: boolean, now: Date): TableColumnsType<RiskAlert> {
+  return [
+    {
+      key: 'registeredAt',
+      title: t('riskAlerts.colRegisteredAt'),
+      dataIndex: 'registeredAt',
+      width: 150,
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
+    },
+    ...(showOrg ? [{ key: 'orgName', title: t('riskAlerts.colOrg'), dataIndex: 'orgName', width: 140 }] : []),
+    {
+      key: 'level',
+      title: t('riskAlerts.colLevel'),
+      dataIndex: 'level',
+      width: 80,
+      render: (level: RiskAlert['level']) => <AlertLevelTag level={level} />,
+    },
+    { key: 'summary', title: t('riskAlerts.colSummary'), render: (_: unknown, row) => summaryLink(row) },
+    {
+      key: 'status',
+      title: t('riskAlerts.colState'),
+      width: 250,
+      render: (_: unknown, row) => <StatusTags row={row} now={now} />,
+    },
+  ];
+}
+
+/** The alerts; a row (or its summary link) opens the detail. */
+export function RiskAlertTable({ rows, empty, showOrg }: { rows: RiskAlert[]; empty: ReactNode; showOrg: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const now = useNow();
+  const phone = !Grid.useBreakpoint().sm;
+  return (
+    <Table<RiskAlert>
+      data-testid="risk-alert-table"
+      rowKey="id"
+      size={phone ? 'small' : 'middle'}
+      dataSource={rows}
+      pagination={false}
+      scroll={phone ? undefined : { x: showOrg ? 860 : 720 }}
+      locale={{ emptyText: empty }}
+      rowClassName={() => 'db-clickable-row'}
+      onRow={(row) => ({
+        onClick: () => {
+          void navigate(`/risk-alerts/${row.id}`);
+        },
+      })}
+      columns={phone ? compactColumns(t, showOrg, now) : fullColumns(t, showOrg, now)}
+    />
+  );
+}
