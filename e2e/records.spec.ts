@@ -52,3 +52,44 @@ test('a secretary logs a study session with a photo from a 390-px phone', async 
   await expect(page.getByTestId('study-table')).toContainText(topic);
   await phone.close();
 });
+
+test('a leader takes an alert from 登记 to 办结 and sees each step on its timeline', async ({ page }) => {
+  await signInViaApi(page, 'leader');
+  const me = await (await page.request.get('/api/me')).json();
+  const summary = uniqueTitle('网传辖区拆迁补偿不实信息');
+  const created = await page.request.post('/api/risk-alerts', {
+    data: { orgId: me.org.id, level: 'LEVEL_2', source: '网络巡查', channel: '本地论坛', summary, reach: 300 },
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+  expect(created.status()).toBe(201);
+  const alert = await created.json();
+  await page.goto(`/risk-alerts/${alert.id}`);
+  await expect(page.getByTestId('alert-event')).toHaveCount(1);
+
+  const step = async (button: string, note: string, receipt?: string) => {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('办理意见').fill(note);
+    if (receipt) await dialog.getByLabel('回执编号').fill(receipt);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await step('研判', '属不实信息，需报送并协调辟谣');
+  await step('报送市网信办', '已通过舆情报送系统报送', 'SW-2026-0815');
+  await step('采纳', '市网信办已采纳');
+  await step('处置', '社区发布权威信息，网格员入户解释');
+  await step('办结', '帖文已删除，舆情平息');
+
+  const events = page.getByTestId('alert-event');
+  await expect(events).toHaveCount(6);
+  await expect(events.last()).toHaveAttribute('data-state', 'CLOSED');
+  await expect(page.getByTestId('alert-event-receipt')).toContainText('SW-2026-0815');
+  await expect(page.getByTestId('alert-state').first()).toHaveAttribute('data-state', 'CLOSED');
+  // No step is offered once the alert is closed.
+  await expect(page.getByRole('button', { name: '办结', exact: true })).toHaveCount(0);
+  await saveScreenshot(page, 'alert-closed-timeline');
+
+  const stored = await (await page.request.get(`/api/risk-alerts/${alert.id}`)).json();
+  expect(stored.state).toBe('CLOSED');
+  expect(stored.receiptNumber).toBe('SW-2026-0815');
+});
