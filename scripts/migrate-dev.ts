@@ -23,7 +23,15 @@ const db = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ 
 try {
   const url = process.env.DATABASE_URL ?? db?.urlFor('postgres');
   const output = await runPrismaCli(
-    ['migrate', 'diff', '--from-schema-datamodel', committed, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+    [
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      committed,
+      '--to-schema-datamodel',
+      'prisma/schema.prisma',
+      '--script',
+    ],
     { DATABASE_URL: url },
   );
   const sql = output

@@ -20,12 +20,20 @@ import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { orgRoutes } from './routes/orgs.ts';
+import { planRoutes } from './routes/plan.ts';
+import { publicityRoutes } from './routes/publicity.ts';
+import { rectificationRoutes } from './routes/rectifications.ts';
+import { riskAlertRoutes } from './routes/risk-alerts.ts';
+import { riskPointRoutes } from './routes/risk-points.ts';
+import { studySessionRoutes } from './routes/study-sessions.ts';
 import { userRoutes } from './routes/users.ts';
 
 // Validation messages in Chinese, the users' language (the web maps codes for English).
@@ -72,10 +80,18 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   await app.register(authRoutes, { prisma, config, policy });
   await app.register(orgRoutes, { prisma });
   await app.register(activityRoutes, { prisma });
+  await app.register(studySessionRoutes, { prisma });
+  await app.register(publicityRoutes, { prisma });
+  await app.register(riskPointRoutes, { prisma });
+  await app.register(riskAlertRoutes, { prisma, reportHours: config.ALERT_REPORT_HOURS });
   await app.register(dashboardRoutes, { prisma });
   await app.register(userRoutes, { prisma });
   await app.register(attachmentRoutes, { prisma, config });
   await app.register(historyRoutes, { prisma });
+  await app.register(rectificationRoutes, { prisma });
+  await app.register(notificationRoutes, { prisma });
+  await app.register(planRoutes, { prisma });
+  await app.register(assignmentRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

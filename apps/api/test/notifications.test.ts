@@ -37,9 +37,13 @@ describe('the needs-attention list at a fixed time', () => {
     list.push({ kind, severity, entityType, entityId: row.id, orgId: row.orgId, title, dueAt: dueAt.toISOString() });
   };
 
+  // `deadline` is when the task falls due: the end of its due day. The row stores the due day's
+  // start (dueAt), as the assignments API does, so dueAt = deadline − 1 day.
   async function task(orgId: string, title: string, data: Record<string, unknown>) {
+    const { dueAt, ...rest } = data;
+    const stored = dueAt instanceof Date ? { dueAt: new Date(dueAt.getTime() - DAY) } : {};
     return ctx.prisma.assignment.create({
-      data: { periodId, orgId, ownerId: fx.users.leader, kind: 'TASK', task: title, ...data },
+      data: { periodId, orgId, ownerId: fx.users.leader, kind: 'TASK', task: title, ...stored, ...rest },
     });
   }
 

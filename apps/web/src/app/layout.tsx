@@ -1,12 +1,20 @@
 // The signed-in frame: header (product, user, language, sign-out) and navigation that follows
 // the user's permissions. Below 768 px the navigation moves into a drawer.
 import {
+  AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
+  FormOutlined,
   MenuOutlined,
+  NotificationOutlined,
   PlusOutlined,
+  ReadOutlined,
+  SafetyOutlined,
   TableOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
@@ -37,6 +45,43 @@ const NAV: NavItem[] = [
   },
   { path: '/activities', label: 'nav.activities', icon: <TableOutlined />, visible: (me) => can(me, 'activity:read') },
   {
+    path: '/study-sessions',
+    label: 'studySessions.nav',
+    icon: <ReadOutlined />,
+    visible: (me) => can(me, 'study:read'),
+  },
+  {
+    path: '/publicity',
+    label: 'publicity.nav',
+    icon: <NotificationOutlined />,
+    visible: (me) => can(me, 'publicity:read'),
+  },
+  {
+    path: '/risk-points',
+    label: 'riskPoints.nav',
+    icon: <SafetyOutlined />,
+    visible: (me) => can(me, 'riskpoint:read'),
+  },
+  {
+    path: '/risk-alerts',
+    label: 'riskAlerts.nav',
+    icon: <AlertOutlined />,
+    visible: (me) => can(me, 'alert:read'),
+  },
+  {
+    path: '/rectifications',
+    label: 'rectifications.nav',
+    icon: <ToolOutlined />,
+    visible: (me) => can(me, 'rectification:read'),
+  },
+  {
+    path: '/assignments',
+    label: 'assignments.nav',
+    icon: <CarryOutOutlined />,
+    visible: (me) => can(me, 'assignment:read'),
+  },
+  { path: '/targets', label: 'targets.nav', icon: <AimOutlined />, visible: (me) => can(me, 'target:read') },
+  {
     path: '/branches',
     label: 'nav.branches',
     icon: <TeamOutlined />,
@@ -47,6 +92,12 @@ const NAV: NavItem[] = [
     label: 'nav.newActivity',
     icon: <PlusOutlined />,
     visible: (me) => can(me, 'activity:create'),
+  },
+  {
+    path: '/study-sessions/new',
+    label: 'studySessions.navNew',
+    icon: <FormOutlined />,
+    visible: (me) => can(me, 'study:write'),
   },
   { path: '/admin/users', label: 'nav.adminUsers', icon: <UserOutlined />, visible: (me) => can(me, 'user:manage') },
   { path: '/admin/orgs', label: 'nav.adminOrgs', icon: <ApartmentOutlined />, visible: (me) => can(me, 'org:manage') },

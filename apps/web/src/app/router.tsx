@@ -61,6 +61,155 @@ const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'study-sessions',
+                lazy: async () => ({
+                  Component: (await import('../features/study-sessions/routes/study-sessions-list.tsx'))
+                    .StudySessionsListRoute,
+                }),
+              },
+              {
+                path: 'study-sessions/new',
+                lazy: async () => ({
+                  Component: (await import('../features/study-sessions/routes/study-session-new.tsx'))
+                    .StudySessionNewRoute,
+                }),
+              },
+              {
+                path: 'study-sessions/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/study-sessions/routes/study-session-detail.tsx'))
+                    .StudySessionDetailRoute,
+                }),
+              },
+              {
+                path: 'study-sessions/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/study-sessions/routes/study-session-edit.tsx'))
+                    .StudySessionEditRoute,
+                }),
+              },
+              {
+                path: 'publicity',
+                lazy: async () => ({
+                  Component: (await import('../features/publicity/routes/publicity-list.tsx')).PublicityListRoute,
+                }),
+              },
+              {
+                path: 'publicity/new',
+                lazy: async () => ({
+                  Component: (await import('../features/publicity/routes/publicity-new.tsx')).PublicityNewRoute,
+                }),
+              },
+              {
+                path: 'publicity/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/publicity/routes/publicity-detail.tsx')).PublicityDetailRoute,
+                }),
+              },
+              {
+                path: 'publicity/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/publicity/routes/publicity-edit.tsx')).PublicityEditRoute,
+                }),
+              },
+              {
+                path: 'risk-points',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-points/routes/risk-points-list.tsx')).RiskPointsListRoute,
+                }),
+              },
+              {
+                path: 'risk-points/new',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-points/routes/risk-point-new.tsx')).RiskPointNewRoute,
+                }),
+              },
+              {
+                path: 'risk-points/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-points/routes/risk-point-detail.tsx'))
+                    .RiskPointDetailRoute,
+                }),
+              },
+              {
+                path: 'risk-points/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-points/routes/risk-point-edit.tsx')).RiskPointEditRoute,
+                }),
+              },
+              {
+                path: 'risk-alerts',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-alerts/routes/risk-alerts-list.tsx')).RiskAlertsListRoute,
+                }),
+              },
+              {
+                path: 'risk-alerts/new',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-alerts/routes/risk-alert-new.tsx')).RiskAlertNewRoute,
+                }),
+              },
+              {
+                path: 'risk-alerts/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-alerts/routes/risk-alert-detail.tsx'))
+                    .RiskAlertDetailRoute,
+                }),
+              },
+              {
+                path: 'risk-alerts/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-alerts/routes/risk-alert-edit.tsx')).RiskAlertEditRoute,
+                }),
+              },
+              {
+                path: 'rectifications',
+                lazy: async () => ({
+                  Component: (await import('../features/rectifications/routes/rectifications-list.tsx'))
+                    .RectificationsListRoute,
+                }),
+              },
+              {
+                path: 'rectifications/new',
+                lazy: async () => ({
+                  Component: (await import('../features/rectifications/routes/rectification-new.tsx'))
+                    .RectificationNewRoute,
+                }),
+              },
+              {
+                path: 'rectifications/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/rectifications/routes/rectification-detail.tsx'))
+                    .RectificationDetailRoute,
+                }),
+              },
+              {
+                path: 'rectifications/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/rectifications/routes/rectification-edit.tsx'))
+                    .RectificationEditRoute,
+                }),
+              },
+              {
+                path: 'assignments',
+                lazy: async () => ({
+                  Component: (await import('../features/assignments/routes/assignments-list.tsx')).AssignmentsListRoute,
+                }),
+              },
+              {
+                path: 'assignments/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/assignments/routes/assignment-detail.tsx'))
+                    .AssignmentDetailRoute,
+                }),
+              },
+              {
+                path: 'targets',
+                lazy: async () => ({
+                  Component: (await import('../features/targets/routes/targets.tsx')).TargetsRoute,
+                }),
+              },
+              {
                 path: 'branches',
                 lazy: async () => ({
                   Component: (await import('../features/branches/routes/branches.tsx')).BranchesRoute,

@@ -1,6 +1,15 @@
 // The UI dictionary: Simplified Chinese is the source of keys, English must carry exactly the
 // same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
+import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
+import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
+import { planEn, planZh } from '../features/plan/messages.ts';
+import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
+import { rectificationsEn, rectificationsZh } from '../features/rectifications/messages.ts';
+import { riskAlertsEn, riskAlertsZh } from '../features/risk-alerts/messages.ts';
+import { riskPointsEn, riskPointsZh } from '../features/risk-points/messages.ts';
+import { studySessionsEn, studySessionsZh } from '../features/study-sessions/messages.ts';
+import { targetsEn, targetsZh } from '../features/targets/messages.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -287,6 +296,15 @@ export const zh = {
   'validation.invalid': '{field}格式不正确',
   'validation.minLength': '{field}至少 {min} 个字符',
   // Feature dictionaries: one spread per feature (features/<name>/messages.ts), keys prefixed by feature.
+  ...planZh,
+  ...targetsZh,
+  ...assignmentsZh,
+  ...publicityZh,
+  ...riskPointsZh,
+  ...rectificationsZh,
+  ...riskAlertsZh,
+  ...studySessionsZh,
+  ...recordsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -574,6 +592,15 @@ export const en: Messages = {
   'validation.invalid': '{field}: not valid',
   'validation.minLength': '{field}: at least {min} characters',
   // Feature dictionaries: one spread per feature, in the same order as in zh.
+  ...planEn,
+  ...targetsEn,
+  ...assignmentsEn,
+  ...publicityEn,
+  ...riskPointsEn,
+  ...rectificationsEn,
+  ...riskAlertsEn,
+  ...studySessionsEn,
+  ...recordsEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

@@ -1,9 +1,20 @@
 // Every query key in one place, so a mutation in one feature can invalidate another feature's
 // reads (saving an activity refreshes the dashboard) through the very keys those reads use.
 import type { ListActivitiesQuery } from '@dutyboard/contracts/activities';
+import type { EntityType } from '@dutyboard/contracts/attachments';
 import type { DashboardQuery } from '@dutyboard/contracts/dashboard';
+import type { ListPublicityQuery } from '@dutyboard/contracts/publicity';
+import type { ListRectificationsQuery } from '@dutyboard/contracts/rectifications';
+import type { ListRiskAlertsQuery } from '@dutyboard/contracts/risk-alerts';
+import type { ListRiskPointsQuery } from '@dutyboard/contracts/risk-points';
+import type { ListStudySessionsQuery } from '@dutyboard/contracts/study-sessions';
 
 export type ActivityListFilter = Omit<ListActivitiesQuery, 'cursor' | 'limit'>;
+export type PublicityListFilter = Omit<ListPublicityQuery, 'cursor' | 'limit'>;
+export type RectificationListFilter = Omit<ListRectificationsQuery, 'cursor' | 'limit'>;
+export type RiskAlertListFilter = Omit<ListRiskAlertsQuery, 'cursor' | 'limit'>;
+export type RiskPointListFilter = Omit<ListRiskPointsQuery, 'cursor' | 'limit'>;
+export type StudySessionListFilter = Omit<ListStudySessionsQuery, 'cursor' | 'limit'>;
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -20,4 +31,67 @@ export const queryKeys = {
     list: (filter: ActivityListFilter) => ['activities', 'list', filter] as const,
     detail: (id: string) => ['activities', 'detail', id] as const,
   },
+  /** 学习研讨: GET /api/study-sessions and /api/study-sessions/:id. */
+  studySessions: {
+    all: ['study-sessions'] as const,
+    lists: ['study-sessions', 'list'] as const,
+    list: (filter: StudySessionListFilter) => ['study-sessions', 'list', filter] as const,
+    detail: (id: string) => ['study-sessions', 'detail', id] as const,
+  },
+  /** 宣传报道: GET /api/publicity and /api/publicity/:id. */
+  publicity: {
+    all: ['publicity'] as const,
+    lists: ['publicity', 'list'] as const,
+    list: (filter: PublicityListFilter) => ['publicity', 'list', filter] as const,
+    detail: (id: string) => ['publicity', 'detail', id] as const,
+  },
+  /** 阵地/风险点: GET /api/risk-points, /api/risk-points/:id and a point's checks. */
+  riskPoints: {
+    all: ['risk-points'] as const,
+    lists: ['risk-points', 'list'] as const,
+    list: (filter: RiskPointListFilter) => ['risk-points', 'list', filter] as const,
+    detail: (id: string) => ['risk-points', 'detail', id] as const,
+    checks: (id: string) => ['risk-points', 'checks', id] as const,
+  },
+  /** 舆情: GET /api/risk-alerts and /api/risk-alerts/:id (with its timeline). */
+  riskAlerts: {
+    all: ['risk-alerts'] as const,
+    lists: ['risk-alerts', 'list'] as const,
+    list: (filter: RiskAlertListFilter) => ['risk-alerts', 'list', filter] as const,
+    detail: (id: string) => ['risk-alerts', 'detail', id] as const,
+  },
+  /** 问题整改: GET /api/rectifications, /api/rectifications/:id; the alerts its form may link. */
+  rectifications: {
+    all: ['rectifications'] as const,
+    lists: ['rectifications', 'list'] as const,
+    list: (filter: RectificationListFilter) => ['rectifications', 'list', filter] as const,
+    detail: (id: string) => ['rectifications', 'detail', id] as const,
+    alertChoices: ['rectifications', 'alert-choices'] as const,
+  },
+  /** 目标设置: GET /api/targets (period × org) and GET /api/target-rules (org). */
+  targets: {
+    all: ['targets'] as const,
+    grid: (period: string, org: string | undefined) => ['targets', 'grid', period, org ?? null] as const,
+    rules: (org: string | undefined) => ['targets', 'rules', org ?? null] as const,
+  },
+  /** 责任清单: GET /api/assignments (one period's whole list), /api/assignments/:id, owners. */
+  assignments: {
+    all: ['assignments'] as const,
+    lists: ['assignments', 'list'] as const,
+    list: (period: string, org: string | undefined) => ['assignments', 'list', period, org ?? null] as const,
+    detail: (id: string) => ['assignments', 'detail', id] as const,
+    owners: ['assignments', 'owners'] as const,
+  },
+  /** Evidence files of one record: GET /api/attachments. */
+  attachments: {
+    all: ['attachments'] as const,
+    list: (entityType: EntityType, entityId: string) => ['attachments', entityType, entityId] as const,
+  },
+  /** Change history of one record: GET /api/history. */
+  history: {
+    all: ['history'] as const,
+    detail: (entityType: EntityType, entityId: string) => ['history', entityType, entityId] as const,
+  },
+  /** The header bell's needs-attention list: GET /api/notifications. */
+  notifications: ['notifications'] as const,
 };

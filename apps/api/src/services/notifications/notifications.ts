@@ -75,7 +75,9 @@ interface Scope {
 
 /**
  * Tasks (责任清单, kind TASK) still OPEN whose due time has passed or comes within
- * NOTIFY_SOON_DAYS. A task with a rule is left out once its rule is satisfied (its records are
+ * NOTIFY_SOON_DAYS. A task's dueAt is its due day's Shanghai midnight and the task is due by the
+ * end of that day (as the assignments service judges `overdue`), so the deadline used here is
+ * dueAt + 1 day. A task with a rule is left out once its rule is satisfied (its records are
  * in), so only rule tasks are loaded one by one, and only those within the window.
  */
 async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Promise<Found> {
@@ -83,16 +85,20 @@ async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Pro
   type RuleRow = Omit<Row, 'total'> & { periodId: string; rule: unknown };
   const [plain, ruled] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt", count(*) OVER () AS total
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt" + interval '1 day' AS "dueAt",
+        count(*) OVER () AS total
       FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
-      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN' AND a."dueAt" <= ${soon}
+      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN'
+        AND a."dueAt" + interval '1 day' <= ${soon}
         AND (a.rule IS NULL OR jsonb_typeof(a.rule) = 'null')
       ORDER BY a."dueAt", a.id
       LIMIT ${NOTIFICATIONS_CAP}`,
     db.$queryRaw<RuleRow[]>`
-      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt", a."periodId", a.rule
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt" + interval '1 day' AS "dueAt",
+        a."periodId", a.rule
       FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
-      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN' AND a."dueAt" <= ${soon}
+      WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN'
+        AND a."dueAt" + interval '1 day' <= ${soon}
         AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
   ]);
   const open = await Promise.all(

@@ -1,0 +1,439 @@
+// 责任清单: list, read, create, update, delete and close (办结) assignments. A rule task's status
+// is computed from its progress on every read; a task without a rule is closed with evidence.
+// Every check runs on the record as loaded, every change is audited in its transaction.
+import {
+  ASSIGNMENT_KINDS,
+  type Assignment,
+  type AssignmentKind,
+  type AssignmentOwner,
+  type AssignmentPage,
+  type AssignmentProgress,
+  type AssignmentStatus,
+  assignmentShapeIssues,
+  type CloseAssignmentInput,
+  type CreateAssignmentInput,
+  type UpdateAssignmentInput,
+} from '@dutyboard/contracts/assignments';
+import { localDateToInstant, periodCode } from '@dutyboard/contracts/periods';
+import { can, ROLE_POLICY } from '@dutyboard/contracts/permissions';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+// The generated namespace carries Prisma.DbNull, the value that stores SQL NULL in a Json column;
+// @dutyboard/db/client re-exports the namespace as a type only.
+import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
+import { AppError, forbidden, isUniqueViolation, notFound, validationError } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { ensurePeriod, findPeriod } from '../plan/periods.ts';
+import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { computeProgress, localDate, parseRule } from './progress.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const ENTITY = 'Assignment';
+const DAY_MS = 24 * 3600 * 1000;
+
+const include = {
+  org: { select: { name: true, path: true } },
+  owner: { select: { displayName: true } },
+  period: { select: { kind: true, year: true, index: true, name: true } },
+} as const;
+type AssignmentRow = Prisma.AssignmentGetPayload<{ include: typeof include }>;
+
+/**
+ * One assignment with its org, owner and period, read one query after another: Prisma fetches
+ * several included relations concurrently, which an interactive transaction cannot run.
+ */
+async function findRow(db: Db, id: string): Promise<AssignmentRow | null> {
+  const row = await db.assignment.findUnique({ where: { id }, include: { org: include.org } });
+  if (!row) return null;
+  const owner = await db.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: include.owner.select });
+  const period = await db.period.findUniqueOrThrow({ where: { id: row.periodId }, select: include.period.select });
+  return { ...row, owner, period };
+}
+
+async function findRowOrThrow(db: Db, id: string): Promise<AssignmentRow> {
+  const row = await findRow(db, id);
+  if (!row) throw notFound('责任事项');
+  return row;
+}
+
+/** The answer for a row; `progress` is computed by the caller (null for a task without a rule). */
+export function toAssignment(row: AssignmentRow, progress: AssignmentProgress | null, now: Date): Assignment {
+  const rule = parseRule(row.rule);
+  const status: AssignmentStatus = rule ? (progress?.satisfied ? 'DONE' : 'OPEN') : row.status;
+  // Due on a day: late once that Shanghai day is over.
+  const overdue = row.dueAt !== null && now.getTime() >= row.dueAt.getTime() + DAY_MS && status === 'OPEN';
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    periodCode: periodCode(row.period.kind, row.period.year, row.period.index),
+    periodName: row.period.name,
+    ownerId: row.ownerId,
+    ownerName: row.owner.displayName,
+    kind: row.kind,
+    area: row.area,
+    task: row.task,
+    dueAt: row.dueAt ? localDate(row.dueAt) : null,
+    status,
+    rule,
+    doneAt: row.doneAt?.toISOString() ?? null,
+    closingNote: row.closingNote,
+    overdue,
+    progress,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function answer(db: Db, row: AssignmentRow, now = new Date()): Promise<Assignment> {
+  return toAssignment(row, await computeProgress(db, row, now), now);
+}
+
+/** The stored shape written to the audit trail: no joined fields, the period by its code. */
+function auditShape(row: AssignmentRow) {
+  const { org: _org, owner: _owner, period, periodId: _periodId, ...rest } = row;
+  return { ...rest, period: periodCode(period.kind, period.year, period.index) };
+}
+
+const firstResponsibleTaken = () =>
+  new AppError('CONFLICT', '本周期该组织已确定第一责任人，请修改现有的那一条', 409, {
+    fields: [{ field: 'kind', code: 'taken', message: '本周期该组织已确定第一责任人，请修改现有的那一条' }],
+  });
+
+/** The owner must be an active user who reaches the org (so they can see the task and add evidence). */
+async function checkOwner(db: Db, ownerId: string, org: { id: string; path: string }) {
+  const owner = await db.user.findUnique({
+    where: { id: ownerId },
+    select: { active: true, role: true, org: { select: { path: true } } },
+  });
+  if (!owner?.active) {
+    throw validationError([{ field: 'ownerId', code: 'not_found', message: '负责人不存在或已停用，请重新选择' }]);
+  }
+  if (ROLE_POLICY[owner.role].scope !== 'ALL' && !org.path.startsWith(owner.org.path)) {
+    throw validationError([
+      { field: 'ownerId', code: 'out_of_scope', message: '负责人须属于该组织或其上级组织，请重新选择' },
+    ]);
+  }
+}
+
+function shapeError(v: Parameters<typeof assignmentShapeIssues>[0]) {
+  const issues = assignmentShapeIssues(v);
+  if (issues.length > 0) {
+    throw validationError(issues.map((i) => ({ field: i.path, code: 'custom', message: i.message })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface ListAssignmentsParams {
+  period?: string;
+  org?: string;
+  owner?: string;
+  kind?: AssignmentKind;
+  status?: AssignmentStatus;
+  cursor?: string;
+  limit: number;
+}
+
+const CURSOR_TAG = 'assignments';
+
+function encodeCursor(row: { kind: AssignmentKind; createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([CURSOR_TAG, row.kind, row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+const badCursor = () =>
+  validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
+
+/** Rows after the cursor in the list's order: kind (as declared), then createdAt, then id. */
+function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== CURSOR_TAG) throw badCursor();
+  const [, kind, at, id] = parsed as [unknown, unknown, unknown, unknown];
+  const createdAt = typeof at === 'string' ? new Date(at) : new Date(Number.NaN);
+  const kindIndex = ASSIGNMENT_KINDS.indexOf(kind as AssignmentKind);
+  if (kindIndex < 0 || Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw badCursor();
+  }
+  const k = kind as AssignmentKind;
+  return {
+    OR: [
+      { kind: { in: ASSIGNMENT_KINDS.slice(kindIndex + 1) } },
+      { kind: k, createdAt: { gt: createdAt } },
+      { kind: k, createdAt, id: { gt: id } },
+    ],
+  };
+}
+
+/**
+ * The list, ordered kind (第一责任人, 分管, 任务) then creation. A secretary sees the assignments of
+ * their subtree plus the ones they own. The status filter applies to the status as answered
+ * (computed for rule tasks), so rows are read in batches until the page is full.
+ */
+export async function listAssignments(
+  prisma: PrismaClient,
+  user: AuthUser,
+  params: ListAssignmentsParams,
+  now = new Date(),
+): Promise<AssignmentPage> {
+  const orgIds = await orgIdsInScope(prisma, user, params.org);
+  const scope: Prisma.AssignmentWhereInput = params.org
+    ? { orgId: { in: orgIds } }
+    : { OR: [{ orgId: { in: orgIds } }, { ownerId: user.id }] };
+  let periodId: string | undefined;
+  if (params.period) {
+    const period = await findPeriod(prisma, params.period);
+    if (!period) return { items: [], nextCursor: null };
+    periodId = period.id;
+  }
+  const base: Prisma.AssignmentWhereInput[] = [scope];
+  if (periodId) base.push({ periodId });
+  if (params.owner) base.push({ ownerId: params.owner });
+  if (params.kind) base.push({ kind: params.kind });
+
+  const items: Assignment[] = [];
+  let cursor = params.cursor;
+  let more = false;
+  const batch = params.limit + 1;
+  for (;;) {
+    const rows = await prisma.assignment.findMany({
+      where: { AND: [...base, ...(cursor ? [afterCursor(cursor)] : [])] },
+      include,
+      orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: batch,
+    });
+    for (const row of rows) {
+      const item = await answer(prisma, row, now);
+      if (params.status && item.status !== params.status) continue;
+      if (items.length === params.limit) {
+        more = true;
+        break;
+      }
+      items.push(item);
+    }
+    const last = rows.at(-1);
+    if (more || rows.length < batch || !last) break;
+    cursor = encodeCursor(last);
+  }
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      more && last ? encodeCursor({ kind: last.kind, createdAt: new Date(last.createdAt), id: last.id }) : null,
+  };
+}
+
+async function loadAssignment(db: Db, user: AuthUser, id: string) {
+  const row = await findRow(db, id);
+  // Out of reach answers exactly like missing; an owner always reaches their own task.
+  if (!row || !(reachesOrg(user, { id: row.orgId, path: row.org.path }) || row.ownerId === user.id)) {
+    throw notFound('责任事项');
+  }
+  return row;
+}
+
+export async function getAssignment(prisma: PrismaClient, user: AuthUser, id: string): Promise<Assignment> {
+  return answer(prisma, await loadAssignment(prisma, user, id));
+}
+
+/** Active users a task may be given to, leadership first. */
+export async function listOwners(prisma: PrismaClient): Promise<AssignmentOwner[]> {
+  const rows = await prisma.user.findMany({
+    where: { active: true },
+    select: { id: true, displayName: true, role: true, orgId: true, org: { select: { name: true, path: true } } },
+  });
+  const roleOrder = { LEADER: 0, SECRETARY: 1, AUDITOR: 2, ADMIN: 3 } as const;
+  rows.sort(
+    (a, b) =>
+      roleOrder[a.role] - roleOrder[b.role] ||
+      a.org.path.localeCompare(b.org.path) ||
+      a.displayName.localeCompare(b.displayName, 'zh'),
+  );
+  return rows.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, orgId: u.orgId, orgName: u.org.name }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing (each runs inside the caller's transaction, see plugins/write.ts)
+
+function ruleValue(rule: CreateAssignmentInput['rule']) {
+  return rule ? (rule as Prisma.InputJsonValue) : PrismaValues.DbNull;
+}
+
+export async function createAssignment(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateAssignmentInput,
+): Promise<Assignment> {
+  const org = await loadWritableOrg(tx, user, input.orgId);
+  await checkOwner(tx, input.ownerId, org);
+  const period = await ensurePeriod(tx, input.period);
+  let id: string;
+  try {
+    ({ id } = await tx.assignment.create({
+      data: {
+        periodId: period.id,
+        orgId: input.orgId,
+        ownerId: input.ownerId,
+        kind: input.kind,
+        area: input.area ?? null,
+        task: input.task,
+        dueAt: input.dueDate ? localDateToInstant(input.dueDate) : null,
+        rule: ruleValue(input.rule),
+        createdById: user.id,
+        updatedById: user.id,
+      },
+      select: { id: true },
+    }));
+  } catch (error) {
+    throw isUniqueViolation(error) ? firstResponsibleTaken() : error;
+  }
+  const row = await findRowOrThrow(tx, id);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditShape(row),
+  });
+  return answer(tx, row);
+}
+
+export async function updateAssignment(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateAssignmentInput,
+  expectedVersion?: number,
+): Promise<Assignment> {
+  const before = await loadAssignment(tx, user, id);
+  checkVersion(before, expectedVersion);
+  // The cross-field rules again, on the record as it will be.
+  const merged = {
+    kind: input.kind ?? before.kind,
+    area: input.area !== undefined ? input.area : before.area,
+    dueDate: input.dueDate !== undefined ? input.dueDate : before.dueAt ? localDate(before.dueAt) : null,
+    rule: input.rule !== undefined ? input.rule : parseRule(before.rule),
+  };
+  shapeError(merged);
+  if (input.rule && before.status !== 'OPEN' && !parseRule(before.rule)) {
+    throw new AppError('INVALID_TRANSITION', '这项任务已办结，不能再设置完成规则', 409);
+  }
+  const orgId = input.orgId ?? before.orgId;
+  const org =
+    orgId !== before.orgId ? await loadWritableOrg(tx, user, orgId) : { id: before.orgId, path: before.org.path };
+  const ownerId = input.ownerId ?? before.ownerId;
+  if (ownerId !== before.ownerId || orgId !== before.orgId) await checkOwner(tx, ownerId, org);
+  const periodId = input.period ? (await ensurePeriod(tx, input.period)).id : before.periodId;
+
+  let count: number;
+  try {
+    ({ count } = await tx.assignment.updateMany({
+      where: { id, version: before.version },
+      data: {
+        periodId,
+        orgId,
+        ownerId,
+        kind: input.kind,
+        area: input.area,
+        task: input.task,
+        dueAt: input.dueDate === undefined ? undefined : input.dueDate ? localDateToInstant(input.dueDate) : null,
+        rule: input.rule === undefined ? undefined : ruleValue(input.rule),
+        updatedById: user.id,
+        version: { increment: 1 },
+      },
+    }));
+  } catch (error) {
+    throw isUniqueViolation(error) ? firstResponsibleTaken() : error;
+  }
+  assertWritten(count);
+  const row = await findRowOrThrow(tx, id);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return answer(tx, row);
+}
+
+export async function deleteAssignment(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadAssignment(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.assignment.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
+}
+
+const cannotClose = (message: string) => new AppError('INVALID_TRANSITION', message, 409);
+
+/**
+ * 办结 a task without a rule: by leadership (plan:manage) or the task's owner, once at least one
+ * evidence file is attached.
+ */
+export async function closeAssignment(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: CloseAssignmentInput,
+  expectedVersion?: number,
+): Promise<Assignment> {
+  const before = await loadAssignment(tx, user, id);
+  if (!can(user.role, 'plan:manage') && before.ownerId !== user.id) {
+    throw forbidden('只有任务负责人或领导班子成员可以办结这项任务');
+  }
+  checkVersion(before, expectedVersion);
+  if (before.kind !== 'TASK') throw cannotClose('第一责任人和分管领域是长期职责，不需要办结');
+  if (parseRule(before.rule)) throw cannotClose('这项任务按完成规则自动统计，达到要求即视为完成，不需要手动办结');
+  if (before.status !== 'OPEN') throw cannotClose('这项任务已办结');
+  const evidence = await tx.attachment.count({ where: { entityType: ENTITY, entityId: id } });
+  if (evidence === 0) throw cannotClose('请先上传佐证材料（照片、文件等），再办结这项任务');
+
+  const doneAt = new Date();
+  const { count } = await tx.assignment.updateMany({
+    where: { id, version: before.version },
+    data: {
+      status: 'DONE',
+      doneAt,
+      closingNote: input.closingNote,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await findRowOrThrow(tx, id);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CLOSE',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return answer(tx, row, doneAt);
+}

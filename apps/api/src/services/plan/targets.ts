@@ -1,0 +1,330 @@
+// Targets (metric × org × period → number) and frequency rules ("中心组学习 每月1次"): read them
+// for an org and its branches with what the rules require, set or clear a target, and keep the
+// rules. Leadership writes (plan:manage); every change is audited in its transaction.
+import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
+import { periodCode, periodFromCode } from '@dutyboard/contracts/periods';
+import {
+  type CreateFrequencyRuleInput,
+  type FrequencyRule,
+  type PutTargetInput,
+  ruleRequiredFor,
+  type TargetRow,
+  type TargetsAnswer,
+  toPeriodInfo,
+  type UpdateFrequencyRuleInput,
+} from '@dutyboard/contracts/plan';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { AppError, isUniqueViolation, notFound } from '../../plugins/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
+import { assertWritten, checkVersion, preconditionFailed } from '../records/versioning.ts';
+import { ensurePeriod, findPeriod } from './periods.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const isCounted = (metric: string): metric is CountedMetric => (COUNTED_METRIC_KEYS as string[]).includes(metric);
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/** The org and its direct children, each counted metric: explicit target, rule requirement, effective. */
+export async function getTargets(
+  prisma: PrismaClient,
+  user: AuthUser,
+  query: { period: string; org?: string },
+): Promise<TargetsAnswer> {
+  const ref = periodFromCode(query.period);
+  const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
+  const children = await prisma.orgUnit.findMany({
+    where: { parentId: org.id },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    select: { id: true, name: true, parentId: true },
+  });
+  const orgs = [{ id: org.id, name: org.name, parentId: org.parentId }, ...children];
+  const orgIds = orgs.map((o) => o.id);
+  const period = await findPeriod(prisma, query.period);
+  const [targets, rules] = await Promise.all([
+    period ? prisma.target.findMany({ where: { periodId: period.id, orgId: { in: orgIds } } }) : [],
+    prisma.frequencyRule.findMany({
+      where: {
+        OR: [
+          { orgId: { in: orgIds }, eachChild: false },
+          // "Each branch" rules of the org's parent apply to the org; the org's own apply to its children.
+          { orgId: { in: org.parentId ? [org.parentId, org.id] : [org.id] }, eachChild: true },
+        ],
+      },
+    }),
+  ]);
+
+  const items: TargetRow[] = [];
+  for (const o of orgs) {
+    for (const metric of COUNTED_METRIC_KEYS) {
+      const target = targets.find((t) => t.orgId === o.id && t.metric === metric);
+      const ruleRequired = ruleRequiredFor(rules, o, metric, ref);
+      const value = target?.value ?? null;
+      items.push({
+        metric,
+        orgId: o.id,
+        orgName: o.name,
+        value,
+        ruleRequired,
+        effective: value ?? ruleRequired,
+        targetId: target?.id ?? null,
+        version: target?.version ?? null,
+      });
+    }
+  }
+  return { period: toPeriodInfo(ref), orgs, items };
+}
+
+const withOrgName = { org: { select: { name: true, path: true, parentId: true } } } as const;
+type TargetWithOrg = Prisma.TargetGetPayload<{ include: typeof withOrgName }>;
+
+function auditTarget(row: TargetWithOrg, periodCode: string) {
+  const { org: _org, ...rest } = row;
+  return { ...rest, period: periodCode };
+}
+
+async function targetRow(db: Db, row: TargetWithOrg, ref: ReturnType<typeof periodFromCode>): Promise<TargetRow> {
+  const rules = await db.frequencyRule.findMany({
+    where: {
+      metric: row.metric,
+      OR: [
+        { orgId: row.orgId, eachChild: false },
+        ...(row.org.parentId ? [{ orgId: row.org.parentId, eachChild: true }] : []),
+      ],
+    },
+  });
+  const metric = row.metric as CountedMetric;
+  const ruleRequired = ruleRequiredFor(rules, { id: row.orgId, parentId: row.org.parentId }, metric, ref);
+  return {
+    metric,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    value: row.value,
+    ruleRequired,
+    effective: row.value,
+    targetId: row.id,
+    version: row.version,
+  };
+}
+
+/**
+ * Sets the target of (period, org, metric), creating it when there is none. With If-Match the
+ * change applies only to that version of an existing target (412 otherwise, also when it is gone).
+ */
+export async function putTarget(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: PutTargetInput,
+  expectedVersion?: number,
+): Promise<TargetRow> {
+  await loadWritableOrg(tx, user, input.orgId);
+  const period = await ensurePeriod(tx, input.period);
+  const key = { metric: input.metric, orgId: input.orgId, periodId: period.id };
+  // Serialises concurrent first writes of one key: the second waits, then finds the row.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`target:${key.metric}:${key.orgId}:${key.periodId}`}, 0))`;
+  const before = await tx.target.findUnique({ where: { metric_orgId_periodId: key }, include: withOrgName });
+  if (!before) {
+    if (expectedVersion !== undefined) throw preconditionFailed();
+    const row = await tx.target.create({ data: { ...key, value: input.value }, include: withOrgName });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'CREATE',
+      entityType: 'Target',
+      entityId: row.id,
+      orgId: row.orgId,
+      after: auditTarget(row, input.period),
+    });
+    return targetRow(tx, row, period.ref);
+  }
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.target.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { value: input.value, version: { increment: 1 } },
+  });
+  assertWritten(count);
+  const row = await tx.target.findUniqueOrThrow({ where: { id: before.id }, include: withOrgName });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'Target',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditTarget(before, input.period),
+    after: auditTarget(row, input.period),
+  });
+  return targetRow(tx, row, period.ref);
+}
+
+/** Clears an explicit target: the org is then measured against its rules again. */
+export async function deleteTarget(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await tx.target.findUnique({
+    where: { id },
+    include: { ...withOrgName, period: { select: { kind: true, year: true, index: true } } },
+  });
+  if (!before || !reachesOrg(user, { id: before.orgId, path: before.org.path })) throw notFound('目标');
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.target.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  const { period, ...rest } = before;
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'Target',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditTarget(rest, periodCode(period.kind, period.year, period.index)),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frequency rules
+
+const ruleInclude = { org: { select: { name: true, path: true } } } as const;
+type RuleRow = Prisma.FrequencyRuleGetPayload<{ include: typeof ruleInclude }>;
+
+function toRule(row: RuleRow): FrequencyRule {
+  if (!isCounted(row.metric)) throw new Error(`frequency rule ${row.id} names an uncounted metric`);
+  return {
+    id: row.id,
+    version: row.version,
+    metric: row.metric,
+    orgId: row.orgId,
+    orgName: row.org.name,
+    eachChild: row.eachChild,
+    frequency: row.frequency,
+    times: row.times,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function auditRule(row: RuleRow) {
+  const { org: _org, ...rest } = row;
+  return rest;
+}
+
+const ruleTaken = () =>
+  new AppError('CONFLICT', '该组织已有这项指标的同类频次规则，请修改现有规则', 409, {
+    fields: [{ field: 'metric', code: 'taken', message: '该组织已有这项指标的同类频次规则，请修改现有规则' }],
+  });
+
+/** The rules set on the org and below it, plus its parent's "each branch" rules, which apply to it. */
+export async function listRules(prisma: PrismaClient, user: AuthUser, orgId?: string): Promise<FrequencyRule[]> {
+  const org = await loadReachableOrg(prisma, user, orgId ?? user.orgId);
+  const rows = await prisma.frequencyRule.findMany({
+    where: {
+      OR: [
+        { org: { path: { startsWith: org.path } } },
+        ...(org.parentId ? [{ orgId: org.parentId, eachChild: true }] : []),
+      ],
+    },
+    include: ruleInclude,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  // Rules of uncounted metrics cannot be made through this API; any left by hand are not shown.
+  return rows.filter((r) => isCounted(r.metric)).map(toRule);
+}
+
+async function loadRule(db: Db, user: AuthUser, id: string) {
+  const row = await db.frequencyRule.findUnique({ where: { id }, include: ruleInclude });
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('频次规则');
+  return row;
+}
+
+export async function createRule(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  input: CreateFrequencyRuleInput,
+): Promise<FrequencyRule> {
+  await loadWritableOrg(tx, user, input.orgId);
+  // Checked first so the transaction is not aborted by the unique index in the common case; the
+  // index still decides a race.
+  const existing = await tx.frequencyRule.findUnique({
+    where: { metric_orgId_eachChild: { metric: input.metric, orgId: input.orgId, eachChild: input.eachChild } },
+    select: { id: true },
+  });
+  if (existing) throw ruleTaken();
+  let row: RuleRow;
+  try {
+    row = await tx.frequencyRule.create({
+      data: {
+        metric: input.metric,
+        orgId: input.orgId,
+        eachChild: input.eachChild,
+        frequency: input.frequency,
+        times: input.times,
+        note: input.note ?? null,
+        createdById: user.id,
+        updatedById: user.id,
+      },
+      include: ruleInclude,
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? ruleTaken() : error;
+  }
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: 'FrequencyRule',
+    entityId: row.id,
+    orgId: row.orgId,
+    after: auditRule(row),
+  });
+  return toRule(row);
+}
+
+export async function updateRule(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: UpdateFrequencyRuleInput,
+  expectedVersion?: number,
+): Promise<FrequencyRule> {
+  const before = await loadRule(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.frequencyRule.updateMany({
+    where: { id, version: before.version },
+    data: { ...input, updatedById: user.id, version: { increment: 1 } },
+  });
+  assertWritten(count);
+  const row = await tx.frequencyRule.findUniqueOrThrow({ where: { id }, include: ruleInclude });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: 'FrequencyRule',
+    entityId: id,
+    orgId: row.orgId,
+    before: auditRule(before),
+    after: auditRule(row),
+  });
+  return toRule(row);
+}
+
+export async function deleteRule(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const before = await loadRule(tx, user, id);
+  checkVersion(before, expectedVersion);
+  const { count } = await tx.frequencyRule.deleteMany({ where: { id, version: before.version } });
+  assertWritten(count);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: 'FrequencyRule',
+    entityId: id,
+    orgId: before.orgId,
+    before: auditRule(before),
+  });
+}

@@ -1,0 +1,355 @@
+// Periods, targets and frequency rules: leadership sets them, everyone with target:read reads
+// them within reach; rules expand to required counts per period.
+import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
+import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+let ctx: TestContext;
+let fx: Fixture;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  fx = await seedFixture(ctx.prisma);
+  for (const u of ['admin', 'leader', 'auditor', 'secA', 'secB']) cookies[u] = await login(ctx.app, u);
+});
+afterAll(() => ctx?.close());
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const send = (who: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: { cookie: cookies[who] ?? '', ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+interface Row {
+  metric: string;
+  orgId: string;
+  value: number | null;
+  ruleRequired: number | null;
+  effective: number | null;
+  targetId: string | null;
+  version: number | null;
+}
+async function targets(who: string, period: string, org?: string) {
+  const res = await send(who, 'GET', `/api/targets?period=${period}${org ? `&org=${org}` : ''}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { orgs: { id: string; name: string }[]; items: Row[]; period: { code: string } };
+}
+const rowOf = (answer: { items: Row[] }, orgId: string, metric: string) => {
+  const row = answer.items.find((r) => r.orgId === orgId && r.metric === metric);
+  if (!row) throw new Error(`no row ${metric} @ ${orgId}`);
+  return row;
+};
+const writes = async () => ({
+  targets: await ctx.prisma.target.count(),
+  rules: await ctx.prisma.frequencyRule.count(),
+  audits: await ctx.prisma.auditEvent.count({ where: { entityType: { in: ['Target', 'FrequencyRule'] } } }),
+});
+
+describe('periods', () => {
+  it('lists a year, its halves and its quarters with names and Shanghai bounds', async () => {
+    const res = await send('secA', 'GET', '/api/periods?year=2026');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { code: string; name: string; startsAt: string; endsAt: string }[];
+    expect(items.map((p) => [p.code, p.name])).toEqual([
+      ['2026', '2026年全年'],
+      ['2026-H1', '2026年上半年'],
+      ['2026-H2', '2026年下半年'],
+      ['2026-Q1', '2026年第一季度'],
+      ['2026-Q2', '2026年第二季度'],
+      ['2026-Q3', '2026年第三季度'],
+      ['2026-Q4', '2026年第四季度'],
+    ]);
+    expect(items[2]).toMatchObject({ startsAt: '2026-06-30T16:00:00.000Z', endsAt: '2026-12-31T16:00:00.000Z' });
+    // Listing creates nothing.
+    expect(await ctx.prisma.period.count()).toBe(0);
+  });
+
+  it('refuses a bad year and a signed-out caller', async () => {
+    expect((await send('leader', 'GET', '/api/periods?year=abc')).statusCode).toBe(400);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/periods' })).statusCode).toBe(401);
+  });
+});
+
+describe('targets', () => {
+  it('answers every counted metric for the org and its direct children, empty at first', async () => {
+    const answer = await targets('leader', '2026-H1', fx.streetId);
+    expect(answer.period.code).toBe('2026-H1');
+    expect(answer.orgs.map((o) => o.name)).toEqual(['测试街道党工委', '甲村党支部', '乙社区党支部']);
+    expect(answer.items).toHaveLength(3 * COUNTED_METRIC_KEYS.length);
+    expect(answer.items.every((r) => r.value === null && r.ruleRequired === null && r.effective === null)).toBe(true);
+  });
+
+  it('a leader sets a target (the period row is created), then changes it with If-Match; all audited', async () => {
+    const first = await send('leader', 'PUT', '/api/targets', {
+      period: '2026-H1',
+      orgId: fx.streetId,
+      metric: 'ACTIVITY',
+      value: 70,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers.etag).toBe('"1"');
+    const created = first.json() as Row;
+    expect(created).toMatchObject({ metric: 'ACTIVITY', orgId: fx.streetId, value: 70, effective: 70, version: 1 });
+    const period = await ctx.prisma.period.findUniqueOrThrow({
+      where: { kind_year_index: { kind: 'HALF', year: 2026, index: 1 } },
+    });
+    expect(period.name).toBe('2026年上半年');
+    const stored = await ctx.prisma.target.findUniqueOrThrow({ where: { id: created.targetId ?? '' } });
+    expect(stored).toMatchObject({ periodId: period.id, value: 70, version: 1 });
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: stored.id, action: 'CREATE' } });
+    expect(audit).toMatchObject({ actorId: fx.users.leader, entityType: 'Target', orgId: fx.streetId });
+    expect(audit.after).toMatchObject({ value: 70, metric: 'ACTIVITY', period: '2026-H1' });
+
+    const second = await send(
+      'leader',
+      'PUT',
+      '/api/targets',
+      { period: '2026-H1', orgId: fx.streetId, metric: 'ACTIVITY', value: 75 },
+      { 'if-match': '"1"' },
+    );
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ value: 75, version: 2, targetId: stored.id });
+    const update = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: stored.id, action: 'UPDATE' } });
+    expect(update.before).toMatchObject({ value: 70 });
+    expect(update.after).toMatchObject({ value: 75 });
+    expect(rowOf(await targets('leader', '2026-H1', fx.streetId), fx.streetId, 'ACTIVITY')).toMatchObject({
+      value: 75,
+      effective: 75,
+      version: 2,
+    });
+    // Another period is separate.
+    expect(rowOf(await targets('leader', '2026-H2', fx.streetId), fx.streetId, 'ACTIVITY').value).toBeNull();
+  });
+
+  it('a stale If-Match is refused with 412 and changes nothing', async () => {
+    const before = await writes();
+    const res = await send(
+      'leader',
+      'PUT',
+      '/api/targets',
+      { period: '2026-H1', orgId: fx.streetId, metric: 'ACTIVITY', value: 1 },
+      { 'if-match': '"1"' },
+    );
+    expect(res.statusCode).toBe(412);
+    expect(res.json().error.code).toBe('PRECONDITION_FAILED');
+    // If-Match on a target that does not exist yet is stale too.
+    const missing = await send(
+      'leader',
+      'PUT',
+      '/api/targets',
+      { period: '2026-H1', orgId: fx.branchBId, metric: 'PUBLICITY', value: 1 },
+      { 'if-match': '"3"' },
+    );
+    expect(missing.statusCode).toBe(412);
+    expect(await writes()).toEqual(before);
+    expect(rowOf(await targets('leader', '2026-H1', fx.streetId), fx.streetId, 'ACTIVITY').value).toBe(75);
+  });
+
+  it('validates the value, the metric and the period', async () => {
+    const before = await writes();
+    const res = await send('leader', 'PUT', '/api/targets', {
+      period: '2026-H3',
+      orgId: fx.streetId,
+      metric: 'ASSIGNMENT_DONE',
+      value: 100_001,
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['period', 'metric', 'value']));
+    expect(
+      (
+        await send('leader', 'PUT', '/api/targets', {
+          period: '2026-H1',
+          orgId: fx.streetId,
+          metric: 'ACTIVITY',
+          value: -1,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(await writes()).toEqual(before);
+  });
+
+  it('deleting a target leaves the rule-derived figure as the effective one', async () => {
+    const set = await send('leader', 'PUT', '/api/targets', {
+      period: '2026-H1',
+      orgId: fx.branchAId,
+      metric: 'BRANCH_STUDY',
+      value: 9,
+    });
+    const id = (set.json() as Row).targetId ?? '';
+    const stale = await send('leader', 'DELETE', `/api/targets/${id}`, undefined, { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(412);
+    const del = await send('leader', 'DELETE', `/api/targets/${id}`, undefined, { 'if-match': '"1"' });
+    expect(del.statusCode).toBe(200);
+    expect(await ctx.prisma.target.findUnique({ where: { id } })).toBeNull();
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'DELETE' } });
+    expect(audit.before).toMatchObject({ value: 9, metric: 'BRANCH_STUDY', period: '2026-H1' });
+    expect((await send('leader', 'DELETE', `/api/targets/${id}`)).statusCode).toBe(404);
+  });
+
+  it.each(['secA', 'auditor', 'admin'])('%s may read targets but not set or delete them', async (who) => {
+    const target = await ctx.prisma.target.findFirstOrThrow();
+    const before = await writes();
+    const put = await send(who, 'PUT', '/api/targets', {
+      period: '2026-H1',
+      orgId: fx.branchAId,
+      metric: 'ACTIVITY',
+      value: 5,
+    });
+    expect(put.statusCode).toBe(403);
+    expect(put.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect((await send(who, 'DELETE', `/api/targets/${target.id}`)).statusCode).toBe(403);
+    expect(await writes()).toEqual(before);
+    expect((await send(who, 'GET', `/api/targets?period=2026-H1&org=${fx.branchAId}`)).statusCode).toBe(200);
+  });
+
+  it('a secretary reads their own branch and its sub-units, never another branch or the street', async () => {
+    const own = await targets('secA', '2026-H1');
+    expect(own.orgs.map((o) => o.id)).toEqual([fx.branchAId, fx.branchAUnitId]);
+    for (const org of [fx.branchBId, fx.streetId]) {
+      const res = await send('secA', 'GET', `/api/targets?period=2026-H1&org=${org}`);
+      expect(res.statusCode).toBe(404);
+    }
+  });
+});
+
+describe('frequency rules', () => {
+  let monthlyId: string;
+  let lectureId: string;
+
+  it('a leader adds rules; they expand to required counts (monthly 1 → 6 in a half, 3 in a quarter)', async () => {
+    const monthly = await send('leader', 'POST', '/api/target-rules', {
+      metric: 'CENTRAL_GROUP_STUDY',
+      orgId: fx.streetId,
+      eachChild: false,
+      frequency: 'MONTHLY',
+      times: 1,
+      note: '中心组每月学习一次',
+    });
+    expect(monthly.statusCode, monthly.body).toBe(201);
+    monthlyId = monthly.json().id;
+    expect(monthly.json()).toMatchObject({ orgName: '测试街道党工委', frequency: 'MONTHLY', times: 1, version: 1 });
+    const lecture = await send('leader', 'POST', '/api/target-rules', {
+      metric: 'PARTY_LECTURE',
+      orgId: fx.streetId,
+      eachChild: true,
+      frequency: 'QUARTERLY',
+      times: 1,
+    });
+    expect(lecture.statusCode).toBe(201);
+    lectureId = lecture.json().id;
+    expect(await ctx.prisma.auditEvent.count({ where: { entityType: 'FrequencyRule', action: 'CREATE' } })).toBe(2);
+
+    const h1 = await targets('leader', '2026-H1', fx.streetId);
+    expect(rowOf(h1, fx.streetId, 'CENTRAL_GROUP_STUDY')).toMatchObject({ value: null, ruleRequired: 6, effective: 6 });
+    expect(rowOf(h1, fx.branchAId, 'CENTRAL_GROUP_STUDY').ruleRequired).toBeNull();
+    // "Each branch" applies to the children, not to the street itself.
+    expect(rowOf(h1, fx.streetId, 'PARTY_LECTURE').ruleRequired).toBeNull();
+    expect(rowOf(h1, fx.branchAId, 'PARTY_LECTURE')).toMatchObject({ ruleRequired: 2, effective: 2 });
+    expect(rowOf(h1, fx.branchBId, 'PARTY_LECTURE')).toMatchObject({ ruleRequired: 2, effective: 2 });
+    const q1 = await targets('leader', '2026-Q1', fx.streetId);
+    expect(rowOf(q1, fx.streetId, 'CENTRAL_GROUP_STUDY').ruleRequired).toBe(3);
+    expect(rowOf(await targets('leader', '2026', fx.streetId), fx.streetId, 'CENTRAL_GROUP_STUDY').ruleRequired).toBe(
+      12,
+    );
+  });
+
+  it('an explicit target wins over the rules; the rule figure stays visible beside it', async () => {
+    await send('leader', 'PUT', '/api/targets', {
+      period: '2026-H1',
+      orgId: fx.branchAId,
+      metric: 'PARTY_LECTURE',
+      value: 5,
+    });
+    const row = rowOf(await targets('leader', '2026-H1', fx.streetId), fx.branchAId, 'PARTY_LECTURE');
+    expect(row).toMatchObject({ value: 5, ruleRequired: 2, effective: 5 });
+    // A branch's own rule adds to its parent's "each branch" rule.
+    await send('leader', 'POST', '/api/target-rules', {
+      metric: 'PARTY_LECTURE',
+      orgId: fx.branchBId,
+      eachChild: false,
+      frequency: 'HALF_YEARLY',
+      times: 1,
+    });
+    expect(rowOf(await targets('secB', '2026-H1'), fx.branchBId, 'PARTY_LECTURE').ruleRequired).toBe(3);
+  });
+
+  it('a second rule for the same metric, org and reach is a 409 naming the metric', async () => {
+    const before = await writes();
+    const res = await send('leader', 'POST', '/api/target-rules', {
+      metric: 'CENTRAL_GROUP_STUDY',
+      orgId: fx.streetId,
+      eachChild: false,
+      frequency: 'QUARTERLY',
+      times: 2,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'CONFLICT', details: { fields: [{ field: 'metric' }] } });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('lists the rules of an org: its own and below, plus the parent rules that apply to it', async () => {
+    const street = await send('auditor', 'GET', `/api/target-rules?org=${fx.streetId}`);
+    expect(street.statusCode).toBe(200);
+    expect(street.json().items).toHaveLength(3);
+    const branchA = await send('secA', 'GET', '/api/target-rules');
+    expect(branchA.json().items.map((r: { id: string }) => r.id)).toEqual([lectureId]);
+    expect((await send('secA', 'GET', `/api/target-rules?org=${fx.branchBId}`)).statusCode).toBe(404);
+  });
+
+  it('changes a rule with If-Match (stale → 412) and deletes it, audited', async () => {
+    const ok = await send('leader', 'PATCH', `/api/target-rules/${monthlyId}`, { times: 2 }, { 'if-match': '"1"' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers.etag).toBe('"2"');
+    expect(ok.json()).toMatchObject({ times: 2, version: 2 });
+    expect(
+      rowOf(await targets('leader', '2026-H1', fx.streetId), fx.streetId, 'CENTRAL_GROUP_STUDY').ruleRequired,
+    ).toBe(12);
+    const stale = await send('leader', 'PATCH', `/api/target-rules/${monthlyId}`, { times: 3 }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    expect((await send('leader', 'PATCH', `/api/target-rules/${monthlyId}`, { metric: 'SEMINAR' })).statusCode).toBe(
+      400,
+    );
+    const del = await send('leader', 'DELETE', `/api/target-rules/${monthlyId}`, undefined, { 'if-match': '"2"' });
+    expect(del.statusCode).toBe(200);
+    expect(await ctx.prisma.frequencyRule.findUnique({ where: { id: monthlyId } })).toBeNull();
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: monthlyId, action: 'DELETE' } });
+    expect(audit.before).toMatchObject({ metric: 'CENTRAL_GROUP_STUDY', times: 2 });
+    expect(
+      rowOf(await targets('leader', '2026-H1', fx.streetId), fx.streetId, 'CENTRAL_GROUP_STUDY').ruleRequired,
+    ).toBeNull();
+  });
+
+  it.each(['secA', 'auditor', 'admin'])('%s cannot add, change or delete rules', async (who) => {
+    const before = await writes();
+    const post = await send(who, 'POST', '/api/target-rules', {
+      metric: 'SEMINAR',
+      orgId: fx.branchAId,
+      eachChild: false,
+      frequency: 'YEARLY',
+      times: 1,
+    });
+    expect(post.statusCode).toBe(403);
+    expect((await send(who, 'PATCH', `/api/target-rules/${lectureId}`, { times: 5 })).statusCode).toBe(403);
+    expect((await send(who, 'DELETE', `/api/target-rules/${lectureId}`)).statusCode).toBe(403);
+    expect(await writes()).toEqual(before);
+  });
+
+  it('refuses a rule with too many times or an unknown field', async () => {
+    const res = await send('leader', 'POST', '/api/target-rules', {
+      metric: 'SEMINAR',
+      orgId: fx.streetId,
+      eachChild: false,
+      frequency: 'YEARLY',
+      times: 1001,
+      extra: 1,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('times');
+  });
+});

@@ -1,0 +1,116 @@
+import { COUNTED_METRIC_KEYS, RULE_FREQUENCIES } from '@dutyboard/contracts/metrics';
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import { RULE_NOTE_MAX, RULE_TIMES_MAX, RULE_TIMES_MIN } from '@dutyboard/contracts/plan';
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { FormModal } from '../../../components/form-modal.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { randomUuid } from '../../../lib/api-upload.ts';
+import { fieldInSentence } from '../../../lib/form-issues.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { metricLabel } from '../../../lib/metric-links.ts';
+import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { useCreateRule } from '../api/targets.ts';
+import { checkRule, RULE_FIELDS, type RuleFormField, type RuleFormValues } from './rule-form-values.ts';
+
+interface RuleCreateModalProps {
+  open: boolean;
+  onClose: () => void;
+  afterClose: () => void;
+  orgs: OrgUnit[];
+  defaultOrgId: string;
+}
+
+export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId }: RuleCreateModalProps) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<RuleFormValues>();
+  const create = useCreateRule();
+  // One key per dialog: a retried save (lost answer, double tap) cannot add the rule twice.
+  const [key] = useState(randomUuid);
+  const named = (field: RuleFormField) => fieldInSentence(RULE_FIELDS[field], t, lang);
+
+  const { error, onSubmit } = useDialogSubmit({
+    form,
+    fields: RULE_FIELDS,
+    check: checkRule,
+    save: (input) => create.mutateAsync({ input, key }),
+    saving: create.isPending,
+    success: () => t('targets.ruleCreated'),
+    onDone: onClose,
+    conflict: 'targets.ruleTaken',
+  });
+
+  return (
+    <FormModal<RuleFormValues>
+      open={open}
+      title={t('targets.ruleNewTitle')}
+      form={form}
+      name="rule_create"
+      initialValues={{ orgId: defaultOrgId, eachChild: false, frequency: 'MONTHLY', times: 1 }}
+      okText={t('targets.ruleAdd')}
+      saving={create.isPending}
+      error={error}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      afterClose={afterClose}
+      testId="rule-form"
+    >
+      <Form.Item
+        label={t('targets.ruleMetric')}
+        name="metric"
+        rules={[{ required: true, message: t('validation.select', { field: named('metric') }) }]}
+      >
+        <Select
+          data-testid="rule-metric"
+          options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, t) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('targets.ruleOrg')}
+        name="orgId"
+        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
+      >
+        <OrgSelect orgs={orgs} testId="rule-org" />
+      </Form.Item>
+      <Form.Item label={t('targets.ruleScope')} name="eachChild">
+        <Radio.Group
+          data-testid="rule-scope"
+          options={[
+            { value: false, label: t('targets.scopeSelf') },
+            { value: true, label: t('targets.scopeEachChild') },
+          ]}
+        />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12 }}>
+        <Form.Item
+          label={t('targets.ruleFrequency')}
+          name="frequency"
+          style={{ flex: 1 }}
+          rules={[{ required: true, message: t('validation.select', { field: named('frequency') }) }]}
+        >
+          <Select
+            data-testid="rule-frequency"
+            options={RULE_FREQUENCIES.map((f) => ({ value: f, label: t(`plan.frequency.${f}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('targets.ruleTimes')}
+          name="times"
+          style={{ flex: 1 }}
+          rules={[{ required: true, message: t('validation.required', { field: named('times') }) }]}
+        >
+          <InputNumber
+            data-testid="rule-times"
+            min={RULE_TIMES_MIN}
+            max={RULE_TIMES_MAX}
+            precision={0}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </div>
+      <Form.Item label={t('targets.ruleNote')} name="note">
+        <Input maxLength={RULE_NOTE_MAX} placeholder={t('targets.ruleNotePlaceholder')} />
+      </Form.Item>
+    </FormModal>
+  );
+}

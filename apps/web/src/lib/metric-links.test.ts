@@ -1,0 +1,26 @@
+import { COUNTED_METRIC_KEYS, metricDrill } from '@dutyboard/contracts/metrics';
+import { describe, expect, it } from 'vitest';
+import { drillHref } from './metric-links.ts';
+
+const ORG = '7f0b4a9e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+
+describe('drillHref', () => {
+  it('turns an API drill into the web list with the same filter', () => {
+    expect(drillHref(metricDrill('PARTY_LECTURE', ORG, '2026-01-01', '2026-03-31'))).toBe(
+      `/activities?category=PARTY_LECTURE&org=${ORG}&from=2026-01-01&to=2026-03-31`,
+    );
+    expect(drillHref(metricDrill('SEMINAR', ORG, '2026-01-01', '2026-06-30'))).toBe(
+      `/study-sessions?kind=SEMINAR&org=${ORG}&from=2026-01-01&to=2026-06-30`,
+    );
+    expect(drillHref(metricDrill('ALERT_CLOSED', ORG, '2026-01-01', '2026-06-30'))).toBe(
+      `/risk-alerts?dateField=closedAt&org=${ORG}&from=2026-01-01&to=2026-06-30`,
+    );
+  });
+
+  it('knows a page for every counted metric, and none for an unknown list', () => {
+    for (const metric of COUNTED_METRIC_KEYS) {
+      expect(drillHref(metricDrill(metric, ORG, '2026-01-01', '2026-01-31')), metric).not.toBeNull();
+    }
+    expect(drillHref({ list: '/api/unknown', query: {} })).toBeNull();
+  });
+});
