@@ -93,3 +93,46 @@ test('a leader takes an alert from 登记 to 办结 and sees each step on its ti
   expect(stored.state).toBe('CLOSED');
   expect(stored.receiptNumber).toBe('SW-2026-0815');
 });
+
+test("a task's progress is counted from its records: adding a linked 专题研讨 moves it", async ({ page }) => {
+  await signInViaApi(page, 'leader');
+  const me = await (await page.request.get('/api/me')).json();
+  // The current half year in Asia/Shanghai.
+  const shanghai = new Date(Date.now() + 8 * 3_600_000);
+  const period = `${shanghai.getUTCFullYear()}-H${shanghai.getUTCMonth() < 6 ? 1 : 2}`;
+  const task = uniqueTitle('本半年开展专题研讨');
+  const created = await page.request.post('/api/assignments', {
+    data: {
+      period,
+      orgId: me.org.id,
+      ownerId: me.id,
+      kind: 'TASK',
+      task,
+      rule: { metric: 'SEMINAR', min: 50, per: 'PERIOD', eachChild: false },
+    },
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const assignment = await created.json();
+  const before = assignment.progress.done as number;
+
+  await page.goto(`/assignments/${assignment.id}`);
+  const progress = page.getByTestId('assignment-progress');
+  await expect(progress).toContainText(`已完成 ${before}/50`);
+
+  // A 专题研讨 held today at the street, logged through the form.
+  await page.goto('/study-sessions/new');
+  await page.getByLabel('学习类型').click();
+  await page.getByTitle('专题研讨').click();
+  await page.getByLabel('学习主题').fill(uniqueTitle('意识形态工作专题研讨'));
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('study-title')).toBeVisible();
+
+  await page.goto(`/assignments/${assignment.id}`);
+  await expect(progress).toContainText(`已完成 ${before + 1}/50`);
+  await saveScreenshot(page, 'assignment-progress');
+  // The figure opens the records it counts.
+  const stored = await (await page.request.get(`/api/assignments/${assignment.id}`)).json();
+  expect(stored.progress.done).toBe(before + 1);
+  expect(stored.status).toBe('OPEN');
+});
