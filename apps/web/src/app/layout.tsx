@@ -29,12 +29,23 @@ import { useCurrentUser } from '../lib/current-user.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 
+type NavGroup = 'records' | 'risk' | 'plan' | 'admin';
+
 interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   visible: (me: Me) => boolean;
+  /** Entries of a group share one submenu, so the header stays one short row. */
+  group?: NavGroup;
 }
+
+const GROUPS: Record<NavGroup, { label: MessageKey; icon: ReactNode }> = {
+  records: { label: 'nav.group.records', icon: <TableOutlined /> },
+  risk: { label: 'nav.group.risk', icon: <SafetyOutlined /> },
+  plan: { label: 'nav.group.plan', icon: <CarryOutOutlined /> },
+  admin: { label: 'nav.group.admin', icon: <ApartmentOutlined /> },
+};
 
 const NAV: NavItem[] = [
   {
@@ -43,44 +54,62 @@ const NAV: NavItem[] = [
     icon: <BarChartOutlined />,
     visible: (me) => can(me, 'dashboard:read'),
   },
-  { path: '/activities', label: 'nav.activities', icon: <TableOutlined />, visible: (me) => can(me, 'activity:read') },
+  {
+    path: '/activities',
+    label: 'nav.activities',
+    icon: <TableOutlined />,
+    visible: (me) => can(me, 'activity:read'),
+    group: 'records',
+  },
   {
     path: '/study-sessions',
     label: 'studySessions.nav',
     icon: <ReadOutlined />,
     visible: (me) => can(me, 'study:read'),
+    group: 'records',
   },
   {
     path: '/publicity',
     label: 'publicity.nav',
     icon: <NotificationOutlined />,
     visible: (me) => can(me, 'publicity:read'),
+    group: 'records',
   },
   {
     path: '/risk-points',
     label: 'riskPoints.nav',
     icon: <SafetyOutlined />,
     visible: (me) => can(me, 'riskpoint:read'),
+    group: 'risk',
   },
   {
     path: '/risk-alerts',
     label: 'riskAlerts.nav',
     icon: <AlertOutlined />,
     visible: (me) => can(me, 'alert:read'),
+    group: 'risk',
   },
   {
     path: '/rectifications',
     label: 'rectifications.nav',
     icon: <ToolOutlined />,
     visible: (me) => can(me, 'rectification:read'),
+    group: 'risk',
   },
   {
     path: '/assignments',
     label: 'assignments.nav',
     icon: <CarryOutOutlined />,
     visible: (me) => can(me, 'assignment:read'),
+    group: 'plan',
   },
-  { path: '/targets', label: 'targets.nav', icon: <AimOutlined />, visible: (me) => can(me, 'target:read') },
+  {
+    path: '/targets',
+    label: 'targets.nav',
+    icon: <AimOutlined />,
+    visible: (me) => can(me, 'target:read'),
+    group: 'plan',
+  },
   {
     path: '/branches',
     label: 'nav.branches',
@@ -92,15 +121,29 @@ const NAV: NavItem[] = [
     label: 'nav.newActivity',
     icon: <PlusOutlined />,
     visible: (me) => can(me, 'activity:create'),
+    group: 'records',
   },
   {
     path: '/study-sessions/new',
     label: 'studySessions.navNew',
     icon: <FormOutlined />,
     visible: (me) => can(me, 'study:write'),
+    group: 'records',
   },
-  { path: '/admin/users', label: 'nav.adminUsers', icon: <UserOutlined />, visible: (me) => can(me, 'user:manage') },
-  { path: '/admin/orgs', label: 'nav.adminOrgs', icon: <ApartmentOutlined />, visible: (me) => can(me, 'org:manage') },
+  {
+    path: '/admin/users',
+    label: 'nav.adminUsers',
+    icon: <UserOutlined />,
+    visible: (me) => can(me, 'user:manage'),
+    group: 'admin',
+  },
+  {
+    path: '/admin/orgs',
+    label: 'nav.adminOrgs',
+    icon: <ApartmentOutlined />,
+    visible: (me) => can(me, 'org:manage'),
+    group: 'admin',
+  },
 ];
 
 /** The nav entry the current path belongs to: the longest matching prefix. */
@@ -135,11 +178,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = NAV.filter((item) => item.visible(me));
-  // With an admin's five entries the full product name would push some of them into the overflow
-  // menu (English at any width, Chinese below 1200 px), so the header then shows the short name.
-  const longNav = items.length > 4;
-  const shortBrand = lang === 'en' ? mobile || longNav : !mobile && longNav && !screens.xl;
-  const menuItems = items.map((item) => ({
+  const entry = (item: NavItem) => ({
     key: item.path,
     icon: item.icon,
     label: (
@@ -147,7 +186,33 @@ export function AppLayout() {
         {t(item.label)}
       </Link>
     ),
-  }));
+  });
+  // Grouped entries become one submenu per group (a group with a single entry stays flat), in
+  // the order the group first appears.
+  const menuItems: ReturnType<typeof entry | typeof submenu>[] = [];
+  const seen = new Set<NavGroup>();
+  function submenu(group: NavGroup, members: NavItem[]) {
+    return {
+      key: `group:${group}`,
+      icon: GROUPS[group].icon,
+      label: t(GROUPS[group].label),
+      children: members.map(entry),
+    };
+  }
+  for (const item of items) {
+    if (!item.group) {
+      menuItems.push(entry(item));
+      continue;
+    }
+    if (seen.has(item.group)) continue;
+    seen.add(item.group);
+    const members = items.filter((other) => other.group === item.group);
+    menuItems.push(members.length === 1 ? entry(item) : submenu(item.group, members));
+  }
+  // With an admin's five entries the full product name would push some of them into the overflow
+  // menu (English at any width, Chinese below 1200 px), so the header then shows the short name.
+  const longNav = menuItems.length > 4;
+  const shortBrand = lang === 'en' ? mobile || longNav : !mobile && longNav && !screens.xl;
   const selectedKeys = selectedPath(pathname, items);
   const userLine = (
     <span className="db-user" data-testid="current-user">

@@ -26,6 +26,10 @@ export const zh = {
   'nav.adminUsers': '用户管理',
   'nav.adminOrgs': '组织管理',
   'nav.menu': '菜单',
+  'nav.group.records': '工作台账',
+  'nav.group.risk': '风险防控',
+  'nav.group.plan': '责任落实',
+  'nav.group.admin': '系统管理',
   'nav.openMenu': '打开导航菜单',
 
   'header.signOut': '退出登录',
@@ -321,6 +325,10 @@ export const en: Messages = {
   'nav.newActivity': 'New activity',
   'nav.adminUsers': 'Users',
   'nav.adminOrgs': 'Organisations',
+  'nav.group.records': 'Records',
+  'nav.group.risk': 'Risk control',
+  'nav.group.plan': 'Responsibilities',
+  'nav.group.admin': 'Administration',
   'nav.menu': 'Menu',
   'nav.openMenu': 'Open navigation menu',
 
