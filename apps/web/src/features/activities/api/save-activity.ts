@@ -11,8 +11,9 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export function createActivity(input: CreateActivityInput): Promise<Activity> {
-  return api.post('/api/activities', input, { schema: ActivitySchema });
+/** `idempotencyKey` names this submission: its retry answers the record already made (see lib/use-submission-key.ts). */
+export function createActivity(input: CreateActivityInput, idempotencyKey: string): Promise<Activity> {
+  return api.post('/api/activities', input, { schema: ActivitySchema, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 // `version` is the record's version as loaded: the server refuses the change with 412
@@ -42,7 +43,8 @@ async function refreshAfterChange(queryClient: QueryClient) {
 export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createActivity,
+    mutationFn: ({ input, idempotencyKey }: { input: CreateActivityInput; idempotencyKey: string }) =>
+      createActivity(input, idempotencyKey),
     onSuccess: async (activity) => {
       queryClient.setQueryData(queryKeys.activities.detail(activity.id), activity);
       await refreshAfterChange(queryClient);

@@ -1,3 +1,4 @@
+import type { CreateActivityInput } from '@dutyboard/contracts/activities';
 import { App, Card, Form, Result } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +9,7 @@ import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreateActivity } from '../api/save-activity.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../components/activity-draft.ts';
 import { ActivityForm } from '../components/activity-form.tsx';
@@ -32,6 +34,7 @@ export function ActivityNewRoute() {
   const allowed = can(me, 'activity:create');
   const orgs = useOrgs({ enabled: allowed });
   const create = useCreateActivity();
+  const submissionKey = useSubmissionKey<CreateActivityInput>();
 
   if (!allowed) return <ForbiddenPage />;
   if (orgs.isPending) return <PageLoading rows={8} />;
@@ -64,14 +67,17 @@ export function ActivityNewRoute() {
       setFormError(checked.error);
       return;
     }
-    create.mutate(checked.input, {
-      onSuccess: (activity) => {
-        clearDraft(key);
-        void message.success(t('form.saved'));
-        void navigate(`/activities/${activity.id}`, { replace: true });
+    create.mutate(
+      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
+      {
+        onSuccess: (activity) => {
+          clearDraft(key);
+          void message.success(t('form.saved'));
+          void navigate(`/activities/${activity.id}`, { replace: true });
+        },
+        onError: (error) => setFormError(saveErrorText(form, error, t, lang)),
       },
-      onError: (error) => setFormError(saveErrorText(form, error, t, lang)),
-    });
+    );
   };
 
   return (

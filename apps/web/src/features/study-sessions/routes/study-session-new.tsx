@@ -1,34 +1,20 @@
 import { type CreateStudySessionInput, StudyKindSchema } from '@dutyboard/contracts/study-sessions';
 import { App, Card, Form, Result } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreateStudySession } from '../api/save-study-session.ts';
 import { DraftNotice } from '../components/draft-notice.tsx';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../components/study-draft.ts';
 import { StudyForm } from '../components/study-form.tsx';
 import { checkValues, newStudyValues, type StudyFormValues, saveErrorText } from '../components/study-form-values.ts';
-
-/**
- * One Idempotency-Key per body: sending the same values again (a double tap, a retry after a lost
- * answer) reuses the key, so the server answers with the record it already made; changed values
- * are a new request with a new key.
- */
-function useSubmissionKey() {
-  const last = useRef<{ body: string; key: string } | null>(null);
-  return (input: CreateStudySessionInput): string => {
-    const body = JSON.stringify(input);
-    if (last.current?.body !== body) last.current = { body, key: randomUuid() };
-    return last.current.key;
-  };
-}
 
 export function StudySessionNewRoute() {
   const me = useCurrentUser();
@@ -41,7 +27,7 @@ export function StudySessionNewRoute() {
   const key = draftKey(me.id);
   const [draft, setDraft] = useState(() => loadDraft(key));
   const [defaultsAt] = useState(() => new Date());
-  const submissionKey = useSubmissionKey();
+  const submissionKey = useSubmissionKey<CreateStudySessionInput>();
   const allowed = can(me, 'study:write');
   const orgs = useOrgs({ enabled: allowed });
   const create = useCreateStudySession();
