@@ -3,11 +3,21 @@
 import { createPrisma } from '@dutyboard/db/client';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { pruneIdempotencyKeys } from './plugins/write.ts';
 
 export async function startServer(config: Config) {
   const prisma = createPrisma(config.DATABASE_URL, { max: config.DB_POOL_MAX });
   const app = await buildApp({ config, prisma });
+  // Idempotency keys are kept 24 h: pruned at start and then hourly (the timer never keeps the
+  // process alive, and a failed prune is only logged — the next one retries).
+  const prune = () =>
+    pruneIdempotencyKeys(prisma).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'idempotency-key prune failed'),
+    );
+  void prune();
+  const pruneTimer = setInterval(prune, 3_600_000).unref();
   app.addHook('onClose', async () => {
+    clearInterval(pruneTimer);
     await prisma.$disconnect();
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneIdempotencyKeys } from '../src/plugins/write.ts';
 import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { multipart } from './helpers/multipart.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -267,6 +268,21 @@ describe('Idempotency-Key on POST', () => {
     });
     expect(asB.statusCode).toBe(201);
     expect(asB.json().id).not.toBe(good.json().id);
+  });
+
+  it('forgets keys after 24 hours, so a much later retry runs as a new request', async () => {
+    const key = crypto.randomUUID();
+    const input = activityInput(fx.branchAId, { title: '隔天重试' });
+    expect((await postActivity(key, input)).statusCode).toBe(201);
+    const stored = await ctx.prisma.idempotencyKey.findFirstOrThrow({ where: { key } });
+    expect(await pruneIdempotencyKeys(ctx.prisma, new Date(stored.createdAt.getTime() + 23 * 3_600_000))).toBe(0);
+    expect(
+      await pruneIdempotencyKeys(ctx.prisma, new Date(stored.createdAt.getTime() + 24 * 3_600_000 + 1)),
+    ).toBeGreaterThan(0);
+    expect(await ctx.prisma.idempotencyKey.count({ where: { key } })).toBe(0);
+    const later = await postActivity(key, input);
+    expect(later.headers['idempotency-replayed']).toBeUndefined();
+    expect(await ctx.prisma.activity.count({ where: { title: '隔天重试' } })).toBe(2);
   });
 
   it('refuses a malformed key', async () => {
