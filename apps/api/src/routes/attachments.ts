@@ -9,6 +9,7 @@ import {
 import { IdempotencyHeadersSchema, IdParamsSchema, OkSchema } from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -92,12 +93,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     },
   );
 
-  const serve = (variant: 'content' | 'thumbnail') =>
-    async function (
-      this: unknown,
-      request: { params: { id: string } } & Parameters<typeof actor>[0],
-      reply: import('fastify').FastifyReply,
-    ) {
+  /** Streams the file (or its thumbnail) of an attachment whose record the caller may read. */
+  const serve =
+    (variant: 'content' | 'thumbnail') =>
+    async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const { row } = await loadReadableAttachment(prisma, actor(request), request.params.id);
       const sha = variant === 'content' ? row.sha256 : row.thumbnailSha;
       if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在', 404);
