@@ -630,7 +630,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
       const openRegisteredAt = new Date(now.getTime() - 26 * 3_600_000);
       const openAlert = await tx.riskAlert.create({
         data: {
-          orgId: branches[1]?.id as string,
+          // 和平社区, whose secretary (secretary2) registered it.
+          orgId: branches.find((b) => b.code === 'CN-C01')?.id as string,
           level: 'LEVEL_4',
           state: 'ASSESSED',
           source: '网格员上报',

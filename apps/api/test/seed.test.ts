@@ -82,6 +82,34 @@ describe('demo seed reproduces the source summary', () => {
     expect(await ctx.prisma.activity.count({ where: { occurredAt: { gte: now } } })).toBe(0);
   });
 
+  it('gives the current half its own responsibility list and one open alert through the records API', async () => {
+    const cookie = await login(ctx.app, 'leader', 'demo-password-for-tests');
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/assignments?period=2026-H2', headers: { cookie } });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { kind: string; rule: unknown; progress: { required: number } | null }[];
+    expect(items.filter((a) => a.kind === 'FIRST_RESPONSIBLE')).toHaveLength(1);
+    expect(items.filter((a) => a.kind === 'AREA')).toHaveLength(3);
+    // 专题研讨 ≥ 2 for the street; 党课 ≥ 1 per quarter in each of 12 branches over 2 quarters.
+    expect(
+      items
+        .filter((a) => a.rule)
+        .map((a) => a.progress?.required)
+        .sort((x, y) => (x ?? 0) - (y ?? 0)),
+    ).toEqual([2, 24]);
+    expect(await ctx.prisma.frequencyRule.count()).toBe(3);
+
+    // The open alert belongs to 和平社区, so the secretary who registered it sees it.
+    const sec2 = await login(ctx.app, 'secretary2', 'demo-password-for-tests');
+    const alerts = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/risk-alerts?state=ASSESSED',
+      headers: { cookie: sec2 },
+    });
+    expect(alerts.statusCode, alerts.body).toBe(200);
+    const [open] = alerts.json().items as { registeredAt: string; clock: { dueAt: string } }[];
+    expect(Date.parse(open?.clock.dueAt ?? '') - Date.parse(open?.registeredAt ?? '')).toBe(48 * 3_600_000);
+  });
+
   it('every demo account signs in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       await expect(login(ctx.app, a.username, 'demo-password-for-tests')).resolves.toContain('dutyboard_session=');
