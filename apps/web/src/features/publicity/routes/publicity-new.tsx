@@ -4,12 +4,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreatePublicityItem } from '../api/save-publicity.ts';
 import {
   clearPublicityDraft,
@@ -35,7 +35,7 @@ export function PublicityNewRoute() {
   const [form] = Form.useForm<PublicityFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   // One key for this form's submissions: a retry after a lost answer gets the first record back.
-  const [idempotencyKey, setIdempotencyKey] = useState(randomUuid);
+  const submissionKey = useSubmissionKey();
   const key = publicityDraftKey(me.id);
   const [draft, setDraft] = useState(() => loadPublicityDraft(key));
   const allowed = can(me, 'publicity:write');
@@ -75,15 +75,14 @@ export function PublicityNewRoute() {
       return;
     }
     create.mutate(
-      { input: checked.input, idempotencyKey },
+      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
       {
         onSuccess: (item) => {
           clearPublicityDraft(key);
-          setIdempotencyKey(randomUuid());
           void message.success(t('publicity.saved'));
           void navigate(`/publicity/${item.id}`, { replace: true });
         },
-        // The key stays: a refused request stored nothing, and a lost answer must not be saved twice.
+        // Sending the same values again reuses their key: a lost answer is not saved twice.
         onError: (error) => setFormError(saveErrorText(form, PUBLICITY_FIELDS, withFormFields(error), t, lang)),
       },
     );

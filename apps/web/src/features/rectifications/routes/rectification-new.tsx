@@ -5,12 +5,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreateRectification } from '../api/save-rectification.ts';
 import {
   clearRectificationDraft,
@@ -36,7 +36,7 @@ export function RectificationNewRoute() {
   const [form] = Form.useForm<RectificationFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   // One key for this form's submissions: a retry after a lost answer gets the first record back.
-  const [idempotencyKey, setIdempotencyKey] = useState(randomUuid);
+  const submissionKey = useSubmissionKey();
   const key = rectificationDraftKey(me.id);
   const [draft, setDraft] = useState(() => loadRectificationDraft(key));
   const allowed = can(me, 'rectification:write');
@@ -77,15 +77,14 @@ export function RectificationNewRoute() {
       return;
     }
     create.mutate(
-      { input: checked.input, idempotencyKey },
+      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
       {
         onSuccess: (item) => {
           clearRectificationDraft(key);
-          setIdempotencyKey(randomUuid());
           void message.success(t('rectifications.saved'));
           void navigate(`/rectifications/${item.id}`, { replace: true });
         },
-        // The key stays: a refused request stored nothing, and a lost answer must not be saved twice.
+        // Sending the same values again reuses their key: a lost answer is not saved twice.
         onError: (error) => setFormError(saveErrorText(form, RECTIFICATION_FIELDS, error, t, lang)),
       },
     );

@@ -4,12 +4,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreateRiskAlert } from '../api/save-risk-alert.ts';
 import { DraftNotice } from '../components/draft-notice.tsx';
 import {
@@ -36,7 +36,7 @@ export function RiskAlertNewRoute() {
   const [form] = Form.useForm<RiskAlertFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   // One key per filled-in form: a retry after a lost answer gets the first alert back.
-  const [idempotencyKey, setIdempotencyKey] = useState(randomUuid);
+  const submissionKey = useSubmissionKey();
   const key = riskAlertDraftKey(me.id);
   const [draft, setDraft] = useState(() => loadRiskAlertDraft(key));
   const allowed = can(me, 'alert:register');
@@ -77,11 +77,10 @@ export function RiskAlertNewRoute() {
       return;
     }
     create.mutate(
-      { input: checked.input, idempotencyKey },
+      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
       {
         onSuccess: (alert) => {
           clearRiskAlertDraft(key);
-          setIdempotencyKey(randomUuid());
           void message.success(t('form.saved'));
           void navigate(`/risk-alerts/${alert.id}`, { replace: true });
         },

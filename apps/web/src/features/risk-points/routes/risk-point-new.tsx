@@ -4,12 +4,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
+import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreateRiskPoint } from '../api/save-risk-point.ts';
 import {
   clearRiskPointDraft,
@@ -34,7 +34,7 @@ export function RiskPointNewRoute() {
   const [form] = Form.useForm<RiskPointFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   // One key for this form's submissions: a retry after a lost answer gets the first record back.
-  const [idempotencyKey] = useState(randomUuid);
+  const submissionKey = useSubmissionKey();
   const key = riskPointDraftKey(me.id);
   const [draft, setDraft] = useState(() => loadRiskPointDraft(key));
   const allowed = can(me, 'riskpoint:write');
@@ -74,14 +74,14 @@ export function RiskPointNewRoute() {
       return;
     }
     create.mutate(
-      { input: checked.input, idempotencyKey },
+      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
       {
         onSuccess: (point) => {
           clearRiskPointDraft(key);
           void message.success(t('riskPoints.saved'));
           void navigate(`/risk-points/${point.id}`, { replace: true });
         },
-        // The key stays: a refused request stored nothing, and a lost answer must not be saved twice.
+        // Sending the same values again reuses their key: a lost answer is not saved twice.
         onError: (error) => setFormError(saveErrorText(form, RISK_POINT_FIELDS, error, t, lang)),
       },
     );
