@@ -14,7 +14,6 @@ import {
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
-  OkSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
@@ -30,17 +29,31 @@ import {
   listOwners,
   updateAssignment,
 } from '../services/assignments/assignments.ts';
+import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
 export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
-  app.get(
-    '/api/assignments',
-    {
-      config: { permission: 'assignment:read' },
-      schema: { querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema, ...errorResponses } },
+  const assignments = recordRoutes(app, {
+    prisma,
+    path: '/api/assignments',
+    permissions: { read: 'assignment:read', create: 'plan:manage', update: 'plan:manage', delete: 'plan:manage' },
+    schemas: {
+      query: ListAssignmentsQuerySchema,
+      page: AssignmentPageSchema,
+      record: AssignmentSchema,
+      create: CreateAssignmentInputSchema,
+      update: UpdateAssignmentInputSchema,
     },
-    async (request) => listAssignments(prisma, actor(request), request.query),
-  );
+    service: {
+      list: listAssignments,
+      create: createAssignment,
+      get: getAssignment,
+      update: updateAssignment,
+      remove: deleteAssignment,
+    },
+  });
+  // The collection's own routes, with /owners kept where it always was in the route order.
+  assignments.list();
 
   app.get(
     '/api/assignments/owners',
@@ -51,64 +64,10 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> =
     async () => ({ items: await listOwners(prisma) }),
   );
 
-  app.post(
-    '/api/assignments',
-    {
-      config: { permission: 'plan:manage' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreateAssignmentInputSchema,
-        response: { 201: AssignmentSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      runWrite(prisma, request, reply, (tx) => createAssignment(tx, actor(request), request.body), { status: 201 }),
-  );
-
-  app.get(
-    '/api/assignments/:id',
-    {
-      config: { permission: 'assignment:read' },
-      schema: { params: IdParamsSchema, response: { 200: AssignmentSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const assignment = await getAssignment(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(assignment.version)).send(assignment);
-    },
-  );
-
-  app.patch(
-    '/api/assignments/:id',
-    {
-      config: { permission: 'plan:manage' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdateAssignmentInputSchema,
-        response: { 200: AssignmentSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const assignment = await runWrite(prisma, request, reply, (tx) =>
-        updateAssignment(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(assignment.version)).send(assignment);
-    },
-  );
-
-  app.delete(
-    '/api/assignments/:id',
-    {
-      config: { permission: 'plan:manage' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) => deleteAssignment(tx, actor(request), request.params.id, version));
-      return { ok: true as const };
-    },
-  );
+  assignments.create();
+  assignments.get();
+  assignments.update();
+  assignments.remove();
 
   app.post(
     '/api/assignments/:id/close',

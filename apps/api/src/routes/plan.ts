@@ -1,7 +1,6 @@
 // Periods, targets and frequency rules: read with target:read, written by leadership (plan:manage).
 import {
   etagOf,
-  IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
   OkSchema,
@@ -36,6 +35,7 @@ import {
   putTarget,
   updateRule,
 } from '../services/plan/targets.ts';
+import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
 export const planRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
@@ -90,62 +90,23 @@ export const planRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async
     },
   );
 
-  app.get(
-    '/api/target-rules',
-    {
-      config: { permission: 'target:read' },
-      schema: {
-        querystring: ListFrequencyRulesQuerySchema,
-        response: { 200: FrequencyRuleListSchema, ...errorResponses },
-      },
+  // Rules have no read-one route: the list is all a client reads.
+  recordRoutes(app, {
+    prisma,
+    path: '/api/target-rules',
+    permissions: { read: 'target:read', create: 'plan:manage', update: 'plan:manage', delete: 'plan:manage' },
+    schemas: {
+      query: ListFrequencyRulesQuerySchema,
+      page: FrequencyRuleListSchema,
+      record: FrequencyRuleSchema,
+      create: CreateFrequencyRuleInputSchema,
+      update: UpdateFrequencyRuleInputSchema,
     },
-    async (request) => ({ items: await listRules(prisma, actor(request), request.query.org) }),
-  );
-
-  app.post(
-    '/api/target-rules',
-    {
-      config: { permission: 'plan:manage' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreateFrequencyRuleInputSchema,
-        response: { 201: FrequencyRuleSchema, ...errorResponses },
-      },
+    service: {
+      list: async (db, user, query) => ({ items: await listRules(db, user, query.org) }),
+      create: createRule,
+      update: updateRule,
+      remove: deleteRule,
     },
-    async (request, reply) =>
-      runWrite(prisma, request, reply, (tx) => createRule(tx, actor(request), request.body), { status: 201 }),
-  );
-
-  app.patch(
-    '/api/target-rules/:id',
-    {
-      config: { permission: 'plan:manage' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdateFrequencyRuleInputSchema,
-        response: { 200: FrequencyRuleSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const rule = await runWrite(prisma, request, reply, (tx) =>
-        updateRule(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(rule.version)).send(rule);
-    },
-  );
-
-  app.delete(
-    '/api/target-rules/:id',
-    {
-      config: { permission: 'plan:manage' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) => deleteRule(tx, actor(request), request.params.id, version));
-      return { ok: true as const };
-    },
-  );
+  }).all();
 };

@@ -1,12 +1,4 @@
 import {
-  etagOf,
-  IdempotencyHeadersSchema,
-  IdParamsSchema,
-  IfMatchHeadersSchema,
-  OkSchema,
-  versionFromIfMatch,
-} from '@dutyboard/contracts/common';
-import {
   CreatePublicityInputSchema,
   ListPublicityQuerySchema,
   PublicityItemSchema,
@@ -15,8 +7,6 @@ import {
 } from '@dutyboard/contracts/publicity';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
 import {
   createPublicityItem,
   deletePublicityItem,
@@ -24,78 +14,31 @@ import {
   listPublicity,
   updatePublicityItem,
 } from '../services/publicity/publicity.ts';
-import { errorResponses } from './responses.ts';
+import { recordRoutes } from './record-routes.ts';
 
 export const publicityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
-  app.get(
-    '/api/publicity',
-    {
-      config: { permission: 'publicity:read' },
-      schema: { querystring: ListPublicityQuerySchema, response: { 200: PublicityPageSchema, ...errorResponses } },
+  recordRoutes(app, {
+    prisma,
+    path: '/api/publicity',
+    permissions: {
+      read: 'publicity:read',
+      create: 'publicity:write',
+      update: 'publicity:write',
+      delete: 'publicity:write',
     },
-    async (request) => listPublicity(prisma, actor(request), request.query),
-  );
-
-  app.post(
-    '/api/publicity',
-    {
-      config: { permission: 'publicity:write' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreatePublicityInputSchema,
-        response: { 201: PublicityItemSchema, ...errorResponses },
-      },
+    schemas: {
+      query: ListPublicityQuerySchema,
+      page: PublicityPageSchema,
+      record: PublicityItemSchema,
+      create: CreatePublicityInputSchema,
+      update: UpdatePublicityInputSchema,
     },
-    async (request, reply) =>
-      runWrite(prisma, request, reply, (tx) => createPublicityItem(tx, actor(request), request.body), {
-        status: 201,
-      }),
-  );
-
-  app.get(
-    '/api/publicity/:id',
-    {
-      config: { permission: 'publicity:read' },
-      schema: { params: IdParamsSchema, response: { 200: PublicityItemSchema, ...errorResponses } },
+    service: {
+      list: listPublicity,
+      create: createPublicityItem,
+      get: getPublicityItem,
+      update: updatePublicityItem,
+      remove: deletePublicityItem,
     },
-    async (request, reply) => {
-      const item = await getPublicityItem(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(item.version)).send(item);
-    },
-  );
-
-  app.patch(
-    '/api/publicity/:id',
-    {
-      config: { permission: 'publicity:write' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdatePublicityInputSchema,
-        response: { 200: PublicityItemSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const item = await runWrite(prisma, request, reply, (tx) =>
-        updatePublicityItem(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(item.version)).send(item);
-    },
-  );
-
-  app.delete(
-    '/api/publicity/:id',
-    {
-      config: { permission: 'publicity:write' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) =>
-        deletePublicityItem(tx, actor(request), request.params.id, version),
-      );
-      return { ok: true as const };
-    },
-  );
+  }).all();
 };

@@ -3,7 +3,6 @@ import {
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
-  OkSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
 import {
@@ -27,77 +26,43 @@ import {
   listRectifications,
   updateRectification,
 } from '../services/rectifications/rectifications.ts';
+import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
 /** A workflow step is a POST (retry-safe with Idempotency-Key) on a version (If-Match). */
 const StepHeadersSchema = z.looseObject({ ...IdempotencyHeadersSchema.shape, ...IfMatchHeadersSchema.shape });
 
 export const rectificationRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
-  app.get(
-    '/api/rectifications',
-    {
-      config: { permission: 'rectification:read' },
-      schema: {
-        querystring: ListRectificationsQuerySchema,
-        response: { 200: RectificationPageSchema, ...errorResponses },
-      },
+  const rectifications = recordRoutes(app, {
+    prisma,
+    path: '/api/rectifications',
+    permissions: {
+      read: 'rectification:read',
+      create: 'rectification:write',
+      update: 'rectification:write',
+      delete: 'rectification:write',
     },
-    async (request) => listRectifications(prisma, actor(request), request.query),
-  );
-
-  app.post(
-    '/api/rectifications',
-    {
-      config: { permission: 'rectification:write' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreateRectificationInputSchema,
-        response: { 201: RectificationSchema, ...errorResponses },
-      },
+    schemas: {
+      query: ListRectificationsQuerySchema,
+      page: RectificationPageSchema,
+      record: RectificationSchema,
+      create: CreateRectificationInputSchema,
+      update: UpdateRectificationInputSchema,
     },
-    async (request, reply) => {
-      const created = await runWrite(
-        prisma,
-        request,
-        reply,
-        (tx) => createRectification(tx, actor(request), request.body),
-        { status: 201 },
-      );
-      return reply.header('etag', etagOf(created.version)).send(created);
+    etagOnCreate: true,
+    service: {
+      list: listRectifications,
+      create: createRectification,
+      get: getRectification,
+      update: updateRectification,
+      remove: deleteRectification,
     },
-  );
-
-  app.get(
-    '/api/rectifications/:id',
-    {
-      config: { permission: 'rectification:read' },
-      schema: { params: IdParamsSchema, response: { 200: RectificationSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const rectification = await getRectification(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(rectification.version)).send(rectification);
-    },
-  );
-
-  app.patch(
-    '/api/rectifications/:id',
-    {
-      config: { permission: 'rectification:write' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdateRectificationInputSchema,
-        response: { 200: RectificationSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const rectification = await runWrite(prisma, request, reply, (tx) =>
-        updateRectification(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(rectification.version)).send(rectification);
-    },
-  );
+  });
+  // In the route order the API has always had: close sits between update and remove.
+  rectifications.list();
+  rectifications.create();
+  rectifications.get();
+  rectifications.update();
 
   app.post(
     '/api/rectifications/:id/close',
@@ -119,18 +84,5 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }
     },
   );
 
-  app.delete(
-    '/api/rectifications/:id',
-    {
-      config: { permission: 'rectification:write' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) =>
-        deleteRectification(tx, actor(request), request.params.id, version),
-      );
-      return { ok: true as const };
-    },
-  );
+  rectifications.remove();
 };

@@ -1,11 +1,4 @@
-import {
-  etagOf,
-  IdempotencyHeadersSchema,
-  IdParamsSchema,
-  IfMatchHeadersSchema,
-  OkSchema,
-  versionFromIfMatch,
-} from '@dutyboard/contracts/common';
+import { etagOf, IdParamsSchema, versionFromIfMatch } from '@dutyboard/contracts/common';
 import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
   type AlertReportHours,
@@ -29,6 +22,7 @@ import {
   transitionRiskAlert,
   updateRiskAlert,
 } from '../services/risk-alerts/risk-alerts.ts';
+import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
 export interface RiskAlertRoutesOptions {
@@ -45,82 +39,29 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
   app,
   { prisma, reportHours, now = () => new Date() },
 ) => {
-  app.get(
-    '/api/risk-alerts',
-    {
-      config: { permission: 'alert:read' },
-      schema: { querystring: ListRiskAlertsQuerySchema, response: { 200: RiskAlertPageSchema, ...responses } },
+  recordRoutes(app, {
+    prisma,
+    path: '/api/risk-alerts',
+    // Deleting is for a mistaken 登记 only (the service refuses once assessed), and leadership's call.
+    permissions: { read: 'alert:read', create: 'alert:register', update: 'alert:register', delete: 'alert:assess' },
+    schemas: {
+      query: ListRiskAlertsQuerySchema,
+      page: RiskAlertPageSchema,
+      record: RiskAlertDetailSchema,
+      create: CreateRiskAlertInputSchema,
+      update: UpdateRiskAlertInputSchema,
     },
-    async (request) => listRiskAlerts(prisma, actor(request), request.query, now()),
-  );
-
-  app.post(
-    '/api/risk-alerts',
-    {
-      config: { permission: 'alert:register' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreateRiskAlertInputSchema,
-        response: { 201: RiskAlertDetailSchema, ...responses },
-      },
+    errors: responses,
+    etagOnCreate: true,
+    service: {
+      list: (db, user, query) => listRiskAlerts(db, user, query, now()),
+      create: (tx, user, body) => createRiskAlert(tx, user, body, { reportHours, now: now() }),
+      get: (db, user, id) => getRiskAlert(db, user, id, now()),
+      update: (tx, user, id, body, version) =>
+        updateRiskAlert(tx, user, id, body, version, { reportHours, now: now() }),
+      remove: deleteRiskAlert,
     },
-    async (request, reply) => {
-      const alert = await runWrite(
-        prisma,
-        request,
-        reply,
-        (tx) => createRiskAlert(tx, actor(request), request.body, { reportHours, now: now() }),
-        { status: 201 },
-      );
-      return reply.header('etag', etagOf(alert.version)).send(alert);
-    },
-  );
-
-  app.get(
-    '/api/risk-alerts/:id',
-    {
-      config: { permission: 'alert:read' },
-      schema: { params: IdParamsSchema, response: { 200: RiskAlertDetailSchema, ...responses } },
-    },
-    async (request, reply) => {
-      const alert = await getRiskAlert(prisma, actor(request), request.params.id, now());
-      return reply.header('etag', etagOf(alert.version)).send(alert);
-    },
-  );
-
-  app.patch(
-    '/api/risk-alerts/:id',
-    {
-      config: { permission: 'alert:register' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdateRiskAlertInputSchema,
-        response: { 200: RiskAlertDetailSchema, ...responses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const alert = await runWrite(prisma, request, reply, (tx) =>
-        updateRiskAlert(tx, actor(request), request.params.id, request.body, version, { reportHours, now: now() }),
-      );
-      return reply.header('etag', etagOf(alert.version)).send(alert);
-    },
-  );
-
-  // Deleting is for a mistaken 登记 only (the service refuses once assessed), and leadership's call.
-  app.delete(
-    '/api/risk-alerts/:id',
-    {
-      config: { permission: 'alert:assess' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...responses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) => deleteRiskAlert(tx, actor(request), request.params.id, version));
-      return { ok: true as const };
-    },
-  );
+  }).all();
 
   // Every reader may ask; the step's own action (ALERT_STEP_ACTION) is checked on the loaded alert.
   app.post(

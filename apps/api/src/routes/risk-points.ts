@@ -3,7 +3,6 @@ import {
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
-  OkSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
 import {
@@ -32,17 +31,36 @@ import {
   recordRiskPointCheck,
   updateRiskPoint,
 } from '../services/risk-points/risk-points.ts';
+import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
 export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
-  app.get(
-    '/api/risk-points',
-    {
-      config: { permission: 'riskpoint:read' },
-      schema: { querystring: ListRiskPointsQuerySchema, response: { 200: RiskPointPageSchema, ...errorResponses } },
+  const points = recordRoutes(app, {
+    prisma,
+    path: '/api/risk-points',
+    permissions: {
+      read: 'riskpoint:read',
+      create: 'riskpoint:write',
+      update: 'riskpoint:write',
+      delete: 'riskpoint:write',
     },
-    async (request) => listRiskPoints(prisma, actor(request), request.query),
-  );
+    schemas: {
+      query: ListRiskPointsQuerySchema,
+      page: RiskPointPageSchema,
+      record: RiskPointSchema,
+      create: CreateRiskPointInputSchema,
+      update: UpdateRiskPointInputSchema,
+    },
+    service: {
+      list: listRiskPoints,
+      create: createRiskPoint,
+      get: getRiskPoint,
+      update: updateRiskPoint,
+      remove: deleteRiskPoint,
+    },
+  });
+  // The collection's own routes, with /checks kept where it always was in the route order.
+  points.list();
 
   // Every check in the caller's scope: the list the RISK_POINT_CHECK figure drills down to.
   app.get(
@@ -57,64 +75,10 @@ export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = 
     async (request) => listRiskPointChecks(prisma, actor(request), request.query),
   );
 
-  app.post(
-    '/api/risk-points',
-    {
-      config: { permission: 'riskpoint:write' },
-      schema: {
-        headers: IdempotencyHeadersSchema,
-        body: CreateRiskPointInputSchema,
-        response: { 201: RiskPointSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      runWrite(prisma, request, reply, (tx) => createRiskPoint(tx, actor(request), request.body), { status: 201 }),
-  );
-
-  app.get(
-    '/api/risk-points/:id',
-    {
-      config: { permission: 'riskpoint:read' },
-      schema: { params: IdParamsSchema, response: { 200: RiskPointSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const point = await getRiskPoint(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(point.version)).send(point);
-    },
-  );
-
-  app.patch(
-    '/api/risk-points/:id',
-    {
-      config: { permission: 'riskpoint:write' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: UpdateRiskPointInputSchema,
-        response: { 200: RiskPointSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const point = await runWrite(prisma, request, reply, (tx) =>
-        updateRiskPoint(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(point.version)).send(point);
-    },
-  );
-
-  app.delete(
-    '/api/risk-points/:id',
-    {
-      config: { permission: 'riskpoint:write' },
-      schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      await runWrite(prisma, request, reply, (tx) => deleteRiskPoint(tx, actor(request), request.params.id, version));
-      return { ok: true as const };
-    },
-  );
+  points.create();
+  points.get();
+  points.update();
+  points.remove();
 
   app.get(
     '/api/risk-points/:id/checks',

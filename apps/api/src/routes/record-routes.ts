@@ -1,0 +1,209 @@
+// The standard routes of a kind of record, declared once:
+//   GET    <path>      list    (query → page)
+//   POST   <path>      create  (Idempotency-Key; 201 through runWrite)
+//   GET    <path>/:id  get     (answers with its ETag)
+//   PATCH  <path>/:id  update  (If-Match → runWrite → ETag)
+//   DELETE <path>/:id  remove  (If-Match → runWrite → { ok: true })
+// Routes that differ (workflow steps, other headers, other answers) stay in their route file.
+import {
+  etagOf,
+  IdempotencyHeadersSchema,
+  IdParamsSchema,
+  IfMatchHeadersSchema,
+  OkSchema,
+  versionFromIfMatch,
+} from '@dutyboard/contracts/common';
+import type { Action } from '@dutyboard/contracts/permissions';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { actor } from '../plugins/auth.ts';
+import { runWrite } from '../plugins/write.ts';
+import type { AuthUser } from '../services/auth/sessions.ts';
+import { errorResponses } from './responses.ts';
+
+type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+type Tx = Prisma.TransactionClient;
+/** What a route answers for a record: the record schema's output, with the version its ETag shows. */
+type Versioned<S extends z.ZodType> = z.output<S> & { version: number };
+
+export interface RecordRoutesSpec<
+  Query extends z.ZodType,
+  Page extends z.ZodType,
+  Record extends z.ZodType,
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+> {
+  prisma: PrismaClient;
+  /** The collection, e.g. /api/activities; a record is <path>/:id. */
+  path: `/api/${string}`;
+  /** config.permission of list and get (read), create, update and remove (delete). */
+  permissions: { read: Action; create: Action; update: Action; delete: Action };
+  schemas: { query: Query; page: Page; record: Record; create: Create; update: Update };
+  /** The error answers every route declares (default errorResponses). */
+  errors?: Readonly<{ [status: number]: z.ZodType }>;
+  /** Whether the create's 201 answer carries the new record's ETag too. */
+  etagOnCreate?: boolean;
+  /**
+   * The work of each route; a route whose function is left out is not offered. Each gets the
+   * validated request as the zod type provider types it (the schemas' output types).
+   */
+  service: {
+    list?: (db: PrismaClient, user: AuthUser, query: z.output<Query>) => Promise<z.output<Page>>;
+    create?: (tx: Tx, user: AuthUser, body: z.output<Create>) => Promise<Versioned<Record>>;
+    get?: (db: PrismaClient, user: AuthUser, id: string) => Promise<Versioned<Record>>;
+    update?: (
+      tx: Tx,
+      user: AuthUser,
+      id: string,
+      body: z.output<Update>,
+      version: number | undefined,
+    ) => Promise<Versioned<Record>>;
+    remove?: (tx: Tx, user: AuthUser, id: string, version: number | undefined) => Promise<unknown>;
+  };
+}
+
+/** Registers the standard routes one by one, so a file can keep other routes in between. */
+export interface RecordRoutes {
+  list(): void;
+  create(): void;
+  get(): void;
+  update(): void;
+  remove(): void;
+  /** Every route the service offers, in the order above. */
+  all(): void;
+}
+
+const ROUTES = ['list', 'create', 'get', 'update', 'remove'] as const;
+
+// The signature callers see checks each service function against the schemas' output types,
+// i.e. against what the zod type provider infers for request.query and request.body. The body
+// below works on the same values with those types erased (fastify's request and reply types do
+// not resolve over generic schemas); the validator has already produced them.
+export function recordRoutes<
+  Query extends z.ZodType,
+  Page extends z.ZodType,
+  Record extends z.ZodType,
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+>(app: App, spec: RecordRoutesSpec<Query, Page, Record, Create, Update>): RecordRoutes;
+export function recordRoutes(
+  app: App,
+  spec: RecordRoutesSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType, z.ZodType>,
+): RecordRoutes {
+  const { prisma, path, permissions, schemas, service } = spec;
+  const errors = spec.errors ?? errorResponses;
+  const missing = (route: string) => new Error(`${path}: the service offers no ${route}`);
+
+  const routes: RecordRoutes = {
+    list() {
+      const { list } = service;
+      if (!list) throw missing('list');
+      app.get(
+        path,
+        {
+          config: { permission: permissions.read },
+          schema: { querystring: schemas.query, response: { 200: schemas.page, ...errors } },
+        },
+        async (request) => list(prisma, actor(request), request.query),
+      );
+    },
+
+    create() {
+      const { create } = service;
+      if (!create) throw missing('create');
+      app.post(
+        path,
+        {
+          config: { permission: permissions.create },
+          schema: {
+            headers: IdempotencyHeadersSchema,
+            body: schemas.create,
+            response: { 201: schemas.record, ...errors },
+          },
+        },
+        async (request, reply) => {
+          const created = await runWrite(prisma, request, reply, (tx) => create(tx, actor(request), request.body), {
+            status: 201,
+          });
+          return spec.etagOnCreate ? reply.header('etag', etagOf(created.version)).send(created) : created;
+        },
+      );
+    },
+
+    get() {
+      const { get } = service;
+      if (!get) throw missing('get');
+      app.get(
+        `${path}/:id`,
+        {
+          config: { permission: permissions.read },
+          schema: { params: IdParamsSchema, response: { 200: schemas.record, ...errors } },
+        },
+        async (request, reply) => {
+          const record = await get(prisma, actor(request), request.params.id);
+          return reply.header('etag', etagOf(record.version)).send(record);
+        },
+      );
+    },
+
+    update() {
+      const { update } = service;
+      if (!update) throw missing('update');
+      app.patch(
+        `${path}/:id`,
+        {
+          config: { permission: permissions.update },
+          schema: {
+            params: IdParamsSchema,
+            headers: IfMatchHeadersSchema,
+            body: schemas.update,
+            response: { 200: schemas.record, ...errors },
+          },
+        },
+        async (request, reply) => {
+          const version = versionFromIfMatch(request.headers['if-match']);
+          const record = await runWrite(prisma, request, reply, (tx) =>
+            update(tx, actor(request), request.params.id, request.body, version),
+          );
+          return reply.header('etag', etagOf(record.version)).send(record);
+        },
+      );
+    },
+
+    remove() {
+      const { remove } = service;
+      if (!remove) throw missing('remove');
+      app.delete(
+        `${path}/:id`,
+        {
+          config: { permission: permissions.delete },
+          schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errors } },
+        },
+        async (request, reply) => {
+          const version = versionFromIfMatch(request.headers['if-match']);
+          await runWrite(prisma, request, reply, (tx) => remove(tx, actor(request), request.params.id, version));
+          return { ok: true as const };
+        },
+      );
+    },
+
+    all() {
+      for (const route of ROUTES) if (service[route]) routes[route]();
+    },
+  };
+  return routes;
+}
