@@ -1,5 +1,5 @@
-// URLs that several features build: the activity list behind a dashboard figure, and the
-// sign-in page's `next` target (only ever a path inside this app).
+// URLs that several features build: the activity list behind a dashboard figure, a list's "new"
+// page with the list's org, and the sign-in page's `next` target (only ever a path inside this app).
 import type { DrillFilter } from '@dutyboard/contracts/dashboard';
 import { toSearchParams } from './api-client.ts';
 
@@ -11,6 +11,12 @@ export function activitiesHref(filter: Partial<DrillFilter>): string {
     to: filter.to,
   }).toString();
   return search ? `/activities?${search}` : '/activities';
+}
+
+/** `path` with the params that have a value (`/activities/new?org=…`), or the bare path. */
+export function pathWithQuery(path: string, query: Record<string, string | undefined>): string {
+  const search = toSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
 }
 
 export function loginHref(next: string): string {

@@ -7,13 +7,14 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { ActivityListFilter } from '../../../lib/query-keys.ts';
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 interface ActivityFiltersProps {
   filter: ActivityListFilter;
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: Partial<Record<keyof ActivityListFilter, string | undefined>>) => void;
+  onChange: (patch: FilterPatch<ActivityListFilter>) => void;
   onClear: () => void;
 }
 

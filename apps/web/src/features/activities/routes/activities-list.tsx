@@ -1,21 +1,19 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { ActivityCategorySchema, ActivitySortSchema } from '@dutyboard/contracts/activities';
 import { IdSchema } from '@dutyboard/contracts/common';
-import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
+import { listTexts, RecordListPage, useListOrgs } from '../../../components/record-list-page.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { isLocalDate } from '../../../lib/dates.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
+import { pathWithQuery } from '../../../lib/links.ts';
 import type { ActivityListFilter } from '../../../lib/query-keys.ts';
+import { useUrlFilter } from '../../../lib/use-url-filter.ts';
 import { useActivities } from '../api/get-activities.ts';
 import { ActivityFilters } from '../components/activity-filters.tsx';
 import { ActivityTable } from '../components/activity-table.tsx';
+
+const FILTER_KEYS = ['org', 'category', 'from', 'to'] as const;
 
 /** The filter the URL describes; anything malformed is ignored rather than sent. */
 function filterFromParams(params: URLSearchParams): ActivityListFilter {
@@ -35,119 +33,37 @@ function filterFromParams(params: URLSearchParams): ActivityListFilter {
 
 export function ActivitiesListRoute() {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filter = filterFromParams(params);
+  const { t } = useI18n();
+  const { filter, filtered, changeFilter, clearFilters } = useUrlFilter({ parse: filterFromParams, keys: FILTER_KEYS });
   const allowed = can(me, 'activity:read');
   const canCreate = can(me, 'activity:create');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useListOrgs(allowed);
   const list = useActivities(filter);
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgFilter = hasScopeAll(me) || orgChoices.length > 1;
-  const filtered = Boolean(filter.org || filter.category || filter.from || filter.to);
-
-  const changeFilter = (patch: Partial<Record<keyof ActivityListFilter, string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
-  const clearFilters = () => {
-    const next = new URLSearchParams(params);
-    // The sort order is a preference, not a filter: it stays.
-    for (const key of ['org', 'category', 'from', 'to']) next.delete(key);
-    setParams(next);
-  };
-
-  const newButton = (testId: string) => (
-    <Button
-      type="primary"
-      size="large"
-      icon={<PlusOutlined />}
-      data-testid={testId}
-      onClick={() => void navigate(filter.org ? `/activities/new?org=${filter.org}` : '/activities/new')}
-    >
-      {t('activities.new')}
-    </Button>
-  );
-
-  const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      data-testid="activities-empty"
-      description={
-        <Space orientation="vertical" size={0}>
-          <span>{t('activities.empty')}</span>
-          {filtered && <Typography.Text type="secondary">{t('activities.emptyFiltered')}</Typography.Text>}
-        </Space>
-      }
-    >
-      <Space wrap style={{ justifyContent: 'center' }}>
-        {canCreate && newButton('activity-new-empty')}
-        {filtered && <Button onClick={clearFilters}>{t('activities.clearFilters')}</Button>}
-      </Space>
-    </Empty>
-  );
-
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <div>
-      <div className="db-page-head">
-        <h1>{t('activities.title')}</h1>
-        {canCreate && newButton('activity-new')}
-      </div>
-      <ActivityFilters
-        filter={filter}
-        orgs={showOrgFilter ? orgChoices : null}
-        orgsLoading={orgs.isPending}
-        onChange={changeFilter}
-        onClear={clearFilters}
-      />
-      {list.isPending ? (
-        <PageLoading rows={8} />
-      ) : list.isError && rows.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <ActivityTable rows={rows} empty={empty} showOrg={orgChoices.length !== 1} />
-          {rows.length > 0 && (
-            <div style={{ padding: 16, textAlign: 'center' }}>
-              {list.isFetchNextPageError && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={errorText(list.error, lang, t)}
-                  style={{ marginBottom: 12, textAlign: 'left' }}
-                />
-              )}
-              {list.hasNextPage ? (
-                <Space orientation="vertical" size={4}>
-                  <Button
-                    size="large"
-                    onClick={() => void list.fetchNextPage()}
-                    loading={list.isFetchingNextPage}
-                    data-testid="load-more"
-                  >
-                    {t('activities.loadMore')}
-                  </Button>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('activities.shown', { count: rows.length })}
-                  </Typography.Text>
-                </Space>
-              ) : (
-                <Typography.Text type="secondary" data-testid="activities-all-loaded">
-                  {t('activities.allLoaded', { count: rows.length })}
-                </Typography.Text>
-              )}
-            </div>
-          )}
-        </Card>
-      )}
-    </div>
+    <RecordListPage
+      texts={listTexts(t, 'activities')}
+      testIds={{
+        new: 'activity-new',
+        newEmpty: 'activity-new-empty',
+        empty: 'activities-empty',
+        allLoaded: 'activities-all-loaded',
+      }}
+      newPath={canCreate ? pathWithQuery('/activities/new', { org: filter.org }) : null}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      filters={
+        <ActivityFilters
+          filter={filter}
+          orgs={orgs.orgs}
+          orgsLoading={orgs.loading}
+          onChange={changeFilter}
+          onClear={clearFilters}
+        />
+      }
+      list={list}
+      renderTable={(rows, empty) => <ActivityTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
+    />
   );
 }

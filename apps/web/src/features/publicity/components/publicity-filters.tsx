@@ -7,6 +7,7 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { PublicityListFilter } from '../../../lib/query-keys.ts';
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 export const DEFAULT_PUBLICITY_SORT: PublicitySort = '-publishedAt';
 
@@ -15,7 +16,7 @@ interface PublicityFiltersProps {
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: Partial<Record<keyof PublicityListFilter, string | undefined>>) => void;
+  onChange: (patch: FilterPatch<PublicityListFilter>) => void;
   onClear: () => void;
 }
 

@@ -13,8 +13,7 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RectificationListFilter } from '../../../lib/query-keys.ts';
-
-export type FilterPatch = Partial<Record<keyof RectificationListFilter, string | undefined>>;
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 /** The keys that narrow the list (the sort order is a preference and stays when clearing). */
 export const FILTER_KEYS = ['org', 'status', 'source', 'overdue', 'dateField', 'from', 'to'] as const;
@@ -28,7 +27,7 @@ interface RectificationFiltersProps {
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: FilterPatch) => void;
+  onChange: (patch: FilterPatch<RectificationListFilter>) => void;
   onClear: () => void;
 }
 

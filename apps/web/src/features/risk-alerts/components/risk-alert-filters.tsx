@@ -14,8 +14,7 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RiskAlertListFilter } from '../../../lib/query-keys.ts';
-
-export type FilterPatch = Partial<Record<keyof RiskAlertListFilter, string | undefined>>;
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 /** The filters (not the sort order, which is a preference). */
 export const FILTER_KEYS = ['org', 'state', 'level', 'flag', 'dateField', 'from', 'to'] as const;
@@ -29,7 +28,7 @@ interface RiskAlertFiltersProps {
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: FilterPatch) => void;
+  onChange: (patch: FilterPatch<RiskAlertListFilter>) => void;
   onClear: () => void;
 }
 

@@ -12,6 +12,7 @@ import { Button, Select } from 'antd';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RiskPointListFilter } from '../../../lib/query-keys.ts';
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 export const DEFAULT_RISK_POINT_SORT: RiskPointSort = 'nextCheckDueAt';
 
@@ -20,7 +21,7 @@ interface RiskPointFiltersProps {
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: Partial<Record<keyof RiskPointListFilter, string | undefined>>) => void;
+  onChange: (patch: FilterPatch<RiskPointListFilter>) => void;
   onClear: () => void;
 }
 

@@ -12,15 +12,14 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { StudySessionListFilter } from '../../../lib/query-keys.ts';
-
-export type FilterPatch = Partial<Record<keyof StudySessionListFilter, string | undefined>>;
+import type { FilterPatch } from '../../../lib/use-url-filter.ts';
 
 interface StudyFiltersProps {
   filter: StudySessionListFilter;
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
-  onChange: (patch: FilterPatch) => void;
+  onChange: (patch: FilterPatch<StudySessionListFilter>) => void;
   onClear: () => void;
 }
 

@@ -1,20 +1,16 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { IdSchema } from '@dutyboard/contracts/common';
 import { StudyKindSchema, StudySessionSortSchema, StudyTopicSchema } from '@dutyboard/contracts/study-sessions';
-import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
+import { listTexts, RecordListPage, useListOrgs } from '../../../components/record-list-page.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { isLocalDate } from '../../../lib/dates.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
+import { pathWithQuery } from '../../../lib/links.ts';
 import type { StudySessionListFilter } from '../../../lib/query-keys.ts';
+import { useUrlFilter } from '../../../lib/use-url-filter.ts';
 import { useStudySessions } from '../api/get-study-sessions.ts';
-import { type FilterPatch, StudyFilters } from '../components/study-filters.tsx';
+import { StudyFilters } from '../components/study-filters.tsx';
 import { StudyTable } from '../components/study-table.tsx';
 
 const FILTER_KEYS = ['org', 'kind', 'topicCategory', 'from', 'to'] as const;
@@ -39,125 +35,38 @@ function filterFromParams(params: URLSearchParams): StudySessionListFilter {
 
 export function StudySessionsListRoute() {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filter = filterFromParams(params);
+  const { t } = useI18n();
+  const { filter, filtered, changeFilter, clearFilters } = useUrlFilter({ parse: filterFromParams, keys: FILTER_KEYS });
   const allowed = can(me, 'study:read');
   const canCreate = can(me, 'study:write');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useListOrgs(allowed);
   const list = useStudySessions(filter, { enabled: allowed });
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgFilter = hasScopeAll(me) || orgChoices.length > 1;
-  const filtered = FILTER_KEYS.some((key) => Boolean(filter[key]));
-
-  const changeFilter = (patch: FilterPatch) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
-  const clearFilters = () => {
-    const next = new URLSearchParams(params);
-    // The sort order is a preference, not a filter: it stays.
-    for (const key of FILTER_KEYS) next.delete(key);
-    setParams(next);
-  };
-
-  const newButton = (testId: string) => (
-    <Button
-      type="primary"
-      size="large"
-      icon={<PlusOutlined />}
-      data-testid={testId}
-      onClick={() => {
-        const query = new URLSearchParams();
-        if (filter.org) query.set('org', filter.org);
-        if (filter.kind) query.set('kind', filter.kind);
-        const search = query.toString();
-        void navigate(search ? `/study-sessions/new?${search}` : '/study-sessions/new');
-      }}
-    >
-      {t('studySessions.new')}
-    </Button>
-  );
-
-  const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      data-testid="study-sessions-empty"
-      description={
-        <Space orientation="vertical" size={0}>
-          <span>{t('studySessions.empty')}</span>
-          {filtered && <Typography.Text type="secondary">{t('studySessions.emptyFiltered')}</Typography.Text>}
-        </Space>
-      }
-    >
-      <Space wrap style={{ justifyContent: 'center' }}>
-        {canCreate && newButton('study-new-empty')}
-        {filtered && <Button onClick={clearFilters}>{t('studySessions.clearFilters')}</Button>}
-      </Space>
-    </Empty>
-  );
-
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <div>
-      <div className="db-page-head">
-        <h1>{t('studySessions.title')}</h1>
-        {canCreate && newButton('study-new')}
-      </div>
-      <StudyFilters
-        filter={filter}
-        orgs={showOrgFilter ? orgChoices : null}
-        orgsLoading={orgs.isPending}
-        onChange={changeFilter}
-        onClear={clearFilters}
-      />
-      {list.isPending ? (
-        <PageLoading rows={8} />
-      ) : list.isError && rows.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <StudyTable rows={rows} empty={empty} showOrg={orgChoices.length !== 1} />
-          {rows.length > 0 && (
-            <div style={{ padding: 16, textAlign: 'center' }}>
-              {list.isFetchNextPageError && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={errorText(list.error, lang, t)}
-                  style={{ marginBottom: 12, textAlign: 'left' }}
-                />
-              )}
-              {list.hasNextPage ? (
-                <Space orientation="vertical" size={4}>
-                  <Button
-                    size="large"
-                    onClick={() => void list.fetchNextPage()}
-                    loading={list.isFetchingNextPage}
-                    data-testid="load-more"
-                  >
-                    {t('studySessions.loadMore')}
-                  </Button>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('studySessions.shown', { count: rows.length })}
-                  </Typography.Text>
-                </Space>
-              ) : (
-                <Typography.Text type="secondary" data-testid="study-sessions-all-loaded">
-                  {t('studySessions.allLoaded', { count: rows.length })}
-                </Typography.Text>
-              )}
-            </div>
-          )}
-        </Card>
-      )}
-    </div>
+    <RecordListPage
+      texts={listTexts(t, 'studySessions')}
+      testIds={{
+        new: 'study-new',
+        newEmpty: 'study-new-empty',
+        empty: 'study-sessions-empty',
+        allLoaded: 'study-sessions-all-loaded',
+      }}
+      // The new session starts in the org and kind the list shows.
+      newPath={canCreate ? pathWithQuery('/study-sessions/new', { org: filter.org, kind: filter.kind }) : null}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      filters={
+        <StudyFilters
+          filter={filter}
+          orgs={orgs.orgs}
+          orgsLoading={orgs.loading}
+          onChange={changeFilter}
+          onClear={clearFilters}
+        />
+      }
+      list={list}
+      renderTable={(rows, empty) => <StudyTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
+    />
   );
 }

@@ -1,0 +1,197 @@
+// The frame every record list shares: the head with its "new" button, the filters, the table in a
+// card (or loading / error in its place), the "load more" footer of the keyset pages and the empty
+// state that offers to clear the filters. Each list route configures it with its own texts, test
+// ids, filters and table.
+import { PlusOutlined } from '@ant-design/icons';
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { hasScopeAll } from '../lib/auth.ts';
+import { useCurrentUser } from '../lib/current-user.tsx';
+import { errorText } from '../lib/error-text.ts';
+import type { MessageKey, Translate } from '../lib/i18n.ts';
+import { useI18n } from '../lib/i18n-provider.tsx';
+import { useOrgs } from '../lib/orgs.ts';
+import { ErrorState } from './error-state.tsx';
+import { PageLoading } from './page-loading.tsx';
+
+/** What the page needs of its infinite list query (TanStack Query's `useInfiniteQuery`). */
+interface InfiniteList<Row> {
+  data: { pages: { items: Row[] }[] } | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  isFetchNextPageError: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => Promise<unknown>;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** The page's words, already translated. */
+export interface RecordListTexts {
+  title: string;
+  new: string;
+  empty: string;
+  emptyFiltered: string;
+  clearFilters: string;
+  loadMore: string;
+  shown: (count: number) => string;
+  allLoaded: (count: number) => string;
+}
+
+type ListTextName = 'title' | 'new' | 'empty' | 'emptyFiltered' | 'clearFilters' | 'loadMore' | 'shown' | 'allLoaded';
+
+/** The message prefixes that have every list text: 'activities', 'riskAlerts', … */
+export type ListMessagePrefix = {
+  [K in MessageKey]: K extends `${infer P}.title` ? (`${P}.${ListTextName}` extends MessageKey ? P : never) : never;
+}[MessageKey];
+
+/** A list's texts from its messages `<prefix>.title`, `<prefix>.new`, … `<prefix>.allLoaded`. */
+export function listTexts(t: Translate, prefix: ListMessagePrefix): RecordListTexts {
+  // The prefix's type guarantees that every one of these keys exists.
+  const text = (name: ListTextName, vars?: { count: number }) => t(`${prefix}.${name}` as MessageKey, vars);
+  return {
+    title: text('title'),
+    new: text('new'),
+    empty: text('empty'),
+    emptyFiltered: text('emptyFiltered'),
+    clearFilters: text('clearFilters'),
+    loadMore: text('loadMore'),
+    shown: (count) => text('shown', { count }),
+    allLoaded: (count) => text('allLoaded', { count }),
+  };
+}
+
+export interface RecordListTestIds {
+  /** The head's "new" button. */
+  new: string;
+  /** The empty state's "new" button. */
+  newEmpty: string;
+  empty: string;
+  allLoaded: string;
+}
+
+interface RecordListPageProps<Row> {
+  texts: RecordListTexts;
+  testIds: RecordListTestIds;
+  /** Where "new" goes (with the current filter's org, say); null hides the buttons (not allowed). */
+  newPath: string | null;
+  /** Whether the empty state offers "new" while the list is filtered too (default true). */
+  newWhenFiltered?: boolean;
+  filtered: boolean;
+  onClearFilters: () => void;
+  filters: ReactNode;
+  list: InfiniteList<Row>;
+  renderTable: (rows: Row[], empty: ReactNode) => ReactNode;
+}
+
+/**
+ * The orgs a list may filter by: null when the user reaches a single org (nothing to choose), and
+ * whether the table shows each row's org (not when the user has only one).
+ */
+export function useListOrgs(allowed: boolean): { orgs: OrgUnit[] | null; loading: boolean; showOrg: boolean } {
+  const me = useCurrentUser();
+  const orgs = useOrgs({ enabled: allowed });
+  const choices = orgs.data?.items ?? [];
+  const showFilter = hasScopeAll(me) || choices.length > 1;
+  return { orgs: showFilter ? choices : null, loading: orgs.isPending, showOrg: choices.length !== 1 };
+}
+
+export function RecordListPage<Row>({
+  texts,
+  testIds,
+  newPath,
+  newWhenFiltered = true,
+  filtered,
+  onClearFilters,
+  filters,
+  list,
+  renderTable,
+}: RecordListPageProps<Row>) {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+
+  const newButton = (testId: string) =>
+    newPath !== null && (
+      <Button
+        type="primary"
+        size="large"
+        icon={<PlusOutlined />}
+        data-testid={testId}
+        onClick={() => void navigate(newPath)}
+      >
+        {texts.new}
+      </Button>
+    );
+
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      data-testid={testIds.empty}
+      description={
+        <Space orientation="vertical" size={0}>
+          <span>{texts.empty}</span>
+          {filtered && <Typography.Text type="secondary">{texts.emptyFiltered}</Typography.Text>}
+        </Space>
+      }
+    >
+      <Space wrap style={{ justifyContent: 'center' }}>
+        {(newWhenFiltered || !filtered) && newButton(testIds.newEmpty)}
+        {filtered && <Button onClick={onClearFilters}>{texts.clearFilters}</Button>}
+      </Space>
+    </Empty>
+  );
+
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <div>
+      <div className="db-page-head">
+        <h1>{texts.title}</h1>
+        {newButton(testIds.new)}
+      </div>
+      {filters}
+      {list.isPending ? (
+        <PageLoading rows={8} />
+      ) : list.isError && rows.length === 0 ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          {renderTable(rows, empty)}
+          {rows.length > 0 && (
+            <div style={{ padding: 16, textAlign: 'center' }}>
+              {list.isFetchNextPageError && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={errorText(list.error, lang, t)}
+                  style={{ marginBottom: 12, textAlign: 'left' }}
+                />
+              )}
+              {list.hasNextPage ? (
+                <Space orientation="vertical" size={4}>
+                  <Button
+                    size="large"
+                    onClick={() => void list.fetchNextPage()}
+                    loading={list.isFetchingNextPage}
+                    data-testid="load-more"
+                  >
+                    {texts.loadMore}
+                  </Button>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {texts.shown(rows.length)}
+                  </Typography.Text>
+                </Space>
+              ) : (
+                <Typography.Text type="secondary" data-testid={testIds.allLoaded}>
+                  {texts.allLoaded(rows.length)}
+                </Typography.Text>
+              )}
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

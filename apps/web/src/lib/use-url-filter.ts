@@ -1,0 +1,41 @@
+// A list page's filter lives in the URL (shareable, survives reload and back): this reads it
+// through the page's own parser and writes changes back as search params.
+import { useSearchParams } from 'react-router';
+
+/** A change to some of the filter's params; an empty value removes the param. */
+export type FilterPatch<F> = Partial<Record<keyof F, string | undefined>>;
+
+/** `params` with the patch applied: a value sets its param, an empty one removes it. */
+export function patchParams(params: URLSearchParams, patch: Record<string, string | undefined>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  return next;
+}
+
+/** `params` without `keys` (everything else, such as the sort order, stays). */
+export function withoutParams(params: URLSearchParams, keys: readonly string[]): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of keys) next.delete(key);
+  return next;
+}
+
+interface UrlFilterOptions<F> {
+  /** The filter the URL describes; the page's parser ignores anything malformed. */
+  parse: (params: URLSearchParams) => F;
+  /** The params that narrow the list: clearing removes them (the sort order is a preference and stays). */
+  keys: readonly (keyof F & string)[];
+  /** Whether the list is narrowed; by default, whether any of `keys` has a value. */
+  isFiltered?: (filter: F) => boolean;
+}
+
+export function useUrlFilter<F>({ parse, keys, isFiltered }: UrlFilterOptions<F>) {
+  const [params, setParams] = useSearchParams();
+  const filter = parse(params);
+  const filtered = isFiltered ? isFiltered(filter) : keys.some((key) => Boolean(filter[key]));
+  const changeFilter = (patch: FilterPatch<F>) => setParams(patchParams(params, patch));
+  const clearFilters = () => setParams(withoutParams(params, keys));
+  return { filter, filtered, changeFilter, clearFilters };
+}
