@@ -136,3 +136,32 @@ test("a task's progress is counted from its records: adding a linked 专题研�
   expect(stored.progress.done).toBe(before + 1);
   expect(stored.status).toBe('OPEN');
 });
+
+test('a form whose save failed comes back after signing in again, and discarding it empties the form', async ({
+  page,
+  context,
+}) => {
+  await signInViaApi(page, 'secretary');
+  await page.goto('/publicity/new');
+  const title = uniqueTitle('重温入党誓词活动报道');
+  await page.getByLabel('媒体名称').fill('区融媒体中心');
+  await page.getByLabel('媒体级别').click();
+  await page.getByTitle('区级').click();
+  await page.getByLabel('报道标题').fill(title);
+  // The session ends before saving (an expired session): the save fails, the typing is kept.
+  await context.clearCookies();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signInViaApi(page, 'secretary');
+  await page.goto('/publicity/new');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel('报道标题')).toHaveValue(title);
+
+  await page.getByRole('button', { name: '放弃这些内容' }).click();
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  await expect(page.getByLabel('报道标题')).toHaveValue('');
+  await expect(page.getByLabel('媒体名称')).toHaveValue('');
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  await expect(page.getByLabel('报道标题')).toHaveValue('');
+});

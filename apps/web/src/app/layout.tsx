@@ -159,7 +159,7 @@ async function signOut() {
     await logout();
   } finally {
     try {
-      // Unsaved activity drafts are the only thing this app keeps in sessionStorage.
+      // Unsaved form drafts are the only thing this app keeps in sessionStorage.
       sessionStorage.clear();
     } catch {
       // Storage unavailable: nothing was kept.

@@ -1,118 +1,33 @@
-import { Alert, App, Button, Card, Form, Result } from 'antd';
-import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can } from '../../../lib/auth.ts';
-import { useCurrentUser } from '../../../lib/current-user.tsx';
-import { saveErrorText, showFieldIssues } from '../../../lib/form-issues.ts';
+import { RecordNewPage } from '../../../components/record-form-page.tsx';
+import { saveErrorText } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
-import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { useCreatePublicityItem } from '../api/save-publicity.ts';
-import {
-  clearPublicityDraft,
-  loadPublicityDraft,
-  publicityDraftKey,
-  savePublicityDraft,
-} from '../components/publicity-draft.ts';
+import { publicityDraft } from '../components/publicity-draft.ts';
 import { PublicityForm } from '../components/publicity-form.tsx';
 import {
   checkPublicityValues,
   newPublicityValues,
   PUBLICITY_FIELDS,
-  type PublicityFormValues,
   withFormFields,
 } from '../components/publicity-form-values.ts';
 
 export function PublicityNewRoute() {
-  const me = useCurrentUser();
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const [form] = Form.useForm<PublicityFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
-  // One key for this form's submissions: a retry after a lost answer gets the first record back.
-  const submissionKey = useSubmissionKey();
-  const key = publicityDraftKey(me.id);
-  const [draft, setDraft] = useState(() => loadPublicityDraft(key));
-  const allowed = can(me, 'publicity:write');
-  const orgs = useOrgs({ enabled: allowed });
-  const create = useCreatePublicityItem();
-
-  if (!allowed) return <ForbiddenPage />;
-  if (orgs.isPending) return <PageLoading rows={8} />;
-  if (orgs.isError) return <ErrorState error={orgs.error} onRetry={() => void orgs.refetch()} />;
-
-  // The orgs a user may write to are the orgs the API lets them reach.
-  const writable = orgs.data.items;
-  if (writable.length === 0) return <Result status="info" title={t('publicity.noWritableOrg')} />;
-  const locked = writable.length === 1;
-  const wanted = params.get('org');
-  const defaultOrg = locked
-    ? writable[0]?.id
-    : (writable.find((o) => o.id === wanted)?.id ?? writable.find((o) => o.id === me.org.id)?.id);
-
-  const defaults = newPublicityValues(defaultOrg);
-  const initialValues = draft ? { ...draft, orgId: locked ? defaultOrg : (draft.orgId ?? defaultOrg) } : defaults;
-  const discardDraft = () => {
-    clearPublicityDraft(key);
-    setDraft(null);
-    form.resetFields();
-    form.setFieldsValue(defaults);
-  };
-
-  const onSubmit = (values: PublicityFormValues) => {
-    if (create.isPending) return;
-    setFormError(null);
-    savePublicityDraft(key, values);
-    const checked = checkPublicityValues(values);
-    if ('issues' in checked) {
-      const unplaced = showFieldIssues(form, PUBLICITY_FIELDS, checked.issues, t, lang);
-      setFormError(unplaced.length > 0 ? unplaced.join('；') : null);
-      return;
-    }
-    create.mutate(
-      { input: checked.input, idempotencyKey: submissionKey(checked.input) },
-      {
-        onSuccess: (item) => {
-          clearPublicityDraft(key);
-          void message.success(t('publicity.saved'));
-          void navigate(`/publicity/${item.id}`, { replace: true });
-        },
-        // Sending the same values again reuses their key: a lost answer is not saved twice.
-        onError: (error) => setFormError(saveErrorText(form, PUBLICITY_FIELDS, withFormFields(error), t, lang)),
-      },
-    );
-  };
-
   return (
-    <Card title={<h1 style={{ margin: 0, fontSize: 18 }}>{t('publicity.newTitle')}</h1>}>
-      {draft && (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="draft-restored"
-          title={t('publicity.draftRestored')}
-          action={
-            <Button size="small" type="link" onClick={discardDraft}>
-              {t('publicity.discardDraft')}
-            </Button>
-          }
-          style={{ marginBottom: 16, maxWidth: 640 }}
-        />
-      )}
-      <PublicityForm
-        form={form}
-        initialValues={initialValues}
-        orgs={writable}
-        orgLocked={locked}
-        saving={create.isPending}
-        error={formError}
-        onSubmit={onSubmit}
-      />
-    </Card>
+    <RecordNewPage
+      permission="publicity:write"
+      title={t('publicity.newTitle')}
+      noWritableOrg={t('publicity.noWritableOrg')}
+      draft={publicityDraft}
+      draftText={{ restored: 'publicity.draftRestored', discard: 'publicity.discardDraft' }}
+      defaults={newPublicityValues}
+      check={checkPublicityValues}
+      fields={PUBLICITY_FIELDS}
+      saveError={(error, form) => saveErrorText(form, PUBLICITY_FIELDS, withFormFields(error), t, lang)}
+      useCreate={useCreatePublicityItem}
+      saved={t('publicity.saved')}
+      detailPath={(item) => `/publicity/${item.id}`}
+      renderForm={(props) => <PublicityForm {...props} />}
+    />
   );
 }
