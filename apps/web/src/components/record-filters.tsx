@@ -1,0 +1,146 @@
+// The filter bar every record list shares: the org select (when there is a choice), the list's
+// own selects, an optional Shanghai date range, the sort order and "clear". The filter lives in
+// the URL (see use-url-filter.ts), so the bar only reads the current filter and reports changes.
+// Each list configures it with its own params, texts and test ids.
+import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import { Button, DatePicker, Select } from 'antd';
+import { DATE_FORMAT, pickerDay } from '../lib/dates.ts';
+import { useI18n } from '../lib/i18n-provider.tsx';
+import type { FilterPatch } from '../lib/use-url-filter.ts';
+import { OrgSelect } from './org-select.tsx';
+
+/** What every list filter has: the org and the sort order; a dated list also has from and to. */
+interface BaseFilter {
+  org?: string;
+  from?: string;
+  to?: string;
+  sort?: string;
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** One select of a list's own: the param it sets, its words and its choices. */
+export type FilterSelectSpec<F> = {
+  param: keyof F & string;
+  testId: string;
+  label: string;
+  options: FilterOption[];
+} & (
+  | {
+      /** Shown while the param is absent ("all …"); the select can be cleared. */
+      placeholder: string;
+    }
+  | {
+      /** Shown while the param is absent; choosing it removes the param. */
+      defaultValue: string;
+    }
+);
+
+/** `values` as options labelled through `label`. */
+export function filterOptions<V extends string>(values: readonly V[], label: (value: V) => string): FilterOption[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+/** What a list page gives its filter bar. */
+export interface ListFiltersProps<F> {
+  filter: F;
+  /** Null when the user reaches a single org (nothing to choose). */
+  orgs: OrgUnit[] | null;
+  orgsLoading: boolean;
+  onChange: (patch: FilterPatch<F>) => void;
+  onClear: () => void;
+}
+
+export interface RecordFiltersProps<F extends BaseFilter> extends ListFiltersProps<F> {
+  testId: string;
+  /** Whether the list is narrowed (shows "clear"). */
+  active: boolean;
+  /** The list's own selects, in order, between the org and the dates. */
+  selects: FilterSelectSpec<F>[];
+  /** The from–to range's words; omitted for a list without dates. */
+  dates?: { label: string; start: string; end: string };
+  sort: { label: string; options: FilterOption[]; defaultValue: string };
+  clearText: string;
+}
+
+export function RecordFilters<F extends BaseFilter>(props: RecordFiltersProps<F>) {
+  const { filter, onChange, dates } = props;
+  const { t } = useI18n();
+  const change = (param: string, value: string | undefined) => onChange({ [param]: value } as FilterPatch<F>);
+  return (
+    <div className="db-filters" data-testid={props.testId}>
+      {props.orgs && (
+        <OrgSelect
+          testId="filter-org"
+          orgs={props.orgs}
+          loading={props.orgsLoading}
+          value={filter.org}
+          onChange={(org) => change('org', org)}
+          allowClear
+          placeholder={t('org.allInScope')}
+          className="db-w-220"
+        />
+      )}
+      {props.selects.map((spec) => {
+        const value = filter[spec.param] as string | undefined;
+        return 'defaultValue' in spec ? (
+          <Select
+            key={spec.param}
+            aria-label={spec.label}
+            data-testid={spec.testId}
+            value={value ?? spec.defaultValue}
+            onChange={(next: string) => change(spec.param, next === spec.defaultValue ? undefined : next)}
+            options={spec.options}
+            className="db-w-180"
+          />
+        ) : (
+          <Select
+            key={spec.param}
+            aria-label={spec.label}
+            data-testid={spec.testId}
+            value={value}
+            onChange={(next: string | undefined) => change(spec.param, next)}
+            allowClear
+            placeholder={spec.placeholder}
+            options={spec.options}
+            className="db-w-180"
+          />
+        );
+      })}
+      {dates && (
+        <DatePicker.RangePicker
+          aria-label={dates.label}
+          data-testid="filter-dates"
+          format={DATE_FORMAT}
+          value={[filter.from ? pickerDay(filter.from) : null, filter.to ? pickerDay(filter.to) : null]}
+          allowEmpty={[true, true]}
+          placeholder={[dates.start, dates.end]}
+          onChange={(range) =>
+            onChange({
+              from: range?.[0]?.format(DATE_FORMAT) ?? undefined,
+              to: range?.[1]?.format(DATE_FORMAT) ?? undefined,
+            } as FilterPatch<F>)
+          }
+          className="db-w-260"
+        />
+      )}
+      <Select
+        aria-label={props.sort.label}
+        data-testid="filter-sort"
+        value={filter.sort ?? props.sort.defaultValue}
+        onChange={(sort: string) => change('sort', sort === props.sort.defaultValue ? undefined : sort)}
+        options={props.sort.options}
+        className="db-w-200"
+        popupMatchSelectWidth={false}
+      />
+      {props.active && (
+        <Button onClick={props.onClear} data-testid="filter-clear">
+          {props.clearText}
+        </Button>
+      )}
+    </div>
+  );
+}
