@@ -1,17 +1,18 @@
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import type { Rectification } from '@dutyboard/contracts/rectifications';
-import { Alert, App, Button, type ButtonProps, Card, Descriptions, Grid, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { AttachmentsPanel, useAttachmentCount } from '../../../components/attachments-panel.tsx';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { RecordHistory } from '../../../components/record-history.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
+import { Link, useParams } from 'react-router';
+import { useAttachmentCount } from '../../../components/attachments-panel.tsx';
+import {
+  RecordDeleteButton,
+  RecordDetailPage,
+  RecordDetailQuery,
+  RecordEditButton,
+} from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { recordPath } from '../../../lib/record-links.ts';
@@ -39,46 +40,25 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 export function RectificationDetailRoute() {
   const { id = '' } = useParams();
   const item = useRectification(id);
-  if (item.isPending) return <PageLoading rows={8} />;
-  if (item.isError) {
-    if (isApiError(item.error) && item.error.status === 404) return <RectificationNotFound />;
-    return <ErrorState error={item.error} onRetry={() => void item.refetch()} />;
-  }
-  return <RectificationDetail item={item.data} />;
+  return (
+    <RecordDetailQuery query={item} notFound={<RectificationNotFound />}>
+      {(data) => <RectificationDetail item={data} />}
+    </RecordDetailQuery>
+  );
 }
 
 function RectificationDetail({ item }: { item: Rectification }) {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
+  const { t } = useI18n();
   const [closing, setClosing] = useState(false);
   const remove = useDeleteRectification(item.id, item.version);
   const evidence = useAttachmentCount('Rectification', item.id);
   // Controls a role may not use are not rendered at all (not merely disabled); a DONE one is final.
   const canWrite = can(me, 'rectification:write');
   const open = item.status !== 'DONE';
-  const confirmButton: ButtonProps & { 'data-testid': string } = {
-    danger: true,
-    size: 'middle',
-    loading: remove.isPending,
-    'data-testid': 'rectification-delete-confirm',
-  };
   const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
   const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
   const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span>;
-
-  const onDelete = () =>
-    remove.mutateAsync().then(
-      () => {
-        void message.success(t('rectifications.deleted'));
-        void navigate('/rectifications', { replace: true });
-      },
-      (error: unknown) => {
-        void message.error(errorText(error, lang, t));
-      },
-    );
 
   const alertCell = item.alert ? (
     <Space orientation="vertical" size={0}>
@@ -137,105 +117,67 @@ function RectificationDetail({ item }: { item: Rectification }) {
   ];
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-              {t('rectifications.detailTitle')}
-            </Typography.Text>
-            <h1 style={{ margin: 0, fontSize: 20, overflowWrap: 'anywhere' }} data-testid="rectification-title">
-              {item.problem.length > 120 ? `${item.problem.slice(0, 119)}…` : item.problem}
-            </h1>
-          </Space>
-        }
-        extra={
-          <Link to="/rectifications" style={{ whiteSpace: 'nowrap' }}>
-            {t('common.back')}
-          </Link>
-        }
-      >
-        <Descriptions
-          bordered
-          column={1}
-          size={screens.md ? 'middle' : 'small'}
-          layout={screens.sm ? 'horizontal' : 'vertical'}
-          styles={{ label: { width: screens.sm ? 140 : undefined } }}
-          items={items}
-        />
-        {canWrite && !open && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-            {t('rectifications.closedFinal')}
-          </Typography.Paragraph>
-        )}
-        {canWrite && open && (
-          <Space orientation="vertical" size={8} style={{ marginTop: 16, width: '100%' }}>
-            <Space wrap>
-              <Button
-                type="primary"
-                size="large"
-                icon={<CheckCircleOutlined />}
-                data-testid="rectification-close"
-                disabled={!evidence}
-                onClick={() => setClosing(true)}
-              >
-                {t('rectifications.close')}
-              </Button>
-              <Button
-                size="large"
-                icon={<EditOutlined />}
-                data-testid="rectification-edit"
-                onClick={() => void navigate(`/rectifications/${item.id}/edit`)}
-              >
-                {t('rectifications.edit')}
-              </Button>
-              <Popconfirm
-                title={t('rectifications.deleteConfirm')}
-                okText={t('rectifications.deleteOk')}
-                cancelText={t('common.cancel')}
-                cancelButtonProps={{ size: 'middle' }}
-                okButtonProps={confirmButton}
-                onConfirm={onDelete}
-              >
-                <Button danger size="large" icon={<DeleteOutlined />} data-testid="rectification-delete">
-                  {t('rectifications.delete')}
+    <RecordDetailPage
+      ns="rectifications"
+      testId="rectification"
+      listPath="/rectifications"
+      title={item.problem.length > 120 ? `${item.problem.slice(0, 119)}…` : item.problem}
+      titleTestId="rectification-title"
+      breakTitle
+      fields={items}
+      footer={
+        <>
+          {canWrite && !open && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+              {t('rectifications.closedFinal')}
+            </Typography.Paragraph>
+          )}
+          {canWrite && open && (
+            <Space orientation="vertical" size={8} style={{ marginTop: 16, width: '100%' }}>
+              <Space wrap>
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<CheckCircleOutlined />}
+                  data-testid="rectification-close"
+                  disabled={!evidence}
+                  onClick={() => setClosing(true)}
+                >
+                  {t('rectifications.close')}
                 </Button>
-              </Popconfirm>
+                <RecordEditButton to={`/rectifications/${item.id}/edit`} />
+                <RecordDeleteButton remove={remove} />
+              </Space>
+              {!evidence && (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="rectification-close-hint"
+                  title={
+                    evidence === undefined
+                      ? t('rectifications.closeCheckingEvidence')
+                      : t('rectifications.closeNeedsEvidence')
+                  }
+                />
+              )}
             </Space>
-            {!evidence && (
-              <Alert
-                type="info"
-                showIcon
-                data-testid="rectification-close-hint"
-                title={
-                  evidence === undefined
-                    ? t('rectifications.closeCheckingEvidence')
-                    : t('rectifications.closeNeedsEvidence')
-                }
-              />
-            )}
-          </Space>
-        )}
-      </Card>
-      <Card title={t('records.attachments.title')} data-testid="rectification-attachments">
-        {/* Evidence of a completed rectification is part of its record: it stays as it was. */}
-        <AttachmentsPanel entityType="Rectification" entityId={item.id} canEdit={canWrite && open} />
-      </Card>
-      <Card title={t('records.history.title')} data-testid="rectification-history">
-        <RecordHistory
-          entityType="Rectification"
-          entityId={item.id}
-          fieldLabels={fieldLabels}
-          formatValue={(field, value) => {
-            if (typeof value !== 'string') return undefined;
-            if (field === 'source') return t(`rectifications.source.${value}` as MessageKey);
-            if (field === 'status') return t(`rectifications.status.${value}` as MessageKey);
-            if (field === 'deadlineAt' || field === 'closedAt') return formatDateTime(value);
-            return undefined;
-          }}
-        />
-      </Card>
+          )}
+        </>
+      }
+      entityType="Rectification"
+      entityId={item.id}
+      // Evidence of a completed rectification is part of its record: it stays as it was.
+      canAttach={canWrite && open}
+      historyLabels={fieldLabels}
+      historyValue={(field, value) => {
+        if (typeof value !== 'string') return undefined;
+        if (field === 'source') return t(`rectifications.source.${value}` as MessageKey);
+        if (field === 'status') return t(`rectifications.status.${value}` as MessageKey);
+        if (field === 'deadlineAt' || field === 'closedAt') return formatDateTime(value);
+        return undefined;
+      }}
+    >
       {closing && <CloseRectificationModal item={item} open={closing} onClose={() => setClosing(false)} />}
-    </Space>
+    </RecordDetailPage>
   );
 }

@@ -1,4 +1,3 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import {
   AlertLevelSchema,
   AlertStateSchema,
@@ -6,18 +5,18 @@ import {
   availableSteps,
   type RiskAlertDetail,
 } from '@dutyboard/contracts/risk-alerts';
-import { App, Button, type ButtonProps, Card, Descriptions, Grid, Popconfirm, Space, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
-import { AttachmentsPanel } from '../../../components/attachments-panel.tsx';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { RecordHistory } from '../../../components/record-history.tsx';
+import { Button, Card, Space, Typography } from 'antd';
+import { useParams } from 'react-router';
+import {
+  RecordDeleteButton,
+  RecordDetailPage,
+  RecordDetailQuery,
+  RecordEditButton,
+} from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
-import { isApiError } from '../../../lib/api-client.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
 import { useRiskAlert } from '../api/get-risk-alert.ts';
@@ -49,20 +48,16 @@ type FieldName = (typeof HISTORY_FIELDS)[number];
 export function RiskAlertDetailRoute() {
   const { id = '' } = useParams();
   const alert = useRiskAlert(id);
-  if (alert.isPending) return <PageLoading rows={8} />;
-  if (alert.isError) {
-    if (isApiError(alert.error) && alert.error.status === 404) return <RiskAlertNotFound />;
-    return <ErrorState error={alert.error} onRetry={() => void alert.refetch()} />;
-  }
-  return <RiskAlertDetailView alert={alert.data} />;
+  return (
+    <RecordDetailQuery query={alert} notFound={<RiskAlertNotFound />}>
+      {(data) => <RiskAlertDetailView alert={data} />}
+    </RecordDetailQuery>
+  );
 }
 
 function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
+  const { t } = useI18n();
   const now = useNow();
   const orgs = useOrgs();
   const remove = useDeleteRiskAlert(alert.id, alert.version);
@@ -74,12 +69,6 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const canAttach = can(me, 'alert:register') || can(me, 'alert:assess') || can(me, 'alert:handle');
   const { needsUrging } = liveFlags(alert, now);
   const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const confirmButton: ButtonProps & { 'data-testid': string } = {
-    danger: true,
-    size: 'middle',
-    loading: remove.isPending,
-    'data-testid': 'risk-alert-delete-confirm',
-  };
 
   const field = (name: FieldName) => t(`riskAlerts.field.${name}`);
   const historyLabels: Record<string, string> = Object.fromEntries(HISTORY_FIELDS.map((name) => [name, field(name)]));
@@ -96,156 +85,105 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
     return undefined;
   };
 
-  const onDelete = () =>
-    remove.mutateAsync().then(
-      () => {
-        void message.success(t('riskAlerts.deleted'));
-        void navigate('/risk-alerts', { replace: true });
-      },
-      (error: unknown) => {
-        void message.error(errorText(error, lang, t));
-      },
-    );
-
   const time = (value: string | null) => (value ? formatDateTime(value) : notFilled);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <Card
-        title={
-          <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-              {t('riskAlerts.detailTitle')}
-            </Typography.Text>
-            <h1 style={{ margin: 0, fontSize: 20, overflowWrap: 'anywhere' }} data-testid="risk-alert-title">
-              {alert.summary.length > 60 ? `${alert.summary.slice(0, 60)}…` : alert.summary}
-            </h1>
+    <RecordDetailPage
+      ns="riskAlerts"
+      testId="risk-alert"
+      listPath="/risk-alerts"
+      title={alert.summary.length > 60 ? `${alert.summary.slice(0, 60)}…` : alert.summary}
+      titleTestId="risk-alert-title"
+      breakTitle
+      header={
+        <>
+          <Space wrap size={6} style={{ marginBottom: 16 }} data-testid="risk-alert-tags">
+            <AlertLevelTag level={alert.level} />
+            <AlertStateTag state={alert.state} />
+            <AlertClockTag alert={alert} now={now} />
+            {needsUrging && <UrgeTag />}
           </Space>
-        }
-        extra={
-          <Link to="/risk-alerts" style={{ whiteSpace: 'nowrap' }}>
-            {t('common.back')}
-          </Link>
-        }
-      >
-        <Space wrap size={6} style={{ marginBottom: 16 }} data-testid="risk-alert-tags">
-          <AlertLevelTag level={alert.level} />
-          <AlertStateTag state={alert.state} />
-          <AlertClockTag alert={alert} now={now} />
-          {needsUrging && <UrgeTag />}
-        </Space>
-        {/* The steps first: on a phone they must not sit below the whole record. */}
-        {(steps.length > 0 || canEdit || canDelete) && (
-          <Space wrap style={{ marginBottom: 16 }} data-testid="risk-alert-actions">
-            {steps.map((to, index) => (
-              <Button
-                key={to}
-                type={index === 0 ? 'primary' : 'default'}
-                size="large"
-                data-testid={`risk-alert-step-${to}`}
-                onClick={() => openDialog(to)}
-              >
-                {t(`riskAlerts.step.${to}`)}
-              </Button>
-            ))}
-            {canEdit && (
-              <Button
-                size="large"
-                icon={<EditOutlined />}
-                data-testid="risk-alert-edit"
-                onClick={() => void navigate(`/risk-alerts/${alert.id}/edit`)}
-              >
-                {t('riskAlerts.edit')}
-              </Button>
-            )}
-            {canDelete && (
-              <Popconfirm
-                title={t('riskAlerts.deleteConfirm')}
-                okText={t('riskAlerts.deleteOk')}
-                cancelText={t('common.cancel')}
-                cancelButtonProps={{ size: 'middle' }}
-                okButtonProps={confirmButton}
-                onConfirm={onDelete}
-              >
-                <Button danger size="large" icon={<DeleteOutlined />} data-testid="risk-alert-delete">
-                  {t('riskAlerts.delete')}
+          {/* The steps first: on a phone they must not sit below the whole record. */}
+          {(steps.length > 0 || canEdit || canDelete) && (
+            <Space wrap style={{ marginBottom: 16 }} data-testid="risk-alert-actions">
+              {steps.map((to, index) => (
+                <Button
+                  key={to}
+                  type={index === 0 ? 'primary' : 'default'}
+                  size="large"
+                  data-testid={`risk-alert-step-${to}`}
+                  onClick={() => openDialog(to)}
+                >
+                  {t(`riskAlerts.step.${to}`)}
                 </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )}
-        <Descriptions
-          bordered
-          column={1}
-          size={screens.md ? 'middle' : 'small'}
-          layout={screens.sm ? 'horizontal' : 'vertical'}
-          styles={{ label: { width: screens.sm ? 140 : undefined } }}
-          items={[
-            { key: 'org', label: field('orgId'), children: alert.orgName },
-            { key: 'level', label: field('level'), children: <AlertLevelTag level={alert.level} /> },
-            {
-              key: 'summary',
-              label: field('summary'),
-              children: <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{alert.summary}</span>,
-            },
-            { key: 'source', label: field('source'), children: alert.source },
-            { key: 'channel', label: field('channel'), children: alert.channel || notFilled },
-            {
-              key: 'url',
-              label: field('url'),
-              children: alert.url ? (
-                <a href={alert.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
-                  {alert.url}
-                </a>
-              ) : (
-                notFilled
-              ),
-            },
-            { key: 'reach', label: field('reach'), children: alert.reach ?? notFilled },
-            {
-              key: 'registeredAt',
-              label: field('registeredAt'),
-              children: <span data-testid="risk-alert-registered-at">{formatDateTime(alert.registeredAt)}</span>,
-            },
-            {
-              key: 'reportDueAt',
-              label: field('reportDueAt'),
-              children: (
-                <Space wrap size={8}>
-                  <span data-testid="risk-alert-due-at">{formatDateTime(alert.reportDueAt)}</span>
-                  <AlertClockTag alert={alert} now={now} />
-                </Space>
-              ),
-            },
-            { key: 'reportedAt', label: field('reportedAt'), children: time(alert.reportedAt) },
-            {
-              key: 'receiptNumber',
-              label: field('receiptNumber'),
-              children: alert.receiptNumber ? (
-                <span data-testid="risk-alert-receipt">{alert.receiptNumber}</span>
-              ) : (
-                notFilled
-              ),
-            },
-            { key: 'closedAt', label: field('closedAt'), children: time(alert.closedAt) },
-          ]}
-        />
-      </Card>
-      <Card title={t('riskAlerts.timeline')} data-testid="risk-alert-timeline">
-        <AlertTimeline events={alert.events} />
-      </Card>
-      <Card title={t('records.attachments.title')} data-testid="risk-alert-attachments">
-        <AttachmentsPanel entityType="RiskAlert" entityId={alert.id} canEdit={canAttach} />
-      </Card>
-      <Card title={t('records.history.title')} data-testid="risk-alert-history">
-        <RecordHistory
-          entityType="RiskAlert"
-          entityId={alert.id}
-          fieldLabels={historyLabels}
-          formatValue={historyValue}
-        />
-      </Card>
+              ))}
+              {canEdit && <RecordEditButton to={`/risk-alerts/${alert.id}/edit`} />}
+              {canDelete && <RecordDeleteButton remove={remove} />}
+            </Space>
+          )}
+        </>
+      }
+      fields={[
+        { key: 'org', label: field('orgId'), children: alert.orgName },
+        { key: 'level', label: field('level'), children: <AlertLevelTag level={alert.level} /> },
+        {
+          key: 'summary',
+          label: field('summary'),
+          children: <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{alert.summary}</span>,
+        },
+        { key: 'source', label: field('source'), children: alert.source },
+        { key: 'channel', label: field('channel'), children: alert.channel || notFilled },
+        {
+          key: 'url',
+          label: field('url'),
+          children: alert.url ? (
+            <a href={alert.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+              {alert.url}
+            </a>
+          ) : (
+            notFilled
+          ),
+        },
+        { key: 'reach', label: field('reach'), children: alert.reach ?? notFilled },
+        {
+          key: 'registeredAt',
+          label: field('registeredAt'),
+          children: <span data-testid="risk-alert-registered-at">{formatDateTime(alert.registeredAt)}</span>,
+        },
+        {
+          key: 'reportDueAt',
+          label: field('reportDueAt'),
+          children: (
+            <Space wrap size={8}>
+              <span data-testid="risk-alert-due-at">{formatDateTime(alert.reportDueAt)}</span>
+              <AlertClockTag alert={alert} now={now} />
+            </Space>
+          ),
+        },
+        { key: 'reportedAt', label: field('reportedAt'), children: time(alert.reportedAt) },
+        {
+          key: 'receiptNumber',
+          label: field('receiptNumber'),
+          children: alert.receiptNumber ? (
+            <span data-testid="risk-alert-receipt">{alert.receiptNumber}</span>
+          ) : (
+            notFilled
+          ),
+        },
+        { key: 'closedAt', label: field('closedAt'), children: time(alert.closedAt) },
+      ]}
+      sections={
+        <Card title={t('riskAlerts.timeline')} data-testid="risk-alert-timeline">
+          <AlertTimeline events={alert.events} />
+        </Card>
+      }
+      entityType="RiskAlert"
+      entityId={alert.id}
+      canAttach={canAttach}
+      historyLabels={historyLabels}
+      historyValue={historyValue}
+    >
       {dialog && <TransitionDialog key={dialog} alert={alert} to={dialog} {...dialogProps(dialog)} />}
-    </div>
+    </RecordDetailPage>
   );
 }
