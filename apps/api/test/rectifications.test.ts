@@ -618,3 +618,73 @@ describe('listing', () => {
     expect((await listGet('leader', `/api/rectifications?sort=deadlineAt&cursor=${forgedNull}`)).statusCode).toBe(400);
   });
 });
+
+describe('listing open / done (the RECTIFICATION_OPEN figure drills to open=true)', () => {
+  let openCtx: TestContext;
+  let of: Fixture;
+  const c: Record<string, string> = {};
+  const problems = async (who: string, query: string) => {
+    const res = await openCtx.app.inject({
+      method: 'GET',
+      url: `/api/rectifications?limit=100${query}`,
+      headers: { cookie: c[who] ?? '' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as { problem: string }[]).map((r) => r.problem).sort();
+  };
+
+  beforeAll(async () => {
+    openCtx = await createTestContext();
+    of = await seedFixture(openCtx.prisma);
+    for (const u of ['leader', 'secA', 'secB']) c[u] = await login(openCtx.app, u);
+    const rows: [string, string, 'OPEN' | 'IN_PROGRESS' | 'DONE', Date][] = [
+      // Raised long ago and still open: counted open whatever the period.
+      ['openOldA', of.branchAId, 'OPEN', new Date('2019-03-01T01:00:00Z')],
+      ['inProgressAUnit', of.branchAUnitId, 'IN_PROGRESS', new Date('2026-03-02T01:00:00Z')],
+      ['doneA', of.branchAId, 'DONE', new Date('2026-03-03T01:00:00Z')],
+      ['openB', of.branchBId, 'OPEN', new Date('2026-03-04T01:00:00Z')],
+      ['doneB', of.branchBId, 'DONE', new Date('2026-03-05T01:00:00Z')],
+    ];
+    await openCtx.prisma.rectification.createMany({
+      data: rows.map(([problem, orgId, status, createdAt]) => ({
+        orgId,
+        problem,
+        source: 'SELF_CHECK' as const,
+        status,
+        createdAt,
+        closedAt: status === 'DONE' ? new Date(createdAt.getTime() + 86_400_000) : null,
+      })),
+    });
+  });
+  afterAll(() => openCtx?.close());
+
+  it('open=true lists every rectification not DONE, however old; open=false the DONE ones', async () => {
+    expect(await problems('leader', '&open=true')).toEqual(['inProgressAUnit', 'openB', 'openOldA']);
+    expect(await problems('leader', '&open=false')).toEqual(['doneA', 'doneB']);
+    expect(await problems('leader', `&open=true&org=${of.branchAId}`)).toEqual(['inProgressAUnit', 'openOldA']);
+    // Combines with the other filters as AND.
+    expect(await problems('leader', '&open=true&status=DONE')).toEqual([]);
+    expect(await problems('leader', '&open=true&status=IN_PROGRESS')).toEqual(['inProgressAUnit']);
+  });
+
+  it("the scope still applies: a secretary of B sees none of A's open rectifications", async () => {
+    expect(await problems('secB', '&open=true')).toEqual(['openB']);
+    expect(await problems('secA', '&open=false')).toEqual(['doneA']);
+    const asked = await openCtx.app.inject({
+      method: 'GET',
+      url: `/api/rectifications?open=true&org=${of.branchAId}`,
+      headers: { cookie: c.secB ?? '' },
+    });
+    expect(asked.statusCode).toBe(404);
+  });
+
+  it('refuses a value other than true / false, naming the field', async () => {
+    const res = await openCtx.app.inject({
+      method: 'GET',
+      url: '/api/rectifications?open=yes',
+      headers: { cookie: c.leader ?? '' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res.json())).toEqual(['open']);
+  });
+});

@@ -954,3 +954,89 @@ describe('ALERT_REPORT_HOURS', () => {
     },
   );
 });
+
+describe('listing by flag: OPEN, REPORTED_ON_TIME, REPORTED_LATE (the figures the dashboard drills to)', () => {
+  let flagCtx: TestContext;
+  let ff: Fixture;
+  const c: Record<string, string> = {};
+  const list = client(() => flagCtx.app, c);
+  const summariesOf = async (who: string, query: string) => {
+    const res = await list.get(who, `/api/risk-alerts?limit=100${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as { summary: string }[]).map((a) => a.summary).sort();
+  };
+
+  beforeAll(async () => {
+    flagCtx = await createTestContext();
+    ff = await seedFixture(flagCtx.prisma);
+    for (const u of ['leader', 'secA', 'secB']) c[u] = await login(flagCtx.app, u);
+    const registeredAt = new Date(sh('2026-05-10 09:00'));
+    const dueAt = new Date(registeredAt.getTime() + 5 * 3_600_000);
+    const rows: [string, string, AlertState, Date | null][] = [
+      ['openA', ff.branchAId, 'REGISTERED', null],
+      ['onTimeAUnit', ff.branchAUnitId, 'REPORTED', new Date(dueAt.getTime() - 60_000)],
+      // Reported at the due instant itself: on time (reportedAt ≤ reportDueAt).
+      ['atDueA', ff.branchAId, 'ACCEPTED', dueAt],
+      ['lateA', ff.branchAId, 'HANDLING', new Date(dueAt.getTime() + 1000)],
+      ['closedOnTimeA', ff.branchAId, 'CLOSED', new Date(dueAt.getTime() - 3_600_000)],
+      ['closedLateB', ff.branchBId, 'CLOSED', new Date(dueAt.getTime() + 3_600_000)],
+      ['openB', ff.branchBId, 'ASSESSED', null],
+    ];
+    for (const [summary, orgId, state, reportedAt] of rows) {
+      await flagCtx.prisma.riskAlert.create({
+        data: {
+          orgId,
+          level: 'LEVEL_2',
+          state,
+          source: '网络巡查',
+          summary,
+          registeredAt,
+          reportDueAt: dueAt,
+          reportedAt,
+          closedAt: state === 'CLOSED' ? new Date(dueAt.getTime() + 86_400_000) : null,
+          lastEventAt: registeredAt,
+        },
+      });
+    }
+  });
+  afterAll(() => flagCtx?.close());
+
+  it('OPEN lists every alert not yet closed, reported or not', async () => {
+    expect(await summariesOf('leader', '&flag=OPEN')).toEqual(['atDueA', 'lateA', 'onTimeAUnit', 'openA', 'openB']);
+  });
+
+  it('REPORTED_ON_TIME lists alerts reported no later than their clock; REPORTED_LATE those reported after', async () => {
+    expect(await summariesOf('leader', '&flag=REPORTED_ON_TIME')).toEqual(['atDueA', 'closedOnTimeA', 'onTimeAUnit']);
+    expect(await summariesOf('leader', '&flag=REPORTED_LATE')).toEqual(['closedLateB', 'lateA']);
+    // The same judgement the answer's clock makes.
+    const late = await list.get('leader', '/api/risk-alerts?flag=REPORTED_LATE');
+    expect(late.json().items.every((a: Alert) => a.clock.reportedLate === true)).toBe(true);
+    const onTime = await list.get('leader', '/api/risk-alerts?flag=REPORTED_ON_TIME');
+    expect(onTime.json().items.every((a: Alert) => a.clock.reportedLate === false)).toBe(true);
+  });
+
+  it('combines with the drill of ALERT_REPORTED_ON_TIME: reportedAt days and an org', async () => {
+    const drill = '&dateField=reportedAt&from=2026-05-10&to=2026-05-10&flag=REPORTED_ON_TIME';
+    expect(await summariesOf('leader', `${drill}&org=${ff.branchAId}`)).toEqual([
+      'atDueA',
+      'closedOnTimeA',
+      'onTimeAUnit',
+    ]);
+    expect(await summariesOf('leader', `${drill}&org=${ff.branchBId}`)).toEqual([]);
+    expect(await summariesOf('leader', '&dateField=reportedAt&from=2026-05-11&flag=REPORTED_ON_TIME')).toEqual([]);
+  });
+
+  it("the scope still applies: a secretary of B sees none of A's flagged alerts", async () => {
+    expect(await summariesOf('secB', '&flag=OPEN')).toEqual(['openB']);
+    expect(await summariesOf('secB', '&flag=REPORTED_LATE')).toEqual(['closedLateB']);
+    expect(await summariesOf('secB', '&flag=REPORTED_ON_TIME')).toEqual([]);
+    expect(await summariesOf('secA', '&flag=REPORTED_LATE')).toEqual(['lateA']);
+    expect((await list.get('secB', `/api/risk-alerts?flag=OPEN&org=${ff.branchAId}`)).statusCode).toBe(404);
+  });
+
+  it('refuses an unknown flag, naming the field', async () => {
+    const res = await list.get('leader', '/api/risk-alerts?flag=CLOSED');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('flag');
+  });
+});

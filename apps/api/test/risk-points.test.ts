@@ -315,6 +315,7 @@ describe('recording checks (排查)', () => {
       orgName: '甲村党支部',
       checkedAt: '2025-01-31T02:00:00.000Z',
       result: 'ISSUE_FOUND',
+      onTime: true,
       note: '群内有转发不实信息，已提醒删除',
       checkedByName: 'secA',
       createdAt: expect.any(String),
@@ -684,5 +685,102 @@ describe('OpenAPI', () => {
     expect(paths['/api/risk-points/{id}/checks'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['checkedAt', 'result']),
     );
+  });
+});
+
+describe('checks on time (the RISK_POINT_CHECK figure counts these)', () => {
+  // Dates in 2019, which no other test in this file uses, so the list can be read by days.
+  const DAYS = 'from=2019-01-01&to=2019-12-31';
+  type CheckBody = { id: string; onTime: boolean; riskPointId: string };
+  const checkOf = async (who: string, id: string, checkedAt: string) => {
+    const { check: made } = await checkAs(who, id, { checkedAt });
+    return made as CheckBody;
+  };
+  const ids = (res: { json(): { items: { id: string }[] } }) =>
+    res
+      .json()
+      .items.map((x) => x.id)
+      .sort();
+  const made: Record<string, CheckBody> = {};
+
+  beforeAll(async () => {
+    // Each point: a first check on 10 January 10:00, so the next is due 9 February 10:00 Shanghai.
+    const onDueDay = await createAs('secA', fx.branchAId, { name: '按时排查的阵地' });
+    const dayAfter = await createAs('secA', fx.branchAUnitId, { name: '逾期排查的阵地' });
+    const early = await createAs('secA', fx.branchAId, { name: '提前排查的阵地' });
+    const inB = await createAs('secB', fx.branchBId, { name: '乙社区逾期排查的阵地' });
+    for (const [key, point] of Object.entries({ onDueDay, dayAfter, early, inB })) {
+      made[`${key}First`] = await checkOf(key === 'inB' ? 'secB' : 'secA', point.id, '2019-01-10T10:00:00+08:00');
+    }
+    // Later than the due instant but still on the due day: on time.
+    made.onDueDay = await checkOf('secA', onDueDay.id, '2019-02-09T23:59:59.999+08:00');
+    // The first instant of the next day: late.
+    made.dayAfter = await checkOf('secA', dayAfter.id, '2019-02-10T00:00:00+08:00');
+    made.early = await checkOf('secA', early.id, '2019-01-20T09:00:00+08:00');
+    made.inB = await checkOf('secB', inB.id, '2019-03-01T09:00:00+08:00');
+    // Registered in 2018 and first checked a year after its first check fell due: still on time.
+    const createdAt = new Date('2018-01-01T02:00:00Z');
+    const old = await ctx.prisma.riskPoint.create({
+      data: {
+        orgId: fx.branchAId,
+        name: '久未排查的阵地',
+        type: 'VENUE',
+        level: 'LOW',
+        checkIntervalDays: 30,
+        createdAt,
+        nextCheckDueAt: new Date(createdAt.getTime() + 30 * DAY),
+      },
+    });
+    made.oldFirst = await checkOf('secA', old.id, '2019-01-15T10:00:00+08:00');
+  });
+
+  it("a point's first check is on time, whenever it is made", () => {
+    for (const key of ['onDueDayFirst', 'dayAfterFirst', 'earlyFirst', 'inBFirst', 'oldFirst']) {
+      expect(made[key]?.onTime, key).toBe(true);
+    }
+  });
+
+  it('a check on the due day is on time, even after the due hour; one made the day after is late', async () => {
+    expect(made.onDueDay?.onTime).toBe(true);
+    expect(made.early?.onTime).toBe(true);
+    expect(made.dayAfter?.onTime).toBe(false);
+    expect(made.inB?.onTime).toBe(false);
+    const stored = await ctx.prisma.riskPointCheck.findUniqueOrThrow({ where: { id: made.dayAfter?.id as string } });
+    expect(stored.onTime).toBe(false);
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: made.dayAfter?.riskPointId as string, action: 'CHECK' },
+      orderBy: { at: 'desc' },
+    });
+    expect(audit.after).toMatchObject({ checkOnTime: false });
+  });
+
+  it('a check is judged against the due day the point had before it, not the one it moves to', async () => {
+    // The late check moved the due day to 12 March; it stays late, and the point's history says so.
+    const points = (await get('secA', `/api/risk-points/${made.dayAfter?.riskPointId}/checks`)).json().items;
+    expect(points.map((x: CheckBody) => [x.id, x.onTime])).toEqual([
+      [made.dayAfter?.id, false],
+      [made.dayAfterFirst?.id, true],
+    ]);
+  });
+
+  it('the checks list filters by onTime=true / false, within the scope', async () => {
+    const onTime = await get('leader', `/api/risk-points/checks?limit=100&${DAYS}&onTime=true`);
+    expect(onTime.statusCode, onTime.body).toBe(200);
+    expect(ids(onTime)).toEqual(
+      ['onDueDayFirst', 'dayAfterFirst', 'earlyFirst', 'inBFirst', 'oldFirst', 'onDueDay', 'early']
+        .map((k) => made[k]?.id)
+        .sort(),
+    );
+    const late = await get('leader', `/api/risk-points/checks?limit=100&${DAYS}&onTime=false`);
+    expect(ids(late)).toEqual([made.dayAfter?.id, made.inB?.id].sort());
+    expect(late.json().items.every((x: CheckBody) => x.onTime === false)).toBe(true);
+    // Combined with the org filter: branch A's subtree only.
+    const lateA = await get('leader', `/api/risk-points/checks?limit=100&${DAYS}&onTime=false&org=${fx.branchAId}`);
+    expect(ids(lateA)).toEqual([made.dayAfter?.id]);
+    // A secretary of B sees B's late check and none of A's, whatever the org filter says.
+    expect(ids(await get('secB', `/api/risk-points/checks?limit=100&${DAYS}&onTime=false`))).toEqual([made.inB?.id]);
+    const asked = await get('secB', `/api/risk-points/checks?limit=100&${DAYS}&onTime=false&org=${fx.branchAId}`);
+    expect(asked.statusCode).toBe(404);
+    expect((await get('leader', '/api/risk-points/checks?onTime=yes')).statusCode).toBe(400);
   });
 });

@@ -616,3 +616,74 @@ describe('listing', () => {
     expect((await listGet('leader', '/api/study-sessions?sort=-topic')).statusCode).toBe(400);
   });
 });
+
+describe('listing by topic group (the two kinds of 专题研讨 the dashboard counts apart)', () => {
+  // Dates in May 2019, which no other test here uses, so the list can be read by days.
+  const DAYS = 'from=2019-05-01&to=2019-05-31';
+  const made: Record<string, string> = {};
+  const ids = (res: { json(): { items: { id: string }[] } }) =>
+    res
+      .json()
+      .items.map((x) => x.id)
+      .sort();
+  const idsOf = (...keys: string[]) => keys.map((k) => made[k]).sort();
+
+  beforeAll(async () => {
+    const rows: [string, string, string, string, Record<string, unknown>][] = [
+      ['ideologyA', 'secA', fx.branchAId, 'IDEOLOGY_WORK', {}],
+      ['onlineAUnit', 'secA', fx.branchAUnitId, 'ONLINE_IDEOLOGY', {}],
+      ['theoryA', 'secA', fx.branchAId, 'THEORY', {}],
+      ['policyA', 'secA', fx.branchAId, 'POLICY', {}],
+      ['otherB', 'secB', fx.branchBId, 'OTHER', {}],
+      ['ideologyB', 'secB', fx.branchBId, 'IDEOLOGY_WORK', {}],
+      // Another kind on an ideology topic: the group narrows topics, not kinds.
+      ['centralIdeologyA', 'leader', fx.branchAId, 'IDEOLOGY_WORK', { kind: 'CENTRAL_GROUP' }],
+    ];
+    for (const [key, who, orgId, topicCategory, extra] of rows) {
+      made[key] = (
+        await createAs(who, orgId, {
+          kind: 'SEMINAR',
+          topicCategory,
+          occurredAt: '2019-05-20T09:00:00+08:00',
+          ...extra,
+        })
+      ).id;
+    }
+  });
+
+  it('topicGroup=IDEOLOGY lists ideology-work and online-ideology topics; STUDY every other topic', async () => {
+    const ideology = await get('leader', `/api/study-sessions?limit=100&${DAYS}&kind=SEMINAR&topicGroup=IDEOLOGY`);
+    expect(ideology.statusCode, ideology.body).toBe(200);
+    expect(ids(ideology)).toEqual(idsOf('ideologyA', 'onlineAUnit', 'ideologyB'));
+    const study = await get('leader', `/api/study-sessions?limit=100&${DAYS}&kind=SEMINAR&topicGroup=STUDY`);
+    expect(ids(study)).toEqual(idsOf('theoryA', 'policyA', 'otherB'));
+    const anyKind = await get('leader', `/api/study-sessions?limit=100&${DAYS}&topicGroup=IDEOLOGY`);
+    expect(ids(anyKind)).toEqual(idsOf('ideologyA', 'onlineAUnit', 'ideologyB', 'centralIdeologyA'));
+  });
+
+  it('a topic and a group both apply: a topic outside the group lists nothing', async () => {
+    const inside = await get('leader', `/api/study-sessions?${DAYS}&topicGroup=IDEOLOGY&topicCategory=ONLINE_IDEOLOGY`);
+    expect(ids(inside)).toEqual(idsOf('onlineAUnit'));
+    const outside = await get('leader', `/api/study-sessions?${DAYS}&topicGroup=IDEOLOGY&topicCategory=THEORY`);
+    expect(outside.statusCode).toBe(200);
+    expect(outside.json().items).toEqual([]);
+  });
+
+  it("the scope still applies: a secretary of B sees only B's sessions of the group", async () => {
+    expect(ids(await get('secB', `/api/study-sessions?limit=100&${DAYS}&topicGroup=IDEOLOGY`))).toEqual(
+      idsOf('ideologyB'),
+    );
+    expect(ids(await get('secA', `/api/study-sessions?limit=100&${DAYS}&kind=SEMINAR&topicGroup=IDEOLOGY`))).toEqual(
+      idsOf('ideologyA', 'onlineAUnit'),
+    );
+    expect((await get('secB', `/api/study-sessions?${DAYS}&topicGroup=IDEOLOGY&org=${fx.branchAId}`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('refuses an unknown group, naming the field', async () => {
+    const res = await get('leader', '/api/study-sessions?topicGroup=THEORY');
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res.json())).toEqual(['topicGroup']);
+  });
+});

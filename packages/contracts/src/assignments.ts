@@ -109,6 +109,8 @@ export const ListAssignmentsQuerySchema = z.strictObject({
   kind: AssignmentKindSchema.optional(),
   /** The status as answered (a rule task's is computed). */
   status: AssignmentStatusSchema.optional(),
+  /** true: only overdue ones (as answered: OPEN with the due day passed); false: the others. */
+  overdue: z.enum(['true', 'false']).optional(),
   cursor: CursorSchema.optional(),
   limit: PageLimitSchema,
 });

@@ -108,6 +108,8 @@ export const ListRectificationsQuerySchema = z.strictObject({
   source: RectificationSourceSchema.optional(),
   /** true: only overdue ones (deadline passed, not DONE); false: only those that are not. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** true: not yet DONE (the RECTIFICATION_OPEN figure); false: DONE. */
+  open: z.enum(['true', 'false']).optional(),
   dateField: RectificationDateFieldSchema.default('createdAt'),
   sort: RectificationSortSchema.default('-createdAt'),
 });

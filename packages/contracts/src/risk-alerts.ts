@@ -233,8 +233,11 @@ export type RiskAlertSort = z.infer<typeof RiskAlertSortSchema>;
 export const RISK_ALERT_DATE_FIELDS = ['registeredAt', 'reportedAt', 'closedAt'] as const;
 export const RiskAlertDateFieldSchema = z.enum(RISK_ALERT_DATE_FIELDS);
 
-/** OVERDUE: alertClock(…).overdue; URGE: alertNeedsUrging — both as of the request. */
-export const RISK_ALERT_FLAGS = ['OVERDUE', 'URGE'] as const;
+/**
+ * OVERDUE: alertClock(…).overdue; URGE: alertNeedsUrging — both as of the request; OPEN: not yet
+ * CLOSED; REPORTED_ON_TIME / REPORTED_LATE: reported no later / later than the reporting clock.
+ */
+export const RISK_ALERT_FLAGS = ['OVERDUE', 'URGE', 'OPEN', 'REPORTED_ON_TIME', 'REPORTED_LATE'] as const;
 export const RiskAlertFlagSchema = z.enum(RISK_ALERT_FLAGS);
 export type RiskAlertFlag = z.infer<typeof RiskAlertFlagSchema>;
 

@@ -149,6 +149,8 @@ export const RiskPointCheckSchema = z.object({
   orgName: z.string(),
   checkedAt: InstantSchema,
   result: RiskCheckResultSchema,
+  /** Made by the day the point was due (its first check always is). */
+  onTime: z.boolean(),
   note: z.string().nullable(),
   checkedByName: z.string().nullable(),
   createdAt: InstantSchema,
@@ -170,6 +172,8 @@ export type RiskPointCheckSort = z.infer<typeof RiskPointCheckSortSchema>;
 export const ListRiskPointChecksQuerySchema = z.strictObject({
   ...recordListQueryFields,
   result: RiskCheckResultSchema.optional(),
+  /** true: checks made by the day they were due (the RISK_POINT_CHECK figure); false: late ones. */
+  onTime: z.enum(['true', 'false']).optional(),
   sort: RiskPointCheckSortSchema.default('-checkedAt'),
 });
 export type ListRiskPointChecksQuery = z.input<typeof ListRiskPointChecksQuerySchema>;

@@ -10,6 +10,18 @@ export type StudyKind = z.infer<typeof StudyKindSchema>;
 
 export const STUDY_TOPICS = ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY', 'THEORY', 'PARTY_HISTORY', 'POLICY', 'OTHER'] as const;
 export const StudyTopicSchema = z.enum(STUDY_TOPICS);
+
+/**
+ * The two kinds of 专题研讨 the summary counts apart (DOMAIN.md: "the 5 and the 1 are both
+ * seminars: a topic field tells them apart"): IDEOLOGY — 意识形态工作专题研讨会 (incl. online
+ * ideology); STUDY — 中心组专题学习研讨 on every other topic.
+ */
+export const STUDY_TOPIC_GROUPS = {
+  IDEOLOGY: ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY'],
+  STUDY: ['THEORY', 'PARTY_HISTORY', 'POLICY', 'OTHER'],
+} as const satisfies Record<string, readonly (typeof STUDY_TOPICS)[number][]>;
+export type StudyTopicGroup = keyof typeof STUDY_TOPIC_GROUPS;
+export const StudyTopicGroupSchema = z.enum(['IDEOLOGY', 'STUDY']);
 export type StudyTopic = z.infer<typeof StudyTopicSchema>;
 
 export const STUDY_TOPIC_MAX = 200;
@@ -108,6 +120,8 @@ export const ListStudySessionsQuerySchema = z.strictObject({
   ...recordListQueryFields,
   kind: StudyKindSchema.optional(),
   topicCategory: StudyTopicSchema.optional(),
+  /** A group of topics (STUDY_TOPIC_GROUPS); combines with topicCategory as AND. */
+  topicGroup: StudyTopicGroupSchema.optional(),
   sort: StudySessionSortSchema.default('-occurredAt'),
 });
 export type ListStudySessionsQuery = z.input<typeof ListStudySessionsQuerySchema>;

@@ -17,6 +17,24 @@ describe('drillHref', () => {
     );
   });
 
+  it('sends a figure counted with a filter to the page that shows that filter', () => {
+    expect(drillHref(metricDrill('RISK_POINT_CHECK', ORG, '2026-01-01', '2026-06-30'))).toBe(
+      `/risk-points/checks?onTime=true&org=${ORG}&from=2026-01-01&to=2026-06-30`,
+    );
+    expect(drillHref(metricDrill('ALERT_REPORTED_ON_TIME', ORG, '2026-01-01', '2026-06-30'))).toBe(
+      `/risk-alerts?dateField=reportedAt&flag=REPORTED_ON_TIME&org=${ORG}&from=2026-01-01&to=2026-06-30`,
+    );
+    expect(drillHref({ list: '/api/study-sessions', query: { kind: 'SEMINAR', topicGroup: 'IDEOLOGY' } })).toBe(
+      '/study-sessions?kind=SEMINAR&topicGroup=IDEOLOGY',
+    );
+    expect(drillHref({ list: '/api/rectifications', query: { org: ORG, open: 'true' } })).toBe(
+      `/rectifications?org=${ORG}&open=true`,
+    );
+    expect(drillHref({ list: '/api/assignments', query: { period: '2026-H1', org: ORG, overdue: 'true' } })).toBe(
+      `/assignments?period=2026-H1&org=${ORG}&overdue=true`,
+    );
+  });
+
   it('knows a page for every counted metric, and none for an unknown list', () => {
     for (const metric of COUNTED_METRIC_KEYS) {
       expect(drillHref(metricDrill(metric, ORG, '2026-01-01', '2026-01-31')), metric).not.toBeNull();

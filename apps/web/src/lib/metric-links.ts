@@ -4,14 +4,15 @@ import type { CountedMetric, MetricDrill } from '@dutyboard/contracts/metrics';
 import { toSearchParams } from './api-client.ts';
 import type { Translate } from './i18n.ts';
 
-/** API list → web list page. Risk-point checks have no list page: the org's register shows them. */
+/** API list → the web list page that takes the same query and shows it in its filter bar. */
 const WEB_LIST: Record<string, string> = {
   '/api/study-sessions': '/study-sessions',
   '/api/activities': '/activities',
   '/api/publicity': '/publicity',
-  '/api/risk-points/checks': '/risk-points',
+  '/api/risk-points/checks': '/risk-points/checks',
   '/api/risk-alerts': '/risk-alerts',
   '/api/rectifications': '/rectifications',
+  '/api/assignments': '/assignments',
 };
 
 /** "/activities?category=PARTY_LECTURE&org=…&from=…&to=…" for a drill; null for an unknown list. */

@@ -135,6 +135,8 @@ export interface ListAssignmentsParams {
   owner?: string;
   kind?: AssignmentKind;
   status?: AssignmentStatus;
+  /** As answered (`overdue`), like status: a post-filter. */
+  overdue?: 'true' | 'false';
   cursor?: string;
   limit: number;
 }
@@ -175,8 +177,8 @@ function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
 
 /**
  * The list, ordered kind (第一责任人, 分管, 任务) then creation. A secretary sees the assignments of
- * their subtree plus the ones they own. The status filter applies to the status as answered
- * (computed for rule tasks), so rows are read in batches until the page is full.
+ * their subtree plus the ones they own. The status and overdue filters apply to the item as
+ * answered (computed for rule tasks), so rows are read in batches until the page is full.
  */
 export async function listAssignments(
   prisma: PrismaClient,
@@ -213,6 +215,7 @@ export async function listAssignments(
     for (const row of rows) {
       const item = await answer(prisma, row, now);
       if (params.status && item.status !== params.status) continue;
+      if (params.overdue && item.overdue !== (params.overdue === 'true')) continue;
       if (items.length === params.limit) {
         more = true;
         break;
@@ -436,4 +439,25 @@ export async function closeAssignment(
     after: auditShape(row),
   });
   return answer(tx, row, doneAt);
+}
+
+/**
+ * Every assignment of a period in the given orgs, answered as the list answers them (a rule task's
+ * status and progress computed). The dashboard counts done and overdue items from these, so its
+ * figures agree with the list filtered by status / overdue.
+ */
+export async function answeredAssignmentsOfPeriod(
+  prisma: PrismaClient,
+  periodId: string,
+  orgIds: readonly string[],
+  now: Date,
+): Promise<Assignment[]> {
+  const rows = await prisma.assignment.findMany({
+    where: { periodId, orgId: { in: [...orgIds] } },
+    include,
+    orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const out: Assignment[] = [];
+  for (const row of rows) out.push(await answer(prisma, row, now));
+  return out;
 }

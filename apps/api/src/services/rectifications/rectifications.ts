@@ -97,6 +97,7 @@ export interface ListRectificationsParams {
   status?: Rectification['status'];
   source?: Rectification['source'];
   overdue?: 'true' | 'false';
+  open?: 'true' | 'false';
   dateField: 'createdAt' | 'closedAt';
   sort: RectificationSort;
   cursor?: string;
@@ -142,6 +143,9 @@ export async function listRectifications(
   if (params.overdue === 'false') {
     and.push({ OR: [{ deadlineAt: null }, { deadlineAt: { gte: now } }, { status: 'DONE' }] });
   }
+  // The RECTIFICATION_OPEN figure: not yet DONE, however long ago it was raised.
+  if (params.open === 'true') and.push({ status: { not: 'DONE' } });
+  if (params.open === 'false') and.push({ status: 'DONE' });
   if (params.cursor) {
     and.push(
       spec.field === 'deadlineAt'

@@ -17,6 +17,7 @@ import {
   type RiskAlert,
   type RiskAlertDetail,
   type RiskAlertEvent,
+  type RiskAlertFlag,
   type RiskAlertPage,
   type RiskAlertSort,
   type TransitionRiskAlertInput,
@@ -106,7 +107,7 @@ export interface ListRiskAlertsParams {
   org?: string;
   state?: AlertState;
   level?: RiskAlert['level'];
-  flag?: 'OVERDUE' | 'URGE';
+  flag?: RiskAlertFlag;
   from?: string;
   to?: string;
   dateField: 'registeredAt' | 'reportedAt' | 'closedAt';
@@ -117,17 +118,27 @@ export interface ListRiskAlertsParams {
 
 const SORT_KINDS = { registeredAt: 'date' } as const;
 
-/** The flags as SQL, with exactly the meaning of alertClock().overdue and alertNeedsUrging(). */
+/**
+ * The flags as SQL, with exactly the meaning of alertClock().overdue and alertNeedsUrging(); the
+ * reported ones with the ALERT_REPORTED_ON_TIME figure's (services/metrics/count.ts).
+ */
 function flagWhere(prisma: PrismaClient, flag: ListRiskAlertsParams['flag'], now: Date): Prisma.RiskAlertWhereInput {
-  if (flag === 'OVERDUE') {
-    return {
-      OR: [{ reportedAt: null, reportDueAt: { lt: now } }, { reportedAt: { gt: prisma.riskAlert.fields.reportDueAt } }],
-    };
+  const dueAt = prisma.riskAlert.fields.reportDueAt;
+  switch (flag) {
+    case 'OVERDUE':
+      return { OR: [{ reportedAt: null, reportDueAt: { lt: now } }, { reportedAt: { gt: dueAt } }] };
+    case 'URGE':
+      return { state: { not: 'CLOSED' }, lastEventAt: { lt: new Date(now.getTime() - ALERT_URGE_HOURS * HOUR_MS) } };
+    case 'OPEN':
+      return { state: { not: 'CLOSED' } };
+    // A column compared with a column is never true on NULL, so unreported alerts fall out of both.
+    case 'REPORTED_ON_TIME':
+      return { reportedAt: { lte: dueAt } };
+    case 'REPORTED_LATE':
+      return { reportedAt: { gt: dueAt } };
+    case undefined:
+      return {};
   }
-  if (flag === 'URGE') {
-    return { state: { not: 'CLOSED' }, lastEventAt: { lt: new Date(now.getTime() - ALERT_URGE_HOURS * HOUR_MS) } };
-  }
-  return {};
 }
 
 export async function listRiskAlerts(

@@ -2,6 +2,8 @@
 // due instant is stored (so lists can sort and filter on it) and recomputed on every write that
 // moves it: (lastCheckedAt ?? createdAt) + checkIntervalDays. The check status is computed when
 // answering, against the clock at that moment.
+
+import { shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import {
   type CreateRiskPointCheckInput,
   type CreateRiskPointInput,
@@ -37,6 +39,20 @@ type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select
 /** The due instant a point's stored fields imply. */
 function dueOf(row: { lastCheckedAt: Date | null; createdAt: Date; checkIntervalDays: number }): Date {
   return nextCheckDue(row.lastCheckedAt ?? row.createdAt, row.checkIntervalDays);
+}
+
+/**
+ * Whether a check made at `checkedAt` is on time for the point as it stood before it: a point's
+ * first check always is; a later one must fall on or before its due day (a whole Shanghai day —
+ * a check at 16:00 on the day due at 09:00 is still on time), i.e. before the next midnight.
+ */
+export function checkIsOnTime(
+  point: { lastCheckedAt: Date | null; nextCheckDueAt: Date | null; createdAt: Date; checkIntervalDays: number },
+  checkedAt: Date,
+): boolean {
+  if (!point.lastCheckedAt) return true;
+  const due = shanghaiParts(point.nextCheckDueAt ?? dueOf(point));
+  return checkedAt.getTime() < shanghaiMidnight(due.year, due.month, due.day + 1).getTime();
 }
 
 export function toRiskPoint(row: RiskPointRow, now = new Date()): RiskPoint {
@@ -238,6 +254,7 @@ function toCheck(row: CheckRow, names: Awaited<ReturnType<typeof checkNames>>): 
     orgName: names.org.get(row.orgId) ?? '',
     checkedAt: row.checkedAt.toISOString(),
     result: row.result,
+    onTime: row.onTime,
     note: row.note,
     checkedByName: row.checkedById ? (names.user.get(row.checkedById) ?? null) : null,
     createdAt: row.createdAt.toISOString(),
@@ -267,14 +284,15 @@ export interface ListChecksParams {
   from?: string;
   to?: string;
   result?: RiskCheckResult;
+  onTime?: 'true' | 'false';
   sort: RiskPointCheckSort;
   cursor?: string;
   limit: number;
 }
 
 /**
- * Checks across the caller's scope, by the org the point had when checked: the records the
- * RISK_POINT_CHECK figure counts for the same org and days.
+ * Checks across the caller's scope, by the org the point had when checked: with onTime=true, the
+ * records the RISK_POINT_CHECK figure counts for the same org and days.
  */
 export async function listRiskPointChecks(
   prisma: PrismaClient,
@@ -288,6 +306,7 @@ export async function listRiskPointChecks(
     {
       orgId: { in: orgIds },
       ...(params.result ? { result: params.result } : {}),
+      ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
       ...(checkedAt ? { checkedAt } : {}),
     },
     params.sort,
@@ -321,6 +340,8 @@ export async function recordRiskPointCheck(
   const before = await loadRiskPoint(tx, user, id);
   checkVersion(before, expectedVersion);
   const checkedAt = new Date(input.checkedAt);
+  // Judged against the due day the point had before this check moves it.
+  const onTime = checkIsOnTime(before, checkedAt);
   const lastCheckedAt =
     before.lastCheckedAt && before.lastCheckedAt.getTime() >= checkedAt.getTime() ? before.lastCheckedAt : checkedAt;
   const { count } = await tx.riskPoint.updateMany({
@@ -338,6 +359,7 @@ export async function recordRiskPointCheck(
       riskPointId: id,
       orgId: before.orgId,
       checkedAt,
+      onTime,
       result: input.result,
       note: input.note ?? null,
       checkedById: user.id,
@@ -357,6 +379,7 @@ export async function recordRiskPointCheck(
       ...auditShape(row),
       checkedAt: check.checkedAt,
       checkResult: check.result,
+      checkOnTime: check.onTime,
       checkNote: check.note,
     },
   });

@@ -4,9 +4,11 @@ import {
   type Absentee,
   attendanceIssues,
   type CreateStudySessionInput,
+  STUDY_TOPIC_GROUPS,
   type StudySession,
   type StudySessionPage,
   type StudySessionSort,
+  type StudyTopicGroup,
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
@@ -63,6 +65,7 @@ export interface ListStudySessionsParams {
   org?: string;
   kind?: StudySession['kind'];
   topicCategory?: StudySession['topicCategory'];
+  topicGroup?: StudyTopicGroup;
   from?: string;
   to?: string;
   sort: StudySessionSort;
@@ -83,9 +86,13 @@ export async function listStudySessions(
   const where: Prisma.StudySessionWhereInput = {
     orgId: { in: orgIds },
     ...(params.kind ? { kind: params.kind } : {}),
-    ...(params.topicCategory ? { topicCategory: params.topicCategory } : {}),
     ...(occurredAt ? { occurredAt } : {}),
-    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
+    AND: [
+      // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
+      ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
+      ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
+      ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
+    ],
   };
   const rows = await prisma.studySession.findMany({
     where,

@@ -12,16 +12,21 @@ import {
 import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { type AssignmentListFilter, queryKeys } from '../../../lib/query-keys.ts';
 
 const PAGE = 100;
 
-export async function getAllAssignments(period: string, org: string | undefined, signal?: AbortSignal) {
+export async function getAllAssignments(
+  period: string,
+  org: string | undefined,
+  filter: AssignmentListFilter,
+  signal?: AbortSignal,
+) {
   const items: Assignment[] = [];
   let cursor: string | undefined;
   do {
     const page = await api.get('/api/assignments', {
-      query: { period, org, cursor, limit: PAGE },
+      query: { period, org, ...filter, cursor, limit: PAGE },
       schema: AssignmentPageSchema,
       signal,
     });
@@ -31,18 +36,19 @@ export async function getAllAssignments(period: string, org: string | undefined,
   return items;
 }
 
-export function assignmentsQueryOptions(period: string, org: string | undefined) {
+/** `filter`: status, overdue and owner as answered by the API (a dashboard figure's drill). */
+export function assignmentsQueryOptions(period: string, org: string | undefined, filter: AssignmentListFilter = {}) {
   return queryOptions({
-    queryKey: queryKeys.assignments.list(period, org),
-    queryFn: ({ signal }) => getAllAssignments(period, org, signal),
+    queryKey: queryKeys.assignments.list(period, org, filter),
+    queryFn: ({ signal }) => getAllAssignments(period, org, filter, signal),
     placeholderData: keepPreviousData,
     // Progress is counted from records other pages change: read it fresh on every visit.
     staleTime: 0,
   });
 }
 
-export function useAssignments(period: string, org: string | undefined) {
-  return useQuery(assignmentsQueryOptions(period, org));
+export function useAssignments(period: string, org: string | undefined, filter: AssignmentListFilter = {}) {
+  return useQuery(assignmentsQueryOptions(period, org, filter));
 }
 
 export function getAssignment(id: string, signal?: AbortSignal) {

@@ -1,11 +1,13 @@
 // /assignments (责任清单): one period's first responsible people, areas and tasks, with each rule
-// task's progress counted from the records.
+// task's progress counted from the records. The dashboard's ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE
+// figures drill here with status, overdue and owner; the filter bar under the head shows them.
 import { PlusOutlined } from '@ant-design/icons';
-import { ASSIGNMENT_KINDS } from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, AssignmentStatusSchema } from '@dutyboard/contracts/assignments';
 import { IdSchema } from '@dutyboard/contracts/common';
-import { Button, Typography } from 'antd';
+import { Button, Card, Empty, Select, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ExportButton } from '../../../components/export-button.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PlanPeriodSelect } from '../../../components/plan-period-select.tsx';
@@ -16,9 +18,25 @@ import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
 import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
-import { useAssignments } from '../api/assignments.ts';
+import type { AssignmentListFilter } from '../../../lib/query-keys.ts';
+import { useAssignments, useOwners } from '../api/assignments.ts';
 import { AssignmentCreateModal } from '../components/assignment-form-modal.tsx';
 import { AssignmentSection } from '../components/assignment-sections.tsx';
+
+/** The params that narrow the period's list (clearing removes them; period and org stay). */
+const FILTER_KEYS = ['status', 'overdue', 'owner'] as const;
+
+/** What the URL asks beyond period and org; anything malformed is ignored rather than sent. */
+function filterFromParams(params: URLSearchParams): AssignmentListFilter {
+  const status = AssignmentStatusSchema.safeParse(params.get('status'));
+  const owner = IdSchema.safeParse(params.get('owner'));
+  const overdue = params.get('overdue');
+  return {
+    status: status.success ? status.data : undefined,
+    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
+    owner: owner.success ? owner.data : undefined,
+  };
+}
 
 export function AssignmentsListRoute() {
   const me = useCurrentUser();
@@ -28,22 +46,36 @@ export function AssignmentsListRoute() {
   const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
   const orgParam = params.get('org');
   const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined;
+  const filter = filterFromParams(params);
+  const filtered = FILTER_KEYS.some((key) => Boolean(filter[key]));
   const allowed = can(me, 'assignment:read');
   const canManage = can(me, 'plan:manage');
   const orgs = useOrgs({ enabled: allowed });
-  const list = useAssignments(period, org);
+  const list = useAssignments(period, org, filter);
+  // Only leadership may read the owners list; others see the owner's name from the rows.
+  const owners = useOwners(canManage && Boolean(filter.owner));
   const { dialog, openDialog, dialogProps } = useDialogState<'create'>();
   if (!allowed) return <ForbiddenPage />;
 
   const orgChoices = orgs.data?.items ?? [];
   const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-  const setParam = (key: 'period' | 'org', value: string | undefined) => {
+  const setParam = (key: 'period' | 'org' | (typeof FILTER_KEYS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next);
   };
+  const clearFilters = () => {
+    const next = new URLSearchParams(params);
+    for (const key of FILTER_KEYS) next.delete(key);
+    setParams(next);
+  };
   const rows = list.data ?? [];
+  const ownerName =
+    rows.find((row) => row.ownerId === filter.owner)?.ownerName ??
+    owners.data?.items.find((owner) => owner.id === filter.owner)?.displayName;
+  // Filtered, a section with nothing in it says nothing useful: only the sections with rows show.
+  const kinds = filtered ? ASSIGNMENT_KINDS.filter((kind) => rows.some((row) => row.kind === kind)) : ASSIGNMENT_KINDS;
 
   return (
     <div>
@@ -66,6 +98,7 @@ export function AssignmentsListRoute() {
               className="db-w-220"
             />
           )}
+          <ExportButton list="assignments" query={{ period, org, ...filter }} size="middle" />
           {canManage && (
             <Button
               type="primary"
@@ -78,15 +111,61 @@ export function AssignmentsListRoute() {
           )}
         </div>
       </div>
+      <div className="db-filters" data-testid="assignment-filters">
+        <Select
+          aria-label={t('assignments.filterStatus')}
+          data-testid="filter-status"
+          value={filter.status}
+          onChange={(value: string | undefined) => setParam('status', value)}
+          allowClear
+          placeholder={t('assignments.allStatuses')}
+          options={ASSIGNMENT_STATUSES.map((value) => ({ value, label: t(`assignments.status.${value}`) }))}
+          className="db-w-180"
+        />
+        <Select
+          aria-label={t('assignments.filterOverdue')}
+          data-testid="filter-overdue"
+          value={filter.overdue}
+          onChange={(value: string | undefined) => setParam('overdue', value)}
+          allowClear
+          placeholder={t('assignments.filterOverdue')}
+          options={[
+            { value: 'true', label: t('assignments.overdueOnly') },
+            { value: 'false', label: t('assignments.notOverdueOnly') },
+          ]}
+          className="db-w-180"
+        />
+        {filter.owner && (
+          <Tag closable onClose={() => setParam('owner', undefined)} data-testid="filter-owner">
+            {ownerName ? t('assignments.filterOwner', { name: ownerName }) : t('assignments.filterOwnerUnnamed')}
+          </Tag>
+        )}
+        {filtered && (
+          <Button onClick={clearFilters} data-testid="filter-clear">
+            {t('assignments.clearFilters')}
+          </Button>
+        )}
+      </div>
       {list.isPending ? (
         <PageLoading rows={8} />
       ) : list.isError && rows.length === 0 ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} data-testid="assignment-list">
-          {ASSIGNMENT_KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <AssignmentSection key={kind} kind={kind} rows={rows.filter((row) => row.kind === kind)} />
           ))}
+          {kinds.length === 0 && (
+            <Card>
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('assignments.emptyFiltered')}
+                data-testid="assignments-empty-filtered"
+              >
+                <Button onClick={clearFilters}>{t('assignments.clearFilters')}</Button>
+              </Empty>
+            </Card>
+          )}
         </div>
       )}
       {dialog === 'create' && (

@@ -1,5 +1,6 @@
-// The rectifications list's filters (the shared bar, see record-filters.tsx): status, source,
-// overdue and which date the range applies to.
+// The rectifications list's filters (the shared bar, see record-filters.tsx): status, done or not
+// (the dashboard's RECTIFICATION_OPEN figure drills here with open=true), source, overdue and which
+// date the range applies to.
 import {
   RECTIFICATION_DATE_FIELDS,
   RECTIFICATION_SORTS,
@@ -12,10 +13,12 @@ import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RectificationListFilter } from '../../../lib/query-keys.ts';
 
 /** The keys that narrow the list (the sort order is a preference and stays when clearing). */
-export const FILTER_KEYS = ['org', 'status', 'source', 'overdue', 'dateField', 'from', 'to'] as const;
+export const FILTER_KEYS = ['org', 'status', 'open', 'source', 'overdue', 'dateField', 'from', 'to'] as const;
 
 export function isFiltered(filter: RectificationListFilter): boolean {
-  return Boolean(filter.org || filter.status || filter.source || filter.overdue || filter.from || filter.to);
+  return Boolean(
+    filter.org || filter.status || filter.open || filter.source || filter.overdue || filter.from || filter.to,
+  );
 }
 
 export function RectificationFilters(props: ListFiltersProps<RectificationListFilter>) {
@@ -32,6 +35,16 @@ export function RectificationFilters(props: ListFiltersProps<RectificationListFi
           label: t('rectifications.filterStatus'),
           placeholder: t('rectifications.allStatuses'),
           options: filterOptions(RECTIFICATION_STATUSES, (s) => t(`rectifications.status.${s}`)),
+        },
+        {
+          param: 'open',
+          testId: 'filter-open',
+          label: t('rectifications.filterOpen'),
+          placeholder: t('rectifications.filterOpen'),
+          options: [
+            { value: 'true', label: t('rectifications.openOnly') },
+            { value: 'false', label: t('rectifications.doneOnly') },
+          ],
         },
         {
           param: 'source',

@@ -26,6 +26,7 @@ function filterFromParams(params: URLSearchParams): RectificationListFilter {
   const dateField = RectificationDateFieldSchema.safeParse(params.get('dateField'));
   const sort = RectificationSortSchema.safeParse(params.get('sort'));
   const overdue = params.get('overdue');
+  const open = params.get('open');
   const from = params.get('from');
   const to = params.get('to');
   return {
@@ -33,6 +34,7 @@ function filterFromParams(params: URLSearchParams): RectificationListFilter {
     status: status.success ? status.data : undefined,
     source: source.success ? source.data : undefined,
     overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
+    open: open === 'true' || open === 'false' ? open : undefined,
     dateField: dateField.success && dateField.data !== 'createdAt' ? dateField.data : undefined,
     from: isLocalDate(from) ? from : undefined,
     to: isLocalDate(to) ? to : undefined,
@@ -76,6 +78,7 @@ export function RectificationsListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'rectifications', query: filter }}
       list={list}
       renderTable={(rows, empty) => <RectificationTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

@@ -72,6 +72,7 @@ export function RiskAlertsListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'risk-alerts', query: filter }}
       list={list}
       renderTable={(rows, empty) => <RiskAlertTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

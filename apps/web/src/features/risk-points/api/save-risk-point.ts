@@ -59,6 +59,8 @@ export function recordRiskPointCheck(
 async function refreshAfterChange(queryClient: QueryClient, id: string) {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.riskPoints.lists }),
+    // The checks list shows each point's name and goes with a deleted point.
+    queryClient.invalidateQueries({ queryKey: queryKeys.riskPoints.checkLists }),
     queryClient.invalidateQueries({ queryKey: queryKeys.history.detail('RiskPoint', id) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
     queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all }),

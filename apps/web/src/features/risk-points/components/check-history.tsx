@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useRiskPointChecks } from '../api/get-risk-point.ts';
-import { CheckResultTag } from './risk-tags.tsx';
+import { CheckResultTag, OnTimeTag } from './risk-tags.tsx';
 
 export function CheckHistory({ pointId }: { pointId: string }) {
   const { t, lang } = useI18n();
@@ -49,6 +49,8 @@ export function CheckHistory({ pointId }: { pointId: string }) {
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }}>
               <Typography.Text strong>{formatDateTime(check.checkedAt)}</Typography.Text>
               <CheckResultTag result={check.result} />
+              {/* Only a late check gets a tag; on time is the quiet default. */}
+              {!check.onTime && <OnTimeTag onTime={false} />}
               {check.checkedByName && (
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                   {t('riskPoints.checks.by', { name: check.checkedByName })}

@@ -1,4 +1,5 @@
-// Small labels: a point's risk level, its check status (due soon / overdue) and a check's result.
+// Small labels: a point's risk level, its check status (due soon / overdue), a check's result and
+// whether it was made on time.
 import type { RiskCheckResult, RiskCheckStatus, RiskLevel } from '@dutyboard/contracts/risk-points';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -30,6 +31,21 @@ export function CheckResultTag({ result }: { result: RiskCheckResult }) {
   return (
     <Tag color={RESULT_COLOR[result]} style={{ marginInlineEnd: 0 }}>
       {t(`riskPoints.result.${result}`)}
+    </Tag>
+  );
+}
+
+/** A check made by its due day (按时) or after it (逾期). */
+export function OnTimeTag({ onTime }: { onTime: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Tag
+      color={onTime ? 'green' : 'red'}
+      style={{ marginInlineEnd: 0 }}
+      data-testid="check-on-time"
+      data-on-time={onTime}
+    >
+      {t(onTime ? 'riskPoints.onTime.true' : 'riskPoints.onTime.false')}
     </Tag>
   );
 }

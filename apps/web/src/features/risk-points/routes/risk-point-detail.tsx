@@ -35,6 +35,7 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
   checkedAt: 'riskPoints.history.checkedAt',
   checkResult: 'riskPoints.history.checkResult',
   checkNote: 'riskPoints.history.checkNote',
+  checkOnTime: 'riskPoints.history.checkOnTime',
   checkCount: 'riskPoints.history.checkCount',
 };
 
@@ -67,6 +68,9 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
   const formatValue = (field: string, value: unknown) => {
     const key = HISTORY_ENUMS[field];
     if (key && typeof value === 'string') return t(key(value));
+    if (field === 'checkOnTime' && typeof value === 'boolean') {
+      return t(value ? 'riskPoints.onTime.true' : 'riskPoints.onTime.false');
+    }
     if (field === 'checkIntervalDays' && typeof value === 'number') {
       return t('riskPoints.checkIntervalValue', { days: value });
     }

@@ -66,6 +66,7 @@ export function RiskPointsListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'risk-points', query: filter }}
       list={list}
       renderTable={(rows, empty) => <RiskPointTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

@@ -1,9 +1,11 @@
-// The study sessions list's filters (the shared bar, see record-filters.tsx): kind, topic and dates.
+// The study sessions list's filters (the shared bar, see record-filters.tsx): kind, topic group
+// (the dashboard's two kinds of 专题研讨 drill here with it), topic and dates.
 import {
   STUDY_KINDS,
   STUDY_SESSION_SORTS,
   STUDY_TOPICS,
   type StudySessionSort,
+  StudyTopicGroupSchema,
 } from '@dutyboard/contracts/study-sessions';
 import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -16,7 +18,9 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
     <RecordFilters
       {...props}
       testId="study-filters"
-      active={Boolean(filter.org || filter.kind || filter.topicCategory || filter.from || filter.to)}
+      active={Boolean(
+        filter.org || filter.kind || filter.topicGroup || filter.topicCategory || filter.from || filter.to,
+      )}
       selects={[
         {
           param: 'kind',
@@ -24,6 +28,13 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
           label: t('studySessions.filterKind'),
           placeholder: t('studySessions.allKinds'),
           options: filterOptions(STUDY_KINDS, (k) => t(`studySessions.kind.${k}`)),
+        },
+        {
+          param: 'topicGroup',
+          testId: 'filter-topic-group',
+          label: t('studySessions.filterTopicGroup'),
+          placeholder: t('studySessions.allTopicGroups'),
+          options: filterOptions(StudyTopicGroupSchema.options, (g) => t(`studySessions.topicGroup.${g}`)),
         },
         {
           param: 'topicCategory',

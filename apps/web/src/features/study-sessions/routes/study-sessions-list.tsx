@@ -1,5 +1,10 @@
 import { IdSchema } from '@dutyboard/contracts/common';
-import { StudyKindSchema, StudySessionSortSchema, StudyTopicSchema } from '@dutyboard/contracts/study-sessions';
+import {
+  StudyKindSchema,
+  StudySessionSortSchema,
+  StudyTopicGroupSchema,
+  StudyTopicSchema,
+} from '@dutyboard/contracts/study-sessions';
 import { listTexts, RecordListPage, useListOrgs } from '../../../components/record-list-page.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -13,13 +18,14 @@ import { useStudySessions } from '../api/get-study-sessions.ts';
 import { StudyFilters } from '../components/study-filters.tsx';
 import { StudyTable } from '../components/study-table.tsx';
 
-const FILTER_KEYS = ['org', 'kind', 'topicCategory', 'from', 'to'] as const;
+const FILTER_KEYS = ['org', 'kind', 'topicGroup', 'topicCategory', 'from', 'to'] as const;
 
 /** The filter the URL describes; anything malformed is ignored rather than sent. */
 function filterFromParams(params: URLSearchParams): StudySessionListFilter {
   const org = IdSchema.safeParse(params.get('org'));
   const kind = StudyKindSchema.safeParse(params.get('kind'));
   const topicCategory = StudyTopicSchema.safeParse(params.get('topicCategory'));
+  const topicGroup = StudyTopicGroupSchema.safeParse(params.get('topicGroup'));
   const sort = StudySessionSortSchema.safeParse(params.get('sort'));
   const from = params.get('from');
   const to = params.get('to');
@@ -27,6 +33,7 @@ function filterFromParams(params: URLSearchParams): StudySessionListFilter {
     org: org.success ? org.data : undefined,
     kind: kind.success ? kind.data : undefined,
     topicCategory: topicCategory.success ? topicCategory.data : undefined,
+    topicGroup: topicGroup.success ? topicGroup.data : undefined,
     from: isLocalDate(from) ? from : undefined,
     to: isLocalDate(to) ? to : undefined,
     sort: sort.success ? sort.data : undefined,
@@ -65,6 +72,7 @@ export function StudySessionsListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'study-sessions', query: filter }}
       list={list}
       renderTable={(rows, empty) => <StudyTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

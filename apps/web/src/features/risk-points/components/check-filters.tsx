@@ -1,0 +1,51 @@
+// The checks list's filters (the shared bar, see record-filters.tsx): result, on time or late, and
+// the Shanghai days of the check.
+import { RISK_CHECK_RESULTS, RISK_POINT_CHECK_SORTS, type RiskPointCheckSort } from '@dutyboard/contracts/risk-points';
+import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import type { RiskPointCheckListFilter } from '../../../lib/query-keys.ts';
+
+/** The keys that narrow the list (the sort order is a preference and stays when clearing). */
+export const CHECK_FILTER_KEYS = ['org', 'result', 'onTime', 'from', 'to'] as const;
+
+export function CheckFilters(props: ListFiltersProps<RiskPointCheckListFilter>) {
+  const { t } = useI18n();
+  const { filter } = props;
+  return (
+    <RecordFilters
+      {...props}
+      testId="check-filters"
+      active={CHECK_FILTER_KEYS.some((key) => Boolean(filter[key]))}
+      selects={[
+        {
+          param: 'result',
+          testId: 'filter-result',
+          label: t('riskPoints.checksList.filterResult'),
+          placeholder: t('riskPoints.checksList.allResults'),
+          options: filterOptions(RISK_CHECK_RESULTS, (r) => t(`riskPoints.result.${r}`)),
+        },
+        {
+          param: 'onTime',
+          testId: 'filter-on-time',
+          label: t('riskPoints.checksList.filterOnTime'),
+          placeholder: t('riskPoints.checksList.filterOnTime'),
+          options: [
+            { value: 'true', label: t('riskPoints.onTime.true') },
+            { value: 'false', label: t('riskPoints.onTime.false') },
+          ],
+        },
+      ]}
+      dates={{
+        label: t('riskPoints.checksList.filterDates'),
+        start: t('riskPoints.checksList.startDate'),
+        end: t('riskPoints.checksList.endDate'),
+      }}
+      sort={{
+        label: t('riskPoints.checksList.filterSort'),
+        defaultValue: '-checkedAt' satisfies RiskPointCheckSort,
+        options: filterOptions(RISK_POINT_CHECK_SORTS, (s) => t(`riskPoints.checksList.sort.${s}`)),
+      }}
+      clearText={t('riskPoints.checksList.clearFilters')}
+    />
+  );
+}
