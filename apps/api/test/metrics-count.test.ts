@@ -39,7 +39,10 @@ beforeAll(async () => {
         data: { orgId, outlet: '区融媒体', level: 'DISTRICT', title: `报道${n}`, publishedAt: at },
       });
       const point = await p.riskPoint.create({ data: { orgId, name: `阵地${n}`, type: 'WEBSITE', level: 'LOW' } });
-      await p.riskPointCheck.create({ data: { riskPointId: point.id, orgId, checkedAt: at, result: 'NORMAL' } });
+      // Every third check late: only on-time checks count.
+      await p.riskPointCheck.create({
+        data: { riskPointId: point.id, orgId, checkedAt: at, result: 'NORMAL', onTime: n % 3 !== 0 },
+      });
       // Registered at one date, reported and closed at others (or never), so each date column counts alone.
       await p.riskAlert.create({
         data: {
@@ -89,11 +92,15 @@ async function direct(metric: CountedMetric, orgIds: string[]): Promise<number> 
     case 'PUBLICITY':
       return p.publicityItem.count({ where: { orgId, publishedAt: range } });
     case 'RISK_POINT_CHECK':
-      return p.riskPointCheck.count({ where: { orgId, checkedAt: range } });
+      return p.riskPointCheck.count({ where: { orgId, checkedAt: range, onTime: true } });
     case 'ALERT_REGISTERED':
       return p.riskAlert.count({ where: { orgId, registeredAt: range } });
     case 'ALERT_REPORTED':
       return p.riskAlert.count({ where: { orgId, reportedAt: range } });
+    case 'ALERT_REPORTED_ON_TIME':
+      return p.riskAlert.count({
+        where: { orgId, reportedAt: { ...range, lte: p.riskAlert.fields.reportDueAt } },
+      });
     case 'ALERT_CLOSED':
       return p.riskAlert.count({ where: { orgId, closedAt: range } });
     case 'RECTIFICATION_CLOSED':

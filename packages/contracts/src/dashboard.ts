@@ -1,7 +1,11 @@
+// GET /api/dashboard: every figure of a period for an org subtree, each against its target with
+// pace, and each with the list request that shows exactly the records it counts (`drill`), so a
+// figure on screen can always be traced to its records. Counting happens in PostgreSQL.
 import { z } from 'zod';
-import { ActivityCategorySchema } from './activities.ts';
 import { IdSchema, InstantSchema } from './common.ts';
-import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
+import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
+import { PeriodCodeSchema } from './periods.ts';
+import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
 
 export const DashboardQuerySchema = z.strictObject({
   /** Defaults to the current half year. */
@@ -11,36 +15,128 @@ export const DashboardQuerySchema = z.strictObject({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
-/** Query parameters for GET /api/activities that list exactly the records behind a figure. */
-export const DrillFilterSchema = z.object({
-  org: IdSchema,
-  from: LocalDateSchema,
-  to: LocalDateSchema,
-  category: ActivityCategorySchema.optional(),
+/**
+ * The figures of the overview, in the order and sections the page shows them. The counted ones
+ * (COUNTED_METRICS) count dated records in the period; the others are defined beside them:
+ * - ALERT_REPORTED_ON_TIME: alerts reported in the period no later than their reporting clock;
+ * - RECTIFICATION_OPEN: rectifications not yet DONE, now (whenever they were raised);
+ * - ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE: the period's responsibility-list items whose status as
+ *   answered (computed for rule tasks) is DONE, or OPEN with the due day passed.
+ */
+export const DASHBOARD_SECTIONS = {
+  study: ['CENTRAL_GROUP_STUDY', 'SEMINAR', 'BRANCH_STUDY', 'CADRE_TRAINING'],
+  publicity: ['ACTIVITY', 'PARTY_LECTURE', 'PUBLICITY'],
+  risk: ['RISK_POINT_CHECK', 'ALERT_REGISTERED', 'ALERT_REPORTED', 'ALERT_REPORTED_ON_TIME', 'ALERT_CLOSED'],
+  duty: ['RECTIFICATION_OPEN', 'RECTIFICATION_CLOSED', 'ASSIGNMENT_DONE', 'ASSIGNMENT_OVERDUE'],
+} as const;
+export type DashboardSection = keyof typeof DASHBOARD_SECTIONS;
+export const DASHBOARD_METRICS = Object.values(DASHBOARD_SECTIONS).flat();
+export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
+export const DashboardMetricSchema = z.enum(DASHBOARD_METRICS as [DashboardMetric, ...DashboardMetric[]]);
+
+/** The counted metrics the per-month trend and the per-branch table show. */
+export const TREND_METRICS = [
+  'CENTRAL_GROUP_STUDY',
+  'SEMINAR',
+  'BRANCH_STUDY',
+  'CADRE_TRAINING',
+  'ACTIVITY',
+  'PARTY_LECTURE',
+  'PUBLICITY',
+  'RISK_POINT_CHECK',
+  'ALERT_REGISTERED',
+] as const satisfies readonly CountedMetric[];
+export type TrendMetric = (typeof TREND_METRICS)[number];
+
+export const PaceStatusSchema = z.enum(['GREEN', 'AMBER', 'RED']);
+
+/** One part of a figure (a category, a level, a state) with its own drill. */
+export const BreakdownSchema = z.object({ key: z.string(), count: z.number().int(), drill: MetricDrillSchema });
+export type Breakdown = z.infer<typeof BreakdownSchema>;
+
+export const KpiSchema = z.object({
+  metric: DashboardMetricSchema,
+  done: z.number().int(),
+  /** The effective target (explicit, else what the frequency rules require); null when none. */
+  target: z.number().int().nullable(),
+  /** What a linear plan expects by now (DOMAIN.md pace); null without a target. */
+  expected: z.number().int().nullable(),
+  status: PaceStatusSchema.nullable(),
+  /** The list request that shows exactly these `done` records (null: not listable as one list). */
+  drill: MetricDrillSchema.nullable(),
+  breakdown: z.array(BreakdownSchema),
 });
-export type DrillFilter = z.infer<typeof DrillFilterSchema>;
+export type Kpi = z.infer<typeof KpiSchema>;
+
+export const TrendMonthSchema = z.object({
+  /** "2026-03" (Asia/Shanghai). */
+  month: z.string(),
+  counts: z.array(z.object({ metric: DashboardMetricSchema, count: z.number().int(), drill: MetricDrillSchema })),
+});
+
+export const BranchCellSchema = z.object({
+  metric: DashboardMetricSchema,
+  done: z.number().int(),
+  target: z.number().int().nullable(),
+  status: PaceStatusSchema.nullable(),
+  drill: MetricDrillSchema,
+});
+
+export const BranchRowSchema = z.object({
+  orgId: IdSchema,
+  name: z.string(),
+  kind: z.string(),
+  /** Mean of min(done / target, 1) over the metrics with a target, 0–1; null when none has one. */
+  score: z.number().nullable(),
+  /** 1 = best score; branches without targets rank after, by their activity count. */
+  rank: z.number().int(),
+  cells: z.array(BranchCellSchema),
+});
+export type BranchRow = z.infer<typeof BranchRowSchema>;
+
+export const OpenAlertSchema = z.object({
+  id: IdSchema,
+  orgName: z.string(),
+  level: AlertLevelSchema,
+  state: AlertStateSchema,
+  summary: z.string(),
+  registeredAt: InstantSchema,
+  reportDueAt: InstantSchema,
+  /** null once reported (the clock stops at 报送). */
+  remainingMinutes: z.number().int().nullable(),
+  overdue: z.boolean(),
+});
+
+export const OverdueOwnerSchema = z.object({
+  ownerId: IdSchema,
+  ownerName: z.string(),
+  count: z.number().int(),
+  drill: MetricDrillSchema,
+});
 
 export const DashboardSchema = z.object({
   period: z.object({ code: z.string(), startsAt: InstantSchema, endsAt: InstantSchema }),
-  org: z.object({ id: IdSchema, name: z.string() }),
+  org: z.object({ id: IdSchema, name: z.string(), parentId: IdSchema.nullable() }),
+  /** From the caller's home org down to this org, for the street → branch breadcrumb. */
+  trail: z.array(z.object({ id: IdSchema, name: z.string() })),
   generatedAt: InstantSchema,
-  activities: z.object({
-    done: z.number().int(),
-    /** null when no target is set for this org and period. */
-    target: z.number().int().nullable(),
-    expected: z.number().int().nullable(),
-    status: z.enum(['GREEN', 'AMBER', 'RED']).nullable(),
-    filter: DrillFilterSchema,
-  }),
-  activitiesPerMonth: z.array(z.object({ month: z.string(), count: z.number().int(), filter: DrillFilterSchema })),
-  activitiesPerBranch: z.array(
-    z.object({
-      orgId: IdSchema,
-      name: z.string(),
-      count: z.number().int(),
-      target: z.number().int().nullable(),
-      filter: DrillFilterSchema,
-    }),
-  ),
+  kpis: z.array(KpiSchema),
+  trend: z.array(TrendMonthSchema),
+  /** The org's direct children (a street's branches), best first. Empty for a branch. */
+  branches: z.array(BranchRowSchema),
+  /** Alerts registered in the period, by their state now. */
+  alertFunnel: z.array(z.object({ state: AlertStateSchema, count: z.number().int(), drill: MetricDrillSchema })),
+  /** Open alerts (any period) in the subtree, the most urgent first (at most OPEN_ALERTS_MAX). */
+  openAlerts: z.object({ total: z.number().int(), drill: MetricDrillSchema, items: z.array(OpenAlertSchema) }),
+  /** The period's overdue responsibility-list items per owner, most first. */
+  overdueByOwner: z.array(OverdueOwnerSchema),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const OPEN_ALERTS_MAX = 10;
+
+/** GET /api/dashboard/export: the same figures as a workbook (xlsx) or the KPI table (csv). */
+export const DashboardExportQuerySchema = DashboardQuerySchema.extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type DashboardExportQuery = z.input<typeof DashboardExportQuerySchema>;

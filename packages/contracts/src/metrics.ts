@@ -39,9 +39,14 @@ export const COUNTED_METRICS = {
   ACTIVITY: { list: '/api/activities', query: {}, date: 'occurredAt' },
   PARTY_LECTURE: { list: '/api/activities', query: { category: 'PARTY_LECTURE' }, date: 'occurredAt' },
   PUBLICITY: { list: '/api/publicity', query: {}, date: 'publishedAt' },
-  RISK_POINT_CHECK: { list: '/api/risk-points/checks', query: {}, date: 'checkedAt' },
+  RISK_POINT_CHECK: { list: '/api/risk-points/checks', query: { onTime: 'true' }, date: 'checkedAt' },
   ALERT_REGISTERED: { list: '/api/risk-alerts', query: {}, date: 'registeredAt' },
   ALERT_REPORTED: { list: '/api/risk-alerts', query: { dateField: 'reportedAt' }, date: 'reportedAt' },
+  ALERT_REPORTED_ON_TIME: {
+    list: '/api/risk-alerts',
+    query: { dateField: 'reportedAt', flag: 'REPORTED_ON_TIME' },
+    date: 'reportedAt',
+  },
   ALERT_CLOSED: { list: '/api/risk-alerts', query: { dateField: 'closedAt' }, date: 'closedAt' },
   RECTIFICATION_CLOSED: { list: '/api/rectifications', query: { dateField: 'closedAt' }, date: 'closedAt' },
 } as const satisfies Partial<Record<Metric, { list: string; query: Record<string, string>; date: string }>>;

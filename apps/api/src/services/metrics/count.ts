@@ -26,9 +26,15 @@ const SQL: Record<CountedMetric, MetricSql> = {
   PARTY_LECTURE: { table: '"Activity" x', date: 'x."occurredAt"', where: `x.category = 'PARTY_LECTURE'` },
   PUBLICITY: { table: '"PublicityItem" x', date: 'x."publishedAt"', where: 'TRUE' },
   // A check carries its risk point's org at check time, so it is counted where it was made.
-  RISK_POINT_CHECK: { table: '"RiskPointCheck" x', date: 'x."checkedAt"', where: 'TRUE' },
+  // DOMAIN.md counts checks done on time; late ones are listed with onTime=false.
+  RISK_POINT_CHECK: { table: '"RiskPointCheck" x', date: 'x."checkedAt"', where: 'x."onTime"' },
   ALERT_REGISTERED: { table: '"RiskAlert" x', date: 'x."registeredAt"', where: 'TRUE' },
   ALERT_REPORTED: { table: '"RiskAlert" x', date: 'x."reportedAt"', where: 'TRUE' },
+  ALERT_REPORTED_ON_TIME: {
+    table: '"RiskAlert" x',
+    date: 'x."reportedAt"',
+    where: 'x."reportedAt" <= x."reportDueAt"',
+  },
   ALERT_CLOSED: { table: '"RiskAlert" x', date: 'x."closedAt"', where: 'TRUE' },
   RECTIFICATION_CLOSED: { table: '"Rectification" x', date: 'x."closedAt"', where: 'TRUE' },
 };

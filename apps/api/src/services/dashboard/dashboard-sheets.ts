@@ -1,0 +1,165 @@
+// The dashboard as sheets for an export: the figures with their targets and pace, their parts, the
+// months, the branches, the open alerts and the overdue owners — in Chinese, Shanghai time, and
+// with the list query each figure was counted from, so a printed figure stays traceable.
+import type { Dashboard } from '@dutyboard/contracts/dashboard';
+import type { MetricDrill } from '@dutyboard/contracts/metrics';
+import {
+  ACTIVITY_CATEGORY_LABELS,
+  ALERT_LEVEL_LABELS,
+  ALERT_STATE_LABELS,
+  METRIC_LABELS,
+  PUBLICITY_LEVEL_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+  shanghaiDateTime,
+} from '../exports/columns.ts';
+import type { Sheet } from '../exports/sheets.ts';
+
+const STATUS_LABELS = { GREEN: '达到进度', AMBER: '略有滞后', RED: '明显滞后' } as const;
+const SECTION_OF: Record<string, string> = {
+  CENTRAL_GROUP_STUDY: '理论学习',
+  SEMINAR: '理论学习',
+  BRANCH_STUDY: '理论学习',
+  CADRE_TRAINING: '理论学习',
+  ACTIVITY: '宣传活动',
+  PARTY_LECTURE: '宣传活动',
+  PUBLICITY: '宣传活动',
+  RISK_POINT_CHECK: '阵地与舆情',
+  ALERT_REGISTERED: '阵地与舆情',
+  ALERT_REPORTED: '阵地与舆情',
+  ALERT_REPORTED_ON_TIME: '阵地与舆情',
+  ALERT_CLOSED: '阵地与舆情',
+};
+
+/** A part's label: the enum label of whatever the figure is broken down by. */
+function partLabel(metric: string, key: string): string {
+  const maps: Record<string, Readonly<Record<string, string>>> = {
+    ACTIVITY: ACTIVITY_CATEGORY_LABELS,
+    PUBLICITY: PUBLICITY_LEVEL_LABELS,
+    ALERT_REGISTERED: ALERT_LEVEL_LABELS,
+    RECTIFICATION_OPEN: RECTIFICATION_STATUS_LABELS,
+    SEMINAR: { IDEOLOGY: '意识形态工作专题研讨会', STUDY: '中心组专题学习研讨' },
+    RISK_POINT_CHECK: { LATE: '逾期排查（不计入）' },
+  };
+  return maps[metric]?.[key] ?? key;
+}
+
+/** "GET /api/study-sessions?kind=SEMINAR&org=…": the request that lists the figure's records. */
+function source(drill: MetricDrill | null): string | null {
+  if (!drill) return null;
+  return `GET ${drill.list}?${new URLSearchParams(drill.query).toString()}`;
+}
+
+const label = (metric: string) => METRIC_LABELS[metric] ?? metric;
+
+export function dashboardSheets(d: Dashboard): Sheet[] {
+  const kpis: Sheet = {
+    name: '指标',
+    columns: [
+      { header: '板块', width: 12 },
+      { header: '指标', width: 26 },
+      { header: '完成', width: 8 },
+      { header: '目标', width: 8 },
+      { header: '按进度应完成', width: 12 },
+      { header: '进度', width: 10 },
+      { header: '明细查询', width: 90 },
+    ],
+    rows: [],
+  };
+  for (const k of d.kpis) {
+    kpis.rows.push([
+      SECTION_OF[k.metric] ?? '整改与责任',
+      label(k.metric),
+      k.done,
+      k.target,
+      k.expected,
+      k.status ? STATUS_LABELS[k.status] : k.target === null ? '未设目标' : null,
+      source(k.drill),
+    ]);
+    for (const b of k.breakdown) {
+      kpis.rows.push(['', `　其中：${partLabel(k.metric, b.key)}`, b.count, null, null, null, source(b.drill)]);
+    }
+  }
+  const metrics = d.trend[0]?.counts.map((x) => x.metric) ?? [];
+  const trend: Sheet = {
+    name: '月度',
+    columns: [{ header: '月份', width: 10 }, ...metrics.map((m) => ({ header: label(m), width: 12 }))],
+    rows: d.trend.map((m) => [m.month, ...m.counts.map((x) => x.count)]),
+  };
+  const branches: Sheet = {
+    name: '各支部',
+    columns: [
+      { header: '排名', width: 6 },
+      { header: '组织', width: 24 },
+      { header: '综合完成率', width: 12 },
+      ...metrics.flatMap((m) => [
+        { header: `${label(m)}完成`, width: 10 },
+        { header: `${label(m)}目标`, width: 10 },
+      ]),
+    ],
+    rows: d.branches.map((b) => [
+      b.rank,
+      b.name,
+      b.score === null ? null : `${Math.round(b.score * 100)}%`,
+      ...b.cells.flatMap((c) => [c.done, c.target]),
+    ]),
+  };
+  const alerts: Sheet = {
+    name: '舆情',
+    columns: [
+      { header: '状态', width: 10 },
+      { header: '本期登记数', width: 12 },
+      { header: '明细查询', width: 90 },
+    ],
+    rows: [
+      ...d.alertFunnel.map((f) => [ALERT_STATE_LABELS[f.state], f.count, source(f.drill)]),
+      ['未办结（全部时期）', d.openAlerts.total, source(d.openAlerts.drill)],
+    ],
+  };
+  const open: Sheet = {
+    name: '未办结舆情',
+    columns: [
+      { header: '等级', width: 8 },
+      { header: '组织', width: 20 },
+      { header: '状态', width: 10 },
+      { header: '摘要', width: 40 },
+      { header: '登记时间', width: 18 },
+      { header: '报送时限', width: 18 },
+      { header: '是否超时', width: 10 },
+      { header: '编号', width: 38 },
+    ],
+    rows: d.openAlerts.items.map((a) => [
+      ALERT_LEVEL_LABELS[a.level],
+      a.orgName,
+      ALERT_STATE_LABELS[a.state],
+      a.summary,
+      shanghaiDateTime(a.registeredAt),
+      shanghaiDateTime(a.reportDueAt),
+      a.overdue ? '超时' : '未超时',
+      a.id,
+    ]),
+  };
+  const owners: Sheet = {
+    name: '逾期责任事项',
+    columns: [
+      { header: '责任人', width: 16 },
+      { header: '逾期事项数', width: 12 },
+      { header: '明细查询', width: 90 },
+    ],
+    rows: d.overdueByOwner.map((o) => [o.ownerName, o.count, source(o.drill)]),
+  };
+  const about: Sheet = {
+    name: '说明',
+    columns: [
+      { header: '项目', width: 14 },
+      { header: '内容', width: 60 },
+    ],
+    rows: [
+      ['组织', d.trail.map((o) => o.name).join(' / ') || d.org.name],
+      ['周期', d.period.code],
+      ['周期起止', `${shanghaiDateTime(d.period.startsAt)} 至 ${shanghaiDateTime(d.period.endsAt)}（不含）`],
+      ['生成时间', shanghaiDateTime(d.generatedAt)],
+      ['口径', '各数均由系统记录实时统计；“明细查询”列为列出该数对应记录的接口查询，可在系统中打开核对。'],
+    ],
+  };
+  return [kpis, trend, branches, alerts, open, owners, about];
+}
