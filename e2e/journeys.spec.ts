@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
 async function activityCount(page: Page): Promise<number> {
-  const done = page.getByTestId('kpi-activities-done');
+  const done = page.getByTestId('kpi-ACTIVITY-done');
   await expect(done).toBeVisible();
   return Number(((await done.textContent()) ?? '').trim());
 }
@@ -78,9 +78,7 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
   await expect.poll(() => activityCount(leader)).toBe(before + 1);
   await leader.setViewportSize({ width: 1280, height: 900 });
   // The chart is a lazy chunk: wait for its bars before the picture.
-  await expect(
-    leader.getByTestId('activities-per-month-chart').locator('.recharts-bar-rectangle').first(),
-  ).toBeVisible();
+  await expect(leader.getByTestId('trend-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await saveScreenshot(leader, 'leader-dashboard');
   await leader.setViewportSize({ width: 390, height: 844 });
   await expect

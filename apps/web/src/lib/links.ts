@@ -1,17 +1,7 @@
-// URLs that several features build: the activity list behind a dashboard figure, a list's "new"
-// page with the list's org, and the sign-in page's `next` target (only ever a path inside this app).
-import type { DrillFilter } from '@dutyboard/contracts/dashboard';
+// URLs that several features build: a list's "new" page with the list's org, and the sign-in
+// page's `next` target (only ever a path inside this app). A dashboard figure's list is
+// lib/metric-links.ts drillHref.
 import { toSearchParams } from './api-client.ts';
-
-export function activitiesHref(filter: Partial<DrillFilter>): string {
-  const search = toSearchParams({
-    org: filter.org,
-    category: filter.category,
-    from: filter.from,
-    to: filter.to,
-  }).toString();
-  return search ? `/activities?${search}` : '/activities';
-}
 
 /** `path` with the params that have a value (`/activities/new?org=…`), or the bare path. */
 export function pathWithQuery(path: string, query: Record<string, string | undefined>): string {

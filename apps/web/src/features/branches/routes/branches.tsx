@@ -1,4 +1,5 @@
-// The auditor's home: how many themed activities each branch of the street held in a period.
+// The auditor's home: the street's branches for a period, ranked, each figure against its target
+// and a link to its records; a branch's name opens its own dashboard.
 import { Card, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { BranchProgressTable } from '../../../components/branch-progress-table.tsx';
@@ -10,6 +11,7 @@ import { can, hasScopeAll } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useDashboard } from '../../../lib/dashboard.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { pathWithQuery } from '../../../lib/links.ts';
 import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
 
 export function BranchesRoute() {
@@ -46,7 +48,11 @@ export function BranchesRoute() {
         <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : (
         <Card styles={{ body: { padding: 0 } }}>
-          <BranchProgressTable rows={data.activitiesPerBranch} loading={dashboard.isPlaceholderData} />
+          <BranchProgressTable
+            rows={data.branches}
+            branchHref={(row) => pathWithQuery('/dashboard', { period, org: row.orgId })}
+            loading={dashboard.isPlaceholderData}
+          />
         </Card>
       )}
     </div>

@@ -1,11 +1,14 @@
+// 工作看板: every figure of a period for the street or one branch against its targets with pace,
+// the per-month trend, the per-branch table, alerts and overdue tasks. Every number links to the
+// records it counts. Period and org live in the URL, so links can be shared and back/forward
+// walk through the choices; a branch in the table (or the breadcrumb) re-scopes the page.
 import { IdSchema } from '@dutyboard/contracts/common';
-import { Card, Col, Row, Skeleton, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { Alert, Breadcrumb, Col, Row, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { BranchProgressTable } from '../../../components/branch-progress-table.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ExportButton } from '../../../components/export-button.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { can, hasScopeAll } from '../../../lib/auth.ts';
@@ -15,12 +18,13 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
 import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
-import { KpiActivitiesCard } from '../components/kpi-activities-card.tsx';
-import { MonthLinks } from '../components/month-links.tsx';
-
-const ActivitiesPerMonthChart = lazy(async () => ({
-  default: (await import('../components/activities-per-month-chart.tsx')).ActivitiesPerMonthChart,
-}));
+import { AlertFunnelCard } from '../components/alert-funnel-card.tsx';
+import { KpiSections, KpiSkeleton } from '../components/kpi-sections.tsx';
+import { OpenAlertsCard } from '../components/open-alerts-card.tsx';
+import { OverdueOwnersCard } from '../components/overdue-owners-card.tsx';
+import { TrendCard } from '../components/trend-card.tsx';
+import { trendIsEmpty } from '../components/trend-series.ts';
+import '../dashboard.css';
 
 export function DashboardRoute() {
   const me = useCurrentUser();
@@ -46,20 +50,43 @@ export function DashboardRoute() {
     else next.delete(key);
     setParams(next);
   };
+  /** This page scoped to another org, same period; the home org needs no parameter. */
+  const scopeHref = (orgId: string) => {
+    const next = new URLSearchParams(params);
+    if (orgId === me.org.id) next.delete('org');
+    else next.set('org', orgId);
+    const search = next.toString();
+    return search ? `/dashboard?${search}` : '/dashboard';
+  };
 
   const data = dashboard.data;
+  const nothingRecorded = data ? data.kpis.every((k) => k.done === 0) && trendIsEmpty(data.trend) : false;
   return (
     <div>
       <div className="db-page-head">
-        <div>
+        <div style={{ minWidth: 0 }}>
           <h1>{t('dashboard.title')}</h1>
           {data && (
-            <Typography.Text type="secondary" data-testid="dashboard-org">
-              {data.org.name}
-            </Typography.Text>
+            <div className="db-dash-head-org">
+              {data.trail.length > 1 ? (
+                <Breadcrumb
+                  aria-label={t('dashboard.trail')}
+                  data-testid="dashboard-trail"
+                  items={data.trail.map((o, i) =>
+                    i < data.trail.length - 1
+                      ? { key: o.id, title: <Link to={scopeHref(o.id)}>{o.name}</Link> }
+                      : { key: o.id, title: <span data-testid="dashboard-org">{o.name}</span> },
+                  )}
+                />
+              ) : (
+                <Typography.Text type="secondary" data-testid="dashboard-org">
+                  {data.org.name}
+                </Typography.Text>
+              )}
+            </div>
           )}
         </div>
-        <div className="db-filters" style={{ marginBottom: 0 }}>
+        <div className="db-filters db-dash-filters" style={{ marginBottom: 0 }}>
           <PeriodSelect value={period} onChange={(code) => setParam('period', code)} />
           {showOrgSelect && (
             <OrgSelect
@@ -67,47 +94,67 @@ export function DashboardRoute() {
               orgs={orgChoices}
               loading={orgs.isPending}
               value={org ?? data?.org.id ?? me.org.id}
-              onChange={(id) => setParam('org', id)}
+              onChange={(id) => setParam('org', id === me.org.id ? undefined : id)}
               className="db-w-220"
             />
           )}
+          {/* Every figure of this period and org, with the query each was counted from. */}
+          <ExportButton list={{ path: '/api/dashboard/export', name: 'dashboard' }} query={{ period, org }} />
         </div>
       </div>
 
       {dashboard.isPending ? (
-        <PageLoading rows={6} />
+        <KpiSkeleton />
       ) : dashboard.isError || !data ? (
         <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : (
-        <div style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={8}>
-              <KpiActivitiesCard kpi={data.activities} />
-            </Col>
-            <Col xs={24} lg={16}>
-              <Card title={t('dashboard.perMonth')} style={{ height: '100%' }}>
-                <Suspense
-                  fallback={
-                    <div style={{ height: 240 }} role="status" aria-label={t('dashboard.chartLoading')}>
-                      <Skeleton.Node active style={{ width: '100%', height: 240 }} />
-                    </div>
-                  }
-                >
-                  <ActivitiesPerMonthChart months={data.activitiesPerMonth} />
-                </Suspense>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('dashboard.perMonthHint')}
-                </Typography.Text>
-                <MonthLinks months={data.activitiesPerMonth} />
-              </Card>
-            </Col>
-            {data.activitiesPerBranch.length > 0 && (
+        <div
+          style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}
+          aria-busy={dashboard.isPlaceholderData}
+          data-testid="dashboard"
+          data-period={data.period.code}
+          data-org={data.org.id}
+        >
+          {nothingRecorded && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="dashboard-empty"
+              title={t('dashboard.empty')}
+              description={t('dashboard.emptyHint')}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <KpiSections kpis={data.kpis} />
+
+          <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
+            {data.branches.length > 0 && (
               <Col span={24}>
-                <Card title={t('dashboard.perBranch')} styles={{ body: { padding: 0 } }}>
-                  <BranchProgressTable rows={data.activitiesPerBranch} />
-                </Card>
+                <section className="db-dash-card-section" aria-labelledby="dashboard-branches">
+                  <h2 className="db-dash-section" id="dashboard-branches">
+                    {t('dashboard.branches.title')}
+                  </h2>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+                    {t('dashboard.branches.hint')}
+                  </Typography.Paragraph>
+                  <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
+                    <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
+                  </div>
+                </section>
               </Col>
             )}
+            <Col xs={24} lg={16}>
+              <TrendCard data={data} />
+            </Col>
+            <Col xs={24} lg={8}>
+              <AlertFunnelCard funnel={data.alertFunnel} />
+            </Col>
+            <Col xs={24} lg={16}>
+              <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+            </Col>
+            <Col xs={24} lg={8}>
+              <OverdueOwnersCard owners={data.overdueByOwner} />
+            </Col>
           </Row>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
             {t('dashboard.generatedAt', { time: formatDateTime(data.generatedAt) })}

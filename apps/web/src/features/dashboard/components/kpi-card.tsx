@@ -1,0 +1,97 @@
+// One figure of the overview: done (a link to exactly those records) against its target, the
+// pace expected by today, and its parts, each a link to its own records.
+import type { Kpi } from '@dutyboard/contracts/dashboard';
+import { Card, Progress, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { PaceTag, percentOf, progressColor } from '../../../components/pace-tag.tsx';
+import { breakdownLabel, dashboardMetricLabel } from '../../../lib/dashboard.ts';
+import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { drillHref } from '../../../lib/metric-links.ts';
+
+/** Figures where fewer is better: no target, and any count above zero is shown in red. */
+const PROBLEM_METRICS = new Set<Kpi['metric']>(['RECTIFICATION_OPEN', 'ASSIGNMENT_OVERDUE']);
+
+export function KpiCard({ kpi }: { kpi: Kpi }) {
+  const { t } = useI18n();
+  const label = dashboardMetricLabel(kpi.metric, t);
+  const href = kpi.drill ? drillHref(kpi.drill) : null;
+  const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
+  const figureStyle = alarming ? { color: '#cf1322' } : undefined;
+  const figure = href ? (
+    <Link
+      to={href}
+      data-testid={`kpi-${kpi.metric}-done`}
+      aria-label={`${t('kpi.viewRecords', { label })}: ${kpi.done}`}
+      style={figureStyle}
+    >
+      {kpi.done}
+    </Link>
+  ) : (
+    <span data-testid={`kpi-${kpi.metric}-done`} style={figureStyle}>
+      {kpi.done}
+    </span>
+  );
+  const percent = percentOf(kpi.done, kpi.target);
+  const note =
+    kpi.metric === 'RECTIFICATION_OPEN' || kpi.metric === 'ASSIGNMENT_OVERDUE'
+      ? t(`dashboard.note.${kpi.metric}`)
+      : t('kpi.noTarget');
+
+  return (
+    <Card
+      size="small"
+      data-testid={`kpi-${kpi.metric}`}
+      data-status={kpi.status ?? undefined}
+      title={<span title={label}>{label}</span>}
+      extra={kpi.status ? <PaceTag status={kpi.status} /> : null}
+      style={{ height: '100%' }}
+    >
+      <div className="db-dash-kpi-figure">
+        {figure}
+        {kpi.target !== null && (
+          <span className="db-dash-kpi-target">
+            {'/ '}
+            <span data-testid={`kpi-${kpi.metric}-target`}>{kpi.target}</span>
+          </span>
+        )}
+      </div>
+      {kpi.target === null ? (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`kpi-${kpi.metric}-no-target`}>
+          {note}
+        </Typography.Text>
+      ) : (
+        <>
+          <Progress
+            percent={Math.min(percent, 100)}
+            format={() => `${percent}%`}
+            strokeColor={progressColor(kpi.status, kpi.done, kpi.target)}
+            size="small"
+            aria-label={t('kpi.doneOfTarget', { done: kpi.done, target: kpi.target })}
+            style={{ marginBottom: 0 }}
+          />
+          {kpi.expected !== null && (
+            <div className="db-dash-kpi-line">
+              <Typography.Text type="secondary" data-testid={`kpi-${kpi.metric}-expected`}>
+                {t('kpi.expected', { expected: kpi.expected })}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      )}
+      {kpi.breakdown.length > 0 && (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled group of links, not a form fieldset.
+        <div className="db-dash-chips" role="group" aria-label={`${label} · ${t('kpi.parts')}`}>
+          {kpi.breakdown.map((part) => {
+            const partHref = drillHref(part.drill);
+            const text = `${breakdownLabel(kpi.metric, part.key, t)} ${part.count}`;
+            return (
+              <Tag key={part.key} data-testid={`kpi-${kpi.metric}-part`} data-key={part.key}>
+                {partHref ? <Link to={partHref}>{text}</Link> : text}
+              </Tag>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}
