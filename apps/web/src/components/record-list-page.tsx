@@ -3,6 +3,7 @@
 // state that offers to clear the filters. Each list route configures it with its own texts, test
 // ids, filters and table.
 import { PlusOutlined } from '@ant-design/icons';
+import type { ExportList } from '@dutyboard/contracts/exports';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -14,6 +15,7 @@ import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { useOrgs } from '../lib/orgs.ts';
 import { ErrorState } from './error-state.tsx';
+import { ExportButton } from './export-button.tsx';
 import { PageLoading } from './page-loading.tsx';
 
 /** What the page needs of its infinite list query (TanStack Query's `useInfiniteQuery`). */
@@ -85,6 +87,8 @@ interface RecordListPageProps<Row> {
   filters: ReactNode;
   list: InfiniteList<Row>;
   renderTable: (rows: Row[], empty: ReactNode) => ReactNode;
+  /** Offers "导出" (xlsx / csv) of this list with the filter it shows: the export and its query. */
+  exportList?: { list: ExportList; query: Record<string, string | undefined> };
 }
 
 /**
@@ -109,6 +113,7 @@ export function RecordListPage<Row>({
   filters,
   list,
   renderTable,
+  exportList,
 }: RecordListPageProps<Row>) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
@@ -149,7 +154,10 @@ export function RecordListPage<Row>({
     <div>
       <div className="db-page-head">
         <h1>{texts.title}</h1>
-        {newButton(testIds.new)}
+        <Space wrap>
+          {exportList && <ExportButton list={exportList.list} query={exportList.query} />}
+          {newButton(testIds.new)}
+        </Space>
       </div>
       {filters}
       {list.isPending ? (

@@ -62,6 +62,7 @@ export function ActivitiesListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'activities', query: filter }}
       list={list}
       renderTable={(rows, empty) => <ActivityTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

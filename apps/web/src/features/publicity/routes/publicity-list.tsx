@@ -62,6 +62,7 @@ export function PublicityListRoute() {
           onClear={clearFilters}
         />
       }
+      exportList={{ list: 'publicity', query: filter }}
       list={list}
       renderTable={(rows, empty) => <PublicityTable rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />

@@ -1,0 +1,75 @@
+// GET /api/exports/<list>?format=xlsx|csv&<the list's own filter>: one route per exportable list,
+// each with the list's read permission and the list's strict query schema (so OpenAPI documents
+// each one). Read-only: nothing is written, not even an audit event.
+import { ErrorBodySchema } from '@dutyboard/contracts/errors';
+import {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_LISTS,
+  EXPORT_PERMISSIONS,
+  EXPORT_TITLES,
+  type ExportFormat,
+  type ExportList,
+  exportPath,
+  exportQuerySchema,
+} from '@dutyboard/contracts/exports';
+import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actor } from '../plugins/auth.ts';
+import { shanghaiDate } from '../services/exports/columns.ts';
+import { listSheet, writeCsv, writeXlsx } from '../services/exports/sheets.ts';
+import { errorResponses } from './responses.ts';
+
+export interface ExportRoutesOptions {
+  prisma: PrismaClient;
+  /** More rows than this → 422 (default EXPORT_MAX_ROWS; tests set a small one). */
+  maxRows?: number;
+  /** The clock the export is judged and named by (tests inject one). */
+  now?: () => Date;
+}
+
+/** The file itself (xlsx bytes or UTF-8 CSV text), not JSON. */
+const FileSchema = z.any().describe('xlsx 工作簿或 CSV 文件（UTF-8，带 BOM）');
+
+const responses = { 200: FileSchema, ...errorResponses, 422: ErrorBodySchema } as const;
+
+/**
+ * `attachment` with an ASCII name for old clients and the Chinese one (RFC 6266 / 5987):
+ * activities-20261124.xlsx and 主题活动-20261124.xlsx.
+ */
+export function exportDisposition(list: ExportList, format: ExportFormat, at: Date): string {
+  const day = (shanghaiDate(at.toISOString()) ?? '').replaceAll('-', '');
+  const chinese = encodeURIComponent(`${EXPORT_TITLES[list]}-${day}.${format}`);
+  return `attachment; filename="${list}-${day}.${format}"; filename*=UTF-8''${chinese}`;
+}
+
+export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (
+  app,
+  { prisma, maxRows, now = () => new Date() },
+) => {
+  for (const list of EXPORT_LISTS) {
+    app.get(
+      exportPath(list),
+      {
+        config: { permission: EXPORT_PERMISSIONS[list] },
+        schema: {
+          summary: `导出${EXPORT_TITLES[list]}（xlsx / csv）`,
+          querystring: exportQuerySchema(list),
+          response: responses,
+        },
+      },
+      async (request, reply) => {
+        const { format, ...filter } = request.query;
+        const at = now();
+        const sheet = await listSheet(prisma, actor(request), list, filter, { maxRows, now: at });
+        const body = format === 'csv' ? Buffer.from(writeCsv(sheet), 'utf8') : await writeXlsx([sheet]);
+        return reply
+          .header('content-type', EXPORT_CONTENT_TYPES[format])
+          .header('content-disposition', exportDisposition(list, format, at))
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(body);
+      },
+    );
+  }
+};
