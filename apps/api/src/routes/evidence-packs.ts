@@ -1,0 +1,108 @@
+// 证据包: ask for a pack of an org subtree and period (202, made in the background), follow its
+// progress, download the zip. Reading the lists a pack holds is what it takes: every role with
+// the dashboard's read permission has all of them (the service checks each one).
+
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { IdParamsSchema } from '@dutyboard/contracts/common';
+import {
+  CreateEvidencePackInputSchema,
+  EvidencePackListSchema,
+  EvidencePackSchema,
+} from '@dutyboard/contracts/evidence-packs';
+import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { actor } from '../plugins/auth.ts';
+import {
+  createEvidencePack,
+  evidencePackFile,
+  failInterruptedPacks,
+  getEvidencePack,
+  listEvidencePacks,
+  PackRunner,
+} from '../services/evidence-packs/packs.ts';
+import { errorResponses } from './responses.ts';
+
+const PERMISSION = 'dashboard:read' as const;
+
+export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; config: Config }> = async (
+  app,
+  { prisma, config },
+) => {
+  const dataDir = path.resolve(config.DATA_DIR);
+  const runner = new PackRunner({ prisma, dataDir, log: app.log });
+
+  // Packs left QUEUED or RUNNING by a stopped server will never finish. An unreachable database
+  // must not stop the server from starting (health then reports it), so a failure is only logged.
+  app.addHook('onReady', async () => {
+    try {
+      const count = await failInterruptedPacks(prisma);
+      if (count > 0) app.log.warn({ count }, 'evidence packs interrupted by the last stop marked FAILED');
+    } catch (error) {
+      app.log.warn({ err: error }, 'could not mark interrupted evidence packs');
+    }
+  });
+  app.addHook('onClose', () => runner.close());
+
+  app.post(
+    '/api/evidence-packs',
+    {
+      config: { permission: PERMISSION },
+      schema: {
+        body: CreateEvidencePackInputSchema,
+        response: { 202: EvidencePackSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actor(request);
+      const { pack, created } = await createEvidencePack(prisma, user, request.body);
+      if (created) runner.schedule(pack.id, user);
+      return reply.status(202).header('location', `/api/evidence-packs/${pack.id}`).send(pack);
+    },
+  );
+
+  app.get(
+    '/api/evidence-packs',
+    {
+      config: { permission: PERMISSION },
+      schema: { response: { 200: EvidencePackListSchema, ...errorResponses } },
+    },
+    async (request) => listEvidencePacks(prisma, actor(request)),
+  );
+
+  app.get(
+    '/api/evidence-packs/:id',
+    {
+      config: { permission: PERMISSION },
+      schema: { params: IdParamsSchema, response: { 200: EvidencePackSchema, ...errorResponses } },
+    },
+    async (request) => getEvidencePack(prisma, actor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/evidence-packs/:id/file',
+    {
+      config: { permission: PERMISSION },
+      schema: {
+        params: IdParamsSchema,
+        // The zip's bytes (application/zip).
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await evidencePackFile(prisma, dataDir, actor(request), request.params.id);
+      // ASCII name for old clients, the Chinese one (RFC 6266 / 5987) for everyone else.
+      const disposition = `attachment; filename="evidence-pack-${file.periodCode}.zip"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-length', String(file.size))
+        .header('content-disposition', disposition)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${file.sha256}"`)
+        .send(createReadStream(file.path));
+    },
+  );
+};
