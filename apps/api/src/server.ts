@@ -4,10 +4,18 @@ import { createPrisma } from '@dutyboard/db/client';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { pruneIdempotencyKeys } from './plugins/write.ts';
+import { chainUnchainedEvents } from './services/audit/audit.ts';
 
 export async function startServer(config: Config) {
   const prisma = createPrisma(config.DATABASE_URL, { max: config.DB_POOL_MAX });
+  // Audit events written without a hash (before the chain existed, or by the demo seed) join the
+  // chain before any request can add to it (ADR 012).
+  const chained = await chainUnchainedEvents(prisma).catch(async (error: unknown) => {
+    await prisma.$disconnect();
+    throw error;
+  });
   const app = await buildApp({ config, prisma });
+  if (chained > 0) app.log.info({ chained }, 'audit events chained');
   // Idempotency keys are kept 24 h: pruned at start and then hourly (the timer never keeps the
   // process alive, and a failed prune is only logged — the next one retries).
   const prune = () =>

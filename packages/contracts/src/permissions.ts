@@ -37,6 +37,7 @@ export const ACTIONS = [
   'rectification:write',
   'dashboard:read',
   'audit:read',
+  /** Save and edit 工作总结 drafts (generating and reading them needs dashboard:read): leadership. */
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -70,7 +71,6 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
       'alert:handle',
       'plan:manage',
       'rectification:write',
-      'audit:read',
     ],
   },
   SECRETARY: {
