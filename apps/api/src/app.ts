@@ -22,8 +22,11 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { evidencePackRoutes } from './routes/evidence-packs.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -92,6 +95,9 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
   await app.register(assignmentRoutes, { prisma });
+  await app.register(evidencePackRoutes, { prisma, config });
+  await app.register(exportRoutes, { prisma });
+  await app.register(auditRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

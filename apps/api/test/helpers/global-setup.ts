@@ -24,9 +24,12 @@ export async function setup(project: TestProject) {
   if (adminUrl) {
     adminUrl = withDatabase(adminUrl, 'postgres');
   } else {
+    // One data folder per port: starting a cluster stops whatever still runs on its folder, so two
+    // runs in one checkout (different TEST_PG_PORTs) must not share one (docs/traps.md).
+    const port = Number(process.env.TEST_PG_PORT ?? 54339);
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(root, '.data/test-pg'),
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      dataDir: path.join(root, port === 54339 ? '.data/test-pg' : `.data/test-pg-${port}`),
+      port,
     });
     adminUrl = embedded.adminUrl;
   }

@@ -119,6 +119,13 @@ const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'risk-points/checks',
+                lazy: async () => ({
+                  Component: (await import('../features/risk-points/routes/risk-point-checks-list.tsx'))
+                    .RiskPointChecksListRoute,
+                }),
+              },
+              {
                 path: 'risk-points/new',
                 lazy: async () => ({
                   Component: (await import('../features/risk-points/routes/risk-point-new.tsx')).RiskPointNewRoute,
@@ -210,6 +217,12 @@ const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'evidence-packs',
+                lazy: async () => ({
+                  Component: (await import('../features/evidence-packs/routes/evidence-packs.tsx')).EvidencePacksRoute,
+                }),
+              },
+              {
                 path: 'branches',
                 lazy: async () => ({
                   Component: (await import('../features/branches/routes/branches.tsx')).BranchesRoute,
@@ -225,6 +238,12 @@ const routes: RouteObject[] = [
                 path: 'admin/orgs',
                 lazy: async () => ({
                   Component: (await import('../features/admin-orgs/routes/admin-orgs.tsx')).AdminOrgsRoute,
+                }),
+              },
+              {
+                path: 'audit',
+                lazy: async () => ({
+                  Component: (await import('../features/audit/routes/audit.tsx')).AuditRoute,
                 }),
               },
               { path: '*', element: <NotFoundPage /> },

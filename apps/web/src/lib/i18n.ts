@@ -2,7 +2,11 @@
 // same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
 import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
+import { auditEn, auditZh } from '../features/audit/messages.ts';
+import { branchesEn, branchesZh } from '../features/branches/messages.ts';
 import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
+import { dashboardEn, dashboardZh } from '../features/dashboard/messages.ts';
+import { evidencePacksEn, evidencePacksZh } from '../features/evidence-packs/messages.ts';
 import { planEn, planZh } from '../features/plan/messages.ts';
 import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
 import { rectificationsEn, rectificationsZh } from '../features/rectifications/messages.ts';
@@ -82,6 +86,11 @@ export const zh = {
   'common.forbiddenTitle': '没有访问权限',
   'common.forbiddenText': '当前账号没有查看此页面的权限。',
   'common.backHome': '返回首页',
+  'export.button': '导出',
+  'export.hint': '按当前筛选条件导出全部记录',
+  'export.xlsx': 'Excel 表格（.xlsx）',
+  'export.csv': 'CSV 文件（.csv）',
+  'export.failed': '导出失败',
 
   'notFound.title': '页面不存在',
   'notFound.text': '您访问的页面不存在，可能链接有误或已被移除。',
@@ -114,30 +123,6 @@ export const zh = {
   'org.label': '组织/支部',
   'org.placeholder': '选择组织或支部',
   'org.allInScope': '全部（我可查看的组织）',
-
-  'dashboard.title': '工作看板',
-  'dashboard.generatedAt': '数据更新于 {time}',
-  'dashboard.perMonth': '每月主题活动数',
-  'dashboard.perMonthHint': '点击柱形或月份查看对应活动记录',
-  'dashboard.perBranch': '各支部完成情况',
-  'dashboard.monthLink': '{month}：{count} 次',
-  'dashboard.chartLoading': '图表加载中…',
-
-  'kpi.activities': '主题活动',
-  'kpi.noTarget': '未设定目标',
-  'kpi.doneOfTarget': '已开展 {done} 次 / 目标 {target} 次',
-  'kpi.doneOnly': '已开展 {done} 次',
-  'kpi.expected': '按计划今日应完成 {expected} 次',
-  'kpi.viewList': '查看活动记录',
-
-  'branch.name': '支部',
-  'branch.count': '活动数',
-  'branch.target': '目标',
-  'branch.progress': '完成进度',
-  'branch.noTarget': '未设定',
-  'branch.empty': '该组织下没有支部',
-  'branches.title': '支部情况',
-  'branches.hint': '各支部在所选周期内开展主题活动的次数；点击支部查看活动记录。',
 
   'activities.title': '活动台账',
   'activities.new': '新增活动',
@@ -309,6 +294,10 @@ export const zh = {
   ...riskAlertsZh,
   ...studySessionsZh,
   ...recordsZh,
+  ...auditZh,
+  ...dashboardZh,
+  ...branchesZh,
+  ...evidencePacksZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -382,6 +371,11 @@ export const en: Messages = {
   'common.forbiddenTitle': 'No access',
   'common.forbiddenText': 'Your account may not view this page.',
   'common.backHome': 'Back to home',
+  'export.button': 'Export',
+  'export.hint': 'Export every record the current filters show',
+  'export.xlsx': 'Excel workbook (.xlsx)',
+  'export.csv': 'CSV file (.csv)',
+  'export.failed': 'Export failed',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you asked for does not exist; the link may be wrong or out of date.',
@@ -414,30 +408,6 @@ export const en: Messages = {
   'org.label': 'Organisation / branch',
   'org.placeholder': 'Choose an organisation or branch',
   'org.allInScope': 'All (organisations I can see)',
-
-  'dashboard.title': 'Dashboard',
-  'dashboard.generatedAt': 'Data as of {time}',
-  'dashboard.perMonth': 'Themed activities per month',
-  'dashboard.perMonthHint': 'Click a bar or a month to see its activity records',
-  'dashboard.perBranch': 'Progress by branch',
-  'dashboard.monthLink': '{month}: {count}',
-  'dashboard.chartLoading': 'Loading chart…',
-
-  'kpi.activities': 'Themed activities',
-  'kpi.noTarget': 'No target set',
-  'kpi.doneOfTarget': '{done} held of {target} planned',
-  'kpi.doneOnly': '{done} held',
-  'kpi.expected': 'Expected by today: {expected}',
-  'kpi.viewList': 'View activity records',
-
-  'branch.name': 'Branch',
-  'branch.count': 'Activities',
-  'branch.target': 'Target',
-  'branch.progress': 'Progress',
-  'branch.noTarget': 'Not set',
-  'branch.empty': 'This organisation has no branches',
-  'branches.title': 'Branches',
-  'branches.hint': 'Themed activities held by each branch in the chosen period; click a branch for its records.',
 
   'activities.title': 'Activity records',
   'activities.new': 'New activity',
@@ -609,6 +579,10 @@ export const en: Messages = {
   ...riskAlertsEn,
   ...studySessionsEn,
   ...recordsEn,
+  ...auditEn,
+  ...dashboardEn,
+  ...branchesEn,
+  ...evidencePacksEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

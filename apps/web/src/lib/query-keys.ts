@@ -1,12 +1,13 @@
 // Every query key in one place, so a mutation in one feature can invalidate another feature's
 // reads (saving an activity refreshes the dashboard) through the very keys those reads use.
 import type { ListActivitiesQuery } from '@dutyboard/contracts/activities';
+import type { ListAssignmentsQuery } from '@dutyboard/contracts/assignments';
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import type { DashboardQuery } from '@dutyboard/contracts/dashboard';
 import type { ListPublicityQuery } from '@dutyboard/contracts/publicity';
 import type { ListRectificationsQuery } from '@dutyboard/contracts/rectifications';
 import type { ListRiskAlertsQuery } from '@dutyboard/contracts/risk-alerts';
-import type { ListRiskPointsQuery } from '@dutyboard/contracts/risk-points';
+import type { ListRiskPointChecksQuery, ListRiskPointsQuery } from '@dutyboard/contracts/risk-points';
 import type { ListStudySessionsQuery } from '@dutyboard/contracts/study-sessions';
 
 export type ActivityListFilter = Omit<ListActivitiesQuery, 'cursor' | 'limit'>;
@@ -14,7 +15,10 @@ export type PublicityListFilter = Omit<ListPublicityQuery, 'cursor' | 'limit'>;
 export type RectificationListFilter = Omit<ListRectificationsQuery, 'cursor' | 'limit'>;
 export type RiskAlertListFilter = Omit<ListRiskAlertsQuery, 'cursor' | 'limit'>;
 export type RiskPointListFilter = Omit<ListRiskPointsQuery, 'cursor' | 'limit'>;
+export type RiskPointCheckListFilter = Omit<ListRiskPointChecksQuery, 'cursor' | 'limit'>;
 export type StudySessionListFilter = Omit<ListStudySessionsQuery, 'cursor' | 'limit'>;
+/** What narrows a period's assignments beyond period and org (a dashboard figure's drill). */
+export type AssignmentListFilter = Pick<ListAssignmentsQuery, 'owner' | 'status' | 'overdue'>;
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -52,6 +56,9 @@ export const queryKeys = {
     list: (filter: RiskPointListFilter) => ['risk-points', 'list', filter] as const,
     detail: (id: string) => ['risk-points', 'detail', id] as const,
     checks: (id: string) => ['risk-points', 'checks', id] as const,
+    /** GET /api/risk-points/checks: every check in reach. */
+    checkLists: ['risk-points', 'check-list'] as const,
+    checkList: (filter: RiskPointCheckListFilter) => ['risk-points', 'check-list', filter] as const,
   },
   /** 舆情: GET /api/risk-alerts and /api/risk-alerts/:id (with its timeline). */
   riskAlerts: {
@@ -78,7 +85,8 @@ export const queryKeys = {
   assignments: {
     all: ['assignments'] as const,
     lists: ['assignments', 'list'] as const,
-    list: (period: string, org: string | undefined) => ['assignments', 'list', period, org ?? null] as const,
+    list: (period: string, org: string | undefined, filter: AssignmentListFilter = {}) =>
+      ['assignments', 'list', period, org ?? null, filter] as const,
     detail: (id: string) => ['assignments', 'detail', id] as const,
     owners: ['assignments', 'owners'] as const,
   },
@@ -94,4 +102,13 @@ export const queryKeys = {
   },
   /** The header bell's needs-attention list: GET /api/notifications. */
   notifications: ['notifications'] as const,
+  /** 审计链核验: GET /api/audit/verify (run on request only). */
+  audit: {
+    verify: ['audit', 'verify'] as const,
+  },
+  /** 证据包: GET /api/evidence-packs (the caller's newest packs, polled while one is being made). */
+  evidencePacks: {
+    all: ['evidence-packs'] as const,
+    list: ['evidence-packs', 'list'] as const,
+  },
 };
