@@ -8,6 +8,7 @@ import { type PeriodRef, periodFromCode } from '@dutyboard/contracts/periods';
 import type { Prisma } from '@dutyboard/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePeriod } from '../src/services/plan/periods.ts';
+import { directCount } from './helpers/direct-counts.ts';
 import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -197,44 +198,8 @@ async function subtreeIds(orgId: string): Promise<string[]> {
 
 /** Each dashboard figure counted directly with Prisma, independently of the dashboard's SQL. */
 async function direct(metric: DashboardMetric, { ids, period }: Scope): Promise<number | null> {
-  const p = ctx.prisma;
-  const range = { gte: period.startsAt, lt: period.endsAt };
-  const orgId = { in: ids };
-  switch (metric) {
-    case 'CENTRAL_GROUP_STUDY':
-      return p.studySession.count({ where: { orgId, kind: 'CENTRAL_GROUP', occurredAt: range } });
-    case 'SEMINAR':
-      return p.studySession.count({ where: { orgId, kind: 'SEMINAR', occurredAt: range } });
-    case 'BRANCH_STUDY':
-      return p.studySession.count({ where: { orgId, kind: 'BRANCH_STUDY', occurredAt: range } });
-    case 'CADRE_TRAINING':
-      return p.studySession.count({ where: { orgId, kind: 'CADRE_TRAINING', occurredAt: range } });
-    case 'ACTIVITY':
-      return p.activity.count({ where: { orgId, occurredAt: range } });
-    case 'PARTY_LECTURE':
-      return p.activity.count({ where: { orgId, category: 'PARTY_LECTURE', occurredAt: range } });
-    case 'PUBLICITY':
-      return p.publicityItem.count({ where: { orgId, publishedAt: range } });
-    case 'RISK_POINT_CHECK':
-      return p.riskPointCheck.count({ where: { orgId, checkedAt: range, onTime: true } });
-    case 'ALERT_REGISTERED':
-      return p.riskAlert.count({ where: { orgId, registeredAt: range } });
-    case 'ALERT_REPORTED':
-      return p.riskAlert.count({ where: { orgId, reportedAt: range } });
-    case 'ALERT_REPORTED_ON_TIME':
-      return p.riskAlert.count({ where: { orgId, reportedAt: { ...range, lte: p.riskAlert.fields.reportDueAt } } });
-    case 'ALERT_CLOSED':
-      return p.riskAlert.count({ where: { orgId, closedAt: range } });
-    case 'RECTIFICATION_OPEN':
-      return p.rectification.count({ where: { orgId, status: { not: 'DONE' } } });
-    case 'RECTIFICATION_CLOSED':
-      return p.rectification.count({ where: { orgId, closedAt: range } });
-    // Assignments: their status is computed for rule tasks, so the list is the direct answer;
-    // checked below against the items created in beforeAll.
-    case 'ASSIGNMENT_DONE':
-    case 'ASSIGNMENT_OVERDUE':
-      return null;
-  }
+  // Assignments (null here) are checked against the items created in beforeAll instead.
+  return directCount(ctx.prisma, metric, ids, period.startsAt, period.endsAt);
 }
 
 /** How many records the list a drill names holds, following every page. */

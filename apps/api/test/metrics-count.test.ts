@@ -4,6 +4,7 @@
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countMetric, countMetricByOrg } from '../src/services/metrics/count.ts';
+import { directCount } from './helpers/direct-counts.ts';
 import { type Fixture, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -73,39 +74,9 @@ afterAll(() => ctx?.close());
 
 /** The same records counted with plain Prisma filters. */
 async function direct(metric: CountedMetric, orgIds: string[]): Promise<number> {
-  const p = ctx.prisma;
-  const range = { gte: FROM, lt: TO };
-  const orgId = { in: orgIds };
-  switch (metric) {
-    case 'CENTRAL_GROUP_STUDY':
-      return p.studySession.count({ where: { orgId, kind: 'CENTRAL_GROUP', occurredAt: range } });
-    case 'SEMINAR':
-      return p.studySession.count({ where: { orgId, kind: 'SEMINAR', occurredAt: range } });
-    case 'BRANCH_STUDY':
-      return p.studySession.count({ where: { orgId, kind: 'BRANCH_STUDY', occurredAt: range } });
-    case 'CADRE_TRAINING':
-      return p.studySession.count({ where: { orgId, kind: 'CADRE_TRAINING', occurredAt: range } });
-    case 'ACTIVITY':
-      return p.activity.count({ where: { orgId, occurredAt: range } });
-    case 'PARTY_LECTURE':
-      return p.activity.count({ where: { orgId, category: 'PARTY_LECTURE', occurredAt: range } });
-    case 'PUBLICITY':
-      return p.publicityItem.count({ where: { orgId, publishedAt: range } });
-    case 'RISK_POINT_CHECK':
-      return p.riskPointCheck.count({ where: { orgId, checkedAt: range, onTime: true } });
-    case 'ALERT_REGISTERED':
-      return p.riskAlert.count({ where: { orgId, registeredAt: range } });
-    case 'ALERT_REPORTED':
-      return p.riskAlert.count({ where: { orgId, reportedAt: range } });
-    case 'ALERT_REPORTED_ON_TIME':
-      return p.riskAlert.count({
-        where: { orgId, reportedAt: { ...range, lte: p.riskAlert.fields.reportDueAt } },
-      });
-    case 'ALERT_CLOSED':
-      return p.riskAlert.count({ where: { orgId, closedAt: range } });
-    case 'RECTIFICATION_CLOSED':
-      return p.rectification.count({ where: { orgId, closedAt: range } });
-  }
+  const count = await directCount(ctx.prisma, metric, orgIds, FROM, TO);
+  if (count === null) throw new Error(`no direct count for ${metric}`);
+  return count;
 }
 
 async function subtree(orgId: string) {

@@ -85,6 +85,30 @@ interface Source {
   part?: (part: string) => boolean;
 }
 
+/** A record table counted by (child org, Shanghai month, part): `x` is the record, `part` an expression. */
+interface GroupedSql {
+  table: string;
+  date: string;
+  part: string;
+}
+
+const GROUPED = {
+  // Study sessions by kind and seminar topic group (contracts STUDY_TOPIC_GROUPS).
+  study: {
+    table: '"StudySession" x',
+    date: 'x."occurredAt"',
+    part: `x.kind::text || ':' || CASE WHEN x."topicCategory" IN ('IDEOLOGY_WORK', 'ONLINE_IDEOLOGY') THEN 'IDEOLOGY' ELSE 'STUDY' END`,
+  },
+  activity: { table: '"Activity" x', date: 'x."occurredAt"', part: 'x.category::text' },
+  publicity: { table: '"PublicityItem" x', date: 'x."publishedAt"', part: 'x.level::text' },
+  checks: {
+    table: '"RiskPointCheck" x',
+    date: 'x."checkedAt"',
+    part: `CASE WHEN x."onTime" THEN 'ON_TIME' ELSE 'LATE' END`,
+  },
+  alerts: { table: '"RiskAlert" x', date: 'x."registeredAt"', part: `x.level::text || ':' || x.state::text` },
+} as const satisfies Record<string, GroupedSql>;
+
 export async function getDashboard(
   prisma: PrismaClient,
   user: AuthUser,
@@ -99,51 +123,32 @@ export async function getDashboard(
   // The direct child a record's org lies under: the path segment after the dashboard org's path.
   const skip = org.path.length;
 
-  const grouped = async (rows: Promise<GroupRow[]>): Promise<Groups> => {
+  const grouped = async (spec: GroupedSql): Promise<Groups> => {
+    // Every piece of SQL text is a constant of GROUPED; every value travels as a parameter.
+    const rows = await prisma.$queryRawUnsafe<GroupRow[]>(
+      `SELECT split_part(substr(o.path, $1::int + 1), '/', 1) AS child,
+              to_char(${spec.date} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              ${spec.part} AS part, count(*)::bigint AS n
+       FROM ${spec.table} JOIN "OrgUnit" o ON o.id = x."orgId"
+       WHERE o.path LIKE $2 AND ${spec.date} >= $3 AND ${spec.date} < $4
+       GROUP BY 1, 2, 3`,
+      skip,
+      prefix,
+      from,
+      to,
+    );
     const g = new Groups();
-    for (const r of await rows) g.add(r.child, r.month, r.part, Number(r.n));
+    for (const r of rows) g.add(r.child, r.month, r.part, Number(r.n));
     return g;
   };
 
   const [study, activity, publicity, checks, alerts, alertTotals, rectifications, children, periodRow, targets] =
     await Promise.all([
-      grouped(prisma.$queryRaw<GroupRow[]>`
-        SELECT split_part(substr(o.path, ${skip}::int + 1), '/', 1) AS child,
-               to_char(x."occurredAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-               x.kind::text || ':' || CASE WHEN x."topicCategory" IN ('IDEOLOGY_WORK', 'ONLINE_IDEOLOGY')
-                 THEN 'IDEOLOGY' ELSE 'STUDY' END AS part,
-               count(*)::bigint AS n
-        FROM "StudySession" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND x."occurredAt" >= ${from} AND x."occurredAt" < ${to}
-        GROUP BY 1, 2, 3`),
-      grouped(prisma.$queryRaw<GroupRow[]>`
-        SELECT split_part(substr(o.path, ${skip}::int + 1), '/', 1) AS child,
-               to_char(x."occurredAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-               x.category::text AS part, count(*)::bigint AS n
-        FROM "Activity" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND x."occurredAt" >= ${from} AND x."occurredAt" < ${to}
-        GROUP BY 1, 2, 3`),
-      grouped(prisma.$queryRaw<GroupRow[]>`
-        SELECT split_part(substr(o.path, ${skip}::int + 1), '/', 1) AS child,
-               to_char(x."publishedAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-               x.level::text AS part, count(*)::bigint AS n
-        FROM "PublicityItem" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND x."publishedAt" >= ${from} AND x."publishedAt" < ${to}
-        GROUP BY 1, 2, 3`),
-      grouped(prisma.$queryRaw<GroupRow[]>`
-        SELECT split_part(substr(o.path, ${skip}::int + 1), '/', 1) AS child,
-               to_char(x."checkedAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-               CASE WHEN x."onTime" THEN 'ON_TIME' ELSE 'LATE' END AS part, count(*)::bigint AS n
-        FROM "RiskPointCheck" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND x."checkedAt" >= ${from} AND x."checkedAt" < ${to}
-        GROUP BY 1, 2, 3`),
-      grouped(prisma.$queryRaw<GroupRow[]>`
-        SELECT split_part(substr(o.path, ${skip}::int + 1), '/', 1) AS child,
-               to_char(x."registeredAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-               x.level::text || ':' || x.state::text AS part, count(*)::bigint AS n
-        FROM "RiskAlert" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND x."registeredAt" >= ${from} AND x."registeredAt" < ${to}
-        GROUP BY 1, 2, 3`),
+      grouped(GROUPED.study),
+      grouped(GROUPED.activity),
+      grouped(GROUPED.publicity),
+      grouped(GROUPED.checks),
+      grouped(GROUPED.alerts),
       prisma.$queryRaw<{ reported: bigint; onTime: bigint; closed: bigint }[]>`
         SELECT count(*) FILTER (WHERE x."reportedAt" >= ${from} AND x."reportedAt" < ${to})::bigint AS reported,
                count(*) FILTER (WHERE x."reportedAt" >= ${from} AND x."reportedAt" < ${to}
