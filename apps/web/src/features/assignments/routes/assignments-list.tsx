@@ -2,7 +2,12 @@
 // task's progress counted from the records. The dashboard's ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE
 // figures drill here with status, overdue and owner; the filter bar under the head shows them.
 import { PlusOutlined } from '@ant-design/icons';
-import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, AssignmentStatusSchema } from '@dutyboard/contracts/assignments';
+import {
+  ASSIGNMENT_KINDS,
+  ASSIGNMENT_STATUSES,
+  AssignmentKindSchema,
+  AssignmentStatusSchema,
+} from '@dutyboard/contracts/assignments';
 import { IdSchema } from '@dutyboard/contracts/common';
 import { Button, Card, Empty, Select, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
@@ -24,14 +29,16 @@ import { AssignmentCreateModal } from '../components/assignment-form-modal.tsx';
 import { AssignmentSection } from '../components/assignment-sections.tsx';
 
 /** The params that narrow the period's list (clearing removes them; period and org stay). */
-const FILTER_KEYS = ['status', 'overdue', 'owner'] as const;
+const FILTER_KEYS = ['kind', 'status', 'overdue', 'owner'] as const;
 
 /** What the URL asks beyond period and org; anything malformed is ignored rather than sent. */
 function filterFromParams(params: URLSearchParams): AssignmentListFilter {
+  const kind = AssignmentKindSchema.safeParse(params.get('kind'));
   const status = AssignmentStatusSchema.safeParse(params.get('status'));
   const owner = IdSchema.safeParse(params.get('owner'));
   const overdue = params.get('overdue');
   return {
+    kind: kind.success ? kind.data : undefined,
     status: status.success ? status.data : undefined,
     overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
     owner: owner.success ? owner.data : undefined,
@@ -112,6 +119,16 @@ export function AssignmentsListRoute() {
         </div>
       </div>
       <div className="db-filters" data-testid="assignment-filters">
+        <Select
+          aria-label={t('assignments.filterKind')}
+          data-testid="filter-kind"
+          value={filter.kind}
+          onChange={(value: string | undefined) => setParam('kind', value)}
+          allowClear
+          placeholder={t('assignments.allKinds')}
+          options={ASSIGNMENT_KINDS.map((value) => ({ value, label: t(`assignments.kind.${value}`) }))}
+          className="db-w-180"
+        />
         <Select
           aria-label={t('assignments.filterStatus')}
           data-testid="filter-status"

@@ -1,0 +1,201 @@
+// 工作总结 (issue 5): generate a draft from the records, save and edit it, export it as a 公文 DOCX
+// or a print view. Generating and reading need dashboard:read (a secretary gets their own branch's,
+// the org's reach is checked in the service); saving and editing need report:write (leadership).
+import {
+  etagOf,
+  IdempotencyHeadersSchema,
+  IdParamsSchema,
+  IfMatchHeadersSchema,
+  versionFromIfMatch,
+} from '@dutyboard/contracts/common';
+import { ErrorBodySchema } from '@dutyboard/contracts/errors';
+import {
+  DOCX_CONTENT_TYPE,
+  GeneratedSummarySchema,
+  ListSummariesQuerySchema,
+  SavedSummaryListSchema,
+  SavedSummarySchema,
+  SaveSummaryInputSchema,
+  type SummaryContent,
+  SummaryRequestSchema,
+  UpdateSummaryInputSchema,
+} from '@dutyboard/contracts/reports';
+import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actor } from '../plugins/auth.ts';
+import { runWrite } from '../plugins/write.ts';
+import { summaryDocx } from '../services/reports/summary-docx.ts';
+import {
+  getSummaryDraft,
+  listSummaryDrafts,
+  oneLineTitle,
+  saveSummaryDraft,
+  updateSummaryDraft,
+} from '../services/reports/summary-drafts.ts';
+import { generateSummary } from '../services/reports/summary-facts.ts';
+import { PRINT_CSP, summaryHtml } from '../services/reports/summary-html.ts';
+import { errorResponses } from './responses.ts';
+
+const responses = { ...errorResponses, 412: ErrorBodySchema, 422: ErrorBodySchema } as const;
+
+/** "工作总结-城南街道党工委-2026-H1.docx", ASCII fallback first (RFC 6266). */
+function attachment(reply: FastifyReply, content: SummaryContent, periodCode: string, body: Buffer) {
+  const chinese = encodeURIComponent(`${oneLineTitle(content.title)}.docx`);
+  return reply
+    .header('content-type', DOCX_CONTENT_TYPE)
+    .header('content-disposition', `attachment; filename="summary-${periodCode}.docx"; filename*=UTF-8''${chinese}`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+function printPage(reply: FastifyReply, content: SummaryContent) {
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', PRINT_CSP)
+    .header('cache-control', 'no-store')
+    .send(summaryHtml(content));
+}
+
+const DocxAnswer = z.any().describe('工作总结 Word 文件（.docx，公文格式 GB/T 9704-2012）');
+const HtmlAnswer = z.any().describe('打印版 HTML（A4 公文版式，浏览器打印为 PDF）');
+
+export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+  app.post(
+    '/api/reports/summary',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '按周期和组织从记录生成工作总结草稿（不保存）',
+        body: SummaryRequestSchema,
+        response: { 200: GeneratedSummarySchema, ...responses },
+      },
+    },
+    async (request) => generateSummary(prisma, actor(request), request.body),
+  );
+
+  app.get(
+    '/api/reports/summary.docx',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '生成并导出工作总结（公文格式 Word，不保存）',
+        querystring: SummaryRequestSchema,
+        response: { 200: DocxAnswer, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const generated = await generateSummary(prisma, actor(request), request.query);
+      return attachment(reply, generated.content, generated.periodCode, await summaryDocx(generated.content));
+    },
+  );
+
+  app.get(
+    '/api/reports/summary/print',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '生成工作总结的打印版（HTML，不保存）',
+        querystring: SummaryRequestSchema,
+        response: { 200: HtmlAnswer, ...responses },
+      },
+    },
+    async (request, reply) => printPage(reply, (await generateSummary(prisma, actor(request), request.query)).content),
+  );
+
+  app.get(
+    '/api/reports/summaries',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '已保存的工作总结草稿（一个组织，可按周期筛选）',
+        querystring: ListSummariesQuerySchema,
+        response: { 200: SavedSummaryListSchema, ...responses },
+      },
+    },
+    async (request) => listSummaryDrafts(prisma, actor(request), request.query),
+  );
+
+  app.post(
+    '/api/reports/summaries',
+    {
+      config: { permission: 'report:write' },
+      schema: {
+        summary: '保存工作总结草稿',
+        headers: IdempotencyHeadersSchema,
+        body: SaveSummaryInputSchema,
+        response: { 201: SavedSummarySchema, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const saved = await runWrite(prisma, request, reply, (tx) => saveSummaryDraft(tx, actor(request), request.body), {
+        status: 201,
+      });
+      return reply.header('etag', etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/reports/summaries/:id',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: { params: IdParamsSchema, response: { 200: SavedSummarySchema, ...responses } },
+    },
+    async (request, reply) => {
+      const saved = await getSummaryDraft(prisma, actor(request), request.params.id);
+      return reply.header('etag', etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.patch(
+    '/api/reports/summaries/:id',
+    {
+      config: { permission: 'report:write' },
+      schema: {
+        summary: '修改已保存的工作总结草稿（If-Match 版本不符时 412）',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: UpdateSummaryInputSchema,
+        response: { 200: SavedSummarySchema, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      const saved = await runWrite(prisma, request, reply, (tx) =>
+        updateSummaryDraft(tx, actor(request), request.params.id, request.body, version),
+      );
+      return reply.header('etag', etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/reports/summaries/:id/docx',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '导出已保存的工作总结（公文格式 Word）',
+        params: IdParamsSchema,
+        response: { 200: DocxAnswer, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const saved = await getSummaryDraft(prisma, actor(request), request.params.id);
+      return attachment(reply, saved.content, saved.periodCode, await summaryDocx(saved.content));
+    },
+  );
+
+  app.get(
+    '/api/reports/summaries/:id/print',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '已保存工作总结的打印版（HTML）',
+        params: IdParamsSchema,
+        response: { 200: HtmlAnswer, ...responses },
+      },
+    },
+    async (request, reply) =>
+      printPage(reply, (await getSummaryDraft(prisma, actor(request), request.params.id)).content),
+  );
+};

@@ -1,0 +1,162 @@
+// The half-year (or whole-year) 工作总结: a draft generated from a period's records for an org
+// subtree, edited on the page, saved with its period and author, exported as a 公文 DOCX or a
+// print view. A draft is a document tree — title, opening paragraphs, numbered sections, sign-off
+// — whose paragraphs carry the figures they quote, each with the list request that shows exactly
+// its records (`drill`), so every number in the text can be traced. See ADR 016 and
+// summary-text.ts (the phrasing).
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from './common.ts';
+
+/** The kind of document a ReportDraft row holds (the column allows others later). */
+export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY';
+
+/** A summary covers a half year ("2026-H1") or a whole year ("2026"). */
+export const SummaryPeriodCodeSchema = z
+  .string()
+  .regex(/^\d{4}(-H[12])?$/, '总结周期须为半年（如 2026-H1）或全年（如 2026）');
+
+export const SUMMARY_TITLE_MAX = 200;
+export const SUMMARY_HEADING_MAX = 100;
+export const SUMMARY_TEXT_MAX = 4000;
+export const SUMMARY_SECTIONS_MAX = 40;
+export const SUMMARY_PARAGRAPHS_MAX = 40;
+export const SUMMARY_FIGURES_MAX = 40;
+export const SUMMARY_SIGN_OFF_MAX = 100;
+
+/**
+ * The record lists a figure may drill to (their web pages show the same filter). A saved draft
+ * carries drills typed by nobody but the generator; the list is closed so a stored draft cannot
+ * point a link anywhere else.
+ */
+export const SUMMARY_DRILL_LISTS = [
+  '/api/study-sessions',
+  '/api/activities',
+  '/api/publicity',
+  '/api/risk-points',
+  '/api/risk-points/checks',
+  '/api/risk-alerts',
+  '/api/rectifications',
+  '/api/assignments',
+] as const;
+
+export const SummaryDrillSchema = z.strictObject({
+  list: z.enum(SUMMARY_DRILL_LISTS),
+  query: z
+    .record(z.string().max(30), z.string().max(200))
+    .refine((q) => Object.keys(q).length <= 12, { message: '查询条件过多' }),
+});
+export type SummaryDrill = z.infer<typeof SummaryDrillSchema>;
+
+/** One number quoted in a paragraph. */
+export const SummaryFigureSchema = z.strictObject({
+  /** Stable name of the figure, e.g. "activity", "seminar.study", "branchGap.ACTIVITY.<orgId>". */
+  key: z.string().min(1).max(100),
+  /** What it counts, for the link's tooltip: "主题活动". */
+  label: z.string().max(100),
+  /** The exact value (73 where the text says "70余场次"; minutes for a duration). */
+  value: z.number(),
+  /** The words in the text that show it: "70余场次", "1次", "6.3小时", a branch's name. */
+  display: z.string().min(1).max(100),
+  /** The list that shows exactly the records behind it; null when there is none. */
+  drill: SummaryDrillSchema.nullable(),
+});
+export type SummaryFigure = z.infer<typeof SummaryFigureSchema>;
+
+export const SummaryParagraphSchema = z.strictObject({
+  text: z.string().trim().min(1).max(SUMMARY_TEXT_MAX),
+  /** In the order they appear in the generated text; kept when the text is edited. */
+  figures: z.array(SummaryFigureSchema).max(SUMMARY_FIGURES_MAX),
+});
+export type SummaryParagraph = z.infer<typeof SummaryParagraphSchema>;
+
+/**
+ * A heading with the paragraphs under it. Level 1 is "一、主要做法" (黑体 in the DOCX), level 2
+ * "（一）…" (楷体); the numbering is part of the heading text, as printed.
+ */
+export const SummarySectionSchema = z.strictObject({
+  heading: z.string().trim().min(1).max(SUMMARY_HEADING_MAX),
+  level: z.union([z.literal(1), z.literal(2)]),
+  paragraphs: z.array(SummaryParagraphSchema).max(SUMMARY_PARAGRAPHS_MAX),
+});
+export type SummarySection = z.infer<typeof SummarySectionSchema>;
+
+export const SummaryContentSchema = z.strictObject({
+  /** A line break ("\n") splits the title into its printed lines (org / subject). */
+  title: z.string().trim().min(1).max(SUMMARY_TITLE_MAX),
+  /** The opening paragraphs, before "一、". */
+  intro: z.array(SummaryParagraphSchema).max(SUMMARY_PARAGRAPHS_MAX),
+  sections: z.array(SummarySectionSchema).max(SUMMARY_SECTIONS_MAX),
+  /** 落款: the issuing org and the date in words ("2026年7月5日"), printed bottom right. */
+  signOff: z.strictObject({
+    org: z.string().trim().max(SUMMARY_SIGN_OFF_MAX),
+    date: z.string().trim().max(SUMMARY_SIGN_OFF_MAX),
+  }),
+});
+export type SummaryContent = z.infer<typeof SummaryContentSchema>;
+
+/** POST /api/reports/summary (body), GET /api/reports/summary.docx and …/summary/print (query). */
+export const SummaryRequestSchema = z.strictObject({
+  period: SummaryPeriodCodeSchema,
+  org: IdSchema,
+});
+export type SummaryRequest = z.infer<typeof SummaryRequestSchema>;
+
+/** A freshly generated draft: not saved. */
+export const GeneratedSummarySchema = z.object({
+  periodCode: z.string(),
+  periodName: z.string(),
+  orgId: IdSchema,
+  orgName: z.string(),
+  generatedAt: InstantSchema,
+  content: SummaryContentSchema,
+});
+export type GeneratedSummary = z.infer<typeof GeneratedSummarySchema>;
+
+/** POST /api/reports/summaries: save a draft (Idempotency-Key). */
+export const SaveSummaryInputSchema = z.strictObject({
+  period: SummaryPeriodCodeSchema,
+  org: IdSchema,
+  content: SummaryContentSchema,
+});
+export type SaveSummaryInput = z.infer<typeof SaveSummaryInputSchema>;
+
+/** PATCH /api/reports/summaries/:id (If-Match): the whole edited document replaces the stored one. */
+export const UpdateSummaryInputSchema = z.strictObject({ content: SummaryContentSchema });
+export type UpdateSummaryInput = z.infer<typeof UpdateSummaryInputSchema>;
+
+export const ListSummariesQuerySchema = z.strictObject({
+  period: SummaryPeriodCodeSchema.optional(),
+  /** Drafts of exactly this org (default: the caller's home org). */
+  org: IdSchema.optional(),
+});
+export type ListSummariesQuery = z.infer<typeof ListSummariesQuerySchema>;
+
+const savedFields = {
+  id: IdSchema,
+  version: z.number().int(),
+  kind: z.string(),
+  periodCode: z.string(),
+  periodName: z.string(),
+  orgId: IdSchema,
+  orgName: z.string(),
+  /** The title on one line. */
+  title: z.string(),
+  createdById: IdSchema.nullable(),
+  createdByName: z.string().nullable(),
+  updatedById: IdSchema.nullable(),
+  updatedByName: z.string().nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+};
+
+export const SavedSummarySchema = z.object({ ...savedFields, content: SummaryContentSchema });
+export type SavedSummary = z.infer<typeof SavedSummarySchema>;
+
+export const SavedSummaryListSchema = z.object({ items: z.array(z.object(savedFields)) });
+export type SavedSummaryList = z.infer<typeof SavedSummaryListSchema>;
+export type SavedSummaryListItem = SavedSummaryList['items'][number];
+
+/** At most this many saved drafts are listed (newest first). */
+export const SUMMARY_LIST_MAX = 50;
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

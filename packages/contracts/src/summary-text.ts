@@ -1,0 +1,788 @@
+// The words of the 工作总结: pure functions from a period's figures to the paragraphs of the draft
+// (contracts/reports.ts). The API gathers the figures (services/reports/summary-facts.ts) and
+// calls buildSummary; nothing here reads a database or a clock, so each phrasing rule has its
+// unit test (summary-text.test.ts). The rules, and why, are in docs/decisions/016.
+//
+// Counts follow Chinese report usage: "70余场次" for 73, with the exact value kept beside the
+// words (SummaryFigure.value), so the page and the tests can always get back to the records.
+import type { SummaryContent, SummaryDrill, SummaryFigure, SummaryParagraph, SummarySection } from './reports.ts';
+import { SUMMARY_DRILL_LISTS } from './reports.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Phrasing primitives
+
+/**
+ * A count as a report says it. Below 10 exactly ("5次"); 10–99 rounded down to the ten, with 余
+ * when that dropped something: 73 → "70余场次", 70 → "70场次"; from 100 on rounded down to two
+ * significant digits: 137 → "130余场次", 1234 → "1200余人次"; from 10 000 on in 万:
+ * 12 345 → "1.2万余人次".
+ */
+export function approxCount(n: number, unit = ''): string {
+  if (!Number.isFinite(n) || n < 0) throw new RangeError(`approxCount: ${n} is not a count`);
+  const whole = Math.floor(n);
+  if (whole < 10) return `${whole}${unit}`;
+  const step = Math.max(10, 10 ** (String(whole).length - 2));
+  const base = Math.floor(whole / step) * step;
+  const more = base === whole ? '' : '余';
+  if (base >= 10_000) return `${trimDecimal(base / 10_000)}万${more}${unit}`;
+  return `${base}${more}${unit}`;
+}
+
+/** A count as it is, for comparisons with a plan ("完成3篇，计划10篇"). */
+export function exactCount(n: number, unit = ''): string {
+  return `${n}${unit}`;
+}
+
+function trimDecimal(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
+
+/** "3月". */
+export function monthName(month: number): string {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`monthName: ${month}`);
+  return `${month}月`;
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The Asia/Shanghai month of an instant: 2026-03-31T16:30Z is already 4月 there. */
+export function shanghaiMonth(at: Date | string): number {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + SHANGHAI_OFFSET_MS).getUTCMonth() + 1;
+}
+
+/** "2026年7月5日" (Asia/Shanghai). */
+export function chineseDate(at: Date | string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/**
+ * A duration in words: under an hour in minutes ("45分钟"), under 72 hours in hours with one
+ * decimal ("6.3小时", "2小时"), beyond in days ("3.5天").
+ */
+export function durationText(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`durationText: ${minutes}`);
+  if (minutes < 60) return `${Math.round(minutes)}分钟`;
+  const hours = minutes / 60;
+  if (hours < 72) return `${trimDecimal(hours)}小时`;
+  return `${trimDecimal(hours / 24)}天`;
+}
+
+/**
+ * Items joined with 顿号: "红色歌曲大家唱、重温入党誓词". With `max`, the first `max` items and
+ * 等 when some were left out; `etc` adds 等 anyway (the list is known to be incomplete).
+ */
+export function joinList(items: readonly string[], options: { max?: number; etc?: boolean } = {}): string {
+  const max = options.max ?? items.length;
+  const shown = items.slice(0, max);
+  const cut = items.length > shown.length;
+  return shown.join('、') + ((cut || options.etc) && shown.length > 0 ? '等' : '');
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → "一", 10 → "十", 12 → "十二", 20 → "二十", 99 → "九十九". */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumeral: ${n}`);
+  if (n < 10) return DIGITS[n] as string;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
+
+/** The numbering of a heading: level 1 "一、", level 2 "（一）" (GB/T 9704 structure levels). */
+export function headingNumber(level: 1 | 2, index: number): string {
+  return level === 1 ? `${chineseNumeral(index)}、` : `（${chineseNumeral(index)}）`;
+}
+
+/** "一是", "二是": how the points of a problems or next-steps section open. */
+export function ordinalLead(index: number): string {
+  return `${chineseNumeral(index)}是`;
+}
+
+/** A person as the text names them: "张卫国（工委书记）" → "张卫国". */
+export function personName(displayName: string): string {
+  return displayName.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || displayName;
+}
+
+/** A seminar's subject from its topic: "中心组专题学习研讨：全面从严治党" → "全面从严治党". */
+export function topicSubject(topic: string): string {
+  const parts = topic.split(/[：:]/);
+  return (parts.at(-1) ?? topic).trim() || topic.trim();
+}
+
+/** Keeps the first occurrence of each item, in order. */
+export function distinct(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs with their figures
+
+/** A drill as a summary stores it: only lists the page can open (SUMMARY_DRILL_LISTS). */
+export function toSummaryDrill(drill: { list: string; query: Record<string, string> } | null): SummaryDrill | null {
+  if (!drill) return null;
+  if (!(SUMMARY_DRILL_LISTS as readonly string[]).includes(drill.list)) {
+    throw new Error(`toSummaryDrill: ${drill.list} is not a list a summary links to`);
+  }
+  return { list: drill.list as SummaryDrill['list'], query: { ...drill.query } };
+}
+
+export function figure(
+  key: string,
+  label: string,
+  value: number,
+  display: string,
+  drill: SummaryDrill | null,
+): SummaryFigure {
+  return { key, label, value, display, drill };
+}
+
+type Part = string | SummaryFigure | null | undefined | false;
+
+/** Joins strings and figures into one paragraph; the figures are listed in text order. */
+export function paragraph(...parts: Part[]): SummaryParagraph {
+  let text = '';
+  const figures: SummaryFigure[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    if (typeof part === 'string') text += part;
+    else {
+      text += part.display;
+      figures.push(part);
+    }
+  }
+  return { text, figures };
+}
+
+/** Several clauses (each a list of parts) joined with `sep`, as one list of parts. */
+function clauses(list: Part[][], sep: string): Part[] {
+  const out: Part[] = [];
+  for (const [i, c] of list.entries()) {
+    if (i > 0) out.push(sep);
+    out.push(...c);
+  }
+  return out;
+}
+
+/** Puts "一是" … in front of each paragraph. */
+export function numberPoints(paragraphs: SummaryParagraph[]): SummaryParagraph[] {
+  return paragraphs.map((p, i) => ({ text: `${ordinalLead(i + 1)}${p.text}`, figures: p.figures }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures a summary is written from
+
+/** A counted figure: its exact value and the list that shows its records. */
+export interface Count {
+  value: number;
+  drill: SummaryDrill | null;
+}
+
+/** A part of a figure (an activity category, a publicity level) with its own list. */
+export interface CountPart extends Count {
+  /** What the text calls it: "红色歌曲大家唱", "市级媒体". */
+  label: string;
+  key: string;
+}
+
+/** The figures the dashboard compares with a target, as the words name them. */
+export const METRIC_WORDS = {
+  CENTRAL_GROUP_STUDY: { label: '中心组集中学习', unit: '次', step: '严格落实中心组学习制度，按计划开展集中学习' },
+  SEMINAR: { label: '专题研讨', unit: '次', step: '围绕意识形态工作重点任务，按计划组织专题研讨' },
+  BRANCH_STUDY: { label: '支部集中学习', unit: '次', step: '督促各支部按月开展集中学习，推动理论学习向基层延伸' },
+  CADRE_TRAINING: { label: '干部培训', unit: '次', step: '制定干部意识形态工作培训计划，定期组织集中培训' },
+  ACTIVITY: { label: '主题活动', unit: '场次', step: '丰富主题活动形式和载体，确保完成活动计划' },
+  PARTY_LECTURE: { label: '讲党课', unit: '次', step: '落实支部书记讲党课制度，按季度讲好党课' },
+  PUBLICITY: { label: '宣传报道', unit: '篇', step: '拓宽宣传渠道，加大向各级媒体投稿力度' },
+  RISK_POINT_CHECK: { label: '阵地按期排查', unit: '次', step: '按期开展阵地排查，做到底数清、情况明' },
+  ALERT_REGISTERED: { label: '敏感网络信息登记', unit: '条', step: '加强网络舆情日常监测' },
+  ALERT_REPORTED: { label: '敏感网络信息报送', unit: '条', step: '及时报送敏感网络信息' },
+  ALERT_REPORTED_ON_TIME: { label: '敏感网络信息按时报送', unit: '条', step: '严格落实舆情报送时限' },
+  ALERT_CLOSED: { label: '舆情办结', unit: '条', step: '加快舆情处置办结' },
+  RECTIFICATION_CLOSED: { label: '问题整改完成', unit: '项', step: '加快问题整改销号' },
+  ASSIGNMENT_DONE: { label: '责任清单任务完成', unit: '项', step: '推动责任清单任务按期完成' },
+} as const;
+export type GapMetric = keyof typeof METRIC_WORDS;
+
+/** What the text calls the parts of a figure (the document is Chinese whatever the UI language). */
+export const ACTIVITY_CATEGORY_WORDS: Record<string, string> = {
+  THEME_PARTY_DAY: '主题党日',
+  RED_SONGS: '红色歌曲大家唱',
+  OATH_REVIEW: '重温入党誓词',
+  PARTY_LECTURE: '讲党课',
+  PREACHING: '政策理论宣讲',
+  VOLUNTEER: '志愿服务',
+  OTHER: '其他活动',
+};
+export const PUBLICITY_LEVEL_WORDS: Record<string, string> = {
+  CENTRAL: '中央级媒体',
+  PROVINCE: '省级媒体',
+  CITY: '市级媒体',
+  DISTRICT: '区级媒体',
+  STREET_MEDIA: '街道自媒体',
+};
+/** 阵地 types as the register sentence lists them; OTHER is not named. */
+export const RISK_POINT_TYPE_WORDS: Record<string, string | null> = {
+  WEBSITE: '网站',
+  WECHAT_ACCOUNT: '微信公众号',
+  WECHAT_GROUP: '微信群',
+  BULLETIN_BOARD: '宣传栏',
+  VENUE: '活动场所',
+  OTHER: null,
+};
+
+/** A figure behind its target (complete period) or behind pace (period still running). */
+export interface MetricGap {
+  metric: GapMetric;
+  done: number;
+  target: number;
+  /** What the linear plan expects by now (= target once the period is over). */
+  expected: number;
+  drill: SummaryDrill | null;
+}
+
+/** Branches behind on one figure. */
+export interface BranchGap {
+  metric: GapMetric;
+  branches: { orgId: string; name: string; done: number; target: number; drill: SummaryDrill | null }[];
+}
+
+export interface SummaryFacts {
+  orgName: string;
+  /** "2026年上半年", "2026年全年". */
+  periodName: string;
+  /** How the text refers to the period inside a sentence: "上半年", "全年". */
+  periodWord: string;
+  /** The period is over (the gaps compare with the whole target, not with pace). */
+  complete: boolean;
+  /** The org has child orgs (a street with branches) — some sentences speak of "各支部". */
+  hasBranches: boolean;
+  /** The sign-off date, in words. */
+  dateText: string;
+  duty: {
+    firstResponsible: { name: string; count: Count } | null;
+    areas: { owners: { name: string; area: string }[]; count: Count };
+    /** Tasks without a rule closed in the period, in the order they were done. */
+    milestones: { month: number; task: string }[];
+    tasksDone: Count;
+    ideologySeminars: Count;
+  };
+  study: {
+    centralGroup: Count;
+    studySeminars: Count & { topics: string[] };
+    branchStudy: Count;
+    cadreTraining: Count;
+  };
+  publicity: {
+    activities: Count & { parts: CountPart[] };
+    items: Count & { parts: CountPart[] };
+  };
+  positions: {
+    riskPoints: Count & { types: string[] };
+    checks: Count;
+    alerts: {
+      registered: Count;
+      reported: Count;
+      reportedOnTime: Count;
+      /** Mean minutes from 登记 to 报送 of the alerts reported in the period; null when none. */
+      avgReportMinutes: number | null;
+      closed: Count;
+    };
+  };
+  rectification: { closed: Count };
+  gaps: {
+    metrics: MetricGap[];
+    branches: BranchGap[];
+    overdueTasks: Count & { tasks: string[] };
+    alertsPastClock: Count;
+    openRectifications: Count & { problems: string[]; measures: string[] };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 一、主要做法: one subsection per area the data supports
+
+const fig = (key: string, label: string, c: Count, display: string) => figure(key, label, c.value, display, c.drill);
+const approxFig = (key: string, label: string, c: Count, unit: string) =>
+  fig(key, label, c, approxCount(c.value, unit));
+
+/** 机制建设 / 责任分工: 第一责任人, 分管 areas, milestones by month, the ideology seminar. */
+export function dutyParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const out: SummaryParagraph[] = [];
+  const { firstResponsible, areas, milestones, tasksDone, ideologySeminars } = f.duty;
+  const people: Part[][] = [];
+  if (firstResponsible) {
+    people.push([
+      fig('duty.firstResponsible', '第一责任人', firstResponsible.count, firstResponsible.name),
+      '履行意识形态工作第一责任人职责，带头抓、负总责',
+    ]);
+  }
+  if (areas.owners.length > 0) {
+    people.push([
+      approxFig('duty.areas', '分管领域（一岗双责）', areas.count, '名'),
+      '班子成员落实“一岗双责”，',
+      areas.owners.map((o) => `${o.name}分管${o.area}`).join('，'),
+    ]);
+  }
+  if (people.length > 0) out.push(paragraph(...clauses(people, '；'), '。'));
+
+  if (ideologySeminars.value > 0) {
+    out.push(
+      paragraph(
+        '组织召开意识形态工作专题研讨会',
+        approxFig('seminar.ideology', '意识形态工作专题研讨会', ideologySeminars, '次'),
+        '，专题研究部署意识形态工作。',
+      ),
+    );
+  }
+
+  const byMonth: { month: number; tasks: string[] }[] = [];
+  for (const m of milestones) {
+    const last = byMonth.at(-1);
+    if (last && last.month === m.month) last.tasks.push(m.task);
+    else byMonth.push({ month: m.month, tasks: [m.task] });
+  }
+  const done: Part[] =
+    tasksDone.value > 0
+      ? [
+          `${byMonth.length > 0 ? '，' : ''}${f.periodWord}责任清单明确的工作任务已完成`,
+          approxFig('duty.tasksDone', '已完成的工作任务', tasksDone, '项'),
+        ]
+      : [];
+  if (byMonth.length > 0 || done.length > 0) {
+    out.push(paragraph(byMonth.map((g) => `${monthName(g.month)}${g.tasks.join('、')}`).join('，'), ...done, '。'));
+  }
+  return out;
+}
+
+/** 理论学习: 中心组 study, themed study seminars with their subjects, branch study, training. */
+export function studyParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const { centralGroup, studySeminars, branchStudy, cadreTraining } = f.study;
+  const list: Part[][] = [];
+  if (centralGroup.value > 0) {
+    list.push(['组织中心组集中学习', approxFig('study.centralGroup', '中心组集中学习', centralGroup, '次')]);
+  }
+  if (studySeminars.value > 0) {
+    const subjects = distinct(studySeminars.topics.map(topicSubject));
+    list.push([
+      '开展中心组专题学习研讨',
+      approxFig('seminar.study', '中心组专题学习研讨', studySeminars, '次'),
+      subjects.length > 0 ? `，围绕${joinList(subjects, { max: 3, etc: true })}专题深入交流研讨` : '',
+    ]);
+  }
+  if (branchStudy.value > 0) {
+    list.push([
+      f.hasBranches ? '各支部开展集中学习' : '开展支部集中学习',
+      approxFig('study.branch', '支部集中学习', branchStudy, '次'),
+    ]);
+  }
+  if (cadreTraining.value > 0) {
+    list.push(['组织干部培训', approxFig('study.cadreTraining', '干部培训', cadreTraining, '次')]);
+  }
+  return list.length > 0 ? [paragraph(...clauses(list, '；'), '。')] : [];
+}
+
+/** A figure's parts, largest first: "主题党日20余场次、红色歌曲大家唱10余场次". */
+function partsList(prefix: string, parts: CountPart[], unit: string): Part[] {
+  const shown = parts.filter((p) => p.value > 0).sort((a, b) => b.value - a.value);
+  return clauses(
+    shown.map((p) => [p.label, approxFig(`${prefix}.${p.key}`, p.label, p, unit)]),
+    '、',
+  );
+}
+
+/** 宣传活动: themed activities by category, publicity by outlet level. */
+export function publicityParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const out: SummaryParagraph[] = [];
+  const { activities, items } = f.publicity;
+  if (activities.value > 0) {
+    const parts = partsList('activity', activities.parts, '场次');
+    out.push(
+      paragraph(
+        '开展主题活动',
+        approxFig('activity', '主题活动', activities, '场次'),
+        parts.length > 0 ? '，其中' : '',
+        ...parts,
+        '。',
+      ),
+    );
+  }
+  if (items.value > 0) {
+    const parts = partsList('publicity', items.parts, '篇');
+    out.push(
+      paragraph(
+        '在各级媒体刊发宣传报道',
+        approxFig('publicity', '宣传报道', items, '篇'),
+        parts.length > 0 ? '，其中' : '',
+        ...parts,
+        '。',
+      ),
+    );
+  }
+  return out;
+}
+
+/** 阵地管理与风险防范: the 阵地 register and its checks; sensitive items analysed and reported. */
+export function positionParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const out: SummaryParagraph[] = [];
+  const { riskPoints, checks, alerts } = f.positions;
+  if (riskPoints.value > 0) {
+    out.push(
+      paragraph(
+        '建立意识形态阵地台账，登记',
+        riskPoints.types.length > 0 ? `${joinList(riskPoints.types, { max: 4 })}等` : '',
+        '阵地',
+        approxFig('riskPoints', '登记的阵地', riskPoints, '个'),
+        checks.value > 0 ? '，按期开展排查' : '',
+        checks.value > 0 && approxFig('riskPointChecks', '按期排查', checks, '次'),
+        '。',
+      ),
+    );
+  }
+  if (alerts.registered.value > 0 || alerts.reported.value > 0) {
+    const list: Part[][] = [];
+    if (alerts.registered.value > 0) {
+      list.push([
+        '加强网络舆情监测，分析研判敏感网络信息',
+        approxFig('alert.registered', '分析研判的敏感网络信息', alerts.registered, '条'),
+      ]);
+    }
+    if (alerts.reported.value > 0) {
+      list.push(['报送市网信办', approxFig('alert.reported', '报送市网信办', alerts.reported, '条')]);
+      if (alerts.avgReportMinutes !== null) {
+        list.push([
+          '平均报送用时',
+          figure(
+            'alert.avgReportTime',
+            '平均报送用时（分钟）',
+            Math.round(alerts.avgReportMinutes),
+            durationText(alerts.avgReportMinutes),
+            alerts.reported.drill,
+          ),
+        ]);
+      }
+      if (alerts.reportedOnTime.value === alerts.reported.value) list.push(['均在规定时限内报送']);
+      else if (alerts.reportedOnTime.value > 0) {
+        list.push(['其中按时报送', approxFig('alert.reportedOnTime', '按时报送', alerts.reportedOnTime, '条')]);
+      }
+    }
+    if (alerts.closed.value > 0) {
+      list.push(['已处置办结', approxFig('alert.closed', '办结', alerts.closed, '条')]);
+    }
+    out.push(paragraph(...clauses(list, '，'), '。'));
+  }
+  return out;
+}
+
+/** 问题整改: rectifications completed in the period. */
+export function rectificationParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const { closed } = f.rectification;
+  if (closed.value === 0) return [];
+  return [
+    paragraph(
+      '对照自查和督查发现的问题建立整改台账，完成整改',
+      approxFig('rectification.closed', '完成整改', closed, '项'),
+      '。',
+    ),
+  ];
+}
+
+/** The areas of 一、主要做法, in the order of the source summary. */
+export const PRACTICE_AREAS = [
+  { key: 'duty', heading: '健全工作机制，压实工作责任', build: dutyParagraphs },
+  { key: 'study', heading: '加强理论武装，抓实理论学习', build: studyParagraphs },
+  { key: 'publicity', heading: '创新宣传方式，营造浓厚氛围', build: publicityParagraphs },
+  { key: 'positions', heading: '加强阵地管理，防范化解风险', build: positionParagraphs },
+  { key: 'rectification', heading: '坚持问题导向，抓好整改落实', build: rectificationParagraphs },
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// 二、存在的困难和问题, drafted from the gaps; 三、下一步工作打算, from those problems
+
+export type ProblemKind = 'METRICS' | 'BRANCHES' | 'OVERDUE_TASKS' | 'ALERTS_LATE' | 'RECTIFICATIONS';
+
+export interface Problem {
+  kind: ProblemKind;
+  /** Without its "一是": numbering is done when the section is assembled. */
+  paragraph: SummaryParagraph;
+  /** What the next step builds on. */
+  metrics?: GapMetric[];
+  branchNames?: string[];
+  count?: Count;
+  measures?: string[];
+}
+
+/** One problem per kind of gap the data shows, in a fixed order. */
+export function problemsFrom(f: SummaryFacts): Problem[] {
+  const out: Problem[] = [];
+  const { metrics, branches, overdueTasks, alertsPastClock, openRectifications } = f.gaps;
+
+  if (metrics.length > 0) {
+    // Compared with a plan, a count is exact: "完成3篇（计划10篇）", never "3篇（计划10篇）" rounded.
+    const items = metrics.map((g) => {
+      const w = METRIC_WORDS[g.metric];
+      const done = figure(`gap.${g.metric}`, w.label, g.done, exactCount(g.done, w.unit), g.drill);
+      return f.complete
+        ? [`${w.label}完成`, done, `，计划${exactCount(g.target, w.unit)}`]
+        : [
+            `${w.label}完成`,
+            done,
+            `，按进度应完成${exactCount(g.expected, w.unit)}（计划${exactCount(g.target, w.unit)}）`,
+          ];
+    });
+    out.push({
+      kind: 'METRICS',
+      paragraph: paragraph(
+        f.complete ? '部分工作未完成计划：' : '部分工作进度滞后于计划：',
+        ...clauses(items, '；'),
+        '。',
+      ),
+      metrics: metrics.map((g) => g.metric),
+    });
+  }
+
+  if (branches.length > 0) {
+    const items = branches.map((b) => {
+      const names = b.branches
+        .slice(0, 3)
+        .map((x) =>
+          figure(
+            `branchGap.${b.metric}.${x.orgId}`,
+            `${x.name} ${METRIC_WORDS[b.metric].label}`,
+            x.done,
+            x.name,
+            x.drill,
+          ),
+        );
+      return [
+        ...clauses(
+          names.map((n) => [n]),
+          '、',
+        ),
+        b.branches.length > names.length ? '等' : '',
+        figure(
+          `branchGap.${b.metric}`,
+          `${METRIC_WORDS[b.metric].label}未达计划的支部`,
+          b.branches.length,
+          `${b.branches.length}个支部`,
+          null,
+        ),
+        `${METRIC_WORDS[b.metric].label}${f.complete ? '未完成计划' : '进度滞后'}`,
+      ];
+    });
+    out.push({
+      kind: 'BRANCHES',
+      paragraph: paragraph('支部之间工作不够平衡，', ...clauses(items, '；'), '。'),
+      branchNames: distinct(branches.flatMap((b) => b.branches.map((x) => x.name))),
+    });
+  }
+
+  if (overdueTasks.value > 0) {
+    const tasks = overdueTasks.tasks.map((t) => `“${t}”`);
+    out.push({
+      kind: 'OVERDUE_TASKS',
+      paragraph: paragraph(
+        '部分工作任务推进滞后，责任清单中',
+        figure(
+          'gap.overdueTasks',
+          '逾期未完成的工作任务',
+          overdueTasks.value,
+          exactCount(overdueTasks.value, '项'),
+          overdueTasks.drill,
+        ),
+        '工作任务逾期未完成',
+        tasks.length > 0 ? `，涉及${joinList(tasks, { max: 3 })}` : '',
+        '。',
+      ),
+      count: overdueTasks,
+    });
+  }
+
+  if (alertsPastClock.value > 0) {
+    out.push({
+      kind: 'ALERTS_LATE',
+      paragraph: paragraph(
+        '网络舆情处置时效有待提高，',
+        figure(
+          'gap.alertsPastClock',
+          '超过报送时限的敏感网络信息',
+          alertsPastClock.value,
+          exactCount(alertsPastClock.value, '条'),
+          alertsPastClock.drill,
+        ),
+        '敏感网络信息未在规定时限内报送。',
+      ),
+    });
+  }
+
+  if (openRectifications.value > 0) {
+    const problems = openRectifications.problems.map((p) => p.replace(/[。；;，,\s]+$/, ''));
+    out.push({
+      kind: 'RECTIFICATIONS',
+      paragraph: paragraph(
+        '查摆出的问题尚未完全整改到位，',
+        figure(
+          'gap.openRectifications',
+          '未完成整改的问题',
+          openRectifications.value,
+          exactCount(openRectifications.value, '项'),
+          openRectifications.drill,
+        ),
+        '问题正在整改中',
+        problems.length > 0 ? `，主要是：${problems.slice(0, 5).join('；')}${problems.length > 5 ? '等' : ''}` : '',
+        '。',
+      ),
+      count: openRectifications,
+      measures: openRectifications.measures,
+    });
+  }
+  return out;
+}
+
+/** Said when the data shows no gap, so the section is never empty. */
+export const NO_PROBLEMS_TEXT =
+  '对照计划，各项工作均达到进度要求，但工作的系统性和实效性与上级要求相比仍有差距，需要在今后工作中持续改进。';
+
+/** The closing next step every summary ends with (long-term mechanism, 阵地, publicity by all). */
+export const STANDING_NEXT_STEP =
+  '健全意识形态工作长效机制，加强阵地建设和管理，推动形成人人参与宣传、人人守护阵地的良好局面。';
+
+/** One next step per problem, in the same order, then the standing one. */
+export function nextStepsFrom(problems: Problem[]): SummaryParagraph[] {
+  const out: SummaryParagraph[] = [];
+  for (const p of problems) {
+    switch (p.kind) {
+      case 'METRICS':
+        out.push(paragraph(`对照计划补齐短板，${(p.metrics ?? []).map((m) => METRIC_WORDS[m].step).join('；')}。`));
+        break;
+      case 'BRANCHES':
+        out.push(
+          paragraph(
+            `加强分类指导，对${joinList(p.branchNames ?? [], { max: 3 })}工作滞后的支部加强督促指导，推动各支部工作均衡发展。`,
+          ),
+        );
+        break;
+      case 'OVERDUE_TASKS':
+        out.push(
+          paragraph(
+            '对逾期未完成的',
+            p.count &&
+              figure(
+                'next.overdueTasks',
+                '逾期未完成的工作任务',
+                p.count.value,
+                exactCount(p.count.value, '项'),
+                p.count.drill,
+              ),
+            '工作任务逐项督办，明确完成时限，确保按期办结。',
+          ),
+        );
+        break;
+      case 'ALERTS_LATE':
+        out.push(paragraph('严格执行舆情分级报送时限，做到早发现、早研判、早报送、早处置。'));
+        break;
+      case 'RECTIFICATIONS': {
+        const measures = (p.measures ?? []).map((m) => m.replace(/[。；;，,\s]+$/, '')).filter(Boolean);
+        out.push(
+          paragraph(
+            '持续抓好',
+            p.count &&
+              figure(
+                'next.openRectifications',
+                '未完成整改的问题',
+                p.count.value,
+                exactCount(p.count.value, '项'),
+                p.count.drill,
+              ),
+            '问题整改',
+            measures.length > 0 ? `，${distinct(measures).slice(0, 5).join('；')}` : '',
+            '，做到整改一项、销号一项。',
+          ),
+        );
+        break;
+      }
+    }
+  }
+  out.push(paragraph(STANDING_NEXT_STEP));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole draft
+
+/** "城南街道党工委\n2026年上半年意识形态工作总结": org on the first line, subject on the second. */
+export function summaryTitle(orgName: string, periodName: string): string {
+  return `${orgName}\n${periodName}意识形态工作总结`;
+}
+
+export function buildSummary(f: SummaryFacts): SummaryContent {
+  const sections: SummarySection[] = [];
+  sections.push({ heading: `${headingNumber(1, 1)}主要做法`, level: 1, paragraphs: [] });
+  let n = 0;
+  for (const area of PRACTICE_AREAS) {
+    const paragraphs = area.build(f);
+    if (paragraphs.length === 0) continue;
+    n += 1;
+    sections.push({ heading: `${headingNumber(2, n)}${area.heading}`, level: 2, paragraphs });
+  }
+  const problems = problemsFrom(f);
+  sections.push({
+    heading: `${headingNumber(1, 2)}存在的困难和问题`,
+    level: 1,
+    paragraphs: problems.length > 0 ? numberPoints(problems.map((p) => p.paragraph)) : [paragraph(NO_PROBLEMS_TEXT)],
+  });
+  sections.push({
+    heading: `${headingNumber(1, 3)}下一步工作打算`,
+    level: 1,
+    paragraphs: numberPoints(nextStepsFrom(problems)),
+  });
+  return {
+    title: summaryTitle(f.orgName, f.periodName),
+    intro: [
+      paragraph(
+        `${f.periodName}，${f.orgName}认真落实意识形态工作责任制，把意识形态工作摆在重要位置，各项工作有序推进。现将有关情况总结如下。`,
+      ),
+    ],
+    sections,
+    signOff: { org: f.orgName, date: f.dateText },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a paragraph back: where its figures are in the (possibly edited) text
+
+export interface TextPiece {
+  text: string;
+  figure: SummaryFigure | null;
+}
+
+/**
+ * The text cut into plain pieces and figure pieces: each figure is looked for after the previous
+ * one (the generator writes them in text order), so two figures that read "1次" each find their
+ * own place. Figures whose words are no longer in the text come back in `missing`.
+ */
+export function splitByFigures(p: SummaryParagraph): { pieces: TextPiece[]; missing: SummaryFigure[] } {
+  const pieces: TextPiece[] = [];
+  const missing: SummaryFigure[] = [];
+  let at = 0;
+  for (const f of p.figures) {
+    const i = p.text.indexOf(f.display, at);
+    if (i < 0) {
+      missing.push(f);
+      continue;
+    }
+    if (i > at) pieces.push({ text: p.text.slice(at, i), figure: null });
+    pieces.push({ text: f.display, figure: f });
+    at = i + f.display.length;
+  }
+  if (at < p.text.length) pieces.push({ text: p.text.slice(at), figure: null });
+  return { pieces, missing };
+}
+
+/** Every figure of a draft with where it is, for tests and exports. */
+export function allFigures(content: SummaryContent): SummaryFigure[] {
+  return [...content.intro, ...content.sections.flatMap((s) => s.paragraphs)].flatMap((p) => p.figures);
+}
