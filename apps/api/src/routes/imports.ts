@@ -1,0 +1,195 @@
+// 数据导入 (Excel): templates, upload (202, checked in the background), progress and problems,
+// commit (202, written in the background, all or nothing). Which kind a user may import is the
+// permission that creates such a record (IMPORT_PERMISSIONS), checked by the service for the
+// kind asked for, so the routes are open to any signed-in user and refuse the rest with 403.
+import path from 'node:path';
+import { IdempotencyHeadersSchema, IdParamsSchema } from '@dutyboard/contracts/common';
+import { EXPORT_CONTENT_TYPES } from '@dutyboard/contracts/exports';
+import {
+  CreateImportQuerySchema,
+  IMPORT_MAX_BYTES,
+  IMPORT_TITLES,
+  ImportJobListSchema,
+  ImportJobSchema,
+  ImportKindParamsSchema,
+  importPaths,
+} from '@dutyboard/contracts/imports';
+import type { PrismaClient } from '@dutyboard/db/client';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { actor } from '../plugins/auth.ts';
+import { AppError, validationError } from '../plugins/errors.ts';
+import {
+  assertCanImport,
+  createImportJob,
+  failInterruptedImports,
+  getImportJob,
+  importProblems,
+  listImportJobs,
+  requestCommit,
+  type StoredUpload,
+  storeUpload,
+} from '../services/imports/jobs.ts';
+import { ImportRunner, INTERRUPTED_MESSAGE } from '../services/imports/run.ts';
+import { templateFileName, writeProblems, writeTemplate } from '../services/imports/template.ts';
+import { errorResponses } from './responses.ts';
+
+export interface ImportRoutesOptions {
+  prisma: PrismaClient;
+  config: Config;
+}
+
+const XLSX = EXPORT_CONTENT_TYPES.xlsx;
+const FileSchema = z.any().describe('xlsx 工作簿');
+
+/** `attachment` with an ASCII name for old clients and the Chinese one (RFC 6266 / 5987). */
+function disposition(ascii: string, chinese: string): string {
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
+}
+
+export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, { prisma, config }) => {
+  const dataDir = path.resolve(config.DATA_DIR);
+  const runner = new ImportRunner({ prisma, dataDir, log: app.log });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 },
+  });
+
+  // Jobs left VALIDATING or COMMITTING by a stopped server will never finish (a commit's
+  // transaction was rolled back with its connection). A database that cannot be reached must not
+  // stop the server from starting, so a failure is only logged.
+  app.addHook('onReady', async () => {
+    try {
+      const count = await failInterruptedImports(prisma, dataDir, INTERRUPTED_MESSAGE);
+      if (count > 0) app.log.warn({ count }, 'imports interrupted by the last stop marked FAILED');
+    } catch (error) {
+      app.log.warn({ err: error }, 'could not mark interrupted imports');
+    }
+  });
+  app.addHook('onClose', () => runner.close());
+
+  app.get(
+    '/api/imports/templates/:kind',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '下载导入模板（xlsx）',
+        params: ImportKindParamsSchema,
+        response: { 200: FileSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { kind } = request.params;
+      assertCanImport(actor(request), kind);
+      const name = templateFileName(kind);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', disposition(name.ascii, name.chinese))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(await writeTemplate(kind));
+    },
+  );
+
+  // multipart/form-data with one part named "file" (the .xlsx); the kind in the query.
+  app.post(
+    '/api/imports',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '上传 Excel 文件并开始校验（202）',
+        querystring: CreateImportQuerySchema,
+        headers: IdempotencyHeadersSchema,
+        response: { 202: ImportJobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actor(request);
+      const { kind } = request.query;
+      // Refused before a byte of the file is read.
+      assertCanImport(user, kind);
+      if (!request.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件', 415);
+      }
+      let upload: StoredUpload | undefined;
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        if (part.fieldname !== 'file' || upload) {
+          throw validationError([{ field: part.fieldname, code: 'unrecognized_keys', message: '文件字段名须为 file' }]);
+        }
+        upload = await storeUpload(dataDir, part.file, part.filename);
+      }
+      if (!upload)
+        throw validationError([{ field: 'file', code: 'invalid_type', message: '请选择要导入的 Excel 文件' }]);
+      const { job, created } = await createImportJob(prisma, dataDir, user, kind, upload);
+      if (created) runner.validate(job.id, user);
+      return reply.status(202).header('location', importPaths.job(job.id)).send(job);
+    },
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { summary: '我的导入记录', response: { 200: ImportJobListSchema, ...errorResponses } },
+    },
+    async (request) => listImportJobs(prisma, actor(request)),
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '导入进度与问题',
+        params: IdParamsSchema,
+        response: { 200: ImportJobSchema, ...errorResponses },
+      },
+    },
+    async (request) => getImportJob(prisma, actor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/imports/:id/problems.xlsx',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '下载问题清单（xlsx）',
+        params: IdParamsSchema,
+        response: { 200: FileSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actor(request);
+      const job = await getImportJob(prisma, user, request.params.id);
+      const problems = await importProblems(prisma, user, request.params.id);
+      const title = `${IMPORT_TITLES[job.kind]}导入问题清单.xlsx`;
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', disposition(`import-problems-${job.kind}.xlsx`, title))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(await writeProblems(problems));
+    },
+  );
+
+  app.post(
+    '/api/imports/:id/commit',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '确认导入（202，全部写入或全部不写入）',
+        params: IdParamsSchema,
+        headers: IdempotencyHeadersSchema,
+        response: { 202: ImportJobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actor(request);
+      const { job, scheduled } = await requestCommit(prisma, dataDir, user, request.params.id);
+      if (scheduled) runner.commit(job.id, user);
+      return reply.status(202).header('location', importPaths.job(job.id)).send(job);
+    },
+  );
+};

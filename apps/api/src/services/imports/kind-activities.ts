@@ -1,0 +1,175 @@
+// 主题活动 import: the export's columns (so an exported list reads back), each row checked with
+// CreateActivityInputSchema. Natural key: org + time + title.
+import {
+  ACTIVITY_CATEGORIES,
+  type CreateActivityInput,
+  CreateActivityInputSchema,
+} from '@dutyboard/contracts/activities';
+import { ACTIVITY_CATEGORY_LABELS } from '../exports/columns.ts';
+import { type BulkColumn, insertRows } from './bulk.ts';
+import { readChoice, readDateTime, readInt } from './cells.ts';
+import {
+  type ColumnSpec,
+  checkSchema,
+  type Db,
+  type ImportSpec,
+  type Item,
+  readColumns,
+  readOrg,
+  textCell,
+} from './spec.ts';
+
+export interface ActivityItem extends Item {
+  id: string;
+  input: CreateActivityInput;
+}
+
+const ACTIVITY_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'orgId', type: 'uuid' },
+  { name: 'category', type: '"ActivityCategory"' },
+  { name: 'title', type: 'text' },
+  { name: 'occurredAt', type: 'timestamptz' },
+  { name: 'location', type: 'text' },
+  { name: 'participants', type: 'int' },
+  { name: 'description', type: 'text' },
+  { name: 'createdById', type: 'uuid' },
+  { name: 'updatedById', type: 'uuid' },
+  { name: 'createdAt', type: 'timestamptz' },
+  { name: 'updatedAt', type: 'timestamptz' },
+];
+
+const columns: ColumnSpec[] = [
+  {
+    key: 'occurredAt',
+    header: '活动时间',
+    required: true,
+    width: 18,
+    hint: '北京时间，如 2026-05-20 14:30；只填日期按当天 0:00 计',
+    example: '2026-05-20 14:30',
+    read: readDateTime,
+  },
+  {
+    key: 'orgId',
+    header: '组织/支部',
+    required: true,
+    width: 20,
+    hint: '组织代码或组织全称（须是本人可登记的组织）',
+    example: '甲村党支部',
+    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
+  },
+  {
+    key: 'category',
+    header: '活动类别',
+    required: true,
+    width: 16,
+    hint: '从下拉列表中选择',
+    example: ACTIVITY_CATEGORY_LABELS.RED_SONGS,
+    choices: ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c]),
+    read: (raw) => readChoice(raw, ACTIVITY_CATEGORY_LABELS),
+  },
+  {
+    key: 'title',
+    header: '活动名称',
+    required: true,
+    width: 40,
+    hint: '不超过 200 字',
+    example: '“唱支山歌给党听”红色歌曲大家唱',
+    read: textCell,
+  },
+  {
+    key: 'participants',
+    header: '参加人数',
+    required: true,
+    width: 10,
+    hint: '整数，1 至 100000',
+    example: '45',
+    read: readInt,
+  },
+  {
+    key: 'location',
+    header: '地点',
+    required: false,
+    width: 24,
+    hint: '不超过 200 字',
+    example: '村党群服务中心',
+    read: textCell,
+  },
+  {
+    key: 'description',
+    header: '活动内容',
+    required: false,
+    width: 50,
+    hint: '不超过 5000 字',
+    example: '组织党员群众传唱红色经典歌曲',
+    read: textCell,
+  },
+];
+
+export const activitiesSpec: ImportSpec<ActivityItem> = {
+  kind: 'activities',
+  entityType: 'Activity',
+  columns,
+  ignoredHeaders: ['录入时间', '最后修改', '记录编号'],
+  keyLabel: '组织、活动时间、活动名称',
+  parse(cells, row, ctx) {
+    const { values, problems, failed } = readColumns(columns, cells, row, ctx);
+    const checked = checkSchema(CreateActivityInputSchema, values, row, columns, failed);
+    problems.push(...checked.problems);
+    if (!checked.data || problems.length > 0) return { problems };
+    const input = checked.data;
+    return {
+      item: {
+        row,
+        key: activityKey(input.orgId, new Date(input.occurredAt), input.title),
+        id: crypto.randomUUID(),
+        input,
+      },
+      problems,
+    };
+  },
+  existing: (db, items) => existingActivities(db, items),
+  async insert(tx, items, { user, now }) {
+    // As createActivity stores them: a cell left empty is null.
+    const stored = await insertRows<{ id: string; orgId: string }>(
+      tx,
+      'Activity',
+      ACTIVITY_COLUMNS,
+      items.map(({ id, input }) => [
+        id,
+        input.orgId,
+        input.category,
+        input.title,
+        new Date(input.occurredAt),
+        input.location ?? null,
+        input.participants,
+        input.description ?? null,
+        user.id,
+        user.id,
+        now,
+        now,
+      ]),
+      '*',
+    );
+    return stored.map((row) => ({ entityId: row.id, orgId: row.orgId, after: row }));
+  },
+};
+
+export function activityKey(orgId: string, occurredAt: Date, title: string): string {
+  return `${orgId}|${occurredAt.getTime()}|${title}`;
+}
+
+/** The keys among the items that are stored already: one query per chunk, on the org + time index. */
+async function existingActivities(db: Db, items: readonly ActivityItem[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const rows = await db.$queryRawUnsafe<{ orgId: string; occurredAt: Date; title: string }[]>(
+    `SELECT a."orgId", a."occurredAt", a.title
+       FROM "Activity" a
+       JOIN unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS k(org, at, title)
+         ON a."orgId" = k.org AND a."occurredAt" = k.at AND a.title = k.title`,
+    items.map((i) => i.input.orgId),
+    items.map((i) => new Date(i.input.occurredAt).toISOString()),
+    items.map((i) => i.input.title),
+  );
+  return new Set(rows.map((r) => activityKey(r.orgId, r.occurredAt, r.title)));
+}

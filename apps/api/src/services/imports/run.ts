@@ -1,0 +1,242 @@
+// The background half of an import: the dry run (VALIDATING → VALID or INVALID) and the commit
+// (COMMITTING → COMMITTED, or FAILED with nothing written). Both pass over the stored file with
+// the same checks. The commit is one transaction: the kind's advisory lock (two imports of one
+// kind never interleave, so overlapping files cannot both create a record), every row written in
+// chunks, then — holding the audit chain's lock only for this last step — one CREATE event per
+// record and one TRANSITION of the job, and the job marked COMMITTED. Any error rolls it all back.
+import { rm } from 'node:fs/promises';
+import type { ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
+import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyBaseLogger } from 'fastify';
+import { AppError, isUniqueViolation } from '../../plugins/errors.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { AuditChainBatch, prepareEvent } from './audit-many.ts';
+import { passOverFile } from './check.ts';
+import { importFilePath, refuseCommittedFile } from './jobs.ts';
+import { IMPORT_SPECS } from './kinds.ts';
+import { UnreadableFile } from './reader.ts';
+import { type Item, loadLookups } from './spec.ts';
+
+export interface ImportDeps {
+  prisma: PrismaClient;
+  /** <DATA_DIR>: uploads are kept under imports/ until their job ends. */
+  dataDir: string;
+  log: FastifyBaseLogger;
+  /** True once the server is shutting down: the job stops at its next chunk. */
+  stopping: () => boolean;
+}
+
+/** Message of an import the server stopped in the middle of. */
+export const INTERRUPTED_MESSAGE = '服务重启，导入已中止且未写入任何数据，请重新上传';
+
+/** Longest a commit may hold its transaction open. */
+export const COMMIT_TIMEOUT_MS = 30 * 60_000;
+
+/** A failure whose message is for the person who imports. */
+export class ImportFailure extends Error {}
+
+function problemText(problem: ImportProblem): string {
+  return `第${problem.row}行${problem.column ? `“${problem.column}”` : ''}：${problem.reason}`;
+}
+
+function failureMessage(error: unknown, fallback: string): string {
+  if (error instanceof ImportFailure || error instanceof UnreadableFile || error instanceof AppError) {
+    return error.message;
+  }
+  if (isUniqueViolation(error)) {
+    return '导入时发现组织代码或用户名已被占用（可能有人同时新增了相同的记录），未写入任何数据，请重新上传校验';
+  }
+  if ((error as { code?: unknown })?.code === 'P2028') return '导入超时，未写入任何数据，请拆分文件后分批导入';
+  return fallback;
+}
+
+async function removeFile(file: string): Promise<void> {
+  await rm(file, { force: true }).catch(() => undefined);
+}
+
+/** The dry run of a VALIDATING job. Never throws: a failure is stored on the job. */
+export async function runValidation(deps: ImportDeps, jobId: string, user: AuthUser): Promise<void> {
+  const { prisma } = deps;
+  const file = importFilePath(deps.dataDir, jobId);
+  try {
+    const job = await prisma.importJob.findUnique({ where: { id: jobId } });
+    if (job?.state !== 'VALIDATING') return;
+    const spec = IMPORT_SPECS[job.kind as keyof typeof IMPORT_SPECS];
+    const ctx = { user, lookups: await loadLookups(prisma) };
+    const result = await passOverFile<Item>(file, spec, {
+      db: prisma,
+      ctx,
+      onProgress: async (rowsDone, rowsTotal) => {
+        await prisma.importJob.update({ where: { id: jobId }, data: { rowsDone, rowsTotal } });
+      },
+      onNew: async () => undefined,
+      checkStopping: () => {
+        if (deps.stopping()) throw new ImportFailure(INTERRUPTED_MESSAGE);
+      },
+    });
+    const valid = result.problemCount === 0;
+    await prisma.importJob.update({
+      where: { id: jobId },
+      data: {
+        state: valid ? 'VALID' : 'INVALID',
+        rowsTotal: result.rows,
+        rowsDone: result.rows,
+        problems: result.problems,
+        problemCount: result.problemCount,
+        created: result.fresh,
+        skipped: result.skipped,
+        finishedAt: valid ? null : new Date(),
+      },
+    });
+    // A file with problems is uploaded again once fixed; this copy is not needed any more.
+    if (!valid) await removeFile(file);
+  } catch (error) {
+    await fail(deps, jobId, file, error, '校验文件时出错，请稍后重新上传');
+  }
+}
+
+/** The commit of a COMMITTING job. Never throws: a failure is stored on the job. */
+export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser): Promise<void> {
+  const { prisma } = deps;
+  const file = importFilePath(deps.dataDir, jobId);
+  try {
+    const job = await prisma.importJob.findUnique({ where: { id: jobId } });
+    if (job?.state !== 'COMMITTING') return;
+    const spec = IMPORT_SPECS[job.kind as keyof typeof IMPORT_SPECS];
+    const checkStopping = () => {
+      if (deps.stopping()) throw new ImportFailure(INTERRUPTED_MESSAGE);
+    };
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(
+          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+          `dutyboard:import:${job.kind}`,
+        );
+        // Under the lock: the same file may have been committed from another job meanwhile.
+        await refuseCommittedFile(tx, job.kind as ImportKind, job.fileSha256);
+        // The table grows by up to 100,000 rows inside this transaction while the planner's
+        // statistics still describe it as it was, so it picks sequential scans for each chunk's
+        // look-up of existing keys, and the commit slows quadratically (100,000 rows: +10 s).
+        // Every look-up here has an index.
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+        const ctx = { user, lookups: await loadLookups(tx) };
+        const now = new Date();
+        // Each CREATE event is staged as its record is written, so the chain lock at the end
+        // covers only the chaining itself.
+        const audit = await AuditChainBatch.create(tx);
+        const result = await passOverFile<Item>(file, spec, {
+          db: tx,
+          ctx,
+          failFast: true,
+          // Progress goes through the client, not the transaction, so the page sees it now.
+          onProgress: async (rowsDone) => {
+            await prisma.importJob.update({ where: { id: jobId }, data: { rowsDone } });
+          },
+          onNew: async (items) => {
+            const records = await spec.insert(tx, items, { user, now });
+            await audit.add(
+              records.map((record) =>
+                prepareEvent({
+                  actorId: user.id,
+                  action: 'CREATE',
+                  entityType: spec.entityType,
+                  entityId: record.entityId,
+                  orgId: record.orgId,
+                  after: record.after,
+                }),
+              ),
+            );
+          },
+          checkStopping,
+        });
+        const first = result.problems[0];
+        if (first) {
+          throw new ImportFailure(`数据在校验后有了变化（${problemText(first)}），未写入任何数据，请修改后重新上传`);
+        }
+        checkStopping();
+
+        const summary = {
+          kind: job.kind,
+          fileName: job.fileName,
+          fileSha256: job.fileSha256,
+          rows: result.rows,
+          created: audit.size,
+          skipped: result.skipped,
+        };
+        await audit.add([
+          prepareEvent({
+            actorId: user.id,
+            action: 'TRANSITION',
+            entityType: 'ImportJob',
+            entityId: jobId,
+            orgId: null,
+            before: { state: 'COMMITTING' },
+            after: { state: 'COMMITTED', ...summary },
+          }),
+        ]);
+        // Last, so the chain lock (which every other save waits for) is held only while the
+        // staged events are hashed and copied into the trail.
+        await audit.chain();
+        await tx.importJob.update({
+          where: { id: jobId },
+          data: {
+            state: 'COMMITTED',
+            rowsTotal: result.rows,
+            rowsDone: result.rows,
+            created: summary.created,
+            skipped: result.skipped,
+            finishedAt: new Date(),
+          },
+        });
+      },
+      { maxWait: 10_000, timeout: COMMIT_TIMEOUT_MS },
+    );
+    await removeFile(file);
+  } catch (error) {
+    await fail(deps, jobId, file, error, '导入时出错，未写入任何数据，请稍后重新上传');
+  }
+}
+
+async function fail(deps: ImportDeps, jobId: string, file: string, error: unknown, fallback: string): Promise<void> {
+  const message = failureMessage(error, fallback);
+  if (!(error instanceof ImportFailure || error instanceof UnreadableFile)) {
+    deps.log.error({ err: error, jobId }, 'import failed');
+  }
+  await removeFile(file);
+  await deps.prisma.importJob
+    .update({ where: { id: jobId }, data: { state: 'FAILED', error: message, finishedAt: new Date() } })
+    .catch((updateError: unknown) => deps.log.error({ err: updateError, jobId }, 'could not mark import failed'));
+}
+
+/** Runs import work one job at a time in the background; the app waits for it when closing. */
+export class ImportRunner {
+  private tail: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(private readonly deps: Omit<ImportDeps, 'stopping'>) {}
+
+  private schedule(work: (deps: ImportDeps) => Promise<void>): void {
+    const deps = { ...this.deps, stopping: () => this.closing };
+    // After the answer has gone out: the request never waits for the file to be read.
+    this.tail = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => work(deps));
+  }
+
+  validate(jobId: string, user: AuthUser): void {
+    this.schedule((deps) => runValidation(deps, jobId, user));
+  }
+
+  commit(jobId: string, user: AuthUser): void {
+    this.schedule((deps) => runCommit(deps, jobId, user));
+  }
+
+  /** Resolves when every job scheduled so far has finished. */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+
+  /** Stops at the next chunk: the running job and the queued ones end FAILED, nothing half-written. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.tail;
+  }
+}
