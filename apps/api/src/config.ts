@@ -23,8 +23,36 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Set the Secure flag on the session cookie (true behind HTTPS). */
+  /**
+   * Served over HTTPS (directly or behind a TLS proxy): the session cookie gets the Secure flag
+   * and responses carry Strict-Transport-Security.
+   */
   COOKIE_SECURE: bool.default(false),
+  /**
+   * Origins besides the server's own (its Host) that may send unsafe requests, comma-separated,
+   * e.g. "https://dutyboard.example.gov.cn" when a proxy rewrites Host. Empty: own origin only.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o))),
+  /** Failed sign-ins of one username within the window after which it is refused (ASVS 2.2.1). */
+  LOGIN_THROTTLE_ACCOUNT_MAX: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins from one IP address within the window after which it is refused. */
+  LOGIN_THROTTLE_IP_MAX: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Length of the sign-in throttling window, in minutes. */
+  LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Largest accepted JSON body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -58,6 +86,10 @@ const EXPECTED: Record<keyof Config, string> = {
   SESSION_IDLE_MINUTES: 'a whole number of minutes from 1 to 1440',
   SESSION_ABSOLUTE_HOURS: 'a whole number of hours from 1 to 720',
   COOKIE_SECURE: 'true or false',
+  ALLOWED_ORIGINS: 'comma-separated origins such as https://dutyboard.example.gov.cn (scheme and host, no path)',
+  LOGIN_THROTTLE_ACCOUNT_MAX: 'a whole number from 1 to 1000',
+  LOGIN_THROTTLE_IP_MAX: 'a whole number from 1 to 10000',
+  LOGIN_THROTTLE_WINDOW_MINUTES: 'a whole number of minutes from 1 to 1440',
   BODY_LIMIT_BYTES: 'a whole number of bytes from 1024 to 52428800',
   WEB_DIST: 'a folder path',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',

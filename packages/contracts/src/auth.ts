@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, InstantSchema } from './common.ts';
 import { OrgUnitSchema } from './orgs.ts';
 import { ActionSchema, RoleSchema } from './permissions.ts';
 
@@ -21,3 +21,27 @@ export const MeSchema = z.object({
   permissions: z.array(ActionSchema),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** A session's id: the SHA-256 (hex) of its cookie token, which cannot be turned back into one. */
+export const SessionIdSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const SessionParamsSchema = z.object({ id: SessionIdSchema });
+
+/** One of my signed-in sessions (我的登录会话). */
+export const SessionInfoSchema = z.object({
+  id: SessionIdSchema,
+  createdAt: InstantSchema,
+  lastSeenAt: InstantSchema,
+  /** When it ends if unused: the earlier of the idle end and the absolute end. */
+  expiresAt: InstantSchema,
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
+export type SessionList = z.infer<typeof SessionListSchema>;
+
+export const SessionsEndedSchema = z.object({ ended: z.number().int().min(0) });
+export type SessionsEnded = z.infer<typeof SessionsEndedSchema>;

@@ -1,11 +1,19 @@
-import { LoginInputSchema, MeSchema } from '@dutyboard/contracts/auth';
+// Sign-in and -out, who am I, and my sessions (我的登录会话: list, end one, end all others).
+import {
+  LoginInputSchema,
+  MeSchema,
+  SessionListSchema,
+  SessionParamsSchema,
+  SessionsEndedSchema,
+} from '@dutyboard/contracts/auth';
 import { OkSchema } from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { actor, SESSION_COOKIE } from '../plugins/auth.ts';
-import { getMe, signIn, signOut } from '../services/auth/auth.ts';
-import type { SessionPolicy } from '../services/auth/sessions.ts';
+import { AppError } from '../plugins/errors.ts';
+import { endOtherSessions, endSession, getMe, signIn, signOut } from '../services/auth/auth.ts';
+import { listMySessions, type SessionPolicy } from '../services/auth/sessions.ts';
 import { errorResponses } from './responses.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{
@@ -17,9 +25,19 @@ export const authRoutes: FastifyPluginAsyncZod<{
     '/api/auth/login',
     { config: { public: true }, schema: { body: LoginInputSchema, response: { 200: MeSchema, ...errorResponses } } },
     async (request, reply) => {
-      const { token, expiresAt, me } = await signIn(prisma, policy, request.body, {
+      const throttle = {
+        accountMax: config.LOGIN_THROTTLE_ACCOUNT_MAX,
+        ipMax: config.LOGIN_THROTTLE_IP_MAX,
+        windowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+      };
+      const { token, expiresAt, me } = await signIn(prisma, { ...policy, throttle }, request.body, {
         userAgent: request.headers['user-agent'],
         ip: request.ip,
+      }).catch((error: unknown) => {
+        // RFC 9110 Retry-After on the throttled answer, from the seconds the service computed.
+        const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+        throw error;
       });
       // A previous session in this browser ends: sign-in always starts a fresh session id.
       if (request.user) await signOut(prisma, request.user);
@@ -42,6 +60,41 @@ export const authRoutes: FastifyPluginAsyncZod<{
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { summary: '我的登录会话', response: { 200: SessionListSchema, ...errorResponses } },
+    },
+    async (request) => ({ items: await listMySessions(prisma, actor(request), policy) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '退出我的某个登录会话（当前会话即退出登录）',
+        params: SessionParamsSchema,
+        response: { 200: OkSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { current } = await endSession(prisma, actor(request), request.params.id);
+      if (current) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/sessions/sign-out-others',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: { summary: '退出其他设备', response: { 200: SessionsEndedSchema, ...errorResponses } },
+    },
+    async (request) => endOtherSessions(prisma, actor(request)),
   );
 
   app.get(

@@ -1,19 +1,61 @@
-// Sign-in, sign-out and "who am I".
+// Sign-in (throttled, every result audited), sign-out and "who am I".
 import type { LoginInput, Me } from '@dutyboard/contracts/auth';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError, notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { toOrgUnit } from '../orgs/orgs.ts';
 import { verifyPassword } from './passwords.ts';
-import { type AuthUser, createSession, deleteSession, type SessionPolicy } from './sessions.ts';
+import {
+  type AuthUser,
+  createSession,
+  deleteSession,
+  endMyOtherSessions,
+  endMySession,
+  type SessionPolicy,
+} from './sessions.ts';
+import { loginThrottle, type Throttled, type ThrottlePolicy, throttleAlreadyAudited } from './throttle.ts';
+
+/** "14:05" in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+function shanghaiClock(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/** The 429 a throttled sign-in gets: says when to try again; the route sets Retry-After from it. */
+export function throttledError(throttled: Throttled): AppError {
+  const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
+  const who = throttled.scope === 'account' ? '该账号' : '本机所在网络';
+  return new AppError(
+    'RATE_LIMITED',
+    `${who}登录失败次数过多，已暂时限制登录，请在 ${minutes} 分钟后（北京时间 ${shanghaiClock(throttled.retryAt)} 之后）重试`,
+    429,
+    { retryAfterSeconds: throttled.retryAfterSeconds, scope: throttled.scope },
+  );
+}
 
 export async function signIn(
   prisma: PrismaClient,
-  policy: SessionPolicy,
+  policy: SessionPolicy & { throttle: ThrottlePolicy },
   input: LoginInput,
   meta: { userAgent?: string; ip?: string },
 ): Promise<{ token: string; expiresAt: Date; me: Me }> {
+  // Refused before the password is checked: a throttled guess learns nothing and costs no argon2.
+  const throttled = await loginThrottle(prisma, policy.throttle, input.username, meta.ip);
+  if (throttled) {
+    // One LOGIN_THROTTLED event per username and address per window, so a flood of refused
+    // attempts cannot flood the trail; refused attempts are not counted as failures, so the
+    // refusal ends when the message says it does.
+    if (!(await throttleAlreadyAudited(prisma, policy.throttle, input.username, meta.ip))) {
+      await recordAudit(prisma, {
+        actorId: null,
+        action: 'LOGIN_THROTTLED',
+        entityType: 'User',
+        entityId: null,
+        after: { username: input.username, ip: meta.ip ?? null, scope: throttled.scope, until: throttled.retryAt },
+      });
+    }
+    throw throttledError(throttled);
+  }
   const user = await prisma.user.findUnique({ where: { username: input.username }, include: { org: true } });
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!user || !ok) {
@@ -58,6 +100,45 @@ export async function signOut(prisma: PrismaClient, user: AuthUser): Promise<voi
     entityId: user.id,
     orgId: user.orgId,
   });
+}
+
+/**
+ * Ends one of my sessions (signed out on that device). Ending the current one is a sign-out; the
+ * route then clears the cookie. Someone else's session id answers 404, as if it did not exist.
+ */
+export async function endSession(
+  prisma: PrismaClient,
+  user: AuthUser,
+  sessionId: string,
+): Promise<{ current: boolean }> {
+  if (sessionId === user.sessionId) {
+    await signOut(prisma, user);
+    return { current: true };
+  }
+  if (!(await endMySession(prisma, user, sessionId))) throw notFound('会话');
+  await recordAudit(prisma, {
+    actorId: user.id,
+    action: 'LOGOUT',
+    entityType: 'User',
+    entityId: user.id,
+    orgId: user.orgId,
+    after: { ended: 1, scope: 'one' },
+  });
+  return { current: false };
+}
+
+/** 退出其他设备: every session of mine but this one ends. */
+export async function endOtherSessions(prisma: PrismaClient, user: AuthUser): Promise<{ ended: number }> {
+  const ended = await endMyOtherSessions(prisma, user);
+  await recordAudit(prisma, {
+    actorId: user.id,
+    action: 'LOGOUT',
+    entityType: 'User',
+    entityId: user.id,
+    orgId: user.orgId,
+    after: { ended, scope: 'others' },
+  });
+  return { ended };
 }
 
 export async function getMe(prisma: PrismaClient, user: AuthUser): Promise<Me> {

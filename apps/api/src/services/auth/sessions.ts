@@ -87,3 +87,37 @@ export async function findSessionUser(
 export async function deleteSession(prisma: PrismaClient, sessionId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
+
+/** The caller's own live sessions, newest activity first; expired ones are left out. */
+export async function listMySessions(prisma: PrismaClient, user: AuthUser, policy: SessionPolicy, now = new Date()) {
+  const rows = await prisma.session.findMany({
+    where: {
+      userId: user.id,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - policy.idleMs) },
+    },
+    orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    // Whichever comes first: the absolute end or the idle end if nothing more happens.
+    expiresAt: new Date(Math.min(s.expiresAt.getTime(), s.lastSeenAt.getTime() + policy.idleMs)).toISOString(),
+    userAgent: s.userAgent,
+    ip: s.ip,
+    current: s.id === user.sessionId,
+  }));
+}
+
+/** Ends one of the caller's sessions; another user's (or an unknown) id ends nothing. */
+export async function endMySession(prisma: PrismaClient, user: AuthUser, sessionId: string): Promise<boolean> {
+  const { count } = await prisma.session.deleteMany({ where: { id: sessionId, userId: user.id } });
+  return count > 0;
+}
+
+/** Ends every session of the caller except the one making the request ("退出其他设备"). */
+export async function endMyOtherSessions(prisma: PrismaClient, user: AuthUser): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
+  return count;
+}
