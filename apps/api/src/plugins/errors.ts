@@ -1,7 +1,7 @@
 // One error type and one handler: every failure leaves as { error: { code, message, details? } }.
 // 5xx bodies never carry internals; the log keeps them.
 import type { ErrorBody, ErrorCode, FieldIssue } from '@dutyboard/contracts/errors';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 export class AppError extends Error {
@@ -65,6 +65,9 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
       // Malformed JSON, empty body with a JSON content type, bad URL encoding, and the like.
       return reply.status(400).send(body('VALIDATION_FAILED', '请求格式无效，请检查提交的内容'));
     }
+    if (isBrokenMultipart(error)) {
+      return reply.status(400).send(body('VALIDATION_FAILED', '上传的内容格式无效，请重新选择文件上传'));
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');
       return reply.status(503).send(body('SERVICE_UNAVAILABLE', '数据库暂时不可用，请稍后再试'));
@@ -81,6 +84,33 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
     }
     return reply.status(404).send(body('NOT_FOUND', `没有这个地址：${request.method} ${pathname}`));
   });
+}
+
+/**
+ * Errors Fastify answers before routing, when no error handler runs yet: a path with broken
+ * percent-encoding (400) and a path parameter longer than maxParamLength (414). Without this
+ * they left as Fastify's own `{error, code, message, statusCode}` (found by the API fuzzer).
+ * Passed as Fastify's `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send(body('VALIDATION_FAILED', '请求地址过长'));
+    return;
+  }
+  reply.status(400).send(body('VALIDATION_FAILED', '请求地址无效，请检查其中的编码'));
+}
+
+/**
+ * busboy (under @fastify/multipart) throws plain Errors, without a status, for a multipart body
+ * it cannot read: no boundary, a boundary over 256 characters, a body cut short. The client's
+ * fault, not ours: 400 (was 500; found by the API fuzzer).
+ */
+const BROKEN_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle cannot (be an empty|have a length bigger))/;
+
+function isBrokenMultipart(error: unknown): boolean {
+  const e = error as { statusCode?: unknown; message?: unknown };
+  return e?.statusCode === undefined && typeof e?.message === 'string' && BROKEN_MULTIPART.test(e.message);
 }
 
 // Prisma's codes for "cannot reach / lost / timed out waiting for the database", and the driver

@@ -7,7 +7,7 @@ import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '@dutyboa
 import { createPrisma, type PrismaClient } from '@dutyboard/db/client';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app.ts';
+import { type BuildAppOptions, buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 
 export interface TestContext {
@@ -18,7 +18,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: Pick<BuildAppOptions, 'onRoute'> = {},
+): Promise<TestContext> {
   const adminUrl = inject('adminUrl');
   const name = `dutyboard_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseFromTemplate(adminUrl, name, inject('templateDb'));
@@ -27,7 +30,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dutyboard-test-'));
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const prisma = createPrisma(databaseUrl, { max: 4 });
-  const app = await buildApp({ config, prisma });
+  const app = await buildApp({ config, prisma, ...options });
   return {
     app,
     prisma,

@@ -1,0 +1,1038 @@
+// The permission matrix (issue 7, OWASP API1:2023 broken object-level authorization): every route
+// the app registers × every role × (own object, another branch's object, nonexistent id) against
+// the status the permission table predicts. The route table comes from the app itself (buildApp's
+// onRoute), so a new route without an entry in ENTRIES fails here, and so does an entry whose route
+// is gone. Expected statuses are derived by expectedStatus() from ROLE_POLICY and the scope rules,
+// not typed per cell; the few places where the API deliberately differs are flags on the entry,
+// each with its reason. A secretary's successful answers are also searched for branch B's records.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type Action, can, ROLE_POLICY, type Role } from '@dutyboard/contracts/permissions';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { activityInput, type Fixture, login, PASSWORD, seedFixture } from './helpers/fixtures.ts';
+import { multipart } from './helpers/multipart.ts';
+import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Roles and cases
+
+/** The callers: signed out, and one user per role (the secretary is branch A's). */
+const WHO = ['anon', 'admin', 'leader', 'auditor', 'secA'] as const;
+type Who = (typeof WHO)[number];
+const ROLE: Record<Who, Role | null> = {
+  anon: null,
+  admin: 'ADMIN',
+  leader: 'LEADER',
+  auditor: 'AUDITOR',
+  secA: 'SECRETARY',
+};
+
+/** own: branch A's object (or org); other: branch B's; missing: an id nobody has. */
+type Case = 'own' | 'other' | 'missing';
+
+/**
+ * public: no sign-in needed. global: not about one org or record (one case). collection: about
+ * an org given in the query or body. object: about one record named in the path or query.
+ */
+type Kind = 'public' | 'global' | 'collection' | 'object';
+const CASES: Record<Kind, readonly Case[]> = {
+  public: ['own'],
+  global: ['own'],
+  collection: ['own', 'other', 'missing'],
+  object: ['own', 'other', 'missing'],
+};
+
+/** Records the fixture holds one of in branch A and one in branch B (and can make more of). */
+type ObjKind =
+  | 'activity'
+  | 'study'
+  | 'publicity'
+  | 'riskPoint'
+  | 'alert'
+  | 'rectification'
+  | 'rectificationWithEvidence'
+  | 'assignment'
+  | 'assignmentWithEvidence'
+  | 'target'
+  | 'rule'
+  | 'attachment'
+  | 'pack'
+  | 'summary'
+  | 'org'
+  | 'user';
+type Side = 'A' | 'B';
+
+interface Req {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** Send without the caller's session cookie (signing in). */
+  noCookie?: boolean;
+}
+
+/** What a request is aimed at in one case: the org and, for object routes, the record id. */
+interface Target {
+  who: Who;
+  org: string;
+  id: string;
+}
+
+interface Entry {
+  kind: Kind;
+  /** The success status. */
+  ok: number;
+  /** The record an object route is about; `fresh` makes a new one for each check expected to succeed. */
+  obj?: ObjKind;
+  fresh?: boolean;
+  /**
+   * What a SUBTREE role gets for another branch: 404 (not revealed; reads, and writes to a
+   * record it cannot see) unless the entry says 403 (a write into an org chosen in the body:
+   * loadWritableOrg says plainly why it is refused).
+   */
+  other?: 403 | 404;
+  /**
+   * Routes whose declared permission admits every reader and whose service checks this action
+   * on the loaded record (so a missing or unreachable record is 404 first, then 403).
+   */
+  serviceAction?: Action;
+  /** Import jobs are their requester's only: another user's job is 404 whatever the role's scope. */
+  requesterOnly?: boolean;
+  /** The id of an own / other record when it is the caller's own kind of thing (import job, session). */
+  target?: (who: Who, c: 'own' | 'other') => Promise<string>;
+  req(t: Target): Req | Promise<Req>;
+}
+
+interface RouteInfo {
+  method: string;
+  url: string;
+  permission: string | undefined;
+  isPublic: boolean;
+}
+
+/**
+ * The status the permission table predicts. Order follows the server: the auth hook (401, then
+ * the route's declared action → 403) runs before anything is loaded; then the service loads the
+ * org or record (missing → 404; out of a SUBTREE role's reach → 404, or 403 for a write into a
+ * chosen org); then any action the service checks on the loaded record (→ 403).
+ */
+export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null, c: Case): number {
+  if (entry.kind === 'public') return entry.ok;
+  if (role === null) return 401;
+  const declared = route.permission;
+  if (!declared) return 403; // deny by default (auth.ts)
+  if (declared !== 'SIGNED_IN' && !can(role, declared as Action)) return 403;
+  if (c === 'missing') return 404;
+  const reaches = c === 'own' || (!entry.requesterOnly && ROLE_POLICY[role].scope === 'ALL');
+  if (!reaches) return entry.other ?? 404;
+  if (entry.serviceAction && !can(role, entry.serviceAction)) return 403;
+  return entry.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fixture
+
+let ctx: TestContext;
+let app: FastifyInstance;
+let fx: Fixture;
+const routes: RouteInfo[] = [];
+const cookies: Partial<Record<Who | 'secB', string>> = {};
+const objs = {} as Record<ObjKind, Record<Side, string>>;
+/** Each caller's own import job, and branch B's secretary's (the "other" one). */
+const importJobs: Partial<Record<Who | 'secB', string>> = {};
+/** Text that appears only in branch B's records: a secretary of A must never be answered it. */
+const B_MARK = '乙MARK';
+const PERIOD = '2026-H2';
+const PAST = '2026-11-02T02:00:00Z';
+
+const orgOf = (side: Side) => (side === 'A' ? fx.branchAId : fx.branchBId);
+const secOf = (side: Side) => (side === 'A' ? 'secA' : 'secB');
+const mark = (side: Side) => (side === 'B' ? B_MARK : '甲');
+
+async function send(who: Who | 'secB', req: Req) {
+  const cookie = who === 'anon' || req.noCookie ? undefined : cookies[who];
+  return app.inject({
+    method: req.method,
+    url: req.url,
+    payload: req.payload as string | object | Buffer | undefined,
+    headers: { ...(cookie ? { cookie } : {}), ...req.headers },
+  });
+}
+
+async function created(who: Who | 'secB', req: Req, status = 201): Promise<Record<string, unknown>> {
+  const res = await send(who, req);
+  if (res.statusCode !== status) throw new Error(`${req.method} ${req.url} as ${who}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+const post = (url: string, payload: unknown): Req => ({ method: 'POST', url, payload });
+
+let png: Buffer;
+const upload = (entityId: string, entityType = 'RiskPoint'): Req => {
+  const body = multipart(
+    { entityType, entityId },
+    { name: 'file', fileName: 'photo.png', contentType: 'image/png', bytes: png },
+  );
+  return {
+    method: 'POST',
+    url: '/api/attachments',
+    payload: body.payload,
+    headers: { 'content-type': body.contentType },
+  };
+};
+
+/** Uploads a real evidence file (evidence packs read every file back) as the leader. */
+async function evidence(entityType: string, entityId: string) {
+  await created('leader', upload(entityId, entityType));
+}
+
+async function settledPack(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const pack = await ctx.prisma.evidencePack.findUniqueOrThrow({ where: { id } });
+    if (pack.state === 'DONE') return;
+    if (pack.state === 'FAILED') throw new Error(`evidence pack ${id} failed`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`evidence pack ${id} not done`);
+}
+
+let serial = 0;
+const next = () => ++serial;
+
+/** Makes one more record of a kind in a branch, through the API, as someone allowed to. */
+const make: Record<ObjKind, (side: Side) => Promise<string>> = {
+  activity: async (side) =>
+    (
+      await created(
+        secOf(side),
+        post('/api/activities', activityInput(orgOf(side), { title: `${mark(side)}活动${next()}`, occurredAt: PAST })),
+      )
+    ).id as string,
+  study: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/study-sessions', {
+          orgId: orgOf(side),
+          kind: 'BRANCH_STUDY',
+          topic: `${mark(side)}学习${next()}`,
+          occurredAt: PAST,
+        }),
+      )
+    ).id as string,
+  publicity: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/publicity', {
+          orgId: orgOf(side),
+          outlet: '区融媒体中心',
+          level: 'DISTRICT',
+          title: `${mark(side)}宣传${next()}`,
+          publishedAt: PAST,
+        }),
+      )
+    ).id as string,
+  riskPoint: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/risk-points', {
+          orgId: orgOf(side),
+          name: `${mark(side)}公众号${next()}`,
+          type: 'WECHAT_ACCOUNT',
+          level: 'MEDIUM',
+        }),
+      )
+    ).id as string,
+  alert: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/risk-alerts', {
+          orgId: orgOf(side),
+          level: 'LEVEL_3',
+          source: '网络巡查',
+          channel: '微博',
+          summary: `${mark(side)}舆情${next()}`,
+          reach: 100,
+          registeredAt: PAST,
+        }),
+      )
+    ).id as string,
+  rectification: async (side) =>
+    (
+      await created(
+        'leader',
+        // A deadline already past: it is overdue, so it shows up in the leader's notifications.
+        post('/api/rectifications', {
+          orgId: orgOf(side),
+          problem: `${mark(side)}整改${next()}`,
+          source: 'SELF_CHECK',
+          deadline: '2026-11-10',
+        }),
+      )
+    ).id as string,
+  rectificationWithEvidence: async (side) => {
+    const id = await make.rectification(side);
+    await evidence('Rectification', id);
+    return id;
+  },
+  assignment: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/assignments', {
+          period: PERIOD,
+          orgId: orgOf(side),
+          ownerId: fx.users.leader,
+          kind: 'TASK',
+          task: `${mark(side)}任务${next()}`,
+          dueDate: '2026-11-20',
+        }),
+      )
+    ).id as string,
+  assignmentWithEvidence: async (side) => {
+    const id = await make.assignment(side);
+    await evidence('Assignment', id);
+    return id;
+  },
+  target: async (side) => {
+    const res = await send('leader', {
+      method: 'PUT',
+      url: '/api/targets',
+      payload: { period: PERIOD, orgId: orgOf(side), metric: 'BRANCH_STUDY', value: 2 },
+    });
+    if (res.statusCode !== 200) throw new Error(`PUT /api/targets: ${res.statusCode} ${res.body}`);
+    return res.json().targetId as string;
+  },
+  rule: async (side) => {
+    // One rule per metric and org: clear the slot, then add it through the API.
+    await ctx.prisma.frequencyRule.deleteMany({ where: { orgId: orgOf(side), metric: 'BRANCH_STUDY' } });
+    return (
+      await created(
+        'leader',
+        post('/api/target-rules', {
+          metric: 'BRANCH_STUDY',
+          orgId: orgOf(side),
+          eachChild: false,
+          frequency: 'QUARTERLY',
+          times: 1,
+        }),
+      )
+    ).id as string;
+  },
+  attachment: async (side) => (await created('leader', upload(objs.riskPoint[side]))).id as string,
+  pack: async (side) => {
+    const pack = await created('leader', post('/api/evidence-packs', { org: orgOf(side), period: PERIOD }), 202);
+    await settledPack(pack.id as string);
+    return pack.id as string;
+  },
+  summary: async (side) => {
+    const generated = await created('leader', post('/api/reports/summary', { period: PERIOD, org: orgOf(side) }), 200);
+    return (
+      await created(
+        'leader',
+        post('/api/reports/summaries', { period: PERIOD, org: orgOf(side), content: generated.content }),
+      )
+    ).id as string;
+  },
+  org: async (side) => orgOf(side),
+  user: async (side) =>
+    (
+      await created(
+        'admin',
+        post('/api/users', {
+          username: `matrix${side}${next()}`,
+          displayName: `${mark(side)}用户`,
+          role: 'SECRETARY',
+          orgId: orgOf(side),
+          password: 'a long enough password',
+        }),
+      )
+    ).id as string,
+};
+
+let generatedContent: unknown;
+let xlsxFile: Buffer;
+
+// ---------------------------------------------------------------------------------------------
+// The expectations: one entry per route (method + url pattern)
+
+const q = (url: string, query: Record<string, string>) => `${url}?${new URLSearchParams(query).toString()}`;
+const orgList = (url: string, extra: Record<string, string> = {}): Entry => ({
+  kind: 'collection',
+  ok: 200,
+  req: (t) => ({ method: 'GET', url: q(url, { ...extra, org: t.org }) }),
+});
+const getOne = (base: string, obj: ObjKind, tail = ''): Entry => ({
+  kind: 'object',
+  ok: 200,
+  obj,
+  req: (t) => ({ method: 'GET', url: `${base}/${t.id}${tail}` }),
+});
+const patchOne = (base: string, obj: ObjKind, payload: unknown): Entry => ({
+  kind: 'object',
+  ok: 200,
+  obj,
+  fresh: true,
+  req: (t) => ({ method: 'PATCH', url: `${base}/${t.id}`, payload }),
+});
+const deleteOne = (base: string, obj: ObjKind): Entry => ({
+  kind: 'object',
+  ok: 200,
+  obj,
+  fresh: true,
+  req: (t) => ({ method: 'DELETE', url: `${base}/${t.id}` }),
+});
+/** A create whose body names the org: another branch is refused with 403 (loadWritableOrg). */
+const createIn = (url: string, body: (org: string) => unknown, ok = 201): Entry => ({
+  kind: 'collection',
+  ok,
+  other: 403,
+  req: (t) => post(url, body(t.org)),
+});
+const exportOf = (list: string): Entry => orgList(`/api/exports/${list}`, { format: 'csv' });
+const recordQuery = (url: string, entityType: string, obj: ObjKind): Entry => ({
+  kind: 'object',
+  ok: 200,
+  obj,
+  req: (t) => ({ method: 'GET', url: q(url, { entityType, entityId: t.id }) }),
+});
+
+const ENTRIES: Record<string, Entry> = {
+  // Public: health and signing in/out answer everyone.
+  'GET /api/health': { kind: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
+  'POST /api/auth/login': {
+    kind: 'public',
+    ok: 200,
+    // Sent without a session (signing in may replace the one presented) as a user of its own.
+    req: () => ({ ...post('/api/auth/login', { username: 'probe', password: PASSWORD }), noCookie: true }),
+  },
+  'POST /api/auth/logout': {
+    kind: 'public',
+    ok: 200,
+    // Signs out a second session of its own, so the caller's session stays for the other checks.
+    req: async (t) =>
+      t.who === 'anon'
+        ? post('/api/auth/logout', undefined)
+        : {
+            ...post('/api/auth/logout', undefined),
+            noCookie: true,
+            headers: { cookie: await login(app, t.who === 'secA' ? 'secA' : t.who) },
+          },
+  },
+  'GET /api/me': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/me' }) },
+  // My sessions: each user's own only.
+  'GET /api/auth/sessions': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/auth/sessions' }) },
+  'DELETE /api/auth/sessions/:id': {
+    kind: 'object',
+    ok: 200,
+    // Another user's session is not revealed, whatever the role's reach.
+    requesterOnly: true,
+    // own: a second session of the caller's; other: one of secretary B's.
+    target: async (who, c) => sessionIdOf(await login(app, c === 'own' ? who : 'secB')),
+    req: (t) => ({ method: 'DELETE', url: `/api/auth/sessions/${t.id}` }),
+  },
+  'POST /api/auth/sessions/sign-out-others': {
+    kind: 'global',
+    ok: 200,
+    req: () => post('/api/auth/sessions/sign-out-others', undefined),
+  },
+
+  // Orgs and users: administration.
+  'GET /api/orgs': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/orgs' }) },
+  'POST /api/orgs': {
+    kind: 'global',
+    ok: 201,
+    req: () =>
+      post('/api/orgs', { code: `M-${next()}`, name: '矩阵测试支部', kind: 'VILLAGE_BRANCH', parentId: fx.streetId }),
+  },
+  'PATCH /api/orgs/:id': patchOne('/api/orgs', 'org', { sortOrder: 7 }),
+  'GET /api/users': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/users' }) },
+  'POST /api/users': {
+    kind: 'global',
+    ok: 201,
+    req: () =>
+      post('/api/users', {
+        username: `matrixnew${next()}`,
+        displayName: '新用户',
+        role: 'AUDITOR',
+        orgId: fx.streetId,
+        password: 'a long enough password',
+      }),
+  },
+  'PATCH /api/users/:id': patchOne('/api/users', 'user', { displayName: '改名' }),
+
+  // Records: list (org filter), create (org in body), read, change, delete.
+  'GET /api/activities': orgList('/api/activities'),
+  'POST /api/activities': createIn('/api/activities', (org) => activityInput(org, { occurredAt: PAST })),
+  'GET /api/activities/:id': getOne('/api/activities', 'activity'),
+  'PATCH /api/activities/:id': patchOne('/api/activities', 'activity', { participants: 12 }),
+  'DELETE /api/activities/:id': deleteOne('/api/activities', 'activity'),
+
+  'GET /api/study-sessions': orgList('/api/study-sessions'),
+  'POST /api/study-sessions': createIn('/api/study-sessions', (orgId) => ({
+    orgId,
+    kind: 'BRANCH_STUDY',
+    topic: '支部学习',
+    occurredAt: PAST,
+  })),
+  'GET /api/study-sessions/:id': getOne('/api/study-sessions', 'study'),
+  'PATCH /api/study-sessions/:id': patchOne('/api/study-sessions', 'study', { topic: '改过的学习主题' }),
+  'DELETE /api/study-sessions/:id': deleteOne('/api/study-sessions', 'study'),
+
+  'GET /api/publicity': orgList('/api/publicity'),
+  'POST /api/publicity': createIn('/api/publicity', (orgId) => ({
+    orgId,
+    outlet: '区融媒体中心',
+    level: 'DISTRICT',
+    title: '宣传报道',
+    publishedAt: PAST,
+  })),
+  'GET /api/publicity/:id': getOne('/api/publicity', 'publicity'),
+  'PATCH /api/publicity/:id': patchOne('/api/publicity', 'publicity', { outlet: '市级媒体' }),
+  'DELETE /api/publicity/:id': deleteOne('/api/publicity', 'publicity'),
+
+  'GET /api/risk-points': orgList('/api/risk-points'),
+  'GET /api/risk-points/checks': orgList('/api/risk-points/checks'),
+  'POST /api/risk-points': createIn('/api/risk-points', (orgId) => ({
+    orgId,
+    name: '公众号',
+    type: 'WECHAT_ACCOUNT',
+    level: 'LOW',
+  })),
+  'GET /api/risk-points/:id': getOne('/api/risk-points', 'riskPoint'),
+  'PATCH /api/risk-points/:id': patchOne('/api/risk-points', 'riskPoint', { level: 'HIGH' }),
+  'DELETE /api/risk-points/:id': deleteOne('/api/risk-points', 'riskPoint'),
+  'GET /api/risk-points/:id/checks': getOne('/api/risk-points', 'riskPoint', '/checks'),
+  'POST /api/risk-points/:id/checks': {
+    kind: 'object',
+    ok: 201,
+    obj: 'riskPoint',
+    fresh: true,
+    req: (t) =>
+      post(`/api/risk-points/${t.id}/checks`, {
+        checkedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        result: 'NORMAL',
+      }),
+  },
+
+  'GET /api/risk-alerts': orgList('/api/risk-alerts'),
+  'POST /api/risk-alerts': createIn('/api/risk-alerts', (orgId) => ({
+    orgId,
+    level: 'LEVEL_4',
+    source: '网络巡查',
+    channel: '微信',
+    summary: '新登记的舆情',
+    reach: 10,
+    registeredAt: PAST,
+  })),
+  'GET /api/risk-alerts/:id': getOne('/api/risk-alerts', 'alert'),
+  'PATCH /api/risk-alerts/:id': patchOne('/api/risk-alerts', 'alert', { reach: 200 }),
+  'DELETE /api/risk-alerts/:id': deleteOne('/api/risk-alerts', 'alert'),
+  // Open to every reader; the step's own action (研判: alert:assess) is checked on the loaded alert.
+  'POST /api/risk-alerts/:id/transitions': {
+    kind: 'object',
+    ok: 200,
+    obj: 'alert',
+    fresh: true,
+    serviceAction: 'alert:assess',
+    req: (t) => post(`/api/risk-alerts/${t.id}/transitions`, { to: 'ASSESSED', note: '研判' }),
+  },
+
+  'GET /api/rectifications': orgList('/api/rectifications'),
+  'POST /api/rectifications': createIn('/api/rectifications', (orgId) => ({
+    orgId,
+    problem: '宣传栏内容更新不及时',
+    source: 'SELF_CHECK',
+  })),
+  'GET /api/rectifications/:id': getOne('/api/rectifications', 'rectification'),
+  'PATCH /api/rectifications/:id': patchOne('/api/rectifications', 'rectification', { measure: '每周更新' }),
+  'DELETE /api/rectifications/:id': deleteOne('/api/rectifications', 'rectification'),
+  'POST /api/rectifications/:id/close': {
+    kind: 'object',
+    ok: 200,
+    obj: 'rectificationWithEvidence',
+    fresh: true,
+    req: (t) => post(`/api/rectifications/${t.id}/close`, { closingNote: '已整改并复查' }),
+  },
+
+  'GET /api/assignments': orgList('/api/assignments'),
+  'GET /api/assignments/owners': {
+    kind: 'global',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/assignments/owners' }),
+  },
+  'POST /api/assignments': createIn('/api/assignments', (orgId) => ({
+    period: PERIOD,
+    orgId,
+    ownerId: fx.users.leader,
+    kind: 'TASK',
+    task: `新任务${next()}`,
+  })),
+  'GET /api/assignments/:id': getOne('/api/assignments', 'assignment'),
+  'PATCH /api/assignments/:id': patchOne('/api/assignments', 'assignment', { task: '改过的任务' }),
+  'DELETE /api/assignments/:id': deleteOne('/api/assignments', 'assignment'),
+  // Open to every reader; the service lets the task's owner or leadership (plan:manage) close it.
+  // The fixture's tasks are owned by the leader, so for the others only plan:manage could.
+  'POST /api/assignments/:id/close': {
+    kind: 'object',
+    ok: 200,
+    obj: 'assignmentWithEvidence',
+    fresh: true,
+    serviceAction: 'plan:manage',
+    req: (t) => post(`/api/assignments/${t.id}/close`, { closingNote: '已完成' }),
+  },
+
+  // Plan: periods, targets, frequency rules.
+  'GET /api/periods': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/periods' }) },
+  'GET /api/targets': orgList('/api/targets', { period: PERIOD }),
+  'PUT /api/targets': {
+    kind: 'collection',
+    ok: 200,
+    other: 403,
+    req: (t) => ({
+      method: 'PUT',
+      url: '/api/targets',
+      payload: { period: PERIOD, orgId: t.org, metric: 'SEMINAR', value: 1 },
+    }),
+  },
+  'DELETE /api/targets/:id': deleteOne('/api/targets', 'target'),
+  'GET /api/target-rules': orgList('/api/target-rules'),
+  'POST /api/target-rules': createIn('/api/target-rules', (orgId) => ({
+    // A metric per request, so repeated successes do not collide on (metric, org).
+    metric: ['SEMINAR', 'CENTRAL_GROUP_STUDY'][next() % 2],
+    orgId,
+    eachChild: false,
+    frequency: 'YEARLY',
+    times: 1,
+  })),
+  'PATCH /api/target-rules/:id': patchOne('/api/target-rules', 'rule', { times: 2 }),
+  'DELETE /api/target-rules/:id': deleteOne('/api/target-rules', 'rule'),
+
+  // Attachments and history: as open as the record they belong to (a risk point here, which
+  // leadership and secretaries write: riskpoint:write, checked on the loaded record).
+  'GET /api/attachments': recordQuery('/api/attachments', 'RiskPoint', 'riskPoint'),
+  'POST /api/attachments': {
+    kind: 'object',
+    ok: 201,
+    obj: 'riskPoint',
+    serviceAction: 'riskpoint:write',
+    req: (t) => upload(t.id),
+  },
+  'GET /api/attachments/:id/content': getOne('/api/attachments', 'attachment', '/content'),
+  'GET /api/attachments/:id/thumbnail': getOne('/api/attachments', 'attachment', '/thumbnail'),
+  'DELETE /api/attachments/:id': { ...deleteOne('/api/attachments', 'attachment'), serviceAction: 'riskpoint:write' },
+  'GET /api/history': recordQuery('/api/history', 'RiskPoint', 'riskPoint'),
+
+  // Aggregates.
+  'GET /api/dashboard': orgList('/api/dashboard', { period: PERIOD }),
+  'GET /api/dashboard/export': orgList('/api/dashboard/export', { period: PERIOD, format: 'csv' }),
+  'GET /api/notifications': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/notifications' }) },
+  'GET /api/audit/verify': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/audit/verify' }) },
+
+  // Exports: the list's filter, so the org filter decides.
+  'GET /api/exports/activities': exportOf('activities'),
+  'GET /api/exports/study-sessions': exportOf('study-sessions'),
+  'GET /api/exports/publicity': exportOf('publicity'),
+  'GET /api/exports/risk-points': exportOf('risk-points'),
+  'GET /api/exports/risk-point-checks': exportOf('risk-point-checks'),
+  'GET /api/exports/risk-alerts': exportOf('risk-alerts'),
+  'GET /api/exports/rectifications': exportOf('rectifications'),
+  'GET /api/exports/assignments': exportOf('assignments'),
+
+  // Evidence packs: asking for one loads the org as a read (loadReachableOrg), so another
+  // branch is 404 here, not the 403 of a write into a chosen org.
+  'POST /api/evidence-packs': {
+    kind: 'collection',
+    ok: 202,
+    other: 404,
+    req: (t) => post('/api/evidence-packs', { org: t.org, period: PERIOD }),
+  },
+  'GET /api/evidence-packs': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/evidence-packs' }) },
+  'GET /api/evidence-packs/:id': getOne('/api/evidence-packs', 'pack'),
+  'GET /api/evidence-packs/:id/file': getOne('/api/evidence-packs', 'pack', '/file'),
+
+  // Summaries (工作总结): generated and read with dashboard:read, saved and edited by leadership.
+  'POST /api/reports/summary': {
+    kind: 'collection',
+    ok: 200,
+    req: (t) => post('/api/reports/summary', { period: PERIOD, org: t.org }),
+  },
+  'GET /api/reports/summary.docx': orgList('/api/reports/summary.docx', { period: PERIOD }),
+  'GET /api/reports/summary/print': orgList('/api/reports/summary/print', { period: PERIOD }),
+  'GET /api/reports/summaries': orgList('/api/reports/summaries'),
+  'POST /api/reports/summaries': createIn('/api/reports/summaries', (org) => ({
+    period: PERIOD,
+    org,
+    content: generatedContent,
+  })),
+  'GET /api/reports/summaries/:id': getOne('/api/reports/summaries', 'summary'),
+  'PATCH /api/reports/summaries/:id': {
+    ...patchOne('/api/reports/summaries', 'summary', undefined),
+    req: (t) => ({ method: 'PATCH', url: `/api/reports/summaries/${t.id}`, payload: { content: generatedContent } }),
+  },
+  'GET /api/reports/summaries/:id/docx': getOne('/api/reports/summaries', 'summary', '/docx'),
+  'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
+
+  // Imports: open to every signed-in user; the service checks the kind's create permission
+  // (activities: activity:create). A job is its requester's only, whatever the role's reach.
+  'GET /api/imports/templates/:kind': {
+    kind: 'global',
+    ok: 200,
+    serviceAction: 'activity:create',
+    req: () => ({ method: 'GET', url: '/api/imports/templates/activities' }),
+  },
+  'POST /api/imports': {
+    kind: 'global',
+    ok: 202,
+    serviceAction: 'activity:create',
+    req: () => {
+      const body = multipart(
+        {},
+        {
+          name: 'file',
+          fileName: `import-${next()}.xlsx`,
+          contentType: 'application/octet-stream',
+          bytes: xlsxFile,
+        },
+      );
+      return {
+        method: 'POST',
+        url: '/api/imports?kind=activities',
+        payload: body.payload,
+        headers: { 'content-type': body.contentType },
+      };
+    },
+  },
+  'GET /api/imports': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/imports' }) },
+  'GET /api/imports/:id': { ...getOne('/api/imports', 'org'), obj: undefined, requesterOnly: true, target: importJob },
+  'GET /api/imports/:id/problems.xlsx': {
+    ...getOne('/api/imports', 'org', '/problems.xlsx'),
+    obj: undefined,
+    requesterOnly: true,
+    target: importJob,
+  },
+  // A committed job answers as it stands (202) to its requester who may import its kind.
+  'POST /api/imports/:id/commit': {
+    kind: 'object',
+    ok: 202,
+    requesterOnly: true,
+    serviceAction: 'activity:create',
+    target: importJob,
+    req: (t) => post(`/api/imports/${t.id}/commit`, undefined),
+  },
+};
+
+/**
+ * The permission each route declares, pinned. Expected statuses follow the declared permission, so
+ * without this pin a route whose permission were loosened (say DELETE of an alert from
+ * alert:assess to alert:register) would pass with the looser expectations; here it fails until
+ * the change is made on purpose in this table too.
+ */
+const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
+  'GET /api/health': 'PUBLIC',
+  'POST /api/auth/login': 'PUBLIC',
+  'POST /api/auth/logout': 'PUBLIC',
+  'GET /api/auth/sessions': 'SIGNED_IN',
+  'DELETE /api/auth/sessions/:id': 'SIGNED_IN',
+  'POST /api/auth/sessions/sign-out-others': 'SIGNED_IN',
+  'GET /api/me': 'SIGNED_IN',
+  'GET /api/orgs': 'org:read',
+  'POST /api/orgs': 'org:manage',
+  'PATCH /api/orgs/:id': 'org:manage',
+  'GET /api/activities': 'activity:read',
+  'POST /api/activities': 'activity:create',
+  'GET /api/activities/:id': 'activity:read',
+  'PATCH /api/activities/:id': 'activity:update',
+  'DELETE /api/activities/:id': 'activity:delete',
+  'GET /api/study-sessions': 'study:read',
+  'POST /api/study-sessions': 'study:write',
+  'GET /api/study-sessions/:id': 'study:read',
+  'PATCH /api/study-sessions/:id': 'study:write',
+  'DELETE /api/study-sessions/:id': 'study:write',
+  'GET /api/publicity': 'publicity:read',
+  'POST /api/publicity': 'publicity:write',
+  'GET /api/publicity/:id': 'publicity:read',
+  'PATCH /api/publicity/:id': 'publicity:write',
+  'DELETE /api/publicity/:id': 'publicity:write',
+  'GET /api/risk-points': 'riskpoint:read',
+  'GET /api/risk-points/checks': 'riskpoint:read',
+  'POST /api/risk-points': 'riskpoint:write',
+  'GET /api/risk-points/:id': 'riskpoint:read',
+  'PATCH /api/risk-points/:id': 'riskpoint:write',
+  'DELETE /api/risk-points/:id': 'riskpoint:write',
+  'GET /api/risk-points/:id/checks': 'riskpoint:read',
+  'POST /api/risk-points/:id/checks': 'riskpoint:write',
+  'GET /api/risk-alerts': 'alert:read',
+  'POST /api/risk-alerts': 'alert:register',
+  'GET /api/risk-alerts/:id': 'alert:read',
+  'PATCH /api/risk-alerts/:id': 'alert:register',
+  'DELETE /api/risk-alerts/:id': 'alert:assess',
+  'POST /api/risk-alerts/:id/transitions': 'alert:read',
+  'GET /api/dashboard': 'dashboard:read',
+  'GET /api/dashboard/export': 'dashboard:read',
+  'GET /api/users': 'user:manage',
+  'POST /api/users': 'user:manage',
+  'PATCH /api/users/:id': 'user:manage',
+  'GET /api/attachments': 'SIGNED_IN',
+  'POST /api/attachments': 'SIGNED_IN',
+  'GET /api/attachments/:id/content': 'SIGNED_IN',
+  'GET /api/attachments/:id/thumbnail': 'SIGNED_IN',
+  'DELETE /api/attachments/:id': 'SIGNED_IN',
+  'GET /api/history': 'SIGNED_IN',
+  'GET /api/rectifications': 'rectification:read',
+  'POST /api/rectifications': 'rectification:write',
+  'GET /api/rectifications/:id': 'rectification:read',
+  'PATCH /api/rectifications/:id': 'rectification:write',
+  'POST /api/rectifications/:id/close': 'rectification:write',
+  'DELETE /api/rectifications/:id': 'rectification:write',
+  'GET /api/notifications': 'SIGNED_IN',
+  'GET /api/periods': 'target:read',
+  'GET /api/targets': 'target:read',
+  'PUT /api/targets': 'plan:manage',
+  'DELETE /api/targets/:id': 'plan:manage',
+  'GET /api/target-rules': 'target:read',
+  'POST /api/target-rules': 'plan:manage',
+  'PATCH /api/target-rules/:id': 'plan:manage',
+  'DELETE /api/target-rules/:id': 'plan:manage',
+  'GET /api/assignments': 'assignment:read',
+  'GET /api/assignments/owners': 'plan:manage',
+  'POST /api/assignments': 'plan:manage',
+  'GET /api/assignments/:id': 'assignment:read',
+  'PATCH /api/assignments/:id': 'plan:manage',
+  'DELETE /api/assignments/:id': 'plan:manage',
+  'POST /api/assignments/:id/close': 'assignment:read',
+  'POST /api/evidence-packs': 'dashboard:read',
+  'GET /api/evidence-packs': 'dashboard:read',
+  'GET /api/evidence-packs/:id': 'dashboard:read',
+  'GET /api/evidence-packs/:id/file': 'dashboard:read',
+  'GET /api/exports/activities': 'activity:read',
+  'GET /api/exports/study-sessions': 'study:read',
+  'GET /api/exports/publicity': 'publicity:read',
+  'GET /api/exports/risk-points': 'riskpoint:read',
+  'GET /api/exports/risk-point-checks': 'riskpoint:read',
+  'GET /api/exports/risk-alerts': 'alert:read',
+  'GET /api/exports/rectifications': 'rectification:read',
+  'GET /api/exports/assignments': 'assignment:read',
+  'GET /api/audit/verify': 'audit:read',
+  'GET /api/imports/templates/:kind': 'SIGNED_IN',
+  'POST /api/imports': 'SIGNED_IN',
+  'GET /api/imports': 'SIGNED_IN',
+  'GET /api/imports/:id': 'SIGNED_IN',
+  'GET /api/imports/:id/problems.xlsx': 'SIGNED_IN',
+  'POST /api/imports/:id/commit': 'SIGNED_IN',
+  'POST /api/reports/summary': 'dashboard:read',
+  'GET /api/reports/summary.docx': 'dashboard:read',
+  'GET /api/reports/summary/print': 'dashboard:read',
+  'GET /api/reports/summaries': 'dashboard:read',
+  'POST /api/reports/summaries': 'report:write',
+  'GET /api/reports/summaries/:id': 'dashboard:read',
+  'PATCH /api/reports/summaries/:id': 'report:write',
+  'GET /api/reports/summaries/:id/docx': 'dashboard:read',
+  'GET /api/reports/summaries/:id/print': 'dashboard:read',
+};
+
+/** Import routes aim at the caller's own job (own) or secretary B's (other). */
+async function importJob(who: Who, c: 'own' | 'other'): Promise<string> {
+  const id = importJobs[c === 'own' ? who : 'secB'];
+  if (!id) throw new Error(`no import job of ${who}`);
+  return id;
+}
+
+/** A session's id is the SHA-256 of its cookie's token. */
+function sessionIdOf(cookie: string): string {
+  return createHash('sha256')
+    .update(cookie.slice(cookie.indexOf('=') + 1))
+    .digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  // A second app on the same database, built with an onRoute hook: the route table as registered.
+  app = await buildApp({
+    config: ctx.config,
+    prisma: ctx.prisma,
+    onRoute: (route: RouteOptions) => {
+      // The OpenAPI document and viewer (/api/docs) describe the API, not its data: the auth hook
+      // exempts them by design. Outside /api/ are only the web app's static files.
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+      for (const method of [route.method].flat()) {
+        // HEAD routes are Fastify's automatic twins of GET routes (same handler and config).
+        if (method === 'HEAD') continue;
+        routes.push({
+          method,
+          url: route.url,
+          permission: route.config?.permission,
+          isPublic: route.config?.public === true,
+        });
+      }
+    },
+  });
+  fx = await seedFixture(ctx.prisma);
+  await ctx.prisma.user.create({
+    data: {
+      username: 'probe',
+      displayName: 'probe',
+      role: 'AUDITOR',
+      orgId: fx.streetId,
+      passwordHash: (await ctx.prisma.user.findUniqueOrThrow({ where: { id: fx.users.auditor } })).passwordHash,
+    },
+  });
+  for (const who of ['admin', 'leader', 'auditor', 'secA', 'secB'] as const) cookies[who] = await login(app, who);
+
+  png = await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 200, g: 90, b: 40 } } })
+    .png()
+    .toBuffer();
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('数据').addRow(['活动名称']);
+  xlsxFile = Buffer.from(await book.xlsx.writeBuffer());
+
+  const generated = await created('leader', post('/api/reports/summary', { period: PERIOD, org: fx.branchAId }), 200);
+  generatedContent = generated.content;
+
+  // One of each record kind in branch A and in branch B.
+  for (const kind of Object.keys(make) as ObjKind[]) {
+    const [A, B] = await Promise.all([make[kind]('A'), make[kind]('B')]);
+    objs[kind] = { A, B };
+  }
+  // A risk-point check in each branch (the checks list and export have something to show).
+  for (const side of ['A', 'B'] as const) {
+    await created(
+      secOf(side),
+      post(`/api/risk-points/${objs.riskPoint[side]}/checks`, { checkedAt: PAST, result: 'NORMAL', note: mark(side) }),
+    );
+  }
+  // An import job per requester, already committed (no file needed to answer it).
+  for (const who of ['admin', 'leader', 'auditor', 'secA', 'secB'] as const) {
+    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { username: who } });
+    const job = await ctx.prisma.importJob.create({
+      data: {
+        kind: 'activities',
+        fileName: `${who}.xlsx`,
+        fileSha256: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+        state: 'COMMITTED',
+        requestedById: user.id,
+      },
+    });
+    importJobs[who] = job.id;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+/** Branch B's ids and marker: none of them may appear in a secretary of A's successful answer. */
+function leakMarkers(): string[] {
+  const ids = Object.values(objs).map((o) => o.B);
+  return [B_MARK, fx.branchBId, ...ids, importJobs.secB as string];
+}
+
+const isText = (type: string | undefined) => /json|csv|html|text/.test(type ?? '');
+
+let checks = 0;
+const cellsPerRoute = new Map<string, number>();
+
+describe('permission matrix', () => {
+  it('has an entry for every route the app registers, and no entry for a route that is gone', () => {
+    const keys = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    expect(keys.size).toBeGreaterThan(50);
+    const missing = [...keys]
+      .filter((k) => !(k in ENTRIES))
+      .map((k) => `new route ${k} has no permission-matrix entry`);
+    const stale = Object.keys(ENTRIES)
+      .filter((k) => !keys.has(k))
+      .map((k) => `permission-matrix entry ${k} names no route`);
+    expect([...missing, ...stale]).toEqual([]);
+  });
+
+  it('every route declares the permission pinned in DECLARED', () => {
+    const wrong = routes
+      .map((r) => ({ key: `${r.method} ${r.url}`, declared: r.isPublic ? 'PUBLIC' : r.permission }))
+      .filter(({ key, declared }) => DECLARED[key] !== declared)
+      .map(({ key, declared }) => `${key} declares ${declared}, the matrix pins ${DECLARED[key]}`);
+    expect(wrong).toEqual([]);
+    expect(Object.keys(DECLARED).sort()).toEqual(Object.keys(ENTRIES).sort());
+  });
+
+  it('declares public exactly on the entries the matrix treats as public', () => {
+    const wrong = routes
+      .filter((r) => r.isPublic !== (ENTRIES[`${r.method} ${r.url}`]?.kind === 'public'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(wrong).toEqual([]);
+  });
+
+  for (const [key, entry] of Object.entries(ENTRIES)) {
+    it(`${key}: every role × ${CASES[entry.kind].join('/')} answers what the permission table says`, async () => {
+      const route = routes.find((r) => `${r.method} ${r.url}` === key);
+      if (!route) throw new Error(`no route ${key} (see the coverage test)`);
+      const mismatches: string[] = [];
+      // The cells of a route are independent (a write expected to succeed gets its own record),
+      // so they run side by side: the whole matrix stays well under a minute on 2 cores.
+      const cells = WHO.flatMap((who) => CASES[entry.kind].map((c) => ({ who, c })));
+      await Promise.all(
+        cells.map(async ({ who, c }) => {
+          const want = expectedStatus(route, entry, ROLE[who], c);
+          const side: Side = c === 'other' ? 'B' : 'A';
+          let id = key.includes('/sessions/:id') ? randomBytes(32).toString('hex') : randomUUID();
+          if (entry.target) {
+            if (c !== 'missing' && who !== 'anon') id = await entry.target(who, c);
+          } else if (entry.obj && c !== 'missing') {
+            // A write expected to succeed changes its record: give it a fresh one.
+            id = entry.fresh && want < 300 ? await make[entry.obj](side) : objs[entry.obj][side];
+          }
+          const org = c === 'missing' ? randomUUID() : side === 'A' ? fx.branchAId : fx.branchBId;
+          const req = await entry.req({ who, org, id });
+          const res = await send(who, req);
+          const where = `${who} ${c}`;
+          if (res.statusCode !== want) {
+            mismatches.push(`${where}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+            return;
+          }
+          if (res.statusCode >= 400) {
+            const body = res.json();
+            if (typeof body?.error?.code !== 'string')
+              mismatches.push(`${where}: ${res.statusCode} not in the error shape`);
+          } else if (who === 'secA' && isText(res.headers['content-type'] as string | undefined)) {
+            const leaked = leakMarkers().filter((m) => res.body.includes(m));
+            if (leaked.length > 0) mismatches.push(`${where}: answer contains branch B's ${leaked.join(', ')}`);
+          }
+        }),
+      );
+      checks += cells.length;
+      cellsPerRoute.set(key, cells.length);
+      expect(mismatches.sort()).toEqual([]);
+    });
+  }
+
+  it('the leak probe would see branch B: the leader asking for branch B is answered its records', async () => {
+    for (const url of [
+      `/api/activities?org=${fx.branchBId}`,
+      `/api/exports/risk-alerts?format=csv&org=${fx.branchBId}`,
+      `/api/rectifications?org=${fx.branchBId}`,
+      '/api/notifications',
+    ]) {
+      const res = await send('leader', { method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain(B_MARK);
+    }
+  });
+
+  afterAll(() => {
+    const routeCount = cellsPerRoute.size;
+    const three = [...cellsPerRoute.values()].filter((n) => n === WHO.length * 3).length;
+    console.info(
+      `permission matrix: ${routeCount} routes × ${WHO.length} roles (signed out, ADMIN, LEADER, AUDITOR, SECRETARY of A) — ` +
+        `${three} routes × 3 cases (own, other branch, nonexistent) + ${routeCount - three} routes × 1 case ` +
+        `= ${checks} checks`,
+    );
+  });
+});
