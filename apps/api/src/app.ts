@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,7 +18,8 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { registerSecurity, withSecurityHeaders } from './plugins/security.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
@@ -29,11 +30,13 @@ import { evidencePackRoutes } from './routes/evidence-packs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
+import { importRoutes } from './routes/imports.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { planRoutes } from './routes/plan.ts';
 import { publicityRoutes } from './routes/publicity.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { riskAlertRoutes } from './routes/risk-alerts.ts';
 import { riskPointRoutes } from './routes/risk-points.ts';
 import { studySessionRoutes } from './routes/study-sessions.ts';
@@ -45,18 +48,23 @@ z.config(z.locales.zhCN());
 export interface BuildAppOptions {
   config: Config;
   prisma: PrismaClient;
+  /** Sees every route as it is added (tests build the route table from it: matrix, fuzzer). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp({ config, prisma }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
     // Ids are UUIDs; anything longer in a path is junk.
     routerOptions: { maxParamLength: 200 },
+    // Bad percent-encoding and over-long path parameters answer in the error shape too.
+    frameworkErrors: withSecurityHeaders(frameworkErrorHandler, config.COOKIE_SECURE),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   registerErrorHandling(app, { spaFallback: Boolean(config.WEB_DIST) });
   await app.register(fastifyCookie);
@@ -64,6 +72,8 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   };
+  // Headers, Origin check and URL limit before the auth hook (plugins/security.ts).
+  registerSecurity(app, { prisma, config });
   registerAuth(app, prisma, policy);
 
   // OpenAPI at /api/docs (UI) and /api/docs/json, generated from the same zod schemas the routes
@@ -98,6 +108,8 @@ export async function buildApp({ config, prisma }: BuildAppOptions): Promise<Fas
   await app.register(evidencePackRoutes, { prisma, config });
   await app.register(exportRoutes, { prisma });
   await app.register(auditRoutes, { prisma });
+  await app.register(importRoutes, { prisma, config });
+  await app.register(reportRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

@@ -38,6 +38,7 @@ export const ACTIONS = [
   'dashboard:read',
   'audit:read',
   /** Save and edit 工作总结 drafts (generating and reading them needs dashboard:read): leadership. */
+  'report:write',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -71,6 +72,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
       'alert:handle',
       'plan:manage',
       'rectification:write',
+      'report:write',
     ],
   },
   SECRETARY: {

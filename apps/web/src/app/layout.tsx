@@ -7,8 +7,10 @@ import {
   BarChartOutlined,
   CarryOutOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FileZipOutlined,
   FormOutlined,
+  ImportOutlined,
   MenuOutlined,
   NotificationOutlined,
   PlusOutlined,
@@ -21,6 +23,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
+import { IMPORT_KINDS, IMPORT_PERMISSIONS } from '@dutyboard/contracts/imports';
 import { Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -49,6 +52,9 @@ const GROUPS: Record<NavGroup, { label: MessageKey; icon: ReactNode }> = {
   plan: { label: 'nav.group.plan', icon: <CarryOutOutlined /> },
   admin: { label: 'nav.group.admin', icon: <ApartmentOutlined /> },
 };
+
+const importsAdmin = (me: Me) => can(me, IMPORT_PERMISSIONS.orgs) || can(me, IMPORT_PERMISSIONS.users);
+const importsAny = (me: Me) => IMPORT_KINDS.some((kind) => can(me, IMPORT_PERMISSIONS[kind]));
 
 const NAV: NavItem[] = [
   {
@@ -128,6 +134,13 @@ const NAV: NavItem[] = [
     group: 'plan',
   },
   {
+    path: '/reports/summary',
+    label: 'reports.nav',
+    icon: <FileTextOutlined />,
+    visible: (me) => can(me, 'dashboard:read'),
+    group: 'plan',
+  },
+  {
     path: '/branches',
     label: 'nav.branches',
     icon: <TeamOutlined />,
@@ -167,6 +180,22 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     visible: (me) => can(me, 'audit:read'),
     group: 'admin',
+  },
+  // 数据导入: one page; under 系统管理 for whoever imports orgs or users, under 工作台账 for
+  // whoever imports records only.
+  {
+    path: '/imports',
+    label: 'imports.nav',
+    icon: <ImportOutlined />,
+    visible: (me) => importsAdmin(me),
+    group: 'admin',
+  },
+  {
+    path: '/imports',
+    label: 'imports.nav',
+    icon: <ImportOutlined />,
+    visible: (me) => !importsAdmin(me) && importsAny(me),
+    group: 'records',
   },
 ];
 
@@ -243,6 +272,12 @@ export function AppLayout() {
       {me.displayName} <Tag style={{ marginInlineEnd: 0 }}>{t(`role.${me.role}`)}</Tag>
     </span>
   );
+  // 我的登录会话 sits with the user's name and sign-out: it is about the account, not the work.
+  const sessionsLink = (
+    <Link to="/account/sessions" data-testid="nav-sessions" onClick={() => setDrawerOpen(false)}>
+      {t('sessions.title')}
+    </Link>
+  );
   const signOutButton = (
     <Button data-testid="sign-out" onClick={() => void signOut()} block={mobile}>
       {t('header.signOut')}
@@ -275,7 +310,12 @@ export function AppLayout() {
           />
         )}
         <div className="db-header-right">
-          {!mobile && userLine}
+          {!mobile && (
+            // The name opens 我的登录会话: no extra header width, so the nav keeps its room.
+            <Link to="/account/sessions" data-testid="nav-sessions" title={t('sessions.title')}>
+              {userLine}
+            </Link>
+          )}
           <NotificationBell />
           <LanguageToggle />
           {!mobile && signOutButton}
@@ -295,6 +335,7 @@ export function AppLayout() {
           </nav>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 16 }}>
             <Typography.Text>{userLine}</Typography.Text>
+            {sessionsLink}
             {signOutButton}
           </div>
         </Drawer>

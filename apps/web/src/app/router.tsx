@@ -223,6 +223,18 @@ const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'reports/summary',
+                lazy: async () => ({
+                  Component: (await import('../features/reports/routes/summary.tsx')).SummaryRoute,
+                }),
+              },
+              {
+                path: 'imports',
+                lazy: async () => ({
+                  Component: (await import('../features/imports/routes/imports.tsx')).ImportsRoute,
+                }),
+              },
+              {
                 path: 'branches',
                 lazy: async () => ({
                   Component: (await import('../features/branches/routes/branches.tsx')).BranchesRoute,
@@ -244,6 +256,12 @@ const routes: RouteObject[] = [
                 path: 'audit',
                 lazy: async () => ({
                   Component: (await import('../features/audit/routes/audit.tsx')).AuditRoute,
+                }),
+              },
+              {
+                path: 'account/sessions',
+                lazy: async () => ({
+                  Component: (await import('../features/auth/routes/sessions.tsx')).SessionsRoute,
                 }),
               },
               { path: '*', element: <NotFoundPage /> },

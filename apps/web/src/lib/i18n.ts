@@ -3,13 +3,16 @@
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
 import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
 import { auditEn, auditZh } from '../features/audit/messages.ts';
+import { authEn, authZh } from '../features/auth/messages.ts';
 import { branchesEn, branchesZh } from '../features/branches/messages.ts';
 import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
 import { dashboardEn, dashboardZh } from '../features/dashboard/messages.ts';
 import { evidencePacksEn, evidencePacksZh } from '../features/evidence-packs/messages.ts';
+import { importsEn, importsZh } from '../features/imports/messages.ts';
 import { planEn, planZh } from '../features/plan/messages.ts';
 import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
 import { rectificationsEn, rectificationsZh } from '../features/rectifications/messages.ts';
+import { reportsEn, reportsZh } from '../features/reports/messages.ts';
 import { riskAlertsEn, riskAlertsZh } from '../features/risk-alerts/messages.ts';
 import { riskPointsEn, riskPointsZh } from '../features/risk-points/messages.ts';
 import { studySessionsEn, studySessionsZh } from '../features/study-sessions/messages.ts';
@@ -298,6 +301,9 @@ export const zh = {
   ...dashboardZh,
   ...branchesZh,
   ...evidencePacksZh,
+  ...importsZh,
+  ...reportsZh,
+  ...authZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -583,6 +589,9 @@ export const en: Messages = {
   ...dashboardEn,
   ...branchesEn,
   ...evidencePacksEn,
+  ...importsEn,
+  ...reportsEn,
+  ...authEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

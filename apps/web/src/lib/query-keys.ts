@@ -18,10 +18,12 @@ export type RiskPointListFilter = Omit<ListRiskPointsQuery, 'cursor' | 'limit'>;
 export type RiskPointCheckListFilter = Omit<ListRiskPointChecksQuery, 'cursor' | 'limit'>;
 export type StudySessionListFilter = Omit<ListStudySessionsQuery, 'cursor' | 'limit'>;
 /** What narrows a period's assignments beyond period and org (a dashboard figure's drill). */
-export type AssignmentListFilter = Pick<ListAssignmentsQuery, 'owner' | 'status' | 'overdue'>;
+export type AssignmentListFilter = Pick<ListAssignmentsQuery, 'kind' | 'owner' | 'status' | 'overdue'>;
 
 export const queryKeys = {
   me: ['me'] as const,
+  /** My sign-in sessions: GET /api/auth/sessions. */
+  sessions: ['sessions'] as const,
   orgs: ['orgs'] as const,
   /** Every user (ADMIN): GET /api/users. */
   users: ['users'] as const,
@@ -110,5 +112,17 @@ export const queryKeys = {
   evidencePacks: {
     all: ['evidence-packs'] as const,
     list: ['evidence-packs', 'list'] as const,
+  },
+  /** 数据导入: GET /api/imports (the caller's imports) and /api/imports/:id (polled while it runs). */
+  imports: {
+    all: ['imports'] as const,
+    list: ['imports', 'list'] as const,
+    detail: (id: string) => ['imports', 'detail', id] as const,
+  },
+  /** 工作总结: saved drafts of a period and org (GET /api/reports/summaries), one saved draft. */
+  reports: {
+    all: ['reports'] as const,
+    summaries: (period: string, org: string) => ['reports', 'summaries', period, org] as const,
+    summary: (id: string) => ['reports', 'summary', id] as const,
   },
 };

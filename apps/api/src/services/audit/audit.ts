@@ -20,6 +20,10 @@ export type AuditAction =
   | 'DETACH'
   | 'LOGIN'
   | 'LOGIN_FAILED'
+  /** A sign-in refused by throttling (once per username and address per window). */
+  | 'LOGIN_THROTTLED'
+  /** A 403: a role without the route's permission, or an unsafe request from a foreign origin. */
+  | 'ACCESS_DENIED'
   | 'LOGOUT'
   /** Records handed out in bulk: an evidence pack asked for, and its finished zip's SHA-256. */
   | 'EXPORT';
