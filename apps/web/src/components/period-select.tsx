@@ -4,10 +4,20 @@ import { periodChoices, periodLabel } from '../lib/periods.ts';
 
 const GROUP_LABEL = { HALF: 'period.groupHalf', QUARTER: 'period.groupQuarter', YEAR: 'period.groupYear' } as const;
 
+type PeriodGroup = keyof typeof GROUP_LABEL;
+
+interface PeriodSelectProps {
+  value: string;
+  onChange: (code: string) => void;
+  /** The kinds offered (default all; the summary is written per half year and year only). */
+  kinds?: readonly PeriodGroup[];
+  ariaLabel?: string;
+}
+
 /** Halves, quarters and years; a code from a shared link that is not offered is added. */
-export function PeriodSelect({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+export function PeriodSelect({ value, onChange, kinds, ariaLabel }: PeriodSelectProps) {
   const { t } = useI18n();
-  const groups = periodChoices();
+  const groups = periodChoices().filter((g) => !kinds || kinds.includes(g.group));
   const offered = groups.some((g) => g.codes.includes(value));
   const options = groups.map(({ group, codes }) => ({
     label: t(GROUP_LABEL[group]),
@@ -23,7 +33,7 @@ export function PeriodSelect({ value, onChange }: { value: string; onChange: (co
   }
   return (
     <Select
-      aria-label={t('period.label')}
+      aria-label={ariaLabel ?? t('period.label')}
       data-testid="period-select"
       value={value}
       onChange={onChange}

@@ -37,8 +37,11 @@ import {
   useSaveSummary,
 } from '../api/summaries.ts';
 import { SummaryDocument } from '../components/summary-document.tsx';
-import { SummaryPeriodSelect } from '../components/summary-period-select.tsx';
 import '../reports.css';
+import { PeriodSelect } from '../../../components/period-select.tsx';
+
+/** A summary is written per half year or year, not per quarter. */
+const SUMMARY_PERIOD_KINDS = ['HALF', 'YEAR'] as const;
 
 /** The half year a summary is usually written for: the last one that has ended. */
 export function lastCompleteHalf(now = new Date()): string {
@@ -263,7 +266,12 @@ export function SummaryRoute() {
               className="db-w-260"
             />
           )}
-          <SummaryPeriodSelect value={period} onChange={(code) => setParam({ period: code, draft: undefined })} />
+          <PeriodSelect
+            kinds={SUMMARY_PERIOD_KINDS}
+            ariaLabel={t('reports.period')}
+            value={period}
+            onChange={(code) => setParam({ period: code, draft: undefined })}
+          />
           <Button
             type="primary"
             icon={<ThunderboltOutlined />}
