@@ -51,3 +51,37 @@ test('我的登录会话 lists both devices and 退出其他设备 signs the oth
   await phone.close();
   await desk.close();
 });
+
+test('a user changes their own password on 我的登录会话; the old one no longer signs in', async ({ browser }) => {
+  // A fresh account (the demo accounts keep their password for the other tests).
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInViaApi(admin, 'admin');
+  const me = await (await admin.request.get('/api/me')).json();
+  const username = `pw-${Date.now().toString(36)}`;
+  const created = await admin.request.post('/api/users', {
+    data: { username, displayName: '改密测试', role: 'AUDITOR', orgId: me.org.id, password: 'first password 2026' },
+  });
+  expect(created.status()).toBe(201);
+  await adminContext.close();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const login = (password: string) => page.request.post('/api/auth/login', { data: { username, password } });
+  expect((await login('first password 2026')).status()).toBe(200);
+  await page.goto('/account/sessions');
+  const card = page.getByTestId('change-password');
+  await card.getByLabel('当前密码').fill('not the password');
+  await card.getByLabel('新密码', { exact: true }).fill('second password 2026');
+  await card.getByLabel('再次输入新密码').fill('second password 2026');
+  await page.getByTestId('change-password-submit').click();
+  // The server names the wrong field; nothing changed.
+  await expect(card.getByText('当前密码不正确')).toBeVisible();
+  await card.getByLabel('当前密码').fill('first password 2026');
+  await page.getByTestId('change-password-submit').click();
+  await expect(page.getByText(/密码已修改/)).toBeVisible();
+  expect((await page.request.get('/api/me')).status()).toBe(200);
+  expect((await login('first password 2026')).status()).toBe(401);
+  expect((await login('second password 2026')).status()).toBe(200);
+  await context.close();
+});

@@ -320,6 +320,76 @@ describe('password rule', () => {
     expect((await change('Pw.Twelve-but-longer')).statusCode).toBe(200);
   });
 
+  it('I change my own password: the current one is proven, the rule applies, my other sessions end, this one stays', async () => {
+    await makeUser('pw.own');
+    const signIn = async (password: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'pw.own', password },
+        remoteAddress: freshIp(),
+      });
+    const cookieOf = (res: Awaited<ReturnType<typeof signIn>>) =>
+      `dutyboard_session=${res.cookies.find((c) => c.name === 'dutyboard_session')?.value}`;
+    const here = cookieOf(await signIn(PASSWORD));
+    const phone = cookieOf(await signIn(PASSWORD));
+    const change = (payload: Record<string, string>, cookie = here) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload });
+
+    const wrong = await change({ currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.fields[0]).toMatchObject({ field: 'currentPassword' });
+    expect((await change({ currentPassword: PASSWORD, newPassword: 'a'.repeat(PASSWORD_MIN - 1) })).statusCode).toBe(
+      400,
+    );
+    const before = await ctx.prisma.auditEvent.count({ where: { entityType: 'User', action: 'UPDATE' } });
+    const ok = await change({ currentPassword: PASSWORD, newPassword: 'my new passphrase 2026' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ ended: 1 });
+    // This session stays, the phone's ended; the old password no longer signs in, the new one does.
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: here } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: phone } })).statusCode).toBe(401);
+    expect((await signIn(PASSWORD)).statusCode).toBe(401);
+    expect((await signIn('my new passphrase 2026')).statusCode).toBe(200);
+    // Audited without any hash or password.
+    const events = await ctx.prisma.auditEvent.findMany({
+      where: { entityType: 'User', action: 'UPDATE' },
+      orderBy: { id: 'desc' },
+      take: 1,
+    });
+    expect(await ctx.prisma.auditEvent.count({ where: { entityType: 'User', action: 'UPDATE' } })).toBeGreaterThan(
+      before,
+    );
+    expect(events[0]?.after).toMatchObject({ passwordChanged: true, sessionsEnded: 1 });
+    expect(JSON.stringify([events[0]?.before, events[0]?.after])).not.toMatch(/passphrase|argon2/);
+    // Signed out: 401.
+    const anon = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'x', newPassword: 'y'.repeat(PASSWORD_MIN) },
+    });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  it('my new password must not be my username', async () => {
+    await makeUser('pw.named.user');
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pw.named.user', password: PASSWORD },
+      remoteAddress: freshIp(),
+    });
+    const cookie = `dutyboard_session=${res.cookies.find((c) => c.name === 'dutyboard_session')?.value}`;
+    const change = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: PASSWORD, newPassword: 'PW.NAMED.USER' },
+    });
+    expect(change.statusCode).toBe(400);
+    expect(change.json().error.details.fields[0]).toMatchObject({ field: 'newPassword' });
+  });
+
   it('the demo, end-to-end and test passwords satisfy the rule', () => {
     // Read, not imported: importing scripts/start.ts would start the system.
     const root = path.resolve(import.meta.dirname, '../../..');

@@ -442,6 +442,13 @@ const ENTRIES: Record<string, Entry> = {
     ok: 200,
     req: () => post('/api/auth/sessions/sign-out-others', undefined),
   },
+  // A wrong current password: every signed-in role reaches the check (400), and no password or
+  // session of the matrix's users changes under the cases running beside it.
+  'POST /api/auth/password': {
+    kind: 'global',
+    ok: 400,
+    req: () => post('/api/auth/password', { currentPassword: 'not the password', newPassword: 'a new password 2026' }),
+  },
 
   // Orgs and users: administration.
   'GET /api/orgs': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/orgs' }) },
@@ -741,6 +748,7 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/auth/sessions': 'SIGNED_IN',
   'DELETE /api/auth/sessions/:id': 'SIGNED_IN',
   'POST /api/auth/sessions/sign-out-others': 'SIGNED_IN',
+  'POST /api/auth/password': 'SIGNED_IN',
   'GET /api/me': 'SIGNED_IN',
   'GET /api/orgs': 'org:read',
   'POST /api/orgs': 'org:manage',

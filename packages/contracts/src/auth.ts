@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
 import { OrgUnitSchema } from './orgs.ts';
 import { ActionSchema, RoleSchema } from './permissions.ts';
+import { PASSWORD_MIN } from './users.ts';
 
 export const USERNAME_MAX = 64;
 export const PASSWORD_MAX = 256;
@@ -44,4 +45,15 @@ export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) })
 export type SessionList = z.infer<typeof SessionListSchema>;
 
 export const SessionsEndedSchema = z.object({ ended: z.number().int().min(0) });
+
+/**
+ * POST /api/auth/password: my own new password, under the same rule as an admin's (≥ 12
+ * characters, not the username — checked by the server, which knows the username). The other
+ * sessions of the account end; this one stays.
+ */
+export const ChangePasswordInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 export type SessionsEnded = z.infer<typeof SessionsEndedSchema>;

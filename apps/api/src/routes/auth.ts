@@ -1,5 +1,6 @@
 // Sign-in and -out, who am I, and my sessions (我的登录会话: list, end one, end all others).
 import {
+  ChangePasswordInputSchema,
   LoginInputSchema,
   MeSchema,
   SessionListSchema,
@@ -12,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { actor, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AppError } from '../plugins/errors.ts';
-import { endOtherSessions, endSession, getMe, signIn, signOut } from '../services/auth/auth.ts';
+import { changeOwnPassword, endOtherSessions, endSession, getMe, signIn, signOut } from '../services/auth/auth.ts';
 import { listMySessions, type SessionPolicy } from '../services/auth/sessions.ts';
 import { errorResponses } from './responses.ts';
 
@@ -95,6 +96,19 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: { summary: '退出其他设备', response: { 200: SessionsEndedSchema, ...errorResponses } },
     },
     async (request) => endOtherSessions(prisma, actor(request)),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { permission: 'SIGNED_IN' },
+      schema: {
+        summary: '修改我的密码（其他设备的登录随之结束）',
+        body: ChangePasswordInputSchema,
+        response: { 200: SessionsEndedSchema, ...errorResponses },
+      },
+    },
+    async (request) => changeOwnPassword(prisma, actor(request), request.body),
   );
 
   app.get(

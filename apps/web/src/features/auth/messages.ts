@@ -2,6 +2,17 @@
 
 export const authZh = {
   'sessions.nav': '登录会话',
+  'password.title': '修改密码',
+  'password.current': '当前密码',
+  'password.currentRequired': '请输入当前密码',
+  'password.new': '新密码',
+  'password.rule': '至少 {min} 个字符，且不能与用户名相同',
+  'password.notUsername': '密码不能与用户名相同',
+  'password.confirm': '再次输入新密码',
+  'password.confirmRequired': '请再次输入新密码',
+  'password.mismatch': '两次输入的新密码不一致',
+  'password.submit': '修改密码',
+  'password.changed': '密码已修改，其他 {count} 个设备上的登录已退出',
   'sessions.title': '我的登录会话',
   'sessions.intro':
     '以下是您的账号当前保持登录的设备和浏览器。闲置 30 分钟或登录满 12 小时后会话自动结束。如发现不认识的设备，请退出该会话并联系管理员重置密码。',
@@ -25,6 +36,17 @@ export const authZh = {
 
 export const authEn: Record<keyof typeof authZh, string> = {
   'sessions.nav': 'Sessions',
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.currentRequired': 'Enter your current password',
+  'password.new': 'New password',
+  'password.rule': 'At least {min} characters, and not your username',
+  'password.notUsername': 'The password must not be your username',
+  'password.confirm': 'New password again',
+  'password.confirmRequired': 'Enter the new password again',
+  'password.mismatch': 'The two new passwords differ',
+  'password.submit': 'Change password',
+  'password.changed': 'Password changed; signed out on {count} other device(s)',
   'sessions.title': 'My sign-in sessions',
   'sessions.intro':
     'The devices and browsers where your account is signed in. A session ends after 30 idle minutes or 12 hours after sign-in. If you do not recognise a device, end its session and ask an administrator to reset your password.',

@@ -1,6 +1,6 @@
 // 我的登录会话: my sessions, end one, end all others (GET/DELETE /api/auth/sessions…).
 
-import { SessionListSchema, SessionsEndedSchema } from '@dutyboard/contracts/auth';
+import { type ChangePasswordInput, SessionListSchema, SessionsEndedSchema } from '@dutyboard/contracts/auth';
 import { OkSchema } from '@dutyboard/contracts/common';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
@@ -29,6 +29,15 @@ export function useEndOtherSessions() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/api/auth/sessions/sign-out-others', undefined, { schema: SessionsEndedSchema }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+}
+
+/** 修改密码: the other sessions end, so the list is read again. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => api.post('/api/auth/password', input, { schema: SessionsEndedSchema }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
   });
 }

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useEndOtherSessions, useEndSession, useMySessions } from '../api/sessions.ts';
+import { ChangePasswordCard } from '../components/change-password-card.tsx';
 
 // First match wins: Edge and WeChat also say "Chrome", Chrome also says "Safari".
 const BROWSERS: [RegExp, string][] = [
@@ -142,6 +143,7 @@ export function SessionsRoute() {
           )}
         />
       </Card>
+      <ChangePasswordCard />
     </div>
   );
 }
