@@ -81,10 +81,14 @@ test('the auditor makes, downloads and verifies the evidence pack of a branch', 
   await signInViaApi(page, 'auditor');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/dashboard');
-  // Through the navigation: 责任落实 → 证据包.
-  await page.getByRole('menuitem', { name: '责任落实' }).hover();
-  await page.getByRole('link', { name: '证据包' }).click();
-  await expect(page).toHaveURL(/\/evidence-packs/);
+  // Through the navigation: 责任落实 → 证据包. The dashboard settles first (its charts load late and
+  // move the page), and a hover menu that closed under a moving pointer is opened again.
+  await expect(page.getByTestId('kpi-ACTIVITY-done')).toBeVisible();
+  await expect(async () => {
+    await page.getByRole('menuitem', { name: '责任落实' }).hover();
+    await page.getByRole('link', { name: '证据包' }).click({ timeout: 3000 });
+    await expect(page).toHaveURL(/\/evidence-packs/, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: '证据包' })).toBeVisible();
   await page.getByTestId('org-select').click();
   await page.getByTitle('和平社区党支部').last().click();
