@@ -8,8 +8,8 @@ import {
   ACTIVITY_TITLE_MAX,
 } from '@dutyboard/contracts/activities';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { Alert, Button, DatePicker, Form, type FormInstance, Input, InputNumber, Select, TimePicker } from 'antd';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { DatePicker, Form, type FormInstance, Input, InputNumber, Select, TimePicker } from 'antd';
+import { RecordForm } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import {
@@ -35,25 +35,20 @@ export function ActivityForm({ form, initialValues, orgs, orgLocked, saving, err
   const label = (field: ActivityFormField) => t(FIELD_LABEL[field]);
   const named = (field: ActivityFormField) => fieldInSentence(field, t, lang);
   return (
-    <Form<ActivityFormValues>
+    <RecordForm
       form={form}
       name="activity"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="activity"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="activity-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('form.save')}
     >
-      <Form.Item
-        label={label('orgId')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="activity-org" />
-      </Form.Item>
       <Form.Item
         label={label('category')}
         name="category"
@@ -138,20 +133,6 @@ export function ActivityForm({ form, initialValues, orgs, orgLocked, saving, err
           placeholder={t('form.descriptionPlaceholder')}
         />
       </Form.Item>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="activity-save"
-        style={{ height: 48 }}
-      >
-        {t('form.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }

@@ -7,12 +7,11 @@ import {
   PUBLICITY_TITLE_MAX,
   PUBLICITY_URL_MAX,
 } from '@dutyboard/contracts/publicity';
-import { Alert, Button, DatePicker, Form, type FormInstance, Input, Select, TimePicker } from 'antd';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { DatePicker, Form, type FormInstance, Input, Select, TimePicker } from 'antd';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { PUBLICITY_FIELDS, type PublicityFormField, type PublicityFormValues } from './publicity-form-values.ts';
+import { PUBLICITY_FIELDS, type PublicityFormValues } from './publicity-form-values.ts';
 
 interface PublicityFormProps {
   form: FormInstance<PublicityFormValues>;
@@ -26,29 +25,23 @@ interface PublicityFormProps {
 }
 
 export function PublicityForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: PublicityFormProps) {
-  const { t, lang } = useI18n();
-  const label = (field: PublicityFormField) => t(PUBLICITY_FIELDS[field].label);
-  const named = (field: PublicityFormField) => fieldInSentence(PUBLICITY_FIELDS[field], t, lang);
+  const { t } = useI18n();
+  const { label, named } = useFieldRules(PUBLICITY_FIELDS);
   return (
-    <Form<PublicityFormValues>
+    <RecordForm
       form={form}
       name="publicity"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="publicity"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="publicity-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('publicity.save')}
     >
-      <Form.Item
-        label={label('orgId')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="publicity-org" />
-      </Form.Item>
       <Form.Item
         label={label('level')}
         name="level"
@@ -115,20 +108,6 @@ export function PublicityForm({ form, initialValues, orgs, orgLocked, saving, er
           autoComplete="off"
         />
       </Form.Item>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="publicity-save"
-        style={{ height: 48 }}
-      >
-        {t('publicity.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }

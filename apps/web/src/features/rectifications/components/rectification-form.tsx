@@ -10,17 +10,12 @@ import {
   RECTIFICATION_PROBLEM_MAX,
   RECTIFICATION_SOURCES,
 } from '@dutyboard/contracts/rectifications';
-import { Alert, Button, DatePicker, Form, type FormInstance, Input, Select } from 'antd';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { DatePicker, Form, type FormInstance, Input, Select } from 'antd';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, formatDateTime } from '../../../lib/dates.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useAlertChoice, useAlertChoices } from '../api/get-alert-choices.ts';
-import {
-  RECTIFICATION_FIELDS,
-  type RectificationFormField,
-  type RectificationFormValues,
-} from './rectification-form-values.ts';
+import { RECTIFICATION_FIELDS, type RectificationFormValues } from './rectification-form-values.ts';
 
 interface RectificationFormProps {
   form: FormInstance<RectificationFormValues>;
@@ -80,34 +75,24 @@ function AlertPicker({
 
 export function RectificationForm(props: RectificationFormProps) {
   const { form, initialValues, orgs, orgLocked, withStatus, knownAlert, saving, error, onSubmit } = props;
-  const { t, lang } = useI18n();
-  const label = (field: RectificationFormField) => t(RECTIFICATION_FIELDS[field].label);
-  const named = (field: RectificationFormField) => fieldInSentence(RECTIFICATION_FIELDS[field], t, lang);
-  const maxRule = (field: RectificationFormField, max: number) => ({
-    max,
-    message: t('validation.maxLength', { field: named(field), max }),
-  });
+  const { t } = useI18n();
+  const { label, named, maxLength: maxRule } = useFieldRules(RECTIFICATION_FIELDS);
   const source = Form.useWatch('source', form) ?? initialValues.source;
   return (
-    <Form<RectificationFormValues>
+    <RecordForm
       form={form}
       name="rectification"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="rectification"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="rectification-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('rectifications.save')}
     >
-      <Form.Item
-        label={label('orgId')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="rectification-org" />
-      </Form.Item>
       <Form.Item
         label={label('source')}
         name="source"
@@ -175,20 +160,6 @@ export function RectificationForm(props: RectificationFormProps) {
           />
         </Form.Item>
       )}
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="rectification-save"
-        style={{ height: 48 }}
-      >
-        {t('rectifications.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }

@@ -9,11 +9,11 @@ import {
   ALERT_SUMMARY_MAX,
   ALERT_URL_MAX,
 } from '@dutyboard/contracts/risk-alerts';
-import { Alert, Button, DatePicker, Form, type FormInstance, Input, InputNumber, Radio, TimePicker } from 'antd';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { DatePicker, Form, type FormInstance, Input, InputNumber, Radio, TimePicker } from 'antd';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { RISK_ALERT_FIELDS, type RiskAlertFormField, type RiskAlertFormValues } from './risk-alert-form-values.ts';
+import { RISK_ALERT_FIELDS, type RiskAlertFormValues } from './risk-alert-form-values.ts';
 
 interface RiskAlertFormProps {
   form: FormInstance<RiskAlertFormValues>;
@@ -28,23 +28,22 @@ interface RiskAlertFormProps {
 
 export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskAlertFormProps) {
   const { t } = useI18n();
-  const label = (field: RiskAlertFormField) => t(RISK_ALERT_FIELDS[field].label);
+  const { label, named } = useFieldRules(RISK_ALERT_FIELDS);
   return (
-    <Form<RiskAlertFormValues>
+    <RecordForm
       form={form}
       name="riskAlert"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="risk-alert"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="risk-alert-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('form.save')}
     >
-      <Form.Item label={label('orgId')} name="orgId" required>
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="risk-alert-org" />
-      </Form.Item>
       <Form.Item label={label('level')} name="level" required extra={t('riskAlerts.clockHint')}>
         <Radio.Group
           optionType="button"
@@ -85,20 +84,6 @@ export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, er
       <Form.Item label={label('time')} name="time" required>
         <TimePicker format={TIME_FORMAT} needConfirm={false} style={{ width: '100%' }} placeholder={TIME_FORMAT} />
       </Form.Item>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="risk-alert-save"
-        style={{ height: 48 }}
-      >
-        {t('form.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }

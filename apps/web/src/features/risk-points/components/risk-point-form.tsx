@@ -11,11 +11,10 @@ import {
   RISK_POINT_RESPONSIBLE_PERSON_MAX,
   RISK_POINT_TYPES,
 } from '@dutyboard/contracts/risk-points';
-import { Alert, Button, Form, type FormInstance, Input, InputNumber, Select } from 'antd';
-import { OrgSelect } from '../../../components/org-select.tsx';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
+import { Form, type FormInstance, Input, InputNumber, Select } from 'antd';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { RISK_POINT_FIELDS, type RiskPointFormField, type RiskPointFormValues } from './risk-point-form-values.ts';
+import { RISK_POINT_FIELDS, type RiskPointFormValues } from './risk-point-form-values.ts';
 
 interface RiskPointFormProps {
   form: FormInstance<RiskPointFormValues>;
@@ -29,33 +28,23 @@ interface RiskPointFormProps {
 }
 
 export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskPointFormProps) {
-  const { t, lang } = useI18n();
-  const label = (field: RiskPointFormField) => t(RISK_POINT_FIELDS[field].label);
-  const named = (field: RiskPointFormField) => fieldInSentence(RISK_POINT_FIELDS[field], t, lang);
-  const maxLength = (field: RiskPointFormField, max: number) => ({
-    max,
-    message: t('validation.maxLength', { field: named(field), max }),
-  });
+  const { t } = useI18n();
+  const { label, maxLength, named } = useFieldRules(RISK_POINT_FIELDS);
   return (
-    <Form<RiskPointFormValues>
+    <RecordForm
       form={form}
       name="riskPoint"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="risk-point"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="risk-point-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('riskPoints.save')}
     >
-      <Form.Item
-        label={label('orgId')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="risk-point-org" />
-      </Form.Item>
       <Form.Item
         label={label('name')}
         name="name"
@@ -135,20 +124,6 @@ export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, er
           placeholder={t('riskPoints.controlMeasurePlaceholder')}
         />
       </Form.Item>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="risk-point-save"
-        style={{ height: 48 }}
-      >
-        {t('riskPoints.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }

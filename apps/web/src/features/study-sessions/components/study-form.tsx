@@ -15,24 +15,12 @@ import {
   STUDY_TOPIC_MAX,
   STUDY_TOPICS,
 } from '@dutyboard/contracts/study-sessions';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Select,
-  TimePicker,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Form, type FormInstance, Input, InputNumber, Select, TimePicker, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { FIELDS, type StudyFormField, type StudyFormValues } from './study-form-values.ts';
+import { FIELDS, type StudyFormValues } from './study-form-values.ts';
 
 interface StudyFormProps {
   form: FormInstance<StudyFormValues>;
@@ -49,13 +37,8 @@ interface StudyFormProps {
 const half = { flex: '1 1 140px', minWidth: 0 } as const;
 
 export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: StudyFormProps) {
-  const { t, lang } = useI18n();
-  const label = (field: StudyFormField) => t(FIELDS[field].label);
-  const named = (field: StudyFormField) => fieldInSentence(FIELDS[field], t, lang);
-  const maxLength = (field: StudyFormField, max: number) => ({
-    max,
-    message: t('validation.maxLength', { field: named(field), max }),
-  });
+  const { t } = useI18n();
+  const { label, maxLength, named } = useFieldRules(FIELDS);
   const count = (field: 'expectedAttendance' | 'actualAttendance') => (
     <Form.Item
       label={label(field)}
@@ -82,25 +65,20 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
   );
 
   return (
-    <Form<StudyFormValues>
+    <RecordForm
       form={form}
       name="study"
-      layout="vertical"
-      size="large"
-      requiredMark
+      testId="study"
       initialValues={initialValues}
-      onFinish={onSubmit}
-      scrollToFirstError={{ block: 'center' }}
-      style={{ maxWidth: 640 }}
-      data-testid="study-form"
+      onSubmit={onSubmit}
+      orgs={orgs}
+      orgLocked={orgLocked}
+      orgLabel={label('orgId')}
+      orgMessage={t('validation.select', { field: named('orgId') })}
+      saving={saving}
+      error={error}
+      saveLabel={t('form.save')}
     >
-      <Form.Item
-        label={label('orgId')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
-        <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId="study-org" />
-      </Form.Item>
       <Form.Item
         label={label('kind')}
         name="kind"
@@ -163,21 +141,7 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
           placeholder={t('studySessions.form.minutesPlaceholder')}
         />
       </Form.Item>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-      )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        loading={saving}
-        disabled={saving}
-        data-testid="study-save"
-        style={{ height: 48 }}
-      >
-        {t('form.save')}
-      </Button>
-    </Form>
+    </RecordForm>
   );
 }
 
