@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { pruneIdempotencyKeys } from './plugins/write.ts';
 import { chainUnchainedEvents } from './services/audit/audit.ts';
+import { startRollupCompaction } from './services/rollups/rollups.ts';
 
 export async function startServer(config: Config) {
   const prisma = createPrisma(config.DATABASE_URL, { max: config.DB_POOL_MAX });
@@ -24,8 +25,14 @@ export async function startServer(config: Config) {
     );
   void prune();
   const pruneTimer = setInterval(prune, 3_600_000).unref();
+  // Rollup deltas (ADR 018) are folded in every second; figures read both tables, so this only
+  // keeps the delta table small.
+  const stopCompaction = startRollupCompaction(prisma, (error) =>
+    app.log.warn({ err: error }, 'rollup compaction failed'),
+  );
   app.addHook('onClose', async () => {
     clearInterval(pruneTimer);
+    await stopCompaction();
     await prisma.$disconnect();
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });

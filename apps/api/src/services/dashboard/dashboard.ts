@@ -29,11 +29,11 @@ import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
 import { RECTIFICATION_STATUSES } from '@dutyboard/contracts/rectifications';
 import { ALERT_LEVELS, ALERT_STATES, alertClock } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { answeredAssignmentsOfPeriod } from '../assignments/assignments.ts';
+import { summariseAssignments } from '../assignments/summary.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
-import { findPeriod } from '../plan/periods.ts';
 import { getTargets } from '../plan/targets.ts';
+import { KeyedCounts, METRIC_ROLLUP, PartCounts, type RollupSource } from '../rollups/rollups.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -47,67 +47,11 @@ function days(from: Date, toExclusive: Date): { from: string; to: string } {
   return { from: localDate(from), to: localDate(new Date(toExclusive.getTime() - DAY_MS)) };
 }
 
-/**
- * Grouped counts: key → count, where a key is "child|month|part". `child` is the direct child of
- * the dashboard's org that the record's org lies under ('' for the org itself), `month` the
- * Shanghai month of the record's date, `part` what the figure is broken down by.
- */
-class Groups {
-  private readonly map = new Map<string, number>();
-  add(child: string, month: string, part: string, n: number) {
-    const key = `${child}|${month}|${part}`;
-    this.map.set(key, (this.map.get(key) ?? 0) + n);
-  }
-  /** Sum over the groups that match (undefined matches anything). */
-  sum(match: { child?: string; month?: string; part?: (part: string) => boolean }): number {
-    let total = 0;
-    for (const [key, n] of this.map) {
-      const [child, month, part] = key.split('|') as [string, string, string];
-      if (match.child !== undefined && child !== match.child) continue;
-      if (match.month !== undefined && month !== match.month) continue;
-      if (match.part && !match.part(part)) continue;
-      total += n;
-    }
-    return total;
-  }
-}
-
-interface GroupRow {
-  child: string;
-  month: string;
-  part: string;
-  n: bigint;
-}
-
-/** How a counted figure is read out of the grouped rows: which table's groups and which parts. */
+/** How a counted figure is read out of the rollups: which source and which of its parts. */
 interface Source {
-  groups: Groups;
+  source: RollupSource;
   part?: (part: string) => boolean;
 }
-
-/** A record table counted by (child org, Shanghai month, part): `x` is the record, `part` an expression. */
-interface GroupedSql {
-  table: string;
-  date: string;
-  part: string;
-}
-
-const GROUPED = {
-  // Study sessions by kind and seminar topic group (contracts STUDY_TOPIC_GROUPS).
-  study: {
-    table: '"StudySession" x',
-    date: 'x."occurredAt"',
-    part: `x.kind::text || ':' || CASE WHEN x."topicCategory" IN ('IDEOLOGY_WORK', 'ONLINE_IDEOLOGY') THEN 'IDEOLOGY' ELSE 'STUDY' END`,
-  },
-  activity: { table: '"Activity" x', date: 'x."occurredAt"', part: 'x.category::text' },
-  publicity: { table: '"PublicityItem" x', date: 'x."publishedAt"', part: 'x.level::text' },
-  checks: {
-    table: '"RiskPointCheck" x',
-    date: 'x."checkedAt"',
-    part: `CASE WHEN x."onTime" THEN 'ON_TIME' ELSE 'LATE' END`,
-  },
-  alerts: { table: '"RiskAlert" x', date: 'x."registeredAt"', part: `x.level::text || ':' || x.state::text` },
-} as const satisfies Record<string, GroupedSql>;
 
 export async function getDashboard(
   prisma: PrismaClient,
@@ -119,59 +63,76 @@ export async function getDashboard(
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const from = period.startsAt;
   const to = period.endsAt;
-  const prefix = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // The direct child a record's org lies under: the path segment after the dashboard org's path.
-  const skip = org.path.length;
+  const months = periodMonths(period);
+  const fromMonth = months[0] ?? '';
+  const toMonth = months[months.length - 1] ?? '';
 
-  const grouped = async (spec: GroupedSql): Promise<Groups> => {
-    // Every piece of SQL text is a constant of GROUPED; every value travels as a parameter.
-    const rows = await prisma.$queryRawUnsafe<GroupRow[]>(
-      `SELECT split_part(substr(o.path, $1::int + 1), '/', 1) AS child,
-              to_char(${spec.date} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-              ${spec.part} AS part, count(*)::bigint AS n
-       FROM ${spec.table} JOIN "OrgUnit" o ON o.id = x."orgId"
-       WHERE o.path LIKE $2 AND ${spec.date} >= $3 AND ${spec.date} < $4
-       GROUP BY 1, 2, 3`,
-      skip,
-      prefix,
-      from,
-      to,
-    );
-    const g = new Groups();
-    for (const r of rows) g.add(r.child, r.month, r.part, Number(r.n));
-    return g;
-  };
+  // All counts come from the rollups (ADR 018): the org's own rows are its subtree's totals per
+  // month (plus undated states and every alert month, for the open-alert total); its children's
+  // rows, added up over the period, are the branch cells. Rollups and not-yet-folded deltas are
+  // read together, so the figures are exact at this snapshot.
+  const [orgRows, childRows, children, targets, assignments, openAlertRows, trail] = await Promise.all([
+    prisma.$queryRaw<{ month: string; source: string; part: string; n: number }[]>`
+      SELECT month, source, part, sum(n)::int AS n FROM (
+        SELECT month, source, part, n FROM "CountRollup" WHERE "orgId" = ${org.id}::uuid
+        UNION ALL
+        SELECT month, source, part, n FROM "CountDelta" WHERE "orgId" = ${org.id}::uuid
+      ) r
+      WHERE month BETWEEN ${fromMonth} AND ${toMonth} OR month = '*' OR source = 'alert'
+      GROUP BY 1, 2, 3`,
+    // Per child only what a branch cell needs: study by kind, party lectures apart from other
+    // activities, checks by punctuality, and totals of the rest.
+    prisma.$queryRaw<{ orgId: string; source: string; part: string; n: number }[]>`
+      SELECT r."orgId"::text AS "orgId", r.source,
+             CASE r.source WHEN 'study' THEN split_part(r.part, ':', 1) || ':'
+                           WHEN 'activity' THEN CASE r.part WHEN 'PARTY_LECTURE' THEN r.part ELSE 'OTHER' END
+                           WHEN 'check' THEN r.part
+                           ELSE '' END AS part,
+             sum(r.n)::int AS n
+      FROM (
+        SELECT "orgId", month, source, part, n FROM "CountRollup"
+        UNION ALL
+        SELECT "orgId", month, source, part, n FROM "CountDelta"
+      ) r JOIN "OrgUnit" c ON c.id = r."orgId"
+      WHERE c."parentId" = ${org.id}::uuid AND r.month BETWEEN ${fromMonth} AND ${toMonth}
+        AND r.source IN ('study', 'activity', 'publicity', 'check', 'alert')
+      GROUP BY 1, 2, 3`,
+    prisma.orgUnit.findMany({
+      where: { parentId: org.id },
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      select: { id: true, name: true, kind: true },
+    }),
+    getTargets(prisma, user, { period: period.code, org: org.id }),
+    // Tasks: done and overdue as the list answers them, rule tasks' progress from the rollups.
+    summariseAssignments(prisma, { period, org, now }),
+    prisma.riskAlert.findMany({
+      where: { state: { not: 'CLOSED' }, org: { path: { startsWith: org.path } } },
+      // Unreported first (their clock runs), the soonest due first.
+      orderBy: [{ reportedAt: { sort: 'asc', nulls: 'first' } }, { reportDueAt: 'asc' }, { id: 'asc' }],
+      take: OPEN_ALERTS_MAX,
+      include: { org: { select: { name: true } } },
+    }),
+    prisma.orgUnit.findMany({
+      where: { id: { in: org.path.split('/').filter(Boolean) } },
+      select: { id: true, name: true, path: true },
+    }),
+  ]);
 
-  const [study, activity, publicity, checks, alerts, alertTotals, rectifications, children, periodRow, targets] =
-    await Promise.all([
-      grouped(GROUPED.study),
-      grouped(GROUPED.activity),
-      grouped(GROUPED.publicity),
-      grouped(GROUPED.checks),
-      grouped(GROUPED.alerts),
-      prisma.$queryRaw<{ reported: bigint; onTime: bigint; closed: bigint }[]>`
-        SELECT count(*) FILTER (WHERE x."reportedAt" >= ${from} AND x."reportedAt" < ${to})::bigint AS reported,
-               count(*) FILTER (WHERE x."reportedAt" >= ${from} AND x."reportedAt" < ${to}
-                                  AND x."reportedAt" <= x."reportDueAt")::bigint AS "onTime",
-               count(*) FILTER (WHERE x."closedAt" >= ${from} AND x."closedAt" < ${to})::bigint AS closed
-        FROM "RiskAlert" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix}
-          AND ((x."reportedAt" >= ${from} AND x."reportedAt" < ${to}) OR (x."closedAt" >= ${from} AND x."closedAt" < ${to}))`,
-      prisma.$queryRaw<{ status: string; open: bigint; closed: bigint }[]>`
-        SELECT x.status::text AS status,
-               count(*) FILTER (WHERE x.status <> 'DONE')::bigint AS open,
-               count(*) FILTER (WHERE x."closedAt" >= ${from} AND x."closedAt" < ${to})::bigint AS closed
-        FROM "Rectification" x JOIN "OrgUnit" o ON o.id = x."orgId"
-        WHERE o.path LIKE ${prefix} AND (x.status <> 'DONE' OR (x."closedAt" >= ${from} AND x."closedAt" < ${to}))
-        GROUP BY 1`,
-      prisma.orgUnit.findMany({
-        where: { parentId: org.id },
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-        select: { id: true, name: true, kind: true },
-      }),
-      findPeriod(prisma, period.code),
-      getTargets(prisma, user, { period: period.code, org: org.id }),
-    ]);
+  const inPeriod = new PartCounts();
+  const byMonth = new KeyedCounts();
+  const undated = new PartCounts();
+  const allAlerts = new PartCounts();
+  for (const r of orgRows) {
+    if (r.source === 'alert') allAlerts.add(r.source, r.part, r.n);
+    if (r.month === '*') {
+      undated.add(r.source, r.part, r.n);
+    } else if (r.month >= fromMonth && r.month <= toMonth) {
+      inPeriod.add(r.source, r.part, r.n);
+      byMonth.at(r.month).add(r.source, r.part, r.n);
+    }
+  }
+  const byChild = new KeyedCounts();
+  for (const r of childRows) byChild.at(r.orgId).add(r.source, r.part, r.n);
 
   const range = days(from, to);
   const drillOf = (metric: CountedMetric, orgId = org.id, r = range): MetricDrill =>
@@ -184,18 +145,25 @@ export async function getDashboard(
     targets.items.find((t) => t.metric === metric && t.orgId === orgId)?.effective ?? null;
 
   const sources: Record<TrendMetric, Source> = {
-    CENTRAL_GROUP_STUDY: { groups: study, part: (p) => p.startsWith('CENTRAL_GROUP:') },
-    SEMINAR: { groups: study, part: (p) => p.startsWith('SEMINAR:') },
-    BRANCH_STUDY: { groups: study, part: (p) => p.startsWith('BRANCH_STUDY:') },
-    CADRE_TRAINING: { groups: study, part: (p) => p.startsWith('CADRE_TRAINING:') },
-    ACTIVITY: { groups: activity },
-    PARTY_LECTURE: { groups: activity, part: (p) => p === 'PARTY_LECTURE' },
-    PUBLICITY: { groups: publicity },
-    RISK_POINT_CHECK: { groups: checks, part: (p) => p === 'ON_TIME' },
-    ALERT_REGISTERED: { groups: alerts },
+    CENTRAL_GROUP_STUDY: METRIC_ROLLUP.CENTRAL_GROUP_STUDY,
+    SEMINAR: METRIC_ROLLUP.SEMINAR,
+    BRANCH_STUDY: METRIC_ROLLUP.BRANCH_STUDY,
+    CADRE_TRAINING: METRIC_ROLLUP.CADRE_TRAINING,
+    ACTIVITY: METRIC_ROLLUP.ACTIVITY,
+    PARTY_LECTURE: METRIC_ROLLUP.PARTY_LECTURE,
+    PUBLICITY: METRIC_ROLLUP.PUBLICITY,
+    RISK_POINT_CHECK: METRIC_ROLLUP.RISK_POINT_CHECK,
+    ALERT_REGISTERED: METRIC_ROLLUP.ALERT_REGISTERED,
   };
-  const count = (metric: TrendMetric, match: { child?: string; month?: string } = {}) =>
-    sources[metric].groups.sum({ ...match, part: sources[metric].part });
+  const count = (metric: TrendMetric, match: { child?: string; month?: string } = {}) => {
+    const counts =
+      match.child !== undefined
+        ? byChild.get(match.child)
+        : match.month !== undefined
+          ? byMonth.get(match.month)
+          : inPeriod;
+    return counts?.sum(sources[metric].source, sources[metric].part) ?? 0;
+  };
 
   const breakdownOf = (
     metric: TrendMetric,
@@ -206,25 +174,11 @@ export async function getDashboard(
     keys
       .map((key) => ({
         key,
-        count: sources[metric].groups.sum({ part: part(key) }),
+        count: inPeriod.sum(sources[metric].source, part(key)),
         drill: withQuery(drillOf(metric), query(key)),
       }))
       .filter((b) => b.count > 0);
 
-  // Assignments: their status is computed per item (rule tasks count records), so they are read
-  // for the period and answered one by one, as the list answers them.
-  const orgIds = [
-    org.id,
-    ...(
-      await prisma.orgUnit.findMany({
-        where: { path: { startsWith: org.path } },
-        select: { id: true },
-      })
-    )
-      .map((o) => o.id)
-      .filter((id) => id !== org.id),
-  ];
-  const assignments = periodRow ? await answeredAssignmentsOfPeriod(prisma, periodRow.id, orgIds, now) : [];
   const assignmentDrill = (extra: Record<string, string>): MetricDrill => ({
     list: '/api/assignments',
     query: { period: period.code, org: org.id, ...extra },
@@ -241,10 +195,7 @@ export async function getDashboard(
     return { metric, done, target, expected: p?.expected ?? null, status: p?.status ?? null, drill, breakdown };
   };
 
-  const totals = alertTotals[0] ?? { reported: 0n, onTime: 0n, closed: 0n };
-  const rectOpen = rectifications.reduce((s, r) => s + Number(r.open), 0);
-  const rectClosed = rectifications.reduce((s, r) => s + Number(r.closed), 0);
-  const overdueItems = assignments.filter((a) => a.overdue);
+  const rectOpen = undated.sum('rectification', (status) => status !== 'DONE');
 
   const kpiByMetric: Record<DashboardMetric, Kpi> = {
     CENTRAL_GROUP_STUDY: kpiOf('CENTRAL_GROUP_STUDY', count('CENTRAL_GROUP_STUDY'), drillOf('CENTRAL_GROUP_STUDY')),
@@ -286,7 +237,7 @@ export async function getDashboard(
     ),
     RISK_POINT_CHECK: kpiOf('RISK_POINT_CHECK', count('RISK_POINT_CHECK'), drillOf('RISK_POINT_CHECK'), [
       // The late ones are not part of the figure; they are shown beside it.
-      ...[{ key: 'LATE', count: checks.sum({ part: (p) => p === 'LATE' }) }]
+      ...[{ key: 'LATE', count: inPeriod.sum('check', (p) => p === 'LATE') }]
         .filter((b) => b.count > 0)
         .map((b) => ({ ...b, drill: withQuery(drillOf('RISK_POINT_CHECK'), { onTime: 'false' }) })),
     ]),
@@ -301,9 +252,13 @@ export async function getDashboard(
         (key) => ({ level: key }),
       ),
     ),
-    ALERT_REPORTED: kpiOf('ALERT_REPORTED', Number(totals.reported), drillOf('ALERT_REPORTED')),
-    ALERT_REPORTED_ON_TIME: kpiOf('ALERT_REPORTED_ON_TIME', Number(totals.onTime), drillOf('ALERT_REPORTED_ON_TIME')),
-    ALERT_CLOSED: kpiOf('ALERT_CLOSED', Number(totals.closed), drillOf('ALERT_CLOSED')),
+    ALERT_REPORTED: kpiOf('ALERT_REPORTED', inPeriod.metric('ALERT_REPORTED'), drillOf('ALERT_REPORTED')),
+    ALERT_REPORTED_ON_TIME: kpiOf(
+      'ALERT_REPORTED_ON_TIME',
+      inPeriod.metric('ALERT_REPORTED_ON_TIME'),
+      drillOf('ALERT_REPORTED_ON_TIME'),
+    ),
+    ALERT_CLOSED: kpiOf('ALERT_CLOSED', inPeriod.metric('ALERT_CLOSED'), drillOf('ALERT_CLOSED')),
     RECTIFICATION_OPEN: kpiOf(
       'RECTIFICATION_OPEN',
       rectOpen,
@@ -311,21 +266,20 @@ export async function getDashboard(
       RECTIFICATION_STATUSES.filter((s) => s !== 'DONE')
         .map((status) => ({
           key: status,
-          count: Number(rectifications.find((r) => r.status === status)?.open ?? 0),
+          count: undated.sum('rectification', (p) => p === status),
           drill: { list: '/api/rectifications', query: { org: org.id, status } },
         }))
         .filter((b) => b.count > 0),
     ),
-    RECTIFICATION_CLOSED: kpiOf('RECTIFICATION_CLOSED', rectClosed, drillOf('RECTIFICATION_CLOSED')),
-    ASSIGNMENT_DONE: kpiOf(
-      'ASSIGNMENT_DONE',
-      assignments.filter((a) => a.status === 'DONE').length,
-      assignmentDrill({ status: 'DONE' }),
+    RECTIFICATION_CLOSED: kpiOf(
+      'RECTIFICATION_CLOSED',
+      inPeriod.metric('RECTIFICATION_CLOSED'),
+      drillOf('RECTIFICATION_CLOSED'),
     ),
-    ASSIGNMENT_OVERDUE: kpiOf('ASSIGNMENT_OVERDUE', overdueItems.length, assignmentDrill({ overdue: 'true' })),
+    ASSIGNMENT_DONE: kpiOf('ASSIGNMENT_DONE', assignments.done, assignmentDrill({ status: 'DONE' })),
+    ASSIGNMENT_OVERDUE: kpiOf('ASSIGNMENT_OVERDUE', assignments.overdue, assignmentDrill({ overdue: 'true' })),
   };
 
-  const months = periodMonths(period);
   const trend = months.map((month) => {
     const [y, m] = month.split('-').map(Number) as [number, number];
     const r = days(shanghaiMidnight(y, m, 1), shanghaiMidnight(y, m + 1, 1));
@@ -363,28 +317,7 @@ export async function getDashboard(
     b.rank = i + 1;
   });
 
-  const [openAlertRows, openAlertTotal] = await Promise.all([
-    prisma.riskAlert.findMany({
-      where: { state: { not: 'CLOSED' }, org: { path: { startsWith: org.path } } },
-      // Unreported first (their clock runs), the soonest due first.
-      orderBy: [{ reportedAt: { sort: 'asc', nulls: 'first' } }, { reportDueAt: 'asc' }, { id: 'asc' }],
-      take: OPEN_ALERTS_MAX,
-      include: { org: { select: { name: true } } },
-    }),
-    prisma.riskAlert.count({ where: { state: { not: 'CLOSED' }, org: { path: { startsWith: org.path } } } }),
-  ]);
-
-  const owners = new Map<string, { ownerName: string; count: number }>();
-  for (const a of overdueItems) {
-    const o = owners.get(a.ownerId) ?? { ownerName: a.ownerName, count: 0 };
-    o.count += 1;
-    owners.set(a.ownerId, o);
-  }
-
-  const trail = await prisma.orgUnit.findMany({
-    where: { id: { in: org.path.split('/').filter(Boolean) } },
-    select: { id: true, name: true, path: true },
-  });
+  const openAlertTotal = allAlerts.sum('alert', (p) => !p.endsWith(':CLOSED'));
 
   return {
     period: { code: period.code, startsAt: from.toISOString(), endsAt: to.toISOString() },
@@ -400,7 +333,7 @@ export async function getDashboard(
     branches: ranked,
     alertFunnel: ALERT_STATES.map((state) => ({
       state,
-      count: alerts.sum({ part: (p) => p.endsWith(`:${state}`) }),
+      count: inPeriod.sum('alert', (p) => p.endsWith(`:${state}`)),
       drill: withQuery(drillOf('ALERT_REGISTERED'), { state }),
     })),
     openAlerts: {
@@ -424,12 +357,12 @@ export async function getDashboard(
         };
       }),
     },
-    overdueByOwner: [...owners]
-      .map(([ownerId, o]) => ({
-        ownerId,
+    overdueByOwner: assignments.overdueByOwner
+      .map((o) => ({
+        ownerId: o.ownerId,
         ownerName: o.ownerName,
         count: o.count,
-        drill: assignmentDrill({ overdue: 'true', owner: ownerId }),
+        drill: assignmentDrill({ overdue: 'true', owner: o.ownerId }),
       }))
       .sort((a, b) => b.count - a.count || a.ownerName.localeCompare(b.ownerName, 'zh')),
   };

@@ -1,0 +1,131 @@
+// The dashboard's task figures for an org subtree and period — done, overdue, overdue per owner —
+// equal to what the assignment list answers item by item (toAssignment), but without answering
+// each item: tasks without a rule are counted in SQL, and rule tasks' progress is read from the
+// rollups (ADR 018) in one query for all of them, since every rule slice is whole months.
+import { ruleSlices } from '@dutyboard/contracts/assignments';
+import { type PeriodRef, periodMonths } from '@dutyboard/contracts/periods';
+import type { PrismaClient } from '@dutyboard/db/client';
+import { KeyedCounts, rollupRows } from '../rollups/rollups.ts';
+import { parseRule } from './progress.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface AssignmentSummary {
+  done: number;
+  overdue: number;
+  /** Most overdue first, then by name (zh collation). */
+  overdueByOwner: { ownerId: string; ownerName: string; count: number }[];
+}
+
+interface RuleRow {
+  id: string;
+  orgId: string;
+  ownerId: string;
+  ownerName: string;
+  status: string;
+  dueAt: Date | null;
+  rule: unknown;
+}
+
+export async function summariseAssignments(
+  prisma: PrismaClient,
+  { period, org, now }: { period: PeriodRef; org: { path: string }; now: Date },
+): Promise<AssignmentSummary> {
+  const prefix = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const lateBefore = new Date(now.getTime() - DAY_MS);
+  const [plain, ruled] = await Promise.all([
+    // Tasks without a rule carry their status; late once their due Shanghai day is over.
+    prisma.$queryRaw<{ ownerId: string; ownerName: string; done: number; overdue: number }[]>`
+      SELECT a."ownerId"::text AS "ownerId", u."displayName" AS "ownerName",
+             count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+             count(*) FILTER (WHERE a.status = 'OPEN' AND a."dueAt" <= ${lateBefore})::int AS overdue
+      FROM "Assignment" a
+      JOIN "Period" p ON p.id = a."periodId"
+      JOIN "OrgUnit" o ON o.id = a."orgId"
+      JOIN "User" u ON u.id = a."ownerId"
+      WHERE p.kind = ${period.kind}::"PeriodKind" AND p.year = ${period.year} AND p.index = ${period.index}
+        AND o.path LIKE ${prefix} AND (a.rule IS NULL OR jsonb_typeof(a.rule) = 'null')
+      GROUP BY 1, 2`,
+    prisma.$queryRaw<RuleRow[]>`
+      SELECT a.id::text AS id, a."orgId"::text AS "orgId", a."ownerId"::text AS "ownerId",
+             u."displayName" AS "ownerName", a.status::text AS status, a."dueAt", a.rule
+      FROM "Assignment" a
+      JOIN "Period" p ON p.id = a."periodId"
+      JOIN "OrgUnit" o ON o.id = a."orgId"
+      JOIN "User" u ON u.id = a."ownerId"
+      WHERE p.kind = ${period.kind}::"PeriodKind" AND p.year = ${period.year} AND p.index = ${period.index}
+        AND o.path LIKE ${prefix} AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
+  ]);
+
+  const owners = new Map<string, { ownerName: string; count: number }>();
+  const addOverdue = (ownerId: string, ownerName: string, n: number) => {
+    if (n === 0) return;
+    const o = owners.get(ownerId) ?? { ownerName, count: 0 };
+    o.count += n;
+    owners.set(ownerId, o);
+  };
+  let done = 0;
+  let overdue = 0;
+  for (const r of plain) {
+    done += r.done;
+    overdue += r.overdue;
+    addOverdue(r.ownerId, r.ownerName, r.overdue);
+  }
+
+  // Rule tasks: each unit (the task's org, or each of its children) must reach `min` in each slice.
+  const rules = ruled.map((row) => ({ row, rule: parseRule(row.rule) }));
+  const eachChildOrgs = [...new Set(rules.filter((r) => r.rule?.eachChild).map((r) => r.row.orgId))];
+  const children = eachChildOrgs.length
+    ? await prisma.orgUnit.findMany({
+        where: { parentId: { in: eachChildOrgs } },
+        select: { id: true, parentId: true },
+      })
+    : [];
+  const childrenOf = new Map<string, string[]>();
+  for (const c of children) {
+    if (!c.parentId) continue;
+    childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c.id]);
+  }
+  const unitsOf = (r: (typeof rules)[number]) =>
+    r.rule?.eachChild ? (childrenOf.get(r.row.orgId) ?? []) : [r.row.orgId];
+  const months = periodMonths(period);
+  const unitIds = [...new Set(rules.filter((r) => r.rule).flatMap(unitsOf))];
+  const counts = new KeyedCounts();
+  for (const x of await rollupRows(prisma, unitIds, months[0] ?? '', months[months.length - 1] ?? '')) {
+    counts.at(`${x.orgId}|${x.month}`).add(x.source, x.part, x.n);
+  }
+
+  for (const r of rules) {
+    let status = r.row.status;
+    if (r.rule) {
+      const rule = r.rule;
+      const slices = ruleSlices(period, rule.per).map((s) =>
+        periodMonths({ ...period, startsAt: s.startsAt, endsAt: s.endsAt }),
+      );
+      const units = unitsOf(r);
+      const satisfied =
+        units.length > 0 &&
+        units.every((orgId) =>
+          slices.every(
+            (sliceMonths) =>
+              sliceMonths.reduce((sum, m) => sum + (counts.get(`${orgId}|${m}`)?.metric(rule.metric) ?? 0), 0) >=
+              rule.min,
+          ),
+        );
+      status = satisfied ? 'DONE' : 'OPEN';
+    }
+    if (status === 'DONE') done += 1;
+    if (status === 'OPEN' && r.row.dueAt !== null && r.row.dueAt.getTime() <= lateBefore.getTime()) {
+      overdue += 1;
+      addOverdue(r.row.ownerId, r.row.ownerName, 1);
+    }
+  }
+
+  return {
+    done,
+    overdue,
+    overdueByOwner: [...owners]
+      .map(([ownerId, o]) => ({ ownerId, ownerName: o.ownerName, count: o.count }))
+      .sort((a, b) => b.count - a.count || a.ownerName.localeCompare(b.ownerName, 'zh')),
+  };
+}

@@ -1,0 +1,148 @@
+// Reading and compacting the dashboard rollups (ADR 018). The database keeps them: triggers on
+// the record tables append signed rows to "CountDelta" in the same transaction as every change
+// (migration 20261125012530_count_rollups), and compaction folds those into "CountRollup". A
+// figure is always read from both tables, so it is exact whatever compaction has done so far.
+import type { CountedMetric } from '@dutyboard/contracts/metrics';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** A rollup source: a record table and the date its months are taken from. */
+export type RollupSource =
+  | 'study'
+  | 'activity'
+  | 'publicity'
+  | 'check'
+  | 'alert'
+  | 'alert_reported'
+  | 'alert_closed'
+  | 'rectification'
+  | 'rectification_closed';
+
+/**
+ * Which rollup rows make up each counted metric: the source, and which parts of it. The parts
+ * are written by the facts functions of the migration: study "KIND:STUDY|IDEOLOGY", activity the
+ * category, publicity the level, check ON_TIME|LATE, alert "LEVEL:STATE", alert_reported
+ * ON_TIME|LATE, alert_closed / rectification_closed CLOSED, rectification the status ("*" month).
+ * Each definition equals services/metrics/count.ts (the tests compare them).
+ */
+export const METRIC_ROLLUP: Record<CountedMetric, { source: RollupSource; part?: (part: string) => boolean }> = {
+  CENTRAL_GROUP_STUDY: { source: 'study', part: (p) => p.startsWith('CENTRAL_GROUP:') },
+  SEMINAR: { source: 'study', part: (p) => p.startsWith('SEMINAR:') },
+  BRANCH_STUDY: { source: 'study', part: (p) => p.startsWith('BRANCH_STUDY:') },
+  CADRE_TRAINING: { source: 'study', part: (p) => p.startsWith('CADRE_TRAINING:') },
+  ACTIVITY: { source: 'activity' },
+  PARTY_LECTURE: { source: 'activity', part: (p) => p === 'PARTY_LECTURE' },
+  PUBLICITY: { source: 'publicity' },
+  RISK_POINT_CHECK: { source: 'check', part: (p) => p === 'ON_TIME' },
+  ALERT_REGISTERED: { source: 'alert' },
+  ALERT_REPORTED: { source: 'alert_reported' },
+  ALERT_REPORTED_ON_TIME: { source: 'alert_reported', part: (p) => p === 'ON_TIME' },
+  ALERT_CLOSED: { source: 'alert_closed' },
+  RECTIFICATION_CLOSED: { source: 'rectification_closed' },
+};
+
+export interface RollupRow {
+  orgId: string;
+  month: string;
+  source: string;
+  part: string;
+  n: number;
+}
+
+/** Counts keyed by source → part, for one org and/or month; `sum` adds the parts that match. */
+export class PartCounts {
+  private readonly bySource = new Map<string, Map<string, number>>();
+  add(source: string, part: string, n: number): void {
+    let parts = this.bySource.get(source);
+    if (!parts) {
+      parts = new Map();
+      this.bySource.set(source, parts);
+    }
+    parts.set(part, (parts.get(part) ?? 0) + n);
+  }
+  sum(source: string, part?: (part: string) => boolean): number {
+    let total = 0;
+    for (const [p, n] of this.bySource.get(source) ?? []) if (!part || part(p)) total += n;
+    return total;
+  }
+  metric(metric: CountedMetric): number {
+    const m = METRIC_ROLLUP[metric];
+    return this.sum(m.source, m.part);
+  }
+}
+
+/** One PartCounts per key, created on first use. */
+export class KeyedCounts {
+  private readonly map = new Map<string, PartCounts>();
+  at(key: string): PartCounts {
+    let c = this.map.get(key);
+    if (!c) {
+      c = new PartCounts();
+      this.map.set(key, c);
+    }
+    return c;
+  }
+  get(key: string): PartCounts | undefined {
+    return this.map.get(key);
+  }
+}
+
+/** The rollup rows (rollups + deltas not yet folded) of some orgs over months [fromMonth, toMonth]. */
+export async function rollupRows(
+  db: Db,
+  orgIds: readonly string[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<RollupRow[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ orgId: string; month: string; source: string; part: string; n: number }[]>`
+    SELECT "orgId"::text AS "orgId", month, source, part, sum(n)::int AS n
+    FROM (
+      SELECT "orgId", month, source, part, n FROM "CountRollup"
+       WHERE "orgId" = ANY(${orgIds}::uuid[]) AND month BETWEEN ${fromMonth} AND ${toMonth}
+      UNION ALL
+      SELECT "orgId", month, source, part, n FROM "CountDelta"
+       WHERE "orgId" = ANY(${orgIds}::uuid[]) AND month BETWEEN ${fromMonth} AND ${toMonth}
+    ) r
+    GROUP BY 1, 2, 3, 4`;
+  return rows;
+}
+
+/** Folds the committed deltas into the rollups; answers how many delta rows it folded. */
+export async function compactRollups(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<{ moved: bigint }[]>`SELECT dutyboard_rollup_compact() AS moved`;
+  return Number(row?.moved ?? 0);
+}
+
+/** Recomputes every rollup from the records (after a bulk load with triggers off, or to repair). */
+export async function rebuildRollups(prisma: PrismaClient): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ written: bigint }[]>`SELECT dutyboard_rollup_rebuild() AS written`;
+  return Number(row?.written ?? 0);
+}
+
+/**
+ * Compacts every `intervalMs` in the background (the timer never keeps the process alive), one
+ * run at a time. Several API processes may compact at once: the function is safe for that.
+ * Answers a stop function that waits for a run in progress.
+ */
+export function startRollupCompaction(
+  prisma: PrismaClient,
+  onError: (error: unknown) => void,
+  intervalMs = 1000,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = compactRollups(prisma)
+      .then(() => undefined, onError)
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
