@@ -34,7 +34,8 @@ export async function summariseAssignments(
   const prefix = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const lateBefore = new Date(now.getTime() - DAY_MS);
   const [plain, ruled] = await Promise.all([
-    // Tasks without a rule carry their status; late once their due Shanghai day is over.
+    // Tasks without a rule carry their status; late once their due Shanghai day is over. A rule
+    // column holding JSON null (or anything that is not a rule) is read below and answered the same.
     prisma.$queryRaw<{ ownerId: string; ownerName: string; done: number; overdue: number }[]>`
       SELECT a."ownerId"::text AS "ownerId", u."displayName" AS "ownerName",
              count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
@@ -44,7 +45,7 @@ export async function summariseAssignments(
       JOIN "OrgUnit" o ON o.id = a."orgId"
       JOIN "User" u ON u.id = a."ownerId"
       WHERE p.kind = ${period.kind}::"PeriodKind" AND p.year = ${period.year} AND p.index = ${period.index}
-        AND o.path LIKE ${prefix} AND (a.rule IS NULL OR jsonb_typeof(a.rule) = 'null')
+        AND o.path LIKE ${prefix} AND a.rule IS NULL
       GROUP BY 1, 2`,
     prisma.$queryRaw<RuleRow[]>`
       SELECT a.id::text AS id, a."orgId"::text AS "orgId", a."ownerId"::text AS "ownerId",
@@ -54,7 +55,7 @@ export async function summariseAssignments(
       JOIN "OrgUnit" o ON o.id = a."orgId"
       JOIN "User" u ON u.id = a."ownerId"
       WHERE p.kind = ${period.kind}::"PeriodKind" AND p.year = ${period.year} AND p.index = ${period.index}
-        AND o.path LIKE ${prefix} AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
+        AND o.path LIKE ${prefix} AND a.rule IS NOT NULL`,
   ]);
 
   const owners = new Map<string, { ownerName: string; count: number }>();

@@ -79,13 +79,17 @@ export async function lastChainedHash(tx: Prisma.TransactionClient): Promise<{ i
  * Needs READ COMMITTED (the default): a snapshot taken before the lock would miss the last event.
  */
 async function appendEvent(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  // The lock first, in a statement of its own: a statement's snapshot is taken when it starts, so
+  // one that waited for the lock would not see the event its holder just committed (a fork).
   await lockChain(tx);
-  const prevHash = (await lastChainedHash(tx))?.hash ?? GENESIS_HASH;
-  // The column keeps milliseconds; truncating here means the hashed time is the stored time.
-  const [next] = await tx.$queryRaw<{ id: bigint; at: Date }[]>`
-    SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id,
+  // Then, in one round trip under the lock: the last chained hash, the next id and the time. The
+  // column keeps milliseconds, so the hashed time is the stored time.
+  const [next] = await tx.$queryRaw<{ prevHash: string | null; id: bigint; at: Date }[]>`
+    SELECT (SELECT hash FROM "AuditEvent" WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1) AS "prevHash",
+           nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id,
            date_trunc('milliseconds', clock_timestamp()) AS at`;
   if (!next) throw new Error('no id from the AuditEvent sequence');
+  const prevHash = next.prevHash ?? GENESIS_HASH;
   const before = toJson(entry.before);
   const after = toJson(entry.after);
   const content = {

@@ -141,8 +141,9 @@ export async function getDashboard(
     list: drill.list,
     query: { ...drill.query, ...extra },
   });
+  const effectiveTargets = new Map(targets.items.map((t) => [`${t.orgId}|${t.metric}`, t.effective]));
   const targetOf = (metric: DashboardMetric, orgId: string): number | null =>
-    targets.items.find((t) => t.metric === metric && t.orgId === orgId)?.effective ?? null;
+    effectiveTargets.get(`${orgId}|${metric}`) ?? null;
 
   const sources: Record<TrendMetric, Source> = {
     CENTRAL_GROUP_STUDY: METRIC_ROLLUP.CENTRAL_GROUP_STUDY,

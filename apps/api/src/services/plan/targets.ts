@@ -57,10 +57,12 @@ export async function getTargets(
     }),
   ]);
 
+  // Keyed, so a city's few thousand targets are not searched once per org and metric.
+  const byKey = new Map(targets.map((t) => [`${t.orgId}|${t.metric}`, t]));
   const items: TargetRow[] = [];
   for (const o of orgs) {
     for (const metric of COUNTED_METRIC_KEYS) {
-      const target = targets.find((t) => t.orgId === o.id && t.metric === metric);
+      const target = byKey.get(`${o.id}|${metric}`);
       const ruleRequired = ruleRequiredFor(rules, o, metric, ref);
       const value = target?.value ?? null;
       items.push({
