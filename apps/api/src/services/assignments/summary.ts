@@ -1,12 +1,11 @@
 // The dashboard's task figures for an org subtree and period — done, overdue, overdue per owner —
 // equal to what the assignment list answers item by item (toAssignment), but without answering
 // each item: tasks without a rule are counted in SQL, and rule tasks' progress is read from the
-// rollups (ADR 018) in one query for all of them, since every rule slice is whole months.
-import { ruleSlices } from '@dutyboard/contracts/assignments';
-import { type PeriodRef, periodMonths } from '@dutyboard/contracts/periods';
+// rollups (ADR 018) in one query for all of them (rule-check.ts), since every rule slice is whole months.
+import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { KeyedCounts, rollupRows } from '../rollups/rollups.ts';
 import { parseRule } from './progress.ts';
+import { satisfiedRuleTasks } from './rule-check.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -73,48 +72,16 @@ export async function summariseAssignments(
     addOverdue(r.ownerId, r.ownerName, r.overdue);
   }
 
-  // Rule tasks: each unit (the task's org, or each of its children) must reach `min` in each slice.
+  // Rule tasks: done when every unit reaches `min` in every slice, checked together.
   const rules = ruled.map((row) => ({ row, rule: parseRule(row.rule) }));
-  const eachChildOrgs = [...new Set(rules.filter((r) => r.rule?.eachChild).map((r) => r.row.orgId))];
-  const children = eachChildOrgs.length
-    ? await prisma.orgUnit.findMany({
-        where: { parentId: { in: eachChildOrgs } },
-        select: { id: true, parentId: true },
-      })
-    : [];
-  const childrenOf = new Map<string, string[]>();
-  for (const c of children) {
-    if (!c.parentId) continue;
-    childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c.id]);
-  }
-  const unitsOf = (r: (typeof rules)[number]) =>
-    r.rule?.eachChild ? (childrenOf.get(r.row.orgId) ?? []) : [r.row.orgId];
-  const months = periodMonths(period);
-  const unitIds = [...new Set(rules.filter((r) => r.rule).flatMap(unitsOf))];
-  const counts = new KeyedCounts();
-  for (const x of await rollupRows(prisma, unitIds, months[0] ?? '', months[months.length - 1] ?? '')) {
-    counts.at(`${x.orgId}|${x.month}`).add(x.source, x.part, x.n);
-  }
+  const satisfied = await satisfiedRuleTasks(
+    prisma,
+    rules.flatMap(({ row, rule }) => (rule ? [{ id: row.id, orgId: row.orgId, period, rule }] : [])),
+  );
 
   for (const r of rules) {
     let status = r.row.status;
-    if (r.rule) {
-      const rule = r.rule;
-      const slices = ruleSlices(period, rule.per).map((s) =>
-        periodMonths({ ...period, startsAt: s.startsAt, endsAt: s.endsAt }),
-      );
-      const units = unitsOf(r);
-      const satisfied =
-        units.length > 0 &&
-        units.every((orgId) =>
-          slices.every(
-            (sliceMonths) =>
-              sliceMonths.reduce((sum, m) => sum + (counts.get(`${orgId}|${m}`)?.metric(rule.metric) ?? 0), 0) >=
-              rule.min,
-          ),
-        );
-      status = satisfied ? 'DONE' : 'OPEN';
-    }
+    if (r.rule) status = satisfied.has(r.row.id) ? 'DONE' : 'OPEN';
     if (status === 'DONE') done += 1;
     if (status === 'OPEN' && r.row.dueAt !== null && r.row.dueAt.getTime() <= lateBefore.getTime()) {
       overdue += 1;

@@ -12,9 +12,11 @@ import {
 import { can } from '@dutyboard/contracts/permissions';
 import { ALERT_URGE_HOURS } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { computeProgress } from '../assignments/progress.ts';
+import { parseRule } from '../assignments/progress.ts';
+import { satisfiedRuleTasks } from '../assignments/rule-check.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
+import { refOfPeriodRow } from '../plan/periods.ts';
 import { RECORD_ACTIONS } from '../records/registry.ts';
 
 /** At most this many items are answered; `count` still says how many there are. */
@@ -101,13 +103,20 @@ async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Pro
         AND a."dueAt" + interval '1 day' <= ${soon}
         AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
   ]);
-  const open = await Promise.all(
-    ruled.map(async (row) => {
-      // null: a stored rule that cannot be evaluated; the task then stays listed.
-      const progress = await computeProgress(db, row, now);
-      return progress?.satisfied ? null : row;
-    }),
-  );
+  // Rule tasks drop out once their rule is satisfied: all of them checked in one query. A stored
+  // rule that cannot be evaluated keeps its task listed.
+  const periods = await db.period.findMany({
+    where: { id: { in: [...new Set(ruled.map((row) => row.periodId))] } },
+    select: { id: true, kind: true, year: true, index: true },
+  });
+  const periodOf = new Map(periods.map((p) => [p.id, refOfPeriodRow(p)]));
+  const checkable = ruled.flatMap((row) => {
+    const rule = parseRule(row.rule);
+    const period = periodOf.get(row.periodId);
+    return rule && period ? [{ id: row.id, orgId: row.orgId, period, rule }] : [];
+  });
+  const satisfied = await satisfiedRuleTasks(db, checkable);
+  const open = ruled.map((row) => (satisfied.has(row.id) ? null : row));
   const rows = [...plain, ...open.filter((row) => row !== null)];
   return {
     items: rows.map((row) => item(row.dueAt < now ? 'TASK_OVERDUE' : 'TASK_DUE_SOON', 'Assignment', row, row.dueAt)),

@@ -50,6 +50,23 @@ export interface RollupRow {
   n: number;
 }
 
+/** The same parts as a SQL LIKE pattern, for counting in the database (rule checks). */
+export const METRIC_PART_LIKE: Record<CountedMetric, string> = {
+  CENTRAL_GROUP_STUDY: 'CENTRAL\\_GROUP:%',
+  SEMINAR: 'SEMINAR:%',
+  BRANCH_STUDY: 'BRANCH\\_STUDY:%',
+  CADRE_TRAINING: 'CADRE\\_TRAINING:%',
+  ACTIVITY: '%',
+  PARTY_LECTURE: 'PARTY\\_LECTURE',
+  PUBLICITY: '%',
+  RISK_POINT_CHECK: 'ON\\_TIME',
+  ALERT_REGISTERED: '%',
+  ALERT_REPORTED: '%',
+  ALERT_REPORTED_ON_TIME: 'ON\\_TIME',
+  ALERT_CLOSED: '%',
+  RECTIFICATION_CLOSED: '%',
+};
+
 /** Counts keyed by source → part, for one org and/or month; `sum` adds the parts that match. */
 export class PartCounts {
   private readonly bySource = new Map<string, Map<string, number>>();
