@@ -27,12 +27,18 @@ import {
 } from '@dutyboard/contracts/periods';
 import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
 import { RECTIFICATION_STATUSES } from '@dutyboard/contracts/rectifications';
-import { ALERT_LEVELS, ALERT_STATES, alertClock } from '@dutyboard/contracts/risk-alerts';
+import {
+  ALERT_LEVELS,
+  ALERT_STATES,
+  type AlertLevel,
+  type AlertState,
+  alertClock,
+} from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { summariseAssignments } from '../assignments/summary.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
-import { getTargets } from '../plan/targets.ts';
+import { targetsOf } from '../plan/targets.ts';
 import { KeyedCounts, METRIC_ROLLUP, PartCounts, type RollupSource } from '../rollups/rollups.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -45,6 +51,17 @@ function localDate(at: Date): string {
 /** Inclusive Shanghai days of a half-open instant range. */
 function days(from: Date, toExclusive: Date): { from: string; to: string } {
   return { from: localDate(from), to: localDate(new Date(toExclusive.getTime() - DAY_MS)) };
+}
+
+interface OpenAlertRow {
+  id: string;
+  orgName: string;
+  level: AlertLevel;
+  state: AlertState;
+  summary: string;
+  registeredAt: Date;
+  reportDueAt: Date;
+  reportedAt: Date | null;
 }
 
 /** How a counted figure is read out of the rollups: which source and which of its parts. */
@@ -71,6 +88,12 @@ export async function getDashboard(
   // month (plus undated states and every alert month, for the open-alert total); its children's
   // rows, added up over the period, are the branch cells. Rollups and not-yet-folded deltas are
   // read together, so the figures are exact at this snapshot.
+  const subtree = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const childrenLoaded = prisma.orgUnit.findMany({
+    where: { parentId: org.id },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    select: { id: true, name: true, kind: true, parentId: true },
+  });
   const [orgRows, childRows, children, targets, assignments, openAlertRows, trail] = await Promise.all([
     prisma.$queryRaw<{ month: string; source: string; part: string; n: number }[]>`
       SELECT month, source, part, sum(n)::int AS n FROM (
@@ -97,21 +120,18 @@ export async function getDashboard(
       WHERE c."parentId" = ${org.id}::uuid AND r.month BETWEEN ${fromMonth} AND ${toMonth}
         AND r.source IN ('study', 'activity', 'publicity', 'check', 'alert')
       GROUP BY 1, 2, 3`,
-    prisma.orgUnit.findMany({
-      where: { parentId: org.id },
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      select: { id: true, name: true, kind: true },
-    }),
-    getTargets(prisma, user, { period: period.code, org: org.id }),
+    childrenLoaded,
+    childrenLoaded.then((children) => targetsOf(prisma, period.code, org, children)),
     // Tasks: done and overdue as the list answers them, rule tasks' progress from the rollups.
     summariseAssignments(prisma, { period, org, now }),
-    prisma.riskAlert.findMany({
-      where: { state: { not: 'CLOSED' }, org: { path: { startsWith: org.path } } },
-      // Unreported first (their clock runs), the soonest due first.
-      orderBy: [{ reportedAt: { sort: 'asc', nulls: 'first' } }, { reportDueAt: 'asc' }, { id: 'asc' }],
-      take: OPEN_ALERTS_MAX,
-      include: { org: { select: { name: true } } },
-    }),
+    // Unreported first (their clock runs), the soonest due first.
+    prisma.$queryRaw<OpenAlertRow[]>`
+      SELECT a.id::text AS id, o.name AS "orgName", a.level::text AS level, a.state::text AS state, a.summary,
+             a."registeredAt", a."reportDueAt", a."reportedAt"
+      FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
+      WHERE a.state <> 'CLOSED' AND o.path LIKE ${subtree}
+      ORDER BY a."reportedAt" ASC NULLS FIRST, a."reportDueAt", a.id
+      LIMIT ${OPEN_ALERTS_MAX}`,
     prisma.orgUnit.findMany({
       where: { id: { in: org.path.split('/').filter(Boolean) } },
       select: { id: true, name: true, path: true },
@@ -347,7 +367,7 @@ export async function getDashboard(
         );
         return {
           id: a.id,
-          orgName: a.org.name,
+          orgName: a.orgName,
           level: a.level,
           state: a.state,
           summary: a.summary,

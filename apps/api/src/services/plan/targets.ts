@@ -19,7 +19,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
 import { assertWritten, checkVersion, preconditionFailed } from '../records/versioning.ts';
-import { ensurePeriod, findPeriod } from './periods.ts';
+import { ensurePeriod } from './periods.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -34,18 +34,32 @@ export async function getTargets(
   user: AuthUser,
   query: { period: string; org?: string },
 ): Promise<TargetsAnswer> {
-  const ref = periodFromCode(query.period);
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const children = await prisma.orgUnit.findMany({
     where: { parentId: org.id },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
     select: { id: true, name: true, parentId: true },
   });
+  return targetsOf(prisma, query.period, org, children);
+}
+
+/**
+ * The targets of an org (already checked to be within reach) and its children (in display
+ * order): the dashboard passes the ones it has loaded, so it asks for them once.
+ */
+export async function targetsOf(
+  prisma: PrismaClient,
+  periodCode: string,
+  org: { id: string; name: string; parentId: string | null },
+  children: readonly { id: string; name: string; parentId: string | null }[],
+): Promise<TargetsAnswer> {
+  const ref = periodFromCode(periodCode);
   const orgs = [{ id: org.id, name: org.name, parentId: org.parentId }, ...children];
   const orgIds = orgs.map((o) => o.id);
-  const period = await findPeriod(prisma, query.period);
   const [targets, rules] = await Promise.all([
-    period ? prisma.target.findMany({ where: { periodId: period.id, orgId: { in: orgIds } } }) : [],
+    prisma.target.findMany({
+      where: { period: { kind: ref.kind, year: ref.year, index: ref.index }, orgId: { in: orgIds } },
+    }),
     prisma.frequencyRule.findMany({
       where: {
         OR: [
