@@ -23,7 +23,7 @@ export async function dashboardFloor(
        UNION ALL SELECT "orgId", month, source, part, n FROM "CountDelta" WHERE "orgId" = $1::uuid),
      own AS (
        SELECT month, source, part, sum(n)::int AS n FROM r
-       WHERE month BETWEEN $2 AND $3 OR month = '*' OR source = 'alert' GROUP BY 1, 2, 3),
+       WHERE month BETWEEN $2 AND $3 OR month = '*' OR (source = 'alert' AND month ~ '^[0-9]{4}$') GROUP BY 1, 2, 3),
      kids AS (
        SELECT x."orgId", x.source,
               CASE x.source WHEN 'study' THEN split_part(x.part, ':', 1) WHEN 'activity' THEN
@@ -32,7 +32,7 @@ export async function dashboardFloor(
        FROM (SELECT "orgId", month, source, part, n FROM "CountRollup"
              UNION ALL SELECT "orgId", month, source, part, n FROM "CountDelta") x
        JOIN "OrgUnit" c ON c.id = x."orgId"
-       WHERE c."parentId" = $1::uuid AND x.month BETWEEN $2 AND $3
+       WHERE c."parentId" = $1::uuid AND x.month = $8
          AND x.source IN ('study', 'activity', 'publicity', 'check', 'alert')
        GROUP BY 1, 2, 3),
      per AS (SELECT id FROM "Period" WHERE kind = $4::"PeriodKind" AND year = $5 AND index = $6),
@@ -56,7 +56,7 @@ export async function dashboardFloor(
        'targets', (SELECT json_agg(targets) FROM targets),
        'tasks', (SELECT json_agg(tasks) FROM tasks),
        'alerts', (SELECT json_agg(alerts) FROM alerts)) AS figures`,
-    [orgId, months[0], months[months.length - 1], ref.kind, ref.year, ref.index, lateBefore],
+    [orgId, months[0], months[months.length - 1], ref.kind, ref.year, ref.index, lateBefore, ref.code],
   );
   return rows[0]?.figures;
 }

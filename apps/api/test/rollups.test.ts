@@ -6,7 +6,7 @@
 
 import { importPaths } from '@dutyboard/contracts/imports';
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
-import { shanghaiMidnight } from '@dutyboard/contracts/periods';
+import { periodFromCode, shanghaiMidnight } from '@dutyboard/contracts/periods';
 import type { Prisma } from '@dutyboard/db/client';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,10 @@ function lcg(seed: number) {
   };
 }
 
-// Months 2025-12 … 2026-03, with instants on their Shanghai edges.
+// Months 2025-12 … 2026-03 (and the quarters, halves and years around them), with instants on
+// their Shanghai edges.
 const MONTHS = ['2025-12', '2026-01', '2026-02', '2026-03'];
+const PERIOD_KEYS = ['2025-Q4', '2025-H2', '2025', '2026-Q1', '2026-H1', '2026'];
 const INSTANTS = [
   '2025-12-01T00:00:00+08:00',
   '2025-12-31T23:59:59+08:00',
@@ -87,6 +89,15 @@ async function mismatches(): Promise<string[]> {
         const rolled = rollups.get(`${orgId}|${month}`)?.metric(metric) ?? 0;
         if (direct !== rolled)
           out.push(`${orgId.slice(0, 8)} ${month} ${metric}: records ${direct}, rollups ${rolled}`);
+      }
+    }
+    // The period keys hold the same counts as their months: quarters, halves and years.
+    for (const code of PERIOD_KEYS) {
+      const period = periodFromCode(code);
+      for (const metric of COUNTED_METRIC_KEYS) {
+        const direct = await directCount(ctx.prisma, metric, ids, period.startsAt, period.endsAt);
+        const rolled = rollups.get(`${orgId}|${code}`)?.metric(metric) ?? 0;
+        if (direct !== rolled) out.push(`${orgId.slice(0, 8)} ${code} ${metric}: records ${direct}, rollups ${rolled}`);
       }
     }
     const open = await directCount(ctx.prisma, 'RECTIFICATION_OPEN', ids, new Date(0), new Date());

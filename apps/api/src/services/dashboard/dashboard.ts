@@ -85,8 +85,8 @@ export async function getDashboard(
   const toMonth = months[months.length - 1] ?? '';
 
   // All counts come from the rollups (ADR 018): the org's own rows are its subtree's totals per
-  // month (plus undated states and every alert month, for the open-alert total); its children's
-  // rows, added up over the period, are the branch cells. Rollups and not-yet-folded deltas are
+  // month (plus undated states, and alerts per year for the open-alert total); its children's
+  // rows under the period's own key ("2026-H2") are the branch cells. Rollups and not-yet-folded deltas are
   // read together, so the figures are exact at this snapshot.
   const subtree = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const childrenLoaded = prisma.orgUnit.findMany({
@@ -101,9 +101,9 @@ export async function getDashboard(
         UNION ALL
         SELECT month, source, part, n FROM "CountDelta" WHERE "orgId" = ${org.id}::uuid
       ) r
-      WHERE month BETWEEN ${fromMonth} AND ${toMonth} OR month = '*' OR source = 'alert'
+      WHERE month BETWEEN ${fromMonth} AND ${toMonth} OR month = '*' OR (source = 'alert' AND month ~ '^[0-9]{4}$')
       GROUP BY 1, 2, 3`,
-    // Per child only what a branch cell needs: study by kind, party lectures apart from other
+    // Per child, under the period's key, only what a branch cell needs: study by kind, party lectures apart from other
     // activities, checks by punctuality, and totals of the rest.
     prisma.$queryRaw<{ orgId: string; source: string; part: string; n: number }[]>`
       SELECT r."orgId"::text AS "orgId", r.source,
@@ -117,7 +117,7 @@ export async function getDashboard(
         UNION ALL
         SELECT "orgId", month, source, part, n FROM "CountDelta"
       ) r JOIN "OrgUnit" c ON c.id = r."orgId"
-      WHERE c."parentId" = ${org.id}::uuid AND r.month BETWEEN ${fromMonth} AND ${toMonth}
+      WHERE c."parentId" = ${org.id}::uuid AND r.month = ${period.code}
         AND r.source IN ('study', 'activity', 'publicity', 'check', 'alert')
       GROUP BY 1, 2, 3`,
     childrenLoaded,
@@ -143,9 +143,11 @@ export async function getDashboard(
   const undated = new PartCounts();
   const allAlerts = new PartCounts();
   for (const r of orgRows) {
-    if (r.source === 'alert') allAlerts.add(r.source, r.part, r.n);
     if (r.month === '*') {
       undated.add(r.source, r.part, r.n);
+    } else if (/^\d{4}$/.test(r.month)) {
+      // Year keys: every alert ever registered, by level and state (the open-alert total).
+      allAlerts.add(r.source, r.part, r.n);
     } else if (r.month >= fromMonth && r.month <= toMonth) {
       inPeriod.add(r.source, r.part, r.n);
       byMonth.at(r.month).add(r.source, r.part, r.n);

@@ -2,6 +2,8 @@
 // the record tables append signed rows to "CountDelta" in the same transaction as every change
 // (migration 20261125012530_count_rollups), and compaction folds those into "CountRollup". A
 // figure is always read from both tables, so it is exact whatever compaction has done so far.
+// A dated fact is kept under its month ("2026-07") and under its quarter, half and year keys
+// ("2026-Q3", "2026-H2", "2026": migration 20261125030000_rollup_period_keys).
 import type { CountedMetric } from '@dutyboard/contracts/metrics';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 
@@ -41,14 +43,6 @@ export const METRIC_ROLLUP: Record<CountedMetric, { source: RollupSource; part?:
   ALERT_CLOSED: { source: 'alert_closed' },
   RECTIFICATION_CLOSED: { source: 'rectification_closed' },
 };
-
-export interface RollupRow {
-  orgId: string;
-  month: string;
-  source: string;
-  part: string;
-  n: number;
-}
 
 /** The same parts as a SQL LIKE pattern, for counting in the database (rule checks). */
 export const METRIC_PART_LIKE: Record<CountedMetric, string> = {
@@ -103,27 +97,6 @@ export class KeyedCounts {
   get(key: string): PartCounts | undefined {
     return this.map.get(key);
   }
-}
-
-/** The rollup rows (rollups + deltas not yet folded) of some orgs over months [fromMonth, toMonth]. */
-export async function rollupRows(
-  db: Db,
-  orgIds: readonly string[],
-  fromMonth: string,
-  toMonth: string,
-): Promise<RollupRow[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ orgId: string; month: string; source: string; part: string; n: number }[]>`
-    SELECT "orgId"::text AS "orgId", month, source, part, sum(n)::int AS n
-    FROM (
-      SELECT "orgId", month, source, part, n FROM "CountRollup"
-       WHERE "orgId" = ANY(${orgIds}::uuid[]) AND month BETWEEN ${fromMonth} AND ${toMonth}
-      UNION ALL
-      SELECT "orgId", month, source, part, n FROM "CountDelta"
-       WHERE "orgId" = ANY(${orgIds}::uuid[]) AND month BETWEEN ${fromMonth} AND ${toMonth}
-    ) r
-    GROUP BY 1, 2, 3, 4`;
-  return rows;
 }
 
 /** Folds the committed deltas into the rollups; answers how many delta rows it folded. */
