@@ -1,9 +1,9 @@
 // Which rule tasks are satisfied, for many tasks at once: every (task, unit org, slice) becomes one
-// row of a single query that sums the unit's rollups (ADR 018) over the slice's months, so a
+// row of a single query that reads the unit's rollup under the slice's period key (ADR 018), so a
 // city's thousands of rule tasks cost one round trip instead of a count query per slice each.
 // The answer equals computeProgress(...).satisfied (progress.ts), which the task list uses.
 import { type AssignmentRule, ruleSlices } from '@dutyboard/contracts/assignments';
-import { type PeriodRef, periodMonths } from '@dutyboard/contracts/periods';
+import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { METRIC_PART_LIKE, METRIC_ROLLUP } from '../rollups/rollups.ts';
 
@@ -30,8 +30,7 @@ export async function satisfiedRuleTasks(db: Db, tasks: readonly RuleTask[]): Pr
   // One row per (task, unit, slice): which rollups to add up, and the task it belongs to.
   const task: number[] = [];
   const org: string[] = [];
-  const from: string[] = [];
-  const to: string[] = [];
+  const key: string[] = [];
   const source: string[] = [];
   const like: string[] = [];
   const satisfied = new Set<string>();
@@ -42,13 +41,13 @@ export async function satisfiedRuleTasks(db: Db, tasks: readonly RuleTask[]): Pr
       satisfied.add(t.id);
       return;
     }
+    // A slice is a whole month, quarter or period, and its code ("2026-03", "2026-Q1",
+    // "2026-H2", "2026") is the rollup key that holds its count.
     for (const slice of ruleSlices(t.period, t.rule.per)) {
-      const months = periodMonths({ ...t.period, startsAt: slice.startsAt, endsAt: slice.endsAt });
       for (const unit of units) {
         task.push(i);
         org.push(unit);
-        from.push(months[0] ?? '');
-        to.push(months[months.length - 1] ?? '');
+        key.push(slice.code);
         source.push(METRIC_ROLLUP[t.rule.metric].source);
         like.push(METRIC_PART_LIKE[t.rule.metric]);
       }
@@ -61,13 +60,13 @@ export async function satisfiedRuleTasks(db: Db, tasks: readonly RuleTask[]): Pr
     SELECT u.task,
            coalesce((SELECT sum(r.n) FROM (
              SELECT n FROM "CountRollup" c
-              WHERE c."orgId" = u.org AND c.month BETWEEN u.from_m AND u.to_m AND c.source = u.source AND c.part LIKE u.like_p
+              WHERE c."orgId" = u.org AND c.month = u.key AND c.source = u.source AND c.part LIKE u.like_p
              UNION ALL
              SELECT n FROM "CountDelta" d
-              WHERE d."orgId" = u.org AND d.month BETWEEN u.from_m AND u.to_m AND d.source = u.source AND d.part LIKE u.like_p
+              WHERE d."orgId" = u.org AND d.month = u.key AND d.source = u.source AND d.part LIKE u.like_p
            ) r), 0)::int AS n
-    FROM unnest(${task}::int[], ${org}::uuid[], ${from}::text[], ${to}::text[], ${source}::text[], ${like}::text[])
-      AS u(task, org, from_m, to_m, source, like_p)`;
+    FROM unnest(${task}::int[], ${org}::uuid[], ${key}::text[], ${source}::text[], ${like}::text[])
+      AS u(task, org, key, source, like_p)`;
   const short = new Set<number>();
   for (const c of counts) {
     const t = tasks[c.task];
