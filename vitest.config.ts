@@ -14,6 +14,7 @@ export default defineConfig({
             'apps/*/src/**/*.test.ts',
             'prisma/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
         },
       },

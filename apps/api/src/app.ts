@@ -115,10 +115,25 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   return app;
 }
 
-/** Serves the built SPA; files are looked up per request, so a rebuild needs no restart. */
+/**
+ * Serves the built SPA; files are looked up per request, so a rebuild needs no restart. Files
+ * under assets/ carry a content hash in their name, so browsers keep them for a year without
+ * asking again; everything else (index.html) is revalidated every time. The build writes .br and
+ * .gz copies next to each asset (apps/web/scripts/precompress.mjs), sent to browsers that accept
+ * them.
+ */
 async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`WEB_DIST=${root} has no index.html: build the web app first (pnpm build).`);
   }
-  await app.register(fastifyStatic, { root, wildcard: true });
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      const immutable = path.relative(root, file).split(path.sep)[0] === 'assets';
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
 }

@@ -4,12 +4,17 @@ import { RouterProvider } from 'react-router';
 import './app/app.css';
 import { AppProvider } from './app/provider.tsx';
 import { createAppRouter } from './app/router.tsx';
+import { meQueryOptions } from './lib/auth.ts';
+import { createQueryClient } from './lib/query-client.ts';
 
-const router = createAppRouter();
+const queryClient = createQueryClient();
+// Who is signed in decides what renders at all: ask now, while the page's code still loads.
+void queryClient.prefetchQuery(meQueryOptions());
+const router = createAppRouter(queryClient);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppProvider>
+    <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProvider>
   </StrictMode>,

@@ -24,7 +24,7 @@ import {
 } from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
 import { IMPORT_KINDS, IMPORT_PERMISSIONS } from '@dutyboard/contracts/imports';
-import { Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
+import { App as AntdApp, Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
@@ -34,6 +34,7 @@ import { can, hasScopeAll, logout } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import { RequireAuth } from './require-auth.tsx';
 
 type NavGroup = 'records' | 'risk' | 'plan' | 'admin';
 
@@ -346,5 +347,19 @@ export function AppLayout() {
       {/* A new page starts at its top; back/forward return to where the user was. */}
       <ScrollRestoration />
     </div>
+  );
+}
+
+/**
+ * The element of every signed-in route, one lazy chunk: antd's App (the message, modal and
+ * notification hooks pages use; see app/provider.tsx), the auth guard, then the frame.
+ */
+export function SignedInLayout() {
+  return (
+    <AntdApp>
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    </AntdApp>
   );
 }

@@ -1,8 +1,12 @@
 // Everything the app runs inside: error boundary, query cache, language, antd theme and locale.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// antd's App (the message, modal and notification hooks pages use) wraps the signed-in frame
+// instead (app/layout.tsx): its modal code brings antd's form library, which the entry chunk
+// every first visit waits for should not carry. The base text styles App would give the page
+// are set here from the same theme tokens.
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { theme as antdTheme, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { type ReactNode, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { I18nProvider, useI18n } from '../lib/i18n-provider.tsx';
@@ -24,13 +28,31 @@ function AntdConfig({ children }: { children: ReactNode }) {
       // antd would render "登录" as "登 录"; labels must read exactly as written.
       button={{ autoInsertSpace: false }}
     >
-      <AntdApp>{children}</AntdApp>
+      <BaseText>{children}</BaseText>
     </ConfigProvider>
   );
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+/** What antd's App sets on its wrapper: text colour, size, line height and font. */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = antdTheme.useToken();
+  return (
+    <div
+      style={{
+        color: token.colorText,
+        fontSize: token.fontSize,
+        lineHeight: token.lineHeight,
+        fontFamily: token.fontFamily,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** `queryClient`: the cache main.tsx already started reads in (a fresh one when absent). */
+export function AppProvider({ children, queryClient: given }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
   return (
     <I18nProvider>
       <AntdConfig>

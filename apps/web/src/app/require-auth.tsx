@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ErrorState } from '../components/error-state.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useMe } from '../lib/auth.ts';
 import { CurrentUserProvider } from '../lib/current-user.tsx';
 import { loginHref } from '../lib/links.ts';
+
+// Loaded only when GET /api/me fails: antd's Result (with its status illustrations) would
+// otherwise be in the signed-in frame's code that every first paint waits for.
+const ErrorState = lazy(async () => ({ default: (await import('../components/error-state.tsx')).ErrorState }));
 
 /** Renders its children for a signed-in user; anyone else goes to sign in, then comes back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -18,7 +21,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (me.isError) {
-    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </Suspense>
+    );
   }
   if (!me.data) {
     return <Navigate to={loginHref(location.pathname + location.search)} replace />;

@@ -1,12 +1,68 @@
 // Every page is its own chunk, loaded when first visited, so the first paint waits for neither
-// charts nor forms.
-import { createBrowserRouter, type RouteObject } from 'react-router';
+// charts nor forms; the signed-in frame (auth guard, header, navigation) is one too, which the
+// sign-in page never loads. Each route's loader starts its code (and, for the dashboard, its
+// reads) the moment the URL matches, all at once beside GET /api/me; the frame paints as soon
+// as its own code is in, with a skeleton where the page's code still loads.
+// Not the router's `lazy`: it resolves every `lazy` of a URL before it runs a loader or paints
+// anything, so the page's code waited for the frame's and the header for the page's. Not
+// React.lazy either: React holds back a retry that would reveal a new Suspense fallback, so the
+// header still appeared only with the page. A page is a component that shows the skeleton until
+// its code is in.
+import type { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, useEffect, useState } from 'react';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
-import { NotFoundPage } from '../components/status-page.tsx';
-import { AppLayout } from './layout.tsx';
-import { RequireAuth } from './require-auth.tsx';
+import { prefetchDashboard as startDashboardReads } from '../features/dashboard/prefetch.ts';
 import { RoleHomeRedirect } from './role-home.tsx';
 import { RouteError } from './route-error.tsx';
+
+/** The app's query cache, for loaders that start a page's reads while its code still loads. */
+let prefetchClient: QueryClient | undefined;
+
+/** A route whose component is loaded once, started by its loader, with a skeleton meanwhile. */
+function page(
+  load: () => Promise<ComponentType>,
+  prefetch?: (args: LoaderFunctionArgs) => void,
+): Pick<RouteObject, 'Component' | 'loader'> {
+  let code: Promise<ComponentType> | undefined;
+  let loaded: ComponentType | undefined;
+  const start = () => {
+    code ??= load().then((component) => {
+      loaded = component;
+      return component;
+    });
+    return code;
+  };
+  function LazyPage() {
+    const [Page, setPage] = useState<ComponentType | undefined>(() => loaded);
+    const [failure, setFailure] = useState<{ error: unknown }>();
+    useEffect(() => {
+      if (!Page)
+        start().then(
+          (component) => setPage(() => component),
+          (error: unknown) => setFailure({ error }),
+        );
+    }, [Page]);
+    // A chunk that failed to load (an old tab after a deploy) goes to the route's error element.
+    if (failure) throw failure.error;
+    return Page ? <Page /> : <PageLoading />;
+  }
+  return {
+    loader: (args) => {
+      // A failed load is reported where the page renders.
+      start().catch(() => undefined);
+      prefetch?.(args);
+      return null;
+    },
+    Component: LazyPage,
+  };
+}
+
+/** The dashboard's reads start with its code instead of after it (the figures are what leaders
+ * open it for). */
+function prefetchDashboard({ request }: LoaderFunctionArgs) {
+  if (prefetchClient) startDashboardReads(prefetchClient, new URL(request.url).searchParams);
+}
 
 const routes: RouteObject[] = [
   {
@@ -15,15 +71,11 @@ const routes: RouteObject[] = [
     children: [
       {
         path: '/login',
-        lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).LoginRoute }),
+        ...page(async () => (await import('../features/auth/routes/login.tsx')).LoginRoute),
       },
       {
         path: '/',
-        element: (
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('./layout.tsx')).SignedInLayout),
         children: [
           {
             // Errors inside a page keep the header and navigation around them.
@@ -32,239 +84,227 @@ const routes: RouteObject[] = [
               { index: true, element: <RoleHomeRedirect /> },
               {
                 path: 'dashboard',
-                lazy: async () => ({
-                  Component: (await import('../features/dashboard/routes/dashboard.tsx')).DashboardRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/dashboard/routes/dashboard.tsx')).DashboardRoute,
+                  prefetchDashboard,
+                ),
               },
               {
                 path: 'activities',
-                lazy: async () => ({
-                  Component: (await import('../features/activities/routes/activities-list.tsx')).ActivitiesListRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/activities/routes/activities-list.tsx')).ActivitiesListRoute,
+                ),
               },
               {
                 path: 'activities/new',
-                lazy: async () => ({
-                  Component: (await import('../features/activities/routes/activity-new.tsx')).ActivityNewRoute,
-                }),
+                ...page(async () => (await import('../features/activities/routes/activity-new.tsx')).ActivityNewRoute),
               },
               {
                 path: 'activities/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/activities/routes/activity-detail.tsx')).ActivityDetailRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/activities/routes/activity-detail.tsx')).ActivityDetailRoute,
+                ),
               },
               {
                 path: 'activities/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/activities/routes/activity-edit.tsx')).ActivityEditRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/activities/routes/activity-edit.tsx')).ActivityEditRoute,
+                ),
               },
               {
                 path: 'study-sessions',
-                lazy: async () => ({
-                  Component: (await import('../features/study-sessions/routes/study-sessions-list.tsx'))
-                    .StudySessionsListRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/study-sessions/routes/study-sessions-list.tsx')).StudySessionsListRoute,
+                ),
               },
               {
                 path: 'study-sessions/new',
-                lazy: async () => ({
-                  Component: (await import('../features/study-sessions/routes/study-session-new.tsx'))
-                    .StudySessionNewRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/study-sessions/routes/study-session-new.tsx')).StudySessionNewRoute,
+                ),
               },
               {
                 path: 'study-sessions/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/study-sessions/routes/study-session-detail.tsx'))
-                    .StudySessionDetailRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/study-sessions/routes/study-session-detail.tsx'))
+                      .StudySessionDetailRoute,
+                ),
               },
               {
                 path: 'study-sessions/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/study-sessions/routes/study-session-edit.tsx'))
-                    .StudySessionEditRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/study-sessions/routes/study-session-edit.tsx')).StudySessionEditRoute,
+                ),
               },
               {
                 path: 'publicity',
-                lazy: async () => ({
-                  Component: (await import('../features/publicity/routes/publicity-list.tsx')).PublicityListRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/publicity/routes/publicity-list.tsx')).PublicityListRoute,
+                ),
               },
               {
                 path: 'publicity/new',
-                lazy: async () => ({
-                  Component: (await import('../features/publicity/routes/publicity-new.tsx')).PublicityNewRoute,
-                }),
+                ...page(async () => (await import('../features/publicity/routes/publicity-new.tsx')).PublicityNewRoute),
               },
               {
                 path: 'publicity/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/publicity/routes/publicity-detail.tsx')).PublicityDetailRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/publicity/routes/publicity-detail.tsx')).PublicityDetailRoute,
+                ),
               },
               {
                 path: 'publicity/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/publicity/routes/publicity-edit.tsx')).PublicityEditRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/publicity/routes/publicity-edit.tsx')).PublicityEditRoute,
+                ),
               },
               {
                 path: 'risk-points',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-points/routes/risk-points-list.tsx')).RiskPointsListRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-points/routes/risk-points-list.tsx')).RiskPointsListRoute,
+                ),
               },
               {
                 path: 'risk-points/checks',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-points/routes/risk-point-checks-list.tsx'))
-                    .RiskPointChecksListRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/risk-points/routes/risk-point-checks-list.tsx'))
+                      .RiskPointChecksListRoute,
+                ),
               },
               {
                 path: 'risk-points/new',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-points/routes/risk-point-new.tsx')).RiskPointNewRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-points/routes/risk-point-new.tsx')).RiskPointNewRoute,
+                ),
               },
               {
                 path: 'risk-points/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-points/routes/risk-point-detail.tsx'))
-                    .RiskPointDetailRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/risk-points/routes/risk-point-detail.tsx')).RiskPointDetailRoute,
+                ),
               },
               {
                 path: 'risk-points/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-points/routes/risk-point-edit.tsx')).RiskPointEditRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-points/routes/risk-point-edit.tsx')).RiskPointEditRoute,
+                ),
               },
               {
                 path: 'risk-alerts',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-alerts/routes/risk-alerts-list.tsx')).RiskAlertsListRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-alerts/routes/risk-alerts-list.tsx')).RiskAlertsListRoute,
+                ),
               },
               {
                 path: 'risk-alerts/new',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-alerts/routes/risk-alert-new.tsx')).RiskAlertNewRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-alerts/routes/risk-alert-new.tsx')).RiskAlertNewRoute,
+                ),
               },
               {
                 path: 'risk-alerts/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-alerts/routes/risk-alert-detail.tsx'))
-                    .RiskAlertDetailRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/risk-alerts/routes/risk-alert-detail.tsx')).RiskAlertDetailRoute,
+                ),
               },
               {
                 path: 'risk-alerts/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/risk-alerts/routes/risk-alert-edit.tsx')).RiskAlertEditRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/risk-alerts/routes/risk-alert-edit.tsx')).RiskAlertEditRoute,
+                ),
               },
               {
                 path: 'rectifications',
-                lazy: async () => ({
-                  Component: (await import('../features/rectifications/routes/rectifications-list.tsx'))
-                    .RectificationsListRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/rectifications/routes/rectifications-list.tsx')).RectificationsListRoute,
+                ),
               },
               {
                 path: 'rectifications/new',
-                lazy: async () => ({
-                  Component: (await import('../features/rectifications/routes/rectification-new.tsx'))
-                    .RectificationNewRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/rectifications/routes/rectification-new.tsx')).RectificationNewRoute,
+                ),
               },
               {
                 path: 'rectifications/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/rectifications/routes/rectification-detail.tsx'))
-                    .RectificationDetailRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/rectifications/routes/rectification-detail.tsx'))
+                      .RectificationDetailRoute,
+                ),
               },
               {
                 path: 'rectifications/:id/edit',
-                lazy: async () => ({
-                  Component: (await import('../features/rectifications/routes/rectification-edit.tsx'))
-                    .RectificationEditRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/rectifications/routes/rectification-edit.tsx')).RectificationEditRoute,
+                ),
               },
               {
                 path: 'assignments',
-                lazy: async () => ({
-                  Component: (await import('../features/assignments/routes/assignments-list.tsx')).AssignmentsListRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/assignments/routes/assignments-list.tsx')).AssignmentsListRoute,
+                ),
               },
               {
                 path: 'assignments/:id',
-                lazy: async () => ({
-                  Component: (await import('../features/assignments/routes/assignment-detail.tsx'))
-                    .AssignmentDetailRoute,
-                }),
+                ...page(
+                  async () =>
+                    (await import('../features/assignments/routes/assignment-detail.tsx')).AssignmentDetailRoute,
+                ),
               },
               {
                 path: 'targets',
-                lazy: async () => ({
-                  Component: (await import('../features/targets/routes/targets.tsx')).TargetsRoute,
-                }),
+                ...page(async () => (await import('../features/targets/routes/targets.tsx')).TargetsRoute),
               },
               {
                 path: 'evidence-packs',
-                lazy: async () => ({
-                  Component: (await import('../features/evidence-packs/routes/evidence-packs.tsx')).EvidencePacksRoute,
-                }),
+                ...page(
+                  async () => (await import('../features/evidence-packs/routes/evidence-packs.tsx')).EvidencePacksRoute,
+                ),
               },
               {
                 path: 'reports/summary',
-                lazy: async () => ({
-                  Component: (await import('../features/reports/routes/summary.tsx')).SummaryRoute,
-                }),
+                ...page(async () => (await import('../features/reports/routes/summary.tsx')).SummaryRoute),
               },
               {
                 path: 'imports',
-                lazy: async () => ({
-                  Component: (await import('../features/imports/routes/imports.tsx')).ImportsRoute,
-                }),
+                ...page(async () => (await import('../features/imports/routes/imports.tsx')).ImportsRoute),
               },
               {
                 path: 'branches',
-                lazy: async () => ({
-                  Component: (await import('../features/branches/routes/branches.tsx')).BranchesRoute,
-                }),
+                ...page(async () => (await import('../features/branches/routes/branches.tsx')).BranchesRoute),
               },
               {
                 path: 'admin/users',
-                lazy: async () => ({
-                  Component: (await import('../features/admin-users/routes/admin-users.tsx')).AdminUsersRoute,
-                }),
+                ...page(async () => (await import('../features/admin-users/routes/admin-users.tsx')).AdminUsersRoute),
               },
               {
                 path: 'admin/orgs',
-                lazy: async () => ({
-                  Component: (await import('../features/admin-orgs/routes/admin-orgs.tsx')).AdminOrgsRoute,
-                }),
+                ...page(async () => (await import('../features/admin-orgs/routes/admin-orgs.tsx')).AdminOrgsRoute),
               },
               {
                 path: 'audit',
-                lazy: async () => ({
-                  Component: (await import('../features/audit/routes/audit.tsx')).AuditRoute,
-                }),
+                ...page(async () => (await import('../features/audit/routes/audit.tsx')).AuditRoute),
               },
               {
                 path: 'account/sessions',
-                lazy: async () => ({
-                  Component: (await import('../features/auth/routes/sessions.tsx')).SessionsRoute,
-                }),
+                ...page(async () => (await import('../features/auth/routes/sessions.tsx')).SessionsRoute),
               },
-              { path: '*', element: <NotFoundPage /> },
+              {
+                path: '*',
+                ...page(async () => (await import('../components/status-page.tsx')).NotFoundPage),
+              },
             ],
           },
         ],
@@ -273,6 +313,7 @@ const routes: RouteObject[] = [
   },
 ];
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
+  prefetchClient = queryClient;
   return createBrowserRouter(routes);
 }

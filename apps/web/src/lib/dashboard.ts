@@ -1,38 +1,17 @@
 // GET /api/dashboard: read by the dashboard and by the branches page (the street's per-branch
-// figures), so both share one fetcher and one cache entry per (period, org); and how its figures
-// are named and coloured, which both pages (and components/branch-progress-table.tsx) need.
+// figures), so both share one fetcher and one cache entry per (period, org) (lib/dashboard-query.ts);
+// and how its figures are named and coloured, which both pages (and
+// components/branch-progress-table.tsx) need.
 import { ACTIVITY_CATEGORIES } from '@dutyboard/contracts/activities';
-import {
-  type Dashboard,
-  type DashboardMetric,
-  type DashboardQuery,
-  DashboardSchema,
-} from '@dutyboard/contracts/dashboard';
+import type { DashboardMetric } from '@dutyboard/contracts/dashboard';
 import { COUNTED_METRICS, type CountedMetric } from '@dutyboard/contracts/metrics';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
 import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
 import { RECTIFICATION_STATUSES } from '@dutyboard/contracts/rectifications';
 import { ALERT_LEVELS } from '@dutyboard/contracts/risk-alerts';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from './api-client.ts';
 import type { Translate } from './i18n.ts';
-import { queryKeys } from './query-keys.ts';
 
-export function getDashboard(query: DashboardQuery, signal?: AbortSignal): Promise<Dashboard> {
-  return api.get('/api/dashboard', { query, schema: DashboardSchema, signal });
-}
-
-export function dashboardQueryOptions(query: DashboardQuery) {
-  return queryOptions({
-    queryKey: queryKeys.dashboard.detail(query),
-    queryFn: ({ signal }) => getDashboard(query, signal),
-  });
-}
-
-/** Keeps the previous figures on screen while another period or org loads. */
-export function useDashboard(query: DashboardQuery) {
-  return useQuery({ ...dashboardQueryOptions(query), placeholderData: keepPreviousData });
-}
+export { dashboardQueryOptions, getDashboard, useDashboard } from './dashboard-query.ts';
 
 function isCountedMetric(metric: DashboardMetric): metric is CountedMetric {
   return Object.hasOwn(COUNTED_METRICS, metric);

@@ -2,10 +2,9 @@
 // the per-month trend, the per-branch table, alerts and overdue tasks. Every number links to the
 // records it counts. Period and org live in the URL, so links can be shared and back/forward
 // walk through the choices; a branch in the table (or the breadcrumb) re-scopes the page.
-import { IdSchema } from '@dutyboard/contracts/common';
-import { Alert, Breadcrumb, Col, Row, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { BranchProgressTable } from '../../../components/branch-progress-table.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
@@ -17,23 +16,29 @@ import { useDashboard } from '../../../lib/dashboard.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgs } from '../../../lib/orgs.ts';
-import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
 import { AlertFunnelCard } from '../components/alert-funnel-card.tsx';
 import { KpiSections, KpiSkeleton } from '../components/kpi-sections.tsx';
-import { OpenAlertsCard } from '../components/open-alerts-card.tsx';
 import { OverdueOwnersCard } from '../components/overdue-owners-card.tsx';
 import { TrendCard } from '../components/trend-card.tsx';
 import { trendIsEmpty } from '../components/trend-series.ts';
+import { dashboardQueryFromParams } from '../prefetch.ts';
 import '../dashboard.css';
+
+// The two tables (per-branch figures, open alerts) sit below the KPI cards and bring antd's
+// Table (with its tree, dropdown and pagination code, ~60 KB gzip): their code starts loading as
+// soon as this page's code runs, beside the figures' request, but the KPI cards never wait for it.
+const loadBranchTable = import('../../../components/branch-progress-table.tsx');
+const loadOpenAlerts = import('../components/open-alerts-card.tsx');
+// A failed load is shown where the table renders (React.lazy rethrows it), not reported twice.
+for (const load of [loadBranchTable, loadOpenAlerts]) load.catch(() => undefined);
+const BranchProgressTable = lazy(async () => ({ default: (await loadBranchTable).BranchProgressTable }));
+const OpenAlertsCard = lazy(async () => ({ default: (await loadOpenAlerts).OpenAlertsCard }));
 
 export function DashboardRoute() {
   const me = useCurrentUser();
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const periodParam = params.get('period');
-  const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  const orgParam = params.get('org');
-  const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined;
+  const { period, org } = dashboardQueryFromParams(params);
 
   const allowed = can(me, 'dashboard:read');
   const orgs = useOrgs({ enabled: allowed });
@@ -138,7 +143,9 @@ export function DashboardRoute() {
                     {t('dashboard.branches.hint')}
                   </Typography.Paragraph>
                   <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
-                    <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
+                      <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
+                    </Suspense>
                   </div>
                 </section>
               </Col>
@@ -150,7 +157,9 @@ export function DashboardRoute() {
               <AlertFunnelCard funnel={data.alertFunnel} />
             </Col>
             <Col xs={24} lg={16}>
-              <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+              <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
+                <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+              </Suspense>
             </Col>
             <Col xs={24} lg={8}>
               <OverdueOwnersCard owners={data.overdueByOwner} />

