@@ -1,4 +1,4 @@
-// After `vite build`: writes a .br (quality 11) and a .gz (level 9) copy of every text asset of
+// After `vite build` (`node scripts/precompress.mjs [distDir]`): writes a .br (quality 11) and a .gz (level 9) copy of every text asset of
 // 1 KB or more under dist/assets, which the API sends to browsers that accept them (app.ts
 // serveWeb). Hashed names never change content, so this runs once per build.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const assets = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'assets');
+// The dist folder may be given (the benchmark builds into its own); apps/web/dist by default.
+const dist = process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const assets = path.join(dist, 'assets');
 let files = 0;
 let raw = 0;
 let br = 0;
