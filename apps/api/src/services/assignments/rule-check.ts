@@ -5,7 +5,7 @@
 import { type AssignmentRule, ruleSlices } from '@dutyboard/contracts/assignments';
 import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { METRIC_PART_LIKE, METRIC_ROLLUP } from '../rollups/rollups.ts';
+import { METRIC_ROLLUP } from '../rollups/rollups.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -49,7 +49,7 @@ export async function satisfiedRuleTasks(db: Db, tasks: readonly RuleTask[]): Pr
         org.push(unit);
         key.push(slice.code);
         source.push(METRIC_ROLLUP[t.rule.metric].source);
-        like.push(METRIC_PART_LIKE[t.rule.metric]);
+        like.push(METRIC_ROLLUP[t.rule.metric].like);
       }
     }
   });

@@ -4,6 +4,7 @@
 // rollups (ADR 018) in one query for all of them (rule-check.ts), since every rule slice is whole months.
 import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
+import { escapeLike } from '../metrics/count.ts';
 import { parseRule } from './progress.ts';
 import { satisfiedRuleTasks } from './rule-check.ts';
 
@@ -30,7 +31,7 @@ export async function summariseAssignments(
   prisma: PrismaClient,
   { period, org, now }: { period: PeriodRef; org: { path: string }; now: Date },
 ): Promise<AssignmentSummary> {
-  const prefix = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(org.path)}%`;
   const lateBefore = new Date(now.getTime() - DAY_MS);
   const [plain, ruled] = await Promise.all([
     // Tasks without a rule carry their status; late once their due Shanghai day is over. A rule

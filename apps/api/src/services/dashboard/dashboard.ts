@@ -37,9 +37,10 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import { summariseAssignments } from '../assignments/summary.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { escapeLike } from '../metrics/count.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { targetsOf } from '../plan/targets.ts';
-import { KeyedCounts, METRIC_ROLLUP, PartCounts, type RollupSource } from '../rollups/rollups.ts';
+import { KeyedCounts, METRIC_ROLLUP, PartCounts } from '../rollups/rollups.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -64,12 +65,6 @@ interface OpenAlertRow {
   reportedAt: Date | null;
 }
 
-/** How a counted figure is read out of the rollups: which source and which of its parts. */
-interface Source {
-  source: RollupSource;
-  part?: (part: string) => boolean;
-}
-
 export async function getDashboard(
   prisma: PrismaClient,
   user: AuthUser,
@@ -88,7 +83,7 @@ export async function getDashboard(
   // month (plus undated states, and alerts per year for the open-alert total); its children's
   // rows under the period's own key ("2026-H2") are the branch cells. Rollups and not-yet-folded deltas are
   // read together, so the figures are exact at this snapshot.
-  const subtree = `${org.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const subtree = `${escapeLike(org.path)}%`;
   const childrenLoaded = prisma.orgUnit.findMany({
     where: { parentId: org.id },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
@@ -167,17 +162,6 @@ export async function getDashboard(
   const targetOf = (metric: DashboardMetric, orgId: string): number | null =>
     effectiveTargets.get(`${orgId}|${metric}`) ?? null;
 
-  const sources: Record<TrendMetric, Source> = {
-    CENTRAL_GROUP_STUDY: METRIC_ROLLUP.CENTRAL_GROUP_STUDY,
-    SEMINAR: METRIC_ROLLUP.SEMINAR,
-    BRANCH_STUDY: METRIC_ROLLUP.BRANCH_STUDY,
-    CADRE_TRAINING: METRIC_ROLLUP.CADRE_TRAINING,
-    ACTIVITY: METRIC_ROLLUP.ACTIVITY,
-    PARTY_LECTURE: METRIC_ROLLUP.PARTY_LECTURE,
-    PUBLICITY: METRIC_ROLLUP.PUBLICITY,
-    RISK_POINT_CHECK: METRIC_ROLLUP.RISK_POINT_CHECK,
-    ALERT_REGISTERED: METRIC_ROLLUP.ALERT_REGISTERED,
-  };
   const count = (metric: TrendMetric, match: { child?: string; month?: string } = {}) => {
     const counts =
       match.child !== undefined
@@ -185,7 +169,7 @@ export async function getDashboard(
         : match.month !== undefined
           ? byMonth.get(match.month)
           : inPeriod;
-    return counts?.sum(sources[metric].source, sources[metric].part) ?? 0;
+    return counts?.sum(METRIC_ROLLUP[metric].source, METRIC_ROLLUP[metric].part) ?? 0;
   };
 
   const breakdownOf = (
@@ -197,7 +181,7 @@ export async function getDashboard(
     keys
       .map((key) => ({
         key,
-        count: inPeriod.sum(sources[metric].source, part(key)),
+        count: inPeriod.sum(METRIC_ROLLUP[metric].source, part(key)),
         drill: withQuery(drillOf(metric), query(key)),
       }))
       .filter((b) => b.count > 0);

@@ -92,6 +92,7 @@ export async function countMetricByOrg(
 }
 
 /** Paths are ids and slashes, but a LIKE pattern must never treat a character as a wildcard. */
-function escapeLike(value: string): string {
+/** A value for a LIKE pattern, its wildcards taken literally. */
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

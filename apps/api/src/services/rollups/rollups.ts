@@ -6,6 +6,7 @@
 // ("2026-Q3", "2026-H2", "2026": migration 20261125030000_rollup_period_keys).
 import type { CountedMetric } from '@dutyboard/contracts/metrics';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { escapeLike } from '../metrics/count.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -21,44 +22,45 @@ export type RollupSource =
   | 'rectification'
   | 'rectification_closed';
 
-/**
- * Which rollup rows make up each counted metric: the source, and which parts of it. The parts
- * are written by the facts functions of the migration: study "KIND:STUDY|IDEOLOGY", activity the
- * category, publicity the level, check ON_TIME|LATE, alert "LEVEL:STATE", alert_reported
- * ON_TIME|LATE, alert_closed / rectification_closed CLOSED, rectification the status ("*" month).
- * Each definition equals services/metrics/count.ts (the tests compare them).
- */
-export const METRIC_ROLLUP: Record<CountedMetric, { source: RollupSource; part?: (part: string) => boolean }> = {
-  CENTRAL_GROUP_STUDY: { source: 'study', part: (p) => p.startsWith('CENTRAL_GROUP:') },
-  SEMINAR: { source: 'study', part: (p) => p.startsWith('SEMINAR:') },
-  BRANCH_STUDY: { source: 'study', part: (p) => p.startsWith('BRANCH_STUDY:') },
-  CADRE_TRAINING: { source: 'study', part: (p) => p.startsWith('CADRE_TRAINING:') },
-  ACTIVITY: { source: 'activity' },
-  PARTY_LECTURE: { source: 'activity', part: (p) => p === 'PARTY_LECTURE' },
-  PUBLICITY: { source: 'publicity' },
-  RISK_POINT_CHECK: { source: 'check', part: (p) => p === 'ON_TIME' },
-  ALERT_REGISTERED: { source: 'alert' },
-  ALERT_REPORTED: { source: 'alert_reported' },
-  ALERT_REPORTED_ON_TIME: { source: 'alert_reported', part: (p) => p === 'ON_TIME' },
-  ALERT_CLOSED: { source: 'alert_closed' },
-  RECTIFICATION_CLOSED: { source: 'rectification_closed' },
-};
+/** Which rollup rows a figure adds up: a source, and all its parts, the parts with a prefix, or one part. */
+export interface RollupMatch {
+  source: RollupSource;
+  /** The parts that count, for adding up in Node (undefined: all). */
+  part?: (part: string) => boolean;
+  /** The same parts as a SQL LIKE pattern, for adding up in the database (rule checks). */
+  like: string;
+}
 
-/** The same parts as a SQL LIKE pattern, for counting in the database (rule checks). */
-export const METRIC_PART_LIKE: Record<CountedMetric, string> = {
-  CENTRAL_GROUP_STUDY: 'CENTRAL\\_GROUP:%',
-  SEMINAR: 'SEMINAR:%',
-  BRANCH_STUDY: 'BRANCH\\_STUDY:%',
-  CADRE_TRAINING: 'CADRE\\_TRAINING:%',
-  ACTIVITY: '%',
-  PARTY_LECTURE: 'PARTY\\_LECTURE',
-  PUBLICITY: '%',
-  RISK_POINT_CHECK: 'ON\\_TIME',
-  ALERT_REGISTERED: '%',
-  ALERT_REPORTED: '%',
-  ALERT_REPORTED_ON_TIME: 'ON\\_TIME',
-  ALERT_CLOSED: '%',
-  RECTIFICATION_CLOSED: '%',
+/** One definition of the parts, read both ways. */
+function match(source: RollupSource, parts?: { prefix: string } | { equals: string }): RollupMatch {
+  if (!parts) return { source, like: '%' };
+  if ('prefix' in parts) {
+    return { source, part: (p) => p.startsWith(parts.prefix), like: `${escapeLike(parts.prefix)}%` };
+  }
+  return { source, part: (p) => p === parts.equals, like: escapeLike(parts.equals) };
+}
+
+/**
+ * Which rollup rows make up each counted metric. The parts are written by the facts functions of
+ * the migration: study "KIND:STUDY|IDEOLOGY", activity the category, publicity the level, check
+ * ON_TIME|LATE, alert "LEVEL:STATE", alert_reported ON_TIME|LATE, alert_closed /
+ * rectification_closed CLOSED, rectification the status ("*" month). Each definition equals
+ * services/metrics/count.ts (the tests compare them).
+ */
+export const METRIC_ROLLUP: Record<CountedMetric, RollupMatch> = {
+  CENTRAL_GROUP_STUDY: match('study', { prefix: 'CENTRAL_GROUP:' }),
+  SEMINAR: match('study', { prefix: 'SEMINAR:' }),
+  BRANCH_STUDY: match('study', { prefix: 'BRANCH_STUDY:' }),
+  CADRE_TRAINING: match('study', { prefix: 'CADRE_TRAINING:' }),
+  ACTIVITY: match('activity'),
+  PARTY_LECTURE: match('activity', { equals: 'PARTY_LECTURE' }),
+  PUBLICITY: match('publicity'),
+  RISK_POINT_CHECK: match('check', { equals: 'ON_TIME' }),
+  ALERT_REGISTERED: match('alert'),
+  ALERT_REPORTED: match('alert_reported'),
+  ALERT_REPORTED_ON_TIME: match('alert_reported', { equals: 'ON_TIME' }),
+  ALERT_CLOSED: match('alert_closed'),
+  RECTIFICATION_CLOSED: match('rectification_closed'),
 };
 
 /** Counts keyed by source → part, for one org and/or month; `sum` adds the parts that match. */
