@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { pruneIdempotencyKeys } from './plugins/write.ts';
 import { chainUnchainedEvents } from './services/audit/audit.ts';
+import { pruneLoginAttempts } from './services/auth/throttle.ts';
 import { startRollupCompaction } from './services/rollups/rollups.ts';
 
 export async function startServer(config: Config) {
@@ -17,12 +18,16 @@ export async function startServer(config: Config) {
   });
   const app = await buildApp({ config, prisma });
   if (chained > 0) app.log.info({ chained }, 'audit events chained');
-  // Idempotency keys are kept 24 h: pruned at start and then hourly (the timer never keeps the
-  // process alive, and a failed prune is only logged — the next one retries).
+  // Idempotency keys and sign-in throttle rows are kept 24 h: pruned at start and then hourly (the
+  // timer never keeps the process alive, and a failed prune is only logged — the next one retries).
   const prune = () =>
-    pruneIdempotencyKeys(prisma).catch((error: unknown) =>
-      app.log.warn({ err: error }, 'idempotency-key prune failed'),
-    );
+    Promise.all([
+      pruneIdempotencyKeys(prisma).catch((error: unknown) =>
+        app.log.warn({ err: error }, 'idempotency-key prune failed'),
+      ),
+      // Sign-in throttle rows older than the longest window (services/auth/throttle.ts).
+      pruneLoginAttempts(prisma).catch((error: unknown) => app.log.warn({ err: error }, 'login-attempt prune failed')),
+    ]);
   void prune();
   const pruneTimer = setInterval(prune, 3_600_000).unref();
   // Rollup deltas (ADR 018) are folded in every second; figures read both tables, so this only

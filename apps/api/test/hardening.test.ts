@@ -242,8 +242,8 @@ describe('sign-in throttling (5 failures per account, 20 per IP, in 15 minutes)'
     expect((await attempt('throttle.expiry', PASSWORD, ip)).statusCode).toBe(429);
     // Age the oldest failure beyond 15 minutes: four remain in the window, one below the limit.
     await ctx.prisma.$executeRaw`
-      UPDATE "AuditEvent" SET at = now() - interval '16 minutes'
-      WHERE id = (SELECT min(id) FROM "AuditEvent" WHERE action = 'LOGIN_FAILED' AND after->>'username' = 'throttle.expiry')`;
+      UPDATE "LoginAttempt" SET at = now() - interval '16 minutes'
+      WHERE id = (SELECT min(id) FROM "LoginAttempt" WHERE username = 'throttle.expiry')`;
     expect((await attempt('throttle.expiry', PASSWORD, ip)).statusCode).toBe(200);
   });
 

@@ -9,6 +9,7 @@ import {
 } from '@dutyboard/contracts/auth';
 import { OkSchema } from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { actor, SESSION_COOKIE } from '../plugins/auth.ts';
@@ -17,29 +18,33 @@ import { changeOwnPassword, endOtherSessions, endSession, getMe, signIn, signOut
 import { listMySessions, type SessionPolicy } from '../services/auth/sessions.ts';
 import { errorResponses } from './responses.ts';
 
+/** RFC 9110 Retry-After on a throttled answer (429), from the seconds the service computed. */
+function withRetryAfter(reply: FastifyReply) {
+  return (error: unknown): never => {
+    const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    throw error;
+  };
+}
+
 export const authRoutes: FastifyPluginAsyncZod<{
   prisma: PrismaClient;
   config: Config;
   policy: SessionPolicy;
 }> = async (app, { prisma, config, policy }) => {
+  const throttle = {
+    accountMax: config.LOGIN_THROTTLE_ACCOUNT_MAX,
+    ipMax: config.LOGIN_THROTTLE_IP_MAX,
+    windowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+  };
   app.post(
     '/api/auth/login',
     { config: { public: true }, schema: { body: LoginInputSchema, response: { 200: MeSchema, ...errorResponses } } },
     async (request, reply) => {
-      const throttle = {
-        accountMax: config.LOGIN_THROTTLE_ACCOUNT_MAX,
-        ipMax: config.LOGIN_THROTTLE_IP_MAX,
-        windowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
-      };
       const { token, expiresAt, me } = await signIn(prisma, { ...policy, throttle }, request.body, {
         userAgent: request.headers['user-agent'],
         ip: request.ip,
-      }).catch((error: unknown) => {
-        // RFC 9110 Retry-After on the throttled answer, from the seconds the service computed.
-        const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
-        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
-        throw error;
-      });
+      }).catch(withRetryAfter(reply));
       // A previous session in this browser ends: sign-in always starts a fresh session id.
       if (request.user) await signOut(prisma, request.user);
       reply.setCookie(SESSION_COOKIE, token, {
@@ -108,7 +113,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
         response: { 200: SessionsEndedSchema, ...errorResponses },
       },
     },
-    async (request) => changeOwnPassword(prisma, actor(request), request.body),
+    async (request, reply) =>
+      changeOwnPassword(prisma, actor(request), request.body, { policy: throttle, ip: request.ip }).catch(
+        withRetryAfter(reply),
+      ),
   );
 
   app.get(

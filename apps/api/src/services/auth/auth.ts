@@ -14,7 +14,7 @@ import {
   endMySession,
   type SessionPolicy,
 } from './sessions.ts';
-import { loginThrottle, type Throttled, type ThrottlePolicy, throttleAlreadyAudited } from './throttle.ts';
+import { loginSucceeded, reserveLoginAttempt, type Throttled, type ThrottlePolicy } from './throttle.ts';
 
 /** "14:05" in Asia/Shanghai (UTC+8 all year, no daylight saving). */
 function shanghaiClock(at: Date): string {
@@ -39,23 +39,10 @@ export async function signIn(
   input: LoginInput,
   meta: { userAgent?: string; ip?: string },
 ): Promise<{ token: string; expiresAt: Date; me: Me }> {
-  // Refused before the password is checked: a throttled guess learns nothing and costs no argon2.
-  const throttled = await loginThrottle(prisma, policy.throttle, input.username, meta.ip);
-  if (throttled) {
-    // One LOGIN_THROTTLED event per username and address per window, so a flood of refused
-    // attempts cannot flood the trail; refused attempts are not counted as failures, so the
-    // refusal ends when the message says it does.
-    if (!(await throttleAlreadyAudited(prisma, policy.throttle, input.username, meta.ip))) {
-      await recordAudit(prisma, {
-        actorId: null,
-        action: 'LOGIN_THROTTLED',
-        entityType: 'User',
-        entityId: null,
-        after: { username: input.username, ip: meta.ip ?? null, scope: throttled.scope, until: throttled.retryAt },
-      });
-    }
-    throw throttledError(throttled);
-  }
+  // The attempt is reserved (counted) before the password is checked, in one atomic step, so
+  // parallel guesses cannot pass the limit; a throttled guess learns nothing and costs no argon2.
+  const reservation = await reserveLoginAttempt(prisma, policy.throttle, input.username, meta.ip);
+  if (!reservation.ok) throw throttledError(reservation.throttled);
   const user = await prisma.user.findUnique({ where: { username: input.username }, include: { org: true } });
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!user || !ok) {
@@ -68,6 +55,7 @@ export async function signIn(
     });
     throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误', 401);
   }
+  await loginSucceeded(prisma, reservation.attemptId, input.username);
   const { token, expiresAt } = await createSession(prisma, user.id, policy, meta);
   await recordAudit(prisma, {
     actorId: user.id,
@@ -151,17 +139,31 @@ export async function changeOwnPassword(
   prisma: PrismaClient,
   user: AuthUser,
   input: ChangePasswordInput,
+  throttle: { policy: ThrottlePolicy; ip?: string },
 ): Promise<{ ended: number }> {
   const row = await prisma.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { username: true, passwordHash: true },
   });
+  // Checking the current password is a sign-in attempt: same counters and limits, so a stolen
+  // session cannot be used as an unthrottled password oracle. A wrong one is audited LOGIN_FAILED.
+  const reservation = await reserveLoginAttempt(prisma, throttle.policy, row.username, throttle.ip, 'password-change');
+  if (!reservation.ok) throw throttledError(reservation.throttled);
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await recordAudit(prisma, {
+      actorId: user.id,
+      action: 'LOGIN_FAILED',
+      entityType: 'User',
+      entityId: user.id,
+      orgId: user.orgId,
+      after: { username: row.username, ip: throttle.ip ?? null, via: 'password-change' },
+    });
     throw validationError(
       [{ field: 'currentPassword', code: 'incorrect', message: '当前密码不正确' }],
       '当前密码不正确',
     );
   }
+  await loginSucceeded(prisma, reservation.attemptId, row.username);
   if (input.newPassword.toLowerCase() === row.username.toLowerCase()) {
     throw validationError([{ field: 'newPassword', code: 'custom', message: '密码不能与用户名相同' }]);
   }

@@ -1,5 +1,5 @@
-// Sign-in throttling (OWASP ASVS 2.2.1), counted from the audit trail's LOGIN_FAILED events in
-// PostgreSQL, so every API process sees the same counts and no extra table is needed.
+// Sign-in throttling (OWASP ASVS 2.2.1), kept in PostgreSQL (`LoginAttempt`), so every API process
+// sees the same counts.
 //
 // - Per account: after `accountMax` failures for one username within the window, that username is
 //   refused until the oldest of those failures leaves the window. A successful sign-in of the
@@ -7,11 +7,22 @@
 // - Per IP: after `ipMax` failures from one address within the window, that address is refused
 //   likewise. A successful sign-in does NOT reset it: an attacker holding one valid account must not
 //   be able to reset the counter between guesses at other accounts.
+// - A password change's current password is a sign-in for this purpose: same counters, same limits.
 //
-// Times come from the database clock, the same clock the audit events are stamped with.
-// Known limit: the count is read before the password is checked, so N attempts sent at the very
-// same moment can each pass the check (at most N − 1 guesses beyond the limit, once per window).
-import type { PrismaClient } from '@dutyboard/db/client';
+// One atomic step: `reserveLoginAttempt` takes a transaction-level advisory lock on the account's
+// key, then on the address's key (always in that order, so two attempts cannot deadlock), counts,
+// and — below both limits — inserts the attempt BEFORE the password is checked. The reservation
+// counts as a failure until `loginSucceeded` marks it, so however many guesses arrive at once, at
+// most `accountMax` (and `ipMax`) of them are ever verified per window. A process that dies between
+// reservation and check leaves a counted failure (the safe side).
+//
+// Refusals are not counted (the refusal ends when the message says) and each address gets at most
+// one LOGIN_THROTTLED audit event per window (`LoginThrottleNotice`, claimed by one upsert), so a
+// flood of refused attempts over many usernames cannot grow the hash-chained audit trail.
+//
+// Times come from the database clock.
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { recordAudit } from '../audit/audit.ts';
 
 export interface ThrottlePolicy {
   accountMax: number;
@@ -28,62 +39,113 @@ export interface Throttled {
   retryAt: Date;
 }
 
+export type Reservation = { ok: true; attemptId: bigint } | { ok: false; throttled: Throttled };
+
+/** Advisory-lock classes (two int4 keys, apart from the audit chain's 1635083380): "logi", "logp". */
+const ACCOUNT_LOCK = 1819240297;
+const IP_LOCK = 1819240304;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+type Row = { until: Date; seconds: number };
+
 /**
- * The refusal in force for this username or address, or null when a sign-in may be tried.
- * Usernames compare case-insensitively, so "SecA" and "seca" share one counter.
+ * Reserves one password check for this username and address, or answers the refusal in force.
+ * Usernames compare case-insensitively. A refusal writes the address's LOGIN_THROTTLED event when
+ * it has none in the window (`via` says which route was refused).
  */
-export async function loginThrottle(
+export async function reserveLoginAttempt(
   prisma: PrismaClient,
   policy: ThrottlePolicy,
   username: string,
   ip: string | undefined,
-): Promise<Throttled | null> {
+  via: 'sign-in' | 'password-change' = 'sign-in',
+): Promise<Reservation> {
+  const user = username.toLowerCase();
   const window = policy.windowMinutes;
-  // The accountMax-th most recent failure still in the window (after the last successful
-  // sign-in): while it exists the account is at its limit, until that failure leaves the window.
-  const [account] = await prisma.$queryRaw<{ until: Date; seconds: number }[]>`
-    WITH since AS (
-      SELECT GREATEST(
-        now() - make_interval(mins => ${window}::int),
-        COALESCE((
-          SELECT max(e.at) FROM "AuditEvent" e JOIN "User" u ON e."entityId" = u.id::text
-          WHERE e.action = 'LOGIN' AND lower(u.username) = lower(${username})
-            AND e.at > now() - make_interval(mins => ${window}::int)
-        ), '-infinity'::timestamptz)
-      ) AS t
-    )
-    SELECT f.at + make_interval(mins => ${window}::int) AS until,
-           EXTRACT(EPOCH FROM (f.at + make_interval(mins => ${window}::int) - now()))::float8 AS seconds
-    FROM "AuditEvent" f, since
-    WHERE f.action = 'LOGIN_FAILED' AND f.at > since.t AND lower(f.after->>'username') = lower(${username})
-    ORDER BY f.at DESC OFFSET ${policy.accountMax - 1}::int LIMIT 1`;
-  if (account) return refusal('account', account);
-  if (!ip) return null;
-  const [byIp] = await prisma.$queryRaw<{ until: Date; seconds: number }[]>`
-    SELECT f.at + make_interval(mins => ${window}::int) AS until,
-           EXTRACT(EPOCH FROM (f.at + make_interval(mins => ${window}::int) - now()))::float8 AS seconds
-    FROM "AuditEvent" f
-    WHERE f.action = 'LOGIN_FAILED' AND f.at > now() - make_interval(mins => ${window}::int)
-      AND f.after->>'ip' = ${ip}
-    ORDER BY f.at DESC OFFSET ${policy.ipMax - 1}::int LIMIT 1`;
-  return byIp ? refusal('ip', byIp) : null;
+  return prisma.$transaction(async (tx) => {
+    // Each lock in a statement of its own: a statement's snapshot is taken when it starts, so the
+    // counts below (later statements) see every attempt committed by the lock's previous holder.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${user}))`;
+    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${ip}))`;
+    // The accountMax-th most recent counted attempt in the window: while it exists the account is
+    // at its limit, until that attempt leaves the window.
+    const [account] = await tx.$queryRaw<Row[]>`
+      SELECT at + make_interval(mins => ${window}::int) AS until,
+             EXTRACT(EPOCH FROM (at + make_interval(mins => ${window}::int) - clock_timestamp()))::float8 AS seconds
+      FROM "LoginAttempt"
+      WHERE username = ${user} AND NOT succeeded AND NOT "accountCleared"
+        AND at > clock_timestamp() - make_interval(mins => ${window}::int)
+      ORDER BY at DESC OFFSET ${policy.accountMax - 1}::int LIMIT 1`;
+    let throttled = account ? refusal('account', account) : null;
+    if (!throttled && ip) {
+      const [byIp] = await tx.$queryRaw<Row[]>`
+        SELECT at + make_interval(mins => ${window}::int) AS until,
+               EXTRACT(EPOCH FROM (at + make_interval(mins => ${window}::int) - clock_timestamp()))::float8 AS seconds
+        FROM "LoginAttempt"
+        WHERE ip = ${ip} AND NOT succeeded AND at > clock_timestamp() - make_interval(mins => ${window}::int)
+        ORDER BY at DESC OFFSET ${policy.ipMax - 1}::int LIMIT 1`;
+      if (byIp) throttled = refusal('ip', byIp);
+    }
+    if (throttled) {
+      await auditRefusalOnce(tx, window, { username, ip, via, throttled });
+      return { ok: false, throttled };
+    }
+    const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "LoginAttempt" (at, username, ip) VALUES (clock_timestamp(), ${user}, ${ip ?? null}) RETURNING id`;
+    if (!row) throw new Error('no LoginAttempt row inserted');
+    return { ok: true, attemptId: row.id };
+  }, TX_OPTIONS);
 }
 
-function refusal(scope: Throttled['scope'], row: { until: Date; seconds: number }): Throttled {
+/**
+ * The reserved check passed: the attempt counts for neither counter, and the account's earlier
+ * attempts no longer count for the account (they still do for their addresses).
+ */
+export async function loginSucceeded(prisma: PrismaClient, attemptId: bigint, username: string): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "LoginAttempt" SET succeeded = (id = ${attemptId}), "accountCleared" = true
+    WHERE username = ${username.toLowerCase()} AND id <= ${attemptId} AND NOT "accountCleared"`;
+}
+
+/** Attempts and notices older than a day (the longest window) are dropped; run hourly. */
+export async function pruneLoginAttempts(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRaw`DELETE FROM "LoginAttempt" WHERE at < now() - interval '1 day'`;
+  await prisma.$executeRaw`DELETE FROM "LoginThrottleNotice" WHERE at < now() - interval '1 day'`;
+}
+
+function refusal(scope: Throttled['scope'], row: Row): Throttled {
   return { scope, retryAt: row.until, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.seconds))) };
 }
 
-/** Has a LOGIN_THROTTLED event for this username and address been written within the window? */
-export async function throttleAlreadyAudited(
-  prisma: PrismaClient,
-  policy: ThrottlePolicy,
-  username: string,
-  ip: string | undefined,
-): Promise<boolean> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT 1 FROM "AuditEvent"
-    WHERE action = 'LOGIN_THROTTLED' AND at > now() - make_interval(mins => ${policy.windowMinutes}::int)
-      AND lower(after->>'username') = lower(${username}) AND (after->>'ip') IS NOT DISTINCT FROM ${ip ?? null}::text
-    LIMIT 1`;
-  return rows.length > 0;
+/**
+ * One LOGIN_THROTTLED event per address per window: the notice row is claimed by one upsert (only
+ * when the address has none, or its last is older than the window), and the event is written in
+ * the same transaction, so parallel refusals from one address write one event between them.
+ */
+async function auditRefusalOnce(
+  tx: Prisma.TransactionClient,
+  window: number,
+  refused: { username: string; ip: string | undefined; via: string; throttled: Throttled },
+): Promise<void> {
+  const key = refused.ip ?? '';
+  const claimed = await tx.$queryRaw<unknown[]>`
+    INSERT INTO "LoginThrottleNotice" (ip, at) VALUES (${key}, clock_timestamp())
+    ON CONFLICT (ip) DO UPDATE SET at = EXCLUDED.at
+    WHERE "LoginThrottleNotice".at <= clock_timestamp() - make_interval(mins => ${window}::int)
+    RETURNING ip`;
+  if (claimed.length === 0) return;
+  const { throttled } = refused;
+  await recordAudit(tx, {
+    actorId: null,
+    action: 'LOGIN_THROTTLED',
+    entityType: 'User',
+    entityId: null,
+    after: {
+      username: refused.username,
+      ip: refused.ip ?? null,
+      scope: throttled.scope,
+      until: throttled.retryAt,
+      ...(refused.via === 'sign-in' ? {} : { via: refused.via }),
+    },
+  });
 }
