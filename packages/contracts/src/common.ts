@@ -1,11 +1,44 @@
 // Building blocks shared by every domain's contract.
 import { z } from 'zod';
+import { DATE_RANGE_MESSAGE, instantInRange, LocalDateSchema } from './periods.ts';
 
 export const IdSchema = z.uuid();
+
+/**
+ * Characters no stored text may hold: PostgreSQL text cannot hold NUL, and XML 1.0 — so DOCX and
+ * xlsx — cannot hold the other C0 controls (tab, line feed and carriage return are fine), U+FFFE,
+ * U+FFFF or a surrogate without its pair. The API refuses them in every request field
+ * (apps/api/src/plugins/validation.ts); the document writers strip them from what is stored.
+ */
+const ILLEGAL_TEXT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL_TEXT_ALL = new RegExp(ILLEGAL_TEXT.source, 'g');
+
+/** The first character `text` may not hold, as "U+0001", or null when it has none. */
+export function illegalCharacterIn(text: string): string | null {
+  const found = ILLEGAL_TEXT.exec(text);
+  if (!found) return null;
+  return `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `text` without the characters a document cannot carry (for text stored before they were refused). */
+export function writableText(text: string): string {
+  return ILLEGAL_TEXT.test(text) ? text.replace(ILLEGAL_TEXT_ALL, '') : text;
+}
+
+export const illegalCharacterMessage = (character: string) =>
+  `含有无法保存的控制字符（${character}），请删除后重新提交（从其他软件复制的文字有时会带上它）`;
 export const IdParamsSchema = z.object({ id: IdSchema });
 
-/** An instant on the wire: ISO 8601 with an offset (the server answers in UTC, "Z"). */
-export const InstantSchema = z.iso.datetime({ offset: true });
+/**
+ * An instant on the wire: ISO 8601 with an offset (the server answers in UTC, "Z"), within the
+ * years YEAR_MIN…YEAR_MAX on the Shanghai calendar (periods.ts).
+ */
+export const InstantSchema = z.iso
+  .datetime({ offset: true })
+  // A malformed instant already fails the format check: only a well-formed one is range-checked.
+  .refine((v) => Number.isNaN(Date.parse(v)) || instantInRange(new Date(v)), DATE_RANGE_MESSAGE);
 
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
@@ -60,8 +93,8 @@ export const recordListQueryFields = {
   /** An org; the list covers it and every org below it (default: the caller's home org). */
   org: IdSchema.optional(),
   /** Asia/Shanghai calendar days, both inclusive, on the record's main date. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
   cursor: CursorSchema.optional(),
   limit: PageLimitSchema,
 };

@@ -9,6 +9,7 @@ import {
   type EntityType,
   THUMBNAIL_SIZE,
 } from '@dutyboard/contracts/attachments';
+import { writableText } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
@@ -35,8 +36,10 @@ const unsupported = (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', 
 /** A file name safe to store and show: the last path segment, no control characters, bounded. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Line breaks and tabs have no place in a file name either.
+  const cleaned = writableText(base)
+    .replace(/[\t\n\r\u007f]/g, '')
+    .trim();
   return (cleaned || '附件').slice(0, ATTACHMENT_FILE_NAME_MAX);
 }
 

@@ -1,6 +1,7 @@
 // Names inside an evidence pack: path segments that are safe on every unzip tool (no "..", no
 // separators, no characters Windows refuses; Chinese kept), unique within their folder, and the
 // Shanghai-time stamps the manifest shows.
+import { writableText } from '@dutyboard/contracts/common';
 import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
 
 /** Longest folder name of a record ("2026-03-15 红色歌曲大家唱…"), in characters. */
@@ -18,7 +19,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
  * half). Empty results become `fallback`.
  */
 export function safeSegment(raw: string, max: number, fallback = '_'): string {
-  const cleaned = raw
+  const cleaned = writableText(raw)
     // Line breaks and tabs in a title read as spaces.
     .replace(/\s+/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed

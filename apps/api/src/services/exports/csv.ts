@@ -1,6 +1,7 @@
 // A sheet → CSV text that Excel and WPS open correctly in Chinese: UTF-8 with a byte-order mark
 // (without it Excel on Windows reads the bytes as the local ANSI code page), CRLF line ends and
 // RFC 4180 quoting.
+import { writableText } from '@dutyboard/contracts/common';
 import type { Sheet } from './sheets.ts';
 
 const BOM = '\uFEFF';
@@ -16,7 +17,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function field(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // The same characters the xlsx leaves out: a reader that parses CSV into XML chokes on them too.
+  const clean = writableText(value);
+  const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,6 +1,7 @@
 // Sheets → one xlsx workbook (exceljs): a bold, frozen header row, column widths, and every value
 // as the text or number the list shows. Dates are text in Asia/Shanghai on purpose, never Excel
 // serial dates: a serial date carries no zone and Excel would show it in the reader's own.
+import { writableText } from '@dutyboard/contracts/common';
 import ExcelJS from 'exceljs';
 import type { Sheet } from './sheets.ts';
 
@@ -10,7 +11,7 @@ const SHEET_NAME_MAX = 31;
 
 /** A name Excel accepts, unique in the workbook ("主题活动", "主题活动 (2)"). */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(SHEET_NAME_FORBIDDEN, ' ').trim().slice(0, SHEET_NAME_MAX) || 'Sheet';
+  const base = writableText(wanted).replace(SHEET_NAME_FORBIDDEN, ' ').trim().slice(0, SHEET_NAME_MAX) || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;
@@ -36,12 +37,16 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     worksheet.columns = sheet.columns.map((column) => ({
-      header: column.header,
+      header: writableText(column.header),
       width: column.width ?? headerWidth(column.header),
     }));
     worksheet.getRow(1).font = { bold: true };
     // Strings are stored as shared strings, never formulas, so a title starting with "=" stays text.
-    for (const row of sheet.rows) worksheet.addRow(row.map((value) => value ?? null));
+    // Text stored before control characters were refused is written without them: the sheet's
+    // XML cannot hold them, and Excel would call the file damaged.
+    for (const row of sheet.rows) {
+      worksheet.addRow(row.map((value) => (typeof value === 'string' ? writableText(value) : (value ?? null))));
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

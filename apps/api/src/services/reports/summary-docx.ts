@@ -4,6 +4,7 @@
 // lines a page, headings 一、 in 黑体 and （一） in 楷体_GB2312, page numbers "— 1 —" in 4号 宋体 at
 // the outer corner (odd pages right, even pages left). Fonts are named as a government PC has
 // them installed; what replaces them elsewhere is in docs/decisions/016-summary-and-docx.md.
+import { writableText } from '@dutyboard/contracts/common';
 import type { SummaryContent } from '@dutyboard/contracts/reports';
 import {
   AlignmentType,
@@ -70,7 +71,8 @@ const exactLine = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, a
 
 function run(text: string, fontName: string, size: number, options: { breakBefore?: boolean; spacing?: number } = {}) {
   return new TextRun({
-    text,
+    // A topic stored with a control character would make word/document.xml invalid XML.
+    text: writableText(text),
     font: font(fontName),
     size,
     sizeComplexScript: size,
@@ -163,7 +165,7 @@ export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
 
   const doc = new Document({
     creator: 'Dutyboard',
-    title: content.title.replace(/\s*\n\s*/g, ''),
+    title: writableText(content.title.replace(/\s*\n\s*/g, '')),
     description: '意识形态工作总结（公文格式，GB/T 9704-2012）',
     evenAndOddHeaderAndFooters: true,
     styles: {
