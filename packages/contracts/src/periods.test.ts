@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { localDateToInstant, pace, periodContaining, periodFromCode, periodMonths } from './periods.ts';
+import {
+  INSTANT_MAX,
+  INSTANT_MIN,
+  instantInRange,
+  LocalDateSchema,
+  localDateToInstant,
+  PeriodCodeSchema,
+  pace,
+  periodContaining,
+  periodFromCode,
+  periodMonths,
+  shanghaiMidnight,
+  shanghaiParts,
+  YEAR_MAX,
+  YEAR_MIN,
+} from './periods.ts';
 
 describe('periods in Asia/Shanghai', () => {
   it('a half year runs from Shanghai midnight to Shanghai midnight', () => {
@@ -52,5 +67,32 @@ describe('pace', () => {
     expect(pace(45, 90, q, day(45)).status).toBe('GREEN');
     expect(pace(36, 90, q, day(45)).status).toBe('AMBER');
     expect(pace(35, 90, q, day(45)).status).toBe('RED');
+  });
+});
+
+describe('the one accepted date range', () => {
+  it('computes Shanghai midnights of years 0–99 as those years, not 1900–1999', () => {
+    for (const year of [1, 50, 99]) {
+      expect(shanghaiParts(shanghaiMidnight(year, 6, 15)).year).toBe(year);
+    }
+    expect(shanghaiMidnight(2026, 1, 1).toISOString()).toBe('2025-12-31T16:00:00.000Z');
+  });
+
+  it('takes every day, instant and period code of YEAR_MIN…YEAR_MAX and nothing outside', () => {
+    expect(LocalDateSchema.safeParse(`${YEAR_MIN}-01-01`).success).toBe(true);
+    expect(LocalDateSchema.safeParse(`${YEAR_MAX}-12-31`).success).toBe(true);
+    for (const day of ['0000-01-01', '0099-06-15', '1899-12-31', `${YEAR_MIN - 1}-12-31`, `${YEAR_MAX + 1}-01-01`]) {
+      expect(LocalDateSchema.safeParse(day).success, day).toBe(false);
+    }
+    for (const code of [`${YEAR_MIN}`, `${YEAR_MAX}-H2`, '2026-Q3'])
+      expect(PeriodCodeSchema.safeParse(code).success).toBe(true);
+    for (const code of ['0000-H1', '0000', '1999-Q4', `${YEAR_MAX + 1}`, '9999-H2']) {
+      expect(PeriodCodeSchema.safeParse(code).success, code).toBe(false);
+    }
+    expect(instantInRange(INSTANT_MIN)).toBe(true);
+    expect(instantInRange(INSTANT_MAX)).toBe(true);
+    expect(instantInRange(new Date(INSTANT_MIN.getTime() - 1))).toBe(false);
+    expect(instantInRange(new Date(INSTANT_MAX.getTime() + 1))).toBe(false);
+    expect(instantInRange(new Date(Number.NaN))).toBe(false);
   });
 });

@@ -5,14 +5,41 @@ import { z } from 'zod';
 
 export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** A calendar day in Asia/Shanghai, "YYYY-MM-DD". */
-export const LocalDateSchema = z.iso.date();
+/**
+ * The Shanghai calendar years Dutyboard takes, both inclusive: every date, instant, period code and
+ * list cursor is checked against them at the edge (docs/security.md, "One date range"). Outside
+ * them a date is a typo (0001, 1899, 9999), and some would overflow PostgreSQL or JavaScript.
+ */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+export const DATE_RANGE_MESSAGE = `日期须在 ${YEAR_MIN} 年至 ${YEAR_MAX} 年之间`;
+
+export const yearInRange = (year: number) => Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX;
+
+/** 00:00 Shanghai on 1 January of YEAR_MIN, and of the year after YEAR_MAX (the end of its last period). */
+export const INSTANT_MIN = new Date(Date.UTC(YEAR_MIN, 0, 1) - SHANGHAI_OFFSET_MS);
+export const INSTANT_MAX = new Date(Date.UTC(YEAR_MAX + 1, 0, 1) - SHANGHAI_OFFSET_MS);
+
+/** Is the instant within [INSTANT_MIN, INSTANT_MAX]? An invalid date is not. */
+export function instantInRange(at: Date): boolean {
+  const t = at.getTime();
+  return t >= INSTANT_MIN.getTime() && t <= INSTANT_MAX.getTime();
+}
+
+/** A calendar day in Asia/Shanghai, "YYYY-MM-DD", of a year in YEAR_MIN…YEAR_MAX. */
+export const LocalDateSchema = z.iso
+  .date()
+  // A malformed date already fails the format check: only a well-formed one is range-checked.
+  .refine((v) => !/^\d{4}-/.test(v) || yearInRange(Number(v.slice(0, 4))), DATE_RANGE_MESSAGE);
 
 export const PERIOD_KINDS = ['YEAR', 'HALF', 'QUARTER'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** "2026", "2026-H1", "2026-Q3". */
-export const PeriodCodeSchema = z.string().regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'expected 2026, 2026-H1 or 2026-Q3');
+export const PeriodCodeSchema = z
+  .string()
+  .regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'expected 2026, 2026-H1 or 2026-Q3')
+  .refine((v) => !/^\d{4}/.test(v) || yearInRange(Number(v.slice(0, 4))), DATE_RANGE_MESSAGE);
 
 export interface PeriodRef {
   kind: PeriodKind;
@@ -26,7 +53,10 @@ export interface PeriodRef {
 
 /** The UTC instant of 00:00 Asia/Shanghai on the given day (month is 1-based; overflow rolls). */
 export function shanghaiMidnight(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
+  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return new Date(utc.getTime() - SHANGHAI_OFFSET_MS);
 }
 
 /** The Shanghai calendar parts of an instant. */

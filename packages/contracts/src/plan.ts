@@ -10,7 +10,7 @@ import {
   RuleFrequencySchema,
   requiredByRule,
 } from './metrics.ts';
-import { PERIOD_KINDS, PeriodCodeSchema, type PeriodRef, periodFromCode } from './periods.ts';
+import { PERIOD_KINDS, PeriodCodeSchema, type PeriodRef, periodFromCode, YEAR_MAX, YEAR_MIN } from './periods.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -34,8 +34,8 @@ export function periodsOfYear(year: number): PeriodRef[] {
   );
 }
 
-export const PERIOD_YEAR_MIN = 2000;
-export const PERIOD_YEAR_MAX = 2100;
+export const PERIOD_YEAR_MIN = YEAR_MIN;
+export const PERIOD_YEAR_MAX = YEAR_MAX;
 
 export const ListPeriodsQuerySchema = z.strictObject({
   /** Defaults to the current year (Asia/Shanghai). */

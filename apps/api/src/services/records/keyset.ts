@@ -1,7 +1,8 @@
 // Keyset pagination shared by every record list: order by (field, id), the cursor carries the last
 // row's (field value, id), so a page is an index range scan at any depth and a record inserted
 // meanwhile neither repeats nor skips rows.
-import { localDateToInstant } from '@dutyboard/contracts/periods';
+import { illegalCharacterIn } from '@dutyboard/contracts/common';
+import { instantInRange, localDateToInstant } from '@dutyboard/contracts/periods';
 import { validationError } from '../../plugins/errors.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -20,8 +21,27 @@ export function parseSort(sort: string, kinds: Record<string, SortSpec['kind']>)
   return { field, dir: desc ? 'desc' : 'asc', kind: kinds[field] ?? 'date' };
 }
 
-const badCursor = () =>
+export const badCursor = () =>
   validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
+
+/** PostgreSQL's integer range: a cursor carrying more would fail in the query, not here. */
+const INT4_MIN = -(2 ** 31);
+const INT4_MAX = 2 ** 31 - 1;
+
+/** The instant a cursor carries, within the accepted date range (periods.ts), or a 400. */
+export function cursorInstant(raw: unknown): Date {
+  const date = typeof raw === 'string' && raw.length <= 40 ? new Date(raw) : new Date(Number.NaN);
+  if (!instantInRange(date)) throw badCursor();
+  return date;
+}
+
+/** The record id a cursor carries, or a 400. */
+export function cursorId(raw: unknown): string {
+  if (typeof raw !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+    throw badCursor();
+  }
+  return raw;
+}
 
 export function encodeCursor(sort: string, value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([sort, value instanceof Date ? value.toISOString() : value, id])).toString(
@@ -42,19 +62,17 @@ export function decodeCursor(
     throw badCursor();
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) throw badCursor();
-  const [, raw, id] = parsed as [unknown, unknown, unknown];
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
+  const [, raw, rawId] = parsed as [unknown, unknown, unknown];
+  const id = cursorId(rawId);
   if (spec.kind === 'int') {
-    if (typeof raw !== 'number' || !Number.isInteger(raw)) throw badCursor();
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < INT4_MIN || raw > INT4_MAX) throw badCursor();
     return { value: raw, id };
   }
   if (spec.kind === 'string') {
-    if (typeof raw !== 'string') throw badCursor();
+    if (typeof raw !== 'string' || illegalCharacterIn(raw)) throw badCursor();
     return { value: raw, id };
   }
-  const date = typeof raw === 'string' ? new Date(raw) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw badCursor();
-  return { value: date, id };
+  return { value: cursorInstant(raw), id };
 }
 
 /** The Prisma where-clause that continues after the cursor row. */
