@@ -12,14 +12,14 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
-import { registerSecurity, withSecurityHeaders } from './plugins/security.ts';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { PATH_SEGMENT_MAX_LENGTH, registerSecurity, withSecurityHeaders } from './plugins/security.ts';
+import { textSafeValidatorCompiler } from './plugins/validation.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
@@ -57,12 +57,14 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
-    // Ids are UUIDs; anything longer in a path is junk.
-    routerOptions: { maxParamLength: 200 },
+    // Ids are UUIDs; anything longer in a path is junk (plugins/security.ts answers 414).
+    routerOptions: { maxParamLength: PATH_SEGMENT_MAX_LENGTH },
     // Bad percent-encoding and over-long path parameters answer in the error shape too.
     frameworkErrors: withSecurityHeaders(frameworkErrorHandler, config.COOKIE_SECURE),
+    // And so do requests Node's parser refuses before Fastify sees them (headers over 16 KB…).
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(textSafeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (onRoute) app.addHook('onRoute', onRoute);
 

@@ -101,6 +101,31 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
 }
 
 /**
+ * Requests Node's HTTP parser refuses before Fastify sees them — headers over its 16 KB limit, a
+ * request that takes too long to arrive, bytes that are not HTTP — get an answer in the error shape
+ * on the raw socket (Fastify's own handler wrote `{error, message, statusCode}`). Passed as
+ * Fastify's `clientErrorHandler` option; it is called bound to the Fastify instance.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, text] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', '请求头过大，请清除本站的浏览器缓存和 Cookie 后重试']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', '请求超时，请重试']
+        : [400, 'Bad Request', '请求格式无效'];
+  const json = Buffer.from(JSON.stringify(body('VALIDATION_FAILED', text)));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${json.length}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(json);
+  }
+  socket.destroy(error);
+}
+
+/**
  * busboy (under @fastify/multipart) throws plain Errors, without a status, for a multipart body
  * it cannot read: no boundary, a boundary over 256 characters, a body cut short. The client's
  * fault, not ours: 400 (was 500; found by the API fuzzer).

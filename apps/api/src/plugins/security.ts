@@ -37,6 +37,11 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), pay
 
 /** Longest accepted request target (path + query). Real browsers and proxies stop near 8 KB too. */
 export const URL_MAX_LENGTH = 8192;
+/**
+ * Longest path segment (the router's maxParamLength too). The router gives up on a longer
+ * parameter before a route matches and answered 404 for some routes: this makes it 414 everywhere.
+ */
+export const PATH_SEGMENT_MAX_LENGTH = 200;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -79,6 +84,10 @@ export function originAllowed(
 export function registerSecurity(app: FastifyInstance, { prisma, config }: SecurityOptions): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.url.length > URL_MAX_LENGTH) {
+      throw new AppError('VALIDATION_FAILED', '请求地址过长', 414);
+    }
+    const pathname = request.url.split('?', 1)[0] ?? '';
+    if (pathname.split('/').some((segment) => segment.length > PATH_SEGMENT_MAX_LENGTH)) {
       throw new AppError('VALIDATION_FAILED', '请求地址过长', 414);
     }
     if (SAFE_METHODS.has(request.method)) return;

@@ -6,7 +6,7 @@ import {
   ListAttachmentsQuerySchema,
   UploadAttachmentFieldsSchema,
 } from '@dutyboard/contracts/attachments';
-import { IdempotencyHeadersSchema, IdParamsSchema, OkSchema } from '@dutyboard/contracts/common';
+import { IdempotencyHeadersSchema, IdParamsSchema, OkSchema, writableText } from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -93,7 +93,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     },
   );
 
-  /** Streams the file (or its thumbnail) of an attachment whose record the caller may read. */
+  /**
+   * Streams the file (or its thumbnail) of an attachment whose record the caller may read. Only
+   * images (type checked from their bytes at upload) are shown in the browser, for thumbnails and
+   * previews; a PDF or anything else is downloaded, never rendered on our origin. Every answer is
+   * sandboxed, so even a file a browser renders anyway runs no script with our cookies.
+   */
   const serve =
     (variant: 'content' | 'thumbnail') =>
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
@@ -102,9 +107,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
       if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在', 404);
       const type = variant === 'content' ? row.mimeType : 'image/jpeg';
       const name = variant === 'content' ? row.fileName : `thumbnail-${row.fileName}.jpg`;
+      const shown = fileDisposition(type);
       return reply
         .header('content-type', type)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `${shown.disposition}; filename*=UTF-8''${encodeURIComponent(writableText(name))}`,
+        )
+        .header('content-security-policy', shown.policy)
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .header('etag', `"${sha}"`)
@@ -135,3 +145,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     },
   );
 };
+
+/** How a stored file of this type is served: shown (images) or downloaded (the rest). */
+export function fileDisposition(mimeType: string): { disposition: 'inline' | 'attachment'; policy: string } {
+  return mimeType.startsWith('image/')
+    ? { disposition: 'inline', policy: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox" }
+    : { disposition: 'attachment', policy: "default-src 'none'; sandbox" };
+}
