@@ -442,6 +442,71 @@ describe('closing a task without a rule (办结)', () => {
     expect(res.json().status).toBe('DONE');
   });
 
+  it.each([
+    [{ dueDate: '2099-12-31' }],
+    [{ dueDate: null }],
+    [{ ownerId: 'leader' }],
+    [{ orgId: 'branch A unit' }],
+    [{ period: '2027-Q1', kind: 'AREA', area: '宣传' }],
+  ] as const)('a closed task keeps what the figures read: PATCH %j is refused naming each field', async (change) => {
+    const closed = await create(
+      task({
+        // A period of its own, so the other tests' lists of 2026 stay as they are.
+        period: '2027-H1',
+        orgId: fx.branchAId,
+        ownerId: fx.users.secA,
+        task: `已办结${crypto.randomUUID()}`,
+        dueDate: '2027-01-31',
+      }),
+    );
+    await ctx.prisma.attachment.create({
+      data: {
+        entityType: 'Assignment',
+        entityId: closed.id,
+        fileName: 'p.png',
+        mimeType: 'image/png',
+        size: 1,
+        sha256: 'f'.repeat(64),
+      },
+    });
+    expect(
+      (await send('secA', 'POST', `/api/assignments/${closed.id}/close`, { closingNote: '已完成' })).statusCode,
+    ).toBe(200);
+    const figures = async () => {
+      const res = await send('leader', 'GET', `/api/dashboard?period=2027-H1&org=${fx.streetId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const kpis = res.json().kpis as { metric: string; done: number }[];
+      return {
+        done: kpis.find((k) => k.metric === 'ASSIGNMENT_DONE')?.done,
+        overdue: kpis.find((k) => k.metric === 'ASSIGNMENT_OVERDUE')?.done,
+        owners: res.json().overdueByOwner,
+      };
+    };
+    const before = await figures();
+    const row = await ctx.prisma.assignment.findUniqueOrThrow({ where: { id: closed.id } });
+    // Ids exist only once the fixture is seeded.
+    const payload: Record<string, unknown> = { ...change };
+    if ('ownerId' in change) payload.ownerId = fx.users.leader;
+    if ('orgId' in change) payload.orgId = fx.branchAUnitId;
+    const res = await send('leader', 'PATCH', `/api/assignments/${closed.id}`, payload, { 'if-match': '"2"' });
+    expect(res.statusCode, res.body).toBe(409);
+    const fields = (res.json().error.details.fields as { field: string; message: string }[]).map((f) => f.field);
+    expect(fields).toEqual(Object.keys(payload).filter((k) => k !== 'area'));
+    expect(res.json().error.message).toContain('已办结');
+    expect(await ctx.prisma.assignment.findUniqueOrThrow({ where: { id: closed.id } })).toEqual(row);
+    expect(await figures()).toEqual(before);
+    // Its wording stays editable; a closed task is not deleted (it counts as done).
+    const wording = await send('leader', 'PATCH', `/api/assignments/${closed.id}`, {
+      task: '措辞修订',
+      dueDate: '2027-01-31',
+    });
+    expect(wording.statusCode, wording.body).toBe(200);
+    expect(wording.json()).toMatchObject({ task: '措辞修订', status: 'DONE', dueAt: '2027-01-31' });
+    const remove = await send('leader', 'DELETE', `/api/assignments/${closed.id}`);
+    expect(remove.statusCode).toBe(409);
+    expect(await figures()).toEqual(before);
+  });
+
   it('first-responsible and area entries are standing duties, not closed', async () => {
     const area = await create(task({ kind: 'AREA', area: '网络意识形态', task: '分管网络意识形态工作' }));
     await ctx.prisma.attachment.create({

@@ -52,6 +52,7 @@ type ObjKind =
   | 'publicity'
   | 'riskPoint'
   | 'alert'
+  | 'assessedAlert'
   | 'rectification'
   | 'rectificationWithEvidence'
   | 'assignment'
@@ -263,6 +264,12 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
         }),
       )
     ).id as string,
+  // Past 登记 (研判 taken), so its org, level and registration time are corrected, not edited.
+  assessedAlert: async (side) => {
+    const id = await make.alert(side);
+    await created('leader', post(`/api/risk-alerts/${id}/transitions`, { to: 'ASSESSED', note: '研判' }), 200);
+    return id;
+  },
   rectification: async (side) =>
     (
       await created(
@@ -550,6 +557,14 @@ const ENTRIES: Record<string, Entry> = {
     serviceAction: 'alert:assess',
     req: (t) => post(`/api/risk-alerts/${t.id}/transitions`, { to: 'ASSESSED', note: '研判' }),
   },
+  // 更正 of the frozen facts: leadership only (alert:correct), with a reason (ADR 019).
+  'POST /api/risk-alerts/:id/corrections': {
+    kind: 'object',
+    ok: 200,
+    obj: 'assessedAlert',
+    fresh: true,
+    req: (t) => post(`/api/risk-alerts/${t.id}/corrections`, { level: 'LEVEL_4', reason: '矩阵测试更正等级' }),
+  },
 
   'GET /api/rectifications': orgList('/api/rectifications'),
   'POST /api/rectifications': createIn('/api/rectifications', (orgId) => ({
@@ -782,6 +797,7 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'PATCH /api/risk-alerts/:id': 'alert:register',
   'DELETE /api/risk-alerts/:id': 'alert:assess',
   'POST /api/risk-alerts/:id/transitions': 'alert:read',
+  'POST /api/risk-alerts/:id/corrections': 'alert:correct',
   'GET /api/dashboard': 'dashboard:read',
   'GET /api/dashboard/export': 'dashboard:read',
   'GET /api/users': 'user:manage',

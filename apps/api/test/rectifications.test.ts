@@ -455,7 +455,11 @@ describe('closing with evidence', () => {
     expect(again.json().error).toEqual({ code: 'INVALID_TRANSITION', message: '这项整改已经标记为完成' });
     const edit = await patch('secA', rect.id, { status: 'OPEN' });
     expect(edit.statusCode).toBe(409);
-    expect(edit.json().error).toEqual({ code: 'INVALID_TRANSITION', message: '这项整改已完成，不能再修改' });
+    expect(edit.json().error).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '这项整改已完成，不能再修改',
+      details: { fields: [{ field: 'status', code: 'frozen', message: '这项整改已完成，不能再修改' }] },
+    });
     const remove = await del('leader', rect.id);
     expect(remove.statusCode).toBe(409);
     expect(remove.json().error).toEqual({ code: 'INVALID_TRANSITION', message: '这项整改已完成，不能再删除' });
@@ -464,6 +468,41 @@ describe('closing with evidence', () => {
       version: 2,
     });
   });
+
+  it.each([
+    ['secA', { deadline: '2099-12-31' }],
+    ['secA', { orgId: 'branch A unit' }],
+    ['secA', { ownerName: '别人', problem: '改写的问题' }],
+    ['leader', { deadline: null, status: 'IN_PROGRESS' }],
+  ] as const)(
+    'a completed rectification is frozen: %s PATCHing %j is refused naming each field; the figures stay',
+    async (who, body) => {
+      const rect = await createAs('secA', fx.branchAId, { deadline: '2020-01-01', ownerName: '张三' });
+      await attachEvidence(rect.id, fx.branchAId);
+      const closed = await close('secA', rect.id, { closingNote: '已整改到位' });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const figures = async () => {
+        const res = await get('leader', `/api/dashboard?period=2026-H1&org=${fx.branchAId}`);
+        const kpis = res.json().kpis as { metric: string; done: number }[];
+        const overdue = (await get('leader', `/api/rectifications?org=${fx.branchAId}&overdue=true&limit=100`)).json()
+          .items as { id: string }[];
+        return {
+          closed: kpis.find((k) => k.metric === 'RECTIFICATION_CLOSED')?.done,
+          open: kpis.find((k) => k.metric === 'RECTIFICATION_OPEN')?.done,
+          overdue: overdue.map((r) => r.id).sort(),
+        };
+      };
+      const before = await figures();
+      const row = await ctx.prisma.rectification.findUniqueOrThrow({ where: { id: rect.id } });
+      // The unit's id exists only once the fixture is seeded.
+      const payload = 'orgId' in body ? { orgId: fx.branchAUnitId } : body;
+      const res = await patch(who, rect.id, payload, { 'if-match': '"2"' });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(fieldsOf(res.json()).sort()).toEqual(Object.keys(payload).sort());
+      expect(await ctx.prisma.rectification.findUniqueOrThrow({ where: { id: rect.id } })).toEqual(row);
+      expect(await figures()).toEqual(before);
+    },
+  );
 
   it('a retried close with the same Idempotency-Key answers the first result again', async () => {
     const rect = await createAs('leader', fx.branchBId);

@@ -111,6 +111,8 @@ function client(app: () => FastifyInstance, cookies: Record<string, string>) {
       send(who, 'DELETE', `/api/risk-alerts/${id}`, undefined, headers),
     step: (who: string, id: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
       send(who, 'POST', `/api/risk-alerts/${id}/transitions`, body, headers),
+    correct: (who: string, id: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+      send(who, 'POST', `/api/risk-alerts/${id}/corrections`, body, headers),
     /** The body a step needs: 报送 carries a fresh receipt number. */
     body: (to: AlertStep, extra: Record<string, unknown> = {}): Record<string, unknown> =>
       to === 'REPORTED' ? { to, receiptNumber: `WX-2026-${++receipts}`, ...extra } : { to, ...extra },
@@ -366,11 +368,14 @@ describe('reading, editing and deleting', () => {
     expect(alert.events.map((e) => e.at)).toEqual([sh('2026-03-13 20:00')]);
   });
 
-  it('refuses to move the registration after the step that followed it', async () => {
+  it("refuses to move the registration after the step that followed it (a leader's correction)", async () => {
     const alert = await api.createAs('secA', fx.branchAId);
     await api.step('leader', alert.id, { to: 'ASSESSED', at: sh('2026-03-14 00:00') });
     const before = await snapshot(ctx.prisma, alert.id);
-    const res = await api.patch('secA', alert.id, { registeredAt: sh('2026-03-14 01:00') });
+    const res = await api.correct('leader', alert.id, {
+      registeredAt: sh('2026-03-14 01:00'),
+      reason: '登记时间录入有误',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toEqual([
       { field: 'registeredAt', code: 'custom', message: '登记时间不能晚于后续“研判”环节的时间' },
@@ -450,6 +455,199 @@ describe('reading, editing and deleting', () => {
       message: '这条舆情已进入“研判”环节，只有尚未研判的舆情可以删除',
     });
     expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
+  });
+});
+
+describe('facts frozen past 登记: org, level, registration time (ADR 019)', () => {
+  // 一级 registered 08:00 (due 09:00), assessed 08:30, reported 10:00: reported late.
+  const REGISTERED_AT = sh('2026-03-10 08:00');
+  const DUE_AT = sh('2026-03-10 09:00');
+
+  async function reportedLate(summary: string): Promise<Alert> {
+    const alert = await api.createAs('secA', fx.branchAId, { level: 'LEVEL_1', registeredAt: REGISTERED_AT, summary });
+    expect((await api.step('leader', alert.id, { to: 'ASSESSED', at: sh('2026-03-10 08:30') })).statusCode).toBe(200);
+    const reported = await api.step('leader', alert.id, {
+      to: 'REPORTED',
+      receiptNumber: `WX-${summary}`,
+      at: sh('2026-03-10 10:00'),
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json().clock).toMatchObject({ dueAt: DUE_AT, reportedLate: true });
+    return reported.json();
+  }
+
+  /** What the dashboard and the drill list say about branch A's reports in 2026-H1. */
+  async function figures() {
+    const res = await api.get('leader', `/api/dashboard?period=2026-H1&org=${fx.branchAId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const done = (metric: string) =>
+      (res.json().kpis as { metric: string; done: number }[]).find((k) => k.metric === metric)?.done;
+    const late = (await api.get('leader', `/api/risk-alerts?org=${fx.branchAId}&flag=REPORTED_LATE&limit=100`)).json()
+      .items as Alert[];
+    return {
+      reported: done('ALERT_REPORTED'),
+      onTime: done('ALERT_REPORTED_ON_TIME'),
+      late: late.map((a) => a.id).sort(),
+    };
+  }
+
+  it.each([
+    ['secA', { level: 'LEVEL_4' }, ['level']],
+    ['secA', { registeredAt: sh('2026-03-10 07:00') }, ['registeredAt']],
+    ['secA', { orgId: 'branch A unit' }, ['orgId']],
+    [
+      'secA',
+      { level: 'LEVEL_4', registeredAt: sh('2026-03-10 07:00'), summary: '顺带修改' },
+      ['level', 'registeredAt'],
+    ],
+    ['leader', { level: 'LEVEL_4' }, ['level']],
+    ['leader', { registeredAt: sh('2026-03-10 06:00') }, ['registeredAt']],
+  ] as const)(
+    '%s PATCHing %j after 报送 is refused with 409 naming %j; the figure stays',
+    async (who, patch, fields) => {
+      const alert = await reportedLate(`frozen-${who}-${fields.join('-')}-${crypto.randomUUID().slice(0, 8)}`);
+      // The unit's id exists only once the fixture is seeded.
+      const body = { ...patch, ...('orgId' in patch ? { orgId: fx.branchAUnitId } : {}) };
+      const figuresBefore = await figures();
+      const before = await snapshot(ctx.prisma, alert.id);
+      const res = await api.patch(who, alert.id, body, { 'if-match': `"${alert.version}"` });
+      expect(res.statusCode, res.body).toBe(409);
+      const error = res.json().error;
+      expect(error.code).toBe('CONFLICT');
+      expect(error.details.fields.map((f: { field: string }) => f.field)).toEqual(fields);
+      for (const f of error.details.fields)
+        expect(f.message).toMatch(/已进入“报送”环节.*不能再直接修改.*领导班子成员.*更正/);
+      expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
+      const row = await ctx.prisma.riskAlert.findUniqueOrThrow({ where: { id: alert.id } });
+      expect(row).toMatchObject({ level: 'LEVEL_1', orgId: fx.branchAId });
+      expect(row.reportDueAt.toISOString()).toBe(DUE_AT);
+      expect(row.registeredAt.toISOString()).toBe(REGISTERED_AT);
+      expect(await figures()).toEqual(figuresBefore);
+      expect(figuresBefore.late).toContain(alert.id);
+    },
+  );
+
+  it('other facts stay editable past 登记, and the same values for frozen fields are no change', async () => {
+    const alert = await reportedLate(`editable-${crypto.randomUUID().slice(0, 8)}`);
+    const res = await api.patch('secA', alert.id, {
+      reach: 9000,
+      level: 'LEVEL_1',
+      registeredAt: REGISTERED_AT,
+      orgId: fx.branchAId,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      reach: 9000,
+      level: 'LEVEL_1',
+      reportDueAt: DUE_AT,
+      clock: { reportedLate: true },
+    });
+  });
+
+  it('while 登记 the PATCH still changes level and time and recomputes the clock', async () => {
+    const alert = await api.createAs('secA', fx.branchAId, { level: 'LEVEL_1', registeredAt: REGISTERED_AT });
+    const res = await api.patch('secA', alert.id, { level: 'LEVEL_4' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().reportDueAt).toBe(sh('2026-03-12 08:00'));
+  });
+
+  it("the leader's correction is audited with its reason, keeps the clock, and the figure does not flip", async () => {
+    const alert = await reportedLate(`corrected-${crypto.randomUUID().slice(0, 8)}`);
+    const figuresBefore = await figures();
+    const res = await api.correct(
+      'leader',
+      alert.id,
+      { level: 'LEVEL_4', registeredAt: sh('2026-03-10 07:30'), reason: '研判后确认为四级，登记时间按首次发现更正' },
+      { 'if-match': `"${alert.version}"`, 'idempotency-key': `correct-${alert.id}` },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers.etag).toBe(`"${alert.version + 1}"`);
+    expect(res.json()).toMatchObject({
+      level: 'LEVEL_4',
+      registeredAt: sh('2026-03-10 07:30'),
+      reportDueAt: DUE_AT,
+      reportedAt: sh('2026-03-10 10:00'),
+      state: 'REPORTED',
+      clock: { dueAt: DUE_AT, reportedLate: true, overdue: true },
+    });
+    // The 登记 event moves with the registration time; no step is added.
+    expect((res.json() as Alert).events.map((e) => [e.toState, e.at])).toEqual([
+      ['REGISTERED', sh('2026-03-10 07:30')],
+      ['ASSESSED', sh('2026-03-10 08:30')],
+      ['REPORTED', sh('2026-03-10 10:00')],
+    ]);
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: alert.id, action: 'CORRECT' } });
+    expect(audit.actorId).toBe(fx.users.leader);
+    expect(audit.before).toMatchObject({ level: 'LEVEL_1', registeredAt: REGISTERED_AT, reportDueAt: DUE_AT });
+    expect(audit.after).toMatchObject({
+      level: 'LEVEL_4',
+      registeredAt: sh('2026-03-10 07:30'),
+      reportDueAt: DUE_AT,
+      correctionReason: '研判后确认为四级，登记时间按首次发现更正',
+    });
+    expect(await figures()).toEqual(figuresBefore);
+    // A retry with the same key answers the first result and corrects nothing twice.
+    const retry = await api.correct(
+      'leader',
+      alert.id,
+      { level: 'LEVEL_4', registeredAt: sh('2026-03-10 07:30'), reason: '研判后确认为四级，登记时间按首次发现更正' },
+      { 'if-match': `"${alert.version}"`, 'idempotency-key': `correct-${alert.id}` },
+    );
+    expect(retry.statusCode).toBe(200);
+    expect(await ctx.prisma.auditEvent.count({ where: { entityId: alert.id, action: 'CORRECT' } })).toBe(1);
+  });
+
+  it('a correction may move the alert to another org, keeping the clock', async () => {
+    const alert = await reportedLate(`moved-${crypto.randomUUID().slice(0, 8)}`);
+    const res = await api.correct('leader', alert.id, { orgId: fx.branchAUnitId, reason: '归属组织登记错误' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ orgId: fx.branchAUnitId, reportDueAt: DUE_AT, clock: { reportedLate: true } });
+  });
+
+  it.each(['secA', 'auditor', 'admin'])('%s cannot correct (403) and nothing is written', async (who) => {
+    const alert = await reportedLate(`nocorrect-${who}-${crypto.randomUUID().slice(0, 8)}`);
+    const before = await snapshot(ctx.prisma, alert.id);
+    const res = await api.correct(who, alert.id, { level: 'LEVEL_4', reason: '想改成四级' });
+    expect(res.statusCode).toBe(403);
+    expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
+  });
+
+  it('refuses a correction without a reason, with nothing to correct, stale, or while 登记', async () => {
+    const alert = await reportedLate(`refused-${crypto.randomUUID().slice(0, 8)}`);
+    const before = await snapshot(ctx.prisma, alert.id);
+    const noReason = await api.correct('leader', alert.id, { level: 'LEVEL_4' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+    expect((await api.correct('leader', alert.id, { level: 'LEVEL_4', reason: '短' })).statusCode).toBe(400);
+    expect((await api.correct('leader', alert.id, { reason: '没有更正任何内容' })).statusCode).toBe(400);
+    expect((await api.correct('leader', alert.id, { level: 'LEVEL_1', reason: '与原等级相同的更正' })).statusCode).toBe(
+      400,
+    );
+    const stale = await api.correct(
+      'leader',
+      alert.id,
+      { level: 'LEVEL_4', reason: '版本已过期的更正' },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.statusCode).toBe(412);
+    expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
+    const registered = await api.createAs('secA', fx.branchAId);
+    const early = await api.correct('leader', registered.id, { level: 'LEVEL_4', reason: '登记环节无需更正' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('请直接修改');
+  });
+
+  it('no step recomputes a stopped clock: 退回 and a second 报送 keep reportedAt and the due time', async () => {
+    const alert = await reportedLate(`restep-${crypto.randomUUID().slice(0, 8)}`);
+    await api.step('leader', alert.id, { to: 'RETURNED', at: sh('2026-03-10 11:00') });
+    await api.step('leader', alert.id, { to: 'ASSESSED', at: sh('2026-03-10 11:30') });
+    const again = await api.step('leader', alert.id, {
+      to: 'REPORTED',
+      receiptNumber: 'WX-AGAIN',
+      at: sh('2026-03-10 12:00'),
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ reportedAt: sh('2026-03-10 10:00'), reportDueAt: DUE_AT });
   });
 });
 

@@ -29,6 +29,11 @@ export const ACTIONS = [
   'alert:assess',
   /** 处置: the branch or leadership handles the item. */
   'alert:handle',
+  /**
+   * 更正: change an alert's level, registration time or org once it is past 登记, with a reason
+   * (audited, the reporting clock kept). Leadership only: the branch is what these facts measure.
+   */
+  'alert:correct',
   'assignment:read',
   'target:read',
   /** Responsibility list, targets and frequency rules: leadership. */
@@ -70,6 +75,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
       'alert:register',
       'alert:assess',
       'alert:handle',
+      'alert:correct',
       'plan:manage',
       'rectification:write',
       'report:write',

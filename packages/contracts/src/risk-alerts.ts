@@ -191,6 +191,42 @@ export const UpdateRiskAlertInputSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项内容' });
 export type UpdateRiskAlertInput = z.infer<typeof UpdateRiskAlertInputSchema>;
 
+/**
+ * The facts the figures measure an alert by: its org, its level (which set the reporting clock)
+ * and its registration time (where the clock started, and the period ALERT_REGISTERED counts it
+ * in). A PATCH may change them only while the alert is still 登记; after that only leadership
+ * corrects them (POST /api/risk-alerts/:id/corrections), and the clock stays as first set.
+ */
+export const ALERT_FROZEN_FIELDS = ['orgId', 'level', 'registeredAt'] as const;
+export type AlertFrozenField = (typeof ALERT_FROZEN_FIELDS)[number];
+
+/** Whether the alert is past 登记, so its org, level and registration time are frozen. */
+export function alertFactsFrozen(state: AlertState): boolean {
+  return state !== 'REGISTERED';
+}
+
+export const ALERT_CORRECTION_REASON_MIN = 5;
+export const ALERT_CORRECTION_REASON_MAX = 2000;
+export const ALERT_CORRECTION_EMPTY = '请至少更正一项：组织、等级或登记时间';
+
+/**
+ * 更正 by leadership: any of org, level and registration time, with the reason (kept in the audit
+ * trail with the values before). The reporting due time (reportDueAt) is not recomputed.
+ */
+export const CorrectRiskAlertInputSchema = z
+  .strictObject({
+    orgId: IdSchema.optional(),
+    level: AlertLevelSchema.optional(),
+    registeredAt: InstantSchema.optional(),
+    reason: z.string().trim().min(ALERT_CORRECTION_REASON_MIN).max(ALERT_CORRECTION_REASON_MAX),
+  })
+  .superRefine((value, ctx) => {
+    if (value.orgId === undefined && value.level === undefined && value.registeredAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['level'], message: ALERT_CORRECTION_EMPTY, input: value });
+    }
+  });
+export type CorrectRiskAlertInput = z.infer<typeof CorrectRiskAlertInputSchema>;
+
 export const ALERT_RECEIPT_REQUIRED = '报送市网信办须填写回执编号';
 export const ALERT_RECEIPT_ONLY_ON_REPORT = '只有报送市网信办时填写回执编号';
 

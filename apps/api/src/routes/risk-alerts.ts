@@ -2,6 +2,7 @@ import { etagOf, IdParamsSchema, versionFromIfMatch } from '@dutyboard/contracts
 import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
   type AlertReportHours,
+  CorrectRiskAlertInputSchema,
   CreateRiskAlertInputSchema,
   ListRiskAlertsQuerySchema,
   RiskAlertDetailSchema,
@@ -15,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import {
+  correctRiskAlert,
   createRiskAlert,
   deleteRiskAlert,
   getRiskAlert,
@@ -79,6 +81,28 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
       const version = versionFromIfMatch(request.headers['if-match']);
       const alert = await runWrite(prisma, request, reply, (tx) =>
         transitionRiskAlert(tx, actor(request), request.params.id, request.body, version, now()),
+      );
+      return reply.header('etag', etagOf(alert.version)).send(alert);
+    },
+  );
+
+  // 更正 of the facts frozen past 登记 (org, level, registration time): leadership only, with a
+  // reason; the reporting clock keeps its first due time (ADR 019).
+  app.post(
+    '/api/risk-alerts/:id/corrections',
+    {
+      config: { permission: 'alert:correct' },
+      schema: {
+        params: IdParamsSchema,
+        headers: TransitionHeadersSchema,
+        body: CorrectRiskAlertInputSchema,
+        response: { 200: RiskAlertDetailSchema, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      const alert = await runWrite(prisma, request, reply, (tx) =>
+        correctRiskAlert(tx, actor(request), request.params.id, request.body, version, now()),
       );
       return reply.header('etag', etagOf(alert.version)).send(alert);
     },

@@ -40,6 +40,7 @@ const ACTION_COLOR: Record<string, string> = {
   TRANSITION: 'purple',
   CLOSE: 'cyan',
   CHECK: 'geekblue',
+  CORRECT: 'magenta',
   ATTACH: 'gold',
   DETACH: 'orange',
 };

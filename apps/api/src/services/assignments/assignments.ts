@@ -310,6 +310,47 @@ export async function createAssignment(
   return answer(tx, row);
 }
 
+/** A task closed by hand (办结): its status is stored, not computed from a rule. */
+function isClosedTask(row: AssignmentRow): boolean {
+  return row.status !== 'OPEN' && !parseRule(row.rule);
+}
+
+/**
+ * What the figures and the overdue/on-time facts read of a task: its period, org, owner, kind, due
+ * day and rule (ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE, overdue per owner). Once the task is closed
+ * they are frozen; its wording (task, area) stays editable.
+ */
+const CLOSED_FROZEN_FIELDS = {
+  period: '所属周期',
+  orgId: '责任组织',
+  ownerId: '负责人',
+  kind: '类型',
+  dueDate: '完成期限',
+  rule: '完成规则',
+} as const;
+type ClosedFrozenField = keyof typeof CLOSED_FROZEN_FIELDS;
+
+function alteredClosedFacts(before: AssignmentRow, input: UpdateAssignmentInput): ClosedFrozenField[] {
+  const stored: Record<ClosedFrozenField, unknown> = {
+    period: periodCode(before.period.kind, before.period.year, before.period.index),
+    orgId: before.orgId,
+    ownerId: before.ownerId,
+    kind: before.kind,
+    dueDate: before.dueAt ? localDate(before.dueAt) : null,
+    rule: parseRule(before.rule),
+  };
+  return (Object.keys(CLOSED_FROZEN_FIELDS) as ClosedFrozenField[]).filter(
+    (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(stored[field]),
+  );
+}
+
+function closedFactsRefusal(fields: ClosedFrozenField[]): AppError {
+  const sentence = (names: string) => `这项任务已办结，${names}已计入统计，不能再修改`;
+  return new AppError('CONFLICT', sentence(fields.map((f) => CLOSED_FROZEN_FIELDS[f]).join('、')), 409, {
+    fields: fields.map((field) => ({ field, code: 'frozen', message: sentence(CLOSED_FROZEN_FIELDS[field]) })),
+  });
+}
+
 export async function updateAssignment(
   tx: Prisma.TransactionClient,
   user: AuthUser,
@@ -319,6 +360,10 @@ export async function updateAssignment(
 ): Promise<Assignment> {
   const before = await loadAssignment(tx, user, id);
   checkVersion(before, expectedVersion);
+  if (isClosedTask(before)) {
+    const altered = alteredClosedFacts(before, input);
+    if (altered.length > 0) throw closedFactsRefusal(altered);
+  }
   // The cross-field rules again, on the record as it will be.
   const merged = {
     kind: input.kind ?? before.kind,
@@ -379,6 +424,9 @@ export async function deleteAssignment(
 ): Promise<void> {
   const before = await loadAssignment(tx, user, id);
   checkVersion(before, expectedVersion);
+  // A closed task is part of the record of work done (and of ASSIGNMENT_DONE), like a completed
+  // rectification.
+  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除', 409);
   const { count } = await tx.assignment.deleteMany({ where: { id, version: before.version } });
   assertWritten(count);
   await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });

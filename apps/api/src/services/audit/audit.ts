@@ -15,6 +15,11 @@ export type AuditAction =
   | 'CLOSE'
   /** A risk point checked (排查). */
   | 'CHECK'
+  /**
+   * 更正 by leadership of a workflow fact past its step (an alert's level, registration time or
+   * org): before/after as for UPDATE, after also holds the correctionReason; the clock is kept.
+   */
+  | 'CORRECT'
   /** An evidence file added to or removed from a record (entityType/entityId name the record). */
   | 'ATTACH'
   | 'DETACH'

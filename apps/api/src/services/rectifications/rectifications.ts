@@ -247,7 +247,14 @@ export async function updateRectification(
 ): Promise<Rectification> {
   const before = await loadRectification(tx, user, id);
   checkVersion(before, expectedVersion);
-  if (before.status === 'DONE') throw closedRefusal('修改');
+  // Everything of a completed rectification is frozen: RECTIFICATION_CLOSED counts it by org and
+  // closedAt, and its deadline and owner say whether it was done in time. Each field sent is named.
+  if (before.status === 'DONE') {
+    const refusal = closedRefusal('修改');
+    throw new AppError(refusal.code, refusal.message, refusal.status, {
+      fields: Object.keys(input).map((field) => ({ field, code: 'frozen', message: refusal.message })),
+    });
+  }
   // Moving a record to another org needs the same reach as creating it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
   // Only a new link is checked: an existing one may have been made by someone who reaches further.

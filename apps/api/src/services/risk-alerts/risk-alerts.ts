@@ -1,17 +1,21 @@
 // 舆情 (risk alerts): list, read, register, edit facts, delete, and the workflow steps. Which step
 // may follow which, and who may take it, come from the contract's tables (ALERT_TRANSITIONS,
 // ALERT_STEP_ACTION); the reporting clock and 催办 are computed at answer time from `now`.
-import type { ErrorBody } from '@dutyboard/contracts/errors';
+import type { ErrorBody, FieldIssue } from '@dutyboard/contracts/errors';
 import { can } from '@dutyboard/contracts/permissions';
 import {
+  ALERT_FROZEN_FIELDS,
   ALERT_STEP_ACTION,
   ALERT_TRANSITIONS,
   ALERT_URGE_HOURS,
+  type AlertFrozenField,
   type AlertReportHours,
   type AlertState,
   alertClock,
+  alertFactsFrozen,
   alertNeedsUrging,
   alertReportDueAt,
+  type CorrectRiskAlertInput,
   type CreateRiskAlertInput,
   canTransition,
   type RiskAlert,
@@ -232,7 +236,58 @@ export async function createRiskAlert(
   return toDetail(tx, row, settings.now);
 }
 
-/** The facts of an alert; its state only moves through transitionRiskAlert. */
+const FROZEN_FIELD_NAME: Record<AlertFrozenField, string> = {
+  orgId: '所属组织',
+  level: '等级',
+  registeredAt: '登记时间',
+};
+
+/** The frozen facts (ALERT_FROZEN_FIELDS) a change would actually alter. */
+function alteredFacts(
+  before: AlertRow,
+  input: { orgId?: string; level?: RiskAlert['level']; registeredAt?: string },
+): AlertFrozenField[] {
+  return ALERT_FROZEN_FIELDS.filter((field) => {
+    if (input[field] === undefined) return false;
+    if (field === 'registeredAt') return Date.parse(input.registeredAt as string) !== before.registeredAt.getTime();
+    return input[field] !== before[field];
+  });
+}
+
+/**
+ * A PATCH that would alter the org, level or registration time of an alert past 登记: refused for
+ * every role (leadership corrects through POST …/corrections), each field named, never ignored.
+ */
+function frozenFactsRefusal(state: AlertState, fields: AlertFrozenField[]): AppError {
+  const sentence = (names: string) =>
+    `这条舆情已进入“${STATE_NAME[state]}”环节，${names}不能再直接修改；如确有错误，须由领导班子成员通过“更正”填写理由后更正`;
+  const issues: FieldIssue[] = fields.map((field) => ({
+    field,
+    code: 'frozen',
+    message: sentence(FROZEN_FIELD_NAME[field]),
+  }));
+  return new AppError('CONFLICT', sentence(fields.map((f) => FROZEN_FIELD_NAME[f]).join('、')), 409, {
+    fields: issues,
+  });
+}
+
+/** 登记 may not move past the step that followed it: the timeline stays in order. */
+async function checkRegistrationBeforeNextStep(tx: Prisma.TransactionClient, id: string, registeredAt: Date) {
+  const next = await tx.riskAlertEvent.findFirst({
+    where: { alertId: id, fromState: { not: null } },
+    orderBy: { at: 'asc' },
+  });
+  if (next && registeredAt > next.at) {
+    throw fieldError('registeredAt', `登记时间不能晚于后续“${STATE_NAME[next.toState]}”环节的时间`);
+  }
+}
+
+/**
+ * The facts of an alert; its state only moves through transitionRiskAlert. While it is 登记, its
+ * org, level and registration time may change here too (the clock is recomputed: nothing has
+ * been measured yet); past 登记 they are frozen (alertFactsFrozen) and only correctRiskAlert
+ * changes them.
+ */
 export async function updateRiskAlert(
   tx: Prisma.TransactionClient,
   user: AuthUser,
@@ -244,6 +299,10 @@ export async function updateRiskAlert(
   const before = await loadAlert(tx, user, id);
   checkVersion(before, expectedVersion);
   if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改', 409);
+  if (alertFactsFrozen(before.state)) {
+    const altered = alteredFacts(before, input);
+    if (altered.length > 0) throw frozenFactsRefusal(before.state, altered);
+  }
   // Moving an alert to another org needs the same reach as registering it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
 
@@ -251,17 +310,11 @@ export async function updateRiskAlert(
   const movedRegistration = registeredAt.getTime() !== before.registeredAt.getTime();
   if (movedRegistration) {
     checkNotFuture('registeredAt', registeredAt, settings.now, '登记时间');
-    // The timeline stays in order: 登记 cannot move past the step that followed it.
-    const next = await tx.riskAlertEvent.findFirst({
-      where: { alertId: id, fromState: { not: null } },
-      orderBy: { at: 'asc' },
-    });
-    if (next && registeredAt > next.at) {
-      throw fieldError('registeredAt', `登记时间不能晚于后续“${STATE_NAME[next.toState]}”环节的时间`);
-    }
+    await checkRegistrationBeforeNextStep(tx, id, registeredAt);
   }
   const level = input.level ?? before.level;
-  const recompute = movedRegistration || level !== before.level;
+  // Only reachable while 登记 (see above): a clock that has been measured is never recomputed.
+  const recompute = (movedRegistration || level !== before.level) && !alertFactsFrozen(before.state);
 
   const { count } = await tx.riskAlert.updateMany({
     where: { id, version: before.version, state: before.state },
@@ -299,6 +352,68 @@ export async function updateRiskAlert(
     after: auditShape(row),
   });
   return toDetail(tx, row, settings.now);
+}
+
+/**
+ * 更正 (leadership, route permission alert:correct): the org, level or registration time of an
+ * alert past 登记, with a reason. The reporting clock keeps its first due time (reportDueAt) and
+ * reportedAt/closedAt are untouched, so whether it was reported on time does not change; the
+ * audit event (CORRECT) holds the values before, the values after and the reason.
+ */
+export async function correctRiskAlert(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: CorrectRiskAlertInput,
+  expectedVersion: number | undefined,
+  now: Date,
+): Promise<RiskAlertDetail> {
+  const before = await loadAlert(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (!alertFactsFrozen(before.state)) {
+    throw new AppError('INVALID_TRANSITION', '这条舆情尚在“登记”环节，请直接修改，无需更正', 409, {
+      current: before.state,
+    });
+  }
+  const altered = alteredFacts(before, input);
+  if (altered.length === 0) {
+    throw validationError([{ field: 'level', code: 'custom', message: '更正的内容与现有记录相同' }]);
+  }
+  if (altered.includes('orgId') && input.orgId) await loadWritableOrg(tx, user, input.orgId);
+  const registeredAt = altered.includes('registeredAt') ? new Date(input.registeredAt as string) : undefined;
+  if (registeredAt) {
+    checkNotFuture('registeredAt', registeredAt, now, '登记时间');
+    await checkRegistrationBeforeNextStep(tx, id, registeredAt);
+  }
+  const { count } = await tx.riskAlert.updateMany({
+    where: { id, version: before.version, state: before.state },
+    data: {
+      orgId: altered.includes('orgId') ? input.orgId : undefined,
+      level: altered.includes('level') ? input.level : undefined,
+      registeredAt,
+      // reportDueAt, reportedAt, closedAt and lastEventAt stay: the clock is the one first set.
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  if (registeredAt) {
+    await tx.riskAlertEvent.updateMany({
+      where: { alertId: id, fromState: null, toState: 'REGISTERED' },
+      data: { at: registeredAt },
+    });
+  }
+  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CORRECT',
+    entityType: 'RiskAlert',
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: { ...auditShape(row), correctionReason: input.reason },
+  });
+  return toDetail(tx, row, now);
 }
 
 /** Only an alert nobody has assessed yet may be deleted (a mistaken 登记); its files go with it. */

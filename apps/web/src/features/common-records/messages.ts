@@ -38,6 +38,7 @@ export const recordsZh = {
   'records.action.TRANSITION': '状态变更',
   'records.action.CLOSE': '办结',
   'records.action.CHECK': '排查',
+  'records.action.CORRECT': '更正',
   'records.action.ATTACH': '上传附件',
   'records.action.DETACH': '删除附件',
 
@@ -103,6 +104,7 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
   'records.action.TRANSITION': 'Status changed',
   'records.action.CLOSE': 'Closed',
   'records.action.CHECK': 'Checked',
+  'records.action.CORRECT': 'Corrected',
   'records.action.ATTACH': 'File added',
   'records.action.DETACH': 'File removed',
 

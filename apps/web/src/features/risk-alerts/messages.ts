@@ -135,6 +135,18 @@ export const riskAlertsZh = {
   'riskAlerts.urlFormat': '网址须以 http:// 或 https:// 开头',
   'riskAlerts.futureTime': '登记时间不能晚于当前时间',
   'riskAlerts.noWritableOrg': '当前账号没有可以登记舆情的组织。',
+  'riskAlerts.frozenHint':
+    '已过登记环节：组织、等级和登记时间计入统计，不能在此修改；如确有错误，请领导班子成员在详情页“更正”。',
+
+  'riskAlerts.correct.action': '更正',
+  'riskAlerts.correct.title': '更正舆情登记信息',
+  'riskAlerts.correct.hint':
+    '更正组织、等级或登记时间，须填写理由，记入修改记录。报送时限保持最初登记时确定的时间，不随更正改变。',
+  'riskAlerts.correct.reason': '更正理由',
+  'riskAlerts.correct.reasonPlaceholder': '说明为何更正（至少5个字）',
+  'riskAlerts.correct.nothing': '请至少更正一项：组织、等级或登记时间',
+  'riskAlerts.correct.saved': '已更正',
+  'riskAlerts.field.correctionReason': '更正理由',
 } satisfies Record<string, string>;
 
 export const riskAlertsEn: Record<keyof typeof riskAlertsZh, string> = {
@@ -273,4 +285,16 @@ export const riskAlertsEn: Record<keyof typeof riskAlertsZh, string> = {
   'riskAlerts.urlFormat': 'The address must start with http:// or https://',
   'riskAlerts.futureTime': 'The registration time cannot be later than now',
   'riskAlerts.noWritableOrg': 'This account has no org it may register alerts for.',
+  'riskAlerts.frozenHint':
+    'Past registration: the org, level and registration time count in the figures and cannot be edited here; leadership can correct them from the alert page.',
+
+  'riskAlerts.correct.action': 'Correct',
+  'riskAlerts.correct.title': 'Correct the registration',
+  'riskAlerts.correct.hint':
+    'Correct the org, level or registration time with a reason; it is kept in the change history. The reporting deadline stays as first set and does not follow the correction.',
+  'riskAlerts.correct.reason': 'Reason',
+  'riskAlerts.correct.reasonPlaceholder': 'Why is this corrected? (at least 5 characters)',
+  'riskAlerts.correct.nothing': 'Correct at least one of org, level or registration time',
+  'riskAlerts.correct.saved': 'Corrected',
+  'riskAlerts.field.correctionReason': 'Reason for correction',
 };

@@ -2,6 +2,7 @@
 // alert's history, the header's reminders and the dashboard figures through the shared query keys.
 import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import {
+  type CorrectRiskAlertInput,
   type CreateRiskAlertInput,
   type RiskAlertDetail,
   RiskAlertDetailSchema,
@@ -42,6 +43,19 @@ export function transitionRiskAlert(
   idempotencyKey: string,
 ): Promise<RiskAlertDetail> {
   return api.post(`${path(id)}/transitions`, input, {
+    schema: RiskAlertDetailSchema,
+    headers: { 'If-Match': etagOf(version), 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** 更正 (leadership) of an alert past 登记: org, level or registration time, with a reason. */
+export function correctRiskAlert(
+  id: string,
+  version: number,
+  input: CorrectRiskAlertInput,
+  idempotencyKey: string,
+): Promise<RiskAlertDetail> {
+  return api.post(`${path(id)}/corrections`, input, {
     schema: RiskAlertDetailSchema,
     headers: { 'If-Match': etagOf(version), 'Idempotency-Key': idempotencyKey },
   });
@@ -103,6 +117,24 @@ export function useTransitionRiskAlert(id: string, version: number) {
     onError: async (error) => {
       // Someone else moved or changed the alert meanwhile: show the page as it now stands, so the
       // buttons offered are the steps possible now.
+      if (isApiError(error) && (error.status === 409 || error.status === 412)) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.riskAlerts.detail(id) });
+      }
+    },
+  });
+}
+
+export function useCorrectRiskAlert(id: string, version: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: CorrectRiskAlertInput; idempotencyKey: string }) =>
+      correctRiskAlert(id, version, input, idempotencyKey),
+    onSuccess: async (alert) => {
+      queryClient.setQueryData(queryKeys.riskAlerts.detail(alert.id), alert);
+      await refreshAfterChange(queryClient, alert.id);
+    },
+    onError: async (error) => {
+      // Changed meanwhile: show the alert as it now stands.
       if (isApiError(error) && (error.status === 409 || error.status === 412)) {
         await queryClient.invalidateQueries({ queryKey: queryKeys.riskAlerts.detail(id) });
       }

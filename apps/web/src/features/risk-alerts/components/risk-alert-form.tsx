@@ -24,9 +24,20 @@ interface RiskAlertFormProps {
   saving: boolean;
   error: string | null;
   onSubmit: (values: RiskAlertFormValues) => void;
+  /** Past 登记: org, level and registration time are shown but not editable (leadership 更正s them). */
+  factsFrozen?: boolean;
 }
 
-export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskAlertFormProps) {
+export function RiskAlertForm({
+  form,
+  initialValues,
+  orgs,
+  orgLocked,
+  saving,
+  error,
+  onSubmit,
+  factsFrozen = false,
+}: RiskAlertFormProps) {
   const { t } = useI18n();
   const { label, named } = useFieldRules(RISK_ALERT_FIELDS);
   return (
@@ -37,15 +48,21 @@ export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, er
       initialValues={initialValues}
       onSubmit={onSubmit}
       orgs={orgs}
-      orgLocked={orgLocked}
+      orgLocked={orgLocked || factsFrozen}
       orgLabel={label('orgId')}
       orgMessage={t('validation.select', { field: named('orgId') })}
       saving={saving}
       error={error}
       saveLabel={t('form.save')}
     >
-      <Form.Item label={label('level')} name="level" required extra={t('riskAlerts.clockHint')}>
+      <Form.Item
+        label={label('level')}
+        name="level"
+        required
+        extra={t(factsFrozen ? 'riskAlerts.frozenHint' : 'riskAlerts.clockHint')}
+      >
         <Radio.Group
+          disabled={factsFrozen}
           optionType="button"
           buttonStyle="solid"
           data-testid="risk-alert-level"
@@ -79,10 +96,16 @@ export function RiskAlertForm({ form, initialValues, orgs, orgLocked, saving, er
         />
       </Form.Item>
       <Form.Item label={label('date')} name="date" required>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} disabled={factsFrozen} />
       </Form.Item>
       <Form.Item label={label('time')} name="time" required>
-        <TimePicker format={TIME_FORMAT} needConfirm={false} style={{ width: '100%' }} placeholder={TIME_FORMAT} />
+        <TimePicker
+          format={TIME_FORMAT}
+          needConfirm={false}
+          style={{ width: '100%' }}
+          placeholder={TIME_FORMAT}
+          disabled={factsFrozen}
+        />
       </Form.Item>
     </RecordForm>
   );

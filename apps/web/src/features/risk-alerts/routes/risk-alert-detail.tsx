@@ -2,6 +2,7 @@ import {
   AlertLevelSchema,
   AlertStateSchema,
   type AlertStep,
+  alertFactsFrozen,
   availableSteps,
   type RiskAlertDetail,
 } from '@dutyboard/contracts/risk-alerts';
@@ -24,6 +25,7 @@ import { useDeleteRiskAlert } from '../api/save-risk-alert.ts';
 import { AlertClockTag, liveFlags, useNow } from '../components/alert-clock.tsx';
 import { AlertLevelTag, AlertStateTag, UrgeTag } from '../components/alert-tags.tsx';
 import { AlertTimeline } from '../components/alert-timeline.tsx';
+import { CorrectionDialog } from '../components/correction-dialog.tsx';
 import { RiskAlertNotFound } from '../components/risk-alert-not-found.tsx';
 import { TransitionDialog } from '../components/transition-dialog.tsx';
 
@@ -42,6 +44,7 @@ const HISTORY_FIELDS = [
   'closedAt',
   'lastEventAt',
   'state',
+  'correctionReason',
 ] as const;
 type FieldName = (typeof HISTORY_FIELDS)[number];
 
@@ -61,11 +64,14 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const now = useNow();
   const orgs = useOrgs();
   const remove = useDeleteRiskAlert(alert.id, alert.version);
-  const { dialog, openDialog, dialogProps } = useDialogState<AlertStep>();
+  // A step's dialog, or 'CORRECT' for the correction.
+  const { dialog, openDialog, dialogProps } = useDialogState<AlertStep | 'CORRECT'>();
   // Only the steps this user may take from the current state are rendered (the contract's table).
   const steps = availableSteps(alert.state, (action) => can(me, action));
   const canEdit = can(me, 'alert:register') && alert.state !== 'CLOSED';
   const canDelete = can(me, 'alert:assess') && alert.state === 'REGISTERED';
+  // Past 登记, org, level and registration time change only through leadership's 更正.
+  const canCorrect = can(me, 'alert:correct') && alertFactsFrozen(alert.state);
   const canAttach = can(me, 'alert:register') || can(me, 'alert:assess') || can(me, 'alert:handle');
   const { needsUrging } = liveFlags(alert, now);
   const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
@@ -104,7 +110,7 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
             {needsUrging && <UrgeTag />}
           </Space>
           {/* The steps first: on a phone they must not sit below the whole record. */}
-          {(steps.length > 0 || canEdit || canDelete) && (
+          {(steps.length > 0 || canEdit || canDelete || canCorrect) && (
             <Space wrap style={{ marginBottom: 16 }} data-testid="risk-alert-actions">
               {steps.map((to, index) => (
                 <Button
@@ -118,6 +124,11 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
                 </Button>
               ))}
               {canEdit && <RecordEditButton to={`/risk-alerts/${alert.id}/edit`} />}
+              {canCorrect && (
+                <Button size="large" data-testid="risk-alert-correct" onClick={() => openDialog('CORRECT')}>
+                  {t('riskAlerts.correct.action')}
+                </Button>
+              )}
               {canDelete && <RecordDeleteButton remove={remove} />}
             </Space>
           )}
@@ -183,7 +194,12 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
       historyLabels={historyLabels}
       historyValue={historyValue}
     >
-      {dialog && <TransitionDialog key={dialog} alert={alert} to={dialog} {...dialogProps(dialog)} />}
+      {dialog === 'CORRECT' && (
+        <CorrectionDialog alert={alert} orgs={orgs.data?.items ?? []} {...dialogProps(dialog)} />
+      )}
+      {dialog && dialog !== 'CORRECT' && (
+        <TransitionDialog key={dialog} alert={alert} to={dialog} {...dialogProps(dialog)} />
+      )}
     </RecordDetailPage>
   );
 }

@@ -1,3 +1,4 @@
+import { alertFactsFrozen } from '@dutyboard/contracts/risk-alerts';
 import { Result } from 'antd';
 import { RecordEditPage } from '../../../components/record-form-page.tsx';
 import { saveErrorText } from '../../../lib/form-issues.ts';
@@ -34,7 +35,7 @@ export function RiskAlertEditRoute() {
       noChanges={t('form.noChanges')}
       saved={t('form.saved')}
       detailPath={(alert) => `/risk-alerts/${alert.id}`}
-      renderForm={(props) => <RiskAlertForm {...props} />}
+      renderForm={(props, alert) => <RiskAlertForm {...props} factsFrozen={alertFactsFrozen(alert.state)} />}
     />
   );
 }
