@@ -283,3 +283,19 @@ describe('limits answer in the error shape', () => {
     }
   });
 });
+
+describe('the assignments list keeps its own cursor order but the same cursor checks', () => {
+  it('answers a forged assignments cursor with 400', async () => {
+    const forge = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const id = crypto.randomUUID();
+    for (const cursor of [
+      forge(['assignments', 'TASK', '+275760-09-13T00:00:00.000Z', id]),
+      forge(['assignments', 'TASK', '0000-01-01T00:00:00.000Z', id]),
+      forge(['assignments', 'TASK', '2026-01-01T00:00:00.000Z', 'x'.repeat(36)]),
+      forge(['assignments', 'NOPE', '2026-01-01T00:00:00.000Z', id]),
+    ]) {
+      const res = await inject('leader', 'GET', `/api/assignments?cursor=${cursor}`);
+      expect(fieldErrors(res)).toContainEqual(expect.objectContaining({ field: 'cursor' }));
+    }
+  });
+});

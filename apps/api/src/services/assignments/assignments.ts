@@ -25,6 +25,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { ensurePeriod, findPeriod } from '../plan/periods.ts';
+import { badCursor, cursorId, cursorInstant } from '../records/keyset.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
 import { computeProgress, localDate, parseRule } from './progress.ts';
 
@@ -147,9 +148,6 @@ function encodeCursor(row: { kind: AssignmentKind; createdAt: Date; id: string }
   return Buffer.from(JSON.stringify([CURSOR_TAG, row.kind, row.createdAt.toISOString(), row.id])).toString('base64url');
 }
 
-const badCursor = () =>
-  validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
-
 /** Rows after the cursor in the list's order: kind (as declared), then createdAt, then id. */
 function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
   let parsed: unknown;
@@ -159,12 +157,11 @@ function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
     throw badCursor();
   }
   if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== CURSOR_TAG) throw badCursor();
-  const [, kind, at, id] = parsed as [unknown, unknown, unknown, unknown];
-  const createdAt = typeof at === 'string' ? new Date(at) : new Date(Number.NaN);
+  const [, kind, at, rawId] = parsed as [unknown, unknown, unknown, unknown];
   const kindIndex = ASSIGNMENT_KINDS.indexOf(kind as AssignmentKind);
-  if (kindIndex < 0 || Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw badCursor();
-  }
+  if (kindIndex < 0) throw badCursor();
+  const createdAt = cursorInstant(at);
+  const id = cursorId(rawId);
   const k = kind as AssignmentKind;
   return {
     OR: [
