@@ -6,14 +6,16 @@
 // summary-text.ts (the phrasing).
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
+import { PeriodCodeSchema } from './periods.ts';
 
 /** The kind of document a ReportDraft row holds (the column allows others later). */
 export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY';
 
-/** A summary covers a half year ("2026-H1") or a whole year ("2026"). */
-export const SummaryPeriodCodeSchema = z
-  .string()
-  .regex(/^\d{4}(-H[12])?$/, '总结周期须为半年（如 2026-H1）或全年（如 2026）');
+/** A summary covers a half year ("2026-H1") or a whole year ("2026"): a period code of those kinds. */
+export const SummaryPeriodCodeSchema = PeriodCodeSchema.regex(
+  /^\d{4}(-H[12])?$/,
+  '总结周期须为半年（如 2026-H1）或全年（如 2026）',
+);
 
 export const SUMMARY_TITLE_MAX = 200;
 export const SUMMARY_HEADING_MAX = 100;

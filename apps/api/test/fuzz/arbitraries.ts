@@ -3,6 +3,7 @@
 // refuse (wrong types, hostile unicode, 1 MB strings, extra/missing fields, prototype keys).
 // Reads zod's own description of a schema (`schema._zod.def`, `def.type`, `def.checks`), so a
 // contract change changes what is fuzzed without touching this file.
+import { CursorSchema } from '@dutyboard/contracts/common';
 import fc from 'fast-check';
 import type { z } from 'zod';
 
@@ -98,6 +99,30 @@ export const HOSTILE_STRINGS = [
   '0000-01-01',
   '9999-12-31T23:59:59.999+14:00',
   '2026-13-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-200000-01-01T00:00:00.000Z',
+  '\u0001',
+  '\u001F',
+  '\uFFFE',
+  '\uFFFF',
+  'x\u000By',
+];
+
+/**
+ * Characters no stored text may hold (contracts/common.ts), put into text that is otherwise
+ * valid for its field, so they get past length rules and must be refused by the API itself.
+ */
+export const ILLEGAL_CHARACTERS = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDC00',
 ];
 
 const hostileString = fc.oneof(
@@ -219,6 +244,9 @@ function boundaryString(s: Schema): fc.Arbitrary<string> {
     edges.push('x'.repeat(10_000));
   }
   if (r.min > 0) edges.push('a'.repeat(r.min), 'a'.repeat(r.min - 1));
+  if (!r.format && r.patterns.length === 0 && r.max >= 3) {
+    for (const ch of ILLEGAL_CHARACTERS) edges.push(`学${ch}习`);
+  }
   switch (r.format) {
     case 'uuid':
     case 'guid':
@@ -235,13 +263,76 @@ function boundaryString(s: Schema): fc.Arbitrary<string> {
         '2026-01-01T00:00:00',
         '2026-01-01T00:00:00+14:00',
         '2026-01-01T00:00:00-12:00',
+        '0000-01-01T00:00:00Z',
+        '1899-12-31T23:59:59Z',
+        '1999-12-31T15:59:59.999Z',
+        '2000-01-01T00:00:00+08:00',
+        '2100-12-31T23:59:59+08:00',
+        '2101-01-01T00:00:00.001+08:00',
       );
       break;
     case 'date':
-      edges.push('0001-01-01', '1970-01-01', '9999-12-31', '2024-02-29', '2026-02-29', '2026-12-31', '2026-1-1');
+      edges.push(
+        '0001-01-01',
+        '0000-01-01',
+        '1899-12-31',
+        '1970-01-01',
+        '1999-12-31',
+        '2000-01-01',
+        '2100-12-31',
+        '2101-01-01',
+        '9999-12-31',
+        '2024-02-29',
+        '2026-02-29',
+        '2026-12-31',
+        '2026-1-1',
+      );
       break;
   }
   return fc.constantFrom(...edges);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cursors.
+
+const sorts = fc.constantFrom('-occurredAt', 'occurredAt', '-createdAt', 'participants', '-deadlineAt', 'assignments');
+const cursorValue = fc.oneof(
+  dates.map(isoInstant),
+  fc.constantFrom(
+    '-200000-01-01T00:00:00.000Z',
+    '+275760-09-13T00:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
+    '1899-12-31T00:00:00.000Z',
+    '9999-12-31T23:59:59.999Z',
+    'not a date',
+    '',
+  ),
+  fc.constantFrom(0, 1, -1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, Number.MAX_VALUE),
+  fc.constantFrom(null, true, [], {}, ...ILLEGAL_CHARACTERS),
+);
+const cursorId = fc.oneof(
+  { weight: 3, arbitrary: fc.uuid({ version: 4 }) },
+  { weight: 1, arbitrary: fc.constantFrom('x'.repeat(36), '\u0000', '', '00000000-0000-0000-0000-00000000000g') },
+);
+
+/**
+ * Keyset cursors as a client could forge them: the base64url JSON the lists hand out, carrying
+ * far dates, integers past PostgreSQL's, junk ids and control characters; and plain junk.
+ */
+const forgedCursor: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(sorts, cursorValue, cursorId).map((parts) => toCursor(parts)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(sorts, fc.constantFrom('PRIMARY', 'TASK'), cursorValue, cursorId)
+      .map((parts) => toCursor(parts)),
+  },
+  { weight: 1, arbitrary: fc.tuple(sorts, fc.constant(null), cursorId).map((parts) => toCursor(parts)) },
+  { weight: 1, arbitrary: hostileString },
+);
+
+function toCursor(parts: unknown[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +398,8 @@ export function arbitraryFor(schema: Schema, mode: Mode, options: ArbOptions = {
     const own = invalidOwn(schema, def, next);
     return own ? fc.oneof({ weight: 3, arbitrary: own }, { weight: 1, arbitrary: junk }) : junk;
   }
+
+  if (schema === CursorSchema) return forgedCursor;
 
   switch (def.type) {
     case 'string':
