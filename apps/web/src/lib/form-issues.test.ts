@@ -40,4 +40,10 @@ describe('fieldIssueText', () => {
     const issue = { field: 'sortOrder', code: 'too_big', message: '数值过大' };
     expect(fieldIssueText(order, issue, say('zh'), 'zh')).toBe('排序不能大于 100000');
   });
+
+  it('says a refused control character in the user\u2019s language, naming the field', () => {
+    const issue = { field: 'username', code: 'illegal_character', message: '含有无法保存的控制字符（U+0001）' };
+    expect(fieldIssueText(username, issue, say('zh'), 'zh')).toBe(issue.message);
+    expect(fieldIssueText(username, issue, say('en'), 'en')).toMatch(/^username contains a control character/);
+  });
 });

@@ -49,6 +49,8 @@ export function fieldIssueText(spec: FieldSpec, issue: FieldIssue, t: Translate,
     case 'invalid_format':
       if (spec.choose) return t(enter, { field });
       return spec.format ? t(spec.format) : t('validation.invalid', { field });
+    case 'illegal_character':
+      return lang === 'zh' && issue.message ? issue.message : t('validation.illegalCharacter', { field });
     case 'custom':
       if (lang === 'zh' && issue.message) return issue.message;
       return spec.custom ? t(spec.custom) : t('validation.invalid', { field });

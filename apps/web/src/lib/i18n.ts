@@ -286,6 +286,7 @@ export const zh = {
   'validation.max': '{field}不能大于 {max}',
   'validation.integer': '{field}必须是整数',
   'validation.invalid': '{field}格式不正确',
+  'validation.illegalCharacter': '{field}含有无法保存的控制字符，请删除后重新提交（从其他软件复制的文字有时会带上它）',
   'validation.minLength': '{field}至少 {min} 个字符',
   // Feature dictionaries: one spread per feature (features/<name>/messages.ts), keys prefixed by feature.
   ...planZh,
@@ -574,6 +575,8 @@ export const en: Messages = {
   'validation.max': '{field}: at most {max}',
   'validation.integer': '{field}: whole numbers only',
   'validation.invalid': '{field}: not valid',
+  'validation.illegalCharacter':
+    '{field} contains a control character that cannot be saved; delete it and submit again (text copied from other programs sometimes carries one)',
   'validation.minLength': '{field}: at least {min} characters',
   // Feature dictionaries: one spread per feature, in the same order as in zh.
   ...planEn,

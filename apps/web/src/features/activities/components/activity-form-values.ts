@@ -156,6 +156,8 @@ export function issueMessage(field: ActivityFormField, issue: FieldIssue, t: Tra
       return t(choose ? 'validation.select' : 'validation.required', { field: label });
     case 'invalid_format':
       return t(choose ? 'validation.select' : 'validation.invalid', { field: label });
+    case 'illegal_character':
+      return lang === 'zh' && issue.message ? issue.message : t('validation.illegalCharacter', { field: label });
     default:
       return lang === 'zh' && issue.message ? issue.message : t('validation.invalid', { field: label });
   }
