@@ -31,8 +31,10 @@ import {
   requestCommit,
   type StoredUpload,
   storeUpload,
+  sweepImportFiles,
 } from '../services/imports/jobs.ts';
-import { ImportRunner, INTERRUPTED_MESSAGE } from '../services/imports/run.ts';
+import { ImportRunner, INTERRUPTED_MESSAGE, sandboxRoot } from '../services/imports/run.ts';
+import { sweepSandboxFolders } from '../services/imports/sandbox.ts';
 import { templateFileName, writeProblems, writeTemplate } from '../services/imports/template.ts';
 import { errorResponses } from './responses.ts';
 
@@ -65,6 +67,15 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
       if (count > 0) app.log.warn({ count }, 'imports interrupted by the last stop marked FAILED');
     } catch (error) {
       app.log.warn({ err: error }, 'could not mark interrupted imports');
+    }
+    // Temp folders of sandboxes that died with their server, and uploads no job needs any more.
+    const swept = await sweepSandboxFolders(sandboxRoot(dataDir));
+    if (swept > 0) app.log.warn({ count: swept }, 'stale import sandbox folders removed');
+    try {
+      const files = await sweepImportFiles(prisma, dataDir);
+      if (files > 0) app.log.warn({ count: files }, 'stale import uploads removed');
+    } catch (error) {
+      app.log.warn({ err: error }, 'could not sweep stale import uploads');
     }
   });
   app.addHook('onClose', () => runner.close());

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, reachesOrg } from '../orgs/scope.ts';
+import { lockUserJobs, RUNNING_JOBS_PER_USER, tooManyRunning } from '../user-job-limit.ts';
 import { INTERRUPTED_MESSAGE, type PackDeps, packPath, runPack } from './job.ts';
 import { packFileName } from './names.ts';
 
@@ -105,6 +106,12 @@ export async function createEvidencePack(
   });
   if (pending) return { pack: await answer(prisma, pending), created: false };
   const row = await prisma.$transaction(async (tx) => {
+    // At most RUNNING_JOBS_PER_USER packs queued or running per user, counted under a lock.
+    await lockUserJobs(tx, 'evidence-pack', user.id);
+    const running = await tx.evidencePack.count({
+      where: { requestedById: user.id, state: { in: ['QUEUED', 'RUNNING'] } },
+    });
+    if (running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('证据包', running);
     const created = await tx.evidencePack.create({
       data: {
         requestedById: user.id,

@@ -5,7 +5,7 @@
 // the commit writes is what the dry run checked, against the data as it is at commit time.
 import { IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, IMPORT_TITLES, type ImportProblem } from '@dutyboard/contracts/imports';
 import { isBlank, type Raw, readText } from './cells.ts';
-import { countSheetRows, readDataRows } from './reader.ts';
+import { readRowsInSandbox, type SandboxOptions } from './sandbox.ts';
 import { type Db, type ImportSpec, type Item, normaliseHeader, type SpecContext } from './spec.ts';
 
 /** Rows compared with stored records, and written, per round trip. */
@@ -25,6 +25,8 @@ export interface PassOptions<I extends Item> {
   checkStopping(): void;
   /** Stop at the first problem (the commit: any problem means nothing is written). */
   failFast?: boolean;
+  /** Limits and temp folder of the process that reads the file (sandbox.ts). */
+  sandbox?: SandboxOptions;
 }
 
 export interface PassResult {
@@ -55,13 +57,16 @@ export async function passOverFile<I extends Item>(
     return result;
   };
 
-  const rowCounts = await countSheetRows(file);
   let estimate = 0;
-  const rows = readDataRows(file, (sheet) => {
-    const count = sheet.sheetNo === null ? undefined : rowCounts.get(sheet.sheetNo);
-    // The header row is one of them.
-    estimate = Math.max(0, (count ?? 1) - 1);
-  });
+  // Read in a sandbox process: no file can take the API's memory, disk or time.
+  const rows = readRowsInSandbox(
+    file,
+    (sheet) => {
+      // The header row is one of them.
+      estimate = Math.max(0, (sheet.rowCount ?? 1) - 1);
+    },
+    options.sandbox,
+  );
 
   /** Column index (0 = A) → the column's key. */
   let layout: Map<number, string> | undefined;

@@ -5,7 +5,7 @@
 // (see the kinds); this rule catches the whole-file mistake before a single row is read.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +27,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { shanghaiDateTime } from '../exports/columns.ts';
+import { lockUserJobs, RUNNING_JOBS_PER_USER, tooManyRunning } from '../user-job-limit.ts';
 
 type JobRow = Prisma.ImportJobGetPayload<object>;
 
@@ -194,19 +195,41 @@ export async function createImportJob(
     await discardUpload(dataDir, upload);
     throw error;
   }
-  const row = await prisma.importJob.create({
-    data: {
-      id: upload.id,
-      kind,
-      fileName: upload.fileName,
-      fileSha256: upload.sha256,
-      state: 'VALIDATING',
-      requestedById: user.id,
-    },
-  });
+  let row: JobRow;
+  try {
+    row = await prisma.$transaction(async (tx) => {
+      await lockUserJobs(tx, 'import', user.id);
+      const running = await countRunning(tx, user.id);
+      if (running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('导入', running);
+      return tx.importJob.create({
+        data: {
+          id: upload.id,
+          kind,
+          fileName: upload.fileName,
+          fileSha256: upload.sha256,
+          state: 'VALIDATING',
+          requestedById: user.id,
+        },
+      });
+    });
+  } catch (error) {
+    await discardUpload(dataDir, upload);
+    throw error;
+  }
   const file = importFilePath(dataDir, upload.id);
   await rename(`${file}.part`, file);
   return { job: await toJob(prisma, row), created: true };
+}
+
+/** The user's imports being checked or committed. */
+function countRunning(db: Db, userId: string, except?: string): Promise<number> {
+  return db.importJob.count({
+    where: {
+      requestedById: userId,
+      state: { in: ['VALIDATING', 'COMMITTING'] },
+      ...(except ? { id: { not: except } } : {}),
+    },
+  });
 }
 
 export async function getImportJob(prisma: PrismaClient, user: AuthUser, id: string): Promise<ImportJob> {
@@ -259,9 +282,16 @@ export async function requestCommit(
   );
   if (!exists) throw new AppError('CONFLICT', '上传的文件已不在服务器上，请重新上传', 409);
   // Conditional on VALID: of two simultaneous clicks exactly one starts the commit.
-  const { count } = await prisma.importJob.updateMany({
-    where: { id, state: 'VALID' },
-    data: { state: 'COMMITTING', rowsDone: 0 },
+  const count = await prisma.$transaction(async (tx) => {
+    await lockUserJobs(tx, 'import', user.id);
+    const running = await countRunning(tx, user.id, id);
+    const moved = await tx.importJob.updateMany({
+      where: { id, state: 'VALID' },
+      data: { state: 'COMMITTING', rowsDone: 0 },
+    });
+    // Over the limit only if this request is the one that would start it.
+    if (moved.count === 1 && running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('导入', running);
+    return moved.count;
   });
   const now = await prisma.importJob.findUniqueOrThrow({ where: { id } });
   return { job: await toJob(prisma, now), scheduled: count === 1 };
@@ -304,4 +334,42 @@ export async function failInterruptedImports(
   });
   for (const row of rows) await rm(importFilePath(dataDir, row.id), { force: true });
   return rows.length;
+}
+
+/** An upload still being received is this old at most; older `.part` files were abandoned. */
+const PART_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * At start-up, after failInterruptedImports: removes upload files no job needs any more — files
+ * of jobs that ended or no longer exist, and `.part` files of uploads a stopped server was
+ * receiving. Files of jobs still VALIDATING, VALID or COMMITTING are kept.
+ */
+export async function sweepImportFiles(prisma: PrismaClient, dataDir: string, now = Date.now()): Promise<number> {
+  const folder = path.join(dataDir, 'imports');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  if (names.length === 0) return 0;
+  const ids = names.filter((name) => name.endsWith('.xlsx')).map((name) => name.slice(0, -'.xlsx'.length));
+  const live = new Set(
+    (
+      await prisma.importJob.findMany({
+        where: { id: { in: ids }, state: { in: ['VALIDATING', 'VALID', 'COMMITTING'] } },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  let removed = 0;
+  for (const name of names) {
+    const full = path.join(folder, name);
+    if (name.endsWith('.xlsx') && live.has(name.slice(0, -'.xlsx'.length))) continue;
+    if (name.endsWith('.part')) {
+      const age = await stat(full).then(
+        (s) => now - s.mtimeMs,
+        () => 0,
+      );
+      if (age < PART_MAX_AGE_MS) continue;
+    }
+    await rm(full, { recursive: true, force: true }).catch(() => undefined);
+    removed += 1;
+  }
+  return removed;
 }

@@ -6,43 +6,55 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate } from 'fflate';
 import { type Raw, rawOf } from './cells.ts';
+import {
+  ABNORMAL_PREFIX,
+  type InflateBudget,
+  UNREADABLE_MESSAGE,
+  UnreadableFile,
+  worksheetPartNo,
+} from './zip-guard.ts';
 
 /** The sheet of instructions in the template; any other first sheet holds the data. */
 export const INSTRUCTIONS_SHEET = '填写说明';
 
-/** Uncompressed XML of all sheets together; a 100,000-row 台账 is far below it. */
-const MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024;
+export { UNREADABLE_MESSAGE, UnreadableFile } from './zip-guard.ts';
 
-/** A file that cannot be read as a workbook: the message is for the person who uploaded it. */
-export class UnreadableFile extends Error {}
-
-export const UNREADABLE_MESSAGE = '无法读取该文件：请上传用 Excel 或 WPS 保存的 .xlsx 文件（.xls 请先另存为 .xlsx）';
-
-const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const ROW_TAG = Buffer.from('<row');
 
-/** How many `<row` elements each worksheet part holds, by its number (sheet3.xml → 3). */
-export async function countSheetRows(file: string): Promise<Map<number, number>> {
+/**
+ * Streams the whole archive once: every entry is inflated (and counted against `budget`, which
+ * also checks it is the entry the central directory lists next), and the `<row` elements of each
+ * worksheet part are counted, by its number (sheet3.xml → 3). Nothing inflated is kept.
+ */
+export async function countSheetRows(file: string, budget: InflateBudget): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  let inflated = 0;
   let failure: Error | undefined;
   const unzip = new Unzip((entry) => {
-    const match = SHEET_PART.exec(entry.name);
-    if (!match) return;
-    const sheetNo = Number(match[1]);
-    counts.set(sheetNo, 0);
+    if (failure) return;
+    try {
+      budget.begin(entry.name);
+    } catch (error) {
+      failure = error as Error;
+      return;
+    }
+    const sheetNo = worksheetPartNo(entry.name);
+    if (sheetNo !== null) counts.set(sheetNo, 0);
     // The last bytes of a chunk, so a tag split across two chunks is still seen once.
     let carry = Buffer.alloc(0);
     entry.ondata = (error, chunk) => {
+      if (failure) return;
       if (error) {
-        failure ??= error;
+        failure = error;
         return;
       }
-      inflated += chunk.length;
-      if (inflated > MAX_SHEET_XML_BYTES) {
-        failure ??= new UnreadableFile('文件解压后超过 1 GB，不像是一份台账，请检查文件');
+      try {
+        budget.add(chunk.length);
+      } catch (refused) {
+        failure = refused as Error;
+        entry.terminate();
         return;
       }
+      if (sheetNo === null) return;
       const data = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)]);
       let found = 0;
       for (let at = data.indexOf(ROW_TAG); at !== -1; at = data.indexOf(ROW_TAG, at + ROW_TAG.length)) {
@@ -61,11 +73,14 @@ export async function countSheetRows(file: string): Promise<Map<number, number>>
   });
   unzip.register(UnzipInflate);
   try {
-    for await (const chunk of createReadStream(file)) {
+    // Small chunks: fflate inflates a pushed chunk in one go, so a chunk is the most one step
+    // can inflate before the budget sees it (deflate stops near 1032:1).
+    for await (const chunk of createReadStream(file, { highWaterMark: 16 * 1024 })) {
       unzip.push(chunk as Buffer);
       if (failure) break;
     }
     if (!failure) unzip.push(new Uint8Array(0), true);
+    if (!failure) budget.finish();
   } catch (error) {
     failure ??= error as Error;
   }
@@ -132,12 +147,26 @@ export interface DataSheet {
   sheetNo: number | null;
 }
 
+/** Excel's own limits: 16,384 columns, 32,767 characters in a cell. */
+export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
+
+/** A cell longer than Excel allows is cut just past the limit, so the length rules still refuse it. */
+function boundedCell(value: Raw): Raw {
+  return typeof value === 'string' && value.length > MAX_CELL_CHARS + 1 ? value.slice(0, MAX_CELL_CHARS + 1) : value;
+}
+
 /**
  * The rows of the data sheet: the first worksheet that is not the template's 填写说明. Calls
  * onSheet once that sheet is known, before its first row. Stops reading (and closes the file)
  * when the caller stops iterating.
  */
-export async function* readDataRows(file: string, onSheet: (sheet: DataSheet) => void): AsyncGenerator<SheetRow> {
+export async function* readDataRows(
+  file: string,
+  onSheet: (sheet: DataSheet) => void,
+  /** The worksheet parts the row counter found (`worksheetPartNo`): exceljs must read no other. */
+  sheets?: ReadonlySet<number>,
+): AsyncGenerator<SheetRow> {
   const input = createReadStream(file);
   const reader = utf8SafeReader(input, {
     worksheets: 'emit',
@@ -157,6 +186,9 @@ export async function* readDataRows(file: string, onSheet: (sheet: DataSheet) =>
   try {
     for await (const worksheet of reader) {
       const sheetNo = partNo;
+      if (sheets && (sheetNo === null || !sheets.has(sheetNo))) {
+        throw new UnreadableFile(`${ABNORMAL_PREFIX}工作表不在标准位置`);
+      }
       // Untyped in exceljs's declarations: the name from workbook.xml, when it came first.
       const name = String((worksheet as unknown as { name?: string }).name ?? '');
       if (name === INSTRUCTIONS_SHEET) {
@@ -170,7 +202,7 @@ export async function* readDataRows(file: string, onSheet: (sheet: DataSheet) =>
       onSheet({ name, sheetNo });
       for await (const row of worksheet) {
         // row.values is 1-based (index 0 unused) and sparse.
-        const values = (row.values as unknown[]).slice(1).map((value) => rawOf(value));
+        const values = (row.values as unknown[]).slice(1, MAX_COLUMNS + 1).map((value) => boundedCell(rawOf(value)));
         yield { number: row.number, values };
       }
       // Only the first data sheet is read; the rest of the file is left unread.

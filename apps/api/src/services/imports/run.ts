@@ -5,6 +5,7 @@
 // chunks, then — holding the audit chain's lock only for this last step — one CREATE event per
 // record and one TRANSITION of the job, and the job marked COMMITTED. Any error rolls it all back.
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
@@ -15,6 +16,7 @@ import { passOverFile } from './check.ts';
 import { importFilePath, refuseCommittedFile } from './jobs.ts';
 import { IMPORT_SPECS } from './kinds.ts';
 import { UnreadableFile } from './reader.ts';
+import { SandboxFailure, type SandboxOptions } from './sandbox.ts';
 import { type Item, loadLookups } from './spec.ts';
 
 export interface ImportDeps {
@@ -24,6 +26,17 @@ export interface ImportDeps {
   log: FastifyBaseLogger;
   /** True once the server is shutting down: the job stops at its next chunk. */
   stopping: () => boolean;
+  /** Limits of the process that reads the file (tests shorten them). */
+  sandbox?: Omit<SandboxOptions, 'tmpRoot' | 'label'>;
+}
+
+/** Where the sandboxes of imports keep their temp folders: <DATA_DIR>/tmp. */
+export function sandboxRoot(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
+}
+
+function sandboxOf(deps: ImportDeps, jobId: string): SandboxOptions {
+  return { ...deps.sandbox, tmpRoot: sandboxRoot(deps.dataDir), label: jobId };
 }
 
 /** Message of an import the server stopped in the middle of. */
@@ -73,6 +86,7 @@ export async function runValidation(deps: ImportDeps, jobId: string, user: AuthU
       checkStopping: () => {
         if (deps.stopping()) throw new ImportFailure(INTERRUPTED_MESSAGE);
       },
+      sandbox: sandboxOf(deps, jobId),
     });
     const valid = result.problemCount === 0;
     await prisma.importJob.update({
@@ -148,6 +162,7 @@ export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser)
             );
           },
           checkStopping,
+          sandbox: sandboxOf(deps, jobId),
         });
         const first = result.problems[0];
         if (first) {
@@ -199,8 +214,12 @@ export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser)
 
 async function fail(deps: ImportDeps, jobId: string, file: string, error: unknown, fallback: string): Promise<void> {
   const message = failureMessage(error, fallback);
-  if (!(error instanceof ImportFailure || error instanceof UnreadableFile)) {
+  if (error instanceof SandboxFailure) {
+    deps.log.warn({ jobId, reason: error.message }, 'import sandbox stopped');
+  } else if (!(error instanceof ImportFailure || error instanceof UnreadableFile)) {
     deps.log.error({ err: error, jobId }, 'import failed');
+  } else if ((error as { detail?: string }).detail) {
+    deps.log.warn({ jobId, detail: (error as { detail?: string }).detail }, 'import file unreadable');
   }
   await removeFile(file);
   await deps.prisma.importJob
