@@ -1,17 +1,19 @@
 // `pnpm start`: the whole system on one URL. Starts an embedded PostgreSQL 17 under DATA_DIR
 // (unless DATABASE_URL is set), applies migrations, seeds the demo sub-district on the first run,
-// builds the web app and serves web + API on PORT. Ctrl-C / SIGTERM stop everything cleanly.
+// builds the web app and serves web + API on PORT. The API runs in a child process
+// (scripts/start-api.ts) that this one restarts when it dies (scripts/supervisor.ts), while
+// PostgreSQL keeps running. Ctrl-C / SIGTERM / SIGHUP stop everything cleanly: the API, then PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@dutyboard/api/config';
-import { startServer } from '@dutyboard/api/server';
 import { hashPassword } from '@dutyboard/api/services/auth/passwords';
 import { ensureDatabase } from '@dutyboard/db/admin';
 import { createPrisma } from '@dutyboard/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@dutyboard/db/embedded';
 import { migrateDeploy } from '@dutyboard/db/migrate';
 import { DEMO_ACCOUNTS, isSeeded, seedDemo } from '../prisma/seed.ts';
+import { superviseApi } from './supervisor.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DEMO_PASSWORD = 'Dutyboard@2026';
@@ -86,36 +88,40 @@ async function main() {
       if (build.status !== 0) throw new Error('the web build failed (see the output above)');
     }
 
-    const { app } = await startServer({ ...config, DATABASE_URL: databaseUrl });
+    // The API runs as a child process under this one (the supervisor): if it dies (a heap OOM,
+    // a crash, a SIGKILL), it is started again with back-off while PostgreSQL keeps running.
+    const apiEnv = { ...env, DATABASE_URL: databaseUrl, WEB_DIST: config.WEB_DIST, DATA_DIR: dataDir };
     const url = `http://localhost:${config.PORT}`;
     const shown = env.DEMO_PASSWORD ? '(the DEMO_PASSWORD you set)' : demoPassword;
-    console.log(
-      [
-        '',
-        `  Dutyboard is running at ${url}`,
-        '',
-        '  Demo accounts (first run seeds them; all share one password):',
-        ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(11)} ${a.role.padEnd(9)} ${a.note}`),
-        `  Password: ${shown}`,
-        '',
-        '  Press Ctrl-C to stop.',
-        '',
-      ].join('\n'),
-    );
+    const banner = () =>
+      console.log(
+        [
+          '',
+          `  Dutyboard is running at ${url}`,
+          '',
+          '  Demo accounts (first run seeds them; all share one password):',
+          ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(11)} ${a.role.padEnd(9)} ${a.note}`),
+          `  Password: ${shown}`,
+          '',
+          '  Press Ctrl-C to stop.',
+          '',
+        ].join('\n'),
+      );
+    const api = superviseApi({ env: apiEnv, pidFile: path.join(dataDir, 'api.pid'), log, onFirstListen: banner });
 
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       log(`${signal}: shutting down…`);
-      // Stop PostgreSQL even if closing the server hangs on an open connection.
-      const timer = setTimeout(() => void stopEmbedded().finally(() => process.exit(0)), 5000);
-      await app.close().catch(() => undefined);
-      clearTimeout(timer);
+      // The API first (SIGTERM, SIGKILL after 5 s), then PostgreSQL.
+      await api.stop();
       await stopEmbedded().catch(() => undefined);
       process.exit(0);
     };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+    // The first start must succeed (a port in use, a bad setting): otherwise stop everything.
+    await api.ready;
   } catch (error) {
     await stopEmbedded().catch(() => undefined);
     throw error;
