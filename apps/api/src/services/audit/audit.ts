@@ -25,7 +25,7 @@ export type AuditAction =
   | 'DETACH'
   | 'LOGIN'
   | 'LOGIN_FAILED'
-  /** A sign-in refused by throttling (once per username and address per window). */
+  /** A sign-in or password check refused by throttling (once per address per window). */
   | 'LOGIN_THROTTLED'
   /** A 403: a role without the route's permission, or an unsafe request from a foreign origin. */
   | 'ACCESS_DENIED'
