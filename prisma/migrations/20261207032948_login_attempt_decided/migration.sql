@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LoginAttempt" ADD COLUMN     "decided" BOOLEAN NOT NULL DEFAULT false;
