@@ -64,24 +64,33 @@ async function main(): Promise<void> {
     return reply;
   };
 
+  // Requests are answered one at a time, in order.
+  let wanted = 0;
   let busy = false;
-  process.on('message', (message: SandboxRequest) => {
-    if (message.type !== 'pull' || busy) return;
+  const pump = async () => {
+    if (busy) return;
     busy = true;
-    next()
-      .catch(
+    while (wanted > 0) {
+      wanted -= 1;
+      const reply = await next().catch(
         (error: unknown): SandboxReply => ({
           type: 'error',
           message: error instanceof UnreadableFile ? error.message : UNREADABLE_MESSAGE,
           detail: error instanceof UnreadableFile ? undefined : String((error as Error)?.stack ?? error),
         }),
-      )
-      .then(async (reply) => {
-        await send(reply);
-        busy = false;
-        if (reply.type === 'end' || reply.type === 'error') process.disconnect();
-      })
-      .catch(() => process.exit(1));
+      );
+      await send(reply);
+      if (reply.type === 'end' || reply.type === 'error') {
+        process.disconnect();
+        return;
+      }
+    }
+    busy = false;
+  };
+  process.on('message', (message: SandboxRequest) => {
+    if (message.type !== 'pull') return;
+    wanted += 1;
+    pump().catch(() => process.exit(1));
   });
   // The API went away or gave up on this file: nothing more to do.
   process.on('disconnect', () => process.exit(0));

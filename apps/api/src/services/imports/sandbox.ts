@@ -3,8 +3,8 @@
 // only end its own sandbox, and the job then fails with a sentence the user can act on. The
 // sandbox gets a V8 heap limit, a time limit on its own work, a TMPDIR of its own (removed when
 // the pass ends, swept at start-up) watched for size, and an environment without the API's
-// secrets. Rows come back a batch per request (the API asks for the next one only when it has
-// checked the last), so a slow database never makes rows pile up in either process.
+// secrets. Rows come back a batch per request, the API asking for the next one when it starts
+// checking the last (one batch ahead at most), so a slow database never makes rows pile up.
 import { type ChildProcess, fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -196,9 +196,10 @@ export async function* readRowsInSandbox(
     };
     const first = await ask();
     if (first.type !== 'ready') throw new SandboxFailure(`${ABNORMAL_PREFIX}读取进程没有响应，请稍后重新上传`);
+    // A child that is gone cannot take the request; its exit says why.
+    const pull = () => child.send({ type: 'pull' }, () => undefined);
+    pull();
     for (;;) {
-      // A child that is gone cannot take the request; its exit says why.
-      child.send({ type: 'pull' }, () => undefined);
       const reply = await ask();
       if (reply.type === 'end') return;
       if (reply.type === 'error') {
@@ -209,6 +210,8 @@ export async function* readRowsInSandbox(
       if (reply.type !== 'rows') throw new SandboxFailure(`${ABNORMAL_PREFIX}读取进程答非所问，请稍后重新上传`);
       if (reply.sheet) onSheet(reply.sheet as SandboxSheet);
       if (child.pid !== undefined) sandboxEvents.emit('batch', { pid: child.pid, rows: reply.rows.length });
+      // The next batch is read while this one is checked: one batch ahead at most.
+      pull();
       yield* reply.rows;
     }
   } finally {
