@@ -19,12 +19,13 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
  * half). Empty results become `fallback`.
  */
 export function safeSegment(raw: string, max: number, fallback = '_'): string {
-  const cleaned = writableText(raw)
-    // Line breaks and tabs in a title read as spaces.
-    .replace(/\s+/g, ' ')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  const cleaned = writableText(
+    raw
+      // Line breaks and tabs in a title read as spaces.
+      .replace(/\s+/g, ' ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_'),
+  ).replace(/^[\s.]+|[\s.]+$/g, '');
   const cut = [...cleaned]
     .slice(0, max)
     .join('')

@@ -68,7 +68,7 @@ describe('check dialog values', () => {
   });
 
   it('puts a check in the future on the date field, in the browser and from the server', () => {
-    const checked = checkCheckValues({ date: pickerDay('2999-01-01'), time: pickerTime('09:00'), result: 'NORMAL' });
+    const checked = checkCheckValues({ date: pickerDay('2099-01-01'), time: pickerTime('09:00'), result: 'NORMAL' });
     if (!('issues' in checked)) throw new Error('expected issues');
     expect(checked.issues.map((i) => [i.field, i.code])).toEqual([['date', 'custom']]);
     const server = withCheckFormFields(
