@@ -67,6 +67,12 @@ describe('parallel guesses cannot pass the limits', () => {
     },
   );
 
+  it('10 right passwords for one account at once all sign in (they wait for each other, not fail)', async () => {
+    await makeUser('par.right');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => attempt('par.right', PASSWORD, freshIp())));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200));
+  });
+
   it('40 wrong sign-ins over 40 usernames from one address at once: at most 20 are checked', async () => {
     const ip = freshIp();
     const answers = await Promise.all(

@@ -14,7 +14,7 @@ import {
   endMySession,
   type SessionPolicy,
 } from './sessions.ts';
-import { loginSucceeded, reserveLoginAttempt, type Throttled, type ThrottlePolicy } from './throttle.ts';
+import { loginFailed, loginSucceeded, reserveLoginAttempt, type Throttled, type ThrottlePolicy } from './throttle.ts';
 
 /** "14:05" in Asia/Shanghai (UTC+8 all year, no daylight saving). */
 function shanghaiClock(at: Date): string {
@@ -46,6 +46,7 @@ export async function signIn(
   const user = await prisma.user.findUnique({ where: { username: input.username }, include: { org: true } });
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!user || !ok) {
+    await loginFailed(prisma, reservation.attemptId);
     await recordAudit(prisma, {
       actorId: user?.id ?? null,
       action: 'LOGIN_FAILED',
@@ -150,6 +151,7 @@ export async function changeOwnPassword(
   const reservation = await reserveLoginAttempt(prisma, throttle.policy, row.username, throttle.ip, 'password-change');
   if (!reservation.ok) throw throttledError(reservation.throttled);
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await loginFailed(prisma, reservation.attemptId);
     await recordAudit(prisma, {
       actorId: user.id,
       action: 'LOGIN_FAILED',
