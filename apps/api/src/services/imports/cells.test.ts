@@ -84,6 +84,15 @@ describe('cells as exceljs gives them', () => {
   it('keeps a code typed as a number as its digits', () => {
     expect(value(readText(1001))).toBe('1001');
   });
+
+  it('refuses text the API would refuse: control characters, U+FFFE, a lone surrogate', () => {
+    for (const text of ['红歌\u0001', '\u0000', 'a\uFFFEb', 'x\uD800']) {
+      const read = readText(text);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.reason).toMatch(/控制字符（U\+/);
+    }
+    expect(value(readText('第一行\n第二行\t完'))).toBe('第一行\n第二行\t完');
+  });
 });
 
 describe('headers', () => {

@@ -1,6 +1,7 @@
 // Reading one spreadsheet cell as the value a create schema expects: text, a whole number, an
 // instant on the Shanghai clock, or an enum code from its Chinese label. Each reader answers the
 // value or a reason in Chinese; it never guesses (a half-readable date is a problem, not a day).
+import { illegalCharacterIn } from '@dutyboard/contracts/common';
 import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
 
 /** A cell as exceljs reads it, reduced to what a person typed or Excel stored. */
@@ -64,7 +65,11 @@ export function readText(raw: Raw): Read<string> {
   if (typeof raw === 'object' && raw !== null && !(raw instanceof Date)) return bad(errorReason(raw));
   if (raw instanceof Date) return ok(wallText(raw));
   if (typeof raw === 'boolean') return ok(raw ? '是' : '否');
-  return ok(String(raw).trim());
+  const text = String(raw).trim();
+  // The same rule as every API field (contracts/common.ts): refused, not silently changed.
+  const character = illegalCharacterIn(text);
+  if (character) return bad(`含有无法保存的控制字符（${character}），请在表格中删除后重新导入`);
+  return ok(text);
 }
 
 /** A whole number: a number cell, or text of digits ("30", "３０"). */
