@@ -101,7 +101,7 @@ test('the leader clicks 专题研讨 5/8 of a branch and lands on exactly those 
   await context.close();
 });
 
-test('demo data: the street in 2026-H1 shows the summary figures; 中心组专题学习研讨 drills to its 5 sessions; a branch re-scopes', async ({
+test('demo data: the street in 2026-H1 shows the summary figures; 中心组专题学习研讨 drills to its 5 sessions, 中心组 to the same 5; a branch re-scopes', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -118,6 +118,15 @@ test('demo data: the street in 2026-H1 shows the summary figures; 中心组专�
   await study.getByRole('link').click();
   await expect(page).toHaveURL(/topicGroup=STUDY/);
   const rows = page.locator('.ant-table-row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.filter({ hasText: '中心组专题学习研讨' })).toHaveCount(5);
+  await page.goBack();
+
+  // The same 5 are 中心组理论学习 too (figures.ts): 5 of 6, and the figure lists exactly them.
+  await expect(page.getByTestId('kpi-CENTRAL_GROUP_STUDY-done')).toHaveText('5');
+  await expect(page.getByTestId('kpi-CENTRAL_GROUP_STUDY-target')).toHaveText('6');
+  await page.getByTestId('kpi-CENTRAL_GROUP_STUDY-done').click();
+  await expect(page).toHaveURL(/figure=CENTRAL_GROUP_STUDY/);
   await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: '中心组专题学习研讨' })).toHaveCount(5);
   await page.goBack();

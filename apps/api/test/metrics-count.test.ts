@@ -1,9 +1,9 @@
-// countMetric / countMetricByOrg against direct Prisma counts of the same records: every counted
-// metric, over a street, a branch and a sub-unit, with records just inside and just outside the
-// range and of the wrong kind.
-import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
+// countFigures (the rollup reader task rules use) against direct Prisma counts of the same
+// records: every counted figure of the registry, over a street, a branch and a sub-unit, with
+// records just inside and just outside the range and of the wrong kind or topic.
+import { COUNTED_FIGURE_KEYS, type CountedFigure } from '@dutyboard/contracts/figures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countMetric, countMetricByOrg } from '../src/services/metrics/count.ts';
+import { countFigures } from '../src/services/rollups/rollups.ts';
 import { directCount } from './helpers/direct-counts.ts';
 import { type Fixture, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -30,7 +30,9 @@ beforeAll(async () => {
       for (const [i, kind] of (['CENTRAL_GROUP', 'SEMINAR', 'BRANCH_STUDY', 'CADRE_TRAINING'] as const).entries()) {
         // Uneven numbers per kind, so a count of the wrong kind cannot match by chance.
         if (n % (i + 2) === 0) continue;
-        await p.studySession.create({ data: { orgId, kind, topic: `学习${n}`, occurredAt: at } });
+        // Seminars on an ideology topic and on a study topic (the latter are 中心组学习 too).
+        const topicCategory = kind === 'SEMINAR' && n % 3 === 0 ? 'IDEOLOGY_WORK' : 'OTHER';
+        await p.studySession.create({ data: { orgId, kind, topicCategory, topic: `学习${n}`, occurredAt: at } });
       }
       for (const category of ['PARTY_LECTURE', 'RED_SONGS'] as const) {
         if (category === 'PARTY_LECTURE' && n % 2 === 0) continue;
@@ -73,7 +75,7 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 /** The same records counted with plain Prisma filters. */
-async function direct(metric: CountedMetric, orgIds: string[]): Promise<number> {
+async function direct(metric: CountedFigure, orgIds: string[]): Promise<number> {
   const count = await directCount(ctx.prisma, metric, orgIds, FROM, TO);
   if (count === null) throw new Error(`no direct count for ${metric}`);
   return count;
@@ -85,49 +87,40 @@ async function subtree(orgId: string) {
   return { path: org.path, ids };
 }
 
-describe('countMetric', () => {
-  it.each(COUNTED_METRIC_KEYS)('%s counts exactly the records a direct count finds, per subtree', async (metric) => {
-    for (const orgId of [fx.streetId, fx.branchAId, fx.branchAUnitId, fx.branchBId]) {
-      const { path, ids } = await subtree(orgId);
-      const expected = await direct(metric, ids);
-      expect(await countMetric(ctx.prisma, metric, path, FROM, TO), `${metric} @ ${orgId}`).toBe(expected);
+const ORGS = () => [fx.streetId, fx.branchAId, fx.branchAUnitId, fx.branchBId];
+
+describe('countFigures', () => {
+  it.each(COUNTED_FIGURE_KEYS)('%s counts exactly the records a direct count finds, per subtree', async (figure) => {
+    // The quarter's key, and its three months added up.
+    const quarter = await countFigures(
+      ctx.prisma,
+      ORGS().map((orgId) => ({ figure, orgId, key: '2026-Q1' })),
+    );
+    const months = await countFigures(
+      ctx.prisma,
+      ORGS().flatMap((orgId) => ['2026-01', '2026-02', '2026-03'].map((key) => ({ figure, orgId, key }))),
+    );
+    for (const [i, orgId] of ORGS().entries()) {
+      const expected = await direct(figure, (await subtree(orgId)).ids);
+      expect(quarter[i], `${figure} @ ${orgId}`).toBe(expected);
+      expect(
+        months.slice(i * 3, i * 3 + 3).reduce((a, b) => a + b, 0),
+        `${figure} @ ${orgId} by month`,
+      ).toBe(expected);
     }
-    // The street sees every branch's records; something is counted at all.
-    const street = await subtree(fx.streetId);
-    expect(await countMetric(ctx.prisma, metric, street.path, FROM, TO)).toBeGreaterThan(0);
+    expect(quarter[0]).toBeGreaterThan(0);
   });
 
-  it('counts nothing in an empty range and for an unknown subtree', async () => {
-    const street = await subtree(fx.streetId);
-    expect(await countMetric(ctx.prisma, 'ACTIVITY', street.path, TO, TO)).toBe(0);
-    expect(await countMetric(ctx.prisma, 'ACTIVITY', `/${crypto.randomUUID()}/`, FROM, TO)).toBe(0);
-  });
-});
-
-describe('countMetricByOrg', () => {
-  it.each(COUNTED_METRIC_KEYS)('%s per branch equals the single count of each branch subtree', async (metric) => {
-    const ids = [fx.branchAId, fx.branchBId, fx.branchAUnitId];
-    const byOrg = await countMetricByOrg(ctx.prisma, metric, ids, FROM, TO);
-    for (const id of ids) {
-      const { ids: sub } = await subtree(id);
-      expect(byOrg.get(id), `${metric} @ ${id}`).toBe(await direct(metric, sub));
-    }
-  });
-
-  it('answers 0 for an org without records and an empty map for no orgs', async () => {
-    const emptyId = crypto.randomUUID();
-    await ctx.prisma.orgUnit.create({
-      data: {
-        id: emptyId,
-        code: 'S-EMPTY',
-        name: '空支部',
-        kind: 'AGENCY_BRANCH',
-        parentId: fx.streetId,
-        path: `/${fx.streetId}/${emptyId}/`,
-      },
-    });
-    const byOrg = await countMetricByOrg(ctx.prisma, 'PUBLICITY', [emptyId], FROM, TO);
-    expect([...byOrg]).toEqual([[emptyId, 0]]);
-    expect((await countMetricByOrg(ctx.prisma, 'PUBLICITY', [], FROM, TO)).size).toBe(0);
+  it('counts several figures in one call, each as alone, and nothing for an unknown org or key', async () => {
+    const units = COUNTED_FIGURE_KEYS.map((figure) => ({ figure, orgId: fx.streetId, key: '2026-Q1' }));
+    const together = await countFigures(ctx.prisma, units);
+    for (const [i, u] of units.entries()) expect(together[i]).toBe((await countFigures(ctx.prisma, [u]))[0]);
+    expect(
+      await countFigures(ctx.prisma, [
+        { figure: 'ACTIVITY', orgId: crypto.randomUUID(), key: '2026-Q1' },
+        { figure: 'ACTIVITY', orgId: fx.streetId, key: '2027-Q2' },
+      ]),
+    ).toEqual([0, 0]);
+    expect(await countFigures(ctx.prisma, [])).toEqual([]);
   });
 });

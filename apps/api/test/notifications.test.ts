@@ -108,7 +108,8 @@ describe('the needs-attention list at a fixed time', () => {
     const A = fx.branchAId;
     const B = fx.branchBId;
 
-    // Tasks: overdue 1 ms ago; due exactly now (not yet overdue); due exactly at the end of the
+    // Tasks: overdue 1 ms ago; due exactly now (overdue from its deadline on, as the task list says:
+    // assignments/overdue.ts); due exactly at the end of the
     // soon window; 1 ms beyond it; done; not a task; without a due date; rule satisfied; rule not.
     expectItem(
       expectA,
@@ -120,7 +121,7 @@ describe('the needs-attention list at a fixed time', () => {
     );
     expectItem(
       expectA,
-      'TASK_DUE_SOON',
+      'TASK_OVERDUE',
       'Assignment',
       await task(A, '任务-此刻到期', { dueAt: NOW }),
       '任务-此刻到期',

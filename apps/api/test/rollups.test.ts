@@ -1,16 +1,17 @@
 // The dashboard rollups (ADR 018) against the records. After random creates, updates, deletes
 // (one by one and in bulk, through Prisma straight into the tables), API writes and an Excel
-// import, the rollups plus their unfolded deltas equal, for every org, month and counted metric,
+// import, the rollups plus their unfolded deltas equal, for every org, month and figure of the
+// registry (contracts/figures.ts, dated and undated),
 // a direct Prisma count of the records — before and after compaction, with writers running during
 // it — and equal what dutyboard_rollup_expected() (the rebuild's reference) computes.
 
+import { COUNTED_FIGURE_KEYS, ROLLED_FIGURE_KEYS } from '@dutyboard/contracts/figures';
 import { importPaths } from '@dutyboard/contracts/imports';
-import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
 import { periodFromCode, shanghaiMidnight } from '@dutyboard/contracts/periods';
 import type { Prisma } from '@dutyboard/db/client';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactRollups, METRIC_ROLLUP, PartCounts, rebuildRollups } from '../src/services/rollups/rollups.ts';
+import { compactRollups, PartCounts, rebuildRollups } from '../src/services/rollups/rollups.ts';
 import { directCount } from './helpers/direct-counts.ts';
 import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { multipart } from './helpers/multipart.ts';
@@ -84,9 +85,9 @@ async function mismatches(): Promise<string[]> {
       const [y, m] = month.split('-').map(Number) as [number, number];
       const from = shanghaiMidnight(y, m, 1);
       const to = shanghaiMidnight(y, m + 1, 1);
-      for (const metric of COUNTED_METRIC_KEYS) {
+      for (const metric of COUNTED_FIGURE_KEYS) {
         const direct = await directCount(ctx.prisma, metric, ids, from, to);
-        const rolled = rollups.get(`${orgId}|${month}`)?.metric(metric) ?? 0;
+        const rolled = rollups.get(`${orgId}|${month}`)?.figure(metric) ?? 0;
         if (direct !== rolled)
           out.push(`${orgId.slice(0, 8)} ${month} ${metric}: records ${direct}, rollups ${rolled}`);
       }
@@ -94,14 +95,14 @@ async function mismatches(): Promise<string[]> {
     // The period keys hold the same counts as their months: quarters, halves and years.
     for (const code of PERIOD_KEYS) {
       const period = periodFromCode(code);
-      for (const metric of COUNTED_METRIC_KEYS) {
+      for (const metric of COUNTED_FIGURE_KEYS) {
         const direct = await directCount(ctx.prisma, metric, ids, period.startsAt, period.endsAt);
-        const rolled = rollups.get(`${orgId}|${code}`)?.metric(metric) ?? 0;
+        const rolled = rollups.get(`${orgId}|${code}`)?.figure(metric) ?? 0;
         if (direct !== rolled) out.push(`${orgId.slice(0, 8)} ${code} ${metric}: records ${direct}, rollups ${rolled}`);
       }
     }
     const open = await directCount(ctx.prisma, 'RECTIFICATION_OPEN', ids, new Date(0), new Date());
-    const rolledOpen = rollups.get(`${orgId}|*`)?.sum('rectification', (s) => s !== 'DONE') ?? 0;
+    const rolledOpen = rollups.get(`${orgId}|*`)?.figure('RECTIFICATION_OPEN') ?? 0;
     if (open !== rolledOpen)
       out.push(`${orgId.slice(0, 8)} RECTIFICATION_OPEN: records ${open}, rollups ${rolledOpen}`);
   }
@@ -431,10 +432,9 @@ describe('rollups equal the records', () => {
     const after = await readRollups();
     for (const orgId of orgs) {
       for (const month of [...MONTHS, '*']) {
-        for (const metric of COUNTED_METRIC_KEYS as CountedMetric[]) {
-          const m = METRIC_ROLLUP[metric];
-          expect(after.get(`${orgId}|${month}`)?.sum(m.source, m.part) ?? 0).toBe(
-            before.get(`${orgId}|${month}`)?.sum(m.source, m.part) ?? 0,
+        for (const metric of ROLLED_FIGURE_KEYS) {
+          expect(after.get(`${orgId}|${month}`)?.figure(metric) ?? 0).toBe(
+            before.get(`${orgId}|${month}`)?.figure(metric) ?? 0,
           );
         }
       }

@@ -3,6 +3,7 @@
 // figure on screen can always be traced to its records. Counting happens in PostgreSQL.
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
+import { type DashboardSectionKey, FIGURE_KEYS, FIGURES, type Figure } from './figures.ts';
 import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
 import { PeriodCodeSchema } from './periods.ts';
 import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
@@ -23,30 +24,28 @@ export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
  * - ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE: the period's responsibility-list items whose status as
  *   answered (computed for rule tasks) is DONE, or OPEN with the due day passed.
  */
-export const DASHBOARD_SECTIONS = {
-  study: ['CENTRAL_GROUP_STUDY', 'SEMINAR', 'BRANCH_STUDY', 'CADRE_TRAINING'],
-  publicity: ['ACTIVITY', 'PARTY_LECTURE', 'PUBLICITY'],
-  risk: ['RISK_POINT_CHECK', 'ALERT_REGISTERED', 'ALERT_REPORTED', 'ALERT_REPORTED_ON_TIME', 'ALERT_CLOSED'],
-  duty: ['RECTIFICATION_OPEN', 'RECTIFICATION_CLOSED', 'ASSIGNMENT_DONE', 'ASSIGNMENT_OVERDUE'],
-} as const;
-export type DashboardSection = keyof typeof DASHBOARD_SECTIONS;
-export const DASHBOARD_METRICS = Object.values(DASHBOARD_SECTIONS).flat();
-export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
+export const DASHBOARD_SECTION_KEYS = ['study', 'publicity', 'risk', 'duty'] as const satisfies DashboardSectionKey[];
+export type DashboardSection = (typeof DASHBOARD_SECTION_KEYS)[number];
+
+type Defs = typeof FIGURES;
+/** The figures the overview shows: every registry entry with a `dashboard` place. */
+export type DashboardMetric = { [K in Figure]: Defs[K] extends { dashboard: object } ? K : never }[Figure];
+/** The counted metrics the per-month trend and the per-branch table show (`dashboard.trend`). */
+export type TrendMetric = { [K in Figure]: Defs[K] extends { dashboard: { trend: true } } ? K : never }[Figure];
+
+const onDashboard = (k: Figure): k is DashboardMetric => 'dashboard' in FIGURES[k];
+export const DASHBOARD_SECTIONS = Object.fromEntries(
+  DASHBOARD_SECTION_KEYS.map((section) => [
+    section,
+    FIGURE_KEYS.filter(onDashboard).filter((k) => FIGURES[k].dashboard.section === section),
+  ]),
+) as Record<DashboardSection, DashboardMetric[]>;
+export const DASHBOARD_METRICS: DashboardMetric[] = DASHBOARD_SECTION_KEYS.flatMap((s) => DASHBOARD_SECTIONS[s]);
 export const DashboardMetricSchema = z.enum(DASHBOARD_METRICS as [DashboardMetric, ...DashboardMetric[]]);
 
-/** The counted metrics the per-month trend and the per-branch table show. */
-export const TREND_METRICS = [
-  'CENTRAL_GROUP_STUDY',
-  'SEMINAR',
-  'BRANCH_STUDY',
-  'CADRE_TRAINING',
-  'ACTIVITY',
-  'PARTY_LECTURE',
-  'PUBLICITY',
-  'RISK_POINT_CHECK',
-  'ALERT_REGISTERED',
-] as const satisfies readonly CountedMetric[];
-export type TrendMetric = (typeof TREND_METRICS)[number];
+export const TREND_METRICS = FIGURE_KEYS.filter(
+  (k): k is TrendMetric => onDashboard(k) && 'trend' in FIGURES[k].dashboard && FIGURES[k].dashboard.trend === true,
+) satisfies readonly CountedMetric[];
 
 export const PaceStatusSchema = z.enum(['GREEN', 'AMBER', 'RED']);
 

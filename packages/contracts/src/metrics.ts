@@ -1,57 +1,36 @@
-// The figures the responsibility system is measured by (DOMAIN.md), what record each one counts,
-// and which list reproduces a count. The API counts with these definitions (services/metrics);
-// the web uses the same list routes to drill down from a figure to its records.
+// The figures the responsibility system is measured by, as the targets, rules and drills name them.
+// Every definition is the figure registry's (figures.ts); this module gives the API and the web
+// the names they have always used, the drill of a counted figure, and the frequency rules.
 import { z } from 'zod';
 import { IdSchema } from './common.ts';
+import {
+  COUNTED_FIGURE_KEYS,
+  type CountedFigure,
+  FIGURE_KEYS,
+  FIGURE_SOURCES,
+  FIGURES,
+  type Figure,
+} from './figures.ts';
 import { LocalDateSchema, type PeriodRef, shanghaiParts } from './periods.ts';
 
-export const METRICS = [
-  'CENTRAL_GROUP_STUDY',
-  'SEMINAR',
-  'BRANCH_STUDY',
-  'CADRE_TRAINING',
-  'ACTIVITY',
-  'PARTY_LECTURE',
-  'PUBLICITY',
-  'RISK_POINT_CHECK',
-  'ALERT_REGISTERED',
-  'ALERT_REPORTED',
-  'ALERT_REPORTED_ON_TIME',
-  'ALERT_CLOSED',
-  'RECTIFICATION_OPEN',
-  'RECTIFICATION_CLOSED',
-  'ASSIGNMENT_DONE',
-  'ASSIGNMENT_OVERDUE',
-] as const;
+export const METRICS = FIGURE_KEYS as readonly Figure[] as readonly [Figure, ...Figure[]];
 export const MetricSchema = z.enum(METRICS);
-export type Metric = z.infer<typeof MetricSchema>;
+export type Metric = Figure;
 
 /**
  * Metrics that count dated records in an org subtree and a time range: the ones a target, a
  * frequency rule or a task's rule may name. Each names the list (API path and the query beyond
- * org/from/to) whose records it counts, and the date the range applies to.
+ * org/from/to) whose records it counts, and the date the range applies to — all read from the
+ * figure registry (figures.ts).
  */
-export const COUNTED_METRICS = {
-  CENTRAL_GROUP_STUDY: { list: '/api/study-sessions', query: { kind: 'CENTRAL_GROUP' }, date: 'occurredAt' },
-  SEMINAR: { list: '/api/study-sessions', query: { kind: 'SEMINAR' }, date: 'occurredAt' },
-  BRANCH_STUDY: { list: '/api/study-sessions', query: { kind: 'BRANCH_STUDY' }, date: 'occurredAt' },
-  CADRE_TRAINING: { list: '/api/study-sessions', query: { kind: 'CADRE_TRAINING' }, date: 'occurredAt' },
-  ACTIVITY: { list: '/api/activities', query: {}, date: 'occurredAt' },
-  PARTY_LECTURE: { list: '/api/activities', query: { category: 'PARTY_LECTURE' }, date: 'occurredAt' },
-  PUBLICITY: { list: '/api/publicity', query: {}, date: 'publishedAt' },
-  RISK_POINT_CHECK: { list: '/api/risk-points/checks', query: { onTime: 'true' }, date: 'checkedAt' },
-  ALERT_REGISTERED: { list: '/api/risk-alerts', query: {}, date: 'registeredAt' },
-  ALERT_REPORTED: { list: '/api/risk-alerts', query: { dateField: 'reportedAt' }, date: 'reportedAt' },
-  ALERT_REPORTED_ON_TIME: {
-    list: '/api/risk-alerts',
-    query: { dateField: 'reportedAt', flag: 'REPORTED_ON_TIME' },
-    date: 'reportedAt',
-  },
-  ALERT_CLOSED: { list: '/api/risk-alerts', query: { dateField: 'closedAt' }, date: 'closedAt' },
-  RECTIFICATION_CLOSED: { list: '/api/rectifications', query: { dateField: 'closedAt' }, date: 'closedAt' },
-} as const satisfies Partial<Record<Metric, { list: string; query: Record<string, string>; date: string }>>;
-export type CountedMetric = keyof typeof COUNTED_METRICS;
-export const COUNTED_METRIC_KEYS = Object.keys(COUNTED_METRICS) as CountedMetric[];
+export const COUNTED_METRICS = Object.fromEntries(
+  COUNTED_FIGURE_KEYS.map((k) => {
+    const def = FIGURES[k];
+    return [k, { list: FIGURE_SOURCES[def.source].list, query: def.query, date: FIGURE_SOURCES[def.source].date }];
+  }),
+) as Record<CountedFigure, { list: string; query: Readonly<Record<string, string>>; date: string }>;
+export type CountedMetric = CountedFigure;
+export const COUNTED_METRIC_KEYS: CountedMetric[] = COUNTED_FIGURE_KEYS;
 export const CountedMetricSchema = z.enum(COUNTED_METRIC_KEYS as [CountedMetric, ...CountedMetric[]]);
 
 /** The list request that shows exactly the records a count is made of. */
@@ -64,6 +43,25 @@ export type MetricDrill = z.infer<typeof MetricDrillSchema>;
 export function metricDrill(metric: CountedMetric, orgId: string, from: string, to: string): MetricDrill {
   const def = COUNTED_METRICS[metric];
   return { list: def.list, query: { ...def.query, org: orgId, from, to } };
+}
+
+/**
+ * The drill of any figure: dated ones over the period's days, undated ones (open now) over the org
+ * alone, task figures over the period's responsibility list.
+ */
+export function figureDrill(
+  figure: Metric,
+  orgId: string,
+  range: { from: string; to: string; period: string },
+  extra: Readonly<Record<string, string>> = {},
+): MetricDrill {
+  const def = FIGURES[figure];
+  if (def.source === 'assignment') {
+    return { list: '/api/assignments', query: { period: range.period, org: orgId, ...def.query, ...extra } };
+  }
+  const source = FIGURE_SOURCES[def.source];
+  if (source.date === null) return { list: source.list, query: { org: orgId, ...def.query, ...extra } };
+  return { list: source.list, query: { ...def.query, org: orgId, from: range.from, to: range.to, ...extra } };
 }
 
 export const DrillRangeSchema = z.object({ org: IdSchema, from: LocalDateSchema, to: LocalDateSchema });

@@ -3,26 +3,20 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
 import type { FieldIssue } from './errors.ts';
+import { type CountedFigure, figuresOf } from './figures.ts';
+import { STUDY_TOPICS } from './study-topics.ts';
 
 export const STUDY_KINDS = ['CENTRAL_GROUP', 'SEMINAR', 'BRANCH_STUDY', 'CADRE_TRAINING'] as const;
 export const StudyKindSchema = z.enum(STUDY_KINDS);
 export type StudyKind = z.infer<typeof StudyKindSchema>;
 
-export const STUDY_TOPICS = ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY', 'THEORY', 'PARTY_HISTORY', 'POLICY', 'OTHER'] as const;
+export { STUDY_TOPIC_GROUPS, STUDY_TOPICS, type StudyTopicGroup } from './study-topics.ts';
 export const StudyTopicSchema = z.enum(STUDY_TOPICS);
-
-/**
- * The two kinds of 专题研讨 the summary counts apart (DOMAIN.md: "the 5 and the 1 are both
- * seminars: a topic field tells them apart"): IDEOLOGY — 意识形态工作专题研讨会 (incl. online
- * ideology); STUDY — 中心组专题学习研讨 on every other topic.
- */
-export const STUDY_TOPIC_GROUPS = {
-  IDEOLOGY: ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY'],
-  STUDY: ['THEORY', 'PARTY_HISTORY', 'POLICY', 'OTHER'],
-} as const satisfies Record<string, readonly (typeof STUDY_TOPICS)[number][]>;
-export type StudyTopicGroup = keyof typeof STUDY_TOPIC_GROUPS;
 export const StudyTopicGroupSchema = z.enum(['IDEOLOGY', 'STUDY']);
 export type StudyTopic = z.infer<typeof StudyTopicSchema>;
+
+/** The figures counted from study sessions (figures.ts), a list filter that lists exactly their records. */
+export const StudyFigureSchema = z.enum(figuresOf('study') as [CountedFigure, ...CountedFigure[]]);
 
 export const STUDY_TOPIC_MAX = 200;
 export const STUDY_HOST_MAX = 64;
@@ -122,6 +116,8 @@ export const ListStudySessionsQuerySchema = z.strictObject({
   topicCategory: StudyTopicSchema.optional(),
   /** A group of topics (STUDY_TOPIC_GROUPS); combines with topicCategory as AND. */
   topicGroup: StudyTopicGroupSchema.optional(),
+  /** The records a figure counts (a dashboard drill, e.g. CENTRAL_GROUP_STUDY); combines as AND. */
+  figure: StudyFigureSchema.optional(),
   sort: StudySessionSortSchema.default('-occurredAt'),
 });
 export type ListStudySessionsQuery = z.input<typeof ListStudySessionsQuerySchema>;

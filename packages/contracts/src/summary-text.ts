@@ -362,15 +362,19 @@ export function dutyParagraphs(f: SummaryFacts): SummaryParagraph[] {
 export function studyParagraphs(f: SummaryFacts): SummaryParagraph[] {
   const { centralGroup, studySeminars, branchStudy, cadreTraining } = f.study;
   const list: Part[][] = [];
-  if (centralGroup.value > 0) {
-    list.push(['组织中心组集中学习', approxFig('study.centralGroup', '中心组集中学习', centralGroup, '次')]);
-  }
-  if (studySeminars.value > 0) {
-    const subjects = distinct(studySeminars.topics.map(topicSubject));
+  // A 中心组专题学习研讨 is 中心组学习 too (figures.ts): the seminars are part of centralGroup, so the
+  // sentence quotes them as its part, never as sessions on top of it.
+  const subjects = distinct(studySeminars.topics.map(topicSubject));
+  const about = subjects.length > 0 ? `，围绕${joinList(subjects, { max: 3, etc: true })}专题深入交流研讨` : '';
+  if (studySeminars.value > 0 && studySeminars.value >= centralGroup.value) {
+    list.push(['开展中心组专题学习研讨', approxFig('seminar.study', '中心组专题学习研讨', studySeminars, '次'), about]);
+  } else if (centralGroup.value > 0) {
     list.push([
-      '开展中心组专题学习研讨',
-      approxFig('seminar.study', '中心组专题学习研讨', studySeminars, '次'),
-      subjects.length > 0 ? `，围绕${joinList(subjects, { max: 3, etc: true })}专题深入交流研讨` : '',
+      '组织中心组集中学习',
+      approxFig('study.centralGroup', '中心组集中学习', centralGroup, '次'),
+      ...(studySeminars.value > 0
+        ? ['，其中专题学习研讨', approxFig('seminar.study', '中心组专题学习研讨', studySeminars, '次'), about]
+        : []),
     ]);
   }
   if (branchStudy.value > 0) {

@@ -1,7 +1,11 @@
-// Each figure counted directly with Prisma filters, independently of the SQL that counts it in
-// the services (services/metrics/count.ts, services/dashboard): the tests compare the two.
-import type { DashboardMetric } from '@dutyboard/contracts/dashboard';
+// Each figure counted directly with Prisma filters, independently of the rollups that count it in
+// the services (the facts functions of the migrations, read through the figure registry): the
+// tests compare the two. The figures of the first registry are written out by hand below; any
+// later one is counted from its registry parts as record fields (metrics/records.ts), which still
+// checks the facts functions against the records.
+import { FIGURE_SOURCES, FIGURES, type Figure, type RolledFigure } from '@dutyboard/contracts/figures';
 import type { PrismaClient } from '@dutyboard/db/client';
+import { figureWhere } from '../../src/services/metrics/records.ts';
 
 /**
  * The records of `metric` in the orgs `ids` and the half-open range [from, to). Assignments are
@@ -9,7 +13,7 @@ import type { PrismaClient } from '@dutyboard/db/client';
  */
 export async function directCount(
   p: PrismaClient,
-  metric: DashboardMetric,
+  metric: Figure,
   ids: string[],
   from: Date,
   to: Date,
@@ -18,7 +22,17 @@ export async function directCount(
   const orgId = { in: ids };
   switch (metric) {
     case 'CENTRAL_GROUP_STUDY':
-      return p.studySession.count({ where: { orgId, kind: 'CENTRAL_GROUP', occurredAt: range } });
+      // The 中心组's own sessions and its 专题学习研讨: seminars on a study topic (DOMAIN.md).
+      return p.studySession.count({
+        where: {
+          orgId,
+          occurredAt: range,
+          OR: [
+            { kind: 'CENTRAL_GROUP' },
+            { kind: 'SEMINAR', topicCategory: { notIn: ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY'] } },
+          ],
+        },
+      });
     case 'SEMINAR':
       return p.studySession.count({ where: { orgId, kind: 'SEMINAR', occurredAt: range } });
     case 'BRANCH_STUDY':
@@ -48,5 +62,35 @@ export async function directCount(
     case 'ASSIGNMENT_DONE':
     case 'ASSIGNMENT_OVERDUE':
       return null;
+    default:
+      return registryCount(p, metric, ids, from, to);
   }
+}
+
+/** A figure declared after the ones above, counted from its registry parts as record fields. */
+async function registryCount(
+  p: PrismaClient,
+  metric: Figure,
+  ids: string[],
+  from: Date,
+  to: Date,
+): Promise<number | null> {
+  const def = FIGURES[metric];
+  if (def.source === 'assignment') return null;
+  const date = FIGURE_SOURCES[def.source].date;
+  const where = {
+    orgId: { in: ids },
+    ...(date ? { [date]: { gte: from, lt: to } } : {}),
+    ...figureWhere(metric as RolledFigure),
+  };
+  const tables: Partial<Record<string, { count: (args: { where: object }) => Promise<number> }>> = {
+    study: p.studySession as never,
+    activity: p.activity as never,
+    publicity: p.publicityItem as never,
+    alert: p.riskAlert as never,
+    rectification: p.rectification as never,
+  };
+  const table = tables[def.source];
+  if (!table) throw new Error(`${metric}: count it by hand above (its parts are not record fields)`);
+  return table.count({ where });
 }

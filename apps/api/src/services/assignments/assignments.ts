@@ -27,12 +27,12 @@ import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { ensurePeriod, findPeriod } from '../plan/periods.ts';
 import { badCursor, cursorId, cursorInstant } from '../records/keyset.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
-import { computeProgress, localDate, parseRule } from './progress.ts';
+import { isOverdue } from './overdue.ts';
+import { localDate, parseRule, rulesProgress, ruleTasksOf } from './progress.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const ENTITY = 'Assignment';
-const DAY_MS = 24 * 3600 * 1000;
 
 const include = {
   org: { select: { name: true, path: true } },
@@ -63,8 +63,7 @@ async function findRowOrThrow(db: Db, id: string): Promise<AssignmentRow> {
 export function toAssignment(row: AssignmentRow, progress: AssignmentProgress | null, now: Date): Assignment {
   const rule = parseRule(row.rule);
   const status: AssignmentStatus = rule ? (progress?.satisfied ? 'DONE' : 'OPEN') : row.status;
-  // Due on a day: late once that Shanghai day is over.
-  const overdue = row.dueAt !== null && now.getTime() >= row.dueAt.getTime() + DAY_MS && status === 'OPEN';
+  const overdue = isOverdue({ status, dueAt: row.dueAt }, now);
   return {
     id: row.id,
     version: row.version,
@@ -89,8 +88,15 @@ export function toAssignment(row: AssignmentRow, progress: AssignmentProgress | 
   };
 }
 
+/** Rows answered together: every rule task's progress in one count (progress.ts). */
+async function answerAll(db: Db, rows: readonly AssignmentRow[], now: Date): Promise<Assignment[]> {
+  const progress = await rulesProgress(db, ruleTasksOf(rows));
+  return rows.map((row) => toAssignment(row, progress.get(row.id) ?? null, now));
+}
+
 async function answer(db: Db, row: AssignmentRow, now = new Date()): Promise<Assignment> {
-  return toAssignment(row, await computeProgress(db, row, now), now);
+  const [item] = await answerAll(db, [row], now);
+  return item as Assignment;
 }
 
 /** The stored shape written to the audit trail: no joined fields, the period by its code. */
@@ -209,8 +215,7 @@ export async function listAssignments(
       orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take: batch,
     });
-    for (const row of rows) {
-      const item = await answer(prisma, row, now);
+    for (const item of await answerAll(prisma, rows, now)) {
       if (params.status && item.status !== params.status) continue;
       if (params.overdue && item.overdue !== (params.overdue === 'true')) continue;
       if (items.length === params.limit) {
@@ -502,7 +507,5 @@ export async function answeredAssignmentsOfPeriod(
     include,
     orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
-  const out: Assignment[] = [];
-  for (const row of rows) out.push(await answer(prisma, row, now));
-  return out;
+  return answerAll(prisma, rows, now);
 }

@@ -1,14 +1,12 @@
 // The dashboard's task figures for an org subtree and period — done, overdue, overdue per owner —
 // equal to what the assignment list answers item by item (toAssignment), but without answering
 // each item: tasks without a rule are counted in SQL, and rule tasks' progress is read from the
-// rollups (ADR 018) in one query for all of them (rule-check.ts), since every rule slice is whole months.
+// rollups (ADR 018) in one query for all of them (progress.ts), since every rule slice is whole months.
 import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { escapeLike } from '../metrics/count.ts';
-import { parseRule } from './progress.ts';
-import { satisfiedRuleTasks } from './rule-check.ts';
-
-const DAY_MS = 24 * 3600 * 1000;
+import { escapeLike } from '../metrics/records.ts';
+import { isOverdue, overdueSql } from './overdue.ts';
+import { parseRule, satisfiedRuleTasks } from './progress.ts';
 
 export interface AssignmentSummary {
   done: number;
@@ -32,14 +30,13 @@ export async function summariseAssignments(
   { period, org, now }: { period: PeriodRef; org: { path: string }; now: Date },
 ): Promise<AssignmentSummary> {
   const prefix = `${escapeLike(org.path)}%`;
-  const lateBefore = new Date(now.getTime() - DAY_MS);
   const [plain, ruled] = await Promise.all([
     // Tasks without a rule carry their status; late once their due Shanghai day is over. A rule
     // column holding JSON null (or anything that is not a rule) is read below and answered the same.
     prisma.$queryRaw<{ ownerId: string; ownerName: string; done: number; overdue: number }[]>`
       SELECT a."ownerId"::text AS "ownerId", u."displayName" AS "ownerName",
              count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
-             count(*) FILTER (WHERE a.status = 'OPEN' AND a."dueAt" <= ${lateBefore})::int AS overdue
+             count(*) FILTER (WHERE ${overdueSql('a', now)})::int AS overdue
       FROM "Assignment" a
       JOIN "Period" p ON p.id = a."periodId"
       JOIN "OrgUnit" o ON o.id = a."orgId"
@@ -84,7 +81,7 @@ export async function summariseAssignments(
     let status = r.row.status;
     if (r.rule) status = satisfied.has(r.row.id) ? 'DONE' : 'OPEN';
     if (status === 'DONE') done += 1;
-    if (status === 'OPEN' && r.row.dueAt !== null && r.row.dueAt.getTime() <= lateBefore.getTime()) {
+    if (isOverdue({ status, dueAt: r.row.dueAt }, now)) {
       overdue += 1;
       addOverdue(r.row.ownerId, r.row.ownerName, 1);
     }

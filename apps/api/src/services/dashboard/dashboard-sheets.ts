@@ -1,7 +1,13 @@
 // The dashboard as sheets for an export: the figures with their targets and pace, their parts, the
 // months, the branches, the open alerts and the overdue owners — in Chinese, Shanghai time, and
 // with the list query each figure was counted from, so a printed figure stays traceable.
-import type { Dashboard } from '@dutyboard/contracts/dashboard';
+import {
+  DASHBOARD_SECTION_KEYS,
+  DASHBOARD_SECTIONS,
+  type Dashboard,
+  type DashboardSection,
+} from '@dutyboard/contracts/dashboard';
+import { FIGURES, type Figure } from '@dutyboard/contracts/figures';
 import type { MetricDrill } from '@dutyboard/contracts/metrics';
 import {
   ACTIVITY_CATEGORY_LABELS,
@@ -15,20 +21,16 @@ import {
 import type { Sheet } from '../exports/sheets.ts';
 
 const STATUS_LABELS = { GREEN: '达到进度', AMBER: '略有滞后', RED: '明显滞后' } as const;
-const SECTION_OF: Record<string, string> = {
-  CENTRAL_GROUP_STUDY: '理论学习',
-  SEMINAR: '理论学习',
-  BRANCH_STUDY: '理论学习',
-  CADRE_TRAINING: '理论学习',
-  ACTIVITY: '宣传活动',
-  PARTY_LECTURE: '宣传活动',
-  PUBLICITY: '宣传活动',
-  RISK_POINT_CHECK: '阵地与舆情',
-  ALERT_REGISTERED: '阵地与舆情',
-  ALERT_REPORTED: '阵地与舆情',
-  ALERT_REPORTED_ON_TIME: '阵地与舆情',
-  ALERT_CLOSED: '阵地与舆情',
+/** The sheet's words for the overview's sections; each figure's section is the registry's. */
+const SECTION_WORDS: Record<DashboardSection, string> = {
+  study: '理论学习',
+  publicity: '宣传活动',
+  risk: '阵地与舆情',
+  duty: '整改与责任',
 };
+const SECTION_OF: Record<string, string> = Object.fromEntries(
+  DASHBOARD_SECTION_KEYS.flatMap((s) => DASHBOARD_SECTIONS[s].map((m) => [m, SECTION_WORDS[s]])),
+);
 
 /** A part's label: the enum label of whatever the figure is broken down by. */
 function partLabel(metric: string, key: string): string {
@@ -49,7 +51,8 @@ function source(drill: MetricDrill | null): string | null {
   return `GET ${drill.list}?${new URLSearchParams(drill.query).toString()}`;
 }
 
-const label = (metric: string) => METRIC_LABELS[metric] ?? metric;
+const label = (metric: string) =>
+  METRIC_LABELS[metric] ?? (Object.hasOwn(FIGURES, metric) ? FIGURES[metric as Figure].label.zh : metric);
 
 export function dashboardSheets(d: Dashboard): Sheet[] {
   const kpis: Sheet = {

@@ -4,8 +4,8 @@
 // the page costs a handful of queries whatever the number of records. Node only adds up groups.
 //
 // Every count here must equal what its drill list shows (apps/api/test/dashboard.test.ts checks
-// each against the list endpoint); the definitions match services/metrics/count.ts.
-import { ACTIVITY_CATEGORIES } from '@dutyboard/contracts/activities';
+// each against the list endpoint). Which parts make each figure, its breakdown and its drill are
+// the figure registry's (contracts/figures.ts): this file has no definition of its own.
 import type {
   BranchRow,
   Breakdown,
@@ -15,7 +15,8 @@ import type {
   TrendMetric,
 } from '@dutyboard/contracts/dashboard';
 import { DASHBOARD_METRICS, OPEN_ALERTS_MAX, TREND_METRICS } from '@dutyboard/contracts/dashboard';
-import { type CountedMetric, type MetricDrill, metricDrill } from '@dutyboard/contracts/metrics';
+import { type CountedFigureDef, FIGURE_SOURCES, FIGURES, type RolledFigure } from '@dutyboard/contracts/figures';
+import { figureDrill, type Metric, type MetricDrill } from '@dutyboard/contracts/metrics';
 import {
   type PeriodRef,
   pace,
@@ -25,24 +26,19 @@ import {
   SHANGHAI_OFFSET_MS,
   shanghaiMidnight,
 } from '@dutyboard/contracts/periods';
-import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
-import { RECTIFICATION_STATUSES } from '@dutyboard/contracts/rectifications';
-import {
-  ALERT_LEVELS,
-  ALERT_STATES,
-  type AlertLevel,
-  type AlertState,
-  alertClock,
-} from '@dutyboard/contracts/risk-alerts';
+import { ALERT_STATES, type AlertLevel, type AlertState, alertClock } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { summariseAssignments } from '../assignments/summary.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { escapeLike } from '../metrics/count.ts';
+import { escapeLike } from '../metrics/records.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { targetsOf } from '../plan/targets.ts';
-import { KeyedCounts, METRIC_ROLLUP, PartCounts } from '../rollups/rollups.ts';
+import { KeyedCounts, PartCounts } from '../rollups/rollups.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The rollup sources the trend and the branch cells read. */
+const TREND_SOURCES = [...new Set(TREND_METRICS.map((m) => FIGURES[m].source))];
 
 /** Shanghai calendar day of an instant, "YYYY-MM-DD". */
 function localDate(at: Date): string {
@@ -98,22 +94,16 @@ export async function getDashboard(
       ) r
       WHERE month BETWEEN ${fromMonth} AND ${toMonth} OR month = '*' OR (source = 'alert' AND month ~ '^[0-9]{4}$')
       GROUP BY 1, 2, 3`,
-    // Per child, under the period's key, only what a branch cell needs: study by kind, party lectures apart from other
-    // activities, checks by punctuality, and totals of the rest.
+    // Per child, under the period's key, every part of the sources the branch cells show: the
+    // cells add up the registry's parts in Node, so a new category or figure needs nothing here.
     prisma.$queryRaw<{ orgId: string; source: string; part: string; n: number }[]>`
-      SELECT r."orgId"::text AS "orgId", r.source,
-             CASE r.source WHEN 'study' THEN split_part(r.part, ':', 1) || ':'
-                           WHEN 'activity' THEN CASE r.part WHEN 'PARTY_LECTURE' THEN r.part ELSE 'OTHER' END
-                           WHEN 'check' THEN r.part
-                           ELSE '' END AS part,
-             sum(r.n)::int AS n
+      SELECT r."orgId"::text AS "orgId", r.source, r.part, sum(r.n)::int AS n
       FROM (
         SELECT "orgId", month, source, part, n FROM "CountRollup"
         UNION ALL
         SELECT "orgId", month, source, part, n FROM "CountDelta"
       ) r JOIN "OrgUnit" c ON c.id = r."orgId"
-      WHERE c."parentId" = ${org.id}::uuid AND r.month = ${period.code}
-        AND r.source IN ('study', 'activity', 'publicity', 'check', 'alert')
+      WHERE c."parentId" = ${org.id}::uuid AND r.month = ${period.code} AND r.source = ANY(${TREND_SOURCES}::text[])
       GROUP BY 1, 2, 3`,
     childrenLoaded,
     childrenLoaded.then((children) => targetsOf(prisma, period.code, org, children)),
@@ -152,12 +142,9 @@ export async function getDashboard(
   for (const r of childRows) byChild.at(r.orgId).add(r.source, r.part, r.n);
 
   const range = days(from, to);
-  const drillOf = (metric: CountedMetric, orgId = org.id, r = range): MetricDrill =>
-    metricDrill(metric, orgId, r.from, r.to);
-  const withQuery = (drill: MetricDrill, extra: Record<string, string>): MetricDrill => ({
-    list: drill.list,
-    query: { ...drill.query, ...extra },
-  });
+  const drillRange = { ...range, period: period.code };
+  const drillOf = (metric: Metric, orgId = org.id, r = range): MetricDrill =>
+    figureDrill(metric, orgId, { ...r, period: period.code });
   const effectiveTargets = new Map(targets.items.map((t) => [`${t.orgId}|${t.metric}`, t.effective]));
   const targetOf = (metric: DashboardMetric, orgId: string): number | null =>
     effectiveTargets.get(`${orgId}|${metric}`) ?? null;
@@ -169,122 +156,41 @@ export async function getDashboard(
         : match.month !== undefined
           ? byMonth.get(match.month)
           : inPeriod;
-    return counts?.sum(METRIC_ROLLUP[metric].source, METRIC_ROLLUP[metric].part) ?? 0;
+    return counts?.figure(metric) ?? 0;
   };
 
-  const breakdownOf = (
-    metric: TrendMetric,
-    keys: readonly string[],
-    part: (key: string) => (p: string) => boolean,
-    query: (key: string) => Record<string, string>,
-  ): Breakdown[] =>
-    keys
-      .map((key) => ({
-        key,
-        count: inPeriod.sum(METRIC_ROLLUP[metric].source, part(key)),
-        drill: withQuery(drillOf(metric), query(key)),
-      }))
-      .filter((b) => b.count > 0);
-
-  const assignmentDrill = (extra: Record<string, string>): MetricDrill => ({
-    list: '/api/assignments',
-    query: { period: period.code, org: org.id, ...extra },
-  });
-
-  const kpiOf = (
-    metric: DashboardMetric,
-    done: number,
-    drill: MetricDrill | null,
-    breakdown: Breakdown[] = [],
-  ): Kpi => {
+  const kpiOf = (metric: DashboardMetric): Kpi => {
+    const def = FIGURES[metric];
+    let done: number;
+    let breakdown: Breakdown[] = [];
+    if (def.source === 'assignment') {
+      done = metric === 'ASSIGNMENT_OVERDUE' ? assignments.overdue : assignments.done;
+    } else {
+      // Undated sources ("open now") are read from the "*" rows, dated ones from the period's months.
+      const counts = FIGURE_SOURCES[def.source].date === null ? undated : inPeriod;
+      done = counts.figure(metric as RolledFigure);
+      const b = (def as CountedFigureDef).breakdown;
+      if (b) {
+        breakdown = b.keys
+          .map((key) => ({
+            key,
+            count: counts.parts(def.source, b.parts(key)),
+            drill: figureDrill(metric, org.id, drillRange, b.query(key)),
+          }))
+          .filter((x) => x.count > 0);
+      }
+    }
     const target = targetOf(metric, org.id);
     const p = target === null ? null : pace(done, target, period, now);
-    return { metric, done, target, expected: p?.expected ?? null, status: p?.status ?? null, drill, breakdown };
-  };
-
-  const rectOpen = undated.sum('rectification', (status) => status !== 'DONE');
-
-  const kpiByMetric: Record<DashboardMetric, Kpi> = {
-    CENTRAL_GROUP_STUDY: kpiOf('CENTRAL_GROUP_STUDY', count('CENTRAL_GROUP_STUDY'), drillOf('CENTRAL_GROUP_STUDY')),
-    SEMINAR: kpiOf(
-      'SEMINAR',
-      count('SEMINAR'),
-      drillOf('SEMINAR'),
-      breakdownOf(
-        'SEMINAR',
-        ['STUDY', 'IDEOLOGY'],
-        (key) => (p) => p === `SEMINAR:${key}`,
-        (key) => ({ topicGroup: key }),
-      ),
-    ),
-    BRANCH_STUDY: kpiOf('BRANCH_STUDY', count('BRANCH_STUDY'), drillOf('BRANCH_STUDY')),
-    CADRE_TRAINING: kpiOf('CADRE_TRAINING', count('CADRE_TRAINING'), drillOf('CADRE_TRAINING')),
-    ACTIVITY: kpiOf(
-      'ACTIVITY',
-      count('ACTIVITY'),
-      drillOf('ACTIVITY'),
-      breakdownOf(
-        'ACTIVITY',
-        ACTIVITY_CATEGORIES,
-        (key) => (p) => p === key,
-        (key) => ({ category: key }),
-      ),
-    ),
-    PARTY_LECTURE: kpiOf('PARTY_LECTURE', count('PARTY_LECTURE'), drillOf('PARTY_LECTURE')),
-    PUBLICITY: kpiOf(
-      'PUBLICITY',
-      count('PUBLICITY'),
-      drillOf('PUBLICITY'),
-      breakdownOf(
-        'PUBLICITY',
-        PUBLICITY_LEVELS,
-        (key) => (p) => p === key,
-        (key) => ({ level: key }),
-      ),
-    ),
-    RISK_POINT_CHECK: kpiOf('RISK_POINT_CHECK', count('RISK_POINT_CHECK'), drillOf('RISK_POINT_CHECK'), [
-      // The late ones are not part of the figure; they are shown beside it.
-      ...[{ key: 'LATE', count: inPeriod.sum('check', (p) => p === 'LATE') }]
-        .filter((b) => b.count > 0)
-        .map((b) => ({ ...b, drill: withQuery(drillOf('RISK_POINT_CHECK'), { onTime: 'false' }) })),
-    ]),
-    ALERT_REGISTERED: kpiOf(
-      'ALERT_REGISTERED',
-      count('ALERT_REGISTERED'),
-      drillOf('ALERT_REGISTERED'),
-      breakdownOf(
-        'ALERT_REGISTERED',
-        ALERT_LEVELS,
-        (key) => (p) => p.startsWith(`${key}:`),
-        (key) => ({ level: key }),
-      ),
-    ),
-    ALERT_REPORTED: kpiOf('ALERT_REPORTED', inPeriod.metric('ALERT_REPORTED'), drillOf('ALERT_REPORTED')),
-    ALERT_REPORTED_ON_TIME: kpiOf(
-      'ALERT_REPORTED_ON_TIME',
-      inPeriod.metric('ALERT_REPORTED_ON_TIME'),
-      drillOf('ALERT_REPORTED_ON_TIME'),
-    ),
-    ALERT_CLOSED: kpiOf('ALERT_CLOSED', inPeriod.metric('ALERT_CLOSED'), drillOf('ALERT_CLOSED')),
-    RECTIFICATION_OPEN: kpiOf(
-      'RECTIFICATION_OPEN',
-      rectOpen,
-      { list: '/api/rectifications', query: { org: org.id, open: 'true' } },
-      RECTIFICATION_STATUSES.filter((s) => s !== 'DONE')
-        .map((status) => ({
-          key: status,
-          count: undated.sum('rectification', (p) => p === status),
-          drill: { list: '/api/rectifications', query: { org: org.id, status } },
-        }))
-        .filter((b) => b.count > 0),
-    ),
-    RECTIFICATION_CLOSED: kpiOf(
-      'RECTIFICATION_CLOSED',
-      inPeriod.metric('RECTIFICATION_CLOSED'),
-      drillOf('RECTIFICATION_CLOSED'),
-    ),
-    ASSIGNMENT_DONE: kpiOf('ASSIGNMENT_DONE', assignments.done, assignmentDrill({ status: 'DONE' })),
-    ASSIGNMENT_OVERDUE: kpiOf('ASSIGNMENT_OVERDUE', assignments.overdue, assignmentDrill({ overdue: 'true' })),
+    return {
+      metric,
+      done,
+      target,
+      expected: p?.expected ?? null,
+      status: p?.status ?? null,
+      drill: drillOf(metric),
+      breakdown,
+    };
   };
 
   const trend = months.map((month) => {
@@ -335,17 +241,17 @@ export async function getDashboard(
       .sort((a, b) => a.path.length - b.path.length)
       .map(({ id, name }) => ({ id, name })),
     generatedAt: now.toISOString(),
-    kpis: DASHBOARD_METRICS.map((metric) => kpiByMetric[metric]),
+    kpis: DASHBOARD_METRICS.map(kpiOf),
     trend,
     branches: ranked,
     alertFunnel: ALERT_STATES.map((state) => ({
       state,
       count: inPeriod.sum('alert', (p) => p.endsWith(`:${state}`)),
-      drill: withQuery(drillOf('ALERT_REGISTERED'), { state }),
+      drill: figureDrill('ALERT_REGISTERED', org.id, drillRange, { state }),
     })),
     openAlerts: {
       total: openAlertTotal,
-      drill: { list: '/api/risk-alerts', query: { org: org.id, flag: 'OPEN' } },
+      drill: { list: FIGURE_SOURCES.alert.list, query: { org: org.id, flag: 'OPEN' } },
       items: openAlertRows.map((a) => {
         const clock = alertClock(
           { reportDueAt: a.reportDueAt.toISOString(), reportedAt: a.reportedAt?.toISOString() ?? null },
@@ -369,7 +275,7 @@ export async function getDashboard(
         ownerId: o.ownerId,
         ownerName: o.ownerName,
         count: o.count,
-        drill: assignmentDrill({ overdue: 'true', owner: o.ownerId }),
+        drill: figureDrill('ASSIGNMENT_OVERDUE', org.id, drillRange, { owner: o.ownerId }),
       }))
       .sort((a, b) => b.count - a.count || a.ownerName.localeCompare(b.ownerName, 'zh')),
   };

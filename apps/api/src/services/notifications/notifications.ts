@@ -12,8 +12,8 @@ import {
 import { can } from '@dutyboard/contracts/permissions';
 import { ALERT_URGE_HOURS } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { parseRule } from '../assignments/progress.ts';
-import { satisfiedRuleTasks } from '../assignments/rule-check.ts';
+import { deadlineSql } from '../assignments/overdue.ts';
+import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { refOfPeriodRow } from '../plan/periods.ts';
@@ -76,10 +76,9 @@ interface Scope {
 }
 
 /**
- * Tasks (责任清单, kind TASK) still OPEN whose due time has passed or comes within
- * NOTIFY_SOON_DAYS. A task's dueAt is its due day's Shanghai midnight and the task is due by the
- * end of that day (as the assignments service judges `overdue`), so the deadline used here is
- * dueAt + 1 day. A task with a rule is left out once its rule is satisfied (its records are
+ * Tasks (责任清单, kind TASK) still OPEN whose deadline has passed or comes within
+ * NOTIFY_SOON_DAYS. The deadline and "overdue" are the assignments' own (overdue.ts): overdue
+ * from the deadline on. A task with a rule is left out once its rule is satisfied (its records are
  * in), so only rule tasks are loaded one by one, and only those within the window.
  */
 async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Promise<Found> {
@@ -87,20 +86,20 @@ async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Pro
   type RuleRow = Omit<Row, 'total'> & { periodId: string; rule: unknown };
   const [plain, ruled] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt" + interval '1 day' AS "dueAt",
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, ${deadlineSql('a')} AS "dueAt",
         count(*) OVER () AS total
       FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
       WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN'
-        AND a."dueAt" + interval '1 day' <= ${soon}
+        AND ${deadlineSql('a')} <= ${soon}
         AND (a.rule IS NULL OR jsonb_typeof(a.rule) = 'null')
       ORDER BY a."dueAt", a.id
       LIMIT ${NOTIFICATIONS_CAP}`,
     db.$queryRaw<RuleRow[]>`
-      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, a."dueAt" + interval '1 day' AS "dueAt",
+      SELECT a.id, a."orgId", o.name AS "orgName", a.task AS title, ${deadlineSql('a')} AS "dueAt",
         a."periodId", a.rule
       FROM "Assignment" a JOIN "OrgUnit" o ON o.id = a."orgId"
       WHERE o.path LIKE ${scope.like} AND a.kind = 'TASK' AND a.status = 'OPEN'
-        AND a."dueAt" + interval '1 day' <= ${soon}
+        AND ${deadlineSql('a')} <= ${soon}
         AND a.rule IS NOT NULL AND jsonb_typeof(a.rule) <> 'null'`,
   ]);
   // Rule tasks drop out once their rule is satisfied: all of them checked in one query. A stored
@@ -119,7 +118,8 @@ async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Pro
   const open = ruled.map((row) => (satisfied.has(row.id) ? null : row));
   const rows = [...plain, ...open.filter((row) => row !== null)];
   return {
-    items: rows.map((row) => item(row.dueAt < now ? 'TASK_OVERDUE' : 'TASK_DUE_SOON', 'Assignment', row, row.dueAt)),
+    // row.dueAt is the deadline: overdue from it on (isOverdue).
+    items: rows.map((row) => item(row.dueAt <= now ? 'TASK_OVERDUE' : 'TASK_DUE_SOON', 'Assignment', row, row.dueAt)),
     count: Number(plain[0]?.total ?? 0) + open.filter((row) => row !== null).length,
   };
 }

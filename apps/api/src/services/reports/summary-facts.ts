@@ -6,10 +6,10 @@
 // period, each with the list request that shows its records. The words are made by the pure
 // functions of contracts/summary-text.ts.
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
+import { FIGURES } from '@dutyboard/contracts/figures';
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
 import type { GeneratedSummary } from '@dutyboard/contracts/reports';
-import { STUDY_TOPIC_GROUPS } from '@dutyboard/contracts/study-sessions';
 import {
   ACTIVITY_CATEGORY_WORDS,
   type BranchGap,
@@ -27,10 +27,11 @@ import {
   shanghaiMonth,
   toSummaryDrill,
 } from '@dutyboard/contracts/summary-text';
-import type { PrismaClient } from '@dutyboard/db/client';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { answeredAssignmentsOfPeriod } from '../assignments/assignments.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { getDashboard } from '../dashboard/dashboard.ts';
+import { partsWhere } from '../metrics/records.ts';
 import { findPeriod } from '../plan/periods.ts';
 
 /** How a sentence names the period: "上半年", "下半年", "全年". */
@@ -82,8 +83,8 @@ export async function summaryFacts(
     prisma.studySession.findMany({
       where: {
         ...inOrg,
-        kind: 'SEMINAR',
-        topicCategory: { notIn: [...STUDY_TOPIC_GROUPS.IDEOLOGY] },
+        // The SEMINAR figure's STUDY part (中心组专题学习研讨), as the registry declares it.
+        ...(partsWhere('study', FIGURES.SEMINAR.breakdown.parts('STUDY')) as Prisma.StudySessionWhereInput),
         occurredAt: { gte: from, lt: to },
       },
       select: { topic: true },

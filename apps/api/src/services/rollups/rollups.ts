@@ -3,65 +3,21 @@
 // (migration 20261125012530_count_rollups), and compaction folds those into "CountRollup". A
 // figure is always read from both tables, so it is exact whatever compaction has done so far.
 // A dated fact is kept under its month ("2026-07") and under its quarter, half and year keys
-// ("2026-Q3", "2026-H2", "2026": migration 20261125030000_rollup_period_keys).
-import type { CountedMetric } from '@dutyboard/contracts/metrics';
+// ("2026-Q3", "2026-H2", "2026": migration 20261125030000_rollup_period_keys). Which parts make
+// a figure is the figure registry's (contracts/figures.ts); this module only adds them up.
+import {
+  FIGURES,
+  type Parts,
+  partMatcher,
+  partPatterns,
+  type RolledFigure,
+  type RollupSource,
+} from '@dutyboard/contracts/figures';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { escapeLike } from '../metrics/count.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** A rollup source: a record table and the date its months are taken from. */
-export type RollupSource =
-  | 'study'
-  | 'activity'
-  | 'publicity'
-  | 'check'
-  | 'alert'
-  | 'alert_reported'
-  | 'alert_closed'
-  | 'rectification'
-  | 'rectification_closed';
-
-/** Which rollup rows a figure adds up: a source, and all its parts, the parts with a prefix, or one part. */
-export interface RollupMatch {
-  source: RollupSource;
-  /** The parts that count, for adding up in Node (undefined: all). */
-  part?: (part: string) => boolean;
-  /** The same parts as a SQL LIKE pattern, for adding up in the database (rule checks). */
-  like: string;
-}
-
-/** One definition of the parts, read both ways. */
-function match(source: RollupSource, parts?: { prefix: string } | { equals: string }): RollupMatch {
-  if (!parts) return { source, like: '%' };
-  if ('prefix' in parts) {
-    return { source, part: (p) => p.startsWith(parts.prefix), like: `${escapeLike(parts.prefix)}%` };
-  }
-  return { source, part: (p) => p === parts.equals, like: escapeLike(parts.equals) };
-}
-
-/**
- * Which rollup rows make up each counted metric. The parts are written by the facts functions of
- * the migration: study "KIND:STUDY|IDEOLOGY", activity the category, publicity the level, check
- * ON_TIME|LATE, alert "LEVEL:STATE", alert_reported ON_TIME|LATE, alert_closed /
- * rectification_closed CLOSED, rectification the status ("*" month). Each definition equals
- * services/metrics/count.ts (the tests compare them).
- */
-export const METRIC_ROLLUP: Record<CountedMetric, RollupMatch> = {
-  CENTRAL_GROUP_STUDY: match('study', { prefix: 'CENTRAL_GROUP:' }),
-  SEMINAR: match('study', { prefix: 'SEMINAR:' }),
-  BRANCH_STUDY: match('study', { prefix: 'BRANCH_STUDY:' }),
-  CADRE_TRAINING: match('study', { prefix: 'CADRE_TRAINING:' }),
-  ACTIVITY: match('activity'),
-  PARTY_LECTURE: match('activity', { equals: 'PARTY_LECTURE' }),
-  PUBLICITY: match('publicity'),
-  RISK_POINT_CHECK: match('check', { equals: 'ON_TIME' }),
-  ALERT_REGISTERED: match('alert'),
-  ALERT_REPORTED: match('alert_reported'),
-  ALERT_REPORTED_ON_TIME: match('alert_reported', { equals: 'ON_TIME' }),
-  ALERT_CLOSED: match('alert_closed'),
-  RECTIFICATION_CLOSED: match('rectification_closed'),
-};
+export type { RollupSource };
 
 /** Counts keyed by source → part, for one org and/or month; `sum` adds the parts that match. */
 export class PartCounts {
@@ -79,10 +35,64 @@ export class PartCounts {
     for (const [p, n] of this.bySource.get(source) ?? []) if (!part || part(p)) total += n;
     return total;
   }
-  metric(metric: CountedMetric): number {
-    const m = METRIC_ROLLUP[metric];
-    return this.sum(m.source, m.part);
+  /** A selection of a source's parts (a figure's, or one of its breakdown keys'). */
+  parts(source: RollupSource, parts: Parts): number {
+    return this.sum(source, partMatcher(parts));
   }
+  /** A figure, as the registry declares it. */
+  figure(figure: RolledFigure): number {
+    const def = FIGURES[figure];
+    return this.parts(def.source, def.parts);
+  }
+}
+
+/** One unit to count: a figure in an org's subtree under one rollup key (a month or a period code). */
+export interface FigureUnit {
+  figure: RolledFigure;
+  orgId: string;
+  key: string;
+}
+
+/**
+ * The count of each unit, in the order given, in one query: each unit adds its org's rollup and
+ * delta rows under its key whose part is one of the figure's patterns (the registry's, read as
+ * prefix or exact values, the same as partMatcher in Node). Inside a transaction it sees the
+ * transaction's own writes, whose deltas the triggers appended in it.
+ */
+export async function countFigures(db: Db, units: readonly FigureUnit[]): Promise<number[]> {
+  if (units.length === 0) return [];
+  const figures = [...new Set(units.map((u) => u.figure))];
+  const pf: string[] = [];
+  const ps: string[] = [];
+  const pv: string[] = [];
+  const pp: boolean[] = [];
+  for (const f of figures) {
+    for (const p of partPatterns(FIGURES[f].parts)) {
+      pf.push(f);
+      ps.push(FIGURES[f].source);
+      pv.push(p.value);
+      pp.push(p.prefix);
+    }
+  }
+  const rows = await db.$queryRaw<{ i: number; n: number }[]>`
+    WITH p AS (
+      SELECT * FROM unnest(${pf}::text[], ${ps}::text[], ${pv}::text[], ${pp}::bool[]) AS p(figure, source, value, prefix)
+    )
+    SELECT u.i::int AS i, coalesce((
+      SELECT sum(r.n) FROM (
+        SELECT source, part, n FROM "CountRollup" c WHERE c."orgId" = u.org AND c.month = u.key
+        UNION ALL
+        SELECT source, part, n FROM "CountDelta" d WHERE d."orgId" = u.org AND d.month = u.key
+      ) r
+      WHERE EXISTS (
+        SELECT 1 FROM p WHERE p.figure = u.figure AND p.source = r.source
+          AND CASE WHEN p.prefix THEN starts_with(r.part, p.value) ELSE r.part = p.value END)
+    ), 0)::int AS n
+    FROM unnest(${units.map((_, i) => i)}::int[], ${units.map((u) => u.orgId)}::uuid[],
+                ${units.map((u) => u.key)}::text[], ${units.map((u) => u.figure)}::text[]) AS u(i, org, key, figure)`;
+  const out = units.map(() => 0);
+  for (const r of rows) out[r.i] = r.n;
+  return out;
 }
 
 /** One PartCounts per key, created on first use. */

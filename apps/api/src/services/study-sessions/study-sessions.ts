@@ -1,5 +1,6 @@
 // Study sessions (学习研讨): list, read, create, update, delete. Every check runs on the record as
 // loaded from the database, and every change writes its audit event in the same transaction.
+import type { RolledFigure } from '@dutyboard/contracts/figures';
 import {
   type Absentee,
   attendanceIssues,
@@ -15,6 +16,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { notFound, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { figureWhere } from '../metrics/records.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
@@ -66,6 +68,8 @@ export interface ListStudySessionsParams {
   kind?: StudySession['kind'];
   topicCategory?: StudySession['topicCategory'];
   topicGroup?: StudyTopicGroup;
+  /** The records a study figure counts, as the registry declares them (metrics/records.ts). */
+  figure?: RolledFigure;
   from?: string;
   to?: string;
   sort: StudySessionSort;
@@ -91,6 +95,7 @@ export async function listStudySessions(
       // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
       ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
       ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
+      ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
       ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
     ],
   };

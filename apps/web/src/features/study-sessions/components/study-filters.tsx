@@ -4,6 +4,7 @@ import {
   STUDY_KINDS,
   STUDY_SESSION_SORTS,
   STUDY_TOPICS,
+  StudyFigureSchema,
   type StudySessionSort,
   StudyTopicGroupSchema,
 } from '@dutyboard/contracts/study-sessions';
@@ -19,7 +20,13 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
       {...props}
       testId="study-filters"
       active={Boolean(
-        filter.org || filter.kind || filter.topicGroup || filter.topicCategory || filter.from || filter.to,
+        filter.org ||
+          filter.kind ||
+          filter.topicGroup ||
+          filter.topicCategory ||
+          filter.figure ||
+          filter.from ||
+          filter.to,
       )}
       selects={[
         {
@@ -35,6 +42,14 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
           label: t('studySessions.filterTopicGroup'),
           placeholder: t('studySessions.allTopicGroups'),
           options: filterOptions(StudyTopicGroupSchema.options, (g) => t(`studySessions.topicGroup.${g}`)),
+        },
+        {
+          // A dashboard figure's records (中心组理论学习 is more than one kind: figures.ts).
+          param: 'figure',
+          testId: 'filter-figure',
+          label: t('studySessions.filterFigure'),
+          placeholder: t('studySessions.allFigures'),
+          options: filterOptions(StudyFigureSchema.options, (f) => t(`plan.metric.${f}`)),
         },
         {
           param: 'topicCategory',

@@ -1,5 +1,6 @@
 import { IdSchema } from '@dutyboard/contracts/common';
 import {
+  StudyFigureSchema,
   StudyKindSchema,
   StudySessionSortSchema,
   StudyTopicGroupSchema,
@@ -18,7 +19,7 @@ import { useStudySessions } from '../api/get-study-sessions.ts';
 import { StudyFilters } from '../components/study-filters.tsx';
 import { StudyTable } from '../components/study-table.tsx';
 
-const FILTER_KEYS = ['org', 'kind', 'topicGroup', 'topicCategory', 'from', 'to'] as const;
+const FILTER_KEYS = ['org', 'kind', 'topicGroup', 'topicCategory', 'figure', 'from', 'to'] as const;
 
 /** The filter the URL describes; anything malformed is ignored rather than sent. */
 function filterFromParams(params: URLSearchParams): StudySessionListFilter {
@@ -26,6 +27,7 @@ function filterFromParams(params: URLSearchParams): StudySessionListFilter {
   const kind = StudyKindSchema.safeParse(params.get('kind'));
   const topicCategory = StudyTopicSchema.safeParse(params.get('topicCategory'));
   const topicGroup = StudyTopicGroupSchema.safeParse(params.get('topicGroup'));
+  const figure = StudyFigureSchema.safeParse(params.get('figure'));
   const sort = StudySessionSortSchema.safeParse(params.get('sort'));
   const from = params.get('from');
   const to = params.get('to');
@@ -34,6 +36,7 @@ function filterFromParams(params: URLSearchParams): StudySessionListFilter {
     kind: kind.success ? kind.data : undefined,
     topicCategory: topicCategory.success ? topicCategory.data : undefined,
     topicGroup: topicGroup.success ? topicGroup.data : undefined,
+    figure: figure.success ? figure.data : undefined,
     from: isLocalDate(from) ? from : undefined,
     to: isLocalDate(to) ? to : undefined,
     sort: sort.success ? sort.data : undefined,

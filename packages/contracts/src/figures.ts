@@ -1,0 +1,308 @@
+// The figure registry (ADR 020): every figure the responsibility system is measured by, declared
+// once as data. A figure is a selection of rollup parts of one source — the facts functions of the
+// migrations write one part per record and source ("SEMINAR:THEORY", "PARTY_LECTURE", "ON_TIME") —
+// plus the list request that shows exactly its records, its labels, and what 考核 needs to score
+// it. The rollups, the dashboard (KPIs, breakdowns, trend, branch cells), task rules, the bell,
+// the 工作总结, the exports and the web all read this table; nothing else says which records count.
+// Adding a figure whose parts are already written is one entry here (docs/decisions/020).
+import { ACTIVITY_CATEGORIES } from './activities.ts';
+import { PUBLICITY_LEVELS } from './publicity.ts';
+import { RECTIFICATION_STATUSES } from './rectifications.ts';
+import { ALERT_LEVELS } from './risk-alerts.ts';
+import { STUDY_TOPIC_GROUPS } from './study-topics.ts';
+
+/**
+ * Where a figure's counts come from: a rollup source of migration 20261125012530_count_rollups
+ * (as its facts functions were last replaced), the list that shows its records, the date a period
+ * applies to (null: counted now, whatever the date, under month "*"), and which record fields a
+ * part is made of, joined by ":" (null: the part is computed, not a field).
+ */
+export const FIGURE_SOURCES = {
+  study: { list: '/api/study-sessions', date: 'occurredAt', fields: ['kind', 'topicCategory'] },
+  activity: { list: '/api/activities', date: 'occurredAt', fields: ['category'] },
+  publicity: { list: '/api/publicity', date: 'publishedAt', fields: ['level'] },
+  /** ON_TIME | LATE (the check's stored `onTime`). */
+  check: { list: '/api/risk-points/checks', date: 'checkedAt', fields: null },
+  alert: { list: '/api/risk-alerts', date: 'registeredAt', fields: ['level', 'state'] },
+  /** ON_TIME | LATE (reportedAt ≤ reportDueAt), by the month of 报送. */
+  alert_reported: { list: '/api/risk-alerts', date: 'reportedAt', fields: null },
+  /** CLOSED, by the month of 办结. */
+  alert_closed: { list: '/api/risk-alerts', date: 'closedAt', fields: null },
+  rectification: { list: '/api/rectifications', date: null, fields: ['status'] },
+  /** CLOSED, by the month of closing. */
+  rectification_closed: { list: '/api/rectifications', date: 'closedAt', fields: null },
+} as const;
+export type RollupSource = keyof typeof FIGURE_SOURCES;
+
+/** Parts: exact values, or a prefix ending in "*" ("CENTRAL_GROUP:*"); ALL: every part. */
+export type Parts = 'ALL' | readonly string[];
+
+export type FigureUnit = '次' | '场次' | '篇' | '条' | '项';
+export type DashboardSectionKey = 'study' | 'publicity' | 'risk' | 'duty';
+
+interface FigureCommon {
+  label: { zh: string; en: string };
+  /** What 考核 scores it in, and whether more is better (a lower figure is never a shortfall). */
+  unit: FigureUnit;
+  better: 'MORE' | 'LESS';
+  /** Where the overview shows it; `trend`: also per month and per branch. Absent: not on the page. */
+  dashboard?: { section: DashboardSectionKey; trend?: boolean };
+}
+
+/** A figure counted from the rollups. */
+export interface CountedFigureDef extends FigureCommon {
+  source: RollupSource;
+  parts: Parts;
+  /** The drill: the source's list with this query (plus org and the period's days). */
+  query: Readonly<Record<string, string>>;
+  /** Parts shown beside the figure, each a selection of the source's parts with its own query. */
+  breakdown?: {
+    keys: readonly string[];
+    parts: (key: string) => readonly string[];
+    query: (key: string) => Record<string, string>;
+  };
+}
+
+/** A figure answered from the responsibility list (task status is computed, not a record count). */
+export interface TaskFigureDef extends FigureCommon {
+  source: 'assignment';
+  query: Readonly<Record<string, string>>;
+}
+
+const seminarsOf = (group: keyof typeof STUDY_TOPIC_GROUPS) => STUDY_TOPIC_GROUPS[group].map((t) => `SEMINAR:${t}`);
+
+export const FIGURES = {
+  // 中心组理论学习: the 中心组's own sessions and its 专题学习研讨 — a seminar on a study topic
+  // (STUDY_TOPIC_GROUPS.STUDY) is held by the 中心组, so it counts here and under SEMINAR
+  // (DOMAIN.md: "counts as 中心组学习 and as 专题研讨").
+  CENTRAL_GROUP_STUDY: {
+    source: 'study',
+    parts: ['CENTRAL_GROUP:*', ...seminarsOf('STUDY')],
+    query: { figure: 'CENTRAL_GROUP_STUDY' },
+    label: { zh: '中心组理论学习', en: 'Central group study' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'study', trend: true },
+  },
+  SEMINAR: {
+    source: 'study',
+    parts: ['SEMINAR:*'],
+    query: { kind: 'SEMINAR' },
+    label: { zh: '专题研讨', en: 'Seminars' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'study', trend: true },
+    breakdown: {
+      keys: ['STUDY', 'IDEOLOGY'],
+      parts: (key) => seminarsOf(key as keyof typeof STUDY_TOPIC_GROUPS),
+      query: (key) => ({ topicGroup: key }),
+    },
+  },
+  BRANCH_STUDY: {
+    source: 'study',
+    parts: ['BRANCH_STUDY:*'],
+    query: { kind: 'BRANCH_STUDY' },
+    label: { zh: '支部学习', en: 'Branch study' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'study', trend: true },
+  },
+  CADRE_TRAINING: {
+    source: 'study',
+    parts: ['CADRE_TRAINING:*'],
+    query: { kind: 'CADRE_TRAINING' },
+    label: { zh: '干部培训', en: 'Cadre training' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'study', trend: true },
+  },
+  ACTIVITY: {
+    source: 'activity',
+    parts: 'ALL',
+    query: {},
+    label: { zh: '主题活动', en: 'Themed activities' },
+    unit: '场次',
+    better: 'MORE',
+    dashboard: { section: 'publicity', trend: true },
+    breakdown: { keys: ACTIVITY_CATEGORIES, parts: (key) => [key], query: (key) => ({ category: key }) },
+  },
+  PARTY_LECTURE: {
+    source: 'activity',
+    parts: ['PARTY_LECTURE'],
+    query: { category: 'PARTY_LECTURE' },
+    label: { zh: '讲党课', en: 'Party lectures' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'publicity', trend: true },
+  },
+  PUBLICITY: {
+    source: 'publicity',
+    parts: 'ALL',
+    query: {},
+    label: { zh: '宣传报道', en: 'Publicity items' },
+    unit: '篇',
+    better: 'MORE',
+    dashboard: { section: 'publicity', trend: true },
+    breakdown: { keys: PUBLICITY_LEVELS, parts: (key) => [key], query: (key) => ({ level: key }) },
+  },
+  // Checks made on time (ADR 015); the late ones are shown beside the figure, not in it.
+  RISK_POINT_CHECK: {
+    source: 'check',
+    parts: ['ON_TIME'],
+    query: { onTime: 'true' },
+    label: { zh: '阵地按时排查', en: 'Position checks on time' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'risk', trend: true },
+    breakdown: { keys: ['LATE'], parts: () => ['LATE'], query: () => ({ onTime: 'false' }) },
+  },
+  ALERT_REGISTERED: {
+    source: 'alert',
+    parts: 'ALL',
+    query: {},
+    label: { zh: '舆情登记', en: 'Alerts registered' },
+    unit: '条',
+    better: 'MORE',
+    dashboard: { section: 'risk', trend: true },
+    breakdown: { keys: ALERT_LEVELS, parts: (key) => [`${key}:*`], query: (key) => ({ level: key }) },
+  },
+  ALERT_REPORTED: {
+    source: 'alert_reported',
+    parts: 'ALL',
+    query: { dateField: 'reportedAt' },
+    label: { zh: '舆情报送', en: 'Alerts reported' },
+    unit: '条',
+    better: 'MORE',
+    dashboard: { section: 'risk' },
+  },
+  ALERT_REPORTED_ON_TIME: {
+    source: 'alert_reported',
+    parts: ['ON_TIME'],
+    query: { dateField: 'reportedAt', flag: 'REPORTED_ON_TIME' },
+    label: { zh: '舆情按时报送', en: 'Alerts reported on time' },
+    unit: '条',
+    better: 'MORE',
+    dashboard: { section: 'risk' },
+  },
+  ALERT_CLOSED: {
+    source: 'alert_closed',
+    parts: 'ALL',
+    query: { dateField: 'closedAt' },
+    label: { zh: '舆情办结', en: 'Alerts closed' },
+    unit: '条',
+    better: 'MORE',
+    dashboard: { section: 'risk' },
+  },
+  // Open now, whatever the period (ADR 015): an open problem from last year is still open.
+  RECTIFICATION_OPEN: {
+    source: 'rectification',
+    parts: RECTIFICATION_STATUSES.filter((s) => s !== 'DONE'),
+    query: { open: 'true' },
+    label: { zh: '未完成整改', en: 'Open rectifications' },
+    unit: '项',
+    better: 'LESS',
+    dashboard: { section: 'duty' },
+    breakdown: {
+      keys: RECTIFICATION_STATUSES.filter((s) => s !== 'DONE'),
+      parts: (key) => [key],
+      query: (key) => ({ status: key }),
+    },
+  },
+  RECTIFICATION_CLOSED: {
+    source: 'rectification_closed',
+    parts: 'ALL',
+    query: { dateField: 'closedAt' },
+    label: { zh: '整改完成', en: 'Rectifications closed' },
+    unit: '项',
+    better: 'MORE',
+    dashboard: { section: 'duty' },
+  },
+  ASSIGNMENT_DONE: {
+    source: 'assignment',
+    query: { status: 'DONE' },
+    label: { zh: '责任清单已完成', en: 'Responsibility items done' },
+    unit: '项',
+    better: 'MORE',
+    dashboard: { section: 'duty' },
+  },
+  ASSIGNMENT_OVERDUE: {
+    source: 'assignment',
+    query: { overdue: 'true' },
+    label: { zh: '责任清单逾期', en: 'Responsibility items overdue' },
+    unit: '项',
+    better: 'LESS',
+    dashboard: { section: 'duty' },
+  },
+} as const satisfies Record<string, CountedFigureDef | TaskFigureDef>;
+
+export type Figure = keyof typeof FIGURES;
+export const FIGURE_KEYS = Object.keys(FIGURES) as Figure[];
+
+/** Figures counted from the rollups by record dates: the ones a target or a task's rule may name. */
+export type CountedFigure = {
+  [K in Figure]: (typeof FIGURES)[K] extends { source: infer S }
+    ? S extends 'assignment' | 'rectification'
+      ? never
+      : K
+    : never;
+}[Figure];
+export const COUNTED_FIGURE_KEYS = FIGURE_KEYS.filter(
+  (k): k is CountedFigure => FIGURES[k].source !== 'assignment' && FIGURES[k].source !== 'rectification',
+);
+
+/** Every figure with rollup parts (dated or not). */
+export type RolledFigure = Exclude<Figure, 'ASSIGNMENT_DONE' | 'ASSIGNMENT_OVERDUE'>;
+export const ROLLED_FIGURE_KEYS = FIGURE_KEYS.filter((k): k is RolledFigure => FIGURES[k].source !== 'assignment');
+
+export function figureDef(figure: RolledFigure): CountedFigureDef {
+  return FIGURES[figure];
+}
+
+/** Figures whose records are one list's, for a list's `figure=` filter. */
+export function figuresOf(source: RollupSource): RolledFigure[] {
+  return ROLLED_FIGURE_KEYS.filter((k) => FIGURES[k].source === source);
+}
+
+/** One part pattern as a prefix or an exact value, the form both Node and SQL read. */
+export interface PartPattern {
+  value: string;
+  prefix: boolean;
+}
+
+export function partPatterns(parts: Parts): PartPattern[] {
+  if (parts === 'ALL') return [{ value: '', prefix: true }];
+  return parts.map((p) => (p.endsWith('*') ? { value: p.slice(0, -1), prefix: true } : { value: p, prefix: false }));
+}
+
+/** Whether a part is in a selection (Node side; SQL reads the same patterns, rollups.ts). */
+export function partMatcher(parts: Parts): (part: string) => boolean {
+  const patterns = partPatterns(parts);
+  return (part) => patterns.some((p) => (p.prefix ? part.startsWith(p.value) : part === p.value));
+}
+
+/**
+ * The records of a selection of parts, for sources whose parts are record fields: one clause per
+ * pattern, each a map of field → value (a prefix pattern fixes only the fields it names).
+ * Null when the source's parts are computed (its lists have their own flags).
+ */
+export function partClauses(source: RollupSource, parts: Parts): Record<string, string>[] | null {
+  const fields = FIGURE_SOURCES[source].fields;
+  if (!fields) return null;
+  return partPatterns(parts).map((p) => {
+    const values = p.value.split(':').filter((v, i, all) => v !== '' || i < all.length - 1);
+    const clause: Record<string, string> = {};
+    values.forEach((v, i) => {
+      const field = fields[i];
+      if (field && v !== '') clause[field] = v;
+    });
+    return clause;
+  });
+}
+
+/** "plan.metric.X" → name, for the web's dictionaries (one label per figure, declared above). */
+export function figureMessages(lang: 'zh' | 'en'): Record<`plan.metric.${CountedFigure}`, string> {
+  return Object.fromEntries(COUNTED_FIGURE_KEYS.map((k) => [`plan.metric.${k}`, FIGURES[k].label[lang]])) as Record<
+    `plan.metric.${CountedFigure}`,
+    string
+  >;
+}
