@@ -98,6 +98,17 @@ export const FIGURES = {
       query: (key) => ({ topicGroup: key }),
     },
   },
+  // 中心组专题学习研讨 on its own (the summary's "5"): the 中心组's study held as a 专题研讨 — the
+  // parts both CENTRAL_GROUP_STUDY and SEMINAR count. A target or task rule may name it.
+  CENTRAL_GROUP_SEMINAR: {
+    source: 'study',
+    parts: seminarsOf('STUDY'),
+    query: { figure: 'CENTRAL_GROUP_SEMINAR' },
+    label: { zh: '中心组专题学习研讨', en: 'Central group seminars' },
+    unit: '次',
+    better: 'MORE',
+    dashboard: { section: 'study' },
+  },
   BRANCH_STUDY: {
     source: 'study',
     parts: ['BRANCH_STUDY:*'],
