@@ -362,9 +362,10 @@ export const AUDITED_REFUSALS = ['LOGIN_FAILED', 'LOGIN_THROTTLED', 'ACCESS_DENI
 
 /**
  * Tables a refusal writes on purpose: the sign-in throttle reserves an attempt before the
- * password is checked, so a refused sign-in or password change leaves its attempt behind.
+ * password is checked, so a refused sign-in or password change leaves its attempt behind, and
+ * the first refusal of an address in a window notes that its LOGIN_THROTTLED event was written.
  */
-export const REFUSAL_BOOKKEEPING = new Set(['LoginAttempt']);
+export const REFUSAL_BOOKKEEPING = new Set(['LoginAttempt', 'LoginThrottleNotice']);
 
 export class StateProbe {
   private sql?: string;
