@@ -36,19 +36,23 @@ export function deleteRiskAlert(id: string, version: number): Promise<unknown> {
   return api.delete(path(id), { schema: OkSchema, headers: { 'If-Match': etagOf(version) } });
 }
 
-export function transitionRiskAlert(
+/**
+ * A workflow step (`transitions`) or a 更正 (`corrections`, leadership, past 登记): POSTed with the
+ * version as loaded and a key naming this one submission.
+ */
+function postAlertStep<I>(
+  action: 'transitions' | 'corrections',
   id: string,
   version: number,
-  input: TransitionRiskAlertInput,
+  input: I,
   idempotencyKey: string,
 ): Promise<RiskAlertDetail> {
-  return api.post(`${path(id)}/transitions`, input, {
+  return api.post(`${path(id)}/${action}`, input, {
     schema: RiskAlertDetailSchema,
     headers: { 'If-Match': etagOf(version), 'Idempotency-Key': idempotencyKey },
   });
 }
 
-/** 更正 (leadership) of an alert past 登记: org, level or registration time, with a reason. */
 export function correctRiskAlert(
   id: string,
   version: number,
@@ -105,18 +109,20 @@ export function useDeleteRiskAlert(id: string, version: number) {
   });
 }
 
-export function useTransitionRiskAlert(id: string, version: number) {
+/**
+ * A step or a correction; on 409/412 someone else moved or changed the alert meanwhile, so the
+ * page is refetched and shows the steps possible now.
+ */
+function useAlertStep<I>(action: 'transitions' | 'corrections', id: string, version: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: TransitionRiskAlertInput; idempotencyKey: string }) =>
-      transitionRiskAlert(id, version, input, idempotencyKey),
+    mutationFn: ({ input, idempotencyKey }: { input: I; idempotencyKey: string }) =>
+      postAlertStep(action, id, version, input, idempotencyKey),
     onSuccess: async (alert) => {
       queryClient.setQueryData(queryKeys.riskAlerts.detail(alert.id), alert);
       await refreshAfterChange(queryClient, alert.id);
     },
     onError: async (error) => {
-      // Someone else moved or changed the alert meanwhile: show the page as it now stands, so the
-      // buttons offered are the steps possible now.
       if (isApiError(error) && (error.status === 409 || error.status === 412)) {
         await queryClient.invalidateQueries({ queryKey: queryKeys.riskAlerts.detail(id) });
       }
@@ -124,20 +130,9 @@ export function useTransitionRiskAlert(id: string, version: number) {
   });
 }
 
-export function useCorrectRiskAlert(id: string, version: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: CorrectRiskAlertInput; idempotencyKey: string }) =>
-      correctRiskAlert(id, version, input, idempotencyKey),
-    onSuccess: async (alert) => {
-      queryClient.setQueryData(queryKeys.riskAlerts.detail(alert.id), alert);
-      await refreshAfterChange(queryClient, alert.id);
-    },
-    onError: async (error) => {
-      // Changed meanwhile: show the alert as it now stands.
-      if (isApiError(error) && (error.status === 409 || error.status === 412)) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.riskAlerts.detail(id) });
-      }
-    },
-  });
-}
+export const useTransitionRiskAlert = (id: string, version: number) =>
+  useAlertStep<TransitionRiskAlertInput>('transitions', id, version);
+
+/** 更正 (leadership) of an alert past 登记: org, level or registration time, with a reason. */
+export const useCorrectRiskAlert = (id: string, version: number) =>
+  useAlertStep<CorrectRiskAlertInput>('corrections', id, version);
