@@ -33,12 +33,9 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { escapeLike } from '../metrics/records.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { targetsOf } from '../plan/targets.ts';
-import { KeyedCounts, PartCounts } from '../rollups/rollups.ts';
+import { countFigures, KeyedCounts, PartCounts } from '../rollups/rollups.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** The rollup sources the trend and the branch cells read. */
-const TREND_SOURCES = [...new Set(TREND_METRICS.map((m) => FIGURES[m].source))];
 
 /** Shanghai calendar day of an instant, "YYYY-MM-DD". */
 function localDate(at: Date): string {
@@ -85,7 +82,7 @@ export async function getDashboard(
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
     select: { id: true, name: true, kind: true, parentId: true },
   });
-  const [orgRows, childRows, children, targets, assignments, openAlertRows, trail] = await Promise.all([
+  const [orgRows, byChild, children, targets, assignments, openAlertRows, trail] = await Promise.all([
     prisma.$queryRaw<{ month: string; source: string; part: string; n: number }[]>`
       SELECT month, source, part, sum(n)::int AS n FROM (
         SELECT month, source, part, n FROM "CountRollup" WHERE "orgId" = ${org.id}::uuid
@@ -94,17 +91,19 @@ export async function getDashboard(
       ) r
       WHERE month BETWEEN ${fromMonth} AND ${toMonth} OR month = '*' OR (source = 'alert' AND month ~ '^[0-9]{4}$')
       GROUP BY 1, 2, 3`,
-    // Per child, under the period's key, every part of the sources the branch cells show: the
-    // cells add up the registry's parts in Node, so a new category or figure needs nothing here.
-    prisma.$queryRaw<{ orgId: string; source: string; part: string; n: number }[]>`
-      SELECT r."orgId"::text AS "orgId", r.source, r.part, sum(r.n)::int AS n
-      FROM (
-        SELECT "orgId", month, source, part, n FROM "CountRollup"
-        UNION ALL
-        SELECT "orgId", month, source, part, n FROM "CountDelta"
-      ) r JOIN "OrgUnit" c ON c.id = r."orgId"
-      WHERE c."parentId" = ${org.id}::uuid AND r.month = ${period.code} AND r.source = ANY(${TREND_SOURCES}::text[])
-      GROUP BY 1, 2, 3`,
+    // Per child, under the period's key, each trend figure: the rollup reader task rules use,
+    // so a branch cell is the registry's selection of parts like every other count.
+    childrenLoaded.then((children) =>
+      countFigures(
+        prisma,
+        children.flatMap((c) => TREND_METRICS.map((figure) => ({ figure, orgId: c.id, key: period.code }))),
+      ).then((counts) => {
+        const byChild = new Map<string, number>();
+        let i = 0;
+        for (const c of children) for (const m of TREND_METRICS) byChild.set(`${c.id}|${m}`, counts[i++] ?? 0);
+        return byChild;
+      }),
+    ),
     childrenLoaded,
     childrenLoaded.then((children) => targetsOf(prisma, period.code, org, children)),
     // Tasks: done and overdue as the list answers them, rule tasks' progress from the rollups.
@@ -138,8 +137,6 @@ export async function getDashboard(
       byMonth.at(r.month).add(r.source, r.part, r.n);
     }
   }
-  const byChild = new KeyedCounts();
-  for (const r of childRows) byChild.at(r.orgId).add(r.source, r.part, r.n);
 
   const range = days(from, to);
   const drillRange = { ...range, period: period.code };
@@ -150,12 +147,8 @@ export async function getDashboard(
     effectiveTargets.get(`${orgId}|${metric}`) ?? null;
 
   const count = (metric: TrendMetric, match: { child?: string; month?: string } = {}) => {
-    const counts =
-      match.child !== undefined
-        ? byChild.get(match.child)
-        : match.month !== undefined
-          ? byMonth.get(match.month)
-          : inPeriod;
+    if (match.child !== undefined) return byChild.get(`${match.child}|${metric}`) ?? 0;
+    const counts = match.month !== undefined ? byMonth.get(match.month) : inPeriod;
     return counts?.figure(metric) ?? 0;
   };
 
