@@ -58,7 +58,7 @@ export const KpiSchema = z.object({
   done: z.number().int(),
   /** The effective target (explicit, else what the frequency rules require); null when none. */
   target: z.number().int().nullable(),
-  /** What a linear plan expects by now (DOMAIN.md pace); null without a target. */
+  /** What a linear plan expects by now (docs/domain.md pace); null without a target. */
   expected: z.number().int().nullable(),
   status: PaceStatusSchema.nullable(),
   /** The list request that shows exactly these `done` records (null: not listable as one list). */

@@ -74,7 +74,7 @@ const seminarsOf = (group: keyof typeof STUDY_TOPIC_GROUPS) => STUDY_TOPIC_GROUP
 export const FIGURES = {
   // 中心组理论学习: the 中心组's own sessions and its 专题学习研讨 — a seminar on a study topic
   // (STUDY_TOPIC_GROUPS.STUDY) is held by the 中心组, so it counts here and under SEMINAR
-  // (DOMAIN.md: "counts as 中心组学习 and as 专题研讨").
+  // (docs/domain.md: "counts as 中心组学习 and as 专题研讨").
   CENTRAL_GROUP_STUDY: {
     source: 'study',
     parts: ['CENTRAL_GROUP:*', ...seminarsOf('STUDY')],

@@ -127,7 +127,7 @@ export interface Pace {
 }
 
 /**
- * DOMAIN.md: expected = target × d / D on day d of a D-day period; green when done ≥ expected,
+ * docs/domain.md: expected = target × d / D on day d of a D-day period; green when done ≥ expected,
  * amber when done ≥ 0.8 × expected, red otherwise. Before the period it expects 0; after, all.
  */
 export function pace(done: number, target: number, period: Pick<PeriodRef, 'startsAt' | 'endsAt'>, now: Date): Pace {

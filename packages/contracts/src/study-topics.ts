@@ -3,7 +3,7 @@
 export const STUDY_TOPICS = ['IDEOLOGY_WORK', 'ONLINE_IDEOLOGY', 'THEORY', 'PARTY_HISTORY', 'POLICY', 'OTHER'] as const;
 
 /**
- * The two kinds of 专题研讨 the summary counts apart (DOMAIN.md: "the 5 and the 1 are both
+ * The two kinds of 专题研讨 the summary counts apart (docs/domain.md: "the 5 and the 1 are both
  * seminars: a topic field tells them apart"): IDEOLOGY — 意识形态工作专题研讨会 (incl. online
  * ideology); STUDY — 中心组专题学习研讨 on every other topic.
  */

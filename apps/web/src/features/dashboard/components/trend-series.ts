@@ -1,6 +1,6 @@
 // The per-month trend of one figure as the chart draws it: the month's count (a bar, linking to
 // that month's records), the running total up to the current month, and the linear plan line
-// (target spread evenly over the period's months, DOMAIN.md's pace rule at month ends).
+// (target spread evenly over the period's months, docs/domain.md's pace rule at month ends).
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import type { MetricDrill } from '@dutyboard/contracts/metrics';
 
