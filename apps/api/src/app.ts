@@ -41,6 +41,7 @@ import { riskAlertRoutes } from './routes/risk-alerts.ts';
 import { riskPointRoutes } from './routes/risk-points.ts';
 import { studySessionRoutes } from './routes/study-sessions.ts';
 import { userRoutes } from './routes/users.ts';
+import { FileStore } from './services/attachments/store.ts';
 
 // Validation messages in Chinese, the users' language (the web maps codes for English).
 z.config(z.locales.zhCN());
@@ -91,10 +92,12 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // Evidence files (ADR 009): uploads store them, deleting a record releases the ones only it used.
+  const files = new FileStore(path.resolve(config.DATA_DIR, 'files'));
   await app.register(healthRoutes, { prisma });
   await app.register(authRoutes, { prisma, config, policy });
   await app.register(orgRoutes, { prisma });
-  await app.register(activityRoutes, { prisma });
+  await app.register(activityRoutes, { prisma, files });
   await app.register(studySessionRoutes, { prisma });
   await app.register(publicityRoutes, { prisma });
   await app.register(riskPointRoutes, { prisma });

@@ -334,3 +334,44 @@ describe('evidence of a closed record', () => {
     expect(more.statusCode).toBe(201);
   });
 });
+
+describe('deleting a record with evidence', () => {
+  const stored = (hash: string) => path.join(ctx.config.DATA_DIR, 'files', hash.slice(0, 2), hash);
+
+  it('deleting an activity removes its attachment rows and the files no other record uses', async () => {
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie: cookies.secA ?? '' },
+      payload: activityInput(fx.branchAId, { title: '将被删除的活动' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const doomed = created.json().id as string;
+    // A photo only this activity has, and the PDF that activity A carries too.
+    const own = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 9, g: 99, b: 199 } } })
+      .jpeg()
+      .toBuffer();
+    const photo = await upload('secA', { entityType: 'Activity', entityId: doomed }, { bytes: own });
+    expect(photo.statusCode, photo.body).toBe(201);
+    const thumbnail = (await ctx.prisma.attachment.findUniqueOrThrow({ where: { id: photo.json().id } })).thumbnailSha;
+    const pdf = { bytes: PDF, contentType: 'application/pdf', fileName: 'plan.pdf' };
+    expect((await upload('secA', { entityType: 'Activity', entityId: doomed }, pdf)).statusCode).toBe(201);
+    expect((await upload('secA', { entityType: 'Activity', entityId: activityA }, pdf)).statusCode).toBe(201);
+    expect(thumbnail).not.toBeNull();
+    expect(existsSync(stored(sha(own)))).toBe(true);
+
+    const res = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/activities/${doomed}`,
+      headers: { cookie: cookies.secA ?? '', 'if-match': '"1"' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await ctx.prisma.attachment.count({ where: { entityType: 'Activity', entityId: doomed } })).toBe(0);
+    expect(existsSync(stored(sha(own)))).toBe(false);
+    expect(existsSync(stored(thumbnail ?? ''))).toBe(false);
+    // The PDF is still evidence on activity A: its file stays and is still served.
+    expect(existsSync(stored(sha(PDF)))).toBe(true);
+    const kept = await ctx.prisma.attachment.findFirstOrThrow({ where: { entityId: activityA, sha256: sha(PDF) } });
+    expect((await get('secA', `/api/attachments/${kept.id}/content`)).statusCode).toBe(200);
+  });
+});

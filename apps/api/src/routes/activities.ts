@@ -14,11 +14,16 @@ import {
   listActivities,
   updateActivity,
 } from '../services/activities/activities.ts';
+import type { FileStore } from '../services/attachments/store.ts';
 import { recordRoutes } from './record-routes.ts';
 
-export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   recordRoutes(app, {
     prisma,
+    files,
     path: '/api/activities',
     permissions: {
       read: 'activity:read',

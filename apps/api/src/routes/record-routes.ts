@@ -3,7 +3,7 @@
 //   POST   <path>      create  (Idempotency-Key; 201 through runWrite)
 //   GET    <path>/:id  get     (answers with its ETag)
 //   PATCH  <path>/:id  update  (If-Match → runWrite → ETag)
-//   DELETE <path>/:id  remove  (If-Match → runWrite → { ok: true })
+//   DELETE <path>/:id  remove  (If-Match → runWrite → { ok: true }; then its files are released)
 // Routes that differ (workflow steps, other headers, other answers) stay in their route file.
 import {
   etagOf,
@@ -26,7 +26,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
+import type { FileStore } from '../services/attachments/store.ts';
 import type { AuthUser } from '../services/auth/sessions.ts';
+import { type Removal, releaseFiles } from '../services/records/writes.ts';
 import { errorResponses } from './responses.ts';
 
 type App = FastifyInstance<
@@ -55,6 +57,8 @@ export interface RecordRoutesSpec<
   schemas: { query: Query; page: Page; record: Record; create: Create; update: Update };
   /** The error answers every route declares (default errorResponses). */
   errors?: Readonly<{ [status: number]: z.ZodType }>;
+  /** The file store a removed record's evidence files are released from, once the delete committed. */
+  files?: FileStore;
   /** Whether the create's 201 answer carries the new record's ETag too. */
   etagOnCreate?: boolean;
   /**
@@ -72,7 +76,7 @@ export interface RecordRoutesSpec<
       body: z.output<Update>,
       version: number | undefined,
     ) => Promise<Versioned<Record>>;
-    remove?: (tx: Tx, user: AuthUser, id: string, version: number | undefined) => Promise<unknown>;
+    remove?: (tx: Tx, user: AuthUser, id: string, version: number | undefined) => Promise<Removal> | Promise<void>;
   };
 }
 
@@ -195,7 +199,11 @@ export function recordRoutes(
         },
         async (request, reply) => {
           const version = versionFromIfMatch(request.headers['if-match']);
-          await runWrite(prisma, request, reply, (tx) => remove(tx, actor(request), request.params.id, version));
+          const removal: Removal | undefined = await runWrite(prisma, request, reply, async (tx) => {
+            const removed = await remove(tx, actor(request), request.params.id, version);
+            return removed ?? undefined;
+          });
+          if (removal && spec.files) await releaseFiles(prisma, spec.files, removal);
           return { ok: true as const };
         },
       );

@@ -8,12 +8,12 @@ import type {
   UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
@@ -33,12 +33,6 @@ export function toActivity(row: ActivityRow): Activity {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: ActivityRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
 }
 
 export interface ListActivitiesParams {
@@ -76,15 +70,10 @@ export async function listActivities(
   return toPage(rows, params.limit, params.sort, spec, toActivity);
 }
 
-async function loadActivity(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
-  const row = await db.activity.findUnique({ where: { id }, include: withOrg });
-  // Another branch's record answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('活动');
-  return row;
-}
+const KIND = RECORD_KINDS.Activity;
 
 export async function getActivity(prisma: PrismaClient, user: AuthUser, id: string): Promise<Activity> {
-  return toActivity(await loadActivity(prisma, user, id));
+  return toActivity(await loadInScope(prisma, user, KIND, id));
 }
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
@@ -111,10 +100,10 @@ export async function createActivity(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: 'Activity',
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toActivity(row);
 }
@@ -126,31 +115,12 @@ export async function updateActivity(
   input: UpdateActivityInput,
   expectedVersion?: number,
 ): Promise<Activity> {
-  const before = await loadActivity(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // Moving a record to another org needs the same reach as creating it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-  // Conditional on the version just read, so a concurrent change cannot slip in between the
-  // check above and this write (and the audit's "before" is exactly what was replaced).
-  const { count } = await tx.activity.updateMany({
-    where: { id, version: before.version },
-    data: {
-      ...input,
-      occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: 'Activity',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    ...input,
+    occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
   });
   return toActivity(row);
 }
@@ -160,17 +130,6 @@ export async function deleteActivity(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadActivity(tx, user, id);
-  checkVersion(before, expectedVersion);
-  const { count } = await tx.activity.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: 'Activity',
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
+): Promise<Removal> {
+  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
 }

@@ -42,6 +42,11 @@ export class FileStore {
     }
   }
 
+  /** Removes a file no row references any more (records/writes.ts releaseFiles). */
+  async remove(sha: string): Promise<void> {
+    await rm(this.pathOf(sha), { force: true });
+  }
+
   open(sha: string): ReadStream {
     return createReadStream(this.pathOf(sha));
   }

@@ -1,15 +1,184 @@
-// Every record type that carries attachments and history: how to find its org (for reach), and
-// which actions read and write it. Attachments and history ask here, so they can never be more
-// open than the record they belong to.
+// Every kind of record, declared once: its table, its org scope, the actions that read and write
+// it, what goes with it when it is deleted, and the name its audit events and attachments carry.
+// The shared helpers (records/writes.ts), attachments and history all read it, so evidence can
+// never be more open than its record and a record never leaves its evidence behind.
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import { type Action, can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { notFound } from '../../plugins/errors.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { reachesOrg } from '../orgs/scope.ts';
+import { checkVersion } from './versioning.ts';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+export type Db = PrismaClient | Prisma.TransactionClient;
+type Tx = Prisma.TransactionClient;
 
+/** What every record row carries: its org (for reach) and its version (for If-Match). */
+export interface RecordRow {
+  id: string;
+  orgId: string;
+  version: number;
+  org: { path: string };
+}
+
+/** The few table operations the helpers need, typed per kind. */
+export interface RecordTable<Row, Where, Data> {
+  find(id: string): Promise<Row | null>;
+  updateMany(where: Where, data: Data): Promise<{ count: number }>;
+  deleteMany(where: Where): Promise<{ count: number }>;
+}
+// (Methods rather than function properties, so a kind of any row type is a RecordKind too.)
+
+/** Rows that go with a deleted record (besides its attachments, which every kind has). */
+export interface Dependant {
+  remove(tx: Tx, id: string): Promise<{ count: number }>;
+  /** The field of the DELETE audit event's "before" that says how many went with it. */
+  auditCount?: string;
+}
+
+export interface RecordKind<Row extends RecordRow = RecordRow, Where = unknown, Data = unknown> {
+  /** The name its audit events, attachments and history carry. */
+  entityType: EntityType;
+  /** The 404's words: "<noun>不存在或无权访问". */
+  noun: string;
+  table(db: Db): RecordTable<Row, Where, Data>;
+  /** The action that reads it, and the actions any one of which lets a user add evidence. */
+  permissions: { read: Action; write: readonly Action[] };
+  /** Whether the user reaches the record (default: its org is in the user's reach). */
+  inScope?(user: AuthUser, row: Row): boolean;
+  dependants?: readonly Dependant[];
+  /** The stored shape the audit trail keeps (default: the row without its joined fields). */
+  audit?(row: Row): Record<string, unknown>;
+  /** Closed with its evidence: evidence may be added, not removed. */
+  closed?(row: Row): boolean;
+  /** The owner, who may add evidence to their own record whatever their role. */
+  ownerId?(row: Row): string | null;
+}
+
+const withOrg = { org: { select: { name: true, path: true } } } as const;
+/** Joined fields, left out of the audit trail. */
+const JOINED = ['org', 'owner', 'period', 'alert'];
+
+/** Declares a kind; its row, filter and data types come from its table. */
+function kind<Row extends RecordRow, Where, Data>(declared: RecordKind<Row, Where, Data>) {
+  return declared;
+}
+
+export function storedShape<Row extends RecordRow>(kind: RecordKind<Row, never, never>, row: Row) {
+  if (kind.audit) return kind.audit(row);
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !JOINED.includes(key)));
+}
+
+export function reaches<Row extends RecordRow>(kind: RecordKind<Row, never, never>, user: AuthUser, row: Row) {
+  return kind.inScope ? kind.inScope(user, row) : reachesOrg(user, { id: row.orgId, path: row.org.path });
+}
+
+export const rectificationInclude = {
+  org: { select: { name: true, path: true } },
+  alert: {
+    select: { id: true, summary: true, state: true, registeredAt: true, orgId: true, org: { select: { path: true } } },
+  },
+} as const;
+
+export const RECORD_KINDS = {
+  Activity: kind({
+    entityType: 'Activity',
+    noun: '活动',
+    table: (db: Db) => ({
+      find: (id: string) => db.activity.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.ActivityWhereInput, data: Prisma.ActivityUncheckedUpdateManyInput) =>
+        db.activity.updateMany({ where, data }),
+      deleteMany: (where: Prisma.ActivityWhereInput) => db.activity.deleteMany({ where }),
+    }),
+    permissions: { read: 'activity:read', write: ['activity:update'] },
+  }),
+  StudySession: kind({
+    entityType: 'StudySession',
+    noun: '学习研讨记录',
+    table: (db: Db) => ({
+      find: (id: string) => db.studySession.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.StudySessionWhereInput, data: Prisma.StudySessionUncheckedUpdateManyInput) =>
+        db.studySession.updateMany({ where, data }),
+      deleteMany: (where: Prisma.StudySessionWhereInput) => db.studySession.deleteMany({ where }),
+    }),
+    permissions: { read: 'study:read', write: ['study:write'] },
+  }),
+  PublicityItem: kind({
+    entityType: 'PublicityItem',
+    noun: '宣传报道',
+    table: (db: Db) => ({
+      find: (id: string) => db.publicityItem.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.PublicityItemWhereInput, data: Prisma.PublicityItemUncheckedUpdateManyInput) =>
+        db.publicityItem.updateMany({ where, data }),
+      deleteMany: (where: Prisma.PublicityItemWhereInput) => db.publicityItem.deleteMany({ where }),
+    }),
+    permissions: { read: 'publicity:read', write: ['publicity:write'] },
+  }),
+  RiskPoint: kind({
+    entityType: 'RiskPoint',
+    noun: '阵地/风险点',
+    table: (db: Db) => ({
+      find: (id: string) => db.riskPoint.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.RiskPointWhereInput, data: Prisma.RiskPointUncheckedUpdateManyInput) =>
+        db.riskPoint.updateMany({ where, data }),
+      deleteMany: (where: Prisma.RiskPointWhereInput) => db.riskPoint.deleteMany({ where }),
+    }),
+    permissions: { read: 'riskpoint:read', write: ['riskpoint:write'] },
+    // Its checks (排查) go with it; the audit event says how many.
+    dependants: [
+      { remove: (tx, id) => tx.riskPointCheck.deleteMany({ where: { riskPointId: id } }), auditCount: 'checkCount' },
+    ],
+  }),
+  RiskAlert: kind({
+    entityType: 'RiskAlert',
+    noun: '舆情',
+    table: (db: Db) => ({
+      find: (id: string) => db.riskAlert.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.RiskAlertWhereInput, data: Prisma.RiskAlertUncheckedUpdateManyInput) =>
+        db.riskAlert.updateMany({ where, data }),
+      deleteMany: (where: Prisma.RiskAlertWhereInput) => db.riskAlert.deleteMany({ where }),
+    }),
+    permissions: { read: 'alert:read', write: ['alert:register', 'alert:assess', 'alert:handle'] },
+    // Its timeline goes with it.
+    dependants: [{ remove: (tx, id) => tx.riskAlertEvent.deleteMany({ where: { alertId: id } }) }],
+    closed: (row) => row.state === 'CLOSED',
+  }),
+  Rectification: kind({
+    entityType: 'Rectification',
+    noun: '整改记录',
+    table: (db: Db) => ({
+      find: (id: string) => db.rectification.findUnique({ where: { id }, include: rectificationInclude }),
+      updateMany: (where: Prisma.RectificationWhereInput, data: Prisma.RectificationUncheckedUpdateManyInput) =>
+        db.rectification.updateMany({ where, data }),
+      deleteMany: (where: Prisma.RectificationWhereInput) => db.rectification.deleteMany({ where }),
+    }),
+    permissions: { read: 'rectification:read', write: ['rectification:write'] },
+    closed: (row) => row.status === 'DONE',
+  }),
+  // Its service (services/assignments) does not use the helpers yet; attachments and history do.
+  Assignment: kind({
+    entityType: 'Assignment',
+    noun: '责任事项',
+    table: (db: Db) => ({
+      find: (id: string) => db.assignment.findUnique({ where: { id }, include: withOrg }),
+      updateMany: (where: Prisma.AssignmentWhereInput, data: Prisma.AssignmentUncheckedUpdateManyInput) =>
+        db.assignment.updateMany({ where, data }),
+      deleteMany: (where: Prisma.AssignmentWhereInput) => db.assignment.deleteMany({ where }),
+    }),
+    permissions: { read: 'assignment:read', write: ['plan:manage'] },
+    closed: (row) => row.status === 'DONE',
+    ownerId: (row) => row.ownerId,
+  }),
+} satisfies { [T in EntityType]: AnyRecordKind };
+
+export type AnyRecordKind = RecordKind<RecordRow, never, never>;
+
+/** The action that reads each record type, and the actions any one of which lets a user add evidence. */
+export const RECORD_ACTIONS = Object.fromEntries(
+  Object.entries(RECORD_KINDS).map(([type, kind]) => [type, kind.permissions]),
+) as { [T in EntityType]: (typeof RECORD_KINDS)[T]['permissions'] };
+
+/** A record as attachments and history see it: whose it is and whether it is closed. */
 export interface OwningRecord {
   entityType: EntityType;
   id: string;
@@ -21,66 +190,53 @@ export interface OwningRecord {
   closed?: boolean;
 }
 
-const org = { select: { path: true } } as const;
-
-const LOADERS: Record<EntityType, (db: Db, id: string) => Promise<Omit<OwningRecord, 'entityType'> | null>> = {
-  Activity: async (db, id) =>
-    flat(await db.activity.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
-  StudySession: async (db, id) =>
-    flat(await db.studySession.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
-  PublicityItem: async (db, id) =>
-    flat(await db.publicityItem.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
-  RiskPoint: async (db, id) =>
-    flat(await db.riskPoint.findUnique({ where: { id }, select: { id: true, orgId: true, org } })),
-  RiskAlert: async (db, id) => {
-    const row = await db.riskAlert.findUnique({ where: { id }, select: { id: true, orgId: true, state: true, org } });
-    return row ? { ...flat(row), closed: row.state === 'CLOSED' } : null;
-  },
-  Assignment: async (db, id) => {
-    const row = await db.assignment.findUnique({
-      where: { id },
-      select: { id: true, orgId: true, ownerId: true, status: true, org },
-    });
-    return row ? { ...flat(row), ownerId: row.ownerId, closed: row.status === 'DONE' } : null;
-  },
-  Rectification: async (db, id) => {
-    const row = await db.rectification.findUnique({
-      where: { id },
-      select: { id: true, orgId: true, status: true, org },
-    });
-    return row ? { ...flat(row), closed: row.status === 'DONE' } : null;
-  },
-};
-
-function flat(row: { id: string; orgId: string; org: { path: string } }): Omit<OwningRecord, 'entityType'>;
-function flat(
-  row: { id: string; orgId: string; org: { path: string } } | null,
-): Omit<OwningRecord, 'entityType'> | null;
-function flat(row: { id: string; orgId: string; org: { path: string } } | null) {
-  return row ? { id: row.id, orgId: row.orgId, orgPath: row.org.path } : null;
-}
-
-/** The action that reads each record type, and the actions any one of which lets a user add evidence. */
-export const RECORD_ACTIONS: Record<EntityType, { read: Action; write: Action[] }> = {
-  Activity: { read: 'activity:read', write: ['activity:update'] },
-  StudySession: { read: 'study:read', write: ['study:write'] },
-  PublicityItem: { read: 'publicity:read', write: ['publicity:write'] },
-  RiskPoint: { read: 'riskpoint:read', write: ['riskpoint:write'] },
-  RiskAlert: { read: 'alert:read', write: ['alert:register', 'alert:assess', 'alert:handle'] },
-  Assignment: { read: 'assignment:read', write: ['plan:manage'] },
-  Rectification: { read: 'rectification:read', write: ['rectification:write'] },
-};
-
 /** Loads the record a user may read, or 404 (a record out of reach is not revealed). */
 export async function loadReadableRecord(db: Db, user: AuthUser, entityType: EntityType, id: string) {
-  if (!can(user.role, RECORD_ACTIONS[entityType].read)) throw notFound();
-  const row = await LOADERS[entityType](db, id);
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.orgPath })) throw notFound();
-  return { entityType, ...row } satisfies OwningRecord;
+  const kind: AnyRecordKind = RECORD_KINDS[entityType];
+  const row = await findInScope(db, user, kind, id);
+  if (!row) throw notFound();
+  const ownerId = kind.ownerId?.(row);
+  return {
+    entityType,
+    id: row.id,
+    orgId: row.orgId,
+    orgPath: row.org.path,
+    ...(ownerId ? { ownerId } : {}),
+    ...(kind.closed ? { closed: kind.closed(row) } : {}),
+  } satisfies OwningRecord;
 }
 
 /** Whether the user may add or remove evidence on a record they can read. */
 export function canWriteRecord(user: AuthUser, record: OwningRecord): boolean {
-  if (record.entityType === 'Assignment' && record.ownerId === user.id) return true;
-  return RECORD_ACTIONS[record.entityType].write.some((action) => can(user.role, action));
+  if (record.ownerId && record.ownerId === user.id) return true;
+  return RECORD_KINDS[record.entityType].permissions.write.some((action: Action) => can(user.role, action));
+}
+
+/**
+ * Loads a record the user may read (its kind's read action, its org in reach) or answers 404:
+ * a record out of reach is not revealed. With expectedVersion (If-Match), a stale one is 412.
+ */
+export async function loadInScope<Row extends RecordRow>(
+  db: Db,
+  user: AuthUser,
+  kind: RecordKind<Row, never, never>,
+  id: string,
+  expectedVersion?: number,
+): Promise<Row> {
+  const row = await findInScope(db, user, kind, id);
+  if (!row) throw notFound(kind.noun);
+  checkVersion(row, expectedVersion);
+  return row;
+}
+
+/** The record if the user may read it; another branch's record is null exactly like a missing one. */
+async function findInScope<Row extends RecordRow>(
+  db: Db,
+  user: AuthUser,
+  kind: RecordKind<Row, never, never>,
+  id: string,
+): Promise<Row | null> {
+  if (!can(user.role, kind.permissions.read)) return null;
+  const row = await kind.table(db).find(id);
+  return row && reaches(kind, user, row) ? row : null;
 }

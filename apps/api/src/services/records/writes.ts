@@ -1,0 +1,108 @@
+// The writes every kind of record shares (ADR 009): a change conditional on the version read in
+// the same transaction, with its audit event; a delete that takes the record's dependants and
+// evidence with it. The kind (records/registry.ts) says which table, which dependants, which name.
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { FileStore } from '../attachments/store.ts';
+import { type AuditAction, recordAudit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import { type RecordKind, type RecordRow, storedShape } from './registry.ts';
+import { assertWritten } from './versioning.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface UpdateOptions<Where> {
+  /** More conditions the row must still meet (e.g. the state it was read in). */
+  where?: Where;
+  /** The audit action (default UPDATE). */
+  action?: AuditAction;
+  /** Added to the audit event's "after" (e.g. a correction's reason). */
+  auditAfter?: Record<string, unknown>;
+}
+
+/**
+ * Writes `data` to a record loaded in this transaction, conditional on its version (and `where`),
+ * bumps the version, and audits the row before and after. Answers the row as it now stands.
+ */
+export async function versionedUpdate<Row extends RecordRow, Where, Data>(
+  tx: Tx,
+  user: AuthUser,
+  kind: RecordKind<Row, Where, Data>,
+  before: Row,
+  data: Data,
+  options: UpdateOptions<Where> = {},
+): Promise<Row> {
+  const table = kind.table(tx);
+  // Conditional on the version just read, so a concurrent change cannot slip in between the
+  // checks and this write (and the audit's "before" is exactly what was replaced).
+  const { count } = await table.updateMany({ ...options.where, id: before.id, version: before.version } as Where, {
+    ...data,
+    updatedById: user.id,
+    version: { increment: 1 },
+  });
+  assertWritten(count);
+  const row = await table.find(before.id);
+  if (!row) throw new Error(`${kind.entityType} ${before.id} vanished inside its own transaction`);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: options.action ?? 'UPDATE',
+    entityType: kind.entityType,
+    entityId: row.id,
+    orgId: row.orgId,
+    before: storedShape(kind, before),
+    after: { ...storedShape(kind, row), ...options.auditAfter },
+  });
+  return row;
+}
+
+/** What a delete leaves to do after its transaction commits: the files only it referenced. */
+export interface Removal {
+  files: string[];
+}
+
+/**
+ * Deletes a record loaded in this transaction, conditional on its version (and `where`), with its
+ * dependants and its attachment rows, and audits it. The files are released after the commit
+ * (releaseFiles): a file removed inside a transaction that then rolls back could not come back.
+ */
+export async function versionedDelete<Row extends RecordRow, Where, Data>(
+  tx: Tx,
+  user: AuthUser,
+  kind: RecordKind<Row, Where, Data>,
+  before: Row,
+  options: { where?: Where } = {},
+): Promise<Removal> {
+  const counts: Record<string, number> = {};
+  for (const dependant of kind.dependants ?? []) {
+    const { count } = await dependant.remove(tx, before.id);
+    if (dependant.auditCount) counts[dependant.auditCount] = count;
+  }
+  const { count } = await kind
+    .table(tx)
+    .deleteMany({ ...options.where, id: before.id, version: before.version } as Where);
+  assertWritten(count);
+  // Its evidence goes with it: an attachment row never outlives the record it belongs to.
+  const evidence = { entityType: kind.entityType, entityId: before.id };
+  const attachments = await tx.attachment.findMany({ where: evidence, select: { sha256: true, thumbnailSha: true } });
+  await tx.attachment.deleteMany({ where: evidence });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: kind.entityType,
+    entityId: before.id,
+    orgId: before.orgId,
+    before: { ...storedShape(kind, before), ...counts },
+  });
+  const files = attachments.flatMap((a) => (a.thumbnailSha ? [a.sha256, a.thumbnailSha] : [a.sha256]));
+  return { files: [...new Set(files)] };
+}
+
+/**
+ * After a delete committed: removes each stored file no attachment row references any more (the
+ * same photo may be evidence on another record). Best effort: a file left behind is only space.
+ */
+export async function releaseFiles(prisma: PrismaClient, store: FileStore, removal: Removal): Promise<void> {
+  for (const sha of removal.files) {
+    const used = await prisma.attachment.count({ where: { OR: [{ sha256: sha }, { thumbnailSha: sha }] } });
+    if (used === 0) await store.remove(sha);
+  }
+}
