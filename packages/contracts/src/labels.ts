@@ -1,0 +1,277 @@
+// What users call each enum value, in both languages, declared once (docs/decisions/022): the web
+// shows `.zh` or `.en` by the chosen language, the exports, the DOCX and the 工作总结 write `.zh`,
+// so a page and its spreadsheet cannot name the same value differently. Figures are not here:
+// their names are FIGURES[x].label (figures.ts). Phrasing that only fits inside a sentence stays
+// with the sentence (summary-text.ts) but starts from these words.
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from './activities.ts';
+import {
+  ASSIGNMENT_KINDS,
+  ASSIGNMENT_STATUSES,
+  type AssignmentKind,
+  type AssignmentStatus,
+  RULE_PERS,
+  type RulePer,
+} from './assignments.ts';
+import { PaceStatusSchema } from './dashboard.ts';
+import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
+import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.ts';
+import { ORG_KINDS, type OrgKind } from './orgs.ts';
+import type { PaceStatus } from './periods.ts';
+import { ROLES, type Role } from './permissions.ts';
+import { PUBLICITY_LEVELS, type PublicityLevel } from './publicity.ts';
+import {
+  RECTIFICATION_SOURCES,
+  RECTIFICATION_STATUSES,
+  type RectificationSource,
+  type RectificationStatus,
+} from './rectifications.ts';
+import { ALERT_LEVELS, ALERT_STATES, type AlertLevel, type AlertState } from './risk-alerts.ts';
+import {
+  RISK_CHECK_RESULTS,
+  RISK_CHECK_STATUSES,
+  RISK_LEVELS,
+  RISK_POINT_TYPES,
+  type RiskCheckResult,
+  type RiskCheckStatus,
+  type RiskLevel,
+  type RiskPointType,
+} from './risk-points.ts';
+import { STUDY_KINDS, type StudyKind, type StudyTopic } from './study-sessions.ts';
+import { STUDY_TOPIC_GROUPS, STUDY_TOPICS, type StudyTopicGroup } from './study-topics.ts';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+export type LabelLang = keyof Label;
+export type LabelTable<K extends string> = Readonly<Record<K, Label>>;
+
+/** A value's label in one language; a value the table lacks (an old client, a newer server) shows its code. */
+export function labelOf<K extends string>(table: LabelTable<K>, value: K, lang: LabelLang): string {
+  return (Object.hasOwn(table, value) ? table[value][lang] : undefined) ?? value;
+}
+
+/** The Chinese column of a table, for the server's documents and the import's choice lists. */
+export function zhLabels<K extends string>(table: LabelTable<K>): Record<K, string> {
+  return Object.fromEntries(Object.entries<Label>(table).map(([k, l]) => [k, l.zh])) as Record<K, string>;
+}
+
+export const ACTIVITY_CATEGORY_LABELS: LabelTable<ActivityCategory> = {
+  THEME_PARTY_DAY: { zh: '主题党日', en: 'Themed Party day' },
+  RED_SONGS: { zh: '红色歌曲大家唱', en: 'Red song singing' },
+  OATH_REVIEW: { zh: '重温入党誓词', en: 'Party oath review' },
+  PARTY_LECTURE: { zh: '讲党课', en: 'Party lecture' },
+  PREACHING: { zh: '宣讲', en: 'Outreach talk' },
+  VOLUNTEER: { zh: '志愿服务', en: 'Volunteer service' },
+  OTHER: { zh: '其他', en: 'Other' },
+};
+
+export const STUDY_KIND_LABELS: LabelTable<StudyKind> = {
+  CENTRAL_GROUP: { zh: '中心组理论学习', en: 'Central group study' },
+  SEMINAR: { zh: '专题研讨', en: 'Seminar' },
+  BRANCH_STUDY: { zh: '支部学习', en: 'Branch study' },
+  CADRE_TRAINING: { zh: '干部培训', en: 'Cadre training' },
+};
+
+export const STUDY_TOPIC_LABELS: LabelTable<StudyTopic> = {
+  IDEOLOGY_WORK: { zh: '意识形态工作', en: 'Ideological work' },
+  ONLINE_IDEOLOGY: { zh: '网络意识形态', en: 'Online ideology' },
+  THEORY: { zh: '理论学习', en: 'Theory' },
+  PARTY_HISTORY: { zh: '党史学习', en: 'Party history' },
+  POLICY: { zh: '政策法规', en: 'Policy and law' },
+  OTHER: { zh: '其他', en: 'Other' },
+};
+
+/** The two groups of 专题研讨 (study-topics.ts), as the seminar figure's parts. */
+export const STUDY_TOPIC_GROUP_LABELS: LabelTable<StudyTopicGroup> = {
+  IDEOLOGY: { zh: '意识形态工作专题研讨会', en: 'Ideological-work seminars' },
+  STUDY: { zh: '中心组专题学习研讨', en: 'Central group study seminars' },
+};
+
+export const PUBLICITY_LEVEL_LABELS: LabelTable<PublicityLevel> = {
+  CENTRAL: { zh: '中央媒体', en: 'National media' },
+  PROVINCE: { zh: '省级媒体', en: 'Provincial media' },
+  CITY: { zh: '市级媒体', en: 'City media' },
+  DISTRICT: { zh: '区级媒体', en: 'District media' },
+  STREET_MEDIA: { zh: '街道自媒体', en: 'Street own media' },
+};
+
+export const RISK_POINT_TYPE_LABELS: LabelTable<RiskPointType> = {
+  WEBSITE: { zh: '网站', en: 'Website' },
+  WECHAT_ACCOUNT: { zh: '微信公众号', en: 'WeChat official account' },
+  WECHAT_GROUP: { zh: '微信群', en: 'WeChat group' },
+  BULLETIN_BOARD: { zh: '宣传栏/公告栏', en: 'Bulletin board' },
+  VENUE: { zh: '活动场所', en: 'Venue' },
+  OTHER: { zh: '其他', en: 'Other' },
+};
+
+export const RISK_LEVEL_LABELS: LabelTable<RiskLevel> = {
+  HIGH: { zh: '高风险', en: 'High risk' },
+  MEDIUM: { zh: '中风险', en: 'Medium risk' },
+  LOW: { zh: '低风险', en: 'Low risk' },
+};
+
+export const RISK_CHECK_STATUS_LABELS: LabelTable<RiskCheckStatus> = {
+  OK: { zh: '按期', en: 'On schedule' },
+  DUE_SOON: { zh: '即将到期', en: 'Due soon' },
+  OVERDUE: { zh: '已逾期', en: 'Overdue' },
+};
+
+export const RISK_CHECK_RESULT_LABELS: LabelTable<RiskCheckResult> = {
+  NORMAL: { zh: '正常', en: 'Normal' },
+  ISSUE_FOUND: { zh: '发现问题', en: 'Issue found' },
+};
+
+export const ALERT_LEVEL_LABELS: LabelTable<AlertLevel> = {
+  LEVEL_1: { zh: '一级', en: 'Level 1' },
+  LEVEL_2: { zh: '二级', en: 'Level 2' },
+  LEVEL_3: { zh: '三级', en: 'Level 3' },
+  LEVEL_4: { zh: '四级', en: 'Level 4' },
+};
+
+export const ALERT_STATE_LABELS: LabelTable<AlertState> = {
+  REGISTERED: { zh: '已登记', en: 'Registered' },
+  ASSESSED: { zh: '已研判', en: 'Assessed' },
+  REPORTED: { zh: '已报送', en: 'Reported' },
+  ACCEPTED: { zh: '已采纳', en: 'Accepted' },
+  RETURNED: { zh: '已退回', en: 'Returned' },
+  HANDLING: { zh: '处置中', en: 'Being handled' },
+  CLOSED: { zh: '已办结', en: 'Closed' },
+};
+
+export const RECTIFICATION_SOURCE_LABELS: LabelTable<RectificationSource> = {
+  SELF_CHECK: { zh: '自查发现', en: 'Self-check' },
+  AUDIT: { zh: '督查发现', en: 'Audit finding' },
+  ALERT: { zh: '舆情引发', en: 'From an alert' },
+};
+
+export const RECTIFICATION_STATUS_LABELS: LabelTable<RectificationStatus> = {
+  OPEN: { zh: '未开始', en: 'Not started' },
+  IN_PROGRESS: { zh: '整改中', en: 'In progress' },
+  DONE: { zh: '已完成', en: 'Done' },
+};
+
+export const ASSIGNMENT_KIND_LABELS: LabelTable<AssignmentKind> = {
+  FIRST_RESPONSIBLE: { zh: '第一责任人', en: 'First responsible person' },
+  AREA: { zh: '分管领域（一岗双责）', en: 'Areas (dual duty)' },
+  TASK: { zh: '工作任务', en: 'Tasks' },
+};
+
+export const ASSIGNMENT_STATUS_LABELS: LabelTable<AssignmentStatus> = {
+  OPEN: { zh: '进行中', en: 'In progress' },
+  DONE: { zh: '已完成', en: 'Done' },
+  CANCELLED: { zh: '已取消', en: 'Cancelled' },
+};
+
+/** How often a task's rule counts (完成规则). */
+export const RULE_PER_LABELS: LabelTable<RulePer> = {
+  PERIOD: { zh: '整个周期', en: 'Whole period' },
+  QUARTER: { zh: '每季度', en: 'Per quarter' },
+  MONTH: { zh: '每月', en: 'Per month' },
+};
+
+/** A figure against the plan's pace (periods.ts paceOf). */
+export const PACE_STATUS_LABELS: LabelTable<PaceStatus> = {
+  GREEN: { zh: '进度正常', en: 'On track' },
+  AMBER: { zh: '略有滞后', en: 'Slightly behind' },
+  RED: { zh: '明显滞后', en: 'Well behind' },
+};
+
+export const ROLE_LABELS: LabelTable<Role> = {
+  LEADER: { zh: '领导班子', en: 'Leadership' },
+  SECRETARY: { zh: '支部书记', en: 'Branch secretary' },
+  AUDITOR: { zh: '审计督查', en: 'Auditor' },
+  ADMIN: { zh: '系统管理员', en: 'Administrator' },
+};
+
+export const ORG_KIND_LABELS: LabelTable<OrgKind> = {
+  STREET_COMMITTEE: { zh: '街道工委', en: 'Street working committee' },
+  VILLAGE_BRANCH: { zh: '村党支部', en: 'Village Party branch' },
+  COMMUNITY_BRANCH: { zh: '社区党支部', en: 'Community Party branch' },
+  AGENCY_BRANCH: { zh: '机关党支部', en: 'Agency Party branch' },
+};
+
+export const IMPORT_KIND_LABELS: LabelTable<ImportKind> = {
+  orgs: { zh: '组织架构', en: 'Organisations' },
+  users: { zh: '用户账号', en: 'User accounts' },
+  activities: { zh: '主题活动', en: 'Activities' },
+  'study-sessions': { zh: '学习研讨', en: 'Study sessions' },
+};
+
+export const IMPORT_STATE_LABELS: LabelTable<ImportState> = {
+  VALIDATING: { zh: '校验中', en: 'Checking' },
+  VALID: { zh: '校验通过', en: 'Ready to import' },
+  INVALID: { zh: '有问题', en: 'Has problems' },
+  COMMITTING: { zh: '导入中', en: 'Importing' },
+  COMMITTED: { zh: '已导入', en: 'Imported' },
+  FAILED: { zh: '失败', en: 'Failed' },
+};
+
+export const EVIDENCE_PACK_STATE_LABELS: LabelTable<EvidencePackState> = {
+  QUEUED: { zh: '排队中', en: 'Queued' },
+  RUNNING: { zh: '生成中', en: 'In progress' },
+  DONE: { zh: '已完成', en: 'Done' },
+  FAILED: { zh: '生成失败', en: 'Failed' },
+};
+
+/** What the bell calls each kind of item needing attention. */
+export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
+  TASK_OVERDUE: { zh: '任务已超期', en: 'Task overdue' },
+  TASK_DUE_SOON: { zh: '任务即将到期', en: 'Task due soon' },
+  ALERT_CLOCK_RUNNING_OUT: { zh: '预警报送时限将到', en: 'Alert report due soon' },
+  ALERT_OVERDUE: { zh: '预警报送超时', en: 'Alert report overdue' },
+  ALERT_URGE: { zh: '预警待催办', en: 'Alert needs chasing' },
+  RISK_CHECK_DUE: { zh: '风险点待排查', en: 'Risk point check due' },
+  RECTIFICATION_OVERDUE: { zh: '整改已超期', en: 'Rectification overdue' },
+};
+
+/**
+ * An alert's fields as its form, detail page and export name them (the export's column headers
+ * read these; the page reads them through the web's helper).
+ */
+export const ALERT_FIELD_LABELS = {
+  orgId: { zh: '组织/支部', en: 'Org / branch' },
+  level: { zh: '舆情等级', en: 'Level' },
+  state: { zh: '状态', en: 'State' },
+  source: { zh: '来源', en: 'Source' },
+  channel: { zh: '发布平台', en: 'Platform' },
+  url: { zh: '网址', en: 'Web address' },
+  summary: { zh: '舆情摘要', en: 'Summary' },
+  reach: { zh: '传播量', en: 'Reach' },
+  registeredAt: { zh: '登记时间', en: 'Registered' },
+  reportDueAt: { zh: '报送时限', en: 'Report due' },
+  reportedAt: { zh: '报送时间', en: 'Reported' },
+  receiptNumber: { zh: '回执编号', en: 'Receipt number' },
+  closedAt: { zh: '办结时间', en: 'Closed' },
+} as const satisfies Record<string, Label>;
+
+/**
+ * Every enum table with the value list it must cover, for the test that none lacks a label
+ * (labels.test.ts) — a value added to a contract without its words fails there, not on a page.
+ */
+export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string[]; table: LabelTable<string> }[] = [
+  { name: 'ACTIVITY_CATEGORY', values: ACTIVITY_CATEGORIES, table: ACTIVITY_CATEGORY_LABELS },
+  { name: 'STUDY_KIND', values: STUDY_KINDS, table: STUDY_KIND_LABELS },
+  { name: 'STUDY_TOPIC', values: STUDY_TOPICS, table: STUDY_TOPIC_LABELS },
+  { name: 'STUDY_TOPIC_GROUP', values: Object.keys(STUDY_TOPIC_GROUPS), table: STUDY_TOPIC_GROUP_LABELS },
+  { name: 'PUBLICITY_LEVEL', values: PUBLICITY_LEVELS, table: PUBLICITY_LEVEL_LABELS },
+  { name: 'RISK_POINT_TYPE', values: RISK_POINT_TYPES, table: RISK_POINT_TYPE_LABELS },
+  { name: 'RISK_LEVEL', values: RISK_LEVELS, table: RISK_LEVEL_LABELS },
+  { name: 'RISK_CHECK_STATUS', values: RISK_CHECK_STATUSES, table: RISK_CHECK_STATUS_LABELS },
+  { name: 'RISK_CHECK_RESULT', values: RISK_CHECK_RESULTS, table: RISK_CHECK_RESULT_LABELS },
+  { name: 'ALERT_LEVEL', values: ALERT_LEVELS, table: ALERT_LEVEL_LABELS },
+  { name: 'ALERT_STATE', values: ALERT_STATES, table: ALERT_STATE_LABELS },
+  { name: 'RECTIFICATION_SOURCE', values: RECTIFICATION_SOURCES, table: RECTIFICATION_SOURCE_LABELS },
+  { name: 'RECTIFICATION_STATUS', values: RECTIFICATION_STATUSES, table: RECTIFICATION_STATUS_LABELS },
+  { name: 'ASSIGNMENT_KIND', values: ASSIGNMENT_KINDS, table: ASSIGNMENT_KIND_LABELS },
+  { name: 'ASSIGNMENT_STATUS', values: ASSIGNMENT_STATUSES, table: ASSIGNMENT_STATUS_LABELS },
+  { name: 'RULE_PER', values: RULE_PERS, table: RULE_PER_LABELS },
+  { name: 'PACE_STATUS', values: PaceStatusSchema.options, table: PACE_STATUS_LABELS },
+  { name: 'ROLE', values: ROLES, table: ROLE_LABELS },
+  { name: 'ORG_KIND', values: ORG_KINDS, table: ORG_KIND_LABELS },
+  { name: 'IMPORT_KIND', values: IMPORT_KINDS, table: IMPORT_KIND_LABELS },
+  { name: 'IMPORT_STATE', values: IMPORT_STATES, table: IMPORT_STATE_LABELS },
+  { name: 'EVIDENCE_PACK_STATE', values: EVIDENCE_PACK_STATES, table: EVIDENCE_PACK_STATE_LABELS },
+  { name: 'NOTIFICATION_KIND', values: NOTIFICATION_KINDS, table: NOTIFICATION_KIND_LABELS },
+];
