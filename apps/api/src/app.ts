@@ -41,6 +41,14 @@ import { riskAlertRoutes } from './routes/risk-alerts.ts';
 import { riskPointRoutes } from './routes/risk-points.ts';
 import { studySessionRoutes } from './routes/study-sessions.ts';
 import { userRoutes } from './routes/users.ts';
+import { Jobs } from './services/jobs/jobs.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's background jobs (evidence packs, imports; ADR 021). */
+    jobs: Jobs;
+  }
+}
 import { FileStore } from './services/attachments/store.ts';
 
 // Validation messages in Chinese, the users' language (the web maps codes for English).
@@ -94,6 +102,13 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
 
   // Evidence files (ADR 009): uploads store them, deleting a record releases the ones only it used.
   const files = new FileStore(path.resolve(config.DATA_DIR, 'files'));
+  // Background jobs (ADR 021): recovery and heartbeats start when the app is ready; closing stops
+  // the runners (server.ts closes them before the database pool, whatever the hook order).
+  const jobs = new Jobs({ prisma, log: app.log, staleMs: config.JOB_STALE_MS, hold: config.JOB_HOLD_FOR_TESTS });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.close());
+
   await app.register(healthRoutes, { prisma });
   await app.register(authRoutes, { prisma, config, policy });
   await app.register(orgRoutes, { prisma });
@@ -110,10 +125,10 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
   await app.register(assignmentRoutes, { prisma });
-  await app.register(evidencePackRoutes, { prisma, config });
+  await app.register(evidencePackRoutes, { prisma, config, jobs });
   await app.register(exportRoutes, { prisma });
   await app.register(auditRoutes, { prisma });
-  await app.register(importRoutes, { prisma, config });
+  await app.register(importRoutes, { prisma, config, jobs });
   await app.register(reportRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));

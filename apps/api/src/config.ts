@@ -67,6 +67,13 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Database pool size of this process. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Background jobs (ADR 021): a process whose heartbeat is older than this is taken for dead and
+   * any other process fails its queued and running jobs; it beats every sixth of it.
+   */
+  JOB_STALE_MS: z.coerce.number().int().min(600).max(3_600_000).default(30_000),
+  /** Test hook only: background jobs wait, queued, until the process stops (two-process test). */
+  JOB_HOLD_FOR_TESTS: bool.default(false),
   /** 舆情 reporting clock in hours for levels 一级..四级, e.g. "1,5,24,48" (natural hours). */
   ALERT_REPORT_HOURS: z
     .string()
@@ -97,6 +104,8 @@ const EXPECTED: Record<keyof Config, string> = {
   ALERT_REPORT_HOURS:
     'four comma-separated whole numbers of hours from 1 to 720, for levels 1 to 4 and not decreasing (e.g. "1,5,24,48")',
   DATA_DIR: 'a folder path',
+  JOB_STALE_MS: 'a whole number of milliseconds from 600 to 3600000',
+  JOB_HOLD_FOR_TESTS: 'true or false (a test hook: leave unset)',
 };
 
 export class ConfigError extends Error {}

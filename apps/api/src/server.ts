@@ -36,6 +36,9 @@ export async function startServer(config: Config) {
     app.log.warn({ err: error }, 'rollup compaction failed'),
   );
   app.addHook('onClose', async () => {
+    // onClose hooks run last-added first, so this one runs before buildApp's: background jobs
+    // must stop (and mark what they leave) while the pool is still open.
+    await app.jobs.close();
     clearInterval(pruneTimer);
     await stopCompaction();
     await prisma.$disconnect();

@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore } from '../src/services/attachments/store.ts';
-import { failInterruptedPacks } from '../src/services/evidence-packs/packs.ts';
+import { failAbandonedJobs } from '../src/services/jobs/jobs.ts';
 import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { multipart } from './helpers/multipart.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -387,7 +387,7 @@ describe('when a pack cannot be made', () => {
     expect((await send('secB', 'GET', `/api/evidence-packs/${pack.id}/file`)).statusCode).toBe(409);
   });
 
-  it('marks packs a stopped server left queued or running as failed, asking to make them again', async () => {
+  it('marks packs a stopped server left queued or running as failed, asking to make them again; a live owner’s pack is kept', async () => {
     const left = await ctx.prisma.evidencePack.create({
       data: {
         requestedById: fx.users.leader,
@@ -401,9 +401,22 @@ describe('when a pack cannot be made', () => {
     const finished = await ctx.prisma.evidencePack.create({
       data: { requestedById: fx.users.leader, orgId: fx.streetId, periodCode: '2026-Q2', state: 'DONE' },
     });
-    expect(await failInterruptedPacks(ctx.prisma)).toBe(1);
+    // Another process's pack, its heartbeat fresh (ADR 021).
+    const live = await ctx.prisma.evidencePack.create({
+      data: {
+        requestedById: fx.users.leader,
+        orgId: fx.streetId,
+        periodCode: '2025-Q4',
+        state: 'RUNNING',
+        ownerId: 'other-host:1:live',
+        heartbeatAt: new Date(),
+      },
+    });
+    expect(await failAbandonedJobs(ctx.prisma, 'evidence-pack', ctx.config.JOB_STALE_MS)).toContain(left.id);
     const after = await send('leader', 'GET', `/api/evidence-packs/${left.id}`);
     expect(after.json()).toMatchObject({ state: 'FAILED', error: '服务重启，请重新生成' });
     expect((await ctx.prisma.evidencePack.findUniqueOrThrow({ where: { id: finished.id } })).state).toBe('DONE');
+    expect((await ctx.prisma.evidencePack.findUniqueOrThrow({ where: { id: live.id } })).state).toBe('RUNNING');
+    await ctx.prisma.evidencePack.update({ where: { id: live.id }, data: { state: 'FAILED' } });
   });
 });

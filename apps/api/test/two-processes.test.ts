@@ -2,12 +2,17 @@
 // sessions, idempotency keys, the audit chain's order, the alert state machine and If-Match — is
 // kept in the database, so requests alternating between the processes must behave as if there
 // were one. Real processes over HTTP: nothing is shared in memory.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/services/audit/verify.ts';
+import { JOB_KINDS } from '../src/services/jobs/kinds.ts';
 import { type ApiProcess, apiProcess } from './helpers/api-process.ts';
 import { signIn } from './helpers/chaos.ts';
 import { activityInput, PASSWORD } from './helpers/fixtures.ts';
+import { multipart } from './helpers/multipart.ts';
 import { createProcessDatabase, type ProcessDatabase } from './helpers/process-db.ts';
+import { activityWorkbook } from './helpers/zip-bombs.ts';
 
 let db: ProcessDatabase;
 let A: ApiProcess;
@@ -43,10 +48,30 @@ async function call(
 /** A or B by index: even → A, odd → B. */
 const either = (i: number) => (i % 2 === 0 ? A : B);
 
+/** A short stale time, so a dead owner's jobs are failed within seconds (ADR 021; 30 s in production). */
+const JOB_STALE_MS = 4000;
+
+/** Polls until `check` answers true; fails after `timeoutMs` (a bound on waiting, not an assertion on time). */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 beforeAll(async () => {
   db = await createProcessDatabase();
-  A = apiProcess({ port: 3311, databaseUrl: db.databaseUrl, dataDir: db.dataDir });
-  B = apiProcess({ port: 3312, databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+  const env = { JOB_STALE_MS: String(JOB_STALE_MS) };
+  // A holds its background jobs, queued, until it stops (a test hook): they are "running" for as
+  // long as the test needs, deterministically.
+  A = apiProcess({
+    port: 3311,
+    databaseUrl: db.databaseUrl,
+    dataDir: db.dataDir,
+    env: { ...env, JOB_HOLD_FOR_TESTS: 'true' },
+  });
+  B = apiProcess({ port: 3312, databaseUrl: db.databaseUrl, dataDir: db.dataDir, env });
   await Promise.all([A.start(), B.start()]);
 });
 
@@ -248,4 +273,73 @@ describe('two API processes on one database', () => {
     expect(after.status).toBe(409);
     expect(await db.prisma.riskAlertEvent.count({ where: { alertId: id } })).toBe(6);
   });
+  // Runs last: it kills A.
+  it('jobs running on A survive B restarting; once A is killed, B fails them when A’s heartbeat is stale', async () => {
+    const cookie = await signIn(A, 'secA', PASSWORD);
+    const pack = await call(A, 'POST', '/api/evidence-packs', {
+      cookie,
+      body: { org: db.fx.branchAId, period: '2025-Q2' },
+    });
+    expect(pack.status, JSON.stringify(pack.body)).toBe(202);
+    const upload = multipart(
+      {},
+      {
+        name: 'file',
+        fileName: '两进程导入.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: await activityWorkbook(3, 'S-A', '两进程导入'),
+      },
+    );
+    const imported = await fetch(`${A.url}/api/imports?kind=activities`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': upload.contentType },
+      body: upload.payload,
+      signal: AbortSignal.timeout(20_000),
+    });
+    const job = (await imported.json()) as { id: string };
+    expect(imported.status, JSON.stringify(job)).toBe(202);
+    const packId = pack.body.id as string;
+    const jobId = job.id;
+    const uploadFile = path.join(db.dataDir, 'imports', `${jobId}.xlsx`);
+    expect(existsSync(uploadFile)).toBe(true);
+    const rows = async () => ({
+      pack: await db.prisma.evidencePack.findUniqueOrThrow({ where: { id: packId } }),
+      job: await db.prisma.importJob.findUniqueOrThrow({ where: { id: jobId } }),
+    });
+    const owned = await rows();
+    expect(owned.pack.ownerId).toContain(`:${A.pid}:`);
+    expect(owned.job.ownerId).toBe(owned.pack.ownerId);
+
+    // B restarts: its start-up recovery must leave A's jobs alone.
+    await B.stop();
+    await B.start();
+    const afterStart = await rows();
+    expect(afterStart.pack.state).toBe('QUEUED');
+    expect(afterStart.job.state).toBe('VALIDATING');
+    const [clock] = await db.prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    const restarted = new Date(clock?.now ?? 0);
+    // …and so must its periodic recovery: wait (database clock) until A has kept them alive for a
+    // whole stale time after B came back, B recovering every half of it.
+    await until('A to beat for a stale time past B’s restart', async () => {
+      const { pack: p } = await rows();
+      return (p.heartbeatAt?.getTime() ?? 0) > restarted.getTime() + JOB_STALE_MS;
+    });
+    expect((await call(B, 'GET', `/api/evidence-packs/${packId}`, { cookie })).body.state).toBe('QUEUED');
+    const alive = await call(B, 'GET', `/api/imports/${jobId}`, { cookie });
+    expect(alive.body).toMatchObject({ state: 'VALIDATING', error: null });
+    expect(existsSync(uploadFile)).toBe(true);
+
+    // A dies without a word: its heartbeat stops, and B fails its jobs with the usual sentences.
+    await A.kill();
+    await until('B to fail the dead process’s jobs', async () => {
+      const now = await rows();
+      return now.pack.state === 'FAILED' && now.job.state === 'FAILED';
+    });
+    const failedPack = await call(B, 'GET', `/api/evidence-packs/${packId}`, { cookie });
+    expect(failedPack.body).toMatchObject({ state: 'FAILED', error: JOB_KINDS['evidence-pack'].interrupted });
+    const failedJob = await call(B, 'GET', `/api/imports/${jobId}`, { cookie });
+    expect(failedJob.body).toMatchObject({ state: 'FAILED', error: JOB_KINDS.import.interrupted });
+    expect(failedJob.body.finishedAt).not.toBeNull();
+    expect(existsSync(uploadFile)).toBe(false);
+  }, 120_000);
 });

@@ -18,33 +18,21 @@ import { actor } from '../plugins/auth.ts';
 import {
   createEvidencePack,
   evidencePackFile,
-  failInterruptedPacks,
   getEvidencePack,
   listEvidencePacks,
-  PackRunner,
 } from '../services/evidence-packs/packs.ts';
+import type { Jobs } from '../services/jobs/jobs.ts';
 import { errorResponses } from './responses.ts';
 
 const PERMISSION = 'dashboard:read' as const;
 
-export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; config: Config }> = async (
+export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; config: Config; jobs: Jobs }> = async (
   app,
-  { prisma, config },
+  { prisma, config, jobs },
 ) => {
   const dataDir = path.resolve(config.DATA_DIR);
-  const runner = new PackRunner({ prisma, dataDir, log: app.log });
-
-  // Packs left QUEUED or RUNNING by a stopped server will never finish. An unreachable database
-  // must not stop the server from starting (health then reports it), so a failure is only logged.
-  app.addHook('onReady', async () => {
-    try {
-      const count = await failInterruptedPacks(prisma);
-      if (count > 0) app.log.warn({ count }, 'evidence packs interrupted by the last stop marked FAILED');
-    } catch (error) {
-      app.log.warn({ err: error }, 'could not mark interrupted evidence packs');
-    }
-  });
-  app.addHook('onClose', () => runner.close());
+  // Packs run in this process's jobs (services/jobs: owner, heartbeat, recovery, shutdown).
+  const deps = { prisma, dataDir, log: app.log, jobs };
 
   app.post(
     '/api/evidence-packs',
@@ -56,9 +44,7 @@ export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; c
       },
     },
     async (request, reply) => {
-      const user = actor(request);
-      const { pack, created } = await createEvidencePack(prisma, user, request.body);
-      if (created) runner.schedule(pack.id, user);
+      const pack = await createEvidencePack(deps, actor(request), request.body);
       return reply.status(202).header('location', `/api/evidence-packs/${pack.id}`).send(pack);
     },
   );

@@ -23,24 +23,21 @@ import { actor } from '../plugins/auth.ts';
 import { AppError, validationError } from '../plugins/errors.ts';
 import {
   assertCanImport,
-  createImportJob,
-  failInterruptedImports,
   getImportJob,
   importProblems,
   listImportJobs,
-  requestCommit,
   type StoredUpload,
   storeUpload,
-  sweepImportFiles,
 } from '../services/imports/jobs.ts';
-import { ImportRunner, INTERRUPTED_MESSAGE, sandboxRoot } from '../services/imports/run.ts';
-import { sweepSandboxFolders } from '../services/imports/sandbox.ts';
+import { defineImportJobs, startCommit, startImport } from '../services/imports/run.ts';
 import { templateFileName, writeProblems, writeTemplate } from '../services/imports/template.ts';
+import type { Jobs } from '../services/jobs/jobs.ts';
 import { errorResponses } from './responses.ts';
 
 export interface ImportRoutesOptions {
   prisma: PrismaClient;
   config: Config;
+  jobs: Jobs;
 }
 
 const XLSX = EXPORT_CONTENT_TYPES.xlsx;
@@ -51,34 +48,15 @@ function disposition(ascii: string, chinese: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 }
 
-export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, { prisma, config }) => {
+export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, { prisma, config, jobs }) => {
   const dataDir = path.resolve(config.DATA_DIR);
-  const runner = new ImportRunner({ prisma, dataDir, log: app.log });
+  // Checks and commits run in this process's jobs (services/jobs: owner, heartbeat, recovery,
+  // shutdown); imports add their files to its recovery and start-up sweeps.
+  const deps = { prisma, dataDir, log: app.log, jobs };
+  defineImportJobs(deps);
   await app.register(fastifyMultipart, {
     limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 },
   });
-
-  // Jobs left VALIDATING or COMMITTING by a stopped server will never finish (a commit's
-  // transaction was rolled back with its connection). A database that cannot be reached must not
-  // stop the server from starting, so a failure is only logged.
-  app.addHook('onReady', async () => {
-    try {
-      const count = await failInterruptedImports(prisma, dataDir, INTERRUPTED_MESSAGE);
-      if (count > 0) app.log.warn({ count }, 'imports interrupted by the last stop marked FAILED');
-    } catch (error) {
-      app.log.warn({ err: error }, 'could not mark interrupted imports');
-    }
-    // Temp folders of sandboxes that died with their server, and uploads no job needs any more.
-    const swept = await sweepSandboxFolders(sandboxRoot(dataDir));
-    if (swept > 0) app.log.warn({ count: swept }, 'stale import sandbox folders removed');
-    try {
-      const files = await sweepImportFiles(prisma, dataDir);
-      if (files > 0) app.log.warn({ count: files }, 'stale import uploads removed');
-    } catch (error) {
-      app.log.warn({ err: error }, 'could not sweep stale import uploads');
-    }
-  });
-  app.addHook('onClose', () => runner.close());
 
   app.get(
     '/api/imports/templates/:kind',
@@ -133,8 +111,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
       }
       if (!upload)
         throw validationError([{ field: 'file', code: 'invalid_type', message: '请选择要导入的 Excel 文件' }]);
-      const { job, created } = await createImportJob(prisma, dataDir, user, kind, upload);
-      if (created) runner.validate(job.id, user);
+      const job = await startImport(deps, user, kind, upload);
       return reply.status(202).header('location', importPaths.job(job.id)).send(job);
     },
   );
@@ -197,9 +174,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const user = actor(request);
-      const { job, scheduled } = await requestCommit(prisma, dataDir, user, request.params.id);
-      if (scheduled) runner.commit(job.id, user);
+      const job = await startCommit(deps, actor(request), request.params.id);
       return reply.status(202).header('location', importPaths.job(job.id)).send(job);
     },
   );

@@ -21,6 +21,7 @@ import { FileStore } from '../attachments/store.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { listSheet, type Sheet, writeCsv, writeXlsx } from '../exports/sheets.ts';
+import { JOB_KINDS } from '../jobs/kinds.ts';
 import {
   FILE_NAME_MAX,
   RECORD_DIR_MAX,
@@ -42,8 +43,8 @@ export interface PackDeps {
   stopping: () => boolean;
 }
 
-/** Message of a pack that could not be finished because the server stopped. */
-export const INTERRUPTED_MESSAGE = '服务重启，请重新生成';
+/** Message of a pack that could not be finished because the server stopped (services/jobs). */
+const INTERRUPTED_MESSAGE = JOB_KINDS['evidence-pack'].interrupted;
 
 /** A failure whose message is for the person who asked for the pack. */
 class PackFailure extends Error {}
@@ -279,8 +280,9 @@ export async function runPack(deps: PackDeps, packId: string, user: AuthUser): P
     await rename(tempPath, finalPath);
     done = total;
     await prisma.$transaction(async (tx) => {
-      await tx.evidencePack.update({
-        where: { id: packId },
+      // Only a pack still running: one a replica failed meanwhile (this process looked dead) stays failed.
+      const finished = await tx.evidencePack.updateMany({
+        where: { id: packId, state: 'RUNNING' },
         data: {
           state: 'DONE',
           done,
@@ -291,6 +293,7 @@ export async function runPack(deps: PackDeps, packId: string, user: AuthUser): P
           finishedAt: new Date(),
         },
       });
+      if (finished.count !== 1) throw new PackFailure(INTERRUPTED_MESSAGE);
       // The trail keeps the hash of what was handed out, so a pack shown later can be checked.
       await recordAudit(tx, {
         actorId: pack.requestedById,

@@ -1,7 +1,7 @@
-// Evidence packs as jobs: asking for one stores it QUEUED (with an EXPORT audit event) and hands
-// it to the runner, which makes one pack at a time in this process; reading one needs reach over
-// its org (or having asked for it). Packs a stopped server left unfinished are marked FAILED when
-// the next one starts.
+// Evidence packs as jobs: asking for one stores it QUEUED (with an EXPORT audit event), owned by
+// this process, and hands it to the process's pack runner (services/jobs), which makes one pack
+// at a time; reading one needs reach over its org (or having asked for it). Packs whose process
+// stopped are failed by services/jobs' recovery.
 import { stat } from 'node:fs/promises';
 import type { CreateEvidencePackInput, EvidencePack, EvidencePackList } from '@dutyboard/contracts/evidence-packs';
 import { EVIDENCE_PACK_KINDS, EVIDENCE_PACK_LIST_MAX } from '@dutyboard/contracts/evidence-packs';
@@ -11,38 +11,18 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { JOB_KINDS } from '../jobs/kinds.ts';
+import { reserveJobSlot } from '../jobs/limit.ts';
 import { loadReachableOrg, reachesOrg } from '../orgs/scope.ts';
-import { lockUserJobs, RUNNING_JOBS_PER_USER, tooManyRunning } from '../user-job-limit.ts';
-import { INTERRUPTED_MESSAGE, type PackDeps, packPath, runPack } from './job.ts';
+import { type PackDeps, packPath, runPack } from './job.ts';
 import { packFileName } from './names.ts';
 
 type PackRow = Prisma.EvidencePackGetPayload<object>;
 
-/** Runs packs one after another in the background; the app waits for it when closing. */
-export class PackRunner {
-  private tail: Promise<void> = Promise.resolve();
-  private closing = false;
-
-  constructor(private readonly deps: Omit<PackDeps, 'stopping'>) {}
-
-  schedule(packId: string, user: AuthUser): void {
-    const deps = { ...this.deps, stopping: () => this.closing };
-    // After the answer has gone out: the request never waits for the pack.
-    this.tail = this.tail
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => runPack(deps, packId, user));
-  }
-
-  /** Resolves when every pack scheduled so far has finished (DONE or FAILED). */
-  idle(): Promise<void> {
-    return this.tail;
-  }
-
-  /** Stops at the next step: the running pack and the queued ones end FAILED, to be asked for again. */
-  async close(): Promise<void> {
-    this.closing = true;
-    await this.tail;
-  }
+/** What asking for a pack needs: the job's own deps and this process's jobs. */
+export interface PackServiceDeps extends Omit<PackDeps, 'stopping'> {
+  jobs: Jobs;
 }
 
 async function names(prisma: PrismaClient, rows: PackRow[]) {
@@ -93,25 +73,27 @@ async function answer(prisma: PrismaClient, row: PackRow): Promise<EvidencePack>
  * being made gets that one back (a double click makes one pack).
  */
 export async function createEvidencePack(
-  prisma: PrismaClient,
+  deps: PackServiceDeps,
   user: AuthUser,
   input: CreateEvidencePackInput,
-): Promise<{ pack: EvidencePack; created: boolean }> {
+): Promise<EvidencePack> {
+  const { prisma, jobs } = deps;
   // A role missing the read permission of any list a pack holds cannot ask for packs.
   if (!EVIDENCE_PACK_KINDS.every((kind) => can(user.role, EXPORT_PERMISSIONS[kind]))) throw forbidden();
   const org = await loadReachableOrg(prisma, user, input.org);
   const pending = await prisma.evidencePack.findFirst({
-    where: { requestedById: user.id, orgId: org.id, periodCode: input.period, state: { in: ['QUEUED', 'RUNNING'] } },
+    where: {
+      requestedById: user.id,
+      orgId: org.id,
+      periodCode: input.period,
+      state: { in: [...JOB_KINDS['evidence-pack'].running] },
+    },
     orderBy: { createdAt: 'desc' },
   });
-  if (pending) return { pack: await answer(prisma, pending), created: false };
+  if (pending) return answer(prisma, pending);
   const row = await prisma.$transaction(async (tx) => {
     // At most RUNNING_JOBS_PER_USER packs queued or running per user, counted under a lock.
-    await lockUserJobs(tx, 'evidence-pack', user.id);
-    const running = await tx.evidencePack.count({
-      where: { requestedById: user.id, state: { in: ['QUEUED', 'RUNNING'] } },
-    });
-    if (running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('证据包', running);
+    await reserveJobSlot(tx, 'evidence-pack', user.id);
     const created = await tx.evidencePack.create({
       data: {
         requestedById: user.id,
@@ -128,9 +110,11 @@ export async function createEvidencePack(
       orgId: org.id,
       after: { state: 'QUEUED', orgId: org.id, orgName: org.name, periodCode: input.period },
     });
+    await jobs.claim(tx, 'evidence-pack', created.id);
     return created;
   });
-  return { pack: await answer(prisma, row), created: true };
+  jobs.run('evidence-pack', (stopping) => runPack({ ...deps, stopping }, row.id, user));
+  return answer(prisma, row);
 }
 
 /** The caller's own packs, newest first. */
@@ -180,13 +164,4 @@ export async function evidencePackFile(
   );
   if (size === null) throw new AppError('NOT_FOUND', '证据包文件已不存在，请重新生成', 404);
   return { path: file, fileName: row.fileName, size, sha256: row.sha256, periodCode: row.periodCode };
-}
-
-/** At start-up: packs a stopped server was making will never finish; say so on them. */
-export async function failInterruptedPacks(prisma: PrismaClient): Promise<number> {
-  const { count } = await prisma.evidencePack.updateMany({
-    where: { state: { in: ['QUEUED', 'RUNNING'] } },
-    data: { state: 'FAILED', error: INTERRUPTED_MESSAGE, finishedAt: new Date() },
-  });
-  return count;
 }

@@ -27,7 +27,14 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { shanghaiDateTime } from '../exports/columns.ts';
-import { lockUserJobs, RUNNING_JOBS_PER_USER, tooManyRunning } from '../user-job-limit.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import {
+  countRunningJobs,
+  lockUserJobs,
+  RUNNING_JOBS_PER_USER,
+  reserveJobSlot,
+  tooManyRunning,
+} from '../jobs/limit.ts';
 
 type JobRow = Prisma.ImportJobGetPayload<object>;
 
@@ -170,12 +177,14 @@ export async function discardUpload(dataDir: string, upload: StoredUpload): Prom
 }
 
 /**
- * Makes a VALIDATING job of a stored upload (the caller then schedules its check). The same user
- * sending the same file of the same kind again while the first is still being checked or waits
- * to be committed gets that job back (a double click, or a retry after a lost answer).
+ * Makes a VALIDATING job of a stored upload, owned by this process (the caller then schedules its
+ * check: services/imports/run.ts). The same user sending the same file of the same kind again
+ * while the first is still being checked or waits to be committed gets that job back (a double
+ * click, or a retry after a lost answer).
  */
 export async function createImportJob(
   prisma: PrismaClient,
+  jobs: Jobs,
   dataDir: string,
   user: AuthUser,
   kind: ImportKind,
@@ -198,10 +207,8 @@ export async function createImportJob(
   let row: JobRow;
   try {
     row = await prisma.$transaction(async (tx) => {
-      await lockUserJobs(tx, 'import', user.id);
-      const running = await countRunning(tx, user.id);
-      if (running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('导入', running);
-      return tx.importJob.create({
+      await reserveJobSlot(tx, 'import', user.id);
+      const created = await tx.importJob.create({
         data: {
           id: upload.id,
           kind,
@@ -211,6 +218,8 @@ export async function createImportJob(
           requestedById: user.id,
         },
       });
+      await jobs.claim(tx, 'import', created.id);
+      return created;
     });
   } catch (error) {
     await discardUpload(dataDir, upload);
@@ -219,17 +228,6 @@ export async function createImportJob(
   const file = importFilePath(dataDir, upload.id);
   await rename(`${file}.part`, file);
   return { job: await toJob(prisma, row), created: true };
-}
-
-/** The user's imports being checked or committed. */
-function countRunning(db: Db, userId: string, except?: string): Promise<number> {
-  return db.importJob.count({
-    where: {
-      requestedById: userId,
-      state: { in: ['VALIDATING', 'COMMITTING'] },
-      ...(except ? { id: { not: except } } : {}),
-    },
-  });
 }
 
 export async function getImportJob(prisma: PrismaClient, user: AuthUser, id: string): Promise<ImportJob> {
@@ -253,11 +251,13 @@ export async function importProblems(prisma: PrismaClient, user: AuthUser, id: s
 }
 
 /**
- * Moves a VALID job to COMMITTING; `scheduled` says the caller must start the commit. A job
- * already committing or committed is answered as it is (a repeated "确认导入" commits once).
+ * Moves a VALID job to COMMITTING, owned by this process; `scheduled` says the caller must start
+ * the commit. A job already committing or committed is answered as it is (a repeated "确认导入"
+ * commits once).
  */
 export async function requestCommit(
   prisma: PrismaClient,
+  jobs: Jobs,
   dataDir: string,
   user: AuthUser,
   id: string,
@@ -284,13 +284,14 @@ export async function requestCommit(
   // Conditional on VALID: of two simultaneous clicks exactly one starts the commit.
   const count = await prisma.$transaction(async (tx) => {
     await lockUserJobs(tx, 'import', user.id);
-    const running = await countRunning(tx, user.id, id);
+    const running = await countRunningJobs(tx, 'import', user.id, id);
     const moved = await tx.importJob.updateMany({
       where: { id, state: 'VALID' },
       data: { state: 'COMMITTING', rowsDone: 0 },
     });
     // Over the limit only if this request is the one that would start it.
-    if (moved.count === 1 && running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('导入', running);
+    if (moved.count === 1 && running >= RUNNING_JOBS_PER_USER) throw tooManyRunning('import', running);
+    if (moved.count === 1) await jobs.claim(tx, 'import', id);
     return moved.count;
   });
   const now = await prisma.importJob.findUniqueOrThrow({ where: { id } });
@@ -301,48 +302,45 @@ export async function requestCommit(
 export const IMPORT_VALID_DAYS = 7;
 
 /**
- * At start-up: jobs a stopped server was checking or committing will never finish (nothing was
- * written), and checked files nobody committed for IMPORT_VALID_DAYS are not kept any longer.
+ * At start-up: checked files nobody committed for IMPORT_VALID_DAYS are not kept any longer (jobs
+ * whose process stopped are failed by services/jobs, which then calls removeUploads).
  */
-export async function failInterruptedImports(
+export async function expireUnconfirmedImports(
   prisma: PrismaClient,
   dataDir: string,
-  message: string,
   now = new Date(),
 ): Promise<number> {
   const stale = new Date(now.getTime() - IMPORT_VALID_DAYS * 86_400_000);
   const rows = await prisma.importJob.findMany({
-    where: {
-      OR: [{ state: { in: ['VALIDATING', 'COMMITTING'] } }, { state: 'VALID', createdAt: { lt: stale } }],
-    },
-    select: { id: true, state: true },
+    where: { state: 'VALID', createdAt: { lt: stale } },
+    select: { id: true },
   });
   if (rows.length === 0) return 0;
-  const expired = rows.filter((r) => r.state === 'VALID').map((r) => r.id);
-  const interrupted = rows.filter((r) => r.state !== 'VALID').map((r) => r.id);
+  const ids = rows.map((r) => r.id);
   await prisma.importJob.updateMany({
-    where: { id: { in: interrupted } },
-    data: { state: 'FAILED', error: message, finishedAt: now },
-  });
-  await prisma.importJob.updateMany({
-    where: { id: { in: expired }, state: 'VALID' },
+    where: { id: { in: ids }, state: 'VALID' },
     data: {
       state: 'FAILED',
       error: `校验通过后 ${IMPORT_VALID_DAYS} 天未确认导入，文件已删除，请重新上传`,
       finishedAt: now,
     },
   });
-  for (const row of rows) await rm(importFilePath(dataDir, row.id), { force: true });
+  await removeUploads(dataDir, ids);
   return rows.length;
+}
+
+/** Deletes the uploads of jobs that ended. */
+export async function removeUploads(dataDir: string, ids: string[]): Promise<void> {
+  for (const id of ids) await rm(importFilePath(dataDir, id), { force: true });
 }
 
 /** An upload still being received is this old at most; older `.part` files were abandoned. */
 const PART_MAX_AGE_MS = 60 * 60_000;
 
 /**
- * At start-up, after failInterruptedImports: removes upload files no job needs any more — files
- * of jobs that ended or no longer exist, and `.part` files of uploads a stopped server was
- * receiving. Files of jobs still VALIDATING, VALID or COMMITTING are kept.
+ * At start-up, after recovery and expireUnconfirmedImports: removes upload files no job needs any
+ * more — files of jobs that ended or no longer exist, and `.part` files of uploads a stopped
+ * server was receiving. Files of jobs still VALIDATING, VALID or COMMITTING are kept.
  */
 export async function sweepImportFiles(prisma: PrismaClient, dataDir: string, now = Date.now()): Promise<number> {
   const folder = path.join(dataDir, 'imports');

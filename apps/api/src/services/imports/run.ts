@@ -6,17 +6,28 @@
 // record and one TRANSITION of the job, and the job marked COMMITTED. Any error rolls it all back.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
+import type { ImportJob, ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError, isUniqueViolation } from '../../plugins/errors.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { JOB_KINDS } from '../jobs/kinds.ts';
 import { AuditChainBatch, prepareEvent } from './audit-many.ts';
 import { passOverFile } from './check.ts';
-import { importFilePath, refuseCommittedFile } from './jobs.ts';
+import {
+  createImportJob,
+  expireUnconfirmedImports,
+  importFilePath,
+  refuseCommittedFile,
+  removeUploads,
+  requestCommit,
+  type StoredUpload,
+  sweepImportFiles,
+} from './jobs.ts';
 import { IMPORT_SPECS } from './kinds.ts';
 import { UnreadableFile } from './reader.ts';
-import { SandboxFailure, type SandboxOptions } from './sandbox.ts';
+import { SandboxFailure, type SandboxOptions, sweepSandboxFolders } from './sandbox.ts';
 import { type Item, loadLookups } from './spec.ts';
 
 export interface ImportDeps {
@@ -39,8 +50,8 @@ function sandboxOf(deps: ImportDeps, jobId: string): SandboxOptions {
   return { ...deps.sandbox, tmpRoot: sandboxRoot(deps.dataDir), label: jobId };
 }
 
-/** Message of an import the server stopped in the middle of. */
-export const INTERRUPTED_MESSAGE = '服务重启，导入已中止且未写入任何数据，请重新上传';
+/** Message of an import the server stopped in the middle of (services/jobs). */
+export const INTERRUPTED_MESSAGE = JOB_KINDS.import.interrupted;
 
 /** Longest a commit may hold its transaction open. */
 export const COMMIT_TIMEOUT_MS = 30 * 60_000;
@@ -192,8 +203,10 @@ export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser)
         // Last, so the chain lock (which every other save waits for) is held only while the
         // staged events are hashed and copied into the trail.
         await audit.chain();
-        await tx.importJob.update({
-          where: { id: jobId },
+        // Only a job still committing: one a replica failed meanwhile (this process looked dead)
+        // was told "nothing written", so nothing is.
+        const committed = await tx.importJob.updateMany({
+          where: { id: jobId, state: 'COMMITTING' },
           data: {
             state: 'COMMITTED',
             rowsTotal: result.rows,
@@ -203,6 +216,7 @@ export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser)
             finishedAt: new Date(),
           },
         });
+        if (committed.count !== 1) throw new ImportFailure(INTERRUPTED_MESSAGE);
       },
       { maxWait: 10_000, timeout: COMMIT_TIMEOUT_MS },
     );
@@ -227,35 +241,51 @@ async function fail(deps: ImportDeps, jobId: string, file: string, error: unknow
     .catch((updateError: unknown) => deps.log.error({ err: updateError, jobId }, 'could not mark import failed'));
 }
 
-/** Runs import work one job at a time in the background; the app waits for it when closing. */
-export class ImportRunner {
-  private tail: Promise<void> = Promise.resolve();
-  private closing = false;
+/** What the routes' import calls need: the runs' own deps and this process's jobs. */
+export interface ImportServiceDeps extends Omit<ImportDeps, 'stopping'> {
+  jobs: Jobs;
+}
 
-  constructor(private readonly deps: Omit<ImportDeps, 'stopping'>) {}
+/** Stores an uploaded file as a job of this process and starts its dry run (unless it is a repeat). */
+export async function startImport(
+  deps: ImportServiceDeps,
+  user: AuthUser,
+  kind: ImportKind,
+  upload: StoredUpload,
+): Promise<ImportJob> {
+  const { job, created } = await createImportJob(deps.prisma, deps.jobs, deps.dataDir, user, kind, upload);
+  if (created) deps.jobs.run('import', (stopping) => runValidation({ ...deps, stopping }, job.id, user));
+  return job;
+}
 
-  private schedule(work: (deps: ImportDeps) => Promise<void>): void {
-    const deps = { ...this.deps, stopping: () => this.closing };
-    // After the answer has gone out: the request never waits for the file to be read.
-    this.tail = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => work(deps));
-  }
+/** "确认导入": moves a VALID job to COMMITTING in this process and starts its commit (once). */
+export async function startCommit(deps: ImportServiceDeps, user: AuthUser, id: string): Promise<ImportJob> {
+  const { job, scheduled } = await requestCommit(deps.prisma, deps.jobs, deps.dataDir, user, id);
+  if (scheduled) deps.jobs.run('import', (stopping) => runCommit({ ...deps, stopping }, job.id, user));
+  return job;
+}
 
-  validate(jobId: string, user: AuthUser): void {
-    this.schedule((deps) => runValidation(deps, jobId, user));
-  }
-
-  commit(jobId: string, user: AuthUser): void {
-    this.schedule((deps) => runCommit(deps, jobId, user));
-  }
-
-  /** Resolves when every job scheduled so far has finished. */
-  idle(): Promise<void> {
-    return this.tail;
-  }
-
-  /** Stops at the next chunk: the running job and the queued ones end FAILED, nothing half-written. */
-  async close(): Promise<void> {
-    this.closing = true;
-    await this.tail;
-  }
+/**
+ * What imports add to services/jobs' recovery: the uploads of failed jobs are deleted, and at
+ * start-up week-old unconfirmed jobs expire and what dead processes left is swept — sandbox temp
+ * folders and uploads no job needs. A failure is only logged: the server starts anyway.
+ */
+export function defineImportJobs(deps: ImportServiceDeps): void {
+  const { prisma, dataDir, log } = deps;
+  const attempt = async (what: string, step: () => Promise<number>) => {
+    try {
+      const count = await step();
+      if (count > 0) log.warn({ count }, what);
+    } catch (error) {
+      log.warn({ err: error }, `could not complete: ${what}`);
+    }
+  };
+  deps.jobs.define('import', {
+    afterInterrupted: (ids) => removeUploads(dataDir, ids),
+    atStart: async () => {
+      await attempt('unconfirmed imports expired', () => expireUnconfirmedImports(prisma, dataDir));
+      await attempt('stale import sandbox folders removed', () => sweepSandboxFolders(sandboxRoot(dataDir)));
+      await attempt('stale import uploads removed', () => sweepImportFiles(prisma, dataDir));
+    },
+  });
 }
