@@ -3,6 +3,7 @@
 // its drill names (so a figure on screen always leads to exactly its records). A secretary's
 // dashboard is their branch, whatever parameter they send.
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
+import { FIGURES } from '@dutyboard/contracts/figures';
 import type { MetricDrill } from '@dutyboard/contracts/metrics';
 import { type PeriodRef, periodFromCode } from '@dutyboard/contracts/periods';
 import type { Prisma } from '@dutyboard/db/client';
@@ -410,6 +411,12 @@ describe('dashboard export', () => {
     const figures = rows.filter((r) => !String(r[2]).startsWith('　其中'));
     expect(figures.map((r) => r[3])).toEqual(d.kpis.map((k) => k.done));
     expect(figures.map((r) => r[4] ?? null)).toEqual(d.kpis.map((k) => k.target));
+    // The page's words: figure names from the registry, pace as the pace tag says it.
+    expect(figures.map((r) => r[2])).toEqual(d.kpis.map((k) => FIGURES[k.metric].label.zh));
+    expect(figures.map((r) => r[2])).toEqual(expect.arrayContaining(['未完成整改', '责任清单已完成', '责任清单逾期']));
+    const paces = figures.map((r) => r[6]).filter((p) => p !== undefined && p !== null && p !== '未设目标');
+    expect(paces.length).toBeGreaterThan(0);
+    for (const p of paces) expect(['进度正常', '略有滞后', '明显滞后']).toContain(p);
     const seminar = figures.find((r) => r[2] === '专题研讨');
     expect(seminar?.[7]).toBe(`GET /api/study-sessions?${new URLSearchParams(kpi(d, 'SEMINAR').drill?.query)}`);
     const months = (book.getWorksheet('月度')?.getSheetValues() ?? []).slice(2) as unknown[][];

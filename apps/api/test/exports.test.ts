@@ -359,6 +359,14 @@ describe('an export equals its list', () => {
     }
   });
 
+  it('risk alerts: the platform column is headed as the alert form names it (发布平台)', async () => {
+    const { xlsx, csv } = await exportBoth('leader', 'risk-alerts', { level: 'LEVEL_1' });
+    for (const table of [xlsx, csv]) {
+      expect(table.header).toContain('发布平台');
+      expect(table.header).not.toContain('渠道');
+    }
+  });
+
   it('assignments: period and kind filter, kind label, rule and due day', async () => {
     const { xlsx, ids: listed } = await expectSameAsList('leader', 'assignments', { period: '2026-H1', kind: 'TASK' });
     expect(listed).toEqual([ids.task1, ids.task2]);

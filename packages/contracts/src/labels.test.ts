@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_KEYS, FIGURES } from './figures.ts';
-import { ALERT_FIELD_LABELS, ENUM_LABEL_TABLES, labelOf, PACE_STATUS_LABELS, zhLabels } from './labels.ts';
+import {
+  ALERT_FIELD_LABELS,
+  ENUM_LABEL_TABLES,
+  FIGURE_PART_LABELS,
+  figurePartLabel,
+  labelOf,
+  PACE_STATUS_LABELS,
+  zhLabels,
+} from './labels.ts';
 
 describe('the label tables', () => {
   it('give every enum value a non-empty Chinese and English label', () => {
@@ -35,6 +43,19 @@ describe('the label tables', () => {
     const missing = FIGURE_KEYS.filter((k) => !FIGURES[k].label.zh.trim() || !FIGURES[k].label.en.trim());
     expect(missing).toEqual([]);
     expect(Object.values(ALERT_FIELD_LABELS).every((l) => l.zh.trim() && l.en.trim())).toBe(true);
+  });
+
+  it('name every part a figure is broken down by, and only those', () => {
+    const missing = FIGURE_KEYS.flatMap((k) => {
+      const def = FIGURES[k];
+      const keys: readonly string[] = 'breakdown' in def ? def.breakdown.keys : [];
+      return keys.filter((key) => figurePartLabel(k, key, 'zh') === key).map((key) => `${k}.${key}`);
+    });
+    expect(missing).toEqual([]);
+    const unused = Object.keys(FIGURE_PART_LABELS).filter((k) => !('breakdown' in FIGURES[k as keyof typeof FIGURES]));
+    expect(unused).toEqual([]);
+    expect(figurePartLabel('SEMINAR', 'IDEOLOGY', 'zh')).toBe('意识形态工作专题研讨会');
+    expect(figurePartLabel('ACTIVITY', 'SOMETHING_NEW', 'en')).toBe('SOMETHING_NEW');
   });
 
   it('reads one language, the code for a value it does not know, and the Chinese column', () => {

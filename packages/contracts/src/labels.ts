@@ -14,6 +14,7 @@ import {
 } from './assignments.ts';
 import { PaceStatusSchema } from './dashboard.ts';
 import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
+import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.ts';
 import { ORG_KINDS, type OrgKind } from './orgs.ts';
@@ -225,6 +226,26 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   RISK_CHECK_DUE: { zh: '风险点待排查', en: 'Risk point check due' },
   RECTIFICATION_OVERDUE: { zh: '整改已超期', en: 'Rectification overdue' },
 };
+
+/**
+ * What names the parts a figure is broken down by (FIGURES[x].breakdown.keys): mostly the enum
+ * the figure is split by. The dashboard page and its xlsx both read this. A late check is shown
+ * beside 阵地按时排查 but not counted in it, which its label says.
+ */
+export const FIGURE_PART_LABELS: Partial<Record<Figure, LabelTable<string>>> = {
+  SEMINAR: STUDY_TOPIC_GROUP_LABELS,
+  ACTIVITY: ACTIVITY_CATEGORY_LABELS,
+  PUBLICITY: PUBLICITY_LEVEL_LABELS,
+  RISK_POINT_CHECK: { LATE: { zh: '逾期排查（不计入）', en: 'Checked late (not counted)' } },
+  ALERT_REGISTERED: ALERT_LEVEL_LABELS,
+  RECTIFICATION_OPEN: RECTIFICATION_STATUS_LABELS,
+};
+
+/** A part's label in one language; a part without one shows its key. */
+export function figurePartLabel(figure: string, key: string, lang: LabelLang): string {
+  const table = Object.hasOwn(FIGURE_PART_LABELS, figure) ? FIGURE_PART_LABELS[figure as Figure] : undefined;
+  return table && Object.hasOwn(table, key) ? (table[key] as Label)[lang] : key;
+}
 
 /**
  * An alert's fields as its form, detail page and export name them (the export's column headers

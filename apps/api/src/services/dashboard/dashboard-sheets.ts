@@ -8,19 +8,18 @@ import {
   type DashboardSection,
 } from '@dutyboard/contracts/dashboard';
 import { FIGURES, type Figure } from '@dutyboard/contracts/figures';
-import type { MetricDrill } from '@dutyboard/contracts/metrics';
 import {
-  ACTIVITY_CATEGORY_LABELS,
   ALERT_LEVEL_LABELS,
   ALERT_STATE_LABELS,
-  METRIC_LABELS,
-  PUBLICITY_LEVEL_LABELS,
-  RECTIFICATION_STATUS_LABELS,
-  shanghaiDateTime,
-} from '../exports/columns.ts';
+  figurePartLabel,
+  type LabelTable,
+  labelOf,
+  PACE_STATUS_LABELS,
+} from '@dutyboard/contracts/labels';
+import type { MetricDrill } from '@dutyboard/contracts/metrics';
+import { shanghaiDateTime } from '../exports/columns.ts';
 import type { Sheet } from '../exports/sheets.ts';
 
-const STATUS_LABELS = { GREEN: '达到进度', AMBER: '略有滞后', RED: '明显滞后' } as const;
 /** The sheet's words for the overview's sections; each figure's section is the registry's. */
 const SECTION_WORDS: Record<DashboardSection, string> = {
   study: '理论学习',
@@ -32,18 +31,8 @@ const SECTION_OF: Record<string, string> = Object.fromEntries(
   DASHBOARD_SECTION_KEYS.flatMap((s) => DASHBOARD_SECTIONS[s].map((m) => [m, SECTION_WORDS[s]])),
 );
 
-/** A part's label: the enum label of whatever the figure is broken down by. */
-function partLabel(metric: string, key: string): string {
-  const maps: Record<string, Readonly<Record<string, string>>> = {
-    ACTIVITY: ACTIVITY_CATEGORY_LABELS,
-    PUBLICITY: PUBLICITY_LEVEL_LABELS,
-    ALERT_REGISTERED: ALERT_LEVEL_LABELS,
-    RECTIFICATION_OPEN: RECTIFICATION_STATUS_LABELS,
-    SEMINAR: { IDEOLOGY: '意识形态工作专题研讨会', STUDY: '中心组专题学习研讨' },
-    RISK_POINT_CHECK: { LATE: '逾期排查（不计入）' },
-  };
-  return maps[metric]?.[key] ?? key;
-}
+const partLabel = (metric: string, key: string): string => figurePartLabel(metric, key, 'zh');
+const zh = <K extends string>(table: LabelTable<K>, value: K): string => labelOf(table, value, 'zh');
 
 /** "GET /api/study-sessions?kind=SEMINAR&org=…": the request that lists the figure's records. */
 function source(drill: MetricDrill | null): string | null {
@@ -51,8 +40,8 @@ function source(drill: MetricDrill | null): string | null {
   return `GET ${drill.list}?${new URLSearchParams(drill.query).toString()}`;
 }
 
-const label = (metric: string) =>
-  METRIC_LABELS[metric] ?? (Object.hasOwn(FIGURES, metric) ? FIGURES[metric as Figure].label.zh : metric);
+/** A figure's name: the registry's, as the page shows it. */
+const label = (metric: string) => (Object.hasOwn(FIGURES, metric) ? FIGURES[metric as Figure].label.zh : metric);
 
 export function dashboardSheets(d: Dashboard): Sheet[] {
   const kpis: Sheet = {
@@ -75,7 +64,7 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       k.done,
       k.target,
       k.expected,
-      k.status ? STATUS_LABELS[k.status] : k.target === null ? '未设目标' : null,
+      k.status ? zh(PACE_STATUS_LABELS, k.status) : k.target === null ? '未设目标' : null,
       source(k.drill),
     ]);
     for (const b of k.breakdown) {
@@ -114,7 +103,7 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       { header: '明细查询', width: 90 },
     ],
     rows: [
-      ...d.alertFunnel.map((f) => [ALERT_STATE_LABELS[f.state], f.count, source(f.drill)]),
+      ...d.alertFunnel.map((f) => [zh(ALERT_STATE_LABELS, f.state), f.count, source(f.drill)]),
       ['未办结（全部时期）', d.openAlerts.total, source(d.openAlerts.drill)],
     ],
   };
@@ -131,9 +120,9 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       { header: '编号', width: 38 },
     ],
     rows: d.openAlerts.items.map((a) => [
-      ALERT_LEVEL_LABELS[a.level],
+      zh(ALERT_LEVEL_LABELS, a.level),
       a.orgName,
-      ALERT_STATE_LABELS[a.state],
+      zh(ALERT_STATE_LABELS, a.state),
       a.summary,
       shanghaiDateTime(a.registeredAt),
       shanghaiDateTime(a.reportDueAt),

@@ -5,7 +5,7 @@ import {
   type CreateActivityInput,
   CreateActivityInputSchema,
 } from '@dutyboard/contracts/activities';
-import { ACTIVITY_CATEGORY_LABELS } from '../exports/columns.ts';
+import { ACTIVITY_CATEGORY_LABELS, zhLabels } from '@dutyboard/contracts/labels';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { readChoice, readDateTime, readInt } from './cells.ts';
 import {
@@ -18,6 +18,9 @@ import {
   readOrg,
   textCell,
 } from './spec.ts';
+
+/** Categories as the pages name them: a template filled in from the list reads back. */
+const ACTIVITY_CATEGORY_ZH = zhLabels(ACTIVITY_CATEGORY_LABELS);
 
 export interface ActivityItem extends Item {
   id: string;
@@ -64,9 +67,9 @@ const columns: ColumnSpec[] = [
     required: true,
     width: 16,
     hint: '从下拉列表中选择',
-    example: ACTIVITY_CATEGORY_LABELS.RED_SONGS,
-    choices: ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c]),
-    read: (raw) => readChoice(raw, ACTIVITY_CATEGORY_LABELS),
+    example: ACTIVITY_CATEGORY_ZH.RED_SONGS,
+    choices: ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_ZH[c]),
+    read: (raw) => readChoice(raw, ACTIVITY_CATEGORY_ZH),
   },
   {
     key: 'title',

@@ -3,7 +3,8 @@
 // written parents first). Natural key: the org code (unique).
 
 import type { ImportProblem } from '@dutyboard/contracts/imports';
-import { type CreateOrgInput, CreateOrgInputSchema, ORG_KINDS, type OrgKind } from '@dutyboard/contracts/orgs';
+import { ORG_KIND_LABELS, zhLabels } from '@dutyboard/contracts/labels';
+import { type CreateOrgInput, CreateOrgInputSchema, ORG_KINDS } from '@dutyboard/contracts/orgs';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { readChoice, readInt } from './cells.ts';
 import {
@@ -16,13 +17,8 @@ import {
   textCell,
 } from './spec.ts';
 
-/** As the web names the kinds (orgKind.* in lib/i18n.ts). */
-export const ORG_KIND_LABELS: Record<OrgKind, string> = {
-  STREET_COMMITTEE: '街道工委',
-  VILLAGE_BRANCH: '村党支部',
-  COMMUNITY_BRANCH: '社区党支部',
-  AGENCY_BRANCH: '机关党支部',
-};
+/** As the pages name them (contracts/labels.ts). */
+const ORG_KIND_ZH = zhLabels(ORG_KIND_LABELS);
 
 export interface OrgItem extends Item {
   id: string;
@@ -79,9 +75,9 @@ const columns: ColumnSpec[] = [
     required: true,
     width: 14,
     hint: '从下拉列表中选择',
-    example: ORG_KIND_LABELS.VILLAGE_BRANCH,
-    choices: ORG_KINDS.map((k) => ORG_KIND_LABELS[k]),
-    read: (raw) => readChoice(raw, ORG_KIND_LABELS),
+    example: ORG_KIND_ZH.VILLAGE_BRANCH,
+    choices: ORG_KINDS.map((k) => ORG_KIND_ZH[k]),
+    read: (raw) => readChoice(raw, ORG_KIND_ZH),
   },
   {
     key: 'parentCode',

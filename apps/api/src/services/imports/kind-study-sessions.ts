@@ -1,5 +1,7 @@
 // 学习研讨 import: the export's columns, each row checked with CreateStudySessionInputSchema (its
 // attendance rules included). Natural key: org + kind + time + topic.
+
+import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS, zhLabels } from '@dutyboard/contracts/labels';
 import {
   type Absentee,
   type CreateStudySessionInput,
@@ -7,7 +9,6 @@ import {
   STUDY_KINDS,
   STUDY_TOPICS,
 } from '@dutyboard/contracts/study-sessions';
-import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '../exports/columns.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { type Raw, type Read, readChoice, readDateTime, readInt, readText } from './cells.ts';
 import {
@@ -20,6 +21,10 @@ import {
   readOrg,
   textCell,
 } from './spec.ts';
+
+/** Kinds and topics as the pages name them. */
+const STUDY_KIND_ZH = zhLabels(STUDY_KIND_LABELS);
+const STUDY_TOPIC_ZH = zhLabels(STUDY_TOPIC_LABELS);
 
 export interface StudySessionItem extends Item {
   id: string;
@@ -90,9 +95,9 @@ const columns: ColumnSpec[] = [
     required: true,
     width: 16,
     hint: '从下拉列表中选择',
-    example: STUDY_KIND_LABELS.BRANCH_STUDY,
-    choices: STUDY_KINDS.map((k) => STUDY_KIND_LABELS[k]),
-    read: (raw) => readChoice(raw, STUDY_KIND_LABELS),
+    example: STUDY_KIND_ZH.BRANCH_STUDY,
+    choices: STUDY_KINDS.map((k) => STUDY_KIND_ZH[k]),
+    read: (raw) => readChoice(raw, STUDY_KIND_ZH),
   },
   {
     key: 'topicCategory',
@@ -100,9 +105,9 @@ const columns: ColumnSpec[] = [
     required: false,
     width: 14,
     hint: '从下拉列表中选择；不填按“其他”',
-    example: STUDY_TOPIC_LABELS.THEORY,
-    choices: STUDY_TOPICS.map((t) => STUDY_TOPIC_LABELS[t]),
-    read: (raw) => readChoice(raw, STUDY_TOPIC_LABELS),
+    example: STUDY_TOPIC_ZH.THEORY,
+    choices: STUDY_TOPICS.map((t) => STUDY_TOPIC_ZH[t]),
+    read: (raw) => readChoice(raw, STUDY_TOPIC_ZH),
   },
   {
     key: 'topic',

@@ -3,20 +3,16 @@
 // random password, so nobody can sign in with it until an admin sets one in 用户管理 (重置密码).
 // Natural key: the username (unique).
 import { randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '@dutyboard/contracts/permissions';
+import { ROLE_LABELS, zhLabels } from '@dutyboard/contracts/labels';
+import { ROLES } from '@dutyboard/contracts/permissions';
 import { type CreateUserInput, CreateUserInputSchema } from '@dutyboard/contracts/users';
 import { hashPassword } from '../auth/passwords.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { readChoice } from './cells.ts';
 import { type ColumnSpec, checkSchema, type ImportSpec, type Item, readColumns, readOrg, textCell } from './spec.ts';
 
-/** As the web names the roles (role.* in lib/i18n.ts). */
-export const ROLE_LABELS: Record<Role, string> = {
-  LEADER: '领导班子',
-  SECRETARY: '支部书记',
-  AUDITOR: '审计督查',
-  ADMIN: '系统管理员',
-};
+/** As the pages name them (contracts/labels.ts). */
+const ROLE_ZH = zhLabels(ROLE_LABELS);
 
 export interface UserItem extends Item {
   id: string;
@@ -69,9 +65,9 @@ const columns: ColumnSpec[] = [
     required: true,
     width: 14,
     hint: '从下拉列表中选择',
-    example: ROLE_LABELS.SECRETARY,
-    choices: ROLES.map((r) => ROLE_LABELS[r]),
-    read: (raw) => readChoice(raw, ROLE_LABELS),
+    example: ROLE_ZH.SECRETARY,
+    choices: ROLES.map((r) => ROLE_ZH[r]),
+    read: (raw) => readChoice(raw, ROLE_ZH),
   },
   {
     key: 'orgId',
