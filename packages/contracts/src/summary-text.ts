@@ -5,6 +5,8 @@
 //
 // Counts follow Chinese report usage: "70余场次" for 73, with the exact value kept beside the
 // words (SummaryFigure.value), so the page and the tests can always get back to the records.
+import { FIGURES, type Figure } from './figures.ts';
+import { ACTIVITY_CATEGORY_LABELS, PUBLICITY_LEVEL_LABELS, RISK_POINT_TYPE_LABELS, zhLabels } from './labels.ts';
 import type { SummaryContent, SummaryDrill, SummaryFigure, SummaryParagraph, SummarySection } from './reports.ts';
 import { SUMMARY_DRILL_LISTS } from './reports.ts';
 
@@ -188,49 +190,52 @@ export interface CountPart extends Count {
   key: string;
 }
 
+/**
+ * A figure as a sentence names it: the registry's name and unit (figures.ts), or — where report
+ * usage says it differently inside a sentence ("中心组集中学习完成0次") — the words given here.
+ */
+const said = <F extends Figure>(figure: F, step: string, words?: string) => ({
+  label: words ?? FIGURES[figure].label.zh,
+  unit: FIGURES[figure].unit,
+  step,
+});
+
 /** The figures the dashboard compares with a target, as the words name them. */
 export const METRIC_WORDS = {
-  CENTRAL_GROUP_STUDY: { label: '中心组集中学习', unit: '次', step: '严格落实中心组学习制度，按计划开展集中学习' },
-  SEMINAR: { label: '专题研讨', unit: '次', step: '围绕意识形态工作重点任务，按计划组织专题研讨' },
-  BRANCH_STUDY: { label: '支部集中学习', unit: '次', step: '督促各支部按月开展集中学习，推动理论学习向基层延伸' },
-  CADRE_TRAINING: { label: '干部培训', unit: '次', step: '制定干部意识形态工作培训计划，定期组织集中培训' },
-  ACTIVITY: { label: '主题活动', unit: '场次', step: '丰富主题活动形式和载体，确保完成活动计划' },
-  PARTY_LECTURE: { label: '讲党课', unit: '次', step: '落实支部书记讲党课制度，按季度讲好党课' },
-  PUBLICITY: { label: '宣传报道', unit: '篇', step: '拓宽宣传渠道，加大向各级媒体投稿力度' },
-  RISK_POINT_CHECK: { label: '阵地按期排查', unit: '次', step: '按期开展阵地排查，做到底数清、情况明' },
-  ALERT_REGISTERED: { label: '敏感网络信息登记', unit: '条', step: '加强网络舆情日常监测' },
-  ALERT_REPORTED: { label: '敏感网络信息报送', unit: '条', step: '及时报送敏感网络信息' },
-  ALERT_REPORTED_ON_TIME: { label: '敏感网络信息按时报送', unit: '条', step: '严格落实舆情报送时限' },
-  ALERT_CLOSED: { label: '舆情办结', unit: '条', step: '加快舆情处置办结' },
-  RECTIFICATION_CLOSED: { label: '问题整改完成', unit: '项', step: '加快问题整改销号' },
-  ASSIGNMENT_DONE: { label: '责任清单任务完成', unit: '项', step: '推动责任清单任务按期完成' },
+  CENTRAL_GROUP_STUDY: said('CENTRAL_GROUP_STUDY', '严格落实中心组学习制度，按计划开展集中学习', '中心组集中学习'),
+  SEMINAR: said('SEMINAR', '围绕意识形态工作重点任务，按计划组织专题研讨'),
+  BRANCH_STUDY: said('BRANCH_STUDY', '督促各支部按月开展集中学习，推动理论学习向基层延伸', '支部集中学习'),
+  CADRE_TRAINING: said('CADRE_TRAINING', '制定干部意识形态工作培训计划，定期组织集中培训'),
+  ACTIVITY: said('ACTIVITY', '丰富主题活动形式和载体，确保完成活动计划'),
+  PARTY_LECTURE: said('PARTY_LECTURE', '落实支部书记讲党课制度，按季度讲好党课'),
+  PUBLICITY: said('PUBLICITY', '拓宽宣传渠道，加大向各级媒体投稿力度'),
+  RISK_POINT_CHECK: said('RISK_POINT_CHECK', '按期开展阵地排查，做到底数清、情况明', '阵地按期排查'),
+  ALERT_REGISTERED: said('ALERT_REGISTERED', '加强网络舆情日常监测', '敏感网络信息登记'),
+  ALERT_REPORTED: said('ALERT_REPORTED', '及时报送敏感网络信息', '敏感网络信息报送'),
+  ALERT_REPORTED_ON_TIME: said('ALERT_REPORTED_ON_TIME', '严格落实舆情报送时限', '敏感网络信息按时报送'),
+  ALERT_CLOSED: said('ALERT_CLOSED', '加快舆情处置办结'),
+  RECTIFICATION_CLOSED: said('RECTIFICATION_CLOSED', '加快问题整改销号', '问题整改完成'),
+  ASSIGNMENT_DONE: said('ASSIGNMENT_DONE', '推动责任清单任务按期完成', '责任清单任务完成'),
 } as const;
 export type GapMetric = keyof typeof METRIC_WORDS;
 
-/** What the text calls the parts of a figure (the document is Chinese whatever the UI language). */
+/**
+ * What the text calls the parts of a figure (the document is Chinese whatever the UI language):
+ * the pages' labels (labels.ts), except where a sentence needs a fuller word.
+ */
 export const ACTIVITY_CATEGORY_WORDS: Record<string, string> = {
-  THEME_PARTY_DAY: '主题党日',
-  RED_SONGS: '红色歌曲大家唱',
-  OATH_REVIEW: '重温入党誓词',
-  PARTY_LECTURE: '讲党课',
+  ...zhLabels(ACTIVITY_CATEGORY_LABELS),
   PREACHING: '政策理论宣讲',
-  VOLUNTEER: '志愿服务',
   OTHER: '其他活动',
 };
 export const PUBLICITY_LEVEL_WORDS: Record<string, string> = {
+  ...zhLabels(PUBLICITY_LEVEL_LABELS),
   CENTRAL: '中央级媒体',
-  PROVINCE: '省级媒体',
-  CITY: '市级媒体',
-  DISTRICT: '区级媒体',
-  STREET_MEDIA: '街道自媒体',
 };
 /** 阵地 types as the register sentence lists them; OTHER is not named. */
 export const RISK_POINT_TYPE_WORDS: Record<string, string | null> = {
-  WEBSITE: '网站',
-  WECHAT_ACCOUNT: '微信公众号',
-  WECHAT_GROUP: '微信群',
+  ...zhLabels(RISK_POINT_TYPE_LABELS),
   BULLETIN_BOARD: '宣传栏',
-  VENUE: '活动场所',
   OTHER: null,
 };
 
