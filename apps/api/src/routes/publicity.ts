@@ -7,6 +7,7 @@ import {
 } from '@dutyboard/contracts/publicity';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FileStore } from '../services/attachments/store.ts';
 import {
   createPublicityItem,
   deletePublicityItem,
@@ -16,9 +17,13 @@ import {
 } from '../services/publicity/publicity.ts';
 import { recordRoutes } from './record-routes.ts';
 
-export const publicityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const publicityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   recordRoutes(app, {
     prisma,
+    files,
     path: '/api/publicity',
     permissions: {
       read: 'publicity:read',

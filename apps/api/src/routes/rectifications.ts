@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
+import type { FileStore } from '../services/attachments/store.ts';
 import {
   closeRectification,
   createRectification,
@@ -32,9 +33,13 @@ import { errorResponses } from './responses.ts';
 /** A workflow step is a POST (retry-safe with Idempotency-Key) on a version (If-Match). */
 const StepHeadersSchema = z.looseObject({ ...IdempotencyHeadersSchema.shape, ...IfMatchHeadersSchema.shape });
 
-export const rectificationRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const rectificationRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   const rectifications = recordRoutes(app, {
     prisma,
+    files,
     path: '/api/rectifications',
     permissions: {
       read: 'rectification:read',

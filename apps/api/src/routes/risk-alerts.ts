@@ -15,6 +15,7 @@ import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
+import type { FileStore } from '../services/attachments/store.ts';
 import {
   correctRiskAlert,
   createRiskAlert,
@@ -29,6 +30,8 @@ import { errorResponses } from './responses.ts';
 
 export interface RiskAlertRoutesOptions {
   prisma: PrismaClient;
+  /** Where a deleted alert's evidence files are released from (app.ts; left out, they stay). */
+  files?: FileStore;
   /** config.ALERT_REPORT_HOURS: the reporting clock per level. */
   reportHours: AlertReportHours;
   /** The clock the reporting deadline and 催办 are judged by (tests inject one). */
@@ -39,10 +42,11 @@ const responses = { ...errorResponses, 412: ErrorBodySchema, 422: ErrorBodySchem
 
 export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = async (
   app,
-  { prisma, reportHours, now = () => new Date() },
+  { prisma, files, reportHours, now = () => new Date() },
 ) => {
   recordRoutes(app, {
     prisma,
+    files,
     path: '/api/risk-alerts',
     // Deleting is for a mistaken 登记 only (the service refuses once assessed), and leadership's call.
     permissions: { read: 'alert:read', create: 'alert:register', update: 'alert:register', delete: 'alert:assess' },

@@ -21,6 +21,7 @@ import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
+import type { FileStore } from '../services/attachments/store.ts';
 import {
   createRiskPoint,
   deleteRiskPoint,
@@ -34,9 +35,13 @@ import {
 import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
-export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   const points = recordRoutes(app, {
     prisma,
+    files,
     path: '/api/risk-points',
     permissions: {
       read: 'riskpoint:read',

@@ -7,6 +7,7 @@ import {
 } from '@dutyboard/contracts/study-sessions';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FileStore } from '../services/attachments/store.ts';
 import {
   createStudySession,
   deleteStudySession,
@@ -16,9 +17,13 @@ import {
 } from '../services/study-sessions/study-sessions.ts';
 import { recordRoutes } from './record-routes.ts';
 
-export const studySessionRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const studySessionRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   recordRoutes(app, {
     prisma,
+    files,
     path: '/api/study-sessions',
     permissions: { read: 'study:read', create: 'study:write', update: 'study:write', delete: 'study:write' },
     schemas: {

@@ -8,12 +8,12 @@ import type {
   UpdatePublicityInput,
 } from '@dutyboard/contracts/publicity';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type PublicityRow = Prisma.PublicityItemGetPayload<{ include: typeof withOrg }>;
@@ -32,12 +32,6 @@ export function toPublicityItem(row: PublicityRow): PublicityItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: PublicityRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
 }
 
 export interface ListPublicityParams {
@@ -75,15 +69,10 @@ export async function listPublicity(
   return toPage(rows, params.limit, params.sort, spec, toPublicityItem);
 }
 
-async function loadPublicityItem(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
-  const row = await db.publicityItem.findUnique({ where: { id }, include: withOrg });
-  // Another branch's record answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('宣传报道');
-  return row;
-}
+const KIND = RECORD_KINDS.PublicityItem;
 
 export async function getPublicityItem(prisma: PrismaClient, user: AuthUser, id: string): Promise<PublicityItem> {
-  return toPublicityItem(await loadPublicityItem(prisma, user, id));
+  return toPublicityItem(await loadInScope(prisma, user, KIND, id));
 }
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
@@ -109,10 +98,10 @@ export async function createPublicityItem(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: 'PublicityItem',
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toPublicityItem(row);
 }
@@ -124,30 +113,12 @@ export async function updatePublicityItem(
   input: UpdatePublicityInput,
   expectedVersion?: number,
 ): Promise<PublicityItem> {
-  const before = await loadPublicityItem(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // Moving a record to another org needs the same reach as creating it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-  // Conditional on the version just read, so a concurrent change cannot slip in between.
-  const { count } = await tx.publicityItem.updateMany({
-    where: { id, version: before.version },
-    data: {
-      ...input,
-      publishedAt: input.publishedAt ? new Date(input.publishedAt) : undefined,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.publicityItem.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: 'PublicityItem',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    ...input,
+    publishedAt: input.publishedAt ? new Date(input.publishedAt) : undefined,
   });
   return toPublicityItem(row);
 }
@@ -157,18 +128,6 @@ export async function deletePublicityItem(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadPublicityItem(tx, user, id);
-  checkVersion(before, expectedVersion);
-  const { count } = await tx.publicityItem.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  await tx.attachment.deleteMany({ where: { entityType: 'PublicityItem', entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: 'PublicityItem',
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
+): Promise<Removal> {
+  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
 }

@@ -13,23 +13,20 @@ import {
   type UpdateRectificationInput,
 } from '@dutyboard/contracts/rectifications';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, rectificationInclude, storedShape } from '../records/registry.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const include = {
-  org: { select: { name: true, path: true } },
-  alert: {
-    select: { id: true, summary: true, state: true, registeredAt: true, orgId: true, org: { select: { path: true } } },
-  },
-} as const;
+const include = rectificationInclude;
+const KIND = RECORD_KINDS.Rectification;
 type RectificationRow = Prisma.RectificationGetPayload<{ include: typeof include }>;
 
 /** A deadline day ends at its last millisecond in Shanghai; from the next midnight it is overdue. */
@@ -82,10 +79,6 @@ export function toRectification(row: RectificationRow, user: AuthUser, now = new
 }
 
 /** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: RectificationRow) {
-  const { org: _org, alert: _alert, ...rest } = row;
-  return rest;
-}
 
 /** Optional text: blank means "not given". */
 const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() ? value : null);
@@ -168,15 +161,8 @@ export async function listRectifications(
   return toPage(rows, params.limit, params.sort, spec, (row) => toRectification(row, user, now));
 }
 
-async function loadRectification(db: Db, user: AuthUser, id: string) {
-  const row = await db.rectification.findUnique({ where: { id }, include });
-  // Another branch's record answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('整改记录');
-  return row;
-}
-
 export async function getRectification(prisma: PrismaClient, user: AuthUser, id: string): Promise<Rectification> {
-  return toRectification(await loadRectification(prisma, user, id), user);
+  return toRectification(await loadInScope(prisma, user, KIND, id), user);
 }
 
 /**
@@ -230,10 +216,10 @@ export async function createRectification(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: 'Rectification',
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toRectification(row, user);
 }
@@ -245,8 +231,7 @@ export async function updateRectification(
   input: UpdateRectificationInput,
   expectedVersion?: number,
 ): Promise<Rectification> {
-  const before = await loadRectification(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // Everything of a completed rectification is frozen: RECTIFICATION_CLOSED counts it by org and
   // closedAt, and its deadline and owner say whether it was done in time. Each field sent is named.
   if (before.status === 'DONE') {
@@ -265,34 +250,16 @@ export async function updateRectification(
     alertId: input.alertId === undefined ? before.alertId : input.alertId,
     findingRef: findingRef === undefined ? before.findingRef : findingRef,
   });
-  // Conditional on the version just read, so a concurrent change cannot slip in between the
-  // check above and this write (and the audit's "before" is exactly what was replaced).
-  const { count } = await tx.rectification.updateMany({
-    where: { id, version: before.version },
-    data: {
-      orgId: input.orgId,
-      problem: input.problem,
-      source: input.source,
-      measure: text(input.measure),
-      ownerName: text(input.ownerName),
-      deadlineAt: input.deadline === undefined ? undefined : input.deadline ? deadlineEnd(input.deadline) : null,
-      alertId: input.alertId,
-      findingRef,
-      status: input.status,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.rectification.findUniqueOrThrow({ where: { id }, include });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: 'Rectification',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    orgId: input.orgId,
+    problem: input.problem,
+    source: input.source,
+    measure: text(input.measure),
+    ownerName: text(input.ownerName),
+    deadlineAt: input.deadline === undefined ? undefined : input.deadline ? deadlineEnd(input.deadline) : null,
+    alertId: input.alertId,
+    findingRef,
+    status: input.status,
   });
   return toRectification(row, user);
 }
@@ -306,8 +273,7 @@ export async function closeRectification(
   expectedVersion?: number,
   now = new Date(),
 ): Promise<Rectification> {
-  const before = await loadRectification(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', '这项整改已经标记为完成', 409);
   const evidence = await tx.attachment.count({ where: { entityType: 'Rectification', entityId: id } });
   if (evidence === 0) {
@@ -315,27 +281,14 @@ export async function closeRectification(
       reason: 'EVIDENCE_REQUIRED',
     });
   }
-  const { count } = await tx.rectification.updateMany({
-    where: { id, version: before.version },
-    data: {
-      status: 'DONE',
-      closedAt: now,
-      closingNote: input.closingNote,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.rectification.findUniqueOrThrow({ where: { id }, include });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CLOSE',
-    entityType: 'Rectification',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
-  });
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    { status: 'DONE', closedAt: now, closingNote: input.closingNote },
+    { action: 'CLOSE' },
+  );
   return toRectification(row, user, now);
 }
 
@@ -344,20 +297,9 @@ export async function deleteRectification(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadRectification(tx, user, id);
-  checkVersion(before, expectedVersion);
+): Promise<Removal> {
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // A completed rectification is part of the record of work done (and of RECTIFICATION_CLOSED).
   if (before.status === 'DONE') throw closedRefusal('删除');
-  const { count } = await tx.rectification.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  await tx.attachment.deleteMany({ where: { entityType: 'Rectification', entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: 'Rectification',
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
+  return versionedDelete(tx, user, KIND, before);
 }

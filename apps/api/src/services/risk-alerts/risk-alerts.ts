@@ -28,12 +28,14 @@ import {
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { checkVersion } from '../records/versioning.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -79,11 +81,7 @@ export function toRiskAlert(row: AlertRow, now: Date): RiskAlert {
   };
 }
 
-/** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: AlertRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
-}
+const KIND = RECORD_KINDS.RiskAlert;
 
 /** The timeline, oldest first, with each actor's display name. */
 async function eventsOf(db: Db, alertId: string): Promise<RiskAlertEvent[]> {
@@ -173,15 +171,8 @@ export async function listRiskAlerts(
   return toPage(rows, params.limit, params.sort, spec, (row) => toRiskAlert(row, now));
 }
 
-async function loadAlert(db: Db, user: AuthUser, id: string): Promise<AlertRow> {
-  const row = await db.riskAlert.findUnique({ where: { id }, include: withOrg });
-  // Another branch's alert answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('舆情');
-  return row;
-}
-
 export async function getRiskAlert(prisma: PrismaClient, user: AuthUser, id: string, now: Date) {
-  return toDetail(prisma, await loadAlert(prisma, user, id), now);
+  return toDetail(prisma, await loadInScope(prisma, user, KIND, id), now);
 }
 
 const fieldError = (field: string, message: string) => validationError([{ field, code: 'custom', message }]);
@@ -228,10 +219,10 @@ export async function createRiskAlert(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: 'RiskAlert',
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toDetail(tx, row, settings.now);
 }
@@ -271,6 +262,14 @@ function frozenFactsRefusal(state: AlertState, fields: AlertFrozenField[]): AppE
   });
 }
 
+/** The registration event moves with the alert's registration time. */
+async function moveRegistrationEvent(tx: Prisma.TransactionClient, id: string, registeredAt: Date) {
+  await tx.riskAlertEvent.updateMany({
+    where: { alertId: id, fromState: null, toState: 'REGISTERED' },
+    data: { at: registeredAt },
+  });
+}
+
 /** 登记 may not move past the step that followed it: the timeline stays in order. */
 async function checkRegistrationBeforeNextStep(tx: Prisma.TransactionClient, id: string, registeredAt: Date) {
   const next = await tx.riskAlertEvent.findFirst({
@@ -296,8 +295,7 @@ export async function updateRiskAlert(
   expectedVersion: number | undefined,
   settings: AlertSettings,
 ): Promise<RiskAlertDetail> {
-  const before = await loadAlert(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改', 409);
   if (alertFactsFrozen(before.state)) {
     const altered = alteredFacts(before, input);
@@ -316,9 +314,12 @@ export async function updateRiskAlert(
   // Only reachable while 登记 (see above): a clock that has been measured is never recomputed.
   const recompute = (movedRegistration || level !== before.level) && !alertFactsFrozen(before.state);
 
-  const { count } = await tx.riskAlert.updateMany({
-    where: { id, version: before.version, state: before.state },
-    data: {
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    {
       orgId: input.orgId,
       level: input.level,
       source: input.source,
@@ -330,27 +331,10 @@ export async function updateRiskAlert(
       reportDueAt: recompute ? alertReportDueAt(registeredAt, level, settings.reportHours) : undefined,
       // Until the next step, the registration is the last event.
       lastEventAt: movedRegistration && before.state === 'REGISTERED' ? registeredAt : undefined,
-      updatedById: user.id,
-      version: { increment: 1 },
     },
-  });
-  assertWritten(count);
-  if (movedRegistration) {
-    await tx.riskAlertEvent.updateMany({
-      where: { alertId: id, fromState: null, toState: 'REGISTERED' },
-      data: { at: registeredAt },
-    });
-  }
-  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: 'RiskAlert',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
-  });
+    { where: { state: before.state } },
+  );
+  if (movedRegistration) await moveRegistrationEvent(tx, id, registeredAt);
   return toDetail(tx, row, settings.now);
 }
 
@@ -368,8 +352,7 @@ export async function correctRiskAlert(
   expectedVersion: number | undefined,
   now: Date,
 ): Promise<RiskAlertDetail> {
-  const before = await loadAlert(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (!alertFactsFrozen(before.state)) {
     throw new AppError('INVALID_TRANSITION', '这条舆情尚在“登记”环节，请直接修改，无需更正', 409, {
       current: before.state,
@@ -385,34 +368,20 @@ export async function correctRiskAlert(
     checkNotFuture('registeredAt', registeredAt, now, '登记时间');
     await checkRegistrationBeforeNextStep(tx, id, registeredAt);
   }
-  const { count } = await tx.riskAlert.updateMany({
-    where: { id, version: before.version, state: before.state },
-    data: {
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    {
       orgId: altered.includes('orgId') ? input.orgId : undefined,
       level: altered.includes('level') ? input.level : undefined,
       registeredAt,
       // reportDueAt, reportedAt, closedAt and lastEventAt stay: the clock is the one first set.
-      updatedById: user.id,
-      version: { increment: 1 },
     },
-  });
-  assertWritten(count);
-  if (registeredAt) {
-    await tx.riskAlertEvent.updateMany({
-      where: { alertId: id, fromState: null, toState: 'REGISTERED' },
-      data: { at: registeredAt },
-    });
-  }
-  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CORRECT',
-    entityType: 'RiskAlert',
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: { ...auditShape(row), correctionReason: input.reason },
-  });
+    { where: { state: before.state }, action: 'CORRECT', auditAfter: { correctionReason: input.reason } },
+  );
+  if (registeredAt) await moveRegistrationEvent(tx, id, registeredAt);
   return toDetail(tx, row, now);
 }
 
@@ -422,23 +391,12 @@ export async function deleteRiskAlert(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadAlert(tx, user, id);
-  checkVersion(before, expectedVersion);
+): Promise<Removal> {
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (before.state !== 'REGISTERED') {
     throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`, 409);
   }
-  const { count } = await tx.riskAlert.deleteMany({ where: { id, version: before.version, state: 'REGISTERED' } });
-  assertWritten(count);
-  await tx.attachment.deleteMany({ where: { entityType: 'RiskAlert', entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: 'RiskAlert',
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
+  return versionedDelete(tx, user, KIND, before, { where: { state: 'REGISTERED' } });
 }
 
 function invalidTransition(from: AlertState, to: AlertState): AppError {
@@ -465,7 +423,7 @@ export async function transitionRiskAlert(
   expectedVersion: number | undefined,
   now: Date,
 ): Promise<RiskAlertDetail> {
-  const before = await loadAlert(tx, user, id);
+  const before = await loadInScope(tx, user, KIND, id);
   if (!can(user.role, ALERT_STEP_ACTION[input.to])) {
     throw forbidden(
       input.to === 'HANDLING'
@@ -481,18 +439,19 @@ export async function transitionRiskAlert(
   if (at < before.lastEventAt) throw fieldError('at', '办理时间不能早于上一环节的时间');
 
   const receiptNumber = input.to === 'REPORTED' ? (input.receiptNumber ?? null) : null;
-  const { count } = await tx.riskAlert.updateMany({
-    where: { id, version: before.version, state: before.state },
-    data: {
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    {
       state: input.to,
       lastEventAt: at,
       ...(input.to === 'REPORTED' ? { receiptNumber, reportedAt: before.reportedAt ?? at } : {}),
       ...(input.to === 'CLOSED' ? { closedAt: at } : {}),
-      updatedById: user.id,
-      version: { increment: 1 },
     },
-  });
-  assertWritten(count);
+    { where: { state: before.state }, action: 'TRANSITION' },
+  );
   await tx.riskAlertEvent.create({
     data: {
       alertId: id,
@@ -503,16 +462,6 @@ export async function transitionRiskAlert(
       note: input.note || null,
       receiptNumber,
     },
-  });
-  const row = await tx.riskAlert.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'TRANSITION',
-    entityType: 'RiskAlert',
-    entityId: id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
   });
   return toDetail(tx, row, now);
 }

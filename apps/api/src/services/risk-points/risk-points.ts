@@ -22,16 +22,15 @@ import {
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const ENTITY = 'RiskPoint';
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type RiskPointRow = Prisma.RiskPointGetPayload<{ include: typeof withOrg }>;
 type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select: { name: true } } } }>;
@@ -76,11 +75,7 @@ export function toRiskPoint(row: RiskPointRow, now = new Date()): RiskPoint {
   };
 }
 
-/** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: RiskPointRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
-}
+const KIND = RECORD_KINDS.RiskPoint;
 
 // ---- Points ----------------------------------------------------------------------------------
 
@@ -121,15 +116,8 @@ export async function listRiskPoints(
   return toPage(rows, params.limit, params.sort, spec, (row) => toRiskPoint(row, now));
 }
 
-async function loadRiskPoint(db: Db, user: AuthUser, id: string) {
-  const row = await db.riskPoint.findUnique({ where: { id }, include: withOrg });
-  // Another branch's record answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('阵地/风险点');
-  return row;
-}
-
 export async function getRiskPoint(prisma: PrismaClient, user: AuthUser, id: string): Promise<RiskPoint> {
-  return toRiskPoint(await loadRiskPoint(prisma, user, id));
+  return toRiskPoint(await loadInScope(prisma, user, KIND, id));
 }
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
@@ -160,10 +148,10 @@ export async function createRiskPoint(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: ENTITY,
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toRiskPoint(row);
 }
@@ -175,31 +163,13 @@ export async function updateRiskPoint(
   input: UpdateRiskPointInput,
   expectedVersion?: number,
 ): Promise<RiskPoint> {
-  const before = await loadRiskPoint(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // Moving a record to another org needs the same reach as creating it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
   const interval = input.checkIntervalDays ?? before.checkIntervalDays;
-  // Conditional on the version just read, so a concurrent change cannot slip in between.
-  const { count } = await tx.riskPoint.updateMany({
-    where: { id, version: before.version },
-    data: {
-      ...input,
-      nextCheckDueAt: dueOf({ ...before, checkIntervalDays: interval }),
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.riskPoint.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: ENTITY,
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    ...input,
+    nextCheckDueAt: dueOf({ ...before, checkIntervalDays: interval }),
   });
   return toRiskPoint(row);
 }
@@ -209,22 +179,9 @@ export async function deleteRiskPoint(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadRiskPoint(tx, user, id);
-  checkVersion(before, expectedVersion);
-  const checkCount = await tx.riskPointCheck.count({ where: { riskPointId: id } });
-  // Its checks go with it (foreign key ON DELETE CASCADE); the audit event says how many.
-  const { count } = await tx.riskPoint.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: before.orgId,
-    before: { ...auditShape(before), checkCount },
-  });
+): Promise<Removal> {
+  // Its checks go with it; the audit event says how many (the registry's dependants).
+  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
 }
 
 // ---- Checks (排查) ----------------------------------------------------------------------------
@@ -322,7 +279,7 @@ export async function listChecksOfPoint(
   id: string,
   params: { cursor?: string; limit: number },
 ): Promise<RiskPointCheckPage> {
-  await loadRiskPoint(prisma, user, id);
+  await loadInScope(prisma, user, KIND, id);
   return checkPage(prisma, { riskPointId: id }, '-checkedAt', params.cursor, params.limit);
 }
 
@@ -337,23 +294,12 @@ export async function recordRiskPointCheck(
   input: CreateRiskPointCheckInput,
   expectedVersion?: number,
 ): Promise<RecordRiskPointCheckResult> {
-  const before = await loadRiskPoint(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   const checkedAt = new Date(input.checkedAt);
   // Judged against the due day the point had before this check moves it.
   const onTime = checkIsOnTime(before, checkedAt);
   const lastCheckedAt =
     before.lastCheckedAt && before.lastCheckedAt.getTime() >= checkedAt.getTime() ? before.lastCheckedAt : checkedAt;
-  const { count } = await tx.riskPoint.updateMany({
-    where: { id, version: before.version },
-    data: {
-      lastCheckedAt,
-      nextCheckDueAt: nextCheckDue(lastCheckedAt, before.checkIntervalDays),
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
   const check = await tx.riskPointCheck.create({
     data: {
       riskPointId: id,
@@ -366,23 +312,23 @@ export async function recordRiskPointCheck(
     },
     include: checkInclude,
   });
-  const row = await tx.riskPoint.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CHECK',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    // The point as it now stands plus what this check found, so the history shows both.
-    after: {
-      ...auditShape(row),
-      checkedAt: check.checkedAt,
-      checkResult: check.result,
-      checkOnTime: check.onTime,
-      checkNote: check.note,
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    { lastCheckedAt, nextCheckDueAt: nextCheckDue(lastCheckedAt, before.checkIntervalDays) },
+    {
+      action: 'CHECK',
+      // The point as it now stands plus what this check found, so the history shows both.
+      auditAfter: {
+        checkedAt: check.checkedAt,
+        checkResult: check.result,
+        checkOnTime: check.onTime,
+        checkNote: check.note,
+      },
     },
-  });
+  );
   const names = await checkNames(tx, [check]);
   return { check: toCheck(check, names), riskPoint: toRiskPoint(row) };
 }

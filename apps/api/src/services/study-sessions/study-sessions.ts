@@ -13,15 +13,16 @@ import {
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound, validationError } from '../../plugins/errors.ts';
+import { validationError } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { figureWhere } from '../metrics/records.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
-const ENTITY = 'StudySession';
+const KIND = RECORD_KINDS.StudySession;
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type StudySessionRow = Prisma.StudySessionGetPayload<{ include: typeof withOrg }>;
 
@@ -55,12 +56,6 @@ export function toStudySession(row: StudySessionRow): StudySession {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** The stored shape written to the audit trail (no joined fields). */
-function auditShape(row: StudySessionRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
 }
 
 export interface ListStudySessionsParams {
@@ -108,15 +103,8 @@ export async function listStudySessions(
   return toPage(rows, params.limit, params.sort, spec, toStudySession);
 }
 
-async function loadStudySession(db: PrismaClient | Prisma.TransactionClient, user: AuthUser, id: string) {
-  const row = await db.studySession.findUnique({ where: { id }, include: withOrg });
-  // Another branch's record answers exactly like a missing one: its existence is not revealed.
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('学习研讨记录');
-  return row;
-}
-
 export async function getStudySession(prisma: PrismaClient, user: AuthUser, id: string): Promise<StudySession> {
-  return toStudySession(await loadStudySession(prisma, user, id));
+  return toStudySession(await loadInScope(prisma, user, KIND, id));
 }
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
@@ -147,10 +135,10 @@ export async function createStudySession(
   await recordAudit(tx, {
     actorId: user.id,
     action: 'CREATE',
-    entityType: ENTITY,
+    entityType: KIND.entityType,
     entityId: row.id,
     orgId: row.orgId,
-    after: auditShape(row),
+    after: storedShape(KIND, row),
   });
   return toStudySession(row);
 }
@@ -162,8 +150,7 @@ export async function updateStudySession(
   input: UpdateStudySessionInput,
   expectedVersion?: number,
 ): Promise<StudySession> {
-  const before = await loadStudySession(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // A PATCH may carry one side of a rule only (just the actual count): check the record it makes.
   const issues = attendanceIssues({
     expectedAttendance: input.expectedAttendance !== undefined ? input.expectedAttendance : before.expectedAttendance,
@@ -173,37 +160,19 @@ export async function updateStudySession(
   if (issues.length > 0) throw validationError(issues);
   // Moving a record to another org needs the same reach as creating it there.
   if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-  // Conditional on the version just read, so a concurrent change cannot slip in between the
-  // check above and this write (and the audit's "before" is exactly what was replaced).
-  const { count } = await tx.studySession.updateMany({
-    where: { id, version: before.version },
-    data: {
-      orgId: input.orgId,
-      kind: input.kind,
-      topicCategory: input.topicCategory,
-      topic: input.topic,
-      occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
-      // An emptied text field is stored as "not filled", as on create.
-      host: input.host === undefined ? undefined : input.host || null,
-      expectedAttendance: input.expectedAttendance,
-      actualAttendance: input.actualAttendance,
-      absentees: input.absentees,
-      materials: input.materials === undefined ? undefined : input.materials || null,
-      minutes: input.minutes === undefined ? undefined : input.minutes || null,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await tx.studySession.findUniqueOrThrow({ where: { id }, include: withOrg });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: ENTITY,
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    orgId: input.orgId,
+    kind: input.kind,
+    topicCategory: input.topicCategory,
+    topic: input.topic,
+    occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+    // An emptied text field is stored as "not filled", as on create.
+    host: input.host === undefined ? undefined : input.host || null,
+    expectedAttendance: input.expectedAttendance,
+    actualAttendance: input.actualAttendance,
+    absentees: input.absentees,
+    materials: input.materials === undefined ? undefined : input.materials || null,
+    minutes: input.minutes === undefined ? undefined : input.minutes || null,
   });
   return toStudySession(row);
 }
@@ -213,19 +182,6 @@ export async function deleteStudySession(
   user: AuthUser,
   id: string,
   expectedVersion?: number,
-): Promise<void> {
-  const before = await loadStudySession(tx, user, id);
-  checkVersion(before, expectedVersion);
-  const { count } = await tx.studySession.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  // Its evidence goes with it: an attachment row never outlives the record it belongs to.
-  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
+): Promise<Removal> {
+  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
 }
