@@ -702,17 +702,17 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
 
   // Imports: open to every signed-in user; the service checks the kind's create permission
-  // (activities: activity:create). A job is its requester's only, whatever the role's reach.
+  // (activities: activity:write). A job is its requester's only, whatever the role's reach.
   'GET /api/imports/templates/:kind': {
     kind: 'global',
     ok: 200,
-    serviceAction: 'activity:create',
+    serviceAction: 'activity:write',
     req: () => ({ method: 'GET', url: '/api/imports/templates/activities' }),
   },
   'POST /api/imports': {
     kind: 'global',
     ok: 202,
-    serviceAction: 'activity:create',
+    serviceAction: 'activity:write',
     req: () => {
       const body = multipart(
         {},
@@ -744,7 +744,7 @@ const ENTRIES: Record<string, Entry> = {
     kind: 'object',
     ok: 202,
     requesterOnly: true,
-    serviceAction: 'activity:create',
+    serviceAction: 'activity:write',
     target: importJob,
     req: (t) => post(`/api/imports/${t.id}/commit`, undefined),
   },
@@ -769,10 +769,10 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/orgs': 'org:manage',
   'PATCH /api/orgs/:id': 'org:manage',
   'GET /api/activities': 'activity:read',
-  'POST /api/activities': 'activity:create',
+  'POST /api/activities': 'activity:write',
   'GET /api/activities/:id': 'activity:read',
-  'PATCH /api/activities/:id': 'activity:update',
-  'DELETE /api/activities/:id': 'activity:delete',
+  'PATCH /api/activities/:id': 'activity:write',
+  'DELETE /api/activities/:id': 'activity:write',
   'GET /api/study-sessions': 'study:read',
   'POST /api/study-sessions': 'study:write',
   'GET /api/study-sessions/:id': 'study:read',

@@ -22,7 +22,7 @@ export type ImportKind = z.infer<typeof ImportKindSchema>;
 export const IMPORT_PERMISSIONS: Readonly<Record<ImportKind, Action>> = {
   orgs: 'org:manage',
   users: 'user:manage',
-  activities: 'activity:create',
+  activities: 'activity:write',
   'study-sessions': 'study:write',
 };
 

@@ -27,9 +27,9 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files
     path: '/api/activities',
     permissions: {
       read: 'activity:read',
-      create: 'activity:create',
-      update: 'activity:update',
-      delete: 'activity:delete',
+      create: 'activity:write',
+      update: 'activity:write',
+      delete: 'activity:write',
     },
     schemas: {
       query: ListActivitiesQuerySchema,

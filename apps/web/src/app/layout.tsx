@@ -151,7 +151,7 @@ const NAV: NavItem[] = [
     path: '/activities/new',
     label: 'nav.newActivity',
     icon: <PlusOutlined />,
-    visible: (me) => can(me, 'activity:create'),
+    visible: (me) => can(me, 'activity:write'),
     group: 'records',
   },
   {

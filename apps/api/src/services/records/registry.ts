@@ -90,7 +90,7 @@ export const RECORD_KINDS = {
         db.activity.updateMany({ where, data }),
       deleteMany: (where: Prisma.ActivityWhereInput) => db.activity.deleteMany({ where }),
     }),
-    permissions: { read: 'activity:read', write: ['activity:update'] },
+    permissions: { read: 'activity:read', write: ['activity:write'] },
   }),
   StudySession: kind({
     entityType: 'StudySession',

@@ -36,7 +36,7 @@ export function ActivitiesListRoute() {
   const { t } = useI18n();
   const { filter, filtered, changeFilter, clearFilters } = useUrlFilter({ parse: filterFromParams, keys: FILTER_KEYS });
   const allowed = can(me, 'activity:read');
-  const canCreate = can(me, 'activity:create');
+  const canCreate = can(me, 'activity:write');
   const orgs = useListOrgs(allowed);
   const list = useActivities(filter);
   if (!allowed) return <ForbiddenPage />;

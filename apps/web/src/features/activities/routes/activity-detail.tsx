@@ -32,8 +32,7 @@ function ActivityDetail({ activity }: { activity: Activity }) {
   const { t } = useI18n();
   const remove = useDeleteActivity(activity.id, activity.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
-  const canEdit = can(me, 'activity:update');
-  const canDelete = can(me, 'activity:delete');
+  const canWrite = can(me, 'activity:write');
   const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
   const orgs = useOrgs();
   const historyLabels: Record<string, string> = {
@@ -89,16 +88,16 @@ function ActivityDetail({ activity }: { activity: Activity }) {
         { key: 'updatedAt', label: t('activity.updatedAt'), children: formatDateTime(activity.updatedAt) },
       ]}
       actions={
-        (canEdit || canDelete) && (
+        canWrite && (
           <>
-            {canEdit && <RecordEditButton to={`/activities/${activity.id}/edit`} primary />}
-            {canDelete && <RecordDeleteButton remove={remove} />}
+            <RecordEditButton to={`/activities/${activity.id}/edit`} primary />
+            <RecordDeleteButton remove={remove} />
           </>
         )
       }
       entityType="Activity"
       entityId={activity.id}
-      canAttach={canEdit}
+      canAttach={canWrite}
       historyLabels={historyLabels}
       historyValue={historyValue}
     />

@@ -11,7 +11,7 @@ export function ActivityEditRoute() {
   const { t, lang } = useI18n();
   return (
     <RecordEditPage
-      permission="activity:update"
+      permission="activity:write"
       useRecord={useActivity}
       notFound={<ActivityNotFound />}
       title={t('form.editTitle')}

@@ -9,7 +9,7 @@ export function ActivityNewRoute() {
   const { t, lang } = useI18n();
   return (
     <RecordNewPage
-      permission="activity:create"
+      permission="activity:write"
       title={t('form.newTitle')}
       noWritableOrg={t('form.noWritableOrg')}
       draft={activityDraft}
