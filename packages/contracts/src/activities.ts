@@ -1,6 +1,7 @@
+// 主题活动: a branch's themed activities (主题党日, 红歌, 重温入党誓词 …), by category, with the day
+// they took place and how many took part. Counted by the activity figures on occurredAt.
 import { z } from 'zod';
-import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, pageSchema } from './common.ts';
-import { LocalDateSchema } from './periods.ts';
+import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
 
 export const ACTIVITY_CATEGORIES = [
   'THEME_PARTY_DAY',
@@ -50,32 +51,22 @@ export const ACTIVITY_SORTS = [
 export const ActivitySortSchema = z.enum(ACTIVITY_SORTS);
 export type ActivitySort = z.infer<typeof ActivitySortSchema>;
 
+/** org subtree, category, Shanghai days [from, to] on occurredAt, keyset page. */
 export const ListActivitiesQuerySchema = z.strictObject({
-  /** An org; the list covers it and every org below it. */
-  org: IdSchema.optional(),
+  ...recordListQueryFields,
   category: ActivityCategorySchema.optional(),
-  /** Asia/Shanghai calendar days, both inclusive. */
-  from: LocalDateSchema.optional(),
-  to: LocalDateSchema.optional(),
   sort: ActivitySortSchema.default('-occurredAt'),
-  cursor: CursorSchema.optional(),
-  limit: PageLimitSchema,
 });
 export type ListActivitiesQuery = z.input<typeof ListActivitiesQuerySchema>;
 
 export const ActivitySchema = z.object({
-  id: IdSchema,
-  version: z.number().int(),
-  orgId: IdSchema,
-  orgName: z.string(),
+  ...recordFields,
   category: ActivityCategorySchema,
   title: z.string(),
   occurredAt: InstantSchema,
   location: z.string().nullable(),
   participants: z.number().int(),
   description: z.string().nullable(),
-  createdAt: InstantSchema,
-  updatedAt: InstantSchema,
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 

@@ -144,7 +144,6 @@ export const zh = {
   'activities.colDate': '活动时间',
   'activities.colOrg': '支部',
   'activities.colCategory': '类别',
-  'activities.colTitle': '活动名称',
   'activities.colParticipants': '参加人数',
 
   'sort.-occurredAt': '活动时间（最近在前）',
@@ -178,7 +177,6 @@ export const zh = {
   'form.editTitle': '编辑活动',
   'form.org': '组织/支部',
   'form.category': '活动类别',
-  'form.title': '活动名称',
   'form.date': '活动日期',
   'form.time': '时间',
   'form.participants': '参加人数',
@@ -433,7 +431,6 @@ export const en: Messages = {
   'activities.colDate': 'Date',
   'activities.colOrg': 'Branch',
   'activities.colCategory': 'Category',
-  'activities.colTitle': 'Title',
   'activities.colParticipants': 'Participants',
 
   'sort.-occurredAt': 'Date (newest first)',
@@ -467,7 +464,6 @@ export const en: Messages = {
   'form.editTitle': 'Edit activity',
   'form.org': 'Organisation / branch',
   'form.category': 'Category',
-  'form.title': 'Title',
   'form.date': 'Date',
   'form.time': 'Time',
   'form.participants': 'Participants',

@@ -1,5 +1,5 @@
 // What the activity form holds, how it becomes the API's body, and how validation issues (from
-// the contract schema on the client or from a 400 of the server) land on the form's fields.
+// the contract schema in the browser or from a 400 of the server) are named after form fields.
 import {
   ACTIVITY_DESCRIPTION_MAX,
   ACTIVITY_LOCATION_MAX,
@@ -12,9 +12,8 @@ import {
   type UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
 import type { FieldIssue } from '@dutyboard/contracts/errors';
-import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { isApiError } from '../../../lib/api-client.ts';
+import { ApiError, isApiError } from '../../../lib/api-client.ts';
 import {
   DATE_FORMAT,
   pickerDay,
@@ -24,8 +23,8 @@ import {
   TIME_FORMAT,
   todayInShanghai,
 } from '../../../lib/dates.ts';
-import { errorText } from '../../../lib/error-text.ts';
-import type { Lang, MessageKey, Translate } from '../../../lib/i18n.ts';
+import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
+import type { Checked } from '../../../lib/use-dialog-submit.ts';
 
 export interface ActivityFormValues {
   orgId?: string;
@@ -42,21 +41,15 @@ export type ActivityFormField = keyof ActivityFormValues;
 
 export const DEFAULT_TIME = '09:00';
 
-export const FIELD_LABEL: Record<ActivityFormField, MessageKey> = {
-  orgId: 'form.org',
-  category: 'form.category',
-  title: 'form.title',
-  date: 'form.date',
-  time: 'form.time',
-  participants: 'form.participants',
-  location: 'form.location',
-  description: 'form.description',
-};
-
-const MAX_LENGTH: Partial<Record<ActivityFormField, number>> = {
-  title: ACTIVITY_TITLE_MAX,
-  location: ACTIVITY_LOCATION_MAX,
-  description: ACTIVITY_DESCRIPTION_MAX,
+export const ACTIVITY_FIELDS: FieldSpecs<ActivityFormField> = {
+  orgId: { label: 'form.org', choose: true },
+  category: { label: 'form.category', choose: true },
+  title: { label: 'activity.title', max: ACTIVITY_TITLE_MAX },
+  date: { label: 'form.date', choose: true },
+  time: { label: 'form.time', choose: true },
+  participants: { label: 'form.participants', number: true, min: 1, max: ACTIVITY_PARTICIPANTS_MAX },
+  location: { label: 'form.location', max: ACTIVITY_LOCATION_MAX },
+  description: { label: 'form.description', max: ACTIVITY_DESCRIPTION_MAX },
 };
 
 /** A new record: today (Shanghai) at 09:00, in the given org. */
@@ -93,25 +86,29 @@ export function valuesToInput(values: ActivityFormValues): Record<keyof CreateAc
   };
 }
 
-/**
- * Checks the form's values with the contract's own schema (the server runs the same one). On
- * failure the issues are put on their fields and the returned text is for the form-level alert.
- */
-export function checkValues(
-  form: FormInstance<ActivityFormValues>,
-  values: ActivityFormValues,
-  t: Translate,
-  lang: Lang,
-): { input: CreateActivityInput } | { error: string | null } {
+/** The API names the instant occurredAt; the form shows it as a date (and a time). */
+function toFormField(field: string): string {
+  return field.split('.')[0] === 'occurredAt' ? 'date' : field;
+}
+
+export function formIssues(issues: FieldIssue[]): FieldIssue[] {
+  return issues.map((issue) => ({ ...issue, field: toFormField(issue.field) }));
+}
+
+/** A server refusal whose field issues are named after the form's fields. */
+export function withFormFields(error: unknown): unknown {
+  if (!isApiError(error) || error.fields.length === 0) return error;
+  return new ApiError(error.status, error.code, error.message, formIssues(error.fields));
+}
+
+/** Checks the form's values with the contract's own schema (the server runs the same one). */
+export function checkActivityValues(values: ActivityFormValues): Checked<CreateActivityInput> {
   const parsed = CreateActivityInputSchema.safeParse(valuesToInput(values));
-  if (parsed.success) return { input: parsed.data };
-  const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: i.code, message: i.message }));
-  const unplaced = showIssues(form, issues, t, lang);
-  return { error: unplaced.length > 0 ? unplaced.join('；') : null };
+  return parsed.success ? { input: parsed.data } : { issues: formIssues(issuesOf(parsed.error)) };
 }
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
-export function changedFields(input: CreateActivityInput, original: Activity): UpdateActivityInput {
+export function changedActivityFields(input: CreateActivityInput, original: Activity): UpdateActivityInput {
   const patch: UpdateActivityInput = {};
   if (input.orgId !== original.orgId) patch.orgId = input.orgId;
   if (input.category !== original.category) patch.category = input.category;
@@ -121,84 +118,4 @@ export function changedFields(input: CreateActivityInput, original: Activity): U
   if ((input.location ?? null) !== original.location) patch.location = input.location ?? null;
   if ((input.description ?? null) !== original.description) patch.description = input.description ?? null;
   return patch;
-}
-
-/** The form field an API field is shown on (occurredAt is typed as a date and a time). */
-export function formFieldOf(apiField: string): ActivityFormField | null {
-  const name = apiField.split('.')[0] ?? '';
-  if (name === 'occurredAt') return 'date';
-  return name in FIELD_LABEL ? (name as ActivityFormField) : null;
-}
-
-/** A field's label as it reads inside a sentence ("Enter title", not "Enter Title"). */
-export function fieldInSentence(field: ActivityFormField, t: Translate, lang: Lang): string {
-  const label = t(FIELD_LABEL[field]);
-  return lang === 'en' ? label.toLowerCase() : label;
-}
-
-/** A field's issue in the user's language; unknown codes fall back to the server's words. */
-export function issueMessage(field: ActivityFormField, issue: FieldIssue, t: Translate, lang: Lang): string {
-  const label = fieldInSentence(field, t, lang);
-  const choose = field === 'orgId' || field === 'category';
-  switch (issue.code) {
-    case 'too_big': {
-      if (field === 'participants') return t('validation.max', { field: label, max: ACTIVITY_PARTICIPANTS_MAX });
-      const max = MAX_LENGTH[field];
-      return max ? t('validation.maxLength', { field: label, max }) : t('validation.invalid', { field: label });
-    }
-    case 'too_small':
-      return field === 'participants'
-        ? t('validation.min', { field: label, min: 1 })
-        : t('validation.required', { field: label });
-    case 'invalid_type':
-    case 'invalid_value':
-    case 'required':
-      return t(choose ? 'validation.select' : 'validation.required', { field: label });
-    case 'invalid_format':
-      return t(choose ? 'validation.select' : 'validation.invalid', { field: label });
-    case 'illegal_character':
-      return lang === 'zh' && issue.message ? issue.message : t('validation.illegalCharacter', { field: label });
-    default:
-      return lang === 'zh' && issue.message ? issue.message : t('validation.invalid', { field: label });
-  }
-}
-
-/**
- * Puts issues on their fields (keeping every value the user typed) and scrolls to the first.
- * Returns the issues no field shows, as text for the form-level alert.
- */
-export function showIssues(
-  form: FormInstance<ActivityFormValues>,
-  issues: FieldIssue[],
-  t: Translate,
-  lang: Lang,
-): string[] {
-  const byField = new Map<ActivityFormField, string[]>();
-  const unplaced: string[] = [];
-  for (const issue of issues) {
-    const field = formFieldOf(issue.field);
-    if (!field) {
-      unplaced.push(`${issue.field}: ${issue.message}`);
-      continue;
-    }
-    byField.set(field, [...(byField.get(field) ?? []), issueMessage(field, issue, t, lang)]);
-  }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
-  const first = [...byField.keys()][0];
-  if (first) form.scrollToField(first, { block: 'center' });
-  return unplaced;
-}
-
-/** A failed save: field errors go on the form; returns the sentence for the form-level alert. */
-export function saveErrorText(
-  form: FormInstance<ActivityFormValues>,
-  error: unknown,
-  t: Translate,
-  lang: Lang,
-): string {
-  if (isApiError(error) && error.fields.length > 0) {
-    const unplaced = showIssues(form, error.fields, t, lang);
-    return [errorText(error, lang, t), ...unplaced].join('；');
-  }
-  return errorText(error, lang, t);
 }

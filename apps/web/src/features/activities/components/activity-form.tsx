@@ -9,15 +9,10 @@ import {
 } from '@dutyboard/contracts/activities';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { DatePicker, Form, type FormInstance, Input, InputNumber, Select, TimePicker } from 'antd';
-import { RecordForm } from '../../../components/record-form.tsx';
+import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
 import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import {
-  type ActivityFormField,
-  type ActivityFormValues,
-  FIELD_LABEL,
-  fieldInSentence,
-} from './activity-form-values.ts';
+import { ACTIVITY_FIELDS, type ActivityFormValues } from './activity-form-values.ts';
 
 interface ActivityFormProps {
   form: FormInstance<ActivityFormValues>;
@@ -31,9 +26,8 @@ interface ActivityFormProps {
 }
 
 export function ActivityForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: ActivityFormProps) {
-  const { t, lang } = useI18n();
-  const label = (field: ActivityFormField) => t(FIELD_LABEL[field]);
-  const named = (field: ActivityFormField) => fieldInSentence(field, t, lang);
+  const { t } = useI18n();
+  const { label, named, maxLength } = useFieldRules(ACTIVITY_FIELDS);
   return (
     <RecordForm
       form={form}
@@ -65,10 +59,7 @@ export function ActivityForm({ form, initialValues, orgs, orgLocked, saving, err
         name="title"
         rules={[
           { required: true, whitespace: true, message: t('validation.required', { field: named('title') }) },
-          {
-            max: ACTIVITY_TITLE_MAX,
-            message: t('validation.maxLength', { field: named('title'), max: ACTIVITY_TITLE_MAX }),
-          },
+          maxLength('title', ACTIVITY_TITLE_MAX),
         ]}
       >
         <Input maxLength={ACTIVITY_TITLE_MAX} placeholder={t('form.titlePlaceholder')} />
@@ -105,27 +96,13 @@ export function ActivityForm({ form, initialValues, orgs, orgLocked, saving, err
           style={{ width: '100%' }}
         />
       </Form.Item>
-      <Form.Item
-        label={label('location')}
-        name="location"
-        rules={[
-          {
-            max: ACTIVITY_LOCATION_MAX,
-            message: t('validation.maxLength', { field: named('location'), max: ACTIVITY_LOCATION_MAX }),
-          },
-        ]}
-      >
+      <Form.Item label={label('location')} name="location" rules={[maxLength('location', ACTIVITY_LOCATION_MAX)]}>
         <Input maxLength={ACTIVITY_LOCATION_MAX} placeholder={t('form.locationPlaceholder')} />
       </Form.Item>
       <Form.Item
         label={label('description')}
         name="description"
-        rules={[
-          {
-            max: ACTIVITY_DESCRIPTION_MAX,
-            message: t('validation.maxLength', { field: named('description'), max: ACTIVITY_DESCRIPTION_MAX }),
-          },
-        ]}
+        rules={[maxLength('description', ACTIVITY_DESCRIPTION_MAX)]}
       >
         <Input.TextArea
           maxLength={ACTIVITY_DESCRIPTION_MAX}

@@ -18,7 +18,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Activi
   return [
     {
       key: 'summary',
-      title: t('activities.colTitle'),
+      title: t('activity.title'),
       render: (_: unknown, row) => (
         <div>
           {titleLink(row)}
@@ -57,7 +57,7 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity>
       width: 140,
       render: (category: Activity['category']) => <CategoryTag category={category} />,
     },
-    { key: 'title', title: t('activities.colTitle'), dataIndex: 'title', render: (_: string, row) => titleLink(row) },
+    { key: 'title', title: t('activity.title'), dataIndex: 'title', render: (_: string, row) => titleLink(row) },
     {
       key: 'participants',
       title: t('activities.colParticipants'),

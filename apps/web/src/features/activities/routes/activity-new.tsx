@@ -1,9 +1,15 @@
 import { RecordNewPage } from '../../../components/record-form-page.tsx';
+import { saveErrorText } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useCreateActivity } from '../api/save-activity.ts';
 import { activityDraft } from '../components/activity-draft.ts';
 import { ActivityForm } from '../components/activity-form.tsx';
-import { checkValues, newActivityValues, saveErrorText } from '../components/activity-form-values.ts';
+import {
+  ACTIVITY_FIELDS,
+  checkActivityValues,
+  newActivityValues,
+  withFormFields,
+} from '../components/activity-form-values.ts';
 
 export function ActivityNewRoute() {
   const { t, lang } = useI18n();
@@ -14,8 +20,9 @@ export function ActivityNewRoute() {
       noWritableOrg={t('form.noWritableOrg')}
       draft={activityDraft}
       defaults={newActivityValues}
-      check={(values, form) => checkValues(form, values, t, lang)}
-      saveError={(error, form) => saveErrorText(form, error, t, lang)}
+      check={checkActivityValues}
+      fields={ACTIVITY_FIELDS}
+      saveError={(error, form) => saveErrorText(form, ACTIVITY_FIELDS, withFormFields(error), t, lang)}
       useCreate={useCreateActivity}
       saved={t('form.saved')}
       detailPath={(activity) => `/activities/${activity.id}`}
