@@ -309,11 +309,3 @@ export function partClauses(source: RollupSource, parts: Parts): Record<string, 
     return clause;
   });
 }
-
-/** "plan.metric.X" → name, for the web's dictionaries (one label per figure, declared above). */
-export function figureMessages(lang: 'zh' | 'en'): Record<`plan.metric.${CountedFigure}`, string> {
-  return Object.fromEntries(COUNTED_FIGURE_KEYS.map((k) => [`plan.metric.${k}`, FIGURES[k].label[lang]])) as Record<
-    `plan.metric.${CountedFigure}`,
-    string
-  >;
-}

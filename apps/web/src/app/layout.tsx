@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
 import { IMPORT_KINDS, IMPORT_PERMISSIONS } from '@dutyboard/contracts/imports';
+import { ROLE_LABELS } from '@dutyboard/contracts/labels';
 import { App as AntdApp, Button, Drawer, Grid, Menu, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -225,7 +226,7 @@ async function signOut() {
 
 export function AppLayout() {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { pathname } = useLocation();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
@@ -270,7 +271,7 @@ export function AppLayout() {
   const selectedKeys = selectedPath(pathname, items);
   const userLine = (
     <span className="db-user" data-testid="current-user">
-      {me.displayName} <Tag style={{ marginInlineEnd: 0 }}>{t(`role.${me.role}`)}</Tag>
+      {me.displayName} <Tag style={{ marginInlineEnd: 0 }}>{nameOf(ROLE_LABELS, me.role)}</Tag>
     </span>
   );
   // 我的登录会话 sits with the user's name and sign-out: it is about the account, not the work.

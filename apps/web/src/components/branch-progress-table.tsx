@@ -31,7 +31,7 @@ function scoreText(score: number | null, noScore: string): string {
 }
 
 export function BranchProgressTable({ rows, branchHref, loading }: BranchProgressTableProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // Each column's largest count: the neutral shade of a cell without a target is relative to it.
   const columnMax = new Map(
     TREND_METRICS.map((metric) => [
@@ -87,7 +87,7 @@ export function BranchProgressTable({ rows, branchHref, loading }: BranchProgres
           ),
         },
         ...TREND_METRICS.map((metric) => {
-          const label = dashboardMetricLabel(metric, t);
+          const label = dashboardMetricLabel(metric, lang);
           return {
             key: metric,
             title: <span title={label}>{label}</span>,

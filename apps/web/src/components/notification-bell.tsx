@@ -1,6 +1,7 @@
 // The header bell: how many things in the user's scope are overdue or about to be, and the list
 // of them (a popover on wide screens, a drawer on phones), each leading to its record.
 import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
+import { NOTIFICATION_KIND_LABELS } from '@dutyboard/contracts/labels';
 import { type Notification, NotificationListSchema } from '@dutyboard/contracts/notifications';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Drawer, Empty, Grid, Popover, Skeleton, Tag, Typography } from 'antd';
@@ -154,7 +155,7 @@ function NotificationList({
   query: ReturnType<typeof useNotifications>;
   onNavigate: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const now = useNow(30_000);
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 3 }} />;
@@ -207,7 +208,7 @@ function NotificationList({
                   data-severity={item.severity}
                 >
                   <Tag color={group.color} style={{ marginInlineEnd: 0 }}>
-                    {t(`records.kind.${item.kind}`)}
+                    {nameOf(NOTIFICATION_KIND_LABELS, item.kind)}
                   </Tag>
                   <div style={{ marginTop: 4, fontWeight: 500, overflowWrap: 'anywhere' }}>{item.title}</div>
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>

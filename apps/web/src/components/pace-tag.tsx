@@ -1,3 +1,4 @@
+import { PACE_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
 import { Tag } from 'antd';
 import { useI18n } from '../lib/i18n-provider.tsx';
@@ -5,10 +6,10 @@ import { useI18n } from '../lib/i18n-provider.tsx';
 const COLOR: Record<PaceStatus, string> = { GREEN: 'success', AMBER: 'warning', RED: 'error' };
 
 export function PaceTag({ status }: { status: PaceStatus }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={COLOR[status]} data-testid="pace-status" data-status={status}>
-      {t(`pace.${status}`)}
+      {nameOf(PACE_STATUS_LABELS, status)}
     </Tag>
   );
 }

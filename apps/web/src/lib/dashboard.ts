@@ -2,68 +2,25 @@
 // figures), so both share one fetcher and one cache entry per (period, org) (lib/dashboard-query.ts);
 // and how its figures are named and coloured, which both pages (and
 // components/branch-progress-table.tsx) need.
-import { ACTIVITY_CATEGORIES } from '@dutyboard/contracts/activities';
 import type { DashboardMetric } from '@dutyboard/contracts/dashboard';
-import { COUNTED_METRICS, type CountedMetric } from '@dutyboard/contracts/metrics';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
-import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
-import { RECTIFICATION_STATUSES } from '@dutyboard/contracts/rectifications';
-import { ALERT_LEVELS } from '@dutyboard/contracts/risk-alerts';
-import type { Translate } from './i18n.ts';
+import type { Lang } from './i18n.ts';
+import { figureLabel, partLabel } from './labels.ts';
 
 export { dashboardQueryOptions, getDashboard, useDashboard } from './dashboard-query.ts';
 
-function isCountedMetric(metric: DashboardMetric): metric is CountedMetric {
-  return Object.hasOwn(COUNTED_METRICS, metric);
+/** A figure's name: the registry's (FIGURES[x].label), as the exports and the summary say it. */
+export function dashboardMetricLabel(metric: DashboardMetric, lang: Lang): string {
+  return figureLabel(metric, lang);
 }
-
-/** A figure's name: the plan's name for a counted metric, the dashboard's own for the others. */
-export function dashboardMetricLabel(metric: DashboardMetric, t: Translate): string {
-  return isCountedMetric(metric) ? t(`plan.metric.${metric}`) : t(`dashboard.metric.${metric}`);
-}
-
-const has = <T extends string>(values: readonly T[], key: string): key is T =>
-  (values as readonly string[]).includes(key);
 
 /**
  * The name of one part of a figure (`breakdown[].key`): the same enum labels the record pages
- * use (i18n keys are global, so no feature is imported). An unknown key is shown as it is.
+ * use (contracts FIGURE_PART_LABELS). An unknown key is shown as it is.
  */
-export function breakdownLabel(metric: DashboardMetric, key: string, t: Translate): string {
-  switch (metric) {
-    case 'ACTIVITY':
-      if (has(ACTIVITY_CATEGORIES, key)) return t(`category.${key}`);
-      break;
-    case 'SEMINAR':
-      if (key === 'IDEOLOGY' || key === 'STUDY') return t(`dashboard.part.${key}`);
-      break;
-    case 'PUBLICITY':
-      if (has(PUBLICITY_LEVELS, key)) return t(`publicity.level.${key}`);
-      break;
-    case 'RISK_POINT_CHECK':
-      if (key === 'LATE') return t('dashboard.part.LATE');
-      break;
-    case 'ALERT_REGISTERED':
-      if (has(ALERT_LEVELS, key)) return t(`riskAlerts.level.${key}`);
-      break;
-    case 'RECTIFICATION_OPEN':
-      if (has(RECTIFICATION_STATUSES, key)) return t(`rectifications.status.${key}`);
-      break;
-    default:
-      break;
-  }
-  return key;
+export function breakdownLabel(metric: DashboardMetric, key: string, lang: Lang): string {
+  return partLabel(metric, key, lang);
 }
-
-/** The parts each figure may be broken down by (what the API answers as `breakdown[].key`). */
-export const BREAKDOWN_KEYS: Partial<Record<DashboardMetric, readonly string[]>> = {
-  ACTIVITY: ACTIVITY_CATEGORIES,
-  SEMINAR: ['IDEOLOGY', 'STUDY'],
-  PUBLICITY: PUBLICITY_LEVELS,
-  RISK_POINT_CHECK: ['LATE'],
-  ALERT_REGISTERED: ALERT_LEVELS,
-  RECTIFICATION_OPEN: RECTIFICATION_STATUSES.filter((s) => s !== 'DONE'),
-};
 
 export interface CellTone {
   background: string;

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { LANGS, type Lang, type Translate, translate } from './i18n.ts';
+import { type EnumLabel, enumLabel } from './labels.ts';
 
 const STORAGE_KEY = 'dutyboard.lang';
 
@@ -11,6 +12,8 @@ interface I18nValue {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: Translate;
+  /** An enum value's label from the contracts' tables: `nameOf(ALERT_STATE_LABELS, state)`. */
+  nameOf: EnumLabel;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -51,7 +54,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const value = useMemo<I18nValue>(
-    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      nameOf: (table, value) => enumLabel(table, value, lang),
+    }),
     [lang, setLang],
   );
   return <I18nContext value={value}>{children}</I18nContext>;

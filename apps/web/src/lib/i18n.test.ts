@@ -1,9 +1,9 @@
 import { ACTIVITY_CATEGORIES, ACTIVITY_SORTS } from '@dutyboard/contracts/activities';
 import { ERROR_CODES } from '@dutyboard/contracts/errors';
-import { ORG_KINDS } from '@dutyboard/contracts/orgs';
-import { ROLES } from '@dutyboard/contracts/permissions';
+import { ACTIVITY_CATEGORY_LABELS, PACE_STATUS_LABELS, ROLE_LABELS } from '@dutyboard/contracts/labels';
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey, placeholders, translate, zh } from './i18n.ts';
+import { enumLabel, figureLabel } from './labels.ts';
 
 describe('i18n dictionaries', () => {
   it('English has every key the Chinese source has', () => {
@@ -28,16 +28,40 @@ describe('i18n dictionaries', () => {
     expect(differing).toEqual([]);
   });
 
-  it('labels every category, role, org kind, pace status, sort and error code', () => {
+  it('labels every category, sort and error code', () => {
     const needed = [
       ...ACTIVITY_CATEGORIES.map((c) => `category.${c}`),
-      ...ROLES.map((r) => `role.${r}`),
-      ...ORG_KINDS.map((k) => `orgKind.${k}`),
-      ...['GREEN', 'AMBER', 'RED'].map((s) => `pace.${s}`),
       ...ACTIVITY_SORTS.map((s) => `sort.${s}`),
       ...ERROR_CODES.map((c) => `error.${c}`),
     ];
     expect(needed.filter((key) => !Object.hasOwn(zh, key))).toEqual([]);
+  });
+
+  it('holds no enum value of its own: categories are the contracts’ words, other enums are not keys', () => {
+    for (const c of ACTIVITY_CATEGORIES) {
+      expect(zh[`category.${c}`]).toBe(ACTIVITY_CATEGORY_LABELS[c].zh);
+      expect(en[`category.${c}`]).toBe(ACTIVITY_CATEGORY_LABELS[c].en);
+    }
+    // The prefixes the enum values had before they moved to contracts/labels.ts.
+    const moved = [
+      ...['role', 'orgKind', 'pace', 'plan.metric', 'plan.per', 'dashboard.metric', 'dashboard.part', 'records.kind'],
+      ...['studySessions.kind', 'studySessions.topic', 'studySessions.topicGroup', 'publicity.level'],
+      ...['riskPoints.type', 'riskPoints.level', 'riskPoints.status', 'riskPoints.result'],
+      ...['riskAlerts.level', 'riskAlerts.state', 'rectifications.source', 'rectifications.status'],
+      ...['rectifications.alertState', 'assignments.kind', 'assignments.status', 'imports.kind', 'imports.state'],
+      'evidencePacks.state',
+    ];
+    const enumKeys = Object.keys(zh).filter((key) => moved.includes(key.slice(0, key.lastIndexOf('.'))));
+    expect(enumKeys).toEqual([]);
+  });
+
+  it('reads enum values from the contracts’ tables in either language', () => {
+    expect(enumLabel(PACE_STATUS_LABELS, 'GREEN', 'zh')).toBe('进度正常');
+    expect(enumLabel(ROLE_LABELS, 'AUDITOR', 'en')).toBe('Auditor');
+    expect(figureLabel('RECTIFICATION_OPEN', 'zh')).toBe('未完成整改');
+    expect(figureLabel('ASSIGNMENT_OVERDUE', 'en')).toBe('Responsibility items overdue');
+    expect(en['riskAlerts.field.channel']).toBe('Platform');
+    expect(zh['riskAlerts.field.channel']).toBe('发布平台');
   });
 
   it('fills placeholders', () => {

@@ -1,6 +1,8 @@
 // The UI dictionary: Simplified Chinese is the source of keys, English must carry exactly the
 // same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '@dutyboard/contracts/activities';
+import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
 import { auditEn, auditZh } from '../features/audit/messages.ts';
 import { authEn, authZh } from '../features/auth/messages.ts';
@@ -20,6 +22,16 @@ import { targetsEn, targetsZh } from '../features/targets/messages.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/**
+ * `category.*` for features/activities, which still names categories through t(): the words are
+ * the contracts' (labels.ts), never typed here. Every other enum goes through lib/labels.ts.
+ */
+const categoryMessages = (lang: Lang) =>
+  Object.fromEntries(ACTIVITY_CATEGORIES.map((c) => [`category.${c}`, ACTIVITY_CATEGORY_LABELS[c][lang]])) as Record<
+    `category.${ActivityCategory}`,
+    string
+  >;
 
 export const zh = {
   'app.title': '意识形态工作责任制落实看板',
@@ -43,22 +55,7 @@ export const zh = {
   'header.switchLanguage': 'Switch to English',
   'header.otherLanguage': 'EN',
 
-  'role.LEADER': '领导班子',
-  'role.SECRETARY': '支部书记',
-  'role.AUDITOR': '审计督查',
-  'role.ADMIN': '系统管理员',
-
-  'category.THEME_PARTY_DAY': '主题党日',
-  'category.RED_SONGS': '红色歌曲大家唱',
-  'category.OATH_REVIEW': '重温入党誓词',
-  'category.PARTY_LECTURE': '讲党课',
-  'category.PREACHING': '宣讲',
-  'category.VOLUNTEER': '志愿服务',
-  'category.OTHER': '其他',
-
-  'pace.GREEN': '进度正常',
-  'pace.AMBER': '略有滞后',
-  'pace.RED': '明显滞后',
+  ...categoryMessages('zh'),
 
   'error.VALIDATION_FAILED': '提交的内容有误，请按提示修改',
   'error.UNAUTHENTICATED': '请先登录',
@@ -195,11 +192,6 @@ export const zh = {
   'form.draftRestored': '已恢复上次未保存的内容，请核对后保存。',
   'form.discardDraft': '放弃这些内容',
 
-  'orgKind.STREET_COMMITTEE': '街道工委',
-  'orgKind.VILLAGE_BRANCH': '村党支部',
-  'orgKind.COMMUNITY_BRANCH': '社区党支部',
-  'orgKind.AGENCY_BRANCH': '机关党支部',
-
   'users.title': '用户管理',
   'users.new': '新增用户',
   'users.search': '搜索用户名、姓名或组织',
@@ -330,22 +322,7 @@ export const en: Messages = {
   'header.switchLanguage': '切换到中文',
   'header.otherLanguage': '中文',
 
-  'role.LEADER': 'Leadership',
-  'role.SECRETARY': 'Branch secretary',
-  'role.AUDITOR': 'Auditor',
-  'role.ADMIN': 'Administrator',
-
-  'category.THEME_PARTY_DAY': 'Themed Party day',
-  'category.RED_SONGS': 'Red song singing',
-  'category.OATH_REVIEW': 'Party oath review',
-  'category.PARTY_LECTURE': 'Party lecture',
-  'category.PREACHING': 'Outreach talk',
-  'category.VOLUNTEER': 'Volunteer service',
-  'category.OTHER': 'Other',
-
-  'pace.GREEN': 'On track',
-  'pace.AMBER': 'Slightly behind',
-  'pace.RED': 'Well behind',
+  ...categoryMessages('en'),
 
   'error.VALIDATION_FAILED': 'Some fields are not valid; please correct them',
   'error.UNAUTHENTICATED': 'Please sign in',
@@ -481,11 +458,6 @@ export const en: Messages = {
   'form.noWritableOrg': 'Your account has no organisation it may record activities for.',
   'form.draftRestored': 'What you had not saved yet is back; check it and save.',
   'form.discardDraft': 'Discard it',
-
-  'orgKind.STREET_COMMITTEE': 'Street working committee',
-  'orgKind.VILLAGE_BRANCH': 'Village Party branch',
-  'orgKind.COMMUNITY_BRANCH': 'Community Party branch',
-  'orgKind.AGENCY_BRANCH': 'Agency Party branch',
 
   'users.title': 'Users',
   'users.new': 'New user',

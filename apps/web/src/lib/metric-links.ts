@@ -2,7 +2,8 @@
 // (contracts/metrics.ts metricDrill) mapped onto the SPA route showing the same filter.
 import type { CountedMetric, MetricDrill } from '@dutyboard/contracts/metrics';
 import { toSearchParams } from './api-client.ts';
-import type { Translate } from './i18n.ts';
+import type { Lang } from './i18n.ts';
+import { figureLabel } from './labels.ts';
 
 /** API list → the web list page that takes the same query and shows it in its filter bar. */
 const WEB_LIST: Record<string, string> = {
@@ -23,6 +24,7 @@ export function drillHref(drill: MetricDrill): string | null {
   return search ? `${path}?${search}` : path;
 }
 
-export function metricLabel(metric: CountedMetric, t: Translate): string {
-  return t(`plan.metric.${metric}`);
+/** A counted figure's name (FIGURES[x].label). */
+export function metricLabel(metric: CountedMetric, lang: Lang): string {
+  return figureLabel(metric, lang);
 }

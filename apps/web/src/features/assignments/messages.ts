@@ -19,16 +19,10 @@ export const assignmentsZh = {
   'assignments.clearFilters': '清除筛选',
   'assignments.emptyFiltered': '没有符合筛选条件的责任事项',
 
-  'assignments.kind.FIRST_RESPONSIBLE': '第一责任人',
-  'assignments.kind.AREA': '分管领域（一岗双责）',
-  'assignments.kind.TASK': '工作任务',
   'assignments.sectionEmpty.FIRST_RESPONSIBLE': '本周期尚未确定第一责任人',
   'assignments.sectionEmpty.AREA': '本周期尚未分配分管领域',
   'assignments.sectionEmpty.TASK': '本周期暂无工作任务',
 
-  'assignments.status.OPEN': '进行中',
-  'assignments.status.DONE': '已完成',
-  'assignments.status.CANCELLED': '已取消',
   'assignments.overdue': '已逾期',
   'assignments.noDue': '无期限',
 
@@ -126,16 +120,10 @@ export const assignmentsEn: Record<keyof typeof assignmentsZh, string> = {
   'assignments.clearFilters': 'Clear filters',
   'assignments.emptyFiltered': 'No items match the filters',
 
-  'assignments.kind.FIRST_RESPONSIBLE': 'First responsible person',
-  'assignments.kind.AREA': 'Areas (dual duty)',
-  'assignments.kind.TASK': 'Tasks',
   'assignments.sectionEmpty.FIRST_RESPONSIBLE': 'No first responsible person named for this period',
   'assignments.sectionEmpty.AREA': 'No areas assigned for this period',
   'assignments.sectionEmpty.TASK': 'No tasks for this period',
 
-  'assignments.status.OPEN': 'In progress',
-  'assignments.status.DONE': 'Done',
-  'assignments.status.CANCELLED': 'Cancelled',
   'assignments.overdue': 'Overdue',
   'assignments.noDue': 'No due date',
 

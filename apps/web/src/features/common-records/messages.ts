@@ -57,14 +57,6 @@ export const recordsZh = {
   'records.duration.minutes': '{n} 分钟',
   'records.duration.hours': '{n} 小时',
   'records.duration.days': '{n} 天',
-
-  'records.kind.TASK_OVERDUE': '任务已超期',
-  'records.kind.TASK_DUE_SOON': '任务即将到期',
-  'records.kind.ALERT_CLOCK_RUNNING_OUT': '预警报送时限将到',
-  'records.kind.ALERT_OVERDUE': '预警报送超时',
-  'records.kind.ALERT_URGE': '预警待催办',
-  'records.kind.RISK_CHECK_DUE': '风险点待排查',
-  'records.kind.RECTIFICATION_OVERDUE': '整改已超期',
 } satisfies Record<string, string>;
 
 export const recordsEn: Record<keyof typeof recordsZh, string> = {
@@ -123,12 +115,4 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
   'records.duration.minutes': '{n} min',
   'records.duration.hours': '{n} h',
   'records.duration.days': '{n} d',
-
-  'records.kind.TASK_OVERDUE': 'Task overdue',
-  'records.kind.TASK_DUE_SOON': 'Task due soon',
-  'records.kind.ALERT_CLOCK_RUNNING_OUT': 'Alert report due soon',
-  'records.kind.ALERT_OVERDUE': 'Alert report overdue',
-  'records.kind.ALERT_URGE': 'Alert needs chasing',
-  'records.kind.RISK_CHECK_DUE': 'Risk point check due',
-  'records.kind.RECTIFICATION_OVERDUE': 'Rectification overdue',
 };

@@ -1,7 +1,7 @@
 // UI strings of the dashboard (工作看板): its sections, KPI cards, charts, the per-branch table
 // (components/branch-progress-table.tsx, shared with the branches page) and the open alerts.
-// The counted metrics' names are `plan.metric.*` (features/plan/messages.ts); the figures that
-// are not counted metrics are named here (`dashboard.metric.*`).
+// The figures' names and their parts' are the contracts' (FIGURES[x].label, FIGURE_PART_LABELS),
+// read through lib/labels.ts so the page and its xlsx say the same.
 
 export const dashboardZh = {
   'dashboard.title': '工作看板',
@@ -17,14 +17,8 @@ export const dashboardZh = {
   'dashboard.section.risk': '阵地管理与舆情处置',
   'dashboard.section.duty': '问题整改与责任清单',
 
-  'dashboard.metric.RECTIFICATION_OPEN': '未完成整改',
-  'dashboard.metric.ASSIGNMENT_DONE': '责任清单已完成',
-  'dashboard.metric.ASSIGNMENT_OVERDUE': '责任清单逾期',
   'dashboard.note.RECTIFICATION_OPEN': '截至目前尚未完成的整改（不限周期）',
   'dashboard.note.ASSIGNMENT_OVERDUE': '本期已过完成期限仍未完成的事项',
-  'dashboard.part.IDEOLOGY': '意识形态工作专题',
-  'dashboard.part.STUDY': '专题学习研讨',
-  'dashboard.part.LATE': '逾期排查',
 
   'kpi.noTarget': '未设定目标',
   'kpi.doneOfTarget': '已完成 {done} / 目标 {target}',
@@ -96,14 +90,8 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.section.risk': 'Positions and public-opinion alerts',
   'dashboard.section.duty': 'Rectifications and responsibility list',
 
-  'dashboard.metric.RECTIFICATION_OPEN': 'Open rectifications',
-  'dashboard.metric.ASSIGNMENT_DONE': 'Responsibility items done',
-  'dashboard.metric.ASSIGNMENT_OVERDUE': 'Responsibility items overdue',
   'dashboard.note.RECTIFICATION_OPEN': 'Not yet done as of now (any period)',
   'dashboard.note.ASSIGNMENT_OVERDUE': "This period's items past their due day and not done",
-  'dashboard.part.IDEOLOGY': 'Ideological work',
-  'dashboard.part.STUDY': 'Theory study',
-  'dashboard.part.LATE': 'Checked late',
 
   'kpi.noTarget': 'No target set',
   'kpi.doneOfTarget': '{done} done of {target}',

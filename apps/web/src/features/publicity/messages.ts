@@ -4,12 +4,6 @@
 export const publicityZh = {
   'publicity.nav': '宣传报道',
 
-  'publicity.level.CENTRAL': '中央媒体',
-  'publicity.level.PROVINCE': '省级媒体',
-  'publicity.level.CITY': '市级媒体',
-  'publicity.level.DISTRICT': '区级媒体',
-  'publicity.level.STREET_MEDIA': '街道自媒体',
-
   'publicity.sort.-publishedAt': '发布时间（最近在前）',
   'publicity.sort.publishedAt': '发布时间（最早在前）',
   'publicity.sort.-createdAt': '录入时间（最近在前）',
@@ -78,12 +72,6 @@ export const publicityZh = {
 
 export const publicityEn: Record<keyof typeof publicityZh, string> = {
   'publicity.nav': 'Publicity',
-
-  'publicity.level.CENTRAL': 'National media',
-  'publicity.level.PROVINCE': 'Provincial media',
-  'publicity.level.CITY': 'City media',
-  'publicity.level.DISTRICT': 'District media',
-  'publicity.level.STREET_MEDIA': 'Street own media',
 
   'publicity.sort.-publishedAt': 'Published (newest first)',
   'publicity.sort.publishedAt': 'Published (oldest first)',

@@ -4,22 +4,7 @@
 export const rectificationsZh = {
   'rectifications.nav': '问题整改',
 
-  'rectifications.source.SELF_CHECK': '自查发现',
-  'rectifications.source.AUDIT': '督查发现',
-  'rectifications.source.ALERT': '舆情引发',
-
-  'rectifications.status.OPEN': '未开始',
-  'rectifications.status.IN_PROGRESS': '整改中',
-  'rectifications.status.DONE': '已完成',
   'rectifications.overdueTag': '已逾期',
-
-  'rectifications.alertState.REGISTERED': '已登记',
-  'rectifications.alertState.ASSESSED': '已研判',
-  'rectifications.alertState.REPORTED': '已报送',
-  'rectifications.alertState.ACCEPTED': '已采纳',
-  'rectifications.alertState.RETURNED': '已退回',
-  'rectifications.alertState.HANDLING': '处置中',
-  'rectifications.alertState.CLOSED': '已办结',
 
   'rectifications.sort.-createdAt': '登记时间（最近在前）',
   'rectifications.sort.createdAt': '登记时间（最早在前）',
@@ -131,22 +116,7 @@ export const rectificationsZh = {
 export const rectificationsEn: Record<keyof typeof rectificationsZh, string> = {
   'rectifications.nav': 'Rectifications',
 
-  'rectifications.source.SELF_CHECK': 'Self-check',
-  'rectifications.source.AUDIT': 'Audit finding',
-  'rectifications.source.ALERT': 'From an alert',
-
-  'rectifications.status.OPEN': 'Not started',
-  'rectifications.status.IN_PROGRESS': 'In progress',
-  'rectifications.status.DONE': 'Done',
   'rectifications.overdueTag': 'Overdue',
-
-  'rectifications.alertState.REGISTERED': 'Registered',
-  'rectifications.alertState.ASSESSED': 'Assessed',
-  'rectifications.alertState.REPORTED': 'Reported',
-  'rectifications.alertState.ACCEPTED': 'Accepted',
-  'rectifications.alertState.RETURNED': 'Returned',
-  'rectifications.alertState.HANDLING': 'Being handled',
-  'rectifications.alertState.CLOSED': 'Closed',
 
   'rectifications.sort.-createdAt': 'Recorded (newest first)',
   'rectifications.sort.createdAt': 'Recorded (oldest first)',

@@ -5,24 +5,6 @@ export const riskPointsZh = {
   'riskPoints.nav': '阵地管理',
   'riskPoints.navChecks': '排查记录',
 
-  'riskPoints.type.WEBSITE': '网站',
-  'riskPoints.type.WECHAT_ACCOUNT': '微信公众号',
-  'riskPoints.type.WECHAT_GROUP': '微信群',
-  'riskPoints.type.BULLETIN_BOARD': '宣传栏/公告栏',
-  'riskPoints.type.VENUE': '活动场所',
-  'riskPoints.type.OTHER': '其他',
-
-  'riskPoints.level.HIGH': '高风险',
-  'riskPoints.level.MEDIUM': '中风险',
-  'riskPoints.level.LOW': '低风险',
-
-  'riskPoints.status.OK': '按期',
-  'riskPoints.status.DUE_SOON': '即将到期',
-  'riskPoints.status.OVERDUE': '已逾期',
-
-  'riskPoints.result.NORMAL': '正常',
-  'riskPoints.result.ISSUE_FOUND': '发现问题',
-
   'riskPoints.sort.nextCheckDueAt': '下次排查（最早到期在前）',
   'riskPoints.sort.-createdAt': '登记时间（最近在前）',
   'riskPoints.sort.createdAt': '登记时间（最早在前）',
@@ -149,24 +131,6 @@ export const riskPointsZh = {
 export const riskPointsEn: Record<keyof typeof riskPointsZh, string> = {
   'riskPoints.nav': 'Positions',
   'riskPoints.navChecks': 'Position checks',
-
-  'riskPoints.type.WEBSITE': 'Website',
-  'riskPoints.type.WECHAT_ACCOUNT': 'WeChat official account',
-  'riskPoints.type.WECHAT_GROUP': 'WeChat group',
-  'riskPoints.type.BULLETIN_BOARD': 'Bulletin board',
-  'riskPoints.type.VENUE': 'Venue',
-  'riskPoints.type.OTHER': 'Other',
-
-  'riskPoints.level.HIGH': 'High risk',
-  'riskPoints.level.MEDIUM': 'Medium risk',
-  'riskPoints.level.LOW': 'Low risk',
-
-  'riskPoints.status.OK': 'On schedule',
-  'riskPoints.status.DUE_SOON': 'Due soon',
-  'riskPoints.status.OVERDUE': 'Overdue',
-
-  'riskPoints.result.NORMAL': 'Normal',
-  'riskPoints.result.ISSUE_FOUND': 'Issue found',
 
   'riskPoints.sort.nextCheckDueAt': 'Next check (soonest first)',
   'riskPoints.sort.-createdAt': 'Registered (newest first)',

@@ -1,3 +1,4 @@
+import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { CreateOrgInput } from '@dutyboard/contracts/orgs';
 import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { Form, Select } from 'antd';
@@ -16,7 +17,7 @@ export interface OrgDialogProps {
 }
 
 export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogProps & { orgs: OrgUnit[] }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
   const named = useOrgFieldNames();
@@ -61,7 +62,7 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
       >
         <Select
           placeholder={t('orgs.kindPlaceholder')}
-          options={ORG_KINDS.map((value) => ({ value, label: t(`orgKind.${value}`) }))}
+          options={ORG_KINDS.map((value) => ({ value, label: nameOf(ORG_KIND_LABELS, value) }))}
           data-testid="org-kind"
           onChange={(next: OrgKind) => {
             // A street committee is a root: its parent is empty, not just hidden.

@@ -1,3 +1,4 @@
+import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit, UpdateOrgInput } from '@dutyboard/contracts/orgs';
 import { Form, Typography } from 'antd';
 import { FormModal } from '../../../components/form-modal.tsx';
@@ -16,10 +17,10 @@ export function OrgEditModal({
   onClose,
   afterClose,
 }: OrgDialogProps & { org: OrgUnit; parent: OrgUnit | undefined }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const update = useUpdateOrg();
-  const kind = t(`orgKind.${org.kind}`);
+  const kind = nameOf(ORG_KIND_LABELS, org.kind);
 
   const { error, onSubmit } = useDialogSubmit({
     form,

@@ -1,5 +1,7 @@
 // The org tree: branches under their committee, every level expanded unless the admin folds it.
 // Phones get the name with code, type and order under it, so nothing has to scroll sideways.
+
+import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import { Button, Grid, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { useState } from 'react';
@@ -23,10 +25,10 @@ const KIND_COLOR: Record<OrgTreeRow['kind'], string> = {
 };
 
 function KindTag({ kind }: { kind: OrgTreeRow['kind'] }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={KIND_COLOR[kind]} style={{ marginInlineEnd: 0 }} data-testid="org-kind-tag">
-      {t(`orgKind.${kind}`)}
+      {nameOf(ORG_KIND_LABELS, kind)}
     </Tag>
   );
 }

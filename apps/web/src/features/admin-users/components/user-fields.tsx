@@ -1,4 +1,6 @@
 // Fields the create and edit dialogs share, with the contract's limits as their rules.
+
+import { ROLE_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLES } from '@dutyboard/contracts/permissions';
 import { DISPLAY_NAME_MAX } from '@dutyboard/contracts/users';
@@ -35,6 +37,7 @@ export function UserDisplayNameField() {
 /** `locked`: the admin's own role, which the server will not change. */
 export function UserRoleField({ locked = false }: { locked?: boolean }) {
   const { t, named } = useNamed();
+  const { nameOf } = useI18n();
   return (
     <Form.Item
       label={t('users.role')}
@@ -45,7 +48,7 @@ export function UserRoleField({ locked = false }: { locked?: boolean }) {
       <Select
         disabled={locked}
         placeholder={t('users.rolePlaceholder')}
-        options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        options={ROLES.map((role) => ({ value: role, label: nameOf(ROLE_LABELS, role) }))}
         data-testid="user-role"
       />
     </Form.Item>

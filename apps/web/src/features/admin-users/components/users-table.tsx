@@ -1,12 +1,15 @@
 // Every user with what an admin changes: edit, reset password, deactivate/activate. The admin's
 // own row offers no deactivation (the server refuses it). Phones get one summary column and the
 // actions, so nothing has to be scrolled sideways; wider screens scroll inside the table if needed.
+
+import { ROLE_LABELS } from '@dutyboard/contracts/labels';
 import { ROLES, type Role } from '@dutyboard/contracts/permissions';
 import type { User } from '@dutyboard/contracts/users';
 import { Button, type ButtonProps, Grid, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { enumLabel } from '../../../lib/labels.ts';
 
 interface UsersTableProps {
   rows: User[];
@@ -76,9 +79,9 @@ function Actions({ user, isSelf, props }: { user: User; isSelf: boolean; props: 
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
-function roleFilter(t: Translate) {
+function roleFilter(lang: Lang) {
   return {
-    filters: ROLES.map((role) => ({ text: t(`role.${role}`), value: role })),
+    filters: ROLES.map((role) => ({ text: enumLabel(ROLE_LABELS, role, lang), value: role })),
     onFilter: (value: boolean | Key, row: User) => row.role === value,
   };
 }
@@ -123,8 +126,8 @@ function fullColumns(t: Translate, lang: Lang, props: UsersTableProps): TableCol
       title: t('users.colRole'),
       dataIndex: 'role',
       width: 130,
-      ...roleFilter(t),
-      render: (role: Role) => t(`role.${role}`),
+      ...roleFilter(lang),
+      render: (role: Role) => enumLabel(ROLE_LABELS, role, lang),
     },
     {
       key: 'orgName',
@@ -150,7 +153,7 @@ function fullColumns(t: Translate, lang: Lang, props: UsersTableProps): TableCol
   ];
 }
 
-function compactColumns(t: Translate, props: UsersTableProps): TableColumnsType<User> {
+function compactColumns(t: Translate, lang: Lang, props: UsersTableProps): TableColumnsType<User> {
   return [
     {
       key: 'summary',
@@ -162,7 +165,7 @@ function compactColumns(t: Translate, props: UsersTableProps): TableColumnsType<
           {usernameCell(row, row.id === props.meId, t)}
           <div className="db-row-meta">
             <StatusTag active={row.active} />
-            <span>{t(`role.${row.role}`)}</span>
+            <span>{enumLabel(ROLE_LABELS, row.role, lang)}</span>
             <span>{row.orgName}</span>
           </div>
         </div>
@@ -190,7 +193,7 @@ export function UsersTable(props: UsersTableProps) {
       scroll={phone ? undefined : { x: lang === 'en' ? 980 : 900 }}
       locale={{ emptyText: props.empty }}
       onRow={(row) => ({ 'data-testid': 'user-row', 'data-username': row.username }) as HTMLAttributes<HTMLElement>}
-      columns={phone ? compactColumns(t, props) : fullColumns(t, lang, props)}
+      columns={phone ? compactColumns(t, lang, props) : fullColumns(t, lang, props)}
     />
   );
 }

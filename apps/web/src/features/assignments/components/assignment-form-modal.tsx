@@ -9,6 +9,7 @@ import {
   RULE_MIN_MIN,
   RULE_PERS,
 } from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KIND_LABELS, RULE_PER_LABELS } from '@dutyboard/contracts/labels';
 import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
@@ -60,7 +61,7 @@ function AssignmentFields({
   form: ReturnType<typeof Form.useForm<AssignmentFormValues>>[0];
   orgs: OrgUnit[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const named = (field: AssignmentFormField) => fieldInSentence(ASSIGNMENT_FIELDS[field], t, lang);
   const kind = Form.useWatch('kind', form);
   const orgId = Form.useWatch('orgId', form);
@@ -98,7 +99,7 @@ function AssignmentFields({
         <Radio.Group
           data-testid="assignment-kind"
           optionType="button"
-          options={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: t(`assignments.kind.${k}`) }))}
+          options={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: nameOf(ASSIGNMENT_KIND_LABELS, k) }))}
         />
       </Form.Item>
       <Form.Item
@@ -174,7 +175,7 @@ function AssignmentFields({
               >
                 <Select
                   data-testid="assignment-rule-metric"
-                  options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, t) }))}
+                  options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, lang) }))}
                 />
               </Form.Item>
               <Form.Item
@@ -185,7 +186,7 @@ function AssignmentFields({
               >
                 <Select
                   data-testid="assignment-rule-per"
-                  options={RULE_PERS.map((p) => ({ value: p, label: t(`plan.per.${p}`) }))}
+                  options={RULE_PERS.map((p) => ({ value: p, label: nameOf(RULE_PER_LABELS, p) }))}
                 />
               </Form.Item>
               <Form.Item

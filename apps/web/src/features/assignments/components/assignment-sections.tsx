@@ -1,9 +1,10 @@
 // The list of a period in its three sections: 第一责任人, 分管领域 (一岗双责), 工作任务. On a phone
 // each row is one compact column.
 import type { Assignment, AssignmentKind } from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KIND_LABELS } from '@dutyboard/contracts/labels';
 import { Card, Empty, Grid, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { Translate } from '../../../lib/i18n.ts';
+import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { ProgressCompact } from './assignment-progress.tsx';
 import { OverdueTag, ruleText, StatusTag } from './assignment-tags.tsx';
@@ -23,19 +24,19 @@ function statusCell(row: Assignment) {
   );
 }
 
-function progressCell(row: Assignment, t: Translate) {
+function progressCell(row: Assignment, t: Translate, lang: Lang) {
   if (!row.progress || !row.rule) return null;
   return (
     <div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {ruleText(row.rule, t)}
+        {ruleText(row.rule, t, lang)}
       </Typography.Text>
       <ProgressCompact progress={row.progress} rule={row.rule} />
     </div>
   );
 }
 
-function columnsFor(kind: AssignmentKind, t: Translate, phone: boolean): TableColumnsType<Assignment> {
+function columnsFor(kind: AssignmentKind, t: Translate, lang: Lang, phone: boolean): TableColumnsType<Assignment> {
   if (phone) {
     return [
       {
@@ -50,7 +51,7 @@ function columnsFor(kind: AssignmentKind, t: Translate, phone: boolean): TableCo
               {kind === 'TASK' && <span>{row.dueAt ?? t('assignments.noDue')}</span>}
             </div>
             {kind === 'TASK' && statusCell(row)}
-            {kind === 'TASK' && progressCell(row, t)}
+            {kind === 'TASK' && progressCell(row, t, lang)}
           </div>
         ),
       },
@@ -80,18 +81,18 @@ function columnsFor(kind: AssignmentKind, t: Translate, phone: boolean): TableCo
       key: 'progress',
       title: t('assignments.colProgress'),
       width: 260,
-      render: (_: unknown, row) => progressCell(row, t),
+      render: (_: unknown, row) => progressCell(row, t, lang),
     },
   ];
 }
 
 export function AssignmentSection({ kind, rows }: { kind: AssignmentKind; rows: Assignment[] }) {
-  const { t } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().sm;
   return (
     <Card
-      title={t(`assignments.kind.${kind}`)}
+      title={nameOf(ASSIGNMENT_KIND_LABELS, kind)}
       styles={{ body: { padding: 0 } }}
       style={{ marginBottom: 16 }}
       data-testid={`assignment-section-${kind}`}
@@ -101,7 +102,7 @@ export function AssignmentSection({ kind, rows }: { kind: AssignmentKind; rows: 
         size={phone ? 'small' : 'middle'}
         dataSource={rows}
         pagination={false}
-        columns={columnsFor(kind, t, phone)}
+        columns={columnsFor(kind, t, lang, phone)}
         scroll={phone ? undefined : { x: kind === 'TASK' ? 1000 : 640 }}
         rowClassName={() => 'db-clickable-row'}
         onRow={(row) => ({ onClick: () => void navigate(`/assignments/${row.id}`) })}

@@ -1,19 +1,21 @@
 // Small pieces every assignment view shares: status and overdue tags, the rule in words, and a
 // progress unit's label in the user's language.
 import type { AssignmentProgressUnit, AssignmentRule, AssignmentStatus } from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_STATUS_LABELS, RULE_PER_LABELS } from '@dutyboard/contracts/labels';
 import { Tag } from 'antd';
-import type { Translate } from '../../../lib/i18n.ts';
+import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { enumLabel } from '../../../lib/labels.ts';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 
 const STATUS_COLOR: Record<AssignmentStatus, string> = { OPEN: 'processing', DONE: 'success', CANCELLED: 'default' };
 
 export function StatusTag({ status }: { status: AssignmentStatus }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={STATUS_COLOR[status]} data-testid="assignment-status">
-      {t(`assignments.status.${status}`)}
+      {nameOf(ASSIGNMENT_STATUS_LABELS, status)}
     </Tag>
   );
 }
@@ -27,8 +29,12 @@ export function OverdueTag() {
   );
 }
 
-export function ruleText(rule: AssignmentRule, t: Translate): string {
-  const vars = { metric: metricLabel(rule.metric, t), per: t(`plan.per.${rule.per}`), min: rule.min };
+export function ruleText(rule: AssignmentRule, t: Translate, lang: Lang): string {
+  const vars = {
+    metric: metricLabel(rule.metric, lang),
+    per: enumLabel(RULE_PER_LABELS, rule.per, lang),
+    min: rule.min,
+  };
   return rule.eachChild ? t('assignments.ruleTextEachChild', vars) : t('assignments.ruleText', vars);
 }
 

@@ -10,6 +10,7 @@ import {
   AssignmentRuleSchema,
   AssignmentStatusSchema,
 } from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KIND_LABELS, ASSIGNMENT_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import { App, Button, type ButtonProps, Card, Descriptions, Grid, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AttachmentsPanel, useAttachmentCount } from '../../../components/attachments-panel.tsx';
@@ -63,7 +64,7 @@ function hasProgress(a: Assignment): a is Assignment & { progress: AssignmentPro
 
 function AssignmentDetail({ assignment }: { assignment: Assignment }) {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -114,11 +115,11 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
   const historyValue = (field: string, value: unknown): string | undefined => {
     if (field === 'kind') {
       const kind = AssignmentKindSchema.safeParse(value);
-      return kind.success ? t(`assignments.kind.${kind.data}`) : undefined;
+      return kind.success ? nameOf(ASSIGNMENT_KIND_LABELS, kind.data) : undefined;
     }
     if (field === 'status') {
       const status = AssignmentStatusSchema.safeParse(value);
-      return status.success ? t(`assignments.status.${status.data}`) : undefined;
+      return status.success ? nameOf(ASSIGNMENT_STATUS_LABELS, status.data) : undefined;
     }
     if (field === 'orgId') return orgs.data?.items.find((org) => org.id === value)?.name;
     if (field === 'period' && typeof value === 'string') return periodLabel(value, t);
@@ -128,7 +129,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
     }
     if (field === 'rule') {
       const rule = AssignmentRuleSchema.safeParse(value);
-      return rule.success ? ruleText(rule.data, t) : undefined;
+      return rule.success ? ruleText(rule.data, t, lang) : undefined;
     }
     if (field === 'dueAt' && typeof value === 'string') return shanghaiParts(value).date;
     if (field === 'doneAt' && typeof value === 'string') return formatDateTime(value);
@@ -141,7 +142,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
         title={
           <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
             <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-              {t(`assignments.kind.${assignment.kind}`)}
+              {nameOf(ASSIGNMENT_KIND_LABELS, assignment.kind)}
             </Typography.Text>
             <h1 style={{ margin: 0, fontSize: 20 }} data-testid="assignment-title">
               {assignment.task}
@@ -193,7 +194,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
                   {
                     key: 'rule',
                     label: t('assignments.rule'),
-                    children: assignment.rule ? ruleText(assignment.rule, t) : t('assignments.noRule'),
+                    children: assignment.rule ? ruleText(assignment.rule, t, lang) : t('assignments.noRule'),
                   },
                 ]
               : []),

@@ -9,6 +9,7 @@ import {
   AssignmentStatusSchema,
 } from '@dutyboard/contracts/assignments';
 import { IdSchema } from '@dutyboard/contracts/common';
+import { ASSIGNMENT_KIND_LABELS, ASSIGNMENT_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import { Button, Card, Empty, Select, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
@@ -47,7 +48,7 @@ function filterFromParams(params: URLSearchParams): AssignmentListFilter {
 
 export function AssignmentsListRoute() {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const [params, setParams] = useSearchParams();
   const periodParam = params.get('period');
   const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
@@ -126,7 +127,7 @@ export function AssignmentsListRoute() {
           onChange={(value: string | undefined) => setParam('kind', value)}
           allowClear
           placeholder={t('assignments.allKinds')}
-          options={ASSIGNMENT_KINDS.map((value) => ({ value, label: t(`assignments.kind.${value}`) }))}
+          options={ASSIGNMENT_KINDS.map((value) => ({ value, label: nameOf(ASSIGNMENT_KIND_LABELS, value) }))}
           className="db-w-180"
         />
         <Select
@@ -136,7 +137,7 @@ export function AssignmentsListRoute() {
           onChange={(value: string | undefined) => setParam('status', value)}
           allowClear
           placeholder={t('assignments.allStatuses')}
-          options={ASSIGNMENT_STATUSES.map((value) => ({ value, label: t(`assignments.status.${value}`) }))}
+          options={ASSIGNMENT_STATUSES.map((value) => ({ value, label: nameOf(ASSIGNMENT_STATUS_LABELS, value) }))}
           className="db-w-180"
         />
         <Select

@@ -1,5 +1,6 @@
 // Alerts registered in the period by their state now (登记 → … → 办结), each state a link to its alerts.
 import type { Dashboard } from '@dutyboard/contracts/dashboard';
+import { ALERT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import type { AlertState } from '@dutyboard/contracts/risk-alerts';
 import { Card, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -18,7 +19,7 @@ const STATE_COLOR: Record<AlertState, string> = {
 };
 
 export function AlertFunnelCard({ funnel }: { funnel: Dashboard['alertFunnel'] }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const total = funnel.reduce((sum, s) => sum + s.count, 0);
   return (
     <Card title={t('dashboard.funnel.title')} size="small" style={{ height: '100%' }} data-testid="alert-funnel">
@@ -33,7 +34,7 @@ export function AlertFunnelCard({ funnel }: { funnel: Dashboard['alertFunnel'] }
           ariaLabel={t('dashboard.funnel.title')}
           items={funnel.map((s) => ({
             key: s.state,
-            label: t(`riskAlerts.state.${s.state}`),
+            label: nameOf(ALERT_STATE_LABELS, s.state),
             count: s.count,
             href: drillHref(s.drill),
             color: STATE_COLOR[s.state],

@@ -12,8 +12,8 @@ import { drillHref } from '../../../lib/metric-links.ts';
 const PROBLEM_METRICS = new Set<Kpi['metric']>(['RECTIFICATION_OPEN', 'ASSIGNMENT_OVERDUE']);
 
 export function KpiCard({ kpi }: { kpi: Kpi }) {
-  const { t } = useI18n();
-  const label = dashboardMetricLabel(kpi.metric, t);
+  const { t, lang } = useI18n();
+  const label = dashboardMetricLabel(kpi.metric, lang);
   const href = kpi.drill ? drillHref(kpi.drill) : null;
   const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
   const figureStyle = alarming ? { color: '#cf1322' } : undefined;
@@ -83,7 +83,7 @@ export function KpiCard({ kpi }: { kpi: Kpi }) {
         <div className="db-dash-chips" role="group" aria-label={`${label} · ${t('kpi.parts')}`}>
           {kpi.breakdown.map((part) => {
             const partHref = drillHref(part.drill);
-            const text = `${breakdownLabel(kpi.metric, part.key, t)} ${part.count}`;
+            const text = `${breakdownLabel(kpi.metric, part.key, lang)} ${part.count}`;
             return (
               <Tag key={part.key} data-testid={`kpi-${kpi.metric}-part`} data-key={part.key}>
                 {partHref ? <Link to={partHref}>{text}</Link> : text}

@@ -1,6 +1,7 @@
 // Open alerts in the scope, the most urgent first, with their reporting clocks counting on while
 // the page is open; each summary links to the alert, the card to the whole list.
 import type { Dashboard } from '@dutyboard/contracts/dashboard';
+import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import { Card, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useEffect, useState } from 'react';
@@ -42,7 +43,7 @@ export function OpenAlertsCard({
   openAlerts: Dashboard['openAlerts'];
   generatedAt: string;
 }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const now = useNow();
   const listHref = drillHref(openAlerts.drill);
   return (
@@ -76,7 +77,7 @@ export function OpenAlertsCard({
             width: 72,
             render: (level: AlertLevel) => (
               <Tag color={LEVEL_COLOR[level]} style={{ marginInlineEnd: 0 }}>
-                {t(`riskAlerts.level.${level}`)}
+                {nameOf(ALERT_LEVEL_LABELS, level)}
               </Tag>
             ),
           },

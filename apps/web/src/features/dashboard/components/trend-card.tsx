@@ -35,7 +35,7 @@ function currentMonthOf(instant: string): string {
 }
 
 export function TrendCard({ data }: { data: Dashboard }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [metric, setMetric] = useState<TrendMetric>('ACTIVITY');
   const target = data.kpis.find((k) => k.metric === metric)?.target ?? null;
   // Same answer, same points: a new array on every render would restart the chart's animation.
@@ -43,7 +43,7 @@ export function TrendCard({ data }: { data: Dashboard }) {
     () => trendSeries(data.trend, metric, target, currentMonthOf(data.generatedAt)),
     [data.trend, data.generatedAt, metric, target],
   );
-  const label = dashboardMetricLabel(metric, t);
+  const label = dashboardMetricLabel(metric, lang);
   return (
     <Card title={t('dashboard.trend.title')} size="small" style={{ height: '100%' }} data-testid="trend-card">
       <Select<TrendMetric>
@@ -51,7 +51,7 @@ export function TrendCard({ data }: { data: Dashboard }) {
         data-testid="trend-metric"
         value={metric}
         onChange={setMetric}
-        options={TREND_METRICS.map((m) => ({ value: m, label: dashboardMetricLabel(m, t) }))}
+        options={TREND_METRICS.map((m) => ({ value: m, label: dashboardMetricLabel(m, lang) }))}
         style={{ width: 200, maxWidth: '100%', marginBottom: 8 }}
         popupMatchSelectWidth={false}
       />

@@ -3,6 +3,7 @@
 import { DownloadOutlined, FileZipOutlined } from '@ant-design/icons';
 import { IdSchema } from '@dutyboard/contracts/common';
 import type { EvidencePack } from '@dutyboard/contracts/evidence-packs';
+import { EVIDENCE_PACK_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { Alert, App, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
@@ -35,7 +36,7 @@ export function formatBytes(bytes: number): string {
 }
 
 function PackItem({ pack }: { pack: EvidencePack }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const percent = pack.total > 0 ? Math.floor((pack.done / pack.total) * 100) : 0;
   return (
     <List.Item data-testid="evidence-pack" data-state={pack.state} style={{ display: 'block' }}>
@@ -44,7 +45,7 @@ function PackItem({ pack }: { pack: EvidencePack }) {
           {pack.orgName} · {periodLabel(pack.periodCode, t)}
         </Typography.Text>
         <Tag color={STATE_COLOR[pack.state]} data-testid="pack-state">
-          {t(`evidencePacks.state.${pack.state}`)}
+          {nameOf(EVIDENCE_PACK_STATE_LABELS, pack.state)}
         </Tag>
       </Space>
       <div>

@@ -9,6 +9,7 @@ import {
   importPaths,
   isImportPending,
 } from '@dutyboard/contracts/imports';
+import { IMPORT_KIND_LABELS, IMPORT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
@@ -53,11 +54,11 @@ function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
 }
 
 export function ImportJobCard({ job }: { job: ImportJob }) {
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const commit = useCommitImport();
-  const kindName = t(`imports.kind.${job.kind}`);
+  const kindName = nameOf(IMPORT_KIND_LABELS, job.kind);
 
   // A new state shows in the history list too; when the import lands, every list and figure with
   // its records is refreshed once.
@@ -93,7 +94,7 @@ export function ImportJobCard({ job }: { job: ImportJob }) {
       data-state={job.state}
       extra={
         <Tag color={STATE_COLOR[job.state]} data-testid="import-state">
-          {t(`imports.state.${job.state}`)}
+          {nameOf(IMPORT_STATE_LABELS, job.state)}
         </Tag>
       }
     >

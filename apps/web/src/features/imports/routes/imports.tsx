@@ -10,6 +10,7 @@ import {
   type ImportKind,
   importPaths,
 } from '@dutyboard/contracts/imports';
+import { IMPORT_KIND_LABELS, IMPORT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { Alert, App, Button, Card, Empty, Progress, Radio, Space, Table, Tag, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -31,7 +32,7 @@ function isKind(value: string | null, allowed: readonly ImportKind[]): value is 
 
 export function ImportsRoute() {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const kinds = importableKinds(me);
@@ -93,11 +94,11 @@ export function ImportsRoute() {
             optionType="button"
             value={kind}
             onChange={(e) => setParam('kind', e.target.value as string)}
-            options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+            options={kinds.map((k) => ({ value: k, label: nameOf(IMPORT_KIND_LABELS, k) }))}
           />
           <div>
             <Button icon={<DownloadOutlined />} href={importPaths.template(kind)} data-testid="import-template">
-              {t('imports.downloadTemplate', { kind: t(`imports.kind.${kind}`) })}
+              {t('imports.downloadTemplate', { kind: nameOf(IMPORT_KIND_LABELS, kind) })}
             </Button>
           </div>
           <Typography.Text type="secondary">
@@ -184,7 +185,7 @@ export function ImportsRoute() {
                 key: 'kind',
                 title: t('imports.col.kind'),
                 width: 110,
-                render: (_: unknown, row) => t(`imports.kind.${row.kind}`),
+                render: (_: unknown, row) => nameOf(IMPORT_KIND_LABELS, row.kind),
               },
               { key: 'file', title: t('imports.col.file'), dataIndex: 'fileName', ellipsis: true },
               {
@@ -192,7 +193,7 @@ export function ImportsRoute() {
                 title: t('imports.col.state'),
                 width: 100,
                 render: (_: unknown, row) => (
-                  <Tag color={STATE_COLOR[row.state]}>{t(`imports.state.${row.state}`)}</Tag>
+                  <Tag color={STATE_COLOR[row.state]}>{nameOf(IMPORT_STATE_LABELS, row.state)}</Tag>
                 ),
               },
               {

@@ -1,3 +1,4 @@
+import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { PublicityLevel } from '@dutyboard/contracts/publicity';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -11,10 +12,10 @@ const COLOR: Record<PublicityLevel, string> = {
 };
 
 export function PublicityLevelTag({ level }: { level: PublicityLevel }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={COLOR[level]} style={{ marginInlineEnd: 0 }}>
-      {t(`publicity.level.${level}`)}
+      {nameOf(PUBLICITY_LEVEL_LABELS, level)}
     </Tag>
   );
 }

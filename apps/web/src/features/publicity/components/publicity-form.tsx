@@ -1,5 +1,7 @@
 // The one publicity form for new and edit: single column, large touch targets. Limits come from
 // the contract; labels are stable (browser tests find the fields by them).
+
+import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   PUBLICITY_LEVELS,
@@ -25,7 +27,7 @@ interface PublicityFormProps {
 }
 
 export function PublicityForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: PublicityFormProps) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { label, named } = useFieldRules(PUBLICITY_FIELDS);
   return (
     <RecordForm
@@ -49,7 +51,7 @@ export function PublicityForm({ form, initialValues, orgs, orgLocked, saving, er
       >
         <Select
           placeholder={t('publicity.levelPlaceholder')}
-          options={PUBLICITY_LEVELS.map((level) => ({ value: level, label: t(`publicity.level.${level}`) }))}
+          options={PUBLICITY_LEVELS.map((level) => ({ value: level, label: nameOf(PUBLICITY_LEVEL_LABELS, level) }))}
           data-testid="publicity-level"
         />
       </Form.Item>

@@ -1,4 +1,5 @@
-import type { PublicityItem } from '@dutyboard/contracts/publicity';
+import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
+import type { PublicityItem, PublicityLevel } from '@dutyboard/contracts/publicity';
 import { Typography } from 'antd';
 import { useParams } from 'react-router';
 import {
@@ -39,7 +40,7 @@ export function PublicityDetailRoute() {
 
 function PublicityDetail({ item }: { item: PublicityItem }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const remove = useDeletePublicityItem(item.id, item.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'publicity:write');
@@ -97,7 +98,9 @@ function PublicityDetail({ item }: { item: PublicityItem }) {
       canAttach={canWrite}
       historyLabels={fieldLabels}
       historyValue={(field, value) =>
-        field === 'level' && typeof value === 'string' ? t(`publicity.level.${value}` as MessageKey) : undefined
+        field === 'level' && typeof value === 'string'
+          ? nameOf(PUBLICITY_LEVEL_LABELS, value as PublicityLevel)
+          : undefined
       }
     />
   );

@@ -1,6 +1,8 @@
 // The rectifications list's filters (the shared bar, see record-filters.tsx): status, done or not
 // (the dashboard's RECTIFICATION_OPEN figure drills here with open=true), source, overdue and which
 // date the range applies to.
+
+import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import {
   RECTIFICATION_DATE_FIELDS,
   RECTIFICATION_SORTS,
@@ -22,7 +24,7 @@ export function isFiltered(filter: RectificationListFilter): boolean {
 }
 
 export function RectificationFilters(props: ListFiltersProps<RectificationListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   return (
     <RecordFilters
       {...props}
@@ -34,7 +36,7 @@ export function RectificationFilters(props: ListFiltersProps<RectificationListFi
           testId: 'filter-status',
           label: t('rectifications.filterStatus'),
           placeholder: t('rectifications.allStatuses'),
-          options: filterOptions(RECTIFICATION_STATUSES, (s) => t(`rectifications.status.${s}`)),
+          options: filterOptions(RECTIFICATION_STATUSES, (s) => nameOf(RECTIFICATION_STATUS_LABELS, s)),
         },
         {
           param: 'open',
@@ -51,7 +53,7 @@ export function RectificationFilters(props: ListFiltersProps<RectificationListFi
           testId: 'filter-source',
           label: t('rectifications.filterSource'),
           placeholder: t('rectifications.allSources'),
-          options: filterOptions(RECTIFICATION_SOURCES, (s) => t(`rectifications.source.${s}`)),
+          options: filterOptions(RECTIFICATION_SOURCES, (s) => nameOf(RECTIFICATION_SOURCE_LABELS, s)),
         },
         {
           param: 'overdue',

@@ -1,6 +1,8 @@
 // The one rectification form for new and edit: single column, large touch targets. Which extra
 // field shows follows the source: an alert to link (舆情), or the audit finding (督查). Limits come
 // from the contract; labels are stable (browser tests find the fields by them).
+
+import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   RECTIFICATION_EDITABLE_STATUSES,
@@ -75,7 +77,7 @@ function AlertPicker({
 
 export function RectificationForm(props: RectificationFormProps) {
   const { form, initialValues, orgs, orgLocked, withStatus, knownAlert, saving, error, onSubmit } = props;
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { label, named, maxLength: maxRule } = useFieldRules(RECTIFICATION_FIELDS);
   const source = Form.useWatch('source', form) ?? initialValues.source;
   return (
@@ -100,7 +102,7 @@ export function RectificationForm(props: RectificationFormProps) {
       >
         <Select
           placeholder={t('rectifications.sourcePlaceholder')}
-          options={RECTIFICATION_SOURCES.map((s) => ({ value: s, label: t(`rectifications.source.${s}`) }))}
+          options={RECTIFICATION_SOURCES.map((s) => ({ value: s, label: nameOf(RECTIFICATION_SOURCE_LABELS, s) }))}
           data-testid="rectification-source"
         />
       </Form.Item>
@@ -155,7 +157,10 @@ export function RectificationForm(props: RectificationFormProps) {
       {withStatus && (
         <Form.Item label={label('status')} name="status">
           <Select
-            options={RECTIFICATION_EDITABLE_STATUSES.map((s) => ({ value: s, label: t(`rectifications.status.${s}`) }))}
+            options={RECTIFICATION_EDITABLE_STATUSES.map((s) => ({
+              value: s,
+              label: nameOf(RECTIFICATION_STATUS_LABELS, s),
+            }))}
             data-testid="rectification-status"
           />
         </Form.Item>

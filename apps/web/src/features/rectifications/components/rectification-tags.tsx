@@ -1,3 +1,4 @@
+import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import type { RectificationSource, RectificationStatus } from '@dutyboard/contracts/rectifications';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -10,21 +11,21 @@ const STATUS_COLOR: Record<RectificationStatus, string> = {
 };
 
 export function SourceTag({ source }: { source: RectificationSource }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={SOURCE_COLOR[source]} style={{ marginInlineEnd: 0 }}>
-      {t(`rectifications.source.${source}`)}
+      {nameOf(RECTIFICATION_SOURCE_LABELS, source)}
     </Tag>
   );
 }
 
 /** The status, and "overdue" beside it when the deadline has passed and it is not done. */
 export function StatusTag({ status, overdue }: { status: RectificationStatus; overdue: boolean }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
       <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-        {t(`rectifications.status.${status}`)}
+        {nameOf(RECTIFICATION_STATUS_LABELS, status)}
       </Tag>
       {overdue && (
         <Tag color="error" style={{ marginInlineEnd: 0 }} data-testid="rectification-overdue">

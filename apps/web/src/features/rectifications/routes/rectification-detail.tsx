@@ -1,5 +1,10 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import type { Rectification } from '@dutyboard/contracts/rectifications';
+import {
+  ALERT_STATE_LABELS,
+  RECTIFICATION_SOURCE_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+} from '@dutyboard/contracts/labels';
+import type { Rectification, RectificationSource, RectificationStatus } from '@dutyboard/contracts/rectifications';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -49,7 +54,7 @@ export function RectificationDetailRoute() {
 
 function RectificationDetail({ item }: { item: Rectification }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const [closing, setClosing] = useState(false);
   const remove = useDeleteRectification(item.id, item.version);
   const evidence = useAttachmentCount('Rectification', item.id);
@@ -66,7 +71,7 @@ function RectificationDetail({ item }: { item: Rectification }) {
         {item.alert.summary.length > 80 ? `${item.alert.summary.slice(0, 79)}…` : item.alert.summary}
       </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t(`rectifications.alertState.${item.alert.state}`)} ·{' '}
+        {nameOf(ALERT_STATE_LABELS, item.alert.state)} ·{' '}
         {t('rectifications.alertRegisteredAt', { time: formatDateTime(item.alert.registeredAt) })}
       </Typography.Text>
     </Space>
@@ -171,8 +176,8 @@ function RectificationDetail({ item }: { item: Rectification }) {
       historyLabels={fieldLabels}
       historyValue={(field, value) => {
         if (typeof value !== 'string') return undefined;
-        if (field === 'source') return t(`rectifications.source.${value}` as MessageKey);
-        if (field === 'status') return t(`rectifications.status.${value}` as MessageKey);
+        if (field === 'source') return nameOf(RECTIFICATION_SOURCE_LABELS, value as RectificationSource);
+        if (field === 'status') return nameOf(RECTIFICATION_STATUS_LABELS, value as RectificationStatus);
         if (field === 'deadlineAt' || field === 'closedAt') return formatDateTime(value);
         return undefined;
       }}

@@ -1,3 +1,4 @@
+import { ALERT_LEVEL_LABELS, ALERT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { ALERT_URGE_HOURS, type AlertLevel, type AlertState } from '@dutyboard/contracts/risk-alerts';
 import { Tag, Tooltip } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -20,19 +21,19 @@ export const STATE_COLOR: Record<AlertState, string> = {
 };
 
 export function AlertLevelTag({ level }: { level: AlertLevel }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={LEVEL_COLOR[level]} style={{ marginInlineEnd: 0 }} data-testid="alert-level">
-      {t(`riskAlerts.level.${level}`)}
+      {nameOf(ALERT_LEVEL_LABELS, level)}
     </Tag>
   );
 }
 
 export function AlertStateTag({ state }: { state: AlertState }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: 0 }} data-testid="alert-state" data-state={state}>
-      {t(`riskAlerts.state.${state}`)}
+      {nameOf(ALERT_STATE_LABELS, state)}
     </Tag>
   );
 }

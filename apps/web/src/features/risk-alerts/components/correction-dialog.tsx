@@ -2,6 +2,7 @@
 // The reporting clock keeps its first due time (ADR 019), which the dialog says. Only the fields
 // that differ are sent; If-Match carries the version seen and one Idempotency-Key per opening.
 import type { FieldIssue } from '@dutyboard/contracts/errors';
+import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   ALERT_CORRECTION_REASON_MAX,
@@ -75,7 +76,7 @@ interface CorrectionDialogProps {
 }
 
 export function CorrectionDialog({ alert, orgs, open, onClose, afterClose }: CorrectionDialogProps) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const [form] = Form.useForm<CorrectionValues>();
   const [idempotencyKey] = useState(randomUuid);
   const correct = useCorrectRiskAlert(alert.id, alert.version);
@@ -113,7 +114,7 @@ export function CorrectionDialog({ alert, orgs, open, onClose, afterClose }: Cor
           optionType="button"
           buttonStyle="solid"
           data-testid="risk-alert-correct-level"
-          options={ALERT_LEVELS.map((level) => ({ value: level, label: t(`riskAlerts.level.${level}`) }))}
+          options={ALERT_LEVELS.map((level) => ({ value: level, label: nameOf(ALERT_LEVEL_LABELS, level) }))}
         />
       </Form.Item>
       <Form.Item label={t('riskAlerts.field.date')} name="date" required>

@@ -1,5 +1,7 @@
 // The risk alerts list's filters (the shared bar, see record-filters.tsx): state, level, flag and
 // which date the range applies to.
+
+import { ALERT_LEVEL_LABELS, ALERT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import {
   ALERT_LEVELS,
   ALERT_STATES,
@@ -20,7 +22,7 @@ export function hasFilters(filter: RiskAlertListFilter): boolean {
 }
 
 export function RiskAlertFilters(props: ListFiltersProps<RiskAlertListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   return (
     <RecordFilters
       {...props}
@@ -32,14 +34,14 @@ export function RiskAlertFilters(props: ListFiltersProps<RiskAlertListFilter>) {
           testId: 'filter-state',
           label: t('riskAlerts.filterState'),
           placeholder: t('riskAlerts.allStates'),
-          options: filterOptions(ALERT_STATES, (s) => t(`riskAlerts.state.${s}`)),
+          options: filterOptions(ALERT_STATES, (s) => nameOf(ALERT_STATE_LABELS, s)),
         },
         {
           param: 'level',
           testId: 'filter-level',
           label: t('riskAlerts.filterLevel'),
           placeholder: t('riskAlerts.allLevels'),
-          options: filterOptions(ALERT_LEVELS, (l) => t(`riskAlerts.level.${l}`)),
+          options: filterOptions(ALERT_LEVELS, (l) => nameOf(ALERT_LEVEL_LABELS, l)),
         },
         {
           param: 'flag',

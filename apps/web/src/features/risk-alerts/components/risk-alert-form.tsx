@@ -1,5 +1,7 @@
 // The one alert form for 登记 and edit: single column, large touch targets, in the order the
 // facts come in. Limits come from the contract; the checks run on Save (risk-alert-form-values.ts).
+
+import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   ALERT_CHANNEL_MAX,
@@ -38,7 +40,7 @@ export function RiskAlertForm({
   onSubmit,
   factsFrozen = false,
 }: RiskAlertFormProps) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { label, named } = useFieldRules(RISK_ALERT_FIELDS);
   return (
     <RecordForm
@@ -66,7 +68,7 @@ export function RiskAlertForm({
           optionType="button"
           buttonStyle="solid"
           data-testid="risk-alert-level"
-          options={ALERT_LEVELS.map((level) => ({ value: level, label: t(`riskAlerts.level.${level}`) }))}
+          options={ALERT_LEVELS.map((level) => ({ value: level, label: nameOf(ALERT_LEVEL_LABELS, level) }))}
         />
       </Form.Item>
       <Form.Item label={label('summary')} name="summary" required>

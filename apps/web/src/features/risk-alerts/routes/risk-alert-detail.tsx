@@ -1,3 +1,4 @@
+import { ALERT_LEVEL_LABELS, ALERT_STATE_LABELS } from '@dutyboard/contracts/labels';
 import {
   AlertLevelSchema,
   AlertStateSchema,
@@ -60,7 +61,7 @@ export function RiskAlertDetailRoute() {
 
 function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const now = useNow();
   const orgs = useOrgs();
   const remove = useDeleteRiskAlert(alert.id, alert.version);
@@ -81,11 +82,11 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const historyValue = (name: string, value: unknown): string | undefined => {
     if (name === 'level') {
       const level = AlertLevelSchema.safeParse(value);
-      return level.success ? t(`riskAlerts.level.${level.data}`) : undefined;
+      return level.success ? nameOf(ALERT_LEVEL_LABELS, level.data) : undefined;
     }
     if (name === 'state') {
       const state = AlertStateSchema.safeParse(value);
-      return state.success ? t(`riskAlerts.state.${state.data}`) : undefined;
+      return state.success ? nameOf(ALERT_STATE_LABELS, state.data) : undefined;
     }
     if (name === 'orgId') return orgs.data?.items.find((org) => org.id === value)?.name;
     return undefined;

@@ -1,5 +1,7 @@
 // 登记排查: a small dialog with the check's date and time (now by default, never in the future),
 // its result and a note. One Idempotency-Key per opening, so a retried save stores one check.
+
+import { RISK_CHECK_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { RISK_CHECK_NOTE_MAX, RISK_CHECK_RESULTS, type RiskPoint } from '@dutyboard/contracts/risk-points';
 import { DatePicker, Form, Input, Radio, TimePicker } from 'antd';
 import { useState } from 'react';
@@ -28,7 +30,7 @@ interface CheckDialogProps {
 }
 
 export function CheckDialog({ point, open, onClose, afterClose }: CheckDialogProps) {
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const [form] = Form.useForm<CheckFormValues>();
   const [idempotencyKey] = useState(randomUuid);
   const [initialValues] = useState(() => newCheckValues());
@@ -86,7 +88,10 @@ export function CheckDialog({ point, open, onClose, afterClose }: CheckDialogPro
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          options={RISK_CHECK_RESULTS.map((result) => ({ value: result, label: t(`riskPoints.result.${result}`) }))}
+          options={RISK_CHECK_RESULTS.map((result) => ({
+            value: result,
+            label: nameOf(RISK_CHECK_RESULT_LABELS, result),
+          }))}
           data-testid="risk-check-result"
         />
       </Form.Item>

@@ -1,5 +1,7 @@
 // The checks list's filters (the shared bar, see record-filters.tsx): result, on time or late, and
 // the Shanghai days of the check.
+
+import { RISK_CHECK_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { RISK_CHECK_RESULTS, RISK_POINT_CHECK_SORTS, type RiskPointCheckSort } from '@dutyboard/contracts/risk-points';
 import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -9,7 +11,7 @@ import type { RiskPointCheckListFilter } from '../../../lib/query-keys.ts';
 export const CHECK_FILTER_KEYS = ['org', 'result', 'onTime', 'from', 'to'] as const;
 
 export function CheckFilters(props: ListFiltersProps<RiskPointCheckListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { filter } = props;
   return (
     <RecordFilters
@@ -22,7 +24,7 @@ export function CheckFilters(props: ListFiltersProps<RiskPointCheckListFilter>) 
           testId: 'filter-result',
           label: t('riskPoints.checksList.filterResult'),
           placeholder: t('riskPoints.checksList.allResults'),
-          options: filterOptions(RISK_CHECK_RESULTS, (r) => t(`riskPoints.result.${r}`)),
+          options: filterOptions(RISK_CHECK_RESULTS, (r) => nameOf(RISK_CHECK_RESULT_LABELS, r)),
         },
         {
           param: 'onTime',

@@ -1,5 +1,7 @@
 // The risk points list's filters (the shared bar, see record-filters.tsx): check status, type and
 // level; no dates.
+
+import { RISK_CHECK_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_POINT_TYPE_LABELS } from '@dutyboard/contracts/labels';
 import {
   RISK_CHECK_STATUSES,
   RISK_LEVELS,
@@ -14,7 +16,7 @@ import type { RiskPointListFilter } from '../../../lib/query-keys.ts';
 export const DEFAULT_RISK_POINT_SORT: RiskPointSort = 'nextCheckDueAt';
 
 export function RiskPointFilters(props: ListFiltersProps<RiskPointListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { filter } = props;
   return (
     <RecordFilters
@@ -27,21 +29,21 @@ export function RiskPointFilters(props: ListFiltersProps<RiskPointListFilter>) {
           testId: 'filter-status',
           label: t('riskPoints.filterStatus'),
           placeholder: t('riskPoints.allStatuses'),
-          options: filterOptions(RISK_CHECK_STATUSES, (s) => t(`riskPoints.status.${s}`)),
+          options: filterOptions(RISK_CHECK_STATUSES, (s) => nameOf(RISK_CHECK_STATUS_LABELS, s)),
         },
         {
           param: 'type',
           testId: 'filter-type',
           label: t('riskPoints.filterType'),
           placeholder: t('riskPoints.allTypes'),
-          options: filterOptions(RISK_POINT_TYPES, (type) => t(`riskPoints.type.${type}`)),
+          options: filterOptions(RISK_POINT_TYPES, (type) => nameOf(RISK_POINT_TYPE_LABELS, type)),
         },
         {
           param: 'level',
           testId: 'filter-level',
           label: t('riskPoints.filterLevel'),
           placeholder: t('riskPoints.allLevels'),
-          options: filterOptions(RISK_LEVELS, (level) => t(`riskPoints.level.${level}`)),
+          options: filterOptions(RISK_LEVELS, (level) => nameOf(RISK_LEVEL_LABELS, level)),
         },
       ]}
       sort={{

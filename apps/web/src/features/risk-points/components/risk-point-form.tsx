@@ -1,6 +1,8 @@
 // The one risk-point form for new and edit: single column, large touch targets. Limits come from
 // the contract; labels are stable (browser tests find the fields by them). There is no due-date
 // field: the server computes the next check from the last one and the interval.
+
+import { RISK_LEVEL_LABELS, RISK_POINT_TYPE_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   RISK_CHECK_INTERVAL_MAX,
@@ -28,7 +30,7 @@ interface RiskPointFormProps {
 }
 
 export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: RiskPointFormProps) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { label, maxLength, named } = useFieldRules(RISK_POINT_FIELDS);
   return (
     <RecordForm
@@ -62,7 +64,7 @@ export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, er
       >
         <Select
           placeholder={t('riskPoints.typePlaceholder')}
-          options={RISK_POINT_TYPES.map((type) => ({ value: type, label: t(`riskPoints.type.${type}`) }))}
+          options={RISK_POINT_TYPES.map((type) => ({ value: type, label: nameOf(RISK_POINT_TYPE_LABELS, type) }))}
           data-testid="risk-point-type"
         />
       </Form.Item>
@@ -73,7 +75,7 @@ export function RiskPointForm({ form, initialValues, orgs, orgLocked, saving, er
       >
         <Select
           placeholder={t('riskPoints.levelPlaceholder')}
-          options={RISK_LEVELS.map((level) => ({ value: level, label: t(`riskPoints.level.${level}`) }))}
+          options={RISK_LEVELS.map((level) => ({ value: level, label: nameOf(RISK_LEVEL_LABELS, level) }))}
           data-testid="risk-point-level"
         />
       </Form.Item>

@@ -1,10 +1,12 @@
+import { RISK_POINT_TYPE_LABELS } from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Grid, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
-import type { Translate } from '../../../lib/i18n.ts';
+import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { enumLabel } from '../../../lib/labels.ts';
 import { CheckStatusTag, RiskLevelTag } from './risk-tags.tsx';
 
 const nameLink = (row: RiskPoint) => (
@@ -17,7 +19,7 @@ const nameLink = (row: RiskPoint) => (
 const statusTag = (row: RiskPoint) => (row.checkStatus === 'OK' ? null : <CheckStatusTag status={row.checkStatus} />);
 
 /** Phone: one column, the name first with the due date, its tag, type and branch under it. */
-function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint> {
+function compactColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsType<RiskPoint> {
   return [
     {
       key: 'summary',
@@ -27,7 +29,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPo
           {nameLink(row)} <RiskLevelTag level={row.level} />
           <div className="db-row-meta">
             <span>{t('riskPoints.dueOn', { date: formatDateTime(row.nextCheckDueAt) })}</span> {statusTag(row)}{' '}
-            <span>{t(`riskPoints.type.${row.type}`)}</span>
+            <span>{enumLabel(RISK_POINT_TYPE_LABELS, row.type, lang)}</span>
             {showOrg ? <span> · {row.orgName}</span> : null}
           </div>
         </div>
@@ -36,7 +38,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPo
   ];
 }
 
-function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint> {
+function fullColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsType<RiskPoint> {
   return [
     { key: 'name', title: t('riskPoints.colName'), dataIndex: 'name', render: (_: string, row) => nameLink(row) },
     // With a single reachable org every row would repeat the same name.
@@ -46,7 +48,7 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint
       title: t('riskPoints.colType'),
       dataIndex: 'type',
       width: 130,
-      render: (type: RiskPoint['type']) => t(`riskPoints.type.${type}`),
+      render: (type: RiskPoint['type']) => enumLabel(RISK_POINT_TYPE_LABELS, type, lang),
     },
     {
       key: 'level',
@@ -71,7 +73,7 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint
 
 /** The register; a row (or its name link) opens the detail. */
 export function RiskPointTable({ rows, empty, showOrg }: { rows: RiskPoint[]; empty: ReactNode; showOrg: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().sm;
   return (
@@ -89,7 +91,7 @@ export function RiskPointTable({ rows, empty, showOrg }: { rows: RiskPoint[]; em
           void navigate(`/risk-points/${row.id}`);
         },
       })}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+      columns={phone ? compactColumns(t, lang, showOrg) : fullColumns(t, lang, showOrg)}
     />
   );
 }

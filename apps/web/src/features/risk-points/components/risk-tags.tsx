@@ -1,5 +1,7 @@
 // Small labels: a point's risk level, its check status (due soon / overdue), a check's result and
 // whether it was made on time.
+
+import { RISK_CHECK_RESULT_LABELS, RISK_CHECK_STATUS_LABELS, RISK_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { RiskCheckResult, RiskCheckStatus, RiskLevel } from '@dutyboard/contracts/risk-points';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -9,28 +11,28 @@ const STATUS_COLOR: Record<RiskCheckStatus, string> = { OK: 'green', DUE_SOON: '
 const RESULT_COLOR: Record<RiskCheckResult, string> = { NORMAL: 'green', ISSUE_FOUND: 'volcano' };
 
 export function RiskLevelTag({ level }: { level: RiskLevel }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={LEVEL_COLOR[level]} style={{ marginInlineEnd: 0 }}>
-      {t(`riskPoints.level.${level}`)}
+      {nameOf(RISK_LEVEL_LABELS, level)}
     </Tag>
   );
 }
 
 export function CheckStatusTag({ status }: { status: RiskCheckStatus }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="check-status" data-status={status}>
-      {t(`riskPoints.status.${status}`)}
+      {nameOf(RISK_CHECK_STATUS_LABELS, status)}
     </Tag>
   );
 }
 
 export function CheckResultTag({ result }: { result: RiskCheckResult }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={RESULT_COLOR[result]} style={{ marginInlineEnd: 0 }}>
-      {t(`riskPoints.result.${result}`)}
+      {nameOf(RISK_CHECK_RESULT_LABELS, result)}
     </Tag>
   );
 }

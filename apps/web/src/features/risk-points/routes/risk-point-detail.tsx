@@ -1,4 +1,10 @@
 import { AuditOutlined } from '@ant-design/icons';
+import {
+  type LabelTable,
+  RISK_CHECK_RESULT_LABELS,
+  RISK_LEVEL_LABELS,
+  RISK_POINT_TYPE_LABELS,
+} from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Button, Card, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
@@ -40,10 +46,10 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 /** Enum values in words; undefined leaves the history's own formatting. */
-const HISTORY_ENUMS: Record<string, (value: string) => MessageKey> = {
-  type: (v) => `riskPoints.type.${v}` as MessageKey,
-  level: (v) => `riskPoints.level.${v}` as MessageKey,
-  checkResult: (v) => `riskPoints.result.${v}` as MessageKey,
+const HISTORY_ENUMS: Record<string, LabelTable<string>> = {
+  type: RISK_POINT_TYPE_LABELS,
+  level: RISK_LEVEL_LABELS,
+  checkResult: RISK_CHECK_RESULT_LABELS,
 };
 
 export function RiskPointDetailRoute() {
@@ -58,7 +64,7 @@ export function RiskPointDetailRoute() {
 
 function RiskPointDetail({ point }: { point: RiskPoint }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const remove = useDeleteRiskPoint(point.id, point.version);
   const { dialog, openDialog, dialogProps } = useDialogState<'check'>();
   // Controls a role may not use are not rendered at all (not merely disabled).
@@ -66,8 +72,8 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
   const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
   const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
   const formatValue = (field: string, value: unknown) => {
-    const key = HISTORY_ENUMS[field];
-    if (key && typeof value === 'string') return t(key(value));
+    const table = HISTORY_ENUMS[field];
+    if (table && typeof value === 'string') return nameOf(table, value);
     if (field === 'checkOnTime' && typeof value === 'boolean') {
       return t(value ? 'riskPoints.onTime.true' : 'riskPoints.onTime.false');
     }
@@ -86,7 +92,7 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
       titleTestId="risk-point-name"
       fields={[
         { key: 'org', label: t('riskPoints.org'), children: point.orgName },
-        { key: 'type', label: t('riskPoints.typeLabel'), children: t(`riskPoints.type.${point.type}`) },
+        { key: 'type', label: t('riskPoints.typeLabel'), children: nameOf(RISK_POINT_TYPE_LABELS, point.type) },
         { key: 'level', label: t('riskPoints.levelLabel'), children: <RiskLevelTag level={point.level} /> },
         {
           key: 'responsiblePerson',

@@ -1,3 +1,4 @@
+import { STUDY_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { StudyKind } from '@dutyboard/contracts/study-sessions';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -10,10 +11,10 @@ const COLOR: Record<StudyKind, string> = {
 };
 
 export function StudyKindTag({ kind }: { kind: StudyKind }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={COLOR[kind]} style={{ marginInlineEnd: 0 }}>
-      {t(`studySessions.kind.${kind}`)}
+      {nameOf(STUDY_KIND_LABELS, kind)}
     </Tag>
   );
 }

@@ -1,5 +1,7 @@
 // The study sessions list's filters (the shared bar, see record-filters.tsx): kind, topic group
 // (the dashboard's two kinds of 专题研讨 drill here with it), topic and dates.
+
+import { STUDY_KIND_LABELS, STUDY_TOPIC_GROUP_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labels';
 import {
   STUDY_KINDS,
   STUDY_SESSION_SORTS,
@@ -10,10 +12,11 @@ import {
 } from '@dutyboard/contracts/study-sessions';
 import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { figureLabel } from '../../../lib/labels.ts';
 import type { StudySessionListFilter } from '../../../lib/query-keys.ts';
 
 export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf, lang } = useI18n();
   const { filter } = props;
   return (
     <RecordFilters
@@ -34,14 +37,14 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
           testId: 'filter-kind',
           label: t('studySessions.filterKind'),
           placeholder: t('studySessions.allKinds'),
-          options: filterOptions(STUDY_KINDS, (k) => t(`studySessions.kind.${k}`)),
+          options: filterOptions(STUDY_KINDS, (k) => nameOf(STUDY_KIND_LABELS, k)),
         },
         {
           param: 'topicGroup',
           testId: 'filter-topic-group',
           label: t('studySessions.filterTopicGroup'),
           placeholder: t('studySessions.allTopicGroups'),
-          options: filterOptions(StudyTopicGroupSchema.options, (g) => t(`studySessions.topicGroup.${g}`)),
+          options: filterOptions(StudyTopicGroupSchema.options, (g) => nameOf(STUDY_TOPIC_GROUP_LABELS, g)),
         },
         {
           // A dashboard figure's records (中心组理论学习 is more than one kind: figures.ts).
@@ -49,14 +52,14 @@ export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
           testId: 'filter-figure',
           label: t('studySessions.filterFigure'),
           placeholder: t('studySessions.allFigures'),
-          options: filterOptions(StudyFigureSchema.options, (f) => t(`plan.metric.${f}`)),
+          options: filterOptions(StudyFigureSchema.options, (f) => figureLabel(f, lang)),
         },
         {
           param: 'topicCategory',
           testId: 'filter-topic',
           label: t('studySessions.filterTopic'),
           placeholder: t('studySessions.allTopics'),
-          options: filterOptions(STUDY_TOPICS, (c) => t(`studySessions.topic.${c}`)),
+          options: filterOptions(STUDY_TOPICS, (c) => nameOf(STUDY_TOPIC_LABELS, c)),
         },
       ]}
       dates={{

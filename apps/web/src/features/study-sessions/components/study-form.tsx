@@ -2,6 +2,7 @@
 // order a secretary fills it on a phone right after the meeting — kind, topic, when, who, how
 // many, who was absent and why; materials and minutes last. Limits come from the contract.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   STUDY_ABSENTEE_NAME_MAX,
@@ -37,7 +38,7 @@ interface StudyFormProps {
 const half = { flex: '1 1 140px', minWidth: 0 } as const;
 
 export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: StudyFormProps) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { label, maxLength, named } = useFieldRules(FIELDS);
   const count = (field: 'expectedAttendance' | 'actualAttendance') => (
     <Form.Item
@@ -86,7 +87,7 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
       >
         <Select
           placeholder={t('studySessions.form.kindPlaceholder')}
-          options={STUDY_KINDS.map((k) => ({ value: k, label: t(`studySessions.kind.${k}`) }))}
+          options={STUDY_KINDS.map((k) => ({ value: k, label: nameOf(STUDY_KIND_LABELS, k) }))}
           data-testid="study-kind"
         />
       </Form.Item>
@@ -102,7 +103,7 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
       </Form.Item>
       <Form.Item label={label('topicCategory')} name="topicCategory">
         <Select
-          options={STUDY_TOPICS.map((c) => ({ value: c, label: t(`studySessions.topic.${c}`) }))}
+          options={STUDY_TOPICS.map((c) => ({ value: c, label: nameOf(STUDY_TOPIC_LABELS, c) }))}
           data-testid="study-topic-category"
         />
       </Form.Item>

@@ -1,3 +1,4 @@
+import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labels';
 import { StudyKindSchema, type StudySession, StudyTopicSchema } from '@dutyboard/contracts/study-sessions';
 import { Alert, Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -46,7 +47,7 @@ const HISTORY_FIELDS: Record<string, MessageKey> = {
 
 function StudySessionDetail({ session }: { session: StudySession }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const location = useLocation();
   const orgs = useOrgs();
   const remove = useDeleteStudySession(session.id, session.version);
@@ -62,11 +63,11 @@ function StudySessionDetail({ session }: { session: StudySession }) {
   const historyValue = (field: string, value: unknown): string | undefined => {
     if (field === 'kind') {
       const kind = StudyKindSchema.safeParse(value);
-      return kind.success ? t(`studySessions.kind.${kind.data}`) : undefined;
+      return kind.success ? nameOf(STUDY_KIND_LABELS, kind.data) : undefined;
     }
     if (field === 'topicCategory') {
       const topic = StudyTopicSchema.safeParse(value);
-      return topic.success ? t(`studySessions.topic.${topic.data}`) : undefined;
+      return topic.success ? nameOf(STUDY_TOPIC_LABELS, topic.data) : undefined;
     }
     if (field === 'orgId') return orgs.data?.items.find((org) => org.id === value)?.name;
     if (field === 'absentees' && Array.isArray(value)) {
@@ -120,7 +121,7 @@ function StudySessionDetail({ session }: { session: StudySession }) {
         {
           key: 'topicCategory',
           label: t('studySessions.topicCategory'),
-          children: t(`studySessions.topic.${session.topicCategory}`),
+          children: nameOf(STUDY_TOPIC_LABELS, session.topicCategory),
         },
         { key: 'topic', label: t('studySessions.topic'), children: session.topic },
         {

@@ -62,7 +62,7 @@ export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId 
       >
         <Select
           data-testid="rule-metric"
-          options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, t) }))}
+          options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, lang) }))}
         />
       </Form.Item>
       <Form.Item

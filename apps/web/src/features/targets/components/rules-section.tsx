@@ -66,7 +66,7 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
           title: t('targets.ruleColMetric'),
           render: (_: unknown, rule) => (
             <div>
-              <strong>{metricLabel(rule.metric, t)}</strong> · {frequency(rule)}
+              <strong>{metricLabel(rule.metric, lang)}</strong> · {frequency(rule)}
               <div className="db-row-meta">
                 {rule.orgName} · {scope(rule)}
                 {rule.note ? ` · ${rule.note}` : ''}
@@ -83,7 +83,11 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
         },
       ]
     : [
-        { key: 'metric', title: t('targets.ruleColMetric'), render: (_: unknown, rule) => metricLabel(rule.metric, t) },
+        {
+          key: 'metric',
+          title: t('targets.ruleColMetric'),
+          render: (_: unknown, rule) => metricLabel(rule.metric, lang),
+        },
         { key: 'org', title: t('targets.ruleColOrg'), dataIndex: 'orgName' },
         { key: 'scope', title: t('targets.ruleColScope'), render: (_: unknown, rule) => scope(rule) },
         { key: 'frequency', title: t('targets.ruleColFrequency'), render: (_: unknown, rule) => frequency(rule) },
@@ -117,7 +121,7 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
             type="text"
             danger
             icon={<DeleteOutlined />}
-            aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, t) })}
+            aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, lang) })}
             data-testid="rule-delete"
           />
         </Popconfirm>

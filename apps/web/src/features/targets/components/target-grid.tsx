@@ -17,7 +17,7 @@ interface GridRow {
 }
 
 export function TargetGrid({ answer, canEdit }: { answer: TargetsAnswer; canEdit: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const phone = !Grid.useBreakpoint().sm;
   const rows: GridRow[] = COUNTED_METRIC_KEYS.map((metric) => ({
     metric,
@@ -29,7 +29,7 @@ export function TargetGrid({ answer, canEdit }: { answer: TargetsAnswer; canEdit
       title: t('targets.colMetric'),
       fixed: 'left',
       width: phone ? 110 : 150,
-      render: (_: unknown, row) => metricLabel(row.metric, t),
+      render: (_: unknown, row) => metricLabel(row.metric, lang),
     },
     ...answer.orgs.map((org, i) => ({
       key: org.id,
@@ -68,7 +68,7 @@ function TargetCell({ cell, period, canEdit }: { cell: TargetRow; period: string
   const [value, setValue] = useState<number | null>(cell.value ?? cell.ruleRequired ?? null);
   const put = usePutTarget();
   const remove = useDeleteTarget();
-  const names = { org: cell.orgName, metric: metricLabel(cell.metric, t) };
+  const names = { org: cell.orgName, metric: metricLabel(cell.metric, lang) };
   const testId = `target-cell-${cell.metric}-${cell.orgId}`;
 
   const save = () => {
