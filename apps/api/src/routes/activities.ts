@@ -15,6 +15,7 @@ import {
   updateActivity,
 } from '../services/activities/activities.ts';
 import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import { recordRoutes } from './record-routes.ts';
 
 export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
@@ -25,12 +26,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files
     prisma,
     files,
     path: '/api/activities',
-    permissions: {
-      read: 'activity:read',
-      create: 'activity:write',
-      update: 'activity:write',
-      delete: 'activity:write',
-    },
+    kind: RECORD_KINDS.Activity,
     schemas: {
       query: ListActivitiesQuerySchema,
       page: ActivityPageSchema,

@@ -15,6 +15,7 @@ import {
   listPublicity,
   updatePublicityItem,
 } from '../services/publicity/publicity.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import { recordRoutes } from './record-routes.ts';
 
 export const publicityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
@@ -25,12 +26,7 @@ export const publicityRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; file
     prisma,
     files,
     path: '/api/publicity',
-    permissions: {
-      read: 'publicity:read',
-      create: 'publicity:write',
-      update: 'publicity:write',
-      delete: 'publicity:write',
-    },
+    kind: RECORD_KINDS.PublicityItem,
     schemas: {
       query: ListPublicityQuerySchema,
       page: PublicityPageSchema,

@@ -28,6 +28,7 @@ import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
 import type { AuthUser } from '../services/auth/sessions.ts';
+import type { AnyRecordKind } from '../services/records/registry.ts';
 import { type Removal, releaseFiles } from '../services/records/writes.ts';
 import { errorResponses } from './responses.ts';
 
@@ -52,8 +53,13 @@ export interface RecordRoutesSpec<
   prisma: PrismaClient;
   /** The collection, e.g. /api/activities; a record is <path>/:id. */
   path: `/api/${string}`;
-  /** config.permission of list and get (read), create, update and remove (delete). */
-  permissions: { read: Action; create: Action; update: Action; delete: Action };
+  /**
+   * The kind of record (services/records/registry.ts): list and get require its read action,
+   * create, update and remove its one write action, unless `permissions` says otherwise.
+   */
+  kind?: AnyRecordKind;
+  /** config.permission of list and get (read), create, update and remove (delete), when not the kind's. */
+  permissions?: RoutePermissions;
   schemas: { query: Query; page: Page; record: Record; create: Create; update: Update };
   /** The error answers every route declares (default errorResponses). */
   errors?: Readonly<{ [status: number]: z.ZodType }>;
@@ -78,6 +84,15 @@ export interface RecordRoutesSpec<
     ) => Promise<Versioned<Record>>;
     remove?: (tx: Tx, user: AuthUser, id: string, version: number | undefined) => Promise<Removal> | Promise<void>;
   };
+}
+
+type RoutePermissions = { read: Action; create: Action; update: Action; delete: Action };
+
+/** The permissions the kind declares: its read action, and its write action for every change. */
+function permissionsOf(path: string, kind: AnyRecordKind | undefined): RoutePermissions {
+  const [write, ...others] = kind?.permissions.write ?? [];
+  if (!kind || !write || others.length > 0) throw new Error(`${path}: name the routes' permissions`);
+  return { read: kind.permissions.read, create: write, update: write, delete: write };
 }
 
 /** Registers the standard routes one by one, so a file can keep other routes in between. */
@@ -108,7 +123,8 @@ export function recordRoutes(
   app: App,
   spec: RecordRoutesSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType, z.ZodType>,
 ): RecordRoutes {
-  const { prisma, path, permissions, schemas, service } = spec;
+  const { prisma, path, schemas, service } = spec;
+  const permissions = spec.permissions ?? permissionsOf(path, spec.kind);
   const errors = spec.errors ?? errorResponses;
   const missing = (route: string) => new Error(`${path}: the service offers no ${route}`);
 

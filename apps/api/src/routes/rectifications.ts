@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import {
   closeRectification,
   createRectification,
@@ -41,12 +42,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; 
     prisma,
     files,
     path: '/api/rectifications',
-    permissions: {
-      read: 'rectification:read',
-      create: 'rectification:write',
-      update: 'rectification:write',
-      delete: 'rectification:write',
-    },
+    kind: RECORD_KINDS.Rectification,
     schemas: {
       query: ListRectificationsQuerySchema,
       page: RectificationPageSchema,

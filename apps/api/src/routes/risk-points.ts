@@ -22,6 +22,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import {
   createRiskPoint,
   deleteRiskPoint,
@@ -43,12 +44,7 @@ export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; file
     prisma,
     files,
     path: '/api/risk-points',
-    permissions: {
-      read: 'riskpoint:read',
-      create: 'riskpoint:write',
-      update: 'riskpoint:write',
-      delete: 'riskpoint:write',
-    },
+    kind: RECORD_KINDS.RiskPoint,
     schemas: {
       query: ListRiskPointsQuerySchema,
       page: RiskPointPageSchema,

@@ -8,6 +8,7 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import {
   createStudySession,
   deleteStudySession,
@@ -25,7 +26,7 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; f
     prisma,
     files,
     path: '/api/study-sessions',
-    permissions: { read: 'study:read', create: 'study:write', update: 'study:write', delete: 'study:write' },
+    kind: RECORD_KINDS.StudySession,
     schemas: {
       query: ListStudySessionsQuerySchema,
       page: StudySessionPageSchema,
