@@ -8,12 +8,11 @@ import type {
   UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
-import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
@@ -97,14 +96,7 @@ export async function createActivity(
     },
     include: withOrg,
   });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: KIND.entityType,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: storedShape(KIND, row),
-  });
+  await auditCreated(tx, user, KIND, row);
   return toActivity(row);
 }
 

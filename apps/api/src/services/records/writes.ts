@@ -10,6 +10,23 @@ import { assertWritten } from './versioning.ts';
 
 type Tx = Prisma.TransactionClient;
 
+/** Audits a record just created in this transaction (CREATE, with its stored shape). */
+export async function auditCreated<Row extends RecordRow>(
+  tx: Tx,
+  user: AuthUser,
+  kind: RecordKind<Row, never, never>,
+  row: Row,
+): Promise<void> {
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'CREATE',
+    entityType: kind.entityType,
+    entityId: row.id,
+    orgId: row.orgId,
+    after: storedShape(kind, row),
+  });
+}
+
 export interface UpdateOptions<Where> {
   /** More conditions the row must still meet (e.g. the state it was read in). */
   where?: Where;

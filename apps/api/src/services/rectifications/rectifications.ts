@@ -14,12 +14,11 @@ import {
 } from '@dutyboard/contracts/rectifications';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
-import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, rectificationInclude, storedShape } from '../records/registry.ts';
-import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { loadInScope, RECORD_KINDS, rectificationInclude } from '../records/registry.ts';
+import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -213,14 +212,7 @@ export async function createRectification(
     },
     include,
   });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: KIND.entityType,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: storedShape(KIND, row),
-  });
+  await auditCreated(tx, user, KIND, row);
   return toRectification(row, user);
 }
 

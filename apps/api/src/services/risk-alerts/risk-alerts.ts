@@ -29,13 +29,12 @@ import {
 } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
-import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
+import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
-import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -216,14 +215,7 @@ export async function createRiskAlert(
   await tx.riskAlertEvent.create({
     data: { alertId: row.id, fromState: null, toState: 'REGISTERED', actorId: user.id, at: registeredAt },
   });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: KIND.entityType,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: storedShape(KIND, row),
-  });
+  await auditCreated(tx, user, KIND, row);
   return toDetail(tx, row, settings.now);
 }
 

@@ -22,12 +22,11 @@ import {
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
-import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -145,14 +144,7 @@ export async function createRiskPoint(
     },
     include: withOrg,
   });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: KIND.entityType,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: storedShape(KIND, row),
-  });
+  await auditCreated(tx, user, KIND, row);
   return toRiskPoint(row);
 }
 

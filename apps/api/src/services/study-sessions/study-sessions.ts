@@ -14,13 +14,12 @@ import {
 } from '@dutyboard/contracts/study-sessions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { validationError } from '../../plugins/errors.ts';
-import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { figureWhere } from '../metrics/records.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, storedShape } from '../records/registry.ts';
-import { type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
 
 const KIND = RECORD_KINDS.StudySession;
 const withOrg = { org: { select: { name: true, path: true } } } as const;
@@ -132,14 +131,7 @@ export async function createStudySession(
     },
     include: withOrg,
   });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: KIND.entityType,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: storedShape(KIND, row),
-  });
+  await auditCreated(tx, user, KIND, row);
   return toStudySession(row);
 }
 
