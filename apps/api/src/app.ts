@@ -49,6 +49,7 @@ declare module 'fastify' {
     jobs: Jobs;
   }
 }
+
 import { FileStore } from './services/attachments/store.ts';
 
 // Validation messages in Chinese, the users' language (the web maps codes for English).
