@@ -25,6 +25,29 @@ export const ERROR_CODES = [
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/**
+ * The HTTP status each code answers with — declared once; `AppError` takes its status from here.
+ * Exceptions are explicit at the throw site (see AppError's `status` argument): VALIDATION_FAILED
+ * as 414 for an over-long URL and 422 for an export over its row limit.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<ErrorCode, number>;
+
 export const FieldIssueSchema = z.object({
   /** Dotted path of the field, e.g. "title" or "absentees.0.reason". */
   field: z.string(),

@@ -4,8 +4,8 @@
 import { type Action, can } from '@dutyboard/contracts/permissions';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, forbidden, unauthenticated } from '../errors/app-error.ts';
 import { type AuthUser, findSessionUser, type SessionPolicy } from '../services/auth/sessions.ts';
-import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'dutyboard_session';
 
@@ -57,6 +57,6 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, policy:
 
 /** The signed-in user of a route that declared a permission (the hook guarantees one). */
 export function actor(request: FastifyRequest): AuthUser {
-  if (!request.user) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  if (!request.user) throw new AppError('UNAUTHENTICATED', '请先登录');
   return request.user;
 }

@@ -1,28 +1,9 @@
-// One error type and one handler: every failure leaves as { error: { code, message, details? } }.
-// 5xx bodies never carry internals; the log keeps them.
-import type { ErrorBody, ErrorCode, FieldIssue } from '@dutyboard/contracts/errors';
+// The one error handler: every failure leaves as { error: { code, message, details? } }.
+// 5xx bodies never carry internals; the log keeps them. The error type is errors/app-error.ts.
+import type { ErrorBody, ErrorCode } from '@dutyboard/contracts/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status: number,
-    readonly details?: ErrorBody['error']['details'],
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`, 404);
-export const forbidden = (message = '没有执行此操作的权限') => new AppError('FORBIDDEN', message, 403);
-export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message, 401);
-
-export function validationError(fields: FieldIssue[], message = '提交的内容有误，请按提示修改') {
-  return new AppError('VALIDATION_FAILED', message, 400, { fields });
-}
+import { AppError } from '../errors/app-error.ts';
 
 function body(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
@@ -154,9 +135,4 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
   const text = `${String(e?.message ?? '')} ${String(e?.code ?? '')}`;
   return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|57P01|57P03/.test(text);
-}
-
-/** A unique constraint refused the write (Prisma P2002). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === 'P2002';
 }

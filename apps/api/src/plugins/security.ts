@@ -11,8 +11,8 @@
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { AppError, forbidden } from '../errors/app-error.ts';
 import { recordAudit } from '../services/audit/audit.ts';
-import { AppError, forbidden } from './errors.ts';
 
 /**
  * The SPA's policy. style-src needs 'unsafe-inline' because antd's CSS-in-JS injects <style>
@@ -84,11 +84,11 @@ export function originAllowed(
 export function registerSecurity(app: FastifyInstance, { prisma, config }: SecurityOptions): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.url.length > URL_MAX_LENGTH) {
-      throw new AppError('VALIDATION_FAILED', '请求地址过长', 414);
+      throw new AppError('VALIDATION_FAILED', '请求地址过长', undefined, 414);
     }
     const pathname = request.url.split('?', 1)[0] ?? '';
     if (pathname.split('/').some((segment) => segment.length > PATH_SEGMENT_MAX_LENGTH)) {
-      throw new AppError('VALIDATION_FAILED', '请求地址过长', 414);
+      throw new AppError('VALIDATION_FAILED', '请求地址过长', undefined, 414);
     }
     if (SAFE_METHODS.has(request.method)) return;
     const verdict = originAllowed(request.headers, config.ALLOWED_ORIGINS);

@@ -7,7 +7,7 @@ import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { validationError } from './errors.ts';
+import { validationError } from '../errors/app-error.ts';
 
 /** Deeper than any contract nests; a body nested further is refused by its schema anyway. */
 const MAX_DEPTH = 32;

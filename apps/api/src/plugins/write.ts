@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, validationError } from './errors.ts';
+import { AppError, validationError } from '../errors/app-error.ts';
 
 /** Kept this long; a retry later than that runs as a new request. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -64,12 +64,12 @@ export async function runWrite<T>(
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) AS locked`;
     if (!lock?.locked) {
-      throw new AppError('IDEMPOTENCY_IN_PROGRESS', '同一请求正在处理中，请稍候再查看结果', 409);
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', '同一请求正在处理中，请稍候再查看结果');
     }
     const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
     if (stored) {
       if (stored.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key 已用于另一个不同的请求，请换一个新的键', 422);
+        throw new AppError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key 已用于另一个不同的请求，请换一个新的键');
       }
       return { replayed: true as const, status: stored.status, body: stored.body as T };
     }

@@ -13,8 +13,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { AppError, validationError } from '../errors/app-error.ts';
 import { actor } from '../plugins/auth.ts';
-import { AppError, validationError } from '../plugins/errors.ts';
 import { runWrite } from '../plugins/write.ts';
 import {
   createAttachment,
@@ -56,7 +56,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件', 415);
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       }
       const fields: Record<string, string> = {};
       let file: { bytes: Buffer; name: string } | undefined;
@@ -104,7 +104,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const { row } = await loadReadableAttachment(prisma, actor(request), request.params.id);
       const sha = variant === 'content' ? row.sha256 : row.thumbnailSha;
-      if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在', 404);
+      if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在');
       const type = variant === 'content' ? row.mimeType : 'image/jpeg';
       const name = variant === 'content' ? row.fileName : `thumbnail-${row.fileName}.jpg`;
       const shown = fileDisposition(type);

@@ -19,8 +19,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { AppError, validationError } from '../errors/app-error.ts';
 import { actor } from '../plugins/auth.ts';
-import { AppError, validationError } from '../plugins/errors.ts';
 import {
   assertCanImport,
   getImportJob,
@@ -99,7 +99,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
       // Refused before a byte of the file is read.
       assertCanImport(user, kind);
       if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件', 415);
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       }
       let upload: StoredUpload | undefined;
       for await (const part of request.parts()) {

@@ -20,7 +20,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 // The generated namespace carries Prisma.DbNull, the value that stores SQL NULL in a Json column;
 // @dutyboard/db/client re-exports the namespace as a type only.
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
-import { AppError, forbidden, isUniqueViolation, notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, forbidden, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
@@ -106,7 +106,7 @@ function auditShape(row: AssignmentRow) {
 }
 
 const firstResponsibleTaken = () =>
-  new AppError('CONFLICT', '本周期该组织已确定第一责任人，请修改现有的那一条', 409, {
+  new AppError('CONFLICT', '本周期该组织已确定第一责任人，请修改现有的那一条', {
     fields: [{ field: 'kind', code: 'taken', message: '本周期该组织已确定第一责任人，请修改现有的那一条' }],
   });
 
@@ -348,7 +348,7 @@ function alteredClosedFacts(before: AssignmentRow, input: UpdateAssignmentInput)
 
 function closedFactsRefusal(fields: ClosedFrozenField[]): AppError {
   const sentence = (names: string) => `这项任务已办结，${names}已计入统计，不能再修改`;
-  return new AppError('CONFLICT', sentence(fields.map((f) => CLOSED_FROZEN_FIELDS[f]).join('、')), 409, {
+  return new AppError('CONFLICT', sentence(fields.map((f) => CLOSED_FROZEN_FIELDS[f]).join('、')), {
     fields: fields.map((field) => ({ field, code: 'frozen', message: sentence(CLOSED_FROZEN_FIELDS[field]) })),
   });
 }
@@ -375,7 +375,7 @@ export async function updateAssignment(
   };
   shapeError(merged);
   if (input.rule && before.status !== 'OPEN' && !parseRule(before.rule)) {
-    throw new AppError('INVALID_TRANSITION', '这项任务已办结，不能再设置完成规则', 409);
+    throw new AppError('INVALID_TRANSITION', '这项任务已办结，不能再设置完成规则');
   }
   const orgId = input.orgId ?? before.orgId;
   const org =
@@ -428,7 +428,7 @@ export async function deleteAssignment(
   checkVersion(before, expectedVersion);
   // A closed task is part of the record of work done (and of ASSIGNMENT_DONE), like a completed
   // rectification.
-  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除', 409);
+  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除');
   const { count } = await tx.assignment.deleteMany({ where: { id, version: before.version } });
   assertWritten(count);
   await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
@@ -442,7 +442,7 @@ export async function deleteAssignment(
   });
 }
 
-const cannotClose = (message: string) => new AppError('INVALID_TRANSITION', message, 409);
+const cannotClose = (message: string) => new AppError('INVALID_TRANSITION', message);
 
 /**
  * 办结 a task without a rule: by leadership (plan:manage) or the task's owner, once at least one

@@ -13,7 +13,7 @@ import { writableText } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
+import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { canWriteRecord, loadReadableRecord, type OwningRecord } from '../records/registry.ts';
@@ -31,7 +31,7 @@ export interface PreparedFile {
   height: number | null;
 }
 
-const unsupported = (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', message, 415);
+const unsupported = (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', message);
 
 /** A file name safe to store and show: the last path segment, no control characters, bounded. */
 export function cleanFileName(raw: string | undefined): string {
@@ -169,7 +169,7 @@ export async function deleteAttachment(tx: Prisma.TransactionClient, user: AuthU
   const { row, record } = await loadReadableAttachment(tx, user, id);
   if (!canWriteRecord(user, record)) throw forbidden('只读账号不能添加或删除佐证材料');
   if (record.closed) {
-    throw new AppError('INVALID_TRANSITION', '这条记录已办结，它的佐证材料不能删除（可以继续补充）', 409);
+    throw new AppError('INVALID_TRANSITION', '这条记录已办结，它的佐证材料不能删除（可以继续补充）');
   }
   await tx.attachment.delete({ where: { id } });
   // The file itself stays in the content-addressed store: the audit trail still names its hash.

@@ -2,7 +2,7 @@
 import type { ChangePasswordInput, LoginInput, Me } from '@dutyboard/contracts/auth';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { AppError, notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { toOrgUnit } from '../orgs/orgs.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -28,7 +28,6 @@ export function throttledError(throttled: Throttled): AppError {
   return new AppError(
     'RATE_LIMITED',
     `${who}登录失败次数过多，已暂时限制登录，请在 ${minutes} 分钟后（北京时间 ${shanghaiClock(throttled.retryAt)} 之后）重试`,
-    429,
     { retryAfterSeconds: throttled.retryAfterSeconds, scope: throttled.scope },
   );
 }
@@ -54,7 +53,7 @@ export async function signIn(
       entityId: user?.id ?? null,
       after: { username: input.username, ip: meta.ip ?? null },
     });
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误', 401);
+    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
   }
   await loginSucceeded(prisma, reservation.attemptId, input.username);
   const { token, expiresAt } = await createSession(prisma, user.id, policy, meta);

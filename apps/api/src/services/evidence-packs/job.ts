@@ -16,7 +16,7 @@ import {
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { FileStore } from '../attachments/store.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';

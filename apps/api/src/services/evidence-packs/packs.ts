@@ -8,7 +8,7 @@ import { EVIDENCE_PACK_KINDS, EVIDENCE_PACK_LIST_MAX } from '@dutyboard/contract
 import { EXPORT_PERMISSIONS } from '@dutyboard/contracts/exports';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
+import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Jobs } from '../jobs/jobs.ts';
@@ -154,7 +154,6 @@ export async function evidencePackFile(
     throw new AppError(
       'CONFLICT',
       row.state === 'FAILED' ? '证据包生成失败，请重新生成' : '证据包还在生成中，请稍后再下载',
-      409,
     );
   }
   const file = packPath(dataDir, row.id);
@@ -162,6 +161,6 @@ export async function evidencePackFile(
     (s) => s.size,
     () => null,
   );
-  if (size === null) throw new AppError('NOT_FOUND', '证据包文件已不存在，请重新生成', 404);
+  if (size === null) throw new AppError('NOT_FOUND', '证据包文件已不存在，请重新生成');
   return { path: file, fileName: row.fileName, size, sha256: row.sha256, periodCode: row.periodCode };
 }

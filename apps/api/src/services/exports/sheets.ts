@@ -6,7 +6,7 @@ import { PAGE_SIZE_MAX } from '@dutyboard/contracts/common';
 import { EXPORT_FILTER_SCHEMAS, EXPORT_MAX_ROWS, EXPORT_TITLES, type ExportList } from '@dutyboard/contracts/exports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { AppError, validationError } from '../../plugins/errors.ts';
+import { AppError, validationError } from '../../errors/app-error.ts';
 import { listActivities } from '../activities/activities.ts';
 import { listAssignments } from '../assignments/assignments.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -108,11 +108,11 @@ function tooManyRows(maxRows: number): AppError {
   return new AppError(
     'VALIDATION_FAILED',
     `符合条件的记录超过 ${maxRows} 条，无法一次导出。请缩小筛选范围（如缩短日期区间、选择具体支部或类别）后再导出。`,
-    422,
     {
       fields: [{ field: 'query', code: 'too_big', message: `一次最多导出 ${maxRows} 条记录` }],
       maxRows,
     },
+    422,
   );
 }
 

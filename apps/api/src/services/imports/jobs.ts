@@ -24,7 +24,7 @@ import {
 } from '@dutyboard/contracts/imports';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, notFound } from '../../plugins/errors.ts';
+import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { shanghaiDateTime } from '../exports/columns.ts';
 import type { Jobs } from '../jobs/jobs.ts';
@@ -112,7 +112,6 @@ export async function refuseCommittedFile(prisma: Db, kind: ImportKind, sha256: 
     'CONFLICT',
     `该文件已于 ${when} 导入过（${by ? `${by}导入，` : ''}新增 ${done.created} 条），不会重复导入。` +
       '如需补充，请只保留新增的行另存为新文件后上传',
-    409,
     { importId: done.id },
   );
 }
@@ -154,18 +153,17 @@ export async function storeUpload(
   try {
     await pipeline(file, tap, createWriteStream(target));
     if (file.truncated) throw new UploadTooLarge();
-    if (size === 0) throw new AppError('VALIDATION_FAILED', '上传的文件是空的', 400);
+    if (size === 0) throw new AppError('VALIDATION_FAILED', '上传的文件是空的');
     if (head.toString('latin1') !== 'PK\x03\x04') {
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
         '请上传 .xlsx 格式的 Excel 文件（.xls 或 .csv 请先用 Excel 另存为 .xlsx）',
-        415,
       );
     }
   } catch (error) {
     await rm(target, { force: true });
     if (error instanceof UploadTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请拆分后分批导入`, 413);
+      throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
     }
     throw error;
   }
@@ -273,14 +271,14 @@ export async function requestCommit(
         : row.state === 'INVALID'
           ? `文件有 ${row.problemCount} 处问题，请修改后重新上传`
           : (row.error ?? '这次导入已失败，请重新上传');
-    throw new AppError('CONFLICT', message, 409);
+    throw new AppError('CONFLICT', message);
   }
   await refuseCommittedFile(prisma, row.kind as ImportKind, row.fileSha256);
   const exists = await stat(importFilePath(dataDir, id)).then(
     () => true,
     () => false,
   );
-  if (!exists) throw new AppError('CONFLICT', '上传的文件已不在服务器上，请重新上传', 409);
+  if (!exists) throw new AppError('CONFLICT', '上传的文件已不在服务器上，请重新上传');
   // Conditional on VALID: of two simultaneous clicks exactly one starts the commit.
   const count = await prisma.$transaction(async (tx) => {
     await lockUserJobs(tx, 'import', user.id);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ImportJob, ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
-import { AppError, isUniqueViolation } from '../../plugins/errors.ts';
+import { AppError, isUniqueViolation } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';

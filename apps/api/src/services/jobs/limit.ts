@@ -3,7 +3,7 @@
 // count and the new job are taken under a per-user advisory lock (transaction-scoped), so parallel
 // requests cannot all pass the count.
 import type { Prisma } from '@dutyboard/db/client';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { JOB_KINDS, type JobKind, sqlOf } from './kinds.ts';
 
 /** Queued or running jobs of one kind per user. */
@@ -38,7 +38,6 @@ export function tooManyRunning(kind: JobKind, running: number, limit = RUNNING_J
   return new AppError(
     'RATE_LIMITED',
     `你已有 ${running} 个${JOB_KINDS[kind].noun}正在进行（每人最多同时 ${limit} 个），请等其中一个完成后再试`,
-    429,
     { running, limit },
   );
 }

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 
 type OrgUnitRow = Prisma.OrgUnitGetPayload<object>;
 
-import { AppError, isUniqueViolation, notFound } from '../../plugins/errors.ts';
+import { AppError, isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 
@@ -24,7 +24,7 @@ export function toOrgUnit(o: OrgUnitRow): OrgUnit {
 }
 
 const codeTaken = () =>
-  new AppError('CONFLICT', '组织代码已存在，请换一个', 409, {
+  new AppError('CONFLICT', '组织代码已存在，请换一个', {
     fields: [{ field: 'code', code: 'taken', message: '组织代码已存在，请换一个' }],
   });
 
@@ -34,7 +34,7 @@ export async function createOrg(prisma: PrismaClient, actor: AuthUser, input: Cr
     return await prisma.$transaction(async (tx) => {
       const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
       if (input.parentId && !parent) {
-        throw new AppError('VALIDATION_FAILED', '上级组织不存在', 400, {
+        throw new AppError('VALIDATION_FAILED', '上级组织不存在', {
           fields: [{ field: 'parentId', code: 'not_found', message: '上级组织不存在' }],
         });
       }

@@ -2,7 +2,7 @@
 // tree test is a prefix match on the materialised path ("/street/branch/").
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { forbidden, notFound } from '../../plugins/errors.ts';
+import { forbidden, notFound } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;

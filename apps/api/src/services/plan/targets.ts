@@ -14,7 +14,7 @@ import {
   type UpdateFrequencyRuleInput,
 } from '@dutyboard/contracts/plan';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, isUniqueViolation, notFound } from '../../plugins/errors.ts';
+import { AppError, isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
@@ -229,7 +229,7 @@ function auditRule(row: RuleRow) {
 }
 
 const ruleTaken = () =>
-  new AppError('CONFLICT', '该组织已有这项指标的同类频次规则，请修改现有规则', 409, {
+  new AppError('CONFLICT', '该组织已有这项指标的同类频次规则，请修改现有规则', {
     fields: [{ field: 'metric', code: 'taken', message: '该组织已有这项指标的同类频次规则，请修改现有规则' }],
   });
 

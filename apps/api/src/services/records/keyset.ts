@@ -3,7 +3,7 @@
 // meanwhile neither repeats nor skips rows.
 import { illegalCharacterIn } from '@dutyboard/contracts/common';
 import { instantInRange, localDateToInstant } from '@dutyboard/contracts/periods';
-import { validationError } from '../../plugins/errors.ts';
+import { validationError } from '../../errors/app-error.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 

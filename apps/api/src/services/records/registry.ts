@@ -5,7 +5,7 @@
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import { type Action, can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
+import { notFound } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { reachesOrg } from '../orgs/scope.ts';
 import { checkVersion } from './versioning.ts';

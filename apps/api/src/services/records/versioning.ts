@@ -1,10 +1,10 @@
 // Optimistic concurrency for every record: the client names the version it saw (If-Match); the
 // write is conditional on the version read in the same transaction, so a concurrent change
 // between the check and the write is caught too.
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../errors/app-error.ts';
 
 export const preconditionFailed = () =>
-  new AppError('PRECONDITION_FAILED', '这条记录已被他人修改，请刷新后查看最新内容再操作', 412);
+  new AppError('PRECONDITION_FAILED', '这条记录已被他人修改，请刷新后查看最新内容再操作');
 
 /** Refuses when the caller named a version (If-Match) that is not the stored one. */
 export function checkVersion(row: { version: number }, expected: number | undefined): void {

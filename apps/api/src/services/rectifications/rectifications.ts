@@ -13,7 +13,7 @@ import {
   type UpdateRectificationInput,
 } from '@dutyboard/contracts/rectifications';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
+import { AppError, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
@@ -176,7 +176,7 @@ async function checkLinkableAlert(db: Db, user: AuthUser, alertId: string): Prom
   });
   if (!alert || !reachesOrg(user, { id: alert.orgId, path: alert.org.path })) {
     const message = '关联的舆情不存在或无权访问';
-    throw new AppError('NOT_FOUND', message, 404, { fields: [{ field: 'alertId', code: 'not_found', message }] });
+    throw new AppError('NOT_FOUND', message, { fields: [{ field: 'alertId', code: 'not_found', message }] });
   }
 }
 
@@ -187,7 +187,7 @@ function assertSourceFields(value: Parameters<typeof rectificationSourceIssues>[
   }
 }
 
-const closedRefusal = (what: string) => new AppError('INVALID_TRANSITION', `这项整改已完成，不能再${what}`, 409);
+const closedRefusal = (what: string) => new AppError('INVALID_TRANSITION', `这项整改已完成，不能再${what}`);
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
 export async function createRectification(
@@ -228,7 +228,7 @@ export async function updateRectification(
   // closedAt, and its deadline and owner say whether it was done in time. Each field sent is named.
   if (before.status === 'DONE') {
     const refusal = closedRefusal('修改');
-    throw new AppError(refusal.code, refusal.message, refusal.status, {
+    throw new AppError(refusal.code, refusal.message, {
       fields: Object.keys(input).map((field) => ({ field, code: 'frozen', message: refusal.message })),
     });
   }
@@ -266,10 +266,10 @@ export async function closeRectification(
   now = new Date(),
 ): Promise<Rectification> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', '这项整改已经标记为完成', 409);
+  if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', '这项整改已经标记为完成');
   const evidence = await tx.attachment.count({ where: { entityType: 'Rectification', entityId: id } });
   if (evidence === 0) {
-    throw new AppError('CONFLICT', '请先上传整改完成的佐证材料（照片或文件），再标记整改完成', 409, {
+    throw new AppError('CONFLICT', '请先上传整改完成的佐证材料（照片或文件），再标记整改完成', {
       reason: 'EVIDENCE_REQUIRED',
     });
   }

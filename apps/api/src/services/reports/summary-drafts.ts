@@ -15,7 +15,7 @@ import {
   type UpdateSummaryInput,
 } from '@dutyboard/contracts/reports';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../plugins/errors.ts';
+import { notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';

@@ -28,7 +28,7 @@ import {
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, validationError } from '../../plugins/errors.ts';
+import { AppError, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
@@ -249,7 +249,7 @@ function frozenFactsRefusal(state: AlertState, fields: AlertFrozenField[]): AppE
     code: 'frozen',
     message: sentence(FROZEN_FIELD_NAME[field]),
   }));
-  return new AppError('CONFLICT', sentence(fields.map((f) => FROZEN_FIELD_NAME[f]).join('、')), 409, {
+  return new AppError('CONFLICT', sentence(fields.map((f) => FROZEN_FIELD_NAME[f]).join('、')), {
     fields: issues,
   });
 }
@@ -288,7 +288,7 @@ export async function updateRiskAlert(
   settings: AlertSettings,
 ): Promise<RiskAlertDetail> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改', 409);
+  if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改');
   if (alertFactsFrozen(before.state)) {
     const altered = alteredFacts(before, input);
     if (altered.length > 0) throw frozenFactsRefusal(before.state, altered);
@@ -346,7 +346,7 @@ export async function correctRiskAlert(
 ): Promise<RiskAlertDetail> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (!alertFactsFrozen(before.state)) {
-    throw new AppError('INVALID_TRANSITION', '这条舆情尚在“登记”环节，请直接修改，无需更正', 409, {
+    throw new AppError('INVALID_TRANSITION', '这条舆情尚在“登记”环节，请直接修改，无需更正', {
       current: before.state,
     });
   }
@@ -386,7 +386,7 @@ export async function deleteRiskAlert(
 ): Promise<Removal> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (before.state !== 'REGISTERED') {
-    throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`, 409);
+    throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`);
   }
   return versionedDelete(tx, user, KIND, before, { where: { state: 'REGISTERED' } });
 }
@@ -400,7 +400,7 @@ function invalidTransition(from: AlertState, to: AlertState): AppError {
           .map((s) => STATE_NAME[s])
           .join('、')}`;
   const details: ErrorBody['error']['details'] = { current: from, allowed: [...allowed] };
-  return new AppError('INVALID_TRANSITION', message, 409, details);
+  return new AppError('INVALID_TRANSITION', message, details);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { validationError } from '../../plugins/errors.ts';
+import { validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { figureWhere } from '../metrics/records.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';

@@ -2,7 +2,7 @@
 // trail records what changed, without any hash.
 import type { CreateUserInput, UpdateUserInput, User } from '@dutyboard/contracts/users';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, isUniqueViolation, notFound, validationError } from '../../plugins/errors.ts';
+import { AppError, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -31,13 +31,13 @@ function auditShape(row: UserRow) {
 }
 
 const usernameTaken = () =>
-  new AppError('CONFLICT', '用户名已存在，请换一个', 409, {
+  new AppError('CONFLICT', '用户名已存在，请换一个', {
     fields: [{ field: 'username', code: 'taken', message: '用户名已存在，请换一个' }],
   });
 
 async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
   if (!(await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true } }))) {
-    throw new AppError('VALIDATION_FAILED', '所属组织不存在', 400, {
+    throw new AppError('VALIDATION_FAILED', '所属组织不存在', {
       fields: [{ field: 'orgId', code: 'not_found', message: '所属组织不存在' }],
     });
   }
@@ -85,7 +85,7 @@ export async function updateUser(
   input: UpdateUserInput,
 ): Promise<User> {
   if (id === actor.id && (input.active === false || (input.role && input.role !== actor.role))) {
-    throw new AppError('CONFLICT', '不能停用自己或修改自己的角色，请由另一位管理员操作', 409);
+    throw new AppError('CONFLICT', '不能停用自己或修改自己的角色，请由另一位管理员操作');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return prisma.$transaction(async (tx) => {
