@@ -37,6 +37,7 @@ import { planRoutes } from './routes/plan.ts';
 import { publicityRoutes } from './routes/publicity.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { describeRoute } from './routes/responses.ts';
 import { riskAlertRoutes } from './routes/risk-alerts.ts';
 import { riskPointRoutes } from './routes/risk-points.ts';
 import { studySessionRoutes } from './routes/study-sessions.ts';
@@ -90,8 +91,11 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
 
   // OpenAPI at /api/docs (UI) and /api/docs/json, generated from the same zod schemas the routes
   // validate with. Registered before the routes so it sees all of them.
+  // Every route gets an operationId, a summary and the error answers its traits imply (routes/responses.ts).
+  app.addHook('onRoute', describeRoute);
   await app.register(fastifySwagger, {
     openapi: {
+      servers: [{ url: '/', description: '本服务（同源）' }],
       info: { title: 'Dutyboard API', version: '1.0.0', description: '意识形态工作责任制落实看板 REST API' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dutyboard_session' } } },
       security: [{ session: [] }],

@@ -39,7 +39,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
   };
   app.post(
     '/api/auth/login',
-    { config: { public: true }, schema: { body: LoginInputSchema, response: { 200: MeSchema, ...errorResponses } } },
+    {
+      config: { public: true, throttled: true },
+      schema: { body: LoginInputSchema, response: { 200: MeSchema, ...errorResponses } },
+    },
     async (request, reply) => {
       const { token, expiresAt, me } = await signIn(prisma, { ...policy, throttle }, request.body, {
         userAgent: request.headers['user-agent'],
@@ -106,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/password',
     {
-      config: { permission: 'SIGNED_IN' },
+      config: { permission: 'SIGNED_IN', throttled: true },
       schema: {
         summary: '修改我的密码（其他设备的登录随之结束）',
         body: ChangePasswordInputSchema,

@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { IdParamsSchema } from '@dutyboard/contracts/common';
+import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
   CreateEvidencePackInputSchema,
   EvidencePackListSchema,
@@ -37,7 +38,7 @@ export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; c
   app.post(
     '/api/evidence-packs',
     {
-      config: { permission: PERMISSION },
+      config: { permission: PERMISSION, throttled: true },
       schema: {
         body: CreateEvidencePackInputSchema,
         response: { 202: EvidencePackSchema, ...errorResponses },
@@ -74,7 +75,7 @@ export const evidencePackRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; c
       schema: {
         params: IdParamsSchema,
         // The zip's bytes (application/zip).
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: z.any(), 409: ErrorBodySchema, ...errorResponses },
       },
     },
     async (request, reply) => {

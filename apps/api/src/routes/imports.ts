@@ -85,7 +85,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
   app.post(
     '/api/imports',
     {
-      config: { permission: 'SIGNED_IN' },
+      config: { permission: 'SIGNED_IN', throttled: true },
       schema: {
         summary: '上传 Excel 文件并开始校验（202）',
         querystring: CreateImportQuerySchema,
@@ -165,7 +165,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
   app.post(
     '/api/imports/:id/commit',
     {
-      config: { permission: 'SIGNED_IN' },
+      config: { permission: 'SIGNED_IN', throttled: true },
       schema: {
         summary: '确认导入（202，全部写入或全部不写入）',
         params: IdParamsSchema,

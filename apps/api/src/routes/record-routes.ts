@@ -30,7 +30,7 @@ import type { FileStore } from '../services/attachments/store.ts';
 import type { AuthUser } from '../services/auth/sessions.ts';
 import type { AnyRecordKind } from '../services/records/registry.ts';
 import { type Removal, releaseFiles } from '../services/records/writes.ts';
-import { errorResponses } from './responses.ts';
+import { errorResponses, summaryFor } from './responses.ts';
 
 type App = FastifyInstance<
   RawServerDefault,
@@ -126,6 +126,8 @@ export function recordRoutes(
   const { prisma, path, schemas, service } = spec;
   const permissions = spec.permissions ?? permissionsOf(path, spec.kind);
   const errors = spec.errors ?? errorResponses;
+  // Summaries in the kind's words (新建活动, 修改舆情…); the generic derivation otherwise.
+  const summary = (method: string, url: string) => summaryFor(method, url, spec.kind?.noun);
   const missing = (route: string) => new Error(`${path}: the service offers no ${route}`);
 
   const routes: RecordRoutes = {
@@ -136,7 +138,11 @@ export function recordRoutes(
         path,
         {
           config: { permission: permissions.read },
-          schema: { querystring: schemas.query, response: { 200: schemas.page, ...errors } },
+          schema: {
+            summary: summary('GET', path),
+            querystring: schemas.query,
+            response: { 200: schemas.page, ...errors },
+          },
         },
         async (request) => list(prisma, actor(request), request.query),
       );
@@ -151,6 +157,7 @@ export function recordRoutes(
           config: { permission: permissions.create },
           schema: {
             headers: IdempotencyHeadersSchema,
+            summary: summary('POST', path),
             body: schemas.create,
             response: { 201: schemas.record, ...errors },
           },
@@ -171,7 +178,11 @@ export function recordRoutes(
         `${path}/:id`,
         {
           config: { permission: permissions.read },
-          schema: { params: IdParamsSchema, response: { 200: schemas.record, ...errors } },
+          schema: {
+            summary: summary('GET', `${path}/:id`),
+            params: IdParamsSchema,
+            response: { 200: schemas.record, ...errors },
+          },
         },
         async (request, reply) => {
           const record = await get(prisma, actor(request), request.params.id);
@@ -190,6 +201,7 @@ export function recordRoutes(
           schema: {
             params: IdParamsSchema,
             headers: IfMatchHeadersSchema,
+            summary: summary('PATCH', `${path}/:id`),
             body: schemas.update,
             response: { 200: schemas.record, ...errors },
           },
@@ -211,7 +223,12 @@ export function recordRoutes(
         `${path}/:id`,
         {
           config: { permission: permissions.delete },
-          schema: { params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 200: OkSchema, ...errors } },
+          schema: {
+            summary: summary('DELETE', `${path}/:id`),
+            params: IdParamsSchema,
+            headers: IfMatchHeadersSchema,
+            response: { 200: OkSchema, ...errors },
+          },
         },
         async (request, reply) => {
           const version = versionFromIfMatch(request.headers['if-match']);

@@ -8,7 +8,6 @@ import {
   IfMatchHeadersSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
-import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
   DOCX_CONTENT_TYPE,
   GeneratedSummarySchema,
@@ -37,8 +36,6 @@ import {
 import { generateSummary } from '../services/reports/summary-facts.ts';
 import { PRINT_CSP, summaryHtml } from '../services/reports/summary-html.ts';
 import { errorResponses } from './responses.ts';
-
-const responses = { ...errorResponses, 412: ErrorBodySchema, 422: ErrorBodySchema } as const;
 
 /** "工作总结-城南街道党工委-2026-H1.docx", ASCII fallback first (RFC 6266). */
 function attachment(reply: FastifyReply, content: SummaryContent, periodCode: string, body: Buffer) {
@@ -69,7 +66,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '按周期和组织从记录生成工作总结草稿（不保存）',
         body: SummaryRequestSchema,
-        response: { 200: GeneratedSummarySchema, ...responses },
+        response: { 200: GeneratedSummarySchema, ...errorResponses },
       },
     },
     async (request) => generateSummary(prisma, actor(request), request.body),
@@ -82,7 +79,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '生成并导出工作总结（公文格式 Word，不保存）',
         querystring: SummaryRequestSchema,
-        response: { 200: DocxAnswer, ...responses },
+        response: { 200: DocxAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -98,7 +95,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '生成工作总结的打印版（HTML，不保存）',
         querystring: SummaryRequestSchema,
-        response: { 200: HtmlAnswer, ...responses },
+        response: { 200: HtmlAnswer, ...errorResponses },
       },
     },
     async (request, reply) => printPage(reply, (await generateSummary(prisma, actor(request), request.query)).content),
@@ -111,7 +108,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '已保存的工作总结草稿（一个组织，可按周期筛选）',
         querystring: ListSummariesQuerySchema,
-        response: { 200: SavedSummaryListSchema, ...responses },
+        response: { 200: SavedSummaryListSchema, ...errorResponses },
       },
     },
     async (request) => listSummaryDrafts(prisma, actor(request), request.query),
@@ -125,7 +122,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
         summary: '保存工作总结草稿',
         headers: IdempotencyHeadersSchema,
         body: SaveSummaryInputSchema,
-        response: { 201: SavedSummarySchema, ...responses },
+        response: { 201: SavedSummarySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -140,7 +137,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     '/api/reports/summaries/:id',
     {
       config: { permission: 'dashboard:read' },
-      schema: { params: IdParamsSchema, response: { 200: SavedSummarySchema, ...responses } },
+      schema: { params: IdParamsSchema, response: { 200: SavedSummarySchema, ...errorResponses } },
     },
     async (request, reply) => {
       const saved = await getSummaryDraft(prisma, actor(request), request.params.id);
@@ -157,7 +154,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         body: UpdateSummaryInputSchema,
-        response: { 200: SavedSummarySchema, ...responses },
+        response: { 200: SavedSummarySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -176,7 +173,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '导出已保存的工作总结（公文格式 Word）',
         params: IdParamsSchema,
-        response: { 200: DocxAnswer, ...responses },
+        response: { 200: DocxAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -192,7 +189,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       schema: {
         summary: '已保存工作总结的打印版（HTML）',
         params: IdParamsSchema,
-        response: { 200: HtmlAnswer, ...responses },
+        response: { 200: HtmlAnswer, ...errorResponses },
       },
     },
     async (request, reply) =>

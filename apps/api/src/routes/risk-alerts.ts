@@ -1,5 +1,4 @@
 import { etagOf, IdParamsSchema, versionFromIfMatch } from '@dutyboard/contracts/common';
-import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
   type AlertReportHours,
   CorrectRiskAlertInputSchema,
@@ -38,8 +37,6 @@ export interface RiskAlertRoutesOptions {
   now?: () => Date;
 }
 
-const responses = { ...errorResponses, 412: ErrorBodySchema, 422: ErrorBodySchema } as const;
-
 export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = async (
   app,
   { prisma, files, reportHours, now = () => new Date() },
@@ -57,7 +54,6 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
       create: CreateRiskAlertInputSchema,
       update: UpdateRiskAlertInputSchema,
     },
-    errors: responses,
     etagOnCreate: true,
     service: {
       list: (db, user, query) => listRiskAlerts(db, user, query, now()),
@@ -78,7 +74,7 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
         params: IdParamsSchema,
         headers: TransitionHeadersSchema,
         body: TransitionRiskAlertInputSchema,
-        response: { 200: RiskAlertDetailSchema, ...responses },
+        response: { 200: RiskAlertDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -100,7 +96,7 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
         params: IdParamsSchema,
         headers: TransitionHeadersSchema,
         body: CorrectRiskAlertInputSchema,
-        response: { 200: RiskAlertDetailSchema, ...responses },
+        response: { 200: RiskAlertDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
