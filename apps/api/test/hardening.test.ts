@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/plugins/security.ts';
 import { type Fixture, login, PASSWORD, seedFixture } from './helpers/fixtures.ts';
+import { createSecretary, ipSequence, signInAttempt } from './helpers/sign-in.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -21,30 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-/** Every test that fails sign-ins uses its own addresses, so the per-IP counts do not mix. */
-let nextIp = 1;
-const freshIp = () => `10.7.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
-
-function attempt(username: string, password: string, ip: string, app: FastifyInstance = ctx.app) {
-  return app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password },
-    remoteAddress: ip,
-  });
-}
-
-async function makeUser(username: string) {
-  const cookie = await login(ctx.app, 'admin');
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: { cookie },
-    payload: { username, displayName: username, role: 'SECRETARY', orgId: fx.branchAId, password: PASSWORD },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+/** Each test uses its own addresses, so the per-IP counts do not mix. */
+const freshIp = ipSequence('10.7');
+const attempt = (username: string, password: string, ip: string, app: FastifyInstance = ctx.app) =>
+  signInAttempt(app, username, password, ip);
+const makeUser = (username: string) => createSecretary(ctx.app, fx.branchAId, username);
 
 describe('security headers', () => {
   const expectHardened = (headers: Record<string, unknown>) => {

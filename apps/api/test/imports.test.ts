@@ -18,7 +18,7 @@ import { activitiesSpec } from '../src/services/imports/kind-activities.ts';
 import { INTERRUPTED_MESSAGE } from '../src/services/imports/run.ts';
 import { loadLookups } from '../src/services/imports/spec.ts';
 import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
-import { multipart } from './helpers/multipart.ts';
+import { uploadXlsx } from './helpers/multipart.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -44,21 +44,7 @@ async function xlsx(rows: Cell[][], sheetName = '数据'): Promise<Buffer> {
 const ACTIVITY_HEADER = ['活动时间*', '组织/支部*', '活动类别*', '活动名称*', '参加人数*', '地点', '活动内容'];
 
 function upload(who: string, kind: ImportKind, bytes: Buffer, fileName = 'import.xlsx') {
-  const body = multipart(
-    {},
-    {
-      name: 'file',
-      fileName,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes,
-    },
-  );
-  return ctx.app.inject({
-    method: 'POST',
-    url: importPaths.upload(kind),
-    headers: { cookie: cookies[who] ?? '', 'content-type': body.contentType },
-    payload: body.payload,
-  });
+  return uploadXlsx(ctx.app, importPaths.upload(kind), cookies[who] ?? '', bytes, fileName);
 }
 
 const get = (who: string, url: string) =>

@@ -6,8 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, apiProcess } from './helpers/api-process.ts';
-import { type Fixture, login, PASSWORD, seedFixture } from './helpers/fixtures.ts';
+import { type Fixture, PASSWORD, seedFixture } from './helpers/fixtures.ts';
 import { createProcessDatabase, type ProcessDatabase } from './helpers/process-db.ts';
+import { createSecretary, ipSequence, signInAttempt } from './helpers/sign-in.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -20,23 +21,10 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 /** Each test uses its own addresses, so the per-IP counts do not mix. */
-let nextIp = 1;
-const freshIp = () => `10.13.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
-
-function attempt(username: string, password: string, ip: string, app: FastifyInstance = ctx.app) {
-  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
-}
-
-async function makeUser(username: string) {
-  const cookie = await login(ctx.app, 'admin');
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: { cookie },
-    payload: { username, displayName: username, role: 'SECRETARY', orgId: fx.branchAId, password: PASSWORD },
-  });
-  expect(res.statusCode).toBe(201);
-}
+const freshIp = ipSequence('10.13');
+const attempt = (username: string, password: string, ip: string, app: FastifyInstance = ctx.app) =>
+  signInAttempt(app, username, password, ip);
+const makeUser = (username: string) => createSecretary(ctx.app, fx.branchAId, username);
 
 const tally = (statuses: number[]) =>
   statuses.reduce<Record<number, number>>((acc, s) => {

@@ -16,7 +16,7 @@ import { activitiesSpec } from '../src/services/imports/kind-activities.ts';
 import { sandboxEvents } from '../src/services/imports/sandbox.ts';
 import { loadLookups } from '../src/services/imports/spec.ts';
 import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
-import { multipart } from './helpers/multipart.ts';
+import { uploadXlsx } from './helpers/multipart.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 import {
   activityWorkbook,
@@ -65,21 +65,7 @@ afterAll(async () => {
 });
 
 function upload(who: string, bytes: Buffer, fileName = 'import.xlsx') {
-  const body = multipart(
-    {},
-    {
-      name: 'file',
-      fileName,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes,
-    },
-  );
-  return ctx.app.inject({
-    method: 'POST',
-    url: importPaths.upload('activities'),
-    headers: { cookie: cookies[who] ?? '', 'content-type': body.contentType },
-    payload: body.payload,
-  });
+  return uploadXlsx(ctx.app, importPaths.upload('activities'), cookies[who] ?? '', bytes, fileName);
 }
 
 const get = (who: string, url: string) =>
