@@ -22,7 +22,7 @@ export async function directCount(
   const orgId = { in: ids };
   switch (metric) {
     case 'CENTRAL_GROUP_STUDY':
-      // The 中心组's own sessions and its 专题学习研讨: seminars on a study topic (DOMAIN.md).
+      // The 中心组's own sessions and its 专题学习研讨: seminars on a study topic (docs/domain.md).
       return p.studySession.count({
         where: {
           orgId,
