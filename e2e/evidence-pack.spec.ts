@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 import { EvidencePackManifestSchema } from '@dutyboard/contracts/evidence-packs';
 import { periodContaining } from '@dutyboard/contracts/periods';
 import { expect, test } from '@playwright/test';
-import { saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+import { chooseOption, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -90,10 +90,8 @@ test('the auditor makes, downloads and verifies the evidence pack of a branch', 
     await expect(page).toHaveURL(/\/evidence-packs/, { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: '证据包' })).toBeVisible();
-  await page.getByTestId('org-select').click();
-  await page.getByTitle('和平社区党支部').last().click();
-  await page.getByTestId('period-select').click();
-  await page.getByTitle(halfLabel).last().click();
+  await chooseOption(page, page.getByTestId('org-select'), '和平社区党支部');
+  await chooseOption(page, page.getByTestId('period-select'), halfLabel);
   await page.getByTestId('generate-pack').click();
 
   const item = page.getByTestId('evidence-pack').first();

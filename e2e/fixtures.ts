@@ -2,7 +2,7 @@
 // context), unique names, and screenshots into the run's output folder.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -25,4 +25,22 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.waitForTimeout(600);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Picks `option` in the antd Select opened by `trigger` (its label, test id or input) and waits until
+ * the Select shows it. A click that lands while the dropdown is still opening or closing is
+ * retried, so a form is never saved with the field left empty (the 媒体级别 flake, issue 16).
+ */
+export async function chooseOption(page: Page, trigger: Locator, option: string): Promise<void> {
+  const select = trigger.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+  await expect(async () => {
+    // Open it unless the last attempt left it open (Escape would also close a surrounding dialog).
+    if ((await dropdown.count()) === 0) await trigger.click();
+    await dropdown.getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await expect(select).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

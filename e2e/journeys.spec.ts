@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+import { chooseOption, DEMO_PASSWORD, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
 async function activityCount(page: Page): Promise<number> {
   const done = page.getByTestId('kpi-ACTIVITY-done');
@@ -54,8 +54,7 @@ test("a secretary signs in on a phone, logs an activity and sees it; the leader'
 
   await page.goto('/activities/new');
   const title = uniqueTitle('重温入党誓词');
-  await page.getByLabel('活动类别').click();
-  await page.getByTitle('重温入党誓词').click();
+  await chooseOption(page, page.getByLabel('活动类别'), '重温入党誓词');
   await page.getByLabel('活动名称').fill(title);
   await page.getByLabel('参加人数').fill('23');
   await page.getByLabel('地点').fill('东山村党群服务中心');
@@ -146,10 +145,8 @@ test('an admin adds a branch secretary through the users page, who can then sign
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('新支部书记');
-  await dialog.getByTestId('user-role').click();
-  await page.getByTitle('支部书记').last().click();
-  await dialog.getByTestId('user-org').click();
-  await page.getByTitle('西河村党支部').last().click();
+  await chooseOption(page, dialog.getByTestId('user-role'), '支部书记');
+  await chooseOption(page, dialog.getByTestId('user-org'), '西河村党支部');
   await dialog.getByLabel('初始密码').fill('short');
   await page.getByTestId('user-form-submit').click();
   // Too short: refused in place, nothing lost.

@@ -3,7 +3,7 @@
 // when a linked record is added. Each journey creates its own records, so it does not depend on
 // what other journeys left behind.
 import { expect, test } from '@playwright/test';
-import { saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+import { chooseOption, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
 /** A real 64×48 JPEG (what a phone camera sends, only smaller). */
 const PHOTO = Buffer.from(
@@ -20,8 +20,7 @@ test('a secretary logs a study session with a photo from a 390-px phone', async 
   await page.goto('/study-sessions/new');
 
   const topic = uniqueTitle('学习党的二十届四中全会精神');
-  await page.getByLabel('学习类型').click();
-  await page.getByTitle('支部学习').click();
+  await chooseOption(page, page.getByLabel('学习类型'), '支部学习');
   await page.getByLabel('学习主题').fill(topic);
   await page.getByLabel('应到人数').fill('12');
   await page.getByLabel('实到人数').fill('11');
@@ -122,8 +121,7 @@ test("a task's progress is counted from its records: adding a linked 专题研�
 
   // A 专题研讨 held today at the street, logged through the form.
   await page.goto('/study-sessions/new');
-  await page.getByLabel('学习类型').click();
-  await page.getByTitle('专题研讨').click();
+  await chooseOption(page, page.getByLabel('学习类型'), '专题研讨');
   await page.getByLabel('学习主题').fill(uniqueTitle('意识形态工作专题研讨'));
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('study-title')).toBeVisible();
@@ -145,8 +143,7 @@ test('a form whose save failed comes back after signing in again, and discarding
   await page.goto('/publicity/new');
   const title = uniqueTitle('重温入党誓词活动报道');
   await page.getByLabel('媒体名称').fill('区融媒体中心');
-  await page.getByLabel('媒体级别').click();
-  await page.getByTitle('区级').click();
+  await chooseOption(page, page.getByLabel('媒体级别'), '区级媒体');
   await page.getByLabel('报道标题').fill(title);
   // The session ends before saving (an expired session): the save fails, the typing is kept.
   await context.clearCookies();
