@@ -162,3 +162,31 @@ test('a form whose save failed comes back after signing in again, and discarding
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
   await expect(page.getByLabel('报道标题')).toHaveValue('');
 });
+
+test('a new 一级 alert is in the bell at once, first, with its clock', async ({ page }) => {
+  await signInViaApi(page, 'leader');
+  const me = await (await page.request.get('/api/me')).json();
+  const summary = uniqueTitle('网传辖区学校食品安全事件');
+  const created = await page.request.post('/api/risk-alerts', {
+    data: { orgId: me.org.id, level: 'LEVEL_1', source: '网络巡查', channel: '微博', summary, reach: 5000 },
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/');
+  await page.getByTestId('notification-bell').click();
+  const mine = page.getByTestId('notification-item').filter({ hasText: summary });
+  await expect(mine).toHaveAttribute('data-severity', 'HIGH');
+  await expect(mine.getByTestId('notification-alert-level')).toHaveText('一级');
+  // The one-hour clock, from the moment it was registered.
+  await expect(mine.getByTestId('notification-deadline')).toContainText('还剩');
+  // Only other 一级/二级 alerts stand before it.
+  const before = await page.getByTestId('notification-item').evaluateAll((items, text) => {
+    const at = items.findIndex((item) => item.textContent?.includes(text));
+    return items
+      .slice(0, at)
+      .map((item) => item.querySelector('[data-testid="notification-alert-level"]')?.textContent);
+  }, summary);
+  for (const level of before) expect(['一级', '二级']).toContain(level);
+  await saveScreenshot(page, 'bell-level-1-alert');
+});

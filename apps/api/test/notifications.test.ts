@@ -14,7 +14,13 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (offset: number) => new Date(NOW.getTime() + offset);
 
-type Expected = Pick<Notification, 'kind' | 'severity' | 'entityType' | 'entityId' | 'orgId' | 'title' | 'dueAt'>;
+type Expected = Pick<
+  Notification,
+  'kind' | 'severity' | 'entityType' | 'entityId' | 'orgId' | 'title' | 'dueAt' | 'alertLevel'
+>;
+
+/** 一级 and 二级 alerts are urgent: HIGH, and listed before everything else. */
+const URGENT = ['LEVEL_1', 'LEVEL_2'];
 
 describe('the needs-attention list at a fixed time', () => {
   let ctx: TestContext;
@@ -29,12 +35,25 @@ describe('the needs-attention list at a fixed time', () => {
     list: Expected[],
     kind: Notification['kind'],
     entityType: Notification['entityType'],
-    row: { id: string; orgId: string },
+    row: { id: string; orgId: string; level?: string },
     title: string,
     dueAt: Date,
   ) => {
-    const severity = kind.endsWith('_OVERDUE') ? 'HIGH' : 'MEDIUM';
-    list.push({ kind, severity, entityType, entityId: row.id, orgId: row.orgId, title, dueAt: dueAt.toISOString() });
+    // Only alerts carry their level (a risk point's level is another thing).
+    const alertLevel = entityType === 'RiskAlert' ? (row.level as Notification['alertLevel']) : undefined;
+    const urgent = alertLevel !== undefined && URGENT.includes(alertLevel);
+    const severity = urgent || kind.endsWith('_OVERDUE') ? 'HIGH' : 'MEDIUM';
+    const level = alertLevel ? { alertLevel } : {};
+    list.push({
+      kind,
+      severity,
+      entityType,
+      entityId: row.id,
+      orgId: row.orgId,
+      title,
+      dueAt: dueAt.toISOString(),
+      ...level,
+    });
   };
 
   // `deadline` is when the task falls due: the end of its due day. The row stores the due day's
@@ -59,7 +78,7 @@ describe('the needs-attention list at a fixed time', () => {
   }
 
   const pick = (list: Notification[]): Expected[] =>
-    list.map(({ kind, severity, entityType, entityId, orgId, title, dueAt }) => ({
+    list.map(({ kind, severity, entityType, entityId, orgId, title, dueAt, alertLevel }) => ({
       kind,
       severity,
       entityType,
@@ -67,8 +86,16 @@ describe('the needs-attention list at a fixed time', () => {
       orgId,
       title,
       dueAt,
+      ...(alertLevel ? { alertLevel } : {}),
     }));
-  const sorted = (list: Expected[]) => [...list].sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? ''));
+  /** Urgent alerts first, then by deadline (an alert's 逾期 before its 催办 at the same time). */
+  const sorted = (list: Expected[]) =>
+    [...list].sort(
+      (a, b) =>
+        Number(!URGENT.includes(a.alertLevel ?? '')) - Number(!URGENT.includes(b.alertLevel ?? '')) ||
+        Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') ||
+        a.kind.localeCompare(b.kind),
+    );
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -172,8 +199,9 @@ describe('the needs-attention list at a fixed time', () => {
       at(-4 * DAY),
     );
 
-    // Alerts: not reported and late; due exactly now (running out, not late); exactly at the
-    // start of the clock's last quarter; 4 ms before it; reported; 退回 (counts as unreported).
+    // Alerts: not reported and late; due exactly now (to report, not late); a new 一级 alert just
+    // registered with its one-hour clock (in the bell at once, issue 16); a 三级 one with most of its
+    // clock left (MEDIUM); reported; 退回 (counts as unreported).
     expectItem(
       expectA,
       'ALERT_OVERDUE',
@@ -184,7 +212,7 @@ describe('the needs-attention list at a fixed time', () => {
     );
     expectItem(
       expectA,
-      'ALERT_CLOCK_RUNNING_OUT',
+      'ALERT_TO_REPORT',
       'RiskAlert',
       await alert(A, '舆情-此刻到期', { registeredAt: at(-3 * HOUR), reportDueAt: NOW }),
       '舆情-此刻到期',
@@ -192,13 +220,20 @@ describe('the needs-attention list at a fixed time', () => {
     );
     expectItem(
       expectA,
-      'ALERT_CLOCK_RUNNING_OUT',
+      'ALERT_TO_REPORT',
       'RiskAlert',
-      await alert(A, '舆情-最后四分之一', { registeredAt: at(-3 * HOUR), reportDueAt: at(HOUR) }),
-      '舆情-最后四分之一',
+      await alert(A, '舆情-一级刚登记', { level: 'LEVEL_1', registeredAt: NOW, reportDueAt: at(HOUR) }),
+      '舆情-一级刚登记',
       at(HOUR),
     );
-    await alert(A, '舆情-尚未进入最后四分之一', { registeredAt: at(-3 * HOUR + 4 * MS), reportDueAt: at(HOUR) });
+    expectItem(
+      expectA,
+      'ALERT_TO_REPORT',
+      'RiskAlert',
+      await alert(A, '舆情-三级刚登记', { level: 'LEVEL_3', registeredAt: at(-HOUR), reportDueAt: at(11 * HOUR) }),
+      '舆情-三级刚登记',
+      at(11 * HOUR),
+    );
     await alert(A, '舆情-已报送', { state: 'REPORTED', registeredAt: at(-DAY), reportDueAt: at(-HOUR) });
     expectItem(
       expectUnit,
@@ -372,6 +407,28 @@ describe('the needs-attention list at a fixed time', () => {
     const leader = await listNotifications(ctx.prisma, users.leader as AuthUser, NOW);
     expect(leader.count).toBe(210 + expectA.length + expectUnit.length + expectB.length);
     expect(leader.items).toHaveLength(NOTIFICATIONS_CAP);
+
+    // A new 一级 alert, due later than all of them, is first in the list, never cut off by the cap.
+    const urgent = await ctx.prisma.riskAlert.create({
+      data: {
+        orgId: cId,
+        level: 'LEVEL_1',
+        source: '网络巡查',
+        summary: '丙-一级舆情',
+        registeredAt: NOW,
+        reportDueAt: at(HOUR),
+        lastEventAt: NOW,
+      },
+    });
+    const withUrgent = await listNotifications(ctx.prisma, secC, NOW);
+    expect(withUrgent.count).toBe(211);
+    expect(withUrgent.items).toHaveLength(NOTIFICATIONS_CAP);
+    expect(withUrgent.items[0]).toMatchObject({
+      kind: 'ALERT_TO_REPORT',
+      entityId: urgent.id,
+      severity: 'HIGH',
+      alertLevel: 'LEVEL_1',
+    });
   });
 });
 

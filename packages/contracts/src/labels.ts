@@ -220,7 +220,7 @@ export const EVIDENCE_PACK_STATE_LABELS: LabelTable<EvidencePackState> = {
 export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   TASK_OVERDUE: { zh: '任务已超期', en: 'Task overdue' },
   TASK_DUE_SOON: { zh: '任务即将到期', en: 'Task due soon' },
-  ALERT_CLOCK_RUNNING_OUT: { zh: '预警报送时限将到', en: 'Alert report due soon' },
+  ALERT_TO_REPORT: { zh: '舆情待报送', en: 'Alert to report' },
   ALERT_OVERDUE: { zh: '预警报送超时', en: 'Alert report overdue' },
   ALERT_URGE: { zh: '预警待催办', en: 'Alert needs chasing' },
   RISK_CHECK_DUE: { zh: '风险点待排查', en: 'Risk point check due' },

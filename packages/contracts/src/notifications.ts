@@ -3,14 +3,15 @@
 import { z } from 'zod';
 import { EntityTypeSchema } from './attachments.ts';
 import { IdSchema, InstantSchema } from './common.ts';
+import { AlertLevelSchema } from './risk-alerts.ts';
 
 export const NOTIFICATION_KINDS = [
   /** A task (责任清单) past its due date and not done. */
   'TASK_OVERDUE',
   /** A task due within NOTIFY_SOON_DAYS. */
   'TASK_DUE_SOON',
-  /** An alert's reporting clock runs out within the next quarter of its length. */
-  'ALERT_CLOCK_RUNNING_OUT',
+  /** An alert registered and not yet reported (报送), its clock still running: in the bell from 登记 on. */
+  'ALERT_TO_REPORT',
   /** An alert not reported (报送) within its clock. */
   'ALERT_OVERDUE',
   /** An open alert with no event for ALERT_URGE_HOURS: 催办. */
@@ -25,6 +26,21 @@ export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NOTIFY_SOON_DAYS = 3;
 
+/** Alert levels whose items are HIGH and listed first, whatever their deadline. */
+export const URGENT_ALERT_LEVELS: readonly string[] = ['LEVEL_1', 'LEVEL_2'];
+
+/**
+ * The bell's order, declared once for the API and the page: 一级/二级 alerts first, then the
+ * earliest deadline, those without one last.
+ */
+export function notificationOrder(a: Notification, b: Notification): number {
+  const urgent = (n: Notification) => (n.alertLevel && URGENT_ALERT_LEVELS.includes(n.alertLevel) ? 0 : 1);
+  const due = (n: Notification) => (n.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(n.dueAt));
+  return (
+    urgent(a) - urgent(b) || due(a) - due(b) || a.kind.localeCompare(b.kind) || a.entityId.localeCompare(b.entityId)
+  );
+}
+
 export const NotificationSchema = z.object({
   kind: NotificationKindSchema,
   severity: z.enum(['HIGH', 'MEDIUM']),
@@ -36,6 +52,8 @@ export const NotificationSchema = z.object({
   title: z.string(),
   /** The deadline the notification is about. */
   dueAt: InstantSchema.nullable(),
+  /** Alerts only: the alert's level; 一级 and 二级 come first (URGENT_ALERT_LEVELS). */
+  alertLevel: AlertLevelSchema.optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -1,8 +1,8 @@
 // The header bell: how many things in the user's scope are overdue or about to be, and the list
 // of them (a popover on wide screens, a drawer on phones), each leading to its record.
 import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
-import { NOTIFICATION_KIND_LABELS } from '@dutyboard/contracts/labels';
-import { type Notification, NotificationListSchema } from '@dutyboard/contracts/notifications';
+import { ALERT_LEVEL_LABELS, NOTIFICATION_KIND_LABELS } from '@dutyboard/contracts/labels';
+import { NotificationListSchema, notificationOrder } from '@dutyboard/contracts/notifications';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Drawer, Empty, Grid, Popover, Skeleton, Tag, Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
@@ -49,14 +49,6 @@ export function relativeDeadline(dueAt: string, now: number, t: Translate): { ov
     overdue,
     text: t(overdue ? 'records.notifications.overdue' : 'records.notifications.remaining', { duration }),
   };
-}
-
-/** Most pressing first: earliest deadline first, those without one last. */
-function byDeadline(a: Notification, b: Notification): number {
-  if (a.dueAt === b.dueAt) return a.title.localeCompare(b.title);
-  if (a.dueAt === null) return 1;
-  if (b.dueAt === null) return -1;
-  return Date.parse(a.dueAt) - Date.parse(b.dueAt);
 }
 
 /** The current time, ticking while mounted, so "还剩 …" stays right while the list is open. */
@@ -188,7 +180,7 @@ function NotificationList({
   return (
     <div data-testid="notification-list">
       {GROUPS.map((group) => {
-        const members = items.filter((item) => item.severity === group.severity).sort(byDeadline);
+        const members = items.filter((item) => item.severity === group.severity).sort(notificationOrder);
         if (members.length === 0) return null;
         return (
           <section key={group.severity} style={{ marginBottom: 8 }}>
@@ -210,6 +202,11 @@ function NotificationList({
                   <Tag color={group.color} style={{ marginInlineEnd: 0 }}>
                     {nameOf(NOTIFICATION_KIND_LABELS, item.kind)}
                   </Tag>
+                  {item.alertLevel && (
+                    <Tag style={{ marginInlineStart: 4 }} data-testid="notification-alert-level">
+                      {nameOf(ALERT_LEVEL_LABELS, item.alertLevel)}
+                    </Tag>
+                  )}
                   <div style={{ marginTop: 4, fontWeight: 500, overflowWrap: 'anywhere' }}>{item.title}</div>
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {item.orgName}

@@ -8,9 +8,11 @@ import {
   type Notification,
   type NotificationKind,
   type NotificationList,
+  notificationOrder,
+  URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
 import { can } from '@dutyboard/contracts/permissions';
-import { ALERT_URGE_HOURS } from '@dutyboard/contracts/risk-alerts';
+import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { deadlineSql } from '../assignments/overdue.ts';
 import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
@@ -33,7 +35,7 @@ const UNREPORTED = ['REGISTERED', 'ASSESSED', 'RETURNED'] as const;
 const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   TASK_OVERDUE: 'HIGH',
   TASK_DUE_SOON: 'MEDIUM',
-  ALERT_CLOCK_RUNNING_OUT: 'MEDIUM',
+  ALERT_TO_REPORT: 'MEDIUM',
   ALERT_OVERDUE: 'HIGH',
   ALERT_URGE: 'MEDIUM',
   RISK_CHECK_DUE: 'MEDIUM',
@@ -54,18 +56,21 @@ function title(text: string): string {
 function item(
   kind: NotificationKind,
   entityType: EntityType,
-  row: { id: string; orgId: string; orgName: string; title: string },
+  row: { id: string; orgId: string; orgName: string; title: string; level?: AlertLevel },
   dueAt: Date,
 ): Notification {
+  const urgent = row.level !== undefined && URGENT_ALERT_LEVELS.includes(row.level);
   return {
     kind,
-    severity: SEVERITY[kind],
+    // 一级/二级 alerts are HIGH whatever their kind (issue 16: a new 一级 舆情 at once).
+    severity: urgent ? 'HIGH' : SEVERITY[kind],
     entityType,
     entityId: row.id,
     orgId: row.orgId,
     orgName: row.orgName,
     title: title(row.title),
     dueAt: dueAt.toISOString(),
+    ...(row.level ? { alertLevel: row.level } : {}),
   };
 }
 
@@ -135,7 +140,14 @@ async function alertsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise
     db.riskAlert.count({ where }),
     db.riskAlert.findMany({
       where,
-      select: { id: true, orgId: true, summary: true, reportDueAt: true, org: { select: { name: true } } },
+      select: {
+        id: true,
+        orgId: true,
+        level: true,
+        summary: true,
+        reportDueAt: true,
+        org: { select: { name: true } },
+      },
       orderBy: [{ reportDueAt: 'asc' }, { id: 'asc' }],
       take: NOTIFICATIONS_CAP,
     }),
@@ -149,23 +161,37 @@ async function alertsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise
 }
 
 /**
- * Alerts not yet reported, not yet late, in the last quarter of their clock:
- * now ≥ reportDueAt − (reportDueAt − registeredAt) / 4, written as
- * 4 × (reportDueAt − now) ≤ reportDueAt − registeredAt so no interval is divided.
+ * Alerts not yet reported and not yet late: in the bell from 登记 on, with their clock, so a
+ * 一级 alert with a one-hour clock is seen at once (issue 16), not only in its last quarter.
  */
-async function alertsRunningOut(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
-  type Row = { id: string; orgId: string; orgName: string; title: string; reportDueAt: Date; total: bigint };
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT a.id, a."orgId", o.name AS "orgName", a.summary AS title, a."reportDueAt", count(*) OVER () AS total
-    FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
-    WHERE o.path LIKE ${scope.like} AND a.state IN ('REGISTERED', 'ASSESSED', 'RETURNED')
-      AND a."reportDueAt" >= ${now}
-      AND 4 * (a."reportDueAt" - ${now}::timestamptz) <= a."reportDueAt" - a."registeredAt"
-    ORDER BY a."reportDueAt", a.id
-    LIMIT ${NOTIFICATIONS_CAP}`;
+async function alertsToReport(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  const where = {
+    org: { path: { startsWith: scope.prefix } },
+    state: { in: [...UNREPORTED] },
+    reportDueAt: { gte: now },
+  };
+  const [count, rows] = await Promise.all([
+    db.riskAlert.count({ where }),
+    db.riskAlert.findMany({
+      where,
+      select: {
+        id: true,
+        orgId: true,
+        level: true,
+        summary: true,
+        reportDueAt: true,
+        org: { select: { name: true } },
+      },
+      // The urgent levels first, so the cap never drops a 一级 alert for a 四级 one.
+      orderBy: [{ level: 'asc' }, { reportDueAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
   return {
-    count: Number(rows[0]?.total ?? 0),
-    items: rows.map((r) => item('ALERT_CLOCK_RUNNING_OUT', 'RiskAlert', r, r.reportDueAt)),
+    count,
+    items: rows.map((r) =>
+      item('ALERT_TO_REPORT', 'RiskAlert', { ...r, orgName: r.org.name, title: r.summary }, r.reportDueAt),
+    ),
   };
 }
 
@@ -181,7 +207,14 @@ async function alertsToUrge(db: PrismaClient, scope: Scope, now: Date): Promise<
     db.riskAlert.count({ where }),
     db.riskAlert.findMany({
       where,
-      select: { id: true, orgId: true, summary: true, lastEventAt: true, org: { select: { name: true } } },
+      select: {
+        id: true,
+        orgId: true,
+        level: true,
+        summary: true,
+        lastEventAt: true,
+        org: { select: { name: true } },
+      },
       orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
       take: NOTIFICATIONS_CAP,
     }),
@@ -254,10 +287,6 @@ async function rectificationsOverdue(db: PrismaClient, scope: Scope, now: Date):
   };
 }
 
-const KIND_ORDER = new Map<string, number>(
-  (Object.keys(SEVERITY) as NotificationKind[]).map((kind, index) => [kind, index]),
-);
-
 /**
  * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
  * as every list defaults to) and only record types their role may read.
@@ -276,7 +305,7 @@ export async function listNotifications(
   const found = await Promise.all([
     reads('Assignment') ? tasks(db, scope, now, soon) : none,
     alerts ? alertsOverdue(db, scope, now) : none,
-    alerts ? alertsRunningOut(db, scope, now) : none,
+    alerts ? alertsToReport(db, scope, now) : none,
     alerts ? alertsToUrge(db, scope, now) : none,
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
@@ -284,12 +313,7 @@ export async function listNotifications(
 
   const items = found
     .flatMap((f) => f.items)
-    .sort(
-      (a, b) =>
-        Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') ||
-        (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
-        a.entityId.localeCompare(b.entityId),
-    )
+    .sort(notificationOrder)
     .slice(0, NOTIFICATIONS_CAP);
   return { items, count: found.reduce((sum, f) => sum + f.count, 0) };
 }
