@@ -50,11 +50,26 @@ const BRANCHES = [
   { code: 'CN-A01', name: '街道机关党支部', kind: 'AGENCY_BRANCH', weight: 3 },
 ] as const;
 
-const ACTIVITY_KINDS = [
+/** A title tied to a season: 清明 in March–April, 七一 in June–July. */
+type SeasonalTitle = { text: string; months: readonly number[] };
+
+const ACTIVITY_KINDS: readonly {
+  category: Prisma.ActivityCreateManyInput['category'];
+  titles: readonly (string | SeasonalTitle)[];
+  weight: number;
+}[] = [
   { category: 'RED_SONGS', titles: ['红色歌曲大家唱', '唱支山歌给党听', '红歌传唱进社区'], weight: 4 },
-  { category: 'OATH_REVIEW', titles: ['重温入党誓词', '七一重温入党誓词', '新党员入党宣誓'], weight: 3 },
+  {
+    category: 'OATH_REVIEW',
+    titles: ['重温入党誓词', { text: '七一重温入党誓词', months: [6, 7] }, '新党员入党宣誓'],
+    weight: 3,
+  },
   { category: 'PARTY_LECTURE', titles: ['书记讲党课 学党史', '支部书记专题党课', '讲党课·悟思想'], weight: 3 },
-  { category: 'THEME_PARTY_DAY', titles: ['主题党日活动', '“学习强国”交流主题党日', '清明祭英烈主题党日'], weight: 4 },
+  {
+    category: 'THEME_PARTY_DAY',
+    titles: ['主题党日活动', '“学习强国”交流主题党日', { text: '清明祭英烈主题党日', months: [3, 4] }],
+    weight: 4,
+  },
   { category: 'PREACHING', titles: ['政策宣讲进村入户', '理论宣讲小分队进小区', '百姓宣讲团宣讲'], weight: 2 },
   { category: 'VOLUNTEER', titles: ['党员志愿服务', '文明创建志愿服务', '关爱老人志愿服务'], weight: 2 },
 ] as const;
@@ -211,7 +226,13 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
       const makeActivity = (day: Date): Prisma.ActivityCreateManyInput => {
         const branch = pickWeighted(branches, rand());
         const kind = pickWeighted(ACTIVITY_KINDS, rand());
-        const title = kind.titles[Math.floor(rand() * kind.titles.length)] as string;
+        // Only titles that fit the day's month (no 清明祭英烈 in January); one draw either way, so
+        // the demo's counts stay what they were.
+        const month = shanghaiParts(day).month;
+        const fits = kind.titles.flatMap((t) =>
+          typeof t === 'string' ? [t] : t.months.includes(month) ? [t.text] : [],
+        );
+        const title = fits[Math.floor(rand() * fits.length)] as string;
         const createdById =
           branch.code === 'CN-V01'
             ? users.get('secretary')

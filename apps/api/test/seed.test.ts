@@ -82,6 +82,20 @@ describe('demo seed reproduces the source summary', () => {
     expect(await ctx.prisma.activity.count({ where: { occurredAt: { gte: now } } })).toBe(0);
   });
 
+  it('names seasonal activities only in their season (no 清明祭英烈 in January)', async () => {
+    const rows = await ctx.prisma.$queryRaw<{ title: string; month: number }[]>`
+      SELECT title, extract(month FROM "occurredAt" AT TIME ZONE 'Asia/Shanghai')::int AS month
+      FROM "Activity" WHERE title LIKE '%清明%' OR title LIKE '%七一%'`;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { title, month } of rows) {
+      expect({ title, month, fits: title.includes('清明') ? [3, 4].includes(month) : [6, 7].includes(month) }).toEqual({
+        title,
+        month,
+        fits: true,
+      });
+    }
+  });
+
   it('gives the current half its own responsibility list and one open alert through the records API', async () => {
     const cookie = await login(ctx.app, 'leader', 'demo-password-for-tests');
     const list = await ctx.app.inject({ method: 'GET', url: '/api/assignments?period=2026-H2', headers: { cookie } });
