@@ -228,6 +228,19 @@ describe('the summary of the demo half year', () => {
     for (const text of ['组织召开意识形态工作专题研讨会1次', '开展中心组专题学习研讨5次', '报送市网信办1条'])
       find(text);
 
+    // 落款: the date four characters (4 × 16 pt = 1280 twips) in from the right, the 署名 centred
+    // over it: their centres meet (a digit is half a character wide).
+    const [orgLine, dateLine] = paragraphs.slice(-2);
+    expect(dateLine?.text).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/\d/.test(ch) ? 0.5 : 1), 0);
+    const orgRight = Number(attrOf(orgLine?.xml ?? '', 'w:ind', 'w:right'));
+    const dateRight = Number(attrOf(dateLine?.xml ?? '', 'w:ind', 'w:right'));
+    expect(dateRight).toBe(1280);
+    expect(orgRight + (widthOf(orgLine?.text ?? '') * 320) / 2).toBeCloseTo(
+      dateRight + (widthOf(dateLine?.text ?? '') * 320) / 2,
+      0,
+    );
+
     // Page numbers "— 1 —" in 4号: odd pages right, even pages left.
     expect(settings).toContain('<w:evenAndOddHeaders/>');
     for (const [type, side] of [

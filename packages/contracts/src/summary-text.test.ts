@@ -3,6 +3,7 @@ import { SummaryContentSchema } from './reports.ts';
 import {
   allFigures,
   approxCount,
+  bodyCharacterWidth,
   buildSummary,
   type Count,
   chineseDate,
@@ -25,6 +26,7 @@ import {
   STANDING_NEXT_STEP,
   type SummaryFacts,
   shanghaiMonth,
+  signOffIndents,
   splitByFigures,
   studyParagraphs,
   summaryTitle,
@@ -456,5 +458,26 @@ describe('the whole draft', () => {
     for (const p of [...content.intro, ...content.sections.flatMap((s) => s.paragraphs)]) {
       expect(splitByFigures(p).missing).toEqual([]);
     }
+  });
+});
+
+describe('落款 layout (GB/T 9704 §7.3.5)', () => {
+  it('measures CJK as one character and digits as half', () => {
+    expect(bodyCharacterWidth('2026年7月10日')).toBe(3 + 7 * 0.5);
+    expect(bodyCharacterWidth('中共城南街道工作委员会')).toBe(11);
+  });
+
+  it('puts the date four characters in and centres the 署名 over it', () => {
+    // A short name over a longer date: both centres meet.
+    const short = signOffIndents('城南街道', '2026年7月10日');
+    expect(short.date).toBe(4);
+    expect(short.org + 4 / 2).toBe(short.date + 6.5 / 2);
+    // A name wider than the date stands out on both sides, centred all the same.
+    const long = signOffIndents('中共城南街道工作委员会', '2026年7月10日');
+    expect(long.org + 11 / 2).toBe(long.date + 6.5 / 2);
+    // One wider than it has room for stops at the margin.
+    expect(signOffIndents('中共某某市某某区某某街道工作委员会办公室', '2026年7月10日').org).toBe(0);
+    // Without a date the name takes the date's place.
+    expect(signOffIndents('城南街道', '')).toEqual({ org: 4, date: 4 });
   });
 });

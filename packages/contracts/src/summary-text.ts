@@ -795,3 +795,24 @@ export function splitByFigures(p: SummaryParagraph): { pieces: TextPiece[]; miss
 export function allFigures(content: SummaryContent): SummaryFigure[] {
   return [...content.intro, ...content.sections.flatMap((s) => s.paragraphs)].flatMap((p) => p.figures);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 落款 layout (GB/T 9704-2012 §7.3.5): the 成文日期 stands four characters in from the right
+// margin and the 发文机关署名 is centred over it. Widths are in body characters: a CJK or
+// full-width character is one, a digit or Latin letter half of one.
+
+/** The width of a line in body characters. */
+export function bodyCharacterWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/.test(ch) ? 1 : 0.5;
+  return width;
+}
+
+/** How far each 落款 line stands in from the right margin, in body characters. */
+export function signOffIndents(org: string, date: string): { org: number; date: number } {
+  const DATE_INDENT = 4;
+  if (!date) return { org: DATE_INDENT, date: DATE_INDENT };
+  // Centred over the date; a name wider than the room to its right stops at the margin.
+  const centred = DATE_INDENT + (bodyCharacterWidth(date) - bodyCharacterWidth(org)) / 2;
+  return { org: Math.max(0, centred), date: DATE_INDENT };
+}

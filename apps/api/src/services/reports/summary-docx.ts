@@ -6,6 +6,7 @@
 // them installed; what replaces them elsewhere is in docs/decisions/016-summary-and-docx.md.
 import { writableText } from '@dutyboard/contracts/common';
 import type { SummaryContent } from '@dutyboard/contracts/reports';
+import { signOffIndents } from '@dutyboard/contracts/summary-text';
 import {
   AlignmentType,
   Document,
@@ -147,17 +148,23 @@ export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
     ...text.map((p, i) => bodyParagraph(p.text, p.font, p.heading || (i === text.length - 1 && signOff.length > 0))),
   ];
   if (signOff.length > 0) {
-    // 落款: two blank lines below the text, right-aligned four characters in (GB/T 9704 §7.3.5),
-    // never on a page of its own.
+    // 落款: two blank lines below the text; the date four characters in from the right, the
+    // 署名 centred over it (GB/T 9704 §7.3.5, signOffIndents); never on a page of its own.
     children.push(blankLine(true), blankLine(true));
-    for (const [i, line] of signOff.entries()) {
+    const indents = signOffIndents(content.signOff.org, content.signOff.date);
+    const lines = [
+      { text: content.signOff.org, indent: indents.org },
+      { text: content.signOff.date, indent: indents.date },
+    ].filter((line) => line.text);
+    for (const [i, line] of lines.entries()) {
       children.push(
         new Paragraph({
           alignment: AlignmentType.RIGHT,
           spacing: exactLine,
-          indent: { right: 4 * 16 * 20 },
-          ...(i < signOff.length - 1 ? { keepNext: true } : {}),
-          children: [run(line, FONTS.body, SIZE.body, { spacing: BODY_CHARACTER_SPACING })],
+          // Body characters → twips: 3号 is 16 pt, a point is 20 twips.
+          indent: { right: Math.round(line.indent * 16 * 20) },
+          ...(i < lines.length - 1 ? { keepNext: true } : {}),
+          children: [run(line.text, FONTS.body, SIZE.body, { spacing: BODY_CHARACTER_SPACING })],
         }),
       );
     }

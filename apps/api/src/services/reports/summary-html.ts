@@ -3,6 +3,7 @@
 // the browser's "print to PDF" gives a document close to the Word file. Every text is escaped; the
 // page carries no script and a CSP that allows none.
 import type { SummaryContent } from '@dutyboard/contracts/reports';
+import { signOffIndents } from '@dutyboard/contracts/summary-text';
 
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -39,7 +40,7 @@ p.h1, p.h2 { break-after: avoid; }
 p { orphans: 2; widows: 2; }
 .sign { break-inside: avoid; }
 .sign { margin-top: 57.9pt; }
-.sign p { text-indent: 0; text-align: right; padding-right: 4em; }
+.sign p { text-indent: 0; text-align: right; }
 @media print {
   html { background: none; }
   .hint { display: none; }
@@ -59,8 +60,16 @@ export function summaryHtml(content: SummaryContent): string {
     body.push(`<p class="h${s.level}">${escapeHtml(s.heading)}</p>`);
     for (const p of s.paragraphs) body.push(`<p>${escapeHtml(p.text)}</p>`);
   }
-  const sign = [content.signOff.org, content.signOff.date].filter(Boolean);
-  if (sign.length > 0) body.push(`<div class="sign">${sign.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+  // The date four characters in, the 署名 centred over it (GB/T 9704 §7.3.5), as in the DOCX.
+  const indents = signOffIndents(content.signOff.org, content.signOff.date);
+  const sign = [
+    { text: content.signOff.org, indent: indents.org },
+    { text: content.signOff.date, indent: indents.date },
+  ].filter((line) => line.text);
+  if (sign.length > 0) {
+    const lines = sign.map((l) => `<p style="padding-right: ${l.indent}em">${escapeHtml(l.text)}</p>`);
+    body.push(`<div class="sign">${lines.join('')}</div>`);
+  }
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
