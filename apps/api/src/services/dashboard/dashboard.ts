@@ -11,6 +11,7 @@ import type {
   Breakdown,
   Dashboard,
   DashboardMetric,
+  DashboardParams,
   Kpi,
   TrendMetric,
 } from '@dutyboard/contracts/dashboard';
@@ -21,7 +22,6 @@ import {
   type PeriodRef,
   pace,
   periodContaining,
-  periodFromCode,
   periodMonths,
   SHANGHAI_OFFSET_MS,
   shanghaiMidnight,
@@ -61,10 +61,10 @@ interface OpenAlertRow {
 export async function getDashboard(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period?: string; org?: string },
+  query: DashboardParams,
   now = new Date(),
 ): Promise<Dashboard> {
-  const period: PeriodRef = query.period ? periodFromCode(query.period) : periodContaining('HALF', now);
+  const period: PeriodRef = query.period ?? periodContaining('HALF', now);
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const from = period.startsAt;
   const to = period.endsAt;
@@ -105,7 +105,7 @@ export async function getDashboard(
       }),
     ),
     childrenLoaded,
-    childrenLoaded.then((children) => targetsOf(prisma, period.code, org, children)),
+    childrenLoaded.then((children) => targetsOf(prisma, period, org, children)),
     // Tasks: done and overdue as the list answers them, rule tasks' progress from the rollups.
     summariseAssignments(prisma, { period, org, now }),
     // Unreported first (their clock runs), the soonest due first.
