@@ -153,6 +153,29 @@ export function ruleRequiredFor(
   return applicable.reduce((sum, r) => sum + requiredByRule(r, period), 0);
 }
 
+/**
+ * ruleRequiredFor for many orgs and metrics over one rule list: the rules are indexed once by org,
+ * metric and eachChild, so each org × metric looks at its own few candidates instead of the whole
+ * list (a city's targets ask this for every branch × metric). Same answers as ruleRequiredFor.
+ */
+export function ruleRequirements(
+  rules: readonly RuleLike[],
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+): (org: { id: string; parentId: string | null }, metric: CountedMetric) => number | null {
+  const index = new Map<string, RuleLike[]>();
+  for (const r of rules) {
+    const key = `${r.orgId}|${r.metric}|${r.eachChild}`;
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+  return (org, metric) => {
+    const own = index.get(`${org.id}|${metric}|false`) ?? [];
+    const fromParent = org.parentId === null ? [] : (index.get(`${org.parentId}|${metric}|true`) ?? []);
+    return ruleRequiredFor([...own, ...fromParent], org, metric, period);
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Targets
 

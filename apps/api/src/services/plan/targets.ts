@@ -8,6 +8,7 @@ import {
   type FrequencyRule,
   type PutTargetInputSchema,
   ruleRequiredFor,
+  ruleRequirements,
   type TargetRow,
   type TargetsAnswer,
   type TargetsQuerySchema,
@@ -74,11 +75,12 @@ export async function targetsOf(
 
   // Keyed, so a city's few thousand targets are not searched once per org and metric.
   const byKey = new Map(targets.map((t) => [`${t.orgId}|${t.metric}`, t]));
+  const requiredOf = ruleRequirements(rules, ref);
   const items: TargetRow[] = [];
   for (const o of orgs) {
     for (const metric of COUNTED_METRIC_KEYS) {
       const target = byKey.get(`${o.id}|${metric}`);
-      const ruleRequired = ruleRequiredFor(rules, o, metric, ref);
+      const ruleRequired = requiredOf(o, metric);
       const value = target?.value ?? null;
       items.push({
         metric,
