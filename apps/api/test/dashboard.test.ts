@@ -128,8 +128,8 @@ beforeAll(async () => {
   await p.riskAlert.createMany({ data: alerts });
   await p.rectification.createMany({ data: rects });
 
-  const h1 = await ensurePeriod(p, '2026-H1');
-  const y2026 = await ensurePeriod(p, '2026');
+  const h1 = await ensurePeriod(p, periodFromCode('2026-H1'));
+  const y2026 = await ensurePeriod(p, periodFromCode('2026'));
   await p.target.createMany({
     data: [
       { metric: 'ACTIVITY', orgId: fx.streetId, periodId: h1.id, value: 40 },

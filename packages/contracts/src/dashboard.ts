@@ -5,16 +5,19 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
 import { type DashboardSectionKey, FIGURE_KEYS, FIGURES, type Figure } from './figures.ts';
 import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
-import { PeriodCodeSchema } from './periods.ts';
+import { PeriodSchema } from './periods.ts';
 import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
 
 export const DashboardQuerySchema = z.strictObject({
   /** Defaults to the current half year. */
-  period: PeriodCodeSchema.optional(),
+  period: PeriodSchema.optional(),
   /** Defaults to the caller's home org. */
   org: IdSchema.optional(),
 });
-export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
+/** As sent (period a code). */
+export type DashboardQuery = z.input<typeof DashboardQuerySchema>;
+/** As parsed at the edge (period a PeriodRef): what the service takes. */
+export type DashboardParams = z.output<typeof DashboardQuerySchema>;
 
 /**
  * The figures of the overview, in the order and sections the page shows them. The counted ones

@@ -6,10 +6,12 @@ import {
   LocalDateSchema,
   localDateToInstant,
   PeriodCodeSchema,
+  PeriodSchema,
   pace,
   periodContaining,
   periodFromCode,
   periodMonths,
+  periodOf,
   shanghaiMidnight,
   shanghaiParts,
   YEAR_MAX,
@@ -46,6 +48,15 @@ describe('periods in Asia/Shanghai', () => {
   it('rejects codes that are not periods', () => {
     expect(() => periodFromCode('2026-H3')).toThrow();
     expect(() => periodFromCode('26-H1')).toThrow();
+  });
+
+  it('parses a code once into its period at the edge, and refuses what the code schema refuses', () => {
+    expect(PeriodSchema.parse('2026-Q3')).toEqual(periodFromCode('2026-Q3'));
+    expect(PeriodSchema.parse('2026-Q3')).toMatchObject({ kind: 'QUARTER', year: 2026, index: 3, code: '2026-Q3' });
+    expect(PeriodSchema.safeParse('2026-H3').success).toBe(false);
+    const halvesOnly = periodOf(PeriodCodeSchema.regex(/^\d{4}-H[12]$/));
+    expect(halvesOnly.parse('2026-H2').startsAt.toISOString()).toBe('2026-06-30T16:00:00.000Z');
+    expect(halvesOnly.safeParse('2026-Q2').success).toBe(false);
   });
 
   it('turns a local date into its Shanghai midnight', () => {

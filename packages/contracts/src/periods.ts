@@ -71,8 +71,8 @@ export function localDateToInstant(date: string): Date {
   return shanghaiMidnight(y, m, d);
 }
 
-export function periodFromCode(code: string): PeriodRef {
-  const parsed = PeriodCodeSchema.parse(code);
+/** The period of a code its schema has checked. */
+function periodOfCheckedCode(parsed: string): PeriodRef {
   const year = Number(parsed.slice(0, 4));
   const suffix = parsed.slice(5);
   if (!suffix) return { kind: 'YEAR', year, index: 1, code: parsed, ...monthRange(year, 1, 12) };
@@ -81,6 +81,22 @@ export function periodFromCode(code: string): PeriodRef {
     return { kind: 'HALF', year, index, code: parsed, ...monthRange(year, index * 6 - 5, 6) };
   }
   return { kind: 'QUARTER', year, index, code: parsed, ...monthRange(year, index * 3 - 2, 3) };
+}
+
+/**
+ * A schema that checks a period code (PeriodCodeSchema, or one narrowed from it) and answers the
+ * period itself. Request schemas use it, so a code is parsed once where it enters the API and
+ * services take the period as a value (OpenAPI and the web still see the code: its input side).
+ */
+export function periodOf<S extends z.ZodType<string, string>>(codeSchema: S) {
+  return codeSchema.transform(periodOfCheckedCode);
+}
+
+/** "2026-H1" → the period. */
+export const PeriodSchema = periodOf(PeriodCodeSchema);
+
+export function periodFromCode(code: string): PeriodRef {
+  return PeriodSchema.parse(code);
 }
 
 export function periodCode(kind: PeriodKind, year: number, index: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { COUNTED_METRIC_KEYS } from './metrics.ts';
 import { periodFromCode } from './periods.ts';
-import { periodName, periodsOfYear, type RuleLike, ruleRequiredFor, toPeriodInfo } from './plan.ts';
+import { periodName, periodsOfYear, type RuleLike, ruleRequiredFor, ruleRequirements, toPeriodInfo } from './plan.ts';
 
 describe('period names and lists', () => {
   it('names each kind of period in Chinese', () => {
@@ -56,5 +57,25 @@ describe('what frequency rules require of an org', () => {
 
   it('no rule for the metric answers null, not 0', () => {
     expect(ruleRequiredFor(rules, street, 'PUBLICITY', h1)).toBeNull();
+  });
+
+  it('answers the same through the rule index as rule by rule, for every org and metric', () => {
+    const more: RuleLike[] = [
+      ...rules,
+      { metric: 'PARTY_LECTURE', orgId: 'street', eachChild: true, frequency: 'MONTHLY', times: 2 },
+      { metric: 'SEMINAR', orgId: 'branchB', eachChild: true, frequency: 'QUARTERLY', times: 1 },
+      { metric: 'CENTRAL_GROUP_STUDY', orgId: 'branchB', eachChild: false, frequency: 'MONTHLY', times: 1 },
+    ];
+    const orgs = [street, branch, { id: 'branchB', parentId: 'street' }, { id: 'unitB1', parentId: 'branchB' }];
+    for (const period of [h1, periodFromCode('2026'), periodFromCode('2026-Q3')]) {
+      const requiredOf = ruleRequirements(more, period);
+      for (const org of orgs) {
+        for (const metric of COUNTED_METRIC_KEYS) {
+          expect(requiredOf(org, metric), `${org.id} ${metric}`).toBe(ruleRequiredFor(more, org, metric, period));
+        }
+      }
+    }
+    // Two "each branch" rules of the street add up for a branch: 2 (quarterly) + 12 (monthly twice).
+    expect(ruleRequirements(more, h1)(branch, 'PARTY_LECTURE')).toBe(2 + 12 + 1);
   });
 });

@@ -10,7 +10,7 @@ import {
   RuleFrequencySchema,
   requiredByRule,
 } from './metrics.ts';
-import { PERIOD_KINDS, PeriodCodeSchema, type PeriodRef, periodFromCode, YEAR_MAX, YEAR_MIN } from './periods.ts';
+import { PERIOD_KINDS, type PeriodRef, PeriodSchema, periodFromCode, YEAR_MAX, YEAR_MIN } from './periods.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -153,6 +153,29 @@ export function ruleRequiredFor(
   return applicable.reduce((sum, r) => sum + requiredByRule(r, period), 0);
 }
 
+/**
+ * ruleRequiredFor for many orgs and metrics over one rule list: the rules are indexed once by org,
+ * metric and eachChild, so each org × metric looks at its own few candidates instead of the whole
+ * list (a city's targets ask this for every branch × metric). Same answers as ruleRequiredFor.
+ */
+export function ruleRequirements(
+  rules: readonly RuleLike[],
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+): (org: { id: string; parentId: string | null }, metric: CountedMetric) => number | null {
+  const index = new Map<string, RuleLike[]>();
+  for (const r of rules) {
+    const key = `${r.orgId}|${r.metric}|${r.eachChild}`;
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+  return (org, metric) => {
+    const own = index.get(`${org.id}|${metric}|false`) ?? [];
+    const fromParent = org.parentId === null ? [] : (index.get(`${org.parentId}|${metric}|true`) ?? []);
+    return ruleRequiredFor([...own, ...fromParent], org, metric, period);
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Targets
 
@@ -160,19 +183,21 @@ export const TARGET_VALUE_MIN = 0;
 export const TARGET_VALUE_MAX = 100_000;
 
 export const TargetsQuerySchema = z.strictObject({
-  period: PeriodCodeSchema,
+  period: PeriodSchema,
   /** Defaults to the caller's home org; the answer covers it and its direct children. */
   org: IdSchema.optional(),
 });
-export type TargetsQuery = z.infer<typeof TargetsQuerySchema>;
+/** As sent (period a code); the API takes z.output (period a PeriodRef, parsed at the edge). */
+export type TargetsQuery = z.input<typeof TargetsQuerySchema>;
 
 export const PutTargetInputSchema = z.strictObject({
-  period: PeriodCodeSchema,
+  period: PeriodSchema,
   orgId: IdSchema,
   metric: CountedMetricSchema,
   value: z.number().int().min(TARGET_VALUE_MIN).max(TARGET_VALUE_MAX),
 });
-export type PutTargetInput = z.infer<typeof PutTargetInputSchema>;
+/** As sent (period a code); the API takes z.output (period a PeriodRef, parsed at the edge). */
+export type PutTargetInput = z.input<typeof PutTargetInputSchema>;
 
 /** One metric of one org in a period: the explicit target, what the rules require, and which counts. */
 export const TargetRowSchema = z.object({

@@ -6,7 +6,7 @@
 // summary-text.ts (the phrasing).
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
-import { PeriodCodeSchema } from './periods.ts';
+import { PeriodCodeSchema, periodOf } from './periods.ts';
 
 /** The kind of document a ReportDraft row holds (the column allows others later). */
 export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY';
@@ -98,10 +98,11 @@ export type SummaryContent = z.infer<typeof SummaryContentSchema>;
 
 /** POST /api/reports/summary (body), GET /api/reports/summary.docx and …/summary/print (query). */
 export const SummaryRequestSchema = z.strictObject({
-  period: SummaryPeriodCodeSchema,
+  period: periodOf(SummaryPeriodCodeSchema),
   org: IdSchema,
 });
-export type SummaryRequest = z.infer<typeof SummaryRequestSchema>;
+/** As sent (period a code); the API takes z.output (period a PeriodRef, parsed at the edge). */
+export type SummaryRequest = z.input<typeof SummaryRequestSchema>;
 
 /** A freshly generated draft: not saved. */
 export const GeneratedSummarySchema = z.object({

@@ -14,7 +14,7 @@ import {
   type CreateAssignmentInput,
   type UpdateAssignmentInput,
 } from '@dutyboard/contracts/assignments';
-import { localDateToInstant, periodCode } from '@dutyboard/contracts/periods';
+import { localDateToInstant, periodCode, periodFromCode } from '@dutyboard/contracts/periods';
 import { can, ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 // The generated namespace carries Prisma.DbNull, the value that stores SQL NULL in a Json column;
@@ -195,7 +195,7 @@ export async function listAssignments(
     : { OR: [{ orgId: { in: orgIds } }, { ownerId: user.id }] };
   let periodId: string | undefined;
   if (params.period) {
-    const period = await findPeriod(prisma, params.period);
+    const period = await findPeriod(prisma, periodFromCode(params.period));
     if (!period) return { items: [], nextCursor: null };
     periodId = period.id;
   }
@@ -279,7 +279,7 @@ export async function createAssignment(
 ): Promise<Assignment> {
   const org = await loadWritableOrg(tx, user, input.orgId);
   await checkOwner(tx, input.ownerId, org);
-  const period = await ensurePeriod(tx, input.period);
+  const period = await ensurePeriod(tx, periodFromCode(input.period));
   let id: string;
   try {
     ({ id } = await tx.assignment.create({
@@ -382,7 +382,7 @@ export async function updateAssignment(
     orgId !== before.orgId ? await loadWritableOrg(tx, user, orgId) : { id: before.orgId, path: before.org.path };
   const ownerId = input.ownerId ?? before.ownerId;
   if (ownerId !== before.ownerId || orgId !== before.orgId) await checkOwner(tx, ownerId, org);
-  const periodId = input.period ? (await ensurePeriod(tx, input.period)).id : before.periodId;
+  const periodId = input.period ? (await ensurePeriod(tx, periodFromCode(input.period))).id : before.periodId;
 
   let count: number;
   try {

@@ -43,7 +43,7 @@ function source(drill: MetricDrill | null): string | null {
 /** A figure's name: the registry's, as the page shows it. */
 const label = (metric: string) => (Object.hasOwn(FIGURES, metric) ? FIGURES[metric as Figure].label.zh : metric);
 
-export function dashboardSheets(d: Dashboard): Sheet[] {
+function kpiSheet(d: Dashboard): Sheet {
   const kpis: Sheet = {
     name: '指标',
     columns: [
@@ -71,19 +71,28 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       kpis.rows.push(['', `　其中：${partLabel(k.metric, b.key)}`, b.count, null, null, null, source(b.drill)]);
     }
   }
-  const metrics = d.trend[0]?.counts.map((x) => x.metric) ?? [];
-  const trend: Sheet = {
+  return kpis;
+}
+
+/** The trend figures, in the order the months list them (the branch cells follow the same). */
+const trendMetrics = (d: Dashboard) => d.trend[0]?.counts.map((x) => x.metric) ?? [];
+
+function trendSheet(d: Dashboard): Sheet {
+  return {
     name: '月度',
-    columns: [{ header: '月份', width: 10 }, ...metrics.map((m) => ({ header: label(m), width: 12 }))],
+    columns: [{ header: '月份', width: 10 }, ...trendMetrics(d).map((m) => ({ header: label(m), width: 12 }))],
     rows: d.trend.map((m) => [m.month, ...m.counts.map((x) => x.count)]),
   };
-  const branches: Sheet = {
+}
+
+function branchSheet(d: Dashboard): Sheet {
+  return {
     name: '各支部',
     columns: [
       { header: '排名', width: 6 },
       { header: '组织', width: 24 },
       { header: '综合完成率', width: 12 },
-      ...metrics.flatMap((m) => [
+      ...trendMetrics(d).flatMap((m) => [
         { header: `${label(m)}完成`, width: 10 },
         { header: `${label(m)}目标`, width: 10 },
       ]),
@@ -95,7 +104,10 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       ...b.cells.flatMap((c) => [c.done, c.target]),
     ]),
   };
-  const alerts: Sheet = {
+}
+
+function alertSheet(d: Dashboard): Sheet {
+  return {
     name: '舆情',
     columns: [
       { header: '状态', width: 10 },
@@ -107,7 +119,10 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       ['未办结（全部时期）', d.openAlerts.total, source(d.openAlerts.drill)],
     ],
   };
-  const open: Sheet = {
+}
+
+function openAlertSheet(d: Dashboard): Sheet {
+  return {
     name: '未办结舆情',
     columns: [
       { header: '等级', width: 8 },
@@ -130,7 +145,10 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       a.id,
     ]),
   };
-  const owners: Sheet = {
+}
+
+function ownerSheet(d: Dashboard): Sheet {
+  return {
     name: '逾期责任事项',
     columns: [
       { header: '责任人', width: 16 },
@@ -139,7 +157,10 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
     ],
     rows: d.overdueByOwner.map((o) => [o.ownerName, o.count, source(o.drill)]),
   };
-  const about: Sheet = {
+}
+
+function aboutSheet(d: Dashboard): Sheet {
+  return {
     name: '说明',
     columns: [
       { header: '项目', width: 14 },
@@ -153,5 +174,9 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
       ['口径', '各数均由系统记录实时统计；“明细查询”列为列出该数对应记录的接口查询，可在系统中打开核对。'],
     ],
   };
-  return [kpis, trend, branches, alerts, open, owners, about];
+}
+
+/** The workbook's sheets, in order; the first (the KPI table) is also the CSV export. */
+export function dashboardSheets(d: Dashboard): Sheet[] {
+  return [kpiSheet(d), trendSheet(d), branchSheet(d), alertSheet(d), openAlertSheet(d), ownerSheet(d), aboutSheet(d)];
 }

@@ -2,18 +2,21 @@
 // for an org and its branches with what the rules require, set or clear a target, and keep the
 // rules. Leadership writes (plan:manage); every change is audited in its transaction.
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
-import { periodCode, periodFromCode } from '@dutyboard/contracts/periods';
+import { type PeriodRef, periodCode } from '@dutyboard/contracts/periods';
 import {
   type CreateFrequencyRuleInput,
   type FrequencyRule,
-  type PutTargetInput,
+  type PutTargetInputSchema,
   ruleRequiredFor,
+  ruleRequirements,
   type TargetRow,
   type TargetsAnswer,
+  type TargetsQuerySchema,
   toPeriodInfo,
   type UpdateFrequencyRuleInput,
 } from '@dutyboard/contracts/plan';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { AppError, isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -32,7 +35,7 @@ const isCounted = (metric: string): metric is CountedMetric => (COUNTED_METRIC_K
 export async function getTargets(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period: string; org?: string },
+  query: z.output<typeof TargetsQuerySchema>,
 ): Promise<TargetsAnswer> {
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const children = await prisma.orgUnit.findMany({
@@ -49,11 +52,10 @@ export async function getTargets(
  */
 export async function targetsOf(
   prisma: PrismaClient,
-  periodCode: string,
+  ref: PeriodRef,
   org: { id: string; name: string; parentId: string | null },
   children: readonly { id: string; name: string; parentId: string | null }[],
 ): Promise<TargetsAnswer> {
-  const ref = periodFromCode(periodCode);
   const orgs = [{ id: org.id, name: org.name, parentId: org.parentId }, ...children];
   const orgIds = orgs.map((o) => o.id);
   const [targets, rules] = await Promise.all([
@@ -73,11 +75,12 @@ export async function targetsOf(
 
   // Keyed, so a city's few thousand targets are not searched once per org and metric.
   const byKey = new Map(targets.map((t) => [`${t.orgId}|${t.metric}`, t]));
+  const requiredOf = ruleRequirements(rules, ref);
   const items: TargetRow[] = [];
   for (const o of orgs) {
     for (const metric of COUNTED_METRIC_KEYS) {
       const target = byKey.get(`${o.id}|${metric}`);
-      const ruleRequired = ruleRequiredFor(rules, o, metric, ref);
+      const ruleRequired = requiredOf(o, metric);
       const value = target?.value ?? null;
       items.push({
         metric,
@@ -102,7 +105,7 @@ function auditTarget(row: TargetWithOrg, periodCode: string) {
   return { ...rest, period: periodCode };
 }
 
-async function targetRow(db: Db, row: TargetWithOrg, ref: ReturnType<typeof periodFromCode>): Promise<TargetRow> {
+async function targetRow(db: Db, row: TargetWithOrg, ref: PeriodRef): Promise<TargetRow> {
   const rules = await db.frequencyRule.findMany({
     where: {
       metric: row.metric,
@@ -133,7 +136,7 @@ async function targetRow(db: Db, row: TargetWithOrg, ref: ReturnType<typeof peri
 export async function putTarget(
   tx: Prisma.TransactionClient,
   user: AuthUser,
-  input: PutTargetInput,
+  input: z.output<typeof PutTargetInputSchema>,
   expectedVersion?: number,
 ): Promise<TargetRow> {
   await loadWritableOrg(tx, user, input.orgId);
@@ -151,7 +154,7 @@ export async function putTarget(
       entityType: 'Target',
       entityId: row.id,
       orgId: row.orgId,
-      after: auditTarget(row, input.period),
+      after: auditTarget(row, input.period.code),
     });
     return targetRow(tx, row, period.ref);
   }
@@ -168,8 +171,8 @@ export async function putTarget(
     entityType: 'Target',
     entityId: row.id,
     orgId: row.orgId,
-    before: auditTarget(before, input.period),
-    after: auditTarget(row, input.period),
+    before: auditTarget(before, input.period.code),
+    after: auditTarget(row, input.period.code),
   });
   return targetRow(tx, row, period.ref);
 }

@@ -7,9 +7,8 @@
 // functions of contracts/summary-text.ts.
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import { FIGURES } from '@dutyboard/contracts/figures';
-import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
-import type { GeneratedSummary } from '@dutyboard/contracts/reports';
+import type { GeneratedSummary, SummaryRequestSchema } from '@dutyboard/contracts/reports';
 import {
   ACTIVITY_CATEGORY_WORDS,
   type BranchGap,
@@ -28,6 +27,7 @@ import {
   toSummaryDrill,
 } from '@dutyboard/contracts/summary-text';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { answeredAssignmentsOfPeriod } from '../assignments/assignments.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { getDashboard } from '../dashboard/dashboard.ts';
@@ -47,15 +47,18 @@ const NOT_GAPS: readonly DashboardMetric[] = ['RECTIFICATION_OPEN', 'ASSIGNMENT_
 const isGapMetric = (metric: DashboardMetric): metric is GapMetric => metric in METRIC_WORDS;
 const behind = (status: string | null) => status === 'RED' || status === 'AMBER';
 
+/** The period and org of a summary, as the request schema parsed them at the edge. */
+type SummaryParams = z.output<typeof SummaryRequestSchema>;
+
 /** Reads every figure of the summary; the dashboard call checks that the org is within reach. */
 export async function summaryFacts(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period: string; org: string },
+  query: SummaryParams,
   now = new Date(),
 ): Promise<{ facts: SummaryFacts; dashboard: Dashboard }> {
   const dashboard = await getDashboard(prisma, user, query, now);
-  const period = periodFromCode(query.period);
+  const { period } = query;
   const org = await prisma.orgUnit.findUniqueOrThrow({ where: { id: dashboard.org.id } });
   const inOrg = { org: { path: { startsWith: org.path } } };
   const from = period.startsAt;
@@ -79,7 +82,7 @@ export async function summaryFacts(
 
   const [orgs, periodRow, seminars, riskPoints, reported, pastClock, openRectifications] = await Promise.all([
     prisma.orgUnit.findMany({ where: { path: { startsWith: org.path } }, select: { id: true } }),
-    findPeriod(prisma, period.code),
+    findPeriod(prisma, period),
     prisma.studySession.findMany({
       where: {
         ...inOrg,
@@ -290,7 +293,7 @@ export async function summaryFacts(
 export async function generateSummary(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period: string; org: string },
+  query: SummaryParams,
   now = new Date(),
 ): Promise<GeneratedSummary> {
   const { facts, dashboard } = await summaryFacts(prisma, user, query, now);
