@@ -471,7 +471,10 @@ export function fieldMessageOfIssue(issue: {
   maximum?: unknown;
   minimum?: unknown;
 }): FieldMessage | undefined {
-  const bound = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined);
+  const bound = (v: unknown) => {
+    const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
+    return n !== undefined && Number.isFinite(n) ? n : undefined;
+  };
   const max = bound(issue.maximum);
   const min = bound(issue.minimum);
   const numeric = issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint';
