@@ -73,7 +73,9 @@ describe('creating activities', () => {
     const before = await counts();
     const res = await post(who, activityInput(fx.branchAId));
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -119,7 +121,9 @@ describe('creating activities', () => {
       activityInput(fx.branchAId, { description: 'x'.repeat(ctx.config.BODY_LIMIT_BYTES + 10) }),
     );
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } });
+    expect(res.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大', key: 'request.tooLarge', params: {} },
+    });
     expect(await counts()).toEqual(before);
   });
 });

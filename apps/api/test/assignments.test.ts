@@ -147,7 +147,9 @@ describe('creating', () => {
     const before = await counts();
     const post = await send(who, 'POST', '/api/assignments', task({ orgId: fx.branchAId, ownerId: fx.users.secA }));
     expect(post.statusCode).toBe(403);
-    expect(post.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(post.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect((await send(who, 'PATCH', `/api/assignments/${existing.id}`, { task: 'x' })).statusCode).toBe(403);
     expect((await send(who, 'DELETE', `/api/assignments/${existing.id}`)).statusCode).toBe(403);
     expect((await send(who, 'GET', '/api/assignments/owners')).statusCode).toBe(403);
@@ -371,6 +373,8 @@ describe('closing a task without a rule (办结)', () => {
     expect(res.json().error).toEqual({
       code: 'INVALID_TRANSITION',
       message: '请先上传佐证材料（照片、文件等），再办结这项任务',
+      key: 'assignment.evidenceFirst',
+      params: {},
     });
     expect(await counts()).toEqual(before);
     expect((await ctx.prisma.assignment.findUniqueOrThrow({ where: { id: ownTask.id } })).status).toBe('OPEN');

@@ -42,7 +42,9 @@ describe('sign-in', () => {
     });
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' } });
+      expect(res.json()).toEqual({
+        error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', key: 'auth.wrongCredentials', params: {} },
+      });
       expect(res.cookies.find((c) => c.name === 'dutyboard_session')).toBeUndefined();
     }
     const failures = await ctx.prisma.auditEvent.findMany({ where: { action: 'LOGIN_FAILED' } });
@@ -84,7 +86,12 @@ describe('sessions', () => {
     });
     const res = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toEqual({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' });
+    expect(res.json().error).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: '登录已过期，请重新登录',
+      key: 'auth.sessionExpired',
+      params: {},
+    });
     expect(await ctx.prisma.session.count({ where: { userId: fx.users.auditor } })).toBe(0);
   });
 

@@ -24,7 +24,14 @@ describe('when PostgreSQL is unreachable', () => {
   it('a request that needs the database answers 503 in the error shape, without internals', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' } });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: '数据库暂时不可用，请稍后再试',
+        key: 'server.databaseDown',
+        params: {},
+      },
+    });
     const withCookie = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: 'dutyboard_session=x' } });
     expect(withCookie.statusCode).toBe(503);
   });

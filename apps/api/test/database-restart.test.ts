@@ -116,7 +116,14 @@ describe('PostgreSQL killed under a running API, then restarted', () => {
     ]);
     for (const r of results) {
       expect(r.status, JSON.stringify(r.body)).toBe(503);
-      expect(r.body).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' } });
+      expect(r.body).toEqual({
+        error: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: '数据库暂时不可用，请稍后再试',
+          key: 'server.databaseDown',
+          params: {},
+        },
+      });
       expect(r.ms).toBeLessThan(BOUND_MS);
     }
     // The process is still up and still listening.

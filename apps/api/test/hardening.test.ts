@@ -112,7 +112,9 @@ describe('Origin check on unsafe methods (CSRF)', () => {
       payload: { username: 'leader', password: PASSWORD },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '跨站请求已被拒绝' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '跨站请求已被拒绝', key: 'request.crossSite', params: {} },
+    });
     expect(res.cookies.find((c) => c.name === 'dutyboard_session')).toBeUndefined();
     const denied = await ctx.prisma.auditEvent.findFirstOrThrow({
       where: { action: 'ACCESS_DENIED', after: { path: ['origin'], equals: 'https://evil.example' } },
@@ -541,7 +543,9 @@ describe('request size limits', () => {
       payload: JSON.stringify({ title: 'x'.repeat(ctx.config.BODY_LIMIT_BYTES) }),
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } });
+    expect(res.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大', key: 'request.tooLarge', params: {} },
+    });
   });
 
   it('a path parameter over 200 characters or a URL over 8 KB is refused with 414, a broken URL with 400', async () => {
@@ -563,6 +567,8 @@ describe('request size limits', () => {
       headers: { cookie },
     });
     expect(huge.statusCode).toBe(414);
-    expect(huge.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: '请求地址过长' } });
+    expect(huge.json()).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: '请求地址过长', key: 'request.urlTooLong', params: {} },
+    });
   });
 });

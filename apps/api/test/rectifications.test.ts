@@ -170,7 +170,9 @@ describe('creating rectifications', () => {
     const before = await counts();
     const res = await post(who, input(fx.branchAId));
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -234,7 +236,19 @@ describe('creating rectifications', () => {
         error: {
           code: 'NOT_FOUND',
           message: '关联的舆情不存在或无权访问',
-          details: { fields: [{ field: 'alertId', code: 'not_found', message: '关联的舆情不存在或无权访问' }] },
+          key: 'rectification.alertMissing',
+          params: {},
+          details: {
+            fields: [
+              {
+                field: 'alertId',
+                code: 'not_found',
+                message: '关联的舆情不存在或无权访问',
+                key: 'rectification.alertMissing',
+                params: {},
+              },
+            ],
+          },
         },
       });
     }
@@ -277,7 +291,12 @@ describe('reading and changing', () => {
     ];
     for (const res of results) {
       expect(res.statusCode).toBe(404);
-      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: '整改记录不存在或无权访问' });
+      expect(res.json().error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: '整改记录不存在或无权访问',
+        key: 'record.notFound',
+        params: { thing: 'Rectification' },
+      });
     }
     const row = await ctx.prisma.rectification.findUniqueOrThrow({ where: { id: ownB.id } });
     expect(row).toMatchObject({ problem: '乙社区干部培训不规范', status: 'OPEN', version: 1 });
@@ -388,6 +407,8 @@ describe('closing with evidence', () => {
       error: {
         code: 'CONFLICT',
         message: '请先上传整改完成的佐证材料（照片或文件），再标记整改完成',
+        key: 'rectification.evidenceFirst',
+        params: {},
         details: { reason: 'EVIDENCE_REQUIRED' },
       },
     });
@@ -452,17 +473,39 @@ describe('closing with evidence', () => {
 
     const again = await close('secA', rect.id, { closingNote: '再次' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toEqual({ code: 'INVALID_TRANSITION', message: '这项整改已经标记为完成' });
+    expect(again.json().error).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '这项整改已经标记为完成',
+      key: 'rectification.alreadyDone',
+      params: {},
+    });
     const edit = await patch('secA', rect.id, { status: 'OPEN' });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error).toEqual({
       code: 'INVALID_TRANSITION',
       message: '这项整改已完成，不能再修改',
-      details: { fields: [{ field: 'status', code: 'frozen', message: '这项整改已完成，不能再修改' }] },
+      key: 'rectification.doneNoChange',
+      params: {},
+      details: {
+        fields: [
+          {
+            field: 'status',
+            code: 'frozen',
+            message: '这项整改已完成，不能再修改',
+            key: 'rectification.doneNoChange',
+            params: {},
+          },
+        ],
+      },
     });
     const remove = await del('leader', rect.id);
     expect(remove.statusCode).toBe(409);
-    expect(remove.json().error).toEqual({ code: 'INVALID_TRANSITION', message: '这项整改已完成，不能再删除' });
+    expect(remove.json().error).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '这项整改已完成，不能再删除',
+      key: 'rectification.doneNoDelete',
+      params: {},
+    });
     expect(await ctx.prisma.rectification.findUniqueOrThrow({ where: { id: rect.id } })).toMatchObject({
       status: 'DONE',
       version: 2,

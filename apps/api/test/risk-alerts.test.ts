@@ -1,3 +1,4 @@
+import { ALERT_STEP_NAME_LABELS } from '@dutyboard/contracts/labels';
 import type { Action } from '@dutyboard/contracts/permissions';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import {
@@ -22,7 +23,6 @@ import { registerAuth } from '../src/plugins/auth.ts';
 import { registerErrorHandling } from '../src/plugins/errors.ts';
 import { riskAlertRoutes } from '../src/routes/risk-alerts.ts';
 import { createSession } from '../src/services/auth/sessions.ts';
-import { STATE_NAME } from '../src/services/risk-alerts/risk-alerts.ts';
 import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -250,7 +250,9 @@ describe('registering alerts (登记)', () => {
     const before = await snapshot(ctx.prisma);
     const res = await api.create(who, alertInput(fx.branchAId));
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect(await snapshot(ctx.prisma)).toEqual(before);
   });
 
@@ -259,7 +261,13 @@ describe('registering alerts (登记)', () => {
     const res = await api.create('secA', alertInput(fx.branchAId, { registeredAt: '2099-01-01T00:00:00+08:00' }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toEqual([
-      { field: 'registeredAt', code: 'custom', message: '登记时间不能晚于当前时间' },
+      {
+        field: 'registeredAt',
+        code: 'custom',
+        message: '登记时间不能晚于当前时间',
+        key: 'alert.timeInFuture',
+        params: { field: 'registeredAt' },
+      },
     ]);
     expect(await snapshot(ctx.prisma)).toEqual(before);
   });
@@ -309,7 +317,14 @@ describe('reading, editing and deleting', () => {
     ];
     for (const res of responses) {
       expect(res.statusCode, res.body).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: '舆情不存在或无权访问' } });
+      expect(res.json()).toEqual({
+        error: {
+          code: 'NOT_FOUND',
+          message: '舆情不存在或无权访问',
+          key: 'record.notFound',
+          params: { thing: 'RiskAlert' },
+        },
+      });
     }
     const list = (await api.get('secA', '/api/risk-alerts?limit=100')).json().items as Alert[];
     expect(list.map((a) => a.id)).not.toContain(ownB.id);
@@ -378,7 +393,13 @@ describe('reading, editing and deleting', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toEqual([
-      { field: 'registeredAt', code: 'custom', message: '登记时间不能晚于后续“研判”环节的时间' },
+      {
+        field: 'registeredAt',
+        code: 'custom',
+        message: '登记时间不能晚于后续“研判”环节的时间',
+        key: 'alert.registeredAfterStep',
+        params: { step: 'ASSESSED' },
+      },
     ]);
     expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
   });
@@ -413,7 +434,9 @@ describe('reading, editing and deleting', () => {
     const before = await snapshot(ctx.prisma, alert.id);
     const res = await api.patch('leader', alert.id, { summary: '办结后修改' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({ error: { code: 'CONFLICT', message: '这条舆情已办结，不能再修改' } });
+    expect(res.json()).toEqual({
+      error: { code: 'CONFLICT', message: '这条舆情已办结，不能再修改', key: 'alert.closed', params: {} },
+    });
     expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
   });
 
@@ -453,6 +476,8 @@ describe('reading, editing and deleting', () => {
     expect(res.json().error).toEqual({
       code: 'CONFLICT',
       message: '这条舆情已进入“研判”环节，只有尚未研判的舆情可以删除',
+      key: 'alert.deleteOnlyRegistered',
+      params: { step: 'ASSESSED' },
     });
     expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
   });
@@ -673,7 +698,7 @@ describe('workflow steps', () => {
       const error = res.json().error;
       expect(error.code).toBe('INVALID_TRANSITION');
       expect(error.details).toEqual({ current: from, allowed: [...ALERT_TRANSITIONS[from]] });
-      expect(error.message).toContain(`“${STATE_NAME[to]}”`);
+      expect(error.message).toContain(`“${ALERT_STEP_NAME_LABELS[to].zh}”`);
       expect(await snapshot(ctx.prisma, alert.id)).toEqual(before);
     });
 
@@ -738,7 +763,13 @@ describe('workflow steps', () => {
     const future = await api.step('leader', alert.id, { to: 'ASSESSED', at: '2099-01-01T00:00:00Z' });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.details.fields).toEqual([
-      { field: 'at', code: 'custom', message: '办理时间不能晚于当前时间' },
+      {
+        field: 'at',
+        code: 'custom',
+        message: '办理时间不能晚于当前时间',
+        key: 'alert.timeInFuture',
+        params: { field: 'at' },
+      },
     ]);
     const early = await api.step('leader', alert.id, { to: 'ASSESSED', at: sh('2026-03-13 23:29') });
     expect(early.statusCode).toBe(400);

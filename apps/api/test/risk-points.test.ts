@@ -128,7 +128,9 @@ describe('registering risk points', () => {
     const before = await counts();
     const res = await post(who, pointInput(fx.branchAId));
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect(await counts()).toEqual(before);
   });
 

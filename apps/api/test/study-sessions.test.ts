@@ -157,7 +157,9 @@ describe('creating study sessions', () => {
     const before = await counts();
     const res = await post(who, studyInput(fx.branchAId));
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(res.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -181,6 +183,8 @@ describe('validation', () => {
       error: {
         code: 'VALIDATION_FAILED',
         message: '提交的内容有误，请按提示修改',
+        key: 'request.invalidFields',
+        params: {},
         details: {
           fields: [{ field: 'actualAttendance', code: 'custom', message: '实到人数（11）不能多于应到人数（10）' }],
         },
@@ -212,7 +216,7 @@ describe('validation', () => {
     const many = await post('secA', studyInput(fx.branchAId, { expectedAttendance: null, absentees: tooMany }));
     expect(many.statusCode).toBe(400);
     expect(many.json().error.details.fields).toEqual([
-      { field: 'absentees', code: 'too_big', message: expect.any(String) },
+      { field: 'absentees', code: 'too_big', message: expect.any(String), key: 'field.tooMany', params: { max: 500 } },
     ]);
     const unnamed = await post('secA', studyInput(fx.branchAId, { absentees: [{ name: ' ', reason: '请假' }] }));
     expect(unnamed.statusCode).toBe(400);
@@ -382,7 +386,12 @@ describe('reading, changing and deleting', () => {
     const stale = await patch('secA', ownA.id, { materials: '被覆盖' }, { 'if-match': etag });
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toEqual({
-      error: { code: 'PRECONDITION_FAILED', message: '这条记录已被他人修改，请刷新后查看最新内容再操作' },
+      error: {
+        code: 'PRECONDITION_FAILED',
+        message: '这条记录已被他人修改，请刷新后查看最新内容再操作',
+        key: 'record.changedMeanwhile',
+        params: {},
+      },
     });
     const staleDelete = await del('secA', ownA.id, { 'if-match': etag });
     expect(staleDelete.statusCode).toBe(412);

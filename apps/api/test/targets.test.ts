@@ -202,7 +202,9 @@ describe('targets', () => {
       value: 5,
     });
     expect(put.statusCode).toBe(403);
-    expect(put.json()).toEqual({ error: { code: 'FORBIDDEN', message: '没有执行此操作的权限' } });
+    expect(put.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: '没有执行此操作的权限', key: 'auth.forbidden', params: {} },
+    });
     expect((await send(who, 'DELETE', `/api/targets/${target.id}`)).statusCode).toBe(403);
     expect(await writes()).toEqual(before);
     expect((await send(who, 'GET', `/api/targets?period=2026-H1&org=${fx.branchAId}`)).statusCode).toBe(200);

@@ -27,8 +27,6 @@ export function writableText(text: string): string {
   return ILLEGAL_TEXT.test(text) ? text.replace(ILLEGAL_TEXT_ALL, '') : text;
 }
 
-export const illegalCharacterMessage = (character: string) =>
-  `含有无法保存的控制字符（${character}），请删除后重新提交（从其他软件复制的文字有时会带上它）`;
 export const IdParamsSchema = z.object({ id: IdSchema });
 
 /**

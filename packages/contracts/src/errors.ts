@@ -1,4 +1,6 @@
-// The one error shape every failing response has: { error: { code, message, details? } }.
+// The one error shape every failing response has: { error: { code, message, key, params, details? } }.
+// `message` is the Chinese sentence; `key` and `params` name it in the catalogue (error-messages.ts)
+// so a client can say it in another language.
 import { z } from 'zod';
 
 export const ERROR_CODES = [
@@ -48,12 +50,18 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
+/** A message parameter: text, a number, or the code(s) of enum values (error-messages.ts). */
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+
 export const FieldIssueSchema = z.object({
   /** Dotted path of the field, e.g. "title" or "absentees.0.reason". */
   field: z.string(),
   /** zod issue code, e.g. "too_big", "invalid_type". */
   code: z.string(),
   message: z.string(),
+  /** The message's key in the catalogue, where it has one (a `field.*` key takes its {field} from the reader). */
+  key: z.string().optional(),
+  params: ErrorParamsSchema.optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
@@ -61,6 +69,9 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
+    /** The message's key in the catalogue (error-messages.ts); `message` is its Chinese rendering. */
+    key: z.string().optional(),
+    params: ErrorParamsSchema.optional(),
     details: z
       .object({
         fields: z.array(FieldIssueSchema).optional(),

@@ -27,7 +27,14 @@ import {
   type RectificationSource,
   type RectificationStatus,
 } from './rectifications.ts';
-import { ALERT_LEVELS, ALERT_STATES, type AlertLevel, type AlertState } from './risk-alerts.ts';
+import {
+  ALERT_FROZEN_FIELDS,
+  ALERT_LEVELS,
+  ALERT_STATES,
+  type AlertFrozenField,
+  type AlertLevel,
+  type AlertState,
+} from './risk-alerts.ts';
 import {
   RISK_CHECK_RESULTS,
   RISK_CHECK_STATUSES,
@@ -267,6 +274,78 @@ export const ALERT_FIELD_LABELS = {
   closedAt: { zh: '办结时间', en: 'Closed' },
 } as const satisfies Record<string, Label>;
 
+// Words the error messages (error-messages.ts) put into their sentences.
+
+/** An alert's workflow steps as a refusal names them ("已进入“研判”环节"): the step, not the state. */
+export const ALERT_STEP_NAME_LABELS: LabelTable<AlertState> = {
+  REGISTERED: { zh: '登记', en: 'Register' },
+  ASSESSED: { zh: '研判', en: 'Assess' },
+  REPORTED: { zh: '报送', en: 'Report' },
+  ACCEPTED: { zh: '采纳', en: 'Accept' },
+  RETURNED: { zh: '退回', en: 'Return' },
+  HANDLING: { zh: '处置', en: 'Handle' },
+  CLOSED: { zh: '办结', en: 'Close' },
+};
+
+/** The facts of an alert that only a correction may change once it is past 登记. */
+export const ALERT_FROZEN_FIELD_LABELS: LabelTable<AlertFrozenField> = {
+  orgId: { zh: '所属组织', en: 'organisation' },
+  level: { zh: '等级', en: 'level' },
+  registeredAt: { zh: '登记时间', en: 'registration time' },
+};
+
+/** The times of an alert's steps that may not lie in the future. */
+export const ALERT_TIME_FIELD_LABELS: LabelTable<'registeredAt' | 'at'> = {
+  registeredAt: { zh: '登记时间', en: 'Registration time' },
+  at: { zh: '办理时间', en: 'Step time' },
+};
+
+/** The facts of a task that are counted once it is closed, so may no longer change. */
+export const ASSIGNMENT_FROZEN_FIELD_LABELS = {
+  period: { zh: '所属周期', en: 'period' },
+  orgId: { zh: '责任组织', en: 'responsible organisation' },
+  ownerId: { zh: '负责人', en: 'owner' },
+  kind: { zh: '类型', en: 'type' },
+  dueDate: { zh: '完成期限', en: 'due date' },
+  rule: { zh: '完成规则', en: 'completion rule' },
+} as const satisfies Record<string, Label>;
+export type AssignmentFrozenField = keyof typeof ASSIGNMENT_FROZEN_FIELD_LABELS;
+
+/** What a 404 says is missing: the record kinds by their entity type, and the other things one can ask for. */
+export const THING_LABELS = {
+  Record: { zh: '记录', en: 'Record' },
+  Activity: { zh: '活动', en: 'Activity' },
+  StudySession: { zh: '学习研讨记录', en: 'Study session' },
+  PublicityItem: { zh: '宣传报道', en: 'Publicity item' },
+  RiskPoint: { zh: '阵地/风险点', en: 'Risk point' },
+  RiskAlert: { zh: '舆情', en: 'Alert' },
+  Rectification: { zh: '整改记录', en: 'Rectification' },
+  Assignment: { zh: '责任事项', en: 'Assignment' },
+  User: { zh: '用户', en: 'User' },
+  Session: { zh: '会话', en: 'Session' },
+  Target: { zh: '目标', en: 'Target' },
+  FrequencyRule: { zh: '频次规则', en: 'Frequency rule' },
+  OrgUnit: { zh: '组织', en: 'Organisation' },
+  ImportJob: { zh: '导入记录', en: 'Import' },
+  EvidencePack: { zh: '证据包', en: 'Evidence pack' },
+  Attachment: { zh: '附件', en: 'Attachment' },
+  ReportDraft: { zh: '总结草稿', en: 'Summary draft' },
+} as const satisfies Record<string, Label>;
+export type Thing = keyof typeof THING_LABELS;
+
+/** The background jobs a user may run a few of at once (the per-user limit names them). */
+export const JOB_KIND_LABELS = {
+  'evidence-pack': { zh: '证据包', en: 'evidence packs' },
+  import: { zh: '导入', en: 'imports' },
+} as const satisfies Record<string, Label>;
+export type JobKindName = keyof typeof JOB_KIND_LABELS;
+
+/** Who a sign-in throttle holds back. */
+export const THROTTLE_SCOPE_LABELS = {
+  account: { zh: '该账号', en: 'This account' },
+  ip: { zh: '本机所在网络', en: 'Your network' },
+} as const satisfies Record<string, Label>;
+
 /**
  * Every enum table with the value list it must cover, for the test that none lacks a label
  * (labels.test.ts) — a value added to a contract without its words fails there, not on a page.
@@ -295,4 +374,6 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'IMPORT_STATE', values: IMPORT_STATES, table: IMPORT_STATE_LABELS },
   { name: 'EVIDENCE_PACK_STATE', values: EVIDENCE_PACK_STATES, table: EVIDENCE_PACK_STATE_LABELS },
   { name: 'NOTIFICATION_KIND', values: NOTIFICATION_KINDS, table: NOTIFICATION_KIND_LABELS },
+  { name: 'ALERT_STEP_NAME', values: ALERT_STATES, table: ALERT_STEP_NAME_LABELS },
+  { name: 'ALERT_FROZEN_FIELD', values: ALERT_FROZEN_FIELDS, table: ALERT_FROZEN_FIELD_LABELS },
 ];

@@ -42,7 +42,7 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, policy:
       if (found && 'user' in found) request.user = found.user;
       else if (!isPublic) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        throw found && 'expired' in found ? unauthenticated('登录已过期，请重新登录') : unauthenticated();
+        throw found && 'expired' in found ? unauthenticated({ key: 'auth.sessionExpired' }) : unauthenticated();
       }
     }
     if (isPublic) return;
@@ -57,6 +57,6 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, policy:
 
 /** The signed-in user of a route that declared a permission (the hook guarantees one). */
 export function actor(request: FastifyRequest): AuthUser {
-  if (!request.user) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!request.user) throw new AppError('UNAUTHENTICATED', { key: 'auth.signInFirst' });
   return request.user;
 }

@@ -1,12 +1,24 @@
-// The one error handler: every failure leaves as { error: { code, message, details? } }.
+// The one error handler: every failure leaves as { error: { code, message, key, params, details? } }.
 // 5xx bodies never carry internals; the log keeps them. The error type is errors/app-error.ts.
+import { type ErrorMessage, type ParamValue, zhMessage } from '@dutyboard/contracts/error-messages';
 import type { ErrorBody, ErrorCode } from '@dutyboard/contracts/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, zodFieldIssue } from '../errors/app-error.ts';
 
-function body(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
-  return { error: details ? { code, message, details } : { code, message } };
+function keyedBody(
+  code: ErrorCode,
+  message: string,
+  key: string,
+  params: Readonly<Record<string, ParamValue>>,
+  details?: ErrorBody['error']['details'],
+): ErrorBody {
+  const error = { code, message, key, params: params as NonNullable<ErrorBody['error']['params']> };
+  return { error: details ? { ...error, details } : error };
+}
+
+function body(code: ErrorCode, said: ErrorMessage, details?: ErrorBody['error']['details']): ErrorBody {
+  return keyedBody(code, zhMessage(said), said.key, said.params ?? {}, details);
 }
 
 export interface ErrorHandlingOptions {
@@ -21,40 +33,44 @@ export interface ErrorHandlingOptions {
 export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send(body(error.code, error.message, error.details));
+      return reply
+        .status(error.status)
+        .send(keyedBody(error.code, error.message, error.key, error.params, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields = error.validation.map((issue) => ({
-        field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
-        code: issue.keyword,
-        message: issue.message ?? '无效',
-      }));
-      return reply.status(400).send(body('VALIDATION_FAILED', '提交的内容有误，请按提示修改', { fields }));
+      const fields = error.validation.map((issue) =>
+        zodFieldIssue(issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where, {
+          ...issue.params,
+          code: issue.keyword,
+          message: issue.message ?? '无效',
+        }),
+      );
+      return reply.status(400).send(body('VALIDATION_FAILED', { key: 'request.invalidFields' }, { fields }));
     }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '提交的内容过大'));
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', { key: 'request.tooLarge' }));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交'));
+      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', { key: 'request.jsonOnly' }));
     }
     if (status === 429) {
-      return reply.status(429).send(body('RATE_LIMITED', '请求过于频繁，请稍后再试'));
+      return reply.status(429).send(body('RATE_LIMITED', { key: 'request.rateLimited' }));
     }
     if (status >= 400 && status < 500) {
       // Malformed JSON, empty body with a JSON content type, bad URL encoding, and the like.
-      return reply.status(400).send(body('VALIDATION_FAILED', '请求格式无效，请检查提交的内容'));
+      return reply.status(400).send(body('VALIDATION_FAILED', { key: 'request.malformed' }));
     }
     if (isBrokenMultipart(error)) {
-      return reply.status(400).send(body('VALIDATION_FAILED', '上传的内容格式无效，请重新选择文件上传'));
+      return reply.status(400).send(body('VALIDATION_FAILED', { key: 'request.uploadMalformed' }));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');
-      return reply.status(503).send(body('SERVICE_UNAVAILABLE', '数据库暂时不可用，请稍后再试'));
+      return reply.status(503).send(body('SERVICE_UNAVAILABLE', { key: 'server.databaseDown' }));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后再试'));
+    return reply.status(500).send(body('INTERNAL', { key: 'server.internal' }));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -63,7 +79,9 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
     if (options.spaFallback && request.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(pathname)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send(body('NOT_FOUND', `没有这个地址：${request.method} ${pathname}`));
+    return reply
+      .status(404)
+      .send(body('NOT_FOUND', { key: 'request.noRoute', params: { method: request.method, path: pathname } }));
   });
 }
 
@@ -75,10 +93,10 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
  */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    reply.status(414).send(body('VALIDATION_FAILED', '请求地址过长'));
+    reply.status(414).send(body('VALIDATION_FAILED', { key: 'request.urlTooLong' }));
     return;
   }
-  reply.status(400).send(body('VALIDATION_FAILED', '请求地址无效，请检查其中的编码'));
+  reply.status(400).send(body('VALIDATION_FAILED', { key: 'request.urlBadEncoding' }));
 }
 
 /**
@@ -89,13 +107,13 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, reason, text] =
+  const [status, reason, said]: [number, string, ErrorMessage] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large', '请求头过大，请清除本站的浏览器缓存和 Cookie 后重试']
+      ? [431, 'Request Header Fields Too Large', { key: 'request.headersTooLarge' }]
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request Timeout', '请求超时，请重试']
-        : [400, 'Bad Request', '请求格式无效'];
-  const json = Buffer.from(JSON.stringify(body('VALIDATION_FAILED', text)));
+        ? [408, 'Request Timeout', { key: 'request.timeout' }]
+        : [400, 'Bad Request', { key: 'request.badFormat' }];
+  const json = Buffer.from(JSON.stringify(body('VALIDATION_FAILED', said)));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

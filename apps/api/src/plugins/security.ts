@@ -84,18 +84,18 @@ export function originAllowed(
 export function registerSecurity(app: FastifyInstance, { prisma, config }: SecurityOptions): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.url.length > URL_MAX_LENGTH) {
-      throw new AppError('VALIDATION_FAILED', '请求地址过长', undefined, 414);
+      throw new AppError('VALIDATION_FAILED', { key: 'request.urlTooLong' }, undefined, 414);
     }
     const pathname = request.url.split('?', 1)[0] ?? '';
     if (pathname.split('/').some((segment) => segment.length > PATH_SEGMENT_MAX_LENGTH)) {
-      throw new AppError('VALIDATION_FAILED', '请求地址过长', undefined, 414);
+      throw new AppError('VALIDATION_FAILED', { key: 'request.urlTooLong' }, undefined, 414);
     }
     if (SAFE_METHODS.has(request.method)) return;
     const verdict = originAllowed(request.headers, config.ALLOWED_ORIGINS);
     if (!verdict.ok) {
       request.log.warn({ origin: verdict.origin, url: request.url }, 'unsafe request from a foreign origin refused');
       deniedOrigin.set(request, verdict.origin);
-      throw forbidden('跨站请求已被拒绝');
+      throw forbidden({ key: 'request.crossSite' });
     }
   });
 

@@ -2,12 +2,12 @@
 // every string (keys included) for characters no stored text may hold (contracts/common.ts), then
 // the route's zod schema (fastify-type-provider-zod). One place, so a new route or field cannot
 // forget it, and a NUL byte meets a field error instead of PostgreSQL (which answered 500).
-import { illegalCharacterIn, illegalCharacterMessage } from '@dutyboard/contracts/common';
+import { illegalCharacterIn } from '@dutyboard/contracts/common';
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { validationError } from '../errors/app-error.ts';
+import { fieldIssue, validationError } from '../errors/app-error.ts';
 
 /** Deeper than any contract nests; a body nested further is refused by its schema anyway. */
 const MAX_DEPTH = 32;
@@ -22,11 +22,12 @@ export function illegalTextIssues(value: unknown, where: string): FieldIssue[] {
     if (typeof node === 'string') {
       const character = illegalCharacterIn(node);
       if (character) {
-        issues.push({
-          field: path.join('.') || where,
-          code: 'illegal_character',
-          message: illegalCharacterMessage(character),
-        });
+        issues.push(
+          fieldIssue(path.join('.') || where, 'illegal_character', {
+            key: 'field.illegalCharacter',
+            params: { character },
+          }),
+        );
       }
       return;
     }
@@ -40,11 +41,12 @@ export function illegalTextIssues(value: unknown, where: string): FieldIssue[] {
     for (const [key, item] of Object.entries(node)) {
       const character = illegalCharacterIn(key);
       if (character) {
-        issues.push({
-          field: [...path, '?'].join('.'),
-          code: 'illegal_character',
-          message: illegalCharacterMessage(character),
-        });
+        issues.push(
+          fieldIssue([...path, '?'].join('.'), 'illegal_character', {
+            key: 'field.illegalCharacter',
+            params: { character },
+          }),
+        );
         continue;
       }
       visit(item, [...path, key], depth + 1);

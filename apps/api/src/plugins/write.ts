@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, validationError } from '../errors/app-error.ts';
+import { AppError, fieldIssue, validationError } from '../errors/app-error.ts';
 
 /** Kept this long; a retry later than that runs as a new request. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -28,10 +28,9 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   if (request.method !== 'POST') return undefined;
   const parsed = IdempotencyHeadersSchema.safeParse(request.headers);
   if (!parsed.success) {
-    throw validationError(
-      [{ field: 'Idempotency-Key', code: 'invalid_string', message: 'Idempotency-Key 须为 8–200 个可见 ASCII 字符' }],
-      '请求头 Idempotency-Key 无效',
-    );
+    throw validationError([fieldIssue('Idempotency-Key', 'invalid_string', { key: 'request.idempotencyKeyFormat' })], {
+      key: 'request.badIdempotencyKey',
+    });
   }
   return parsed.data['idempotency-key'];
 }
@@ -64,12 +63,12 @@ export async function runWrite<T>(
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) AS locked`;
     if (!lock?.locked) {
-      throw new AppError('IDEMPOTENCY_IN_PROGRESS', '同一请求正在处理中，请稍候再查看结果');
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', { key: 'request.inProgress' });
     }
     const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
     if (stored) {
       if (stored.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key 已用于另一个不同的请求，请换一个新的键');
+        throw new AppError('IDEMPOTENCY_MISMATCH', { key: 'request.idempotencyKeyReused' });
       }
       return { replayed: true as const, status: stored.status, body: stored.body as T };
     }

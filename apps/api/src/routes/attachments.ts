@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { AppError, validationError } from '../errors/app-error.ts';
+import { AppError, fieldIssue, validationError, zodFieldIssue } from '../errors/app-error.ts';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import {
@@ -56,16 +56,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'request.multipartOnly' });
       }
       const fields: Record<string, string> = {};
       let file: { bytes: Buffer; name: string } | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
           if (part.fieldname !== 'file')
-            throw validationError([
-              { field: part.fieldname, code: 'unrecognized_keys', message: '文件字段名须为 file' },
-            ]);
+            throw validationError([fieldIssue(part.fieldname, 'unrecognized_keys', { key: 'request.fileFieldName' })]);
           file = { bytes: await part.toBuffer(), name: part.filename };
         } else {
           fields[part.fieldname] = String(part.value);
@@ -73,15 +71,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
       }
       const parsed = UploadAttachmentFieldsSchema.safeParse(fields);
       if (!parsed.success) {
-        throw validationError(
-          parsed.error.issues.map((issue) => ({
-            field: issue.path.join('.') || 'form',
-            code: issue.code,
-            message: issue.message,
-          })),
-        );
+        throw validationError(parsed.error.issues.map((issue) => zodFieldIssue(issue.path.join('.') || 'form', issue)));
       }
-      if (!file) throw validationError([{ field: 'file', code: 'invalid_type', message: '请选择要上传的文件' }]);
+      if (!file) throw validationError([fieldIssue('file', 'invalid_type', { key: 'attachment.chooseFile' })]);
       const user = actor(request);
       // Refuse before touching the store when the record is out of reach or read-only.
       await loadWritableRecord(prisma, user, parsed.data.entityType, parsed.data.entityId);
@@ -104,7 +96,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; con
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const { row } = await loadReadableAttachment(prisma, actor(request), request.params.id);
       const sha = variant === 'content' ? row.sha256 : row.thumbnailSha;
-      if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', '文件不存在');
+      if (!sha || !(await store.has(sha))) throw new AppError('NOT_FOUND', { key: 'attachment.fileMissing' });
       const type = variant === 'content' ? row.mimeType : 'image/jpeg';
       const name = variant === 'content' ? row.fileName : `thumbnail-${row.fileName}.jpg`;
       const shown = fileDisposition(type);

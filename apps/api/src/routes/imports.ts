@@ -19,7 +19,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { AppError, validationError } from '../errors/app-error.ts';
+import { AppError, fieldIssue, validationError } from '../errors/app-error.ts';
 import { actor } from '../plugins/auth.ts';
 import {
   assertCanImport,
@@ -99,18 +99,17 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
       // Refused before a byte of the file is read.
       assertCanImport(user, kind);
       if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'request.multipartOnly' });
       }
       let upload: StoredUpload | undefined;
       for await (const part of request.parts()) {
         if (part.type !== 'file') continue;
         if (part.fieldname !== 'file' || upload) {
-          throw validationError([{ field: part.fieldname, code: 'unrecognized_keys', message: '文件字段名须为 file' }]);
+          throw validationError([fieldIssue(part.fieldname, 'unrecognized_keys', { key: 'request.fileFieldName' })]);
         }
         upload = await storeUpload(dataDir, part.file, part.filename);
       }
-      if (!upload)
-        throw validationError([{ field: 'file', code: 'invalid_type', message: '请选择要导入的 Excel 文件' }]);
+      if (!upload) throw validationError([fieldIssue('file', 'invalid_type', { key: 'import.chooseFile' })]);
       const job = await startImport(deps, user, kind, upload);
       return reply.status(202).header('location', importPaths.job(job.id)).send(job);
     },

@@ -1,7 +1,9 @@
 // The one HTTP client of the web app: same-origin JSON requests whose failures all become an
-// ApiError parsed once from the API's error shape { error: { code, message, details? } }.
-import { ErrorBodySchema, type ErrorCode, type FieldIssue } from '@dutyboard/contracts/errors';
+// ApiError parsed once from the API's error shape { error: { code, message, key, params, details? } }.
+import { ErrorBodySchema, type ErrorCode, type ErrorParamsSchema, type FieldIssue } from '@dutyboard/contracts/errors';
 import type { z } from 'zod';
+
+type ErrorParams = z.infer<typeof ErrorParamsSchema>;
 
 /** The server's error codes plus the two failures that never reach (or never come from) it. */
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
@@ -12,6 +14,9 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly fields: FieldIssue[] = [],
+    /** The message's key and parameters in the catalogue (error-messages.ts), when the server sent them. */
+    readonly key?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,8 +52,8 @@ export function toSearchParams(query: Record<string, QueryValue>): URLSearchPara
 export function toApiError(status: number, data: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(data);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(status, code, message, details?.fields ?? []);
+    const { code, message, key, params, details } = parsed.data.error;
+    return new ApiError(status, code, message, details?.fields ?? [], key, params);
   }
   // A proxy or a crashed server answered with something else (HTML, empty body).
   const code: ClientErrorCode = status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';

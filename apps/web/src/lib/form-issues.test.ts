@@ -47,3 +47,41 @@ describe('fieldIssueText', () => {
     expect(fieldIssueText(username, issue, say('en'), 'en')).toMatch(/^username contains a control character/);
   });
 });
+
+describe('fieldIssueText with a keyed issue from the server', () => {
+  it('words a too-long value from the server’s maximum, with the field’s label', () => {
+    const issue = { field: 'username', code: 'too_big', message: '太大', key: 'field.tooLong', params: { max: 64 } };
+    expect(fieldIssueText(username, issue, say('zh'), 'zh')).toBe('用户名不能超过 64 个字');
+    expect(fieldIssueText(username, issue, say('en'), 'en')).toBe('username: at most 64 characters');
+  });
+
+  it('asks to choose a missing pick-list value', () => {
+    const issue = { field: 'orgId', code: 'invalid_type', message: '无效输入', key: 'field.required', params: {} };
+    expect(fieldIssueText(org, issue, say('en'), 'en')).toBe('Choose organisation');
+  });
+
+  it('says a refused control character with its code point in English', () => {
+    const issue = {
+      field: 'username',
+      code: 'illegal_character',
+      message: '含有无法保存的控制字符（U+0001），请删除后重新提交（从其他软件复制的文字有时会带上它）',
+      key: 'field.illegalCharacter',
+      params: { character: 'U+0001' },
+    };
+    expect(fieldIssueText(username, issue, say('en'), 'en')).toMatch(
+      /^username contains a control character \(U\+0001\)/,
+    );
+  });
+
+  it('says a keyed rule of the server in English', () => {
+    const issue = {
+      field: 'username',
+      code: 'taken',
+      message: '用户名已存在，请换一个',
+      key: 'user.nameTaken',
+      params: {},
+    };
+    expect(fieldIssueText(username, issue, say('zh'), 'zh')).toBe('用户名已存在，请换一个');
+    expect(fieldIssueText(username, issue, say('en'), 'en')).toBe('This username is taken; choose another');
+  });
+});

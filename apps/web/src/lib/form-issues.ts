@@ -1,6 +1,7 @@
 // Validation issues — from a contract schema run in the browser, or from a 400's
 // `details.fields` — shown on the fields of an antd form in the user's language. Only the error
 // texts change: every value the user typed stays where it is.
+import { isErrorMessageKey, renderErrorMessage } from '@dutyboard/contracts/error-messages';
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
@@ -31,9 +32,18 @@ export function fieldInSentence(spec: FieldSpec, t: Translate, lang: Lang): stri
   return lang === 'en' ? label.toLowerCase() : label;
 }
 
-/** One issue of one field in the user's language; unknown codes fall back to the server's words. */
+/**
+ * One issue of one field in the user's language: from its catalogue key and parameters when the
+ * server sent them (a `field.*` key is said with this field's label), else from its code and the
+ * field's spec; unknown codes fall back to the server's words.
+ */
 export function fieldIssueText(spec: FieldSpec, issue: FieldIssue, t: Translate, lang: Lang): string {
   const field = fieldInSentence(spec, t, lang);
+  if (isErrorMessageKey(issue.key)) {
+    if (!issue.key.startsWith('field.')) return renderErrorMessage(issue.key, issue.params, lang);
+    const key = issue.key === 'field.required' && spec.choose ? 'field.choose' : issue.key;
+    return renderErrorMessage(key, { ...issue.params, field }, lang);
+  }
   const enter = spec.choose ? 'validation.select' : 'validation.required';
   switch (issue.code) {
     case 'too_small':

@@ -2,6 +2,7 @@
 // same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '@dutyboard/contracts/activities';
+import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
 import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
 import { auditEn, auditZh } from '../features/audit/messages.ts';
@@ -269,15 +270,15 @@ export const zh = {
   'orgs.created': '已创建组织 {name}',
   'orgs.codeTaken': '组织代码已存在，请换一个',
 
-  'validation.required': '请填写{field}',
-  'validation.select': '请选择{field}',
-  'validation.maxLength': '{field}不能超过 {max} 个字',
-  'validation.min': '{field}不能小于 {min}',
-  'validation.max': '{field}不能大于 {max}',
+  'validation.required': ERROR_MESSAGES['field.required'].zh,
+  'validation.select': ERROR_MESSAGES['field.choose'].zh,
+  'validation.maxLength': ERROR_MESSAGES['field.tooLong'].zh,
+  'validation.min': ERROR_MESSAGES['field.tooSmall'].zh,
+  'validation.max': ERROR_MESSAGES['field.tooBig'].zh,
   'validation.integer': '{field}必须是整数',
-  'validation.invalid': '{field}格式不正确',
+  'validation.invalid': ERROR_MESSAGES['field.invalid'].zh,
   'validation.illegalCharacter': '{field}含有无法保存的控制字符，请删除后重新提交（从其他软件复制的文字有时会带上它）',
-  'validation.minLength': '{field}至少 {min} 个字符',
+  'validation.minLength': ERROR_MESSAGES['field.tooShort'].zh,
   // Feature dictionaries: one spread per feature (features/<name>/messages.ts), keys prefixed by feature.
   ...planZh,
   ...targetsZh,
@@ -536,16 +537,16 @@ export const en: Messages = {
   'orgs.created': 'Organisation {name} created',
   'orgs.codeTaken': 'This code is taken; choose another',
 
-  'validation.required': 'Enter {field}',
-  'validation.select': 'Choose {field}',
-  'validation.maxLength': '{field}: at most {max} characters',
-  'validation.min': '{field}: at least {min}',
-  'validation.max': '{field}: at most {max}',
+  'validation.required': ERROR_MESSAGES['field.required'].en,
+  'validation.select': ERROR_MESSAGES['field.choose'].en,
+  'validation.maxLength': ERROR_MESSAGES['field.tooLong'].en,
+  'validation.min': ERROR_MESSAGES['field.tooSmall'].en,
+  'validation.max': ERROR_MESSAGES['field.tooBig'].en,
   'validation.integer': '{field}: whole numbers only',
-  'validation.invalid': '{field}: not valid',
+  'validation.invalid': ERROR_MESSAGES['field.invalid'].en,
   'validation.illegalCharacter':
     '{field} contains a control character that cannot be saved; delete it and submit again (text copied from other programs sometimes carries one)',
-  'validation.minLength': '{field}: at least {min} characters',
+  'validation.minLength': ERROR_MESSAGES['field.tooShort'].en,
   // Feature dictionaries: one spread per feature, in the same order as in zh.
   ...planEn,
   ...targetsEn,

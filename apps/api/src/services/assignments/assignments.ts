@@ -14,13 +14,22 @@ import {
   type CreateAssignmentInput,
   type UpdateAssignmentInput,
 } from '@dutyboard/contracts/assignments';
+import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
+import { ASSIGNMENT_FROZEN_FIELD_LABELS, type AssignmentFrozenField } from '@dutyboard/contracts/labels';
 import { localDateToInstant, periodCode, periodFromCode } from '@dutyboard/contracts/periods';
 import { can, ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 // The generated namespace carries Prisma.DbNull, the value that stores SQL NULL in a Json column;
 // @dutyboard/db/client re-exports the namespace as a type only.
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
-import { AppError, forbidden, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
+import {
+  AppError,
+  fieldIssue,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  validationError,
+} from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
@@ -55,7 +64,7 @@ async function findRow(db: Db, id: string): Promise<AssignmentRow | null> {
 
 async function findRowOrThrow(db: Db, id: string): Promise<AssignmentRow> {
   const row = await findRow(db, id);
-  if (!row) throw notFound('责任事项');
+  if (!row) throw notFound('Assignment');
   return row;
 }
 
@@ -106,9 +115,13 @@ function auditShape(row: AssignmentRow) {
 }
 
 const firstResponsibleTaken = () =>
-  new AppError('CONFLICT', '本周期该组织已确定第一责任人，请修改现有的那一条', {
-    fields: [{ field: 'kind', code: 'taken', message: '本周期该组织已确定第一责任人，请修改现有的那一条' }],
-  });
+  new AppError(
+    'CONFLICT',
+    { key: 'assignment.firstResponsibleTaken' },
+    {
+      fields: [fieldIssue('kind', 'taken', { key: 'assignment.firstResponsibleTaken' })],
+    },
+  );
 
 /** The owner must be an active user who reaches the org (so they can see the task and add evidence). */
 async function checkOwner(db: Db, ownerId: string, org: { id: string; path: string }) {
@@ -117,12 +130,10 @@ async function checkOwner(db: Db, ownerId: string, org: { id: string; path: stri
     select: { active: true, role: true, org: { select: { path: true } } },
   });
   if (!owner?.active) {
-    throw validationError([{ field: 'ownerId', code: 'not_found', message: '负责人不存在或已停用，请重新选择' }]);
+    throw validationError([fieldIssue('ownerId', 'not_found', { key: 'assignment.ownerMissing' })]);
   }
   if (ROLE_POLICY[owner.role].scope !== 'ALL' && !org.path.startsWith(owner.org.path)) {
-    throw validationError([
-      { field: 'ownerId', code: 'out_of_scope', message: '负责人须属于该组织或其上级组织，请重新选择' },
-    ]);
+    throw validationError([fieldIssue('ownerId', 'out_of_scope', { key: 'assignment.ownerOutOfReach' })]);
   }
 }
 
@@ -240,7 +251,7 @@ async function loadAssignment(db: Db, user: AuthUser, id: string) {
   const row = await findRow(db, id);
   // Out of reach answers exactly like missing; an owner always reaches their own task.
   if (!row || !(reachesOrg(user, { id: row.orgId, path: row.org.path }) || row.ownerId === user.id)) {
-    throw notFound('责任事项');
+    throw notFound('Assignment');
   }
   return row;
 }
@@ -322,15 +333,8 @@ function isClosedTask(row: AssignmentRow): boolean {
  * day and rule (ASSIGNMENT_DONE / ASSIGNMENT_OVERDUE, overdue per owner). Once the task is closed
  * they are frozen; its wording (task, area) stays editable.
  */
-const CLOSED_FROZEN_FIELDS = {
-  period: '所属周期',
-  orgId: '责任组织',
-  ownerId: '负责人',
-  kind: '类型',
-  dueDate: '完成期限',
-  rule: '完成规则',
-} as const;
-type ClosedFrozenField = keyof typeof CLOSED_FROZEN_FIELDS;
+const CLOSED_FROZEN_FIELDS = ASSIGNMENT_FROZEN_FIELD_LABELS;
+type ClosedFrozenField = AssignmentFrozenField;
 
 function alteredClosedFacts(before: AssignmentRow, input: UpdateAssignmentInput): ClosedFrozenField[] {
   const stored: Record<ClosedFrozenField, unknown> = {
@@ -347,10 +351,15 @@ function alteredClosedFacts(before: AssignmentRow, input: UpdateAssignmentInput)
 }
 
 function closedFactsRefusal(fields: ClosedFrozenField[]): AppError {
-  const sentence = (names: string) => `这项任务已办结，${names}已计入统计，不能再修改`;
-  return new AppError('CONFLICT', sentence(fields.map((f) => CLOSED_FROZEN_FIELDS[f]).join('、')), {
-    fields: fields.map((field) => ({ field, code: 'frozen', message: sentence(CLOSED_FROZEN_FIELDS[field]) })),
-  });
+  return new AppError(
+    'CONFLICT',
+    { key: 'assignment.factsFrozen', params: { fields } },
+    {
+      fields: fields.map((field) =>
+        fieldIssue(field, 'frozen', { key: 'assignment.factsFrozen', params: { fields: [field] } }),
+      ),
+    },
+  );
 }
 
 export async function updateAssignment(
@@ -375,7 +384,7 @@ export async function updateAssignment(
   };
   shapeError(merged);
   if (input.rule && before.status !== 'OPEN' && !parseRule(before.rule)) {
-    throw new AppError('INVALID_TRANSITION', '这项任务已办结，不能再设置完成规则');
+    throw new AppError('INVALID_TRANSITION', { key: 'assignment.closedNoRule' });
   }
   const orgId = input.orgId ?? before.orgId;
   const org =
@@ -428,7 +437,7 @@ export async function deleteAssignment(
   checkVersion(before, expectedVersion);
   // A closed task is part of the record of work done (and of ASSIGNMENT_DONE), like a completed
   // rectification.
-  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除');
+  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', { key: 'assignment.closedNoDelete' });
   const { count } = await tx.assignment.deleteMany({ where: { id, version: before.version } });
   assertWritten(count);
   await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
@@ -442,7 +451,7 @@ export async function deleteAssignment(
   });
 }
 
-const cannotClose = (message: string) => new AppError('INVALID_TRANSITION', message);
+const cannotClose = (said: ErrorMessage) => new AppError('INVALID_TRANSITION', said);
 
 /**
  * 办结 a task without a rule: by leadership (plan:manage) or the task's owner, once at least one
@@ -457,14 +466,14 @@ export async function closeAssignment(
 ): Promise<Assignment> {
   const before = await loadAssignment(tx, user, id);
   if (!can(user.role, 'plan:manage') && before.ownerId !== user.id) {
-    throw forbidden('只有任务负责人或领导班子成员可以办结这项任务');
+    throw forbidden({ key: 'assignment.closeOwnerOrLeaders' });
   }
   checkVersion(before, expectedVersion);
-  if (before.kind !== 'TASK') throw cannotClose('第一责任人和分管领域是长期职责，不需要办结');
-  if (parseRule(before.rule)) throw cannotClose('这项任务按完成规则自动统计，达到要求即视为完成，不需要手动办结');
-  if (before.status !== 'OPEN') throw cannotClose('这项任务已办结');
+  if (before.kind !== 'TASK') throw cannotClose({ key: 'assignment.closeNotTask' });
+  if (parseRule(before.rule)) throw cannotClose({ key: 'assignment.closeRuleCounted' });
+  if (before.status !== 'OPEN') throw cannotClose({ key: 'assignment.alreadyClosed' });
   const evidence = await tx.attachment.count({ where: { entityType: ENTITY, entityId: id } });
-  if (evidence === 0) throw cannotClose('请先上传佐证材料（照片、文件等），再办结这项任务');
+  if (evidence === 0) throw cannotClose({ key: 'assignment.evidenceFirst' });
 
   const doneAt = new Date();
   const { count } = await tx.assignment.updateMany({

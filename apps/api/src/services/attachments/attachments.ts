@@ -10,6 +10,7 @@ import {
   THUMBNAIL_SIZE,
 } from '@dutyboard/contracts/attachments';
 import { writableText } from '@dutyboard/contracts/common';
+import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
@@ -31,7 +32,7 @@ export interface PreparedFile {
   height: number | null;
 }
 
-const unsupported = (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', message);
+const unsupported = (said: ErrorMessage) => new AppError('UNSUPPORTED_MEDIA_TYPE', said);
 
 /** A file name safe to store and show: the last path segment, no control characters, bounded. */
 export function cleanFileName(raw: string | undefined): string {
@@ -48,11 +49,11 @@ export function cleanFileName(raw: string | undefined): string {
  * before the transaction: the slow part (decoding an image) holds no database connection.
  */
 export async function prepareFile(store: FileStore, bytes: Buffer, rawName: string | undefined): Promise<PreparedFile> {
-  if (bytes.length === 0) throw unsupported('文件是空的，请重新选择');
+  if (bytes.length === 0) throw unsupported({ key: 'attachment.empty' });
   const detected = await fileTypeFromBuffer(bytes);
   const mimeType = detected?.mime;
   if (!mimeType || !(ATTACHMENT_MIME_TYPES as readonly string[]).includes(mimeType)) {
-    throw unsupported('只能上传 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容识别）');
+    throw unsupported({ key: 'attachment.badType' });
   }
   let thumbnailSha: string | null = null;
   let width: number | null = null;
@@ -69,7 +70,7 @@ export async function prepareFile(store: FileStore, bytes: Buffer, rawName: stri
         .toBuffer();
       thumbnailSha = await store.put(thumbnail);
     } catch {
-      throw unsupported('图片已损坏或无法识别，请重新拍摄或换一张');
+      throw unsupported({ key: 'attachment.badImage' });
     }
   }
   const sha256 = await store.put(bytes);
@@ -106,7 +107,7 @@ async function uploaderNames(db: Db, ids: (string | null)[]): Promise<Map<string
 /** The record a user may add evidence to: 404 when out of reach, 403 when read-only for them. */
 export async function loadWritableRecord(db: Db, user: AuthUser, entityType: EntityType, entityId: string) {
   const record = await loadReadableRecord(db, user, entityType, entityId);
-  if (!canWriteRecord(user, record)) throw forbidden('只读账号不能添加或删除佐证材料');
+  if (!canWriteRecord(user, record)) throw forbidden({ key: 'attachment.readOnly' });
   return record;
 }
 
@@ -156,20 +157,20 @@ export async function loadReadableAttachment(
   id: string,
 ): Promise<{ row: AttachmentRow; record: OwningRecord }> {
   const row = await db.attachment.findUnique({ where: { id } });
-  if (!row) throw notFound('附件');
+  if (!row) throw notFound('Attachment');
   try {
     const record = await loadReadableRecord(db, user, row.entityType as EntityType, row.entityId);
     return { row, record };
   } catch {
-    throw notFound('附件');
+    throw notFound('Attachment');
   }
 }
 
 export async function deleteAttachment(tx: Prisma.TransactionClient, user: AuthUser, id: string): Promise<void> {
   const { row, record } = await loadReadableAttachment(tx, user, id);
-  if (!canWriteRecord(user, record)) throw forbidden('只读账号不能添加或删除佐证材料');
+  if (!canWriteRecord(user, record)) throw forbidden({ key: 'attachment.readOnly' });
   if (record.closed) {
-    throw new AppError('INVALID_TRANSITION', '这条记录已办结，它的佐证材料不能删除（可以继续补充）');
+    throw new AppError('INVALID_TRANSITION', { key: 'attachment.recordClosed' });
   }
   await tx.attachment.delete({ where: { id } });
   // The file itself stays in the content-addressed store: the audit trail still names its hash.

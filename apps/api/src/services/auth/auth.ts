@@ -2,7 +2,7 @@
 import type { ChangePasswordInput, LoginInput, Me } from '@dutyboard/contracts/auth';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { PrismaClient } from '@dutyboard/db/client';
-import { AppError, notFound, validationError } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { toOrgUnit } from '../orgs/orgs.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -24,10 +24,9 @@ function shanghaiClock(at: Date): string {
 /** The 429 a throttled sign-in gets: says when to try again; the route sets Retry-After from it. */
 export function throttledError(throttled: Throttled): AppError {
   const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
-  const who = throttled.scope === 'account' ? '该账号' : '本机所在网络';
   return new AppError(
     'RATE_LIMITED',
-    `${who}登录失败次数过多，已暂时限制登录，请在 ${minutes} 分钟后（北京时间 ${shanghaiClock(throttled.retryAt)} 之后）重试`,
+    { key: 'auth.throttled', params: { who: throttled.scope, minutes, clock: shanghaiClock(throttled.retryAt) } },
     { retryAfterSeconds: throttled.retryAfterSeconds, scope: throttled.scope },
   );
 }
@@ -53,7 +52,7 @@ export async function signIn(
       entityId: user?.id ?? null,
       after: { username: input.username, ip: meta.ip ?? null },
     });
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+    throw new AppError('INVALID_CREDENTIALS', { key: 'auth.wrongCredentials' });
   }
   await loginSucceeded(prisma, reservation.attemptId, input.username);
   const { token, expiresAt } = await createSession(prisma, user.id, policy, meta);
@@ -103,7 +102,7 @@ export async function endSession(
     await signOut(prisma, user);
     return { current: true };
   }
-  if (!(await endMySession(prisma, user, sessionId))) throw notFound('会话');
+  if (!(await endMySession(prisma, user, sessionId))) throw notFound('Session');
   await recordAudit(prisma, {
     actorId: user.id,
     action: 'LOGOUT',
@@ -159,14 +158,13 @@ export async function changeOwnPassword(
       orgId: user.orgId,
       after: { username: row.username, ip: throttle.ip ?? null, via: 'password-change' },
     });
-    throw validationError(
-      [{ field: 'currentPassword', code: 'incorrect', message: '当前密码不正确' }],
-      '当前密码不正确',
-    );
+    throw validationError([fieldIssue('currentPassword', 'incorrect', { key: 'auth.wrongCurrentPassword' })], {
+      key: 'auth.wrongCurrentPassword',
+    });
   }
   await loginSucceeded(prisma, reservation.attemptId, row.username);
   if (input.newPassword.toLowerCase() === row.username.toLowerCase()) {
-    throw validationError([{ field: 'newPassword', code: 'custom', message: '密码不能与用户名相同' }]);
+    throw validationError([fieldIssue('newPassword', 'custom', { key: 'auth.passwordIsUsername' })]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {

@@ -131,10 +131,10 @@ export async function listEvidencePacks(prisma: PrismaClient, user: AuthUser): P
 /** A pack the user asked for or whose org they reach; anything else is a 404. */
 async function loadReadablePack(prisma: PrismaClient, user: AuthUser, id: string): Promise<PackRow> {
   const row = await prisma.evidencePack.findUnique({ where: { id } });
-  if (!row) throw notFound('证据包');
+  if (!row) throw notFound('EvidencePack');
   if (row.requestedById === user.id) return row;
   const org = await prisma.orgUnit.findUnique({ where: { id: row.orgId }, select: { id: true, path: true } });
-  if (!org || !reachesOrg(user, org)) throw notFound('证据包');
+  if (!org || !reachesOrg(user, org)) throw notFound('EvidencePack');
   return row;
 }
 
@@ -151,16 +151,13 @@ export async function evidencePackFile(
 ): Promise<{ path: string; fileName: string; size: number; sha256: string; periodCode: string }> {
   const row = await loadReadablePack(prisma, user, id);
   if (row.state !== 'DONE' || !row.sha256 || !row.fileName) {
-    throw new AppError(
-      'CONFLICT',
-      row.state === 'FAILED' ? '证据包生成失败，请重新生成' : '证据包还在生成中，请稍后再下载',
-    );
+    throw new AppError('CONFLICT', { key: row.state === 'FAILED' ? 'pack.failed' : 'pack.notReady' });
   }
   const file = packPath(dataDir, row.id);
   const size = await stat(file).then(
     (s) => s.size,
     () => null,
   );
-  if (size === null) throw new AppError('NOT_FOUND', '证据包文件已不存在，请重新生成');
+  if (size === null) throw new AppError('NOT_FOUND', { key: 'pack.fileGone' });
   return { path: file, fileName: row.fileName, size, sha256: row.sha256, periodCode: row.periodCode };
 }

@@ -6,7 +6,7 @@ import { PAGE_SIZE_MAX } from '@dutyboard/contracts/common';
 import { EXPORT_FILTER_SCHEMAS, EXPORT_MAX_ROWS, EXPORT_TITLES, type ExportList } from '@dutyboard/contracts/exports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { AppError, validationError } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, validationError, zodFieldIssue } from '../../errors/app-error.ts';
 import { listActivities } from '../activities/activities.ts';
 import { listAssignments } from '../assignments/assignments.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -107,11 +107,8 @@ const SOURCES: Record<ExportList, ReturnType<typeof source>> = {
 function tooManyRows(maxRows: number): AppError {
   return new AppError(
     'VALIDATION_FAILED',
-    `符合条件的记录超过 ${maxRows} 条，无法一次导出。请缩小筛选范围（如缩短日期区间、选择具体支部或类别）后再导出。`,
-    {
-      fields: [{ field: 'query', code: 'too_big', message: `一次最多导出 ${maxRows} 条记录` }],
-      maxRows,
-    },
+    { key: 'export.tooManyRows', params: { max: maxRows } },
+    { fields: [fieldIssue('query', 'too_big', { key: 'export.rowLimit', params: { max: maxRows } })], maxRows },
     422,
   );
 }
@@ -130,13 +127,7 @@ export async function listSheet(
 ): Promise<Sheet> {
   const parsed = EXPORT_FILTER_SCHEMAS[list].safeParse(query);
   if (!parsed.success) {
-    throw validationError(
-      parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.') || 'query',
-        code: issue.code,
-        message: issue.message,
-      })),
-    );
+    throw validationError(parsed.error.issues.map((issue) => zodFieldIssue(issue.path.join('.') || 'query', issue)));
   }
   const { columns, collect } = SOURCES[list];
   const rows = await collect(prisma, user, parsed.data, options.maxRows ?? EXPORT_MAX_ROWS, options.now ?? new Date());

@@ -14,7 +14,6 @@ import {
   IMPORT_MAX_BYTES,
   IMPORT_PERMISSIONS,
   IMPORT_PROBLEMS_SHOWN,
-  IMPORT_TITLES,
   type ImportJob,
   type ImportJobList,
   type ImportJobSummary,
@@ -47,7 +46,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 const FILE_NAME_MAX = 200;
 
 export function assertCanImport(user: AuthUser, kind: ImportKind): void {
-  if (!can(user.role, IMPORT_PERMISSIONS[kind])) throw forbidden(`没有导入${IMPORT_TITLES[kind]}的权限`);
+  if (!can(user.role, IMPORT_PERMISSIONS[kind])) throw forbidden({ key: 'import.forbidden', params: { kind } });
 }
 
 function problemsOf(value: Prisma.JsonValue | null): ImportProblem[] {
@@ -95,7 +94,7 @@ async function toJob(prisma: Db, row: JobRow): Promise<ImportJob> {
 /** A job of the caller's own; anyone else's answers like a missing one. */
 async function loadOwnJob(prisma: Db, user: AuthUser, id: string): Promise<JobRow> {
   const row = await prisma.importJob.findUnique({ where: { id } });
-  if (!row || row.requestedById !== user.id) throw notFound('导入记录');
+  if (!row || row.requestedById !== user.id) throw notFound('ImportJob');
   return row;
 }
 
@@ -110,8 +109,9 @@ export async function refuseCommittedFile(prisma: Db, kind: ImportKind, sha256: 
   const when = shanghaiDateTime((done.finishedAt ?? done.createdAt).toISOString());
   throw new AppError(
     'CONFLICT',
-    `该文件已于 ${when} 导入过（${by ? `${by}导入，` : ''}新增 ${done.created} 条），不会重复导入。` +
-      '如需补充，请只保留新增的行另存为新文件后上传',
+    by
+      ? { key: 'import.alreadyImportedBy', params: { when: when ?? '', by, created: done.created } }
+      : { key: 'import.alreadyImported', params: { when: when ?? '', created: done.created } },
     { importId: done.id },
   );
 }
@@ -153,17 +153,17 @@ export async function storeUpload(
   try {
     await pipeline(file, tap, createWriteStream(target));
     if (file.truncated) throw new UploadTooLarge();
-    if (size === 0) throw new AppError('VALIDATION_FAILED', '上传的文件是空的');
+    if (size === 0) throw new AppError('VALIDATION_FAILED', { key: 'import.emptyFile' });
     if (head.toString('latin1') !== 'PK\x03\x04') {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        '请上传 .xlsx 格式的 Excel 文件（.xls 或 .csv 请先用 Excel 另存为 .xlsx）',
-      );
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'import.notXlsx' });
     }
   } catch (error) {
     await rm(target, { force: true });
     if (error instanceof UploadTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
+      throw new AppError('PAYLOAD_TOO_LARGE', {
+        key: 'import.tooLarge',
+        params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 },
+      });
     }
     throw error;
   }
@@ -265,20 +265,23 @@ export async function requestCommit(
   if (row.state === 'COMMITTING' || row.state === 'COMMITTED')
     return { job: await toJob(prisma, row), scheduled: false };
   if (row.state !== 'VALID') {
-    const message =
+    throw new AppError(
+      'CONFLICT',
       row.state === 'VALIDATING'
-        ? '文件还在校验中，请等校验完成后再确认导入'
+        ? { key: 'import.stillValidating' }
         : row.state === 'INVALID'
-          ? `文件有 ${row.problemCount} 处问题，请修改后重新上传`
-          : (row.error ?? '这次导入已失败，请重新上传');
-    throw new AppError('CONFLICT', message);
+          ? { key: 'import.hasProblems', params: { count: row.problemCount } }
+          : row.error
+            ? { key: 'import.failedBecause', params: { reason: row.error } }
+            : { key: 'import.failed' },
+    );
   }
   await refuseCommittedFile(prisma, row.kind as ImportKind, row.fileSha256);
   const exists = await stat(importFilePath(dataDir, id)).then(
     () => true,
     () => false,
   );
-  if (!exists) throw new AppError('CONFLICT', '上传的文件已不在服务器上，请重新上传');
+  if (!exists) throw new AppError('CONFLICT', { key: 'import.fileGone' });
   // Conditional on VALID: of two simultaneous clicks exactly one starts the commit.
   const count = await prisma.$transaction(async (tx) => {
     await lockUserJobs(tx, 'import', user.id);

@@ -9,8 +9,6 @@ export interface JobKindSpec<State extends string = string> {
   table: 'EvidencePack' | 'ImportJob';
   /** Queued or running: owned by one process, which beats for it. */
   running: readonly State[];
-  /** What the per-user limit calls such a job ("你已有 2 个导入正在进行…"). */
-  noun: string;
   /** The job's error once its process stopped (shutdown or silent owner). */
   interrupted: string;
 }
@@ -19,13 +17,11 @@ export const JOB_KINDS = {
   'evidence-pack': {
     table: 'EvidencePack',
     running: ['QUEUED', 'RUNNING'],
-    noun: '证据包',
     interrupted: '服务重启，请重新生成',
   } satisfies JobKindSpec<EvidencePackState>,
   import: {
     table: 'ImportJob',
     running: ['VALIDATING', 'COMMITTING'],
-    noun: '导入',
     interrupted: '服务重启，导入已中止且未写入任何数据，请重新上传',
   } satisfies JobKindSpec<ImportState>,
 } as const;

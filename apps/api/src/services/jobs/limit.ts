@@ -4,7 +4,7 @@
 // requests cannot all pass the count.
 import type { Prisma } from '@dutyboard/db/client';
 import { AppError } from '../../errors/app-error.ts';
-import { JOB_KINDS, type JobKind, sqlOf } from './kinds.ts';
+import { type JobKind, sqlOf } from './kinds.ts';
 
 /** Queued or running jobs of one kind per user. */
 export const RUNNING_JOBS_PER_USER = 2;
@@ -37,7 +37,7 @@ export async function countRunningJobs(
 export function tooManyRunning(kind: JobKind, running: number, limit = RUNNING_JOBS_PER_USER): AppError {
   return new AppError(
     'RATE_LIMITED',
-    `你已有 ${running} 个${JOB_KINDS[kind].noun}正在进行（每人最多同时 ${limit} 个），请等其中一个完成后再试`,
+    { key: 'job.tooMany', params: { running, job: kind, limit } },
     { running, limit },
   );
 }

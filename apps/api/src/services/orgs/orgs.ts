@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 
 type OrgUnitRow = Prisma.OrgUnitGetPayload<object>;
 
-import { AppError, isUniqueViolation, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 
@@ -24,9 +24,11 @@ export function toOrgUnit(o: OrgUnitRow): OrgUnit {
 }
 
 const codeTaken = () =>
-  new AppError('CONFLICT', '组织代码已存在，请换一个', {
-    fields: [{ field: 'code', code: 'taken', message: '组织代码已存在，请换一个' }],
-  });
+  new AppError(
+    'CONFLICT',
+    { key: 'org.codeTaken' },
+    { fields: [fieldIssue('code', 'taken', { key: 'org.codeTaken' })] },
+  );
 
 /** Adds an org under its parent (or a new street committee as a root). ADMIN only. */
 export async function createOrg(prisma: PrismaClient, actor: AuthUser, input: CreateOrgInput): Promise<OrgUnit> {
@@ -34,9 +36,13 @@ export async function createOrg(prisma: PrismaClient, actor: AuthUser, input: Cr
     return await prisma.$transaction(async (tx) => {
       const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
       if (input.parentId && !parent) {
-        throw new AppError('VALIDATION_FAILED', '上级组织不存在', {
-          fields: [{ field: 'parentId', code: 'not_found', message: '上级组织不存在' }],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { key: 'org.parentMissing' },
+          {
+            fields: [fieldIssue('parentId', 'not_found', { key: 'org.parentMissing' })],
+          },
+        );
       }
       const id = crypto.randomUUID();
       const row = await tx.orgUnit.create({
@@ -74,7 +80,7 @@ export async function updateOrg(
   try {
     return await prisma.$transaction(async (tx) => {
       const before = await tx.orgUnit.findUnique({ where: { id } });
-      if (!before) throw notFound('组织');
+      if (!before) throw notFound('OrgUnit');
       const row = await tx.orgUnit.update({ where: { id }, data: input });
       await recordAudit(tx, {
         actorId: actor.id,

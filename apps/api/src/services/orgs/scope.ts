@@ -15,7 +15,7 @@ export function reachesOrg(user: AuthUser, org: { id: string; path: string }): b
 /** Loads an org the user may reach, or fails with 404 (another branch is not revealed). */
 export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
   const org = await db.orgUnit.findUnique({ where: { id: orgId } });
-  if (!org || !reachesOrg(user, org)) throw notFound('组织');
+  if (!org || !reachesOrg(user, org)) throw notFound('OrgUnit');
   return org;
 }
 
@@ -25,8 +25,8 @@ export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
  */
 export async function loadWritableOrg(db: Db, user: AuthUser, orgId: string) {
   const org = await db.orgUnit.findUnique({ where: { id: orgId } });
-  if (!org) throw notFound('组织');
-  if (!reachesOrg(user, org)) throw forbidden('只能为本支部（及下级组织）登记或修改记录');
+  if (!org) throw notFound('OrgUnit');
+  if (!reachesOrg(user, org)) throw forbidden({ key: 'auth.outOfReach' });
   return org;
 }
 

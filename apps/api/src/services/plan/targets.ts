@@ -17,7 +17,7 @@ import {
 } from '@dutyboard/contracts/plan';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { AppError, isUniqueViolation, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
@@ -188,7 +188,7 @@ export async function deleteTarget(
     where: { id },
     include: { ...withOrgName, period: { select: { kind: true, year: true, index: true } } },
   });
-  if (!before || !reachesOrg(user, { id: before.orgId, path: before.org.path })) throw notFound('目标');
+  if (!before || !reachesOrg(user, { id: before.orgId, path: before.org.path })) throw notFound('Target');
   checkVersion(before, expectedVersion);
   const { count } = await tx.target.deleteMany({ where: { id, version: before.version } });
   assertWritten(count);
@@ -232,9 +232,11 @@ function auditRule(row: RuleRow) {
 }
 
 const ruleTaken = () =>
-  new AppError('CONFLICT', '该组织已有这项指标的同类频次规则，请修改现有规则', {
-    fields: [{ field: 'metric', code: 'taken', message: '该组织已有这项指标的同类频次规则，请修改现有规则' }],
-  });
+  new AppError(
+    'CONFLICT',
+    { key: 'plan.ruleTaken' },
+    { fields: [fieldIssue('metric', 'taken', { key: 'plan.ruleTaken' })] },
+  );
 
 /** The rules set on the org and below it, plus its parent's "each branch" rules, which apply to it. */
 export async function listRules(prisma: PrismaClient, user: AuthUser, orgId?: string): Promise<FrequencyRule[]> {
@@ -255,7 +257,7 @@ export async function listRules(prisma: PrismaClient, user: AuthUser, orgId?: st
 
 async function loadRule(db: Db, user: AuthUser, id: string) {
   const row = await db.frequencyRule.findUnique({ where: { id }, include: ruleInclude });
-  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('频次规则');
+  if (!row || !reachesOrg(user, { id: row.orgId, path: row.org.path })) throw notFound('FrequencyRule');
   return row;
 }
 

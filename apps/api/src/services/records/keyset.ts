@@ -3,7 +3,7 @@
 // meanwhile neither repeats nor skips rows.
 import { illegalCharacterIn } from '@dutyboard/contracts/common';
 import { instantInRange, localDateToInstant } from '@dutyboard/contracts/periods';
-import { validationError } from '../../errors/app-error.ts';
+import { fieldIssue, validationError } from '../../errors/app-error.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -21,8 +21,7 @@ export function parseSort(sort: string, kinds: Record<string, SortSpec['kind']>)
   return { field, dir: desc ? 'desc' : 'asc', kind: kinds[field] ?? 'date' };
 }
 
-export const badCursor = () =>
-  validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
+export const badCursor = () => validationError([fieldIssue('cursor', 'invalid_cursor', { key: 'request.badCursor' })]);
 
 /** PostgreSQL's integer range: a cursor carrying more would fail in the query, not here. */
 const INT4_MIN = -(2 ** 31);

@@ -224,7 +224,7 @@ export async function loadInScope<Row extends RecordRow>(
   expectedVersion?: number,
 ): Promise<Row> {
   const row = await findInScope(db, user, kind, id);
-  if (!row) throw notFound(kind.noun);
+  if (!row) throw notFound(kind.entityType);
   checkVersion(row, expectedVersion);
   return row;
 }

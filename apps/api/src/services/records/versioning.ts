@@ -3,8 +3,7 @@
 // between the check and the write is caught too.
 import { AppError } from '../../errors/app-error.ts';
 
-export const preconditionFailed = () =>
-  new AppError('PRECONDITION_FAILED', '这条记录已被他人修改，请刷新后查看最新内容再操作');
+export const preconditionFailed = () => new AppError('PRECONDITION_FAILED', { key: 'record.changedMeanwhile' });
 
 /** Refuses when the caller named a version (If-Match) that is not the stored one. */
 export function checkVersion(row: { version: number }, expected: number | undefined): void {

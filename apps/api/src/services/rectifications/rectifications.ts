@@ -13,7 +13,7 @@ import {
   type UpdateRectificationInput,
 } from '@dutyboard/contracts/rectifications';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, validationError } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
@@ -118,8 +118,7 @@ function afterDeadlineCursor(sort: string, spec: SortSpec, cursor: string): Pris
   return { OR: [afterCursor(sort, spec, cursor) as Prisma.RectificationWhereInput, { deadlineAt: null }] };
 }
 
-const badCursor = () =>
-  validationError([{ field: 'cursor', code: 'invalid_cursor', message: '分页位置无效，请从第一页重新查询' }]);
+const badCursor = () => validationError([fieldIssue('cursor', 'invalid_cursor', { key: 'request.badCursor' })]);
 
 export async function listRectifications(
   prisma: PrismaClient,
@@ -169,14 +168,14 @@ export async function getRectification(prisma: PrismaClient, user: AuthUser, id:
  * outside the caller's reach (another branch's, for a secretary) look alike: 404 on alertId.
  */
 async function checkLinkableAlert(db: Db, user: AuthUser, alertId: string): Promise<void> {
-  if (!can(user.role, 'alert:read')) throw forbidden('没有查看舆情的权限，不能关联舆情');
+  if (!can(user.role, 'alert:read')) throw forbidden({ key: 'rectification.noAlertRead' });
   const alert = await db.riskAlert.findUnique({
     where: { id: alertId },
     select: { orgId: true, org: { select: { path: true } } },
   });
   if (!alert || !reachesOrg(user, { id: alert.orgId, path: alert.org.path })) {
-    const message = '关联的舆情不存在或无权访问';
-    throw new AppError('NOT_FOUND', message, { fields: [{ field: 'alertId', code: 'not_found', message }] });
+    const said = { key: 'rectification.alertMissing' } as const;
+    throw new AppError('NOT_FOUND', said, { fields: [fieldIssue('alertId', 'not_found', said)] });
   }
 }
 
@@ -187,7 +186,8 @@ function assertSourceFields(value: Parameters<typeof rectificationSourceIssues>[
   }
 }
 
-const closedRefusal = (what: string) => new AppError('INVALID_TRANSITION', `这项整改已完成，不能再${what}`);
+const closedRefusal = (key: 'rectification.doneNoChange' | 'rectification.doneNoDelete') =>
+  new AppError('INVALID_TRANSITION', { key });
 
 /** Runs inside the caller's transaction (see plugins/write.ts). */
 export async function createRectification(
@@ -227,9 +227,9 @@ export async function updateRectification(
   // Everything of a completed rectification is frozen: RECTIFICATION_CLOSED counts it by org and
   // closedAt, and its deadline and owner say whether it was done in time. Each field sent is named.
   if (before.status === 'DONE') {
-    const refusal = closedRefusal('修改');
-    throw new AppError(refusal.code, refusal.message, {
-      fields: Object.keys(input).map((field) => ({ field, code: 'frozen', message: refusal.message })),
+    const said = { key: 'rectification.doneNoChange' } as const;
+    throw new AppError('INVALID_TRANSITION', said, {
+      fields: Object.keys(input).map((field) => fieldIssue(field, 'frozen', said)),
     });
   }
   // Moving a record to another org needs the same reach as creating it there.
@@ -266,12 +266,16 @@ export async function closeRectification(
   now = new Date(),
 ): Promise<Rectification> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', '这项整改已经标记为完成');
+  if (before.status === 'DONE') throw new AppError('INVALID_TRANSITION', { key: 'rectification.alreadyDone' });
   const evidence = await tx.attachment.count({ where: { entityType: 'Rectification', entityId: id } });
   if (evidence === 0) {
-    throw new AppError('CONFLICT', '请先上传整改完成的佐证材料（照片或文件），再标记整改完成', {
-      reason: 'EVIDENCE_REQUIRED',
-    });
+    throw new AppError(
+      'CONFLICT',
+      { key: 'rectification.evidenceFirst' },
+      {
+        reason: 'EVIDENCE_REQUIRED',
+      },
+    );
   }
   const row = await versionedUpdate(
     tx,
@@ -292,6 +296,6 @@ export async function deleteRectification(
 ): Promise<Removal> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   // A completed rectification is part of the record of work done (and of RECTIFICATION_CLOSED).
-  if (before.status === 'DONE') throw closedRefusal('删除');
+  if (before.status === 'DONE') throw closedRefusal('rectification.doneNoDelete');
   return versionedDelete(tx, user, KIND, before);
 }

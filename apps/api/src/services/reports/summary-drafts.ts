@@ -84,9 +84,9 @@ function auditShape(row: DraftRow) {
 /** A draft the user may read: 404 when missing, another kind, or outside the user's reach. */
 async function loadDraft(db: Db, user: AuthUser, id: string) {
   const row = await db.reportDraft.findUnique({ where: { id } });
-  if (!row || row.kind !== SUMMARY_KIND) throw notFound('总结草稿');
+  if (!row || row.kind !== SUMMARY_KIND) throw notFound('ReportDraft');
   const org = await db.orgUnit.findUnique({ where: { id: row.orgId }, select: { id: true, path: true, name: true } });
-  if (!org || !reachesOrg(user, org)) throw notFound('总结草稿');
+  if (!org || !reachesOrg(user, org)) throw notFound('ReportDraft');
   return { row, org };
 }
 

@@ -1,6 +1,7 @@
 // 舆情 (risk alerts): list, read, register, edit facts, delete, and the workflow steps. Which step
 // may follow which, and who may take it, come from the contract's tables (ALERT_TRANSITIONS,
 // ALERT_STEP_ACTION); the reporting clock and 催办 are computed at answer time from `now`.
+import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
 import type { ErrorBody, FieldIssue } from '@dutyboard/contracts/errors';
 import { can } from '@dutyboard/contracts/permissions';
 import {
@@ -28,7 +29,7 @@ import {
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, forbidden, validationError } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
@@ -39,17 +40,6 @@ import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '..
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const HOUR_MS = 3_600_000;
-
-/** The step names users know, for the sentences of refusals. */
-export const STATE_NAME: Record<AlertState, string> = {
-  REGISTERED: '登记',
-  ASSESSED: '研判',
-  REPORTED: '报送',
-  ACCEPTED: '采纳',
-  RETURNED: '退回',
-  HANDLING: '处置',
-  CLOSED: '办结',
-};
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type AlertRow = Prisma.RiskAlertGetPayload<{ include: typeof withOrg }>;
@@ -174,10 +164,10 @@ export async function getRiskAlert(prisma: PrismaClient, user: AuthUser, id: str
   return toDetail(prisma, await loadInScope(prisma, user, KIND, id), now);
 }
 
-const fieldError = (field: string, message: string) => validationError([{ field, code: 'custom', message }]);
+const fieldError = (field: string, said: ErrorMessage) => validationError([fieldIssue(field, 'custom', said)]);
 
-function checkNotFuture(field: string, at: Date, now: Date, what: string): void {
-  if (at.getTime() > now.getTime()) throw fieldError(field, `${what}不能晚于当前时间`);
+function checkNotFuture(field: 'registeredAt' | 'at', at: Date, now: Date): void {
+  if (at.getTime() > now.getTime()) throw fieldError(field, { key: 'alert.timeInFuture', params: { field } });
 }
 
 export interface AlertSettings {
@@ -194,7 +184,7 @@ export async function createRiskAlert(
 ): Promise<RiskAlertDetail> {
   await loadWritableOrg(tx, user, input.orgId);
   const registeredAt = input.registeredAt ? new Date(input.registeredAt) : settings.now;
-  checkNotFuture('registeredAt', registeredAt, settings.now, '登记时间');
+  checkNotFuture('registeredAt', registeredAt, settings.now);
   const row = await tx.riskAlert.create({
     data: {
       orgId: input.orgId,
@@ -219,12 +209,6 @@ export async function createRiskAlert(
   return toDetail(tx, row, settings.now);
 }
 
-const FROZEN_FIELD_NAME: Record<AlertFrozenField, string> = {
-  orgId: '所属组织',
-  level: '等级',
-  registeredAt: '登记时间',
-};
-
 /** The frozen facts (ALERT_FROZEN_FIELDS) a change would actually alter. */
 function alteredFacts(
   before: AlertRow,
@@ -242,16 +226,10 @@ function alteredFacts(
  * every role (leadership corrects through POST …/corrections), each field named, never ignored.
  */
 function frozenFactsRefusal(state: AlertState, fields: AlertFrozenField[]): AppError {
-  const sentence = (names: string) =>
-    `这条舆情已进入“${STATE_NAME[state]}”环节，${names}不能再直接修改；如确有错误，须由领导班子成员通过“更正”填写理由后更正`;
-  const issues: FieldIssue[] = fields.map((field) => ({
-    field,
-    code: 'frozen',
-    message: sentence(FROZEN_FIELD_NAME[field]),
-  }));
-  return new AppError('CONFLICT', sentence(fields.map((f) => FROZEN_FIELD_NAME[f]).join('、')), {
-    fields: issues,
-  });
+  const issues: FieldIssue[] = fields.map((field) =>
+    fieldIssue(field, 'frozen', { key: 'alert.factsFrozen', params: { step: state, fields: [field] } }),
+  );
+  return new AppError('CONFLICT', { key: 'alert.factsFrozen', params: { step: state, fields } }, { fields: issues });
 }
 
 /** The registration event moves with the alert's registration time. */
@@ -269,7 +247,7 @@ async function checkRegistrationBeforeNextStep(tx: Prisma.TransactionClient, id:
     orderBy: { at: 'asc' },
   });
   if (next && registeredAt > next.at) {
-    throw fieldError('registeredAt', `登记时间不能晚于后续“${STATE_NAME[next.toState]}”环节的时间`);
+    throw fieldError('registeredAt', { key: 'alert.registeredAfterStep', params: { step: next.toState } });
   }
 }
 
@@ -288,7 +266,7 @@ export async function updateRiskAlert(
   settings: AlertSettings,
 ): Promise<RiskAlertDetail> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.state === 'CLOSED') throw new AppError('CONFLICT', '这条舆情已办结，不能再修改');
+  if (before.state === 'CLOSED') throw new AppError('CONFLICT', { key: 'alert.closed' });
   if (alertFactsFrozen(before.state)) {
     const altered = alteredFacts(before, input);
     if (altered.length > 0) throw frozenFactsRefusal(before.state, altered);
@@ -299,7 +277,7 @@ export async function updateRiskAlert(
   const registeredAt = input.registeredAt ? new Date(input.registeredAt) : before.registeredAt;
   const movedRegistration = registeredAt.getTime() !== before.registeredAt.getTime();
   if (movedRegistration) {
-    checkNotFuture('registeredAt', registeredAt, settings.now, '登记时间');
+    checkNotFuture('registeredAt', registeredAt, settings.now);
     await checkRegistrationBeforeNextStep(tx, id, registeredAt);
   }
   const level = input.level ?? before.level;
@@ -346,18 +324,22 @@ export async function correctRiskAlert(
 ): Promise<RiskAlertDetail> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (!alertFactsFrozen(before.state)) {
-    throw new AppError('INVALID_TRANSITION', '这条舆情尚在“登记”环节，请直接修改，无需更正', {
-      current: before.state,
-    });
+    throw new AppError(
+      'INVALID_TRANSITION',
+      { key: 'alert.correctWhileRegistered' },
+      {
+        current: before.state,
+      },
+    );
   }
   const altered = alteredFacts(before, input);
   if (altered.length === 0) {
-    throw validationError([{ field: 'level', code: 'custom', message: '更正的内容与现有记录相同' }]);
+    throw validationError([fieldIssue('level', 'custom', { key: 'alert.correctionSame' })]);
   }
   if (altered.includes('orgId') && input.orgId) await loadWritableOrg(tx, user, input.orgId);
   const registeredAt = altered.includes('registeredAt') ? new Date(input.registeredAt as string) : undefined;
   if (registeredAt) {
-    checkNotFuture('registeredAt', registeredAt, now, '登记时间');
+    checkNotFuture('registeredAt', registeredAt, now);
     await checkRegistrationBeforeNextStep(tx, id, registeredAt);
   }
   const row = await versionedUpdate(
@@ -386,21 +368,19 @@ export async function deleteRiskAlert(
 ): Promise<Removal> {
   const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (before.state !== 'REGISTERED') {
-    throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`);
+    throw new AppError('CONFLICT', { key: 'alert.deleteOnlyRegistered', params: { step: before.state } });
   }
   return versionedDelete(tx, user, KIND, before, { where: { state: 'REGISTERED' } });
 }
 
 function invalidTransition(from: AlertState, to: AlertState): AppError {
   const allowed = ALERT_TRANSITIONS[from];
-  const message =
+  const said: ErrorMessage =
     allowed.length === 0
-      ? `这条舆情已${STATE_NAME[from]}，不能再“${STATE_NAME[to]}”`
-      : `这条舆情当前处于“${STATE_NAME[from]}”环节，不能“${STATE_NAME[to]}”；下一步只能是：${allowed
-          .map((s) => STATE_NAME[s])
-          .join('、')}`;
+      ? { key: 'alert.finished', params: { from, to } }
+      : { key: 'alert.badTransition', params: { from, to, allowed } };
   const details: ErrorBody['error']['details'] = { current: from, allowed: [...allowed] };
-  return new AppError('INVALID_TRANSITION', message, details);
+  return new AppError('INVALID_TRANSITION', said, details);
 }
 
 /**
@@ -419,16 +399,16 @@ export async function transitionRiskAlert(
   if (!can(user.role, ALERT_STEP_ACTION[input.to])) {
     throw forbidden(
       input.to === 'HANDLING'
-        ? '没有处置这条舆情的权限'
-        : `只有领导班子成员可以进行“${STATE_NAME[input.to]}”（研判、报送、采纳、退回、办结）`,
+        ? { key: 'alert.cannotHandle' }
+        : { key: 'alert.leadersOnly', params: { step: input.to } },
     );
   }
   checkVersion(before, expectedVersion);
   if (!canTransition(before.state, input.to)) throw invalidTransition(before.state, input.to);
 
   const at = input.at ? new Date(input.at) : now;
-  checkNotFuture('at', at, now, '办理时间');
-  if (at < before.lastEventAt) throw fieldError('at', '办理时间不能早于上一环节的时间');
+  checkNotFuture('at', at, now);
+  if (at < before.lastEventAt) throw fieldError('at', { key: 'alert.stepBeforePrevious' });
 
   const receiptNumber = input.to === 'REPORTED' ? (input.receiptNumber ?? null) : null;
   const row = await versionedUpdate(

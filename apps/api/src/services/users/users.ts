@@ -2,7 +2,7 @@
 // trail records what changed, without any hash.
 import type { CreateUserInput, UpdateUserInput, User } from '@dutyboard/contracts/users';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -31,15 +31,21 @@ function auditShape(row: UserRow) {
 }
 
 const usernameTaken = () =>
-  new AppError('CONFLICT', '用户名已存在，请换一个', {
-    fields: [{ field: 'username', code: 'taken', message: '用户名已存在，请换一个' }],
-  });
+  new AppError(
+    'CONFLICT',
+    { key: 'user.nameTaken' },
+    { fields: [fieldIssue('username', 'taken', { key: 'user.nameTaken' })] },
+  );
 
 async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
   if (!(await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true } }))) {
-    throw new AppError('VALIDATION_FAILED', '所属组织不存在', {
-      fields: [{ field: 'orgId', code: 'not_found', message: '所属组织不存在' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { key: 'user.orgMissing' },
+      {
+        fields: [fieldIssue('orgId', 'not_found', { key: 'user.orgMissing' })],
+      },
+    );
   }
 }
 
@@ -85,14 +91,14 @@ export async function updateUser(
   input: UpdateUserInput,
 ): Promise<User> {
   if (id === actor.id && (input.active === false || (input.role && input.role !== actor.role))) {
-    throw new AppError('CONFLICT', '不能停用自己或修改自己的角色，请由另一位管理员操作');
+    throw new AppError('CONFLICT', { key: 'user.notOnSelf' });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: withOrg });
-    if (!before) throw notFound('用户');
+    if (!before) throw notFound('User');
     if (input.password && input.password.toLowerCase() === before.username.toLowerCase()) {
-      throw validationError([{ field: 'password', code: 'same_as_username', message: '密码不能与用户名相同' }]);
+      throw validationError([fieldIssue('password', 'same_as_username', { key: 'auth.passwordIsUsername' })]);
     }
     if (input.orgId) await assertOrgExists(tx, input.orgId);
     const row = await tx.user.update({
