@@ -7,7 +7,7 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateOrg } from '../api/save-org.ts';
-import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFieldNames } from './org-fields.tsx';
+import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFields } from './org-fields.tsx';
 import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
 
 export interface OrgDialogProps {
@@ -20,7 +20,7 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
-  const named = useOrgFieldNames();
+  const { item, named } = useOrgFields();
   const kind = Form.useWatch('kind', form);
   const root = isRootKind(kind);
   // With a single street committee, a new branch most likely belongs under it.
@@ -55,11 +55,7 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
     >
       <OrgNameField />
       <OrgCodeField />
-      <Form.Item
-        label={t('orgs.kind')}
-        name="kind"
-        rules={[{ required: true, message: t('validation.select', { field: named('kind') }) }]}
-      >
+      <Form.Item {...item('kind')}>
         <Select
           placeholder={t('orgs.kindPlaceholder')}
           options={ORG_KINDS.map((value) => ({ value, label: nameOf(ORG_KIND_LABELS, value) }))}
@@ -71,10 +67,11 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
         />
       </Form.Item>
       <Form.Item
-        label={t('orgs.parent')}
+        label={item('parentId').label}
         name="parentId"
         dependencies={['kind']}
         required={!root}
+        // The contract's refinement: a branch has a parent, a street committee none.
         rules={[
           ({ getFieldValue }) => ({
             validator: (_, value: string | null | undefined) =>

@@ -1,14 +1,6 @@
 // The create and edit dialog of a responsibility item (leadership). The owner list shows only
 // active people who can see the chosen org, as the server requires.
-import {
-  ASSIGNMENT_AREA_MAX,
-  ASSIGNMENT_KINDS,
-  ASSIGNMENT_TASK_MAX,
-  type Assignment,
-  RULE_MIN_MAX,
-  RULE_MIN_MIN,
-  RULE_PERS,
-} from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KINDS, type Assignment, RULE_PERS } from '@dutyboard/contracts/assignments';
 import { ASSIGNMENT_KIND_LABELS, RULE_PER_LABELS } from '@dutyboard/contracts/labels';
 import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
@@ -20,15 +12,14 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { planPeriodCodes } from '../../../components/plan-period-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
 import { DATE_FORMAT } from '../../../lib/dates.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateAssignment, useOwners, useUpdateAssignment } from '../api/assignments.ts';
 import {
   ASSIGNMENT_FIELDS,
-  type AssignmentFormField,
   type AssignmentFormValues,
   checkCreate,
   checkEdit,
@@ -62,7 +53,7 @@ function AssignmentFields({
   orgs: OrgUnit[];
 }) {
   const { t, lang, nameOf } = useI18n();
-  const named = (field: AssignmentFormField) => fieldInSentence(ASSIGNMENT_FIELDS[field], t, lang);
+  const { item, max, min } = useFormFields(ASSIGNMENT_FIELDS);
   const kind = Form.useWatch('kind', form);
   const orgId = Form.useWatch('orgId', form);
   const hasRule = Form.useWatch('hasRule', form);
@@ -76,38 +67,25 @@ function AssignmentFields({
     title: t('plan.year', { year }),
     options: codes.map((code) => ({ value: code, label: periodLabel(code, t) })),
   }));
-  const choose = (field: AssignmentFormField) => [
-    { required: true, message: t('validation.select', { field: named(field) }) },
-  ];
 
   return (
     <>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item
-          label={t('assignments.formPeriod')}
-          name="period"
-          rules={choose('period')}
-          style={{ flex: '1 1 180px' }}
-        >
+        <Form.Item {...item('period')} style={{ flex: '1 1 180px' }}>
           <Select data-testid="assignment-period" options={periodOptions} listHeight={320} />
         </Form.Item>
-        <Form.Item label={t('assignments.formOrg')} name="orgId" rules={choose('orgId')} style={{ flex: '1 1 180px' }}>
+        <Form.Item {...item('orgId')} style={{ flex: '1 1 180px' }}>
           <OrgSelect orgs={orgs} testId="assignment-org" />
         </Form.Item>
       </div>
-      <Form.Item label={t('assignments.formKind')} name="kind" rules={choose('kind')}>
+      <Form.Item {...item('kind')}>
         <Radio.Group
           data-testid="assignment-kind"
           optionType="button"
           options={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: nameOf(ASSIGNMENT_KIND_LABELS, k) }))}
         />
       </Form.Item>
-      <Form.Item
-        label={t('assignments.formOwner')}
-        name="ownerId"
-        rules={choose('ownerId')}
-        extra={t('assignments.formOwnerHint')}
-      >
+      <Form.Item {...item('ownerId')} extra={t('assignments.formOwnerHint')}>
         <Select
           data-testid="assignment-owner"
           options={ownerOptions}
@@ -116,45 +94,26 @@ function AssignmentFields({
         />
       </Form.Item>
       {kind === 'AREA' && (
-        <Form.Item
-          label={t('assignments.formArea')}
-          name="area"
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required', { field: named('area') }) },
-            {
-              max: ASSIGNMENT_AREA_MAX,
-              message: t('validation.maxLength', { field: named('area'), max: ASSIGNMENT_AREA_MAX }),
-            },
-          ]}
-        >
+        // An area names its area: the contract's refinement, for this kind only.
+        <Form.Item {...item('area', { required: true })}>
           <Input
-            maxLength={ASSIGNMENT_AREA_MAX}
+            maxLength={max('area')}
             placeholder={t('assignments.formAreaPlaceholder')}
             data-testid="assignment-area"
           />
         </Form.Item>
       )}
-      <Form.Item
-        label={t('assignments.formTask')}
-        name="task"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required', { field: named('task') }) },
-          {
-            max: ASSIGNMENT_TASK_MAX,
-            message: t('validation.maxLength', { field: named('task'), max: ASSIGNMENT_TASK_MAX }),
-          },
-        ]}
-      >
+      <Form.Item {...item('task')}>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={ASSIGNMENT_TASK_MAX}
+          maxLength={max('task')}
           placeholder={t('assignments.formTaskPlaceholder')}
           data-testid="assignment-task"
         />
       </Form.Item>
       {kind === 'TASK' && (
         <>
-          <Form.Item label={t('assignments.formDueDate')} name="dueDate">
+          <Form.Item {...item('dueDate')}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="assignment-due" />
           </Form.Item>
           <Form.Item
@@ -167,37 +126,22 @@ function AssignmentFields({
           </Form.Item>
           {hasRule && (
             <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-              <Form.Item
-                label={t('assignments.formRuleMetric')}
-                name="ruleMetric"
-                rules={choose('ruleMetric')}
-                style={{ flex: '2 1 180px' }}
-              >
+              <Form.Item {...item('ruleMetric')} style={{ flex: '2 1 180px' }}>
                 <Select
                   data-testid="assignment-rule-metric"
                   options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, lang) }))}
                 />
               </Form.Item>
-              <Form.Item
-                label={t('assignments.formRulePer')}
-                name="rulePer"
-                rules={choose('rulePer')}
-                style={{ flex: '1 1 120px' }}
-              >
+              <Form.Item {...item('rulePer')} style={{ flex: '1 1 120px' }}>
                 <Select
                   data-testid="assignment-rule-per"
                   options={RULE_PERS.map((p) => ({ value: p, label: nameOf(RULE_PER_LABELS, p) }))}
                 />
               </Form.Item>
-              <Form.Item
-                label={t('assignments.formRuleMin')}
-                name="ruleMin"
-                rules={[{ required: true, message: t('validation.required', { field: named('ruleMin') }) }]}
-                style={{ flex: '1 1 100px' }}
-              >
+              <Form.Item {...item('ruleMin')} style={{ flex: '1 1 100px' }}>
                 <InputNumber
-                  min={RULE_MIN_MIN}
-                  max={RULE_MIN_MAX}
+                  min={min('ruleMin')}
+                  max={max('ruleMin')}
                   precision={0}
                   style={{ width: '100%' }}
                   data-testid="assignment-rule-min"
