@@ -8,16 +8,15 @@ import { randomUuid } from '../lib/api-upload.ts';
 import type { MessageKey } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { checkBody } from '../lib/record-values.ts';
-import { useDialogSubmit } from '../lib/use-dialog-submit.ts';
 import { useFormFields } from '../lib/use-form-fields.ts';
 import { formFields } from '../lib/zod-rules.ts';
-import { FormModal } from './form-modal.tsx';
+import { type DialogProps, SubmitModal } from './form-modal.tsx';
 
 interface CloseValues {
   closingNote?: string;
 }
 
-interface ClosingNoteModalProps<S extends z.ZodType, R> {
+interface ClosingNoteModalProps<S extends z.ZodType, R> extends DialogProps {
   /** The contract's close body: `{ closingNote }`. */
   schema: S;
   save: (input: z.output<S>, idempotencyKey: string) => Promise<R>;
@@ -32,9 +31,6 @@ interface ClosingNoteModalProps<S extends z.ZodType, R> {
   name: string;
   testId: string;
   noteTestId?: string;
-  open: boolean;
-  onClose: () => void;
-  afterClose?: () => void;
 }
 
 export function ClosingNoteModal<S extends z.ZodType, R>(props: ClosingNoteModalProps<S, R>) {
@@ -43,29 +39,22 @@ export function ClosingNoteModal<S extends z.ZodType, R>(props: ClosingNoteModal
   const [idempotencyKey] = useState(randomUuid);
   const [fields] = useState(() => formFields(props.schema, { closingNote: props.text.label }));
   const { item, max } = useFormFields(fields);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields,
-    check: (values: CloseValues) => checkBody(props.schema, { closingNote: values.closingNote?.trim() ?? '' }),
-    save: (input: z.output<S>) => props.save(input, idempotencyKey),
-    saving: props.saving,
-    success: () => t(props.text.done),
-    onDone: props.onClose,
-    conflict: props.conflict,
-  });
   return (
-    <FormModal<CloseValues>
+    <SubmitModal
       open={props.open}
+      onClose={props.onClose}
+      afterClose={props.afterClose}
       title={t(props.text.title)}
       form={form}
       name={props.name}
       okText={t(props.text.ok)}
-      saving={props.saving}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={props.onClose}
-      afterClose={props.afterClose}
       testId={props.testId}
+      fields={fields}
+      check={(values: CloseValues) => checkBody(props.schema, { closingNote: values.closingNote?.trim() ?? '' })}
+      save={(input: z.output<S>) => props.save(input, idempotencyKey)}
+      saving={props.saving}
+      success={() => t(props.text.done)}
+      conflict={props.conflict}
     >
       {props.hint && <Typography.Paragraph type="secondary">{t(props.hint)}</Typography.Paragraph>}
       <Form.Item {...item('closingNote')}>
@@ -76,6 +65,6 @@ export function ClosingNoteModal<S extends z.ZodType, R>(props: ClosingNoteModal
           data-testid={props.noteTestId}
         />
       </Form.Item>
-    </FormModal>
+    </SubmitModal>
   );
 }

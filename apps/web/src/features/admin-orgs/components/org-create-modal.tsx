@@ -2,21 +2,14 @@ import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { CreateOrgInput } from '@dutyboard/contracts/orgs';
 import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { Form, Select } from 'antd';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateOrg } from '../api/save-org.ts';
 import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFields } from './org-fields.tsx';
 import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
 
-export interface OrgDialogProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
-}
-
-export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogProps & { orgs: OrgUnit[] }) {
+export function OrgCreateModal({ orgs, ...dialog }: DialogProps & { orgs: OrgUnit[] }) {
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
@@ -27,31 +20,21 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
   const roots = orgs.filter((org) => org.parentId === null);
   const defaultParent = roots.length === 1 ? roots[0]?.id : undefined;
 
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ORG_FIELDS,
-    check: checkCreate,
-    save: (input: CreateOrgInput) => create.mutateAsync(input),
-    saving: create.isPending,
-    success: (org) => t('orgs.created', { name: org.name }),
-    onDone: onClose,
-    conflict: 'orgs.codeTaken',
-  });
-
   return (
-    <FormModal<OrgFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('orgs.newTitle')}
       form={form}
       name="org_create"
       initialValues={{ parentId: defaultParent }}
       okText={t('orgs.create')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="org-form"
+      fields={ORG_FIELDS}
+      check={checkCreate}
+      save={(input: CreateOrgInput) => create.mutateAsync(input)}
+      saving={create.isPending}
+      success={(org) => t('orgs.created', { name: org.name })}
+      conflict="orgs.codeTaken"
     >
       <OrgNameField />
       <OrgCodeField />
@@ -89,6 +72,6 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
         />
       </Form.Item>
       <OrgSortOrderField />
-    </FormModal>
+    </SubmitModal>
   );
 }

@@ -1,49 +1,32 @@
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import type { CreateUserInput } from '@dutyboard/contracts/users';
 import { Form, Input } from 'antd';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateUser } from '../api/save-user.ts';
 import { UserDisplayNameField, UserOrgField, UserPasswordField, UserRoleField, useUserFields } from './user-fields.tsx';
 import { checkCreate, USER_FIELDS, type UserFormValues } from './user-form-values.ts';
 
-export interface UserDialogProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
-}
-
-export function UserCreateModal({ open, onClose, afterClose, orgs }: UserDialogProps & { orgs: OrgUnit[] }) {
+export function UserCreateModal({ orgs, ...dialog }: DialogProps & { orgs: OrgUnit[] }) {
   const { t } = useI18n();
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
   const { item, max, min } = useUserFields();
 
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: USER_FIELDS,
-    check: checkCreate,
-    save: (input: CreateUserInput) => create.mutateAsync(input),
-    saving: create.isPending,
-    success: (user) => t('users.created', { name: user.displayName }),
-    onDone: onClose,
-    conflict: 'users.usernameTaken',
-  });
-
   return (
-    <FormModal<UserFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('users.newTitle')}
       form={form}
       name="user_create"
       okText={t('users.create')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="user-form"
+      fields={USER_FIELDS}
+      check={checkCreate}
+      save={(input: CreateUserInput) => create.mutateAsync(input)}
+      saving={create.isPending}
+      success={(user) => t('users.created', { name: user.displayName })}
+      conflict="users.usernameTaken"
     >
       <Form.Item
         {...item('username')}
@@ -55,6 +38,6 @@ export function UserCreateModal({ open, onClose, afterClose, orgs }: UserDialogP
       <UserRoleField />
       <UserOrgField orgs={orgs} />
       <UserPasswordField reset={false} username={() => String(form.getFieldValue('username') ?? '')} />
-    </FormModal>
+    </SubmitModal>
   );
 }

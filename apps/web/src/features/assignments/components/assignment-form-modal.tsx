@@ -7,7 +7,7 @@ import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { planPeriodCodes } from '../../../components/plan-period-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
@@ -15,7 +15,6 @@ import { DATE_FORMAT } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateAssignment, useOwners, useUpdateAssignment } from '../api/assignments.ts';
 import {
@@ -26,10 +25,7 @@ import {
   initialValues,
 } from './assignment-form-values.ts';
 
-interface DialogProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
+interface ItemDialogProps extends DialogProps {
   orgs: OrgUnit[];
 }
 
@@ -159,31 +155,19 @@ function AssignmentFields({
 }
 
 export function AssignmentCreateModal({
-  open,
-  onClose,
-  afterClose,
   orgs,
   period,
   defaultOrgId,
-}: DialogProps & { period: string; defaultOrgId: string }) {
+  ...dialog
+}: ItemDialogProps & { period: string; defaultOrgId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AssignmentFormValues>();
   const create = useCreateAssignment();
   // One key per dialog: a retried save (lost answer, double tap) cannot add the item twice.
   const [key] = useState(randomUuid);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ASSIGNMENT_FIELDS,
-    check: checkCreate,
-    save: (input) => create.mutateAsync({ input, key }),
-    saving: create.isPending,
-    success: () => t('assignments.created'),
-    onDone: onClose,
-    conflict: 'assignments.firstResponsibleTaken',
-  });
   return (
-    <FormModal<AssignmentFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('assignments.formNewTitle')}
       form={form}
       name="assignment_create"
@@ -197,54 +181,40 @@ export function AssignmentCreateModal({
         ruleEachChild: false,
       }}
       okText={t('assignments.formCreate')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="assignment-form"
+      fields={ASSIGNMENT_FIELDS}
+      check={checkCreate}
+      save={(input) => create.mutateAsync({ input, key })}
+      saving={create.isPending}
+      success={() => t('assignments.created')}
+      conflict="assignments.firstResponsibleTaken"
     >
       <AssignmentFields form={form} orgs={orgs} />
-    </FormModal>
+    </SubmitModal>
   );
 }
 
-export function AssignmentEditModal({
-  open,
-  onClose,
-  afterClose,
-  orgs,
-  assignment,
-}: DialogProps & { assignment: Assignment }) {
+export function AssignmentEditModal({ orgs, assignment, ...dialog }: ItemDialogProps & { assignment: Assignment }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AssignmentFormValues>();
   const update = useUpdateAssignment(assignment.id, assignment.version);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ASSIGNMENT_FIELDS,
-    check: (values: AssignmentFormValues) => checkEdit(values, assignment),
-    save: (input) => update.mutateAsync(input),
-    saving: update.isPending,
-    success: () => t('form.saved'),
-    onDone: onClose,
-    conflict: 'assignments.firstResponsibleTaken',
-  });
   return (
-    <FormModal<AssignmentFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('assignments.formEditTitle')}
       form={form}
       name="assignment_edit"
       initialValues={initialValues(assignment)}
       okText={t('form.save')}
-      saving={update.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="assignment-edit-form"
+      fields={ASSIGNMENT_FIELDS}
+      check={(values: AssignmentFormValues) => checkEdit(values, assignment)}
+      save={(input) => update.mutateAsync(input)}
+      saving={update.isPending}
+      success={() => t('form.saved')}
+      conflict="assignments.firstResponsibleTaken"
     >
       <AssignmentFields form={form} orgs={orgs} />
-    </FormModal>
+    </SubmitModal>
   );
 }

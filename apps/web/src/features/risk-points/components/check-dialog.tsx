@@ -5,12 +5,11 @@ import { RISK_CHECK_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { RISK_CHECK_RESULTS, type RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Form, Input, Radio } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { WhenFields } from '../../../components/record-form.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useRecordRiskPointCheck } from '../api/save-risk-point.ts';
 import {
@@ -22,47 +21,36 @@ import {
   withCheckFormFields,
 } from './risk-point-form-values.ts';
 
-interface CheckDialogProps {
+interface CheckDialogProps extends DialogProps {
   point: RiskPoint;
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
 }
 
-export function CheckDialog({ point, open, onClose, afterClose }: CheckDialogProps) {
+export function CheckDialog({ point, ...dialog }: CheckDialogProps) {
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<CheckFormValues>();
   const [idempotencyKey] = useState(randomUuid);
   const [initialValues] = useState(() => newCheckValues());
   const record = useRecordRiskPointCheck(point.id);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: CHECK_FIELDS,
-    check: checkCheckValues,
-    save: (input) =>
-      record.mutateAsync({ input, idempotencyKey }).catch((failure: unknown) => {
-        throw withCheckFormFields(failure);
-      }),
-    saving: record.isPending,
-    success: (result) => t('riskPoints.checks.saved', { date: formatDateTime(result.riskPoint.nextCheckDueAt) }),
-    onDone: onClose,
-  });
   const fields = useFormFields(CHECK_FIELDS);
 
   return (
-    <FormModal<CheckFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('riskPoints.checks.dialogTitle', { name: point.name })}
       form={form}
       name="riskPointCheck"
       initialValues={initialValues}
       okText={t('riskPoints.checks.save')}
-      saving={record.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="risk-check-form"
+      fields={CHECK_FIELDS}
+      check={checkCheckValues}
+      save={(input) =>
+        record.mutateAsync({ input, idempotencyKey }).catch((failure: unknown) => {
+          throw withCheckFormFields(failure);
+        })
+      }
+      saving={record.isPending}
+      success={(result) => t('riskPoints.checks.saved', { date: formatDateTime(result.riskPoint.nextCheckDueAt) })}
     >
       <WhenFields fields={fields} disabledDate={isFutureDay} />
       <Form.Item {...fields.item('result')}>
@@ -83,6 +71,6 @@ export function CheckDialog({ point, open, onClose, afterClose }: CheckDialogPro
           placeholder={t('riskPoints.checks.notePlaceholder')}
         />
       </Form.Item>
-    </FormModal>
+    </SubmitModal>
   );
 }

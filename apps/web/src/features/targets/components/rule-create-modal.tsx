@@ -2,25 +2,21 @@ import { COUNTED_METRIC_KEYS, RULE_FREQUENCIES } from '@dutyboard/contracts/metr
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateRule } from '../api/targets.ts';
 import { checkRule, RULE_FIELDS, type RuleFormValues } from './rule-form-values.ts';
 
-interface RuleCreateModalProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
+interface RuleCreateModalProps extends DialogProps {
   orgs: OrgUnit[];
   defaultOrgId: string;
 }
 
-export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId }: RuleCreateModalProps) {
+export function RuleCreateModal({ orgs, defaultOrgId, ...dialog }: RuleCreateModalProps) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<RuleFormValues>();
   const create = useCreateRule();
@@ -28,31 +24,21 @@ export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId 
   const [key] = useState(randomUuid);
   const { item, max, min } = useFormFields(RULE_FIELDS);
 
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: RULE_FIELDS,
-    check: checkRule,
-    save: (input) => create.mutateAsync({ input, key }),
-    saving: create.isPending,
-    success: () => t('targets.ruleCreated'),
-    onDone: onClose,
-    conflict: 'targets.ruleTaken',
-  });
-
   return (
-    <FormModal<RuleFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('targets.ruleNewTitle')}
       form={form}
       name="rule_create"
       initialValues={{ orgId: defaultOrgId, eachChild: false, frequency: 'MONTHLY', times: 1 }}
       okText={t('targets.ruleAdd')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="rule-form"
+      fields={RULE_FIELDS}
+      check={checkRule}
+      save={(input) => create.mutateAsync({ input, key })}
+      saving={create.isPending}
+      success={() => t('targets.ruleCreated')}
+      conflict="targets.ruleTaken"
     >
       <Form.Item {...item('metric')}>
         <Select
@@ -92,6 +78,6 @@ export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId 
       <Form.Item {...item('note')}>
         <Input maxLength={max('note')} placeholder={t('targets.ruleNotePlaceholder')} />
       </Form.Item>
-    </FormModal>
+    </SubmitModal>
   );
 }
