@@ -5,8 +5,16 @@ import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import { ApiError, isApiError } from './api-client.ts';
-import { DATE_FORMAT, pickerDay, pickerTime, shanghaiInstant, shanghaiParts, TIME_FORMAT } from './dates.ts';
-import { issuesOf } from './form-issues.ts';
+import {
+  DATE_FORMAT,
+  pickerDay,
+  pickerTime,
+  shanghaiInstant,
+  shanghaiParts,
+  TIME_FORMAT,
+  todayInShanghai,
+} from './dates.ts';
+import { type FieldSpecs, issuesOf } from './form-issues.ts';
 import type { Checked } from './use-dialog-submit.ts';
 
 /** The time a record gets when its time box is left empty. */
@@ -79,4 +87,43 @@ export function changedFields<I extends object, K extends keyof I & string>(
     patch[key] = next ?? null;
   }
   return patch as Partial<I>;
+}
+
+/** A stored record's field as a form holds it: text the record may lack is '' (an empty box). */
+type FormValue<T> = null extends T ? (NonNullable<T> extends string ? NonNullable<T> : T) : T;
+
+/** The fields `keys` of a stored record as the form holds them (texts per `fields`: null → ''). */
+export function formValuesOf<R extends object, K extends keyof R & string>(
+  record: R,
+  fields: Partial<FieldSpecs<string>>,
+  keys: readonly K[],
+): { [P in K]: FormValue<R[P]> } {
+  const entries = keys.map((key) => [key, fields[key]?.text ? (record[key] ?? '') : record[key]]);
+  return Object.fromEntries(entries) as { [P in K]: FormValue<R[P]> };
+}
+
+/**
+ * The fields `keys` of a form as the API's body, still to be checked with the contract: texts
+ * trimmed (an empty optional one is null), a missing required value left out, an optional one null.
+ */
+export function bodyOf<V extends object, K extends keyof V & string>(
+  values: V,
+  fields: Partial<FieldSpecs<string>>,
+  keys: readonly K[],
+): Record<K, unknown> {
+  const entries = keys.map((key) => {
+    const spec = fields[key];
+    const value = values[key];
+    if (spec?.text) {
+      const text = typeof value === 'string' ? value.trim() : '';
+      return [key, spec.required ? text : text || null];
+    }
+    return [key, value ?? (spec?.required ? undefined : null)];
+  });
+  return Object.fromEntries(entries) as Record<K, unknown>;
+}
+
+/** A new record's date and time: today (Shanghai) at `time`. */
+export function todayAt(time = DEFAULT_TIME): { date: Dayjs; time: Dayjs } {
+  return { date: pickerDay(todayInShanghai()), time: pickerTime(time) };
 }

@@ -146,16 +146,38 @@ export function fieldSpec(schema: z.ZodType, name: string, decl: FormFieldDecl |
   return spec;
 }
 
-/** A form's field specs from its contract schema: `decl` names each field (its label, or more). */
+/** The names `N` whose label `${P}.${N}` is in the dictionary. */
+export type LabelledUnder<P extends string> = {
+  [K in MessageKey]: K extends `${P}.${infer N}` ? N : never;
+}[MessageKey];
+
+/**
+ * A form's field specs from its contract schema: `decl` names each field (its label, or more).
+ * Or: fields labelled `<prefix>.<name>`, listed by name, with `decl` saying more where needed.
+ */
 export function formFields<F extends string>(
   schema: z.ZodType,
   decl: Record<F, FormFieldDecl | MessageKey>,
-): FieldSpecs<F> {
-  const entries = Object.entries<FormFieldDecl | MessageKey>(decl).map(([name, d]) => [
-    name,
-    fieldSpec(schema, name, d),
-  ]);
-  return Object.fromEntries(entries) as FieldSpecs<F>;
+): FieldSpecs<F>;
+export function formFields<P extends string, F extends LabelledUnder<P>>(
+  schema: z.ZodType,
+  prefix: P,
+  names: readonly F[],
+  decl?: Partial<Record<F, Omit<FormFieldDecl, 'label'>>>,
+): FieldSpecs<F>;
+export function formFields(
+  schema: z.ZodType,
+  declOrPrefix: Record<string, FormFieldDecl | MessageKey> | string,
+  names: readonly string[] = [],
+  more: Record<string, Omit<FormFieldDecl, 'label'> | undefined> = {},
+): FieldSpecs<string> {
+  const decl =
+    typeof declOrPrefix === 'string'
+      ? Object.fromEntries(
+          names.map((name) => [name, { ...more[name], label: `${declOrPrefix}.${name}` as MessageKey }]),
+        )
+      : declOrPrefix;
+  return Object.fromEntries(Object.entries(decl).map(([name, d]) => [name, fieldSpec(schema, name, d)]));
 }
 
 /** The contract's own schema of one top-level field, run on a typed value (a link's format). */

@@ -7,13 +7,14 @@ import {
   CreateActivityInputSchema,
   type UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
-import { pickerDay, pickerTime, todayInShanghai } from '../../../lib/dates.ts';
 import {
+  bodyOf,
   changedFields,
   checkBody,
-  DEFAULT_TIME,
+  formValuesOf,
   instantOf,
   withFormFields as renamed,
+  todayAt,
   type WhenValues,
   whenOf,
 } from '../../../lib/record-values.ts';
@@ -40,37 +41,24 @@ export const ACTIVITY_FIELDS = formFields(CreateActivityInputSchema, {
   description: 'form.description',
 });
 
+/** The fields the form holds as the API does (the instant is a date and a time). */
+const KEYS = ['orgId', 'category', 'title', 'participants', 'location', 'description'] as const;
+
 /** The API names the instant occurredAt; the form shows it as a date (and a time). */
 const ISSUE_FIELDS = { occurredAt: 'date' };
 
 /** A new record: today (Shanghai) at 09:00, in the given org. */
 export function newActivityValues(orgId: string | undefined): ActivityFormValues {
-  return { orgId, date: pickerDay(todayInShanghai()), time: pickerTime(DEFAULT_TIME) };
+  return { orgId, ...todayAt() };
 }
 
 export function activityToValues(activity: Activity): ActivityFormValues {
-  return {
-    orgId: activity.orgId,
-    category: activity.category,
-    title: activity.title,
-    ...whenOf(activity.occurredAt),
-    participants: activity.participants,
-    location: activity.location ?? '',
-    description: activity.description ?? '',
-  };
+  return { ...formValuesOf(activity, ACTIVITY_FIELDS, KEYS), ...whenOf(activity.occurredAt) };
 }
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: ActivityFormValues): Record<keyof CreateActivityInput, unknown> {
-  return {
-    orgId: values.orgId,
-    category: values.category,
-    title: values.title?.trim() ?? '',
-    occurredAt: instantOf(values),
-    participants: values.participants ?? undefined,
-    location: values.location?.trim() || null,
-    description: values.description?.trim() || null,
-  };
+  return { ...bodyOf(values, ACTIVITY_FIELDS, KEYS), occurredAt: instantOf(values) };
 }
 
 /** A server refusal whose field issues are named after the form's fields. */
@@ -83,6 +71,5 @@ export function checkActivityValues(values: ActivityFormValues): Checked<CreateA
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedActivityFields(input: CreateActivityInput, original: Activity): UpdateActivityInput {
-  const keys = ['orgId', 'category', 'title', 'occurredAt', 'participants', 'location', 'description'] as const;
-  return changedFields(input, original, keys, ['occurredAt']);
+  return changedFields(input, original, [...KEYS, 'occurredAt'], ['occurredAt']);
 }

@@ -7,13 +7,14 @@ import {
   type PublicityLevel,
   type UpdatePublicityInput,
 } from '@dutyboard/contracts/publicity';
-import { pickerDay, pickerTime, todayInShanghai } from '../../../lib/dates.ts';
 import {
+  bodyOf,
   changedFields,
   checkBody,
-  DEFAULT_TIME,
+  formValuesOf,
   instantOf,
   withFormFields as renamed,
+  todayAt,
   type WhenValues,
   whenOf,
 } from '../../../lib/record-values.ts';
@@ -28,45 +29,31 @@ export interface PublicityFormValues extends WhenValues {
   url?: string;
 }
 
-export const PUBLICITY_FIELDS = formFields(CreatePublicityInputSchema, {
-  orgId: 'publicity.field.orgId',
-  outlet: 'publicity.field.outlet',
-  level: 'publicity.field.level',
-  title: 'publicity.field.title',
-  date: { label: 'publicity.field.date', from: 'publishedAt' },
-  time: { label: 'publicity.field.time', choose: true },
-  url: { label: 'publicity.field.url', format: 'publicity.urlFormat' },
-});
+export const PUBLICITY_FIELDS = formFields(
+  CreatePublicityInputSchema,
+  'publicity.field',
+  ['orgId', 'outlet', 'level', 'title', 'date', 'time', 'url'],
+  { date: { from: 'publishedAt' }, time: { choose: true }, url: { format: 'publicity.urlFormat' } },
+);
+
+/** The fields the form holds as the API does (the instant is a date and a time). */
+const KEYS = ['orgId', 'outlet', 'level', 'title', 'url'] as const;
 
 /** The API names the instant publishedAt; the form shows it as a date (and a time). */
 const ISSUE_FIELDS = { publishedAt: 'date' };
 
 /** A new report: today (Shanghai) at 09:00, in the given org. */
 export function newPublicityValues(orgId: string | undefined): PublicityFormValues {
-  return { orgId, date: pickerDay(todayInShanghai()), time: pickerTime(DEFAULT_TIME) };
+  return { orgId, ...todayAt() };
 }
 
 export function publicityToValues(item: PublicityItem): PublicityFormValues {
-  return {
-    orgId: item.orgId,
-    outlet: item.outlet,
-    level: item.level,
-    title: item.title,
-    ...whenOf(item.publishedAt),
-    url: item.url ?? '',
-  };
+  return { ...formValuesOf(item, PUBLICITY_FIELDS, KEYS), ...whenOf(item.publishedAt) };
 }
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: PublicityFormValues): Record<keyof CreatePublicityInput, unknown> {
-  return {
-    orgId: values.orgId,
-    outlet: values.outlet?.trim() ?? '',
-    level: values.level,
-    title: values.title?.trim() ?? '',
-    url: values.url?.trim() || null,
-    publishedAt: instantOf(values),
-  };
+  return { ...bodyOf(values, PUBLICITY_FIELDS, KEYS), publishedAt: instantOf(values) };
 }
 
 /** A server refusal whose field issues are named after the form's fields. */
@@ -79,6 +66,5 @@ export function checkPublicityValues(values: PublicityFormValues): Checked<Creat
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedPublicityFields(input: CreatePublicityInput, original: PublicityItem): UpdatePublicityInput {
-  const keys = ['orgId', 'outlet', 'level', 'title', 'url', 'publishedAt'] as const;
-  return changedFields(input, original, keys, ['publishedAt']);
+  return changedFields(input, original, [...KEYS, 'publishedAt'], ['publishedAt']);
 }

@@ -9,7 +9,7 @@ import {
 } from '@dutyboard/contracts/rectifications';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
-import { changedFields, checkBody } from '../../../lib/record-values.ts';
+import { bodyOf, changedFields, checkBody, formValuesOf } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
 import { formFields } from '../../../lib/zod-rules.ts';
 
@@ -29,17 +29,15 @@ export interface RectificationFormValues {
   status?: EditableStatus;
 }
 
-export const RECTIFICATION_FIELDS = formFields(CreateRectificationInputSchema, {
-  orgId: 'rectifications.field.orgId',
-  source: 'rectifications.field.source',
-  problem: 'rectifications.field.problem',
-  measure: 'rectifications.field.measure',
-  ownerName: 'rectifications.field.ownerName',
-  deadline: 'rectifications.field.deadline',
-  alertId: { label: 'rectifications.field.alertId', custom: 'rectifications.alertRequired' },
-  findingRef: { label: 'rectifications.field.findingRef', custom: 'rectifications.findingRequired' },
-  status: 'rectifications.field.status',
-});
+export const RECTIFICATION_FIELDS = formFields(
+  CreateRectificationInputSchema,
+  'rectifications.field',
+  ['orgId', 'source', 'problem', 'measure', 'ownerName', 'deadline', 'alertId', 'findingRef', 'status'],
+  { alertId: { custom: 'rectifications.alertRequired' }, findingRef: { custom: 'rectifications.findingRequired' } },
+);
+
+/** The fields the form holds as the API does (the day, the alert and the finding need more). */
+const KEYS = ['orgId', 'source', 'problem', 'measure', 'ownerName'] as const;
 
 /** A new rectification in the given org; `alertId` preselects an alert (from an alert's page). */
 export function newRectificationValues(orgId: string | undefined, alertId?: string): RectificationFormValues {
@@ -48,11 +46,7 @@ export function newRectificationValues(orgId: string | undefined, alertId?: stri
 
 export function rectificationToValues(item: Rectification): RectificationFormValues {
   return {
-    orgId: item.orgId,
-    source: item.source,
-    problem: item.problem,
-    measure: item.measure ?? '',
-    ownerName: item.ownerName ?? '',
+    ...formValuesOf(item, RECTIFICATION_FIELDS, KEYS),
     deadline: item.deadline ? pickerDay(item.deadline) : null,
     alertId: item.alertId,
     findingRef: item.findingRef ?? '',
@@ -66,11 +60,7 @@ export function rectificationToValues(item: Rectification): RectificationFormVal
  */
 export function valuesToInput(values: RectificationFormValues): Record<keyof CreateRectificationInput, unknown> {
   return {
-    orgId: values.orgId,
-    source: values.source,
-    problem: values.problem?.trim() ?? '',
-    measure: values.measure?.trim() || null,
-    ownerName: values.ownerName?.trim() || null,
+    ...bodyOf(values, RECTIFICATION_FIELDS, KEYS),
     deadline: values.deadline ? values.deadline.format(DATE_FORMAT) : null,
     alertId: values.source === 'ALERT' ? (values.alertId ?? null) : null,
     findingRef: values.source === 'AUDIT' ? values.findingRef?.trim() || null : null,
@@ -88,8 +78,12 @@ export function changedRectificationFields(
   status: EditableStatus | undefined,
   original: Rectification,
 ): UpdateRectificationInput {
-  const keys = ['orgId', 'source', 'problem', 'measure', 'ownerName', 'deadline', 'alertId', 'findingRef'] as const;
-  const patch: UpdateRectificationInput = changedFields(input, original, keys);
+  const patch: UpdateRectificationInput = changedFields(input, original, [
+    ...KEYS,
+    'deadline',
+    'alertId',
+    'findingRef',
+  ]);
   if (status && status !== original.status) patch.status = status;
   return patch;
 }

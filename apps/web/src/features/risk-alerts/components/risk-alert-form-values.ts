@@ -9,8 +9,10 @@ import {
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
 import {
+  bodyOf,
   changedFields,
   checkBody,
+  formValuesOf,
   instantOf,
   withFormFields as renamed,
   type WhenValues,
@@ -30,17 +32,19 @@ export interface RiskAlertFormValues extends WhenValues {
 }
 
 /** The registration time may be left out of the API (it means now); the form always sends it. */
-export const RISK_ALERT_FIELDS = formFields(CreateRiskAlertInputSchema, {
-  orgId: 'riskAlerts.field.orgId',
-  level: 'riskAlerts.field.level',
-  source: 'riskAlerts.field.source',
-  channel: 'riskAlerts.field.channel',
-  url: { label: 'riskAlerts.field.url', custom: 'riskAlerts.urlFormat' },
-  summary: 'riskAlerts.field.summary',
-  reach: 'riskAlerts.field.reach',
-  date: { label: 'riskAlerts.field.date', from: 'registeredAt', required: true, custom: 'riskAlerts.futureTime' },
-  time: { label: 'riskAlerts.field.time', choose: true, required: true },
-});
+export const RISK_ALERT_FIELDS = formFields(
+  CreateRiskAlertInputSchema,
+  'riskAlerts.field',
+  ['orgId', 'level', 'source', 'channel', 'url', 'summary', 'reach', 'date', 'time'],
+  {
+    url: { custom: 'riskAlerts.urlFormat' },
+    date: { from: 'registeredAt', required: true, custom: 'riskAlerts.futureTime' },
+    time: { choose: true, required: true },
+  },
+);
+
+/** The fields the form holds as the API does (the instant is a date and a time). */
+const KEYS = ['orgId', 'level', 'source', 'channel', 'url', 'summary', 'reach'] as const;
 
 /** The API names the instant registeredAt; the form shows it as a date and a time. */
 const ISSUE_FIELDS = { registeredAt: 'date' };
@@ -51,30 +55,12 @@ export function newRiskAlertValues(orgId: string | undefined, now = new Date()):
 }
 
 export function riskAlertToValues(alert: RiskAlert): RiskAlertFormValues {
-  return {
-    orgId: alert.orgId,
-    level: alert.level,
-    source: alert.source,
-    channel: alert.channel ?? '',
-    url: alert.url ?? '',
-    summary: alert.summary,
-    reach: alert.reach,
-    ...whenOf(alert.registeredAt),
-  };
+  return { ...formValuesOf(alert, RISK_ALERT_FIELDS, KEYS), ...whenOf(alert.registeredAt) };
 }
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: RiskAlertFormValues): Record<keyof CreateRiskAlertInput, unknown> {
-  return {
-    orgId: values.orgId,
-    level: values.level,
-    source: values.source?.trim() ?? '',
-    channel: values.channel?.trim() || null,
-    url: values.url?.trim() ?? '',
-    summary: values.summary?.trim() ?? '',
-    reach: values.reach ?? null,
-    registeredAt: instantOf(values, null),
-  };
+  return { ...bodyOf(values, RISK_ALERT_FIELDS, KEYS), registeredAt: instantOf(values, null) };
 }
 
 /** A server refusal whose field issues are named after the form's fields. */
@@ -99,15 +85,7 @@ export function checkRiskAlertValues(values: RiskAlertFormValues, now = new Date
 
 /** Only the fields that differ from the stored alert (PATCH sends nothing else). */
 export function changedRiskAlertFields(input: CreateRiskAlertInput, original: RiskAlert): UpdateRiskAlertInput {
-  const patch: UpdateRiskAlertInput = changedFields(input, original, [
-    'orgId',
-    'level',
-    'source',
-    'channel',
-    'url',
-    'summary',
-    'reach',
-  ] as const);
+  const patch: UpdateRiskAlertInput = changedFields(input, original, KEYS);
   // The form shows minutes: an unchanged minute keeps the stored instant (with its seconds).
   if (
     input.registeredAt &&

@@ -15,8 +15,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, todayInShanghai } from '../../../lib/dates.ts';
 import {
+  bodyOf,
   changedFields,
   checkBody,
+  formValuesOf,
   instantOf,
   type WhenValues,
   whenOf,
@@ -35,42 +37,29 @@ export interface RiskPointFormValues {
   checkIntervalDays?: number | null;
 }
 
-export const RISK_POINT_FIELDS = formFields(CreateRiskPointInputSchema, {
-  orgId: 'riskPoints.field.orgId',
-  name: 'riskPoints.field.name',
-  type: 'riskPoints.field.type',
-  level: 'riskPoints.field.level',
-  controlMeasure: 'riskPoints.field.controlMeasure',
-  responsiblePerson: 'riskPoints.field.responsiblePerson',
-  checkIntervalDays: 'riskPoints.field.checkIntervalDays',
-});
+export const RISK_POINT_FIELDS = formFields(CreateRiskPointInputSchema, 'riskPoints.field', [
+  'orgId',
+  'name',
+  'type',
+  'level',
+  'controlMeasure',
+  'responsiblePerson',
+  'checkIntervalDays',
+]);
+
+/** The fields the form holds, as the API names them. */
+const KEYS = ['orgId', 'name', 'type', 'level', 'controlMeasure', 'responsiblePerson', 'checkIntervalDays'] as const;
 
 export function newRiskPointValues(orgId: string | undefined): RiskPointFormValues {
   return { orgId, checkIntervalDays: RISK_CHECK_INTERVAL_DEFAULT };
 }
 
 export function riskPointToValues(point: RiskPoint): RiskPointFormValues {
-  return {
-    orgId: point.orgId,
-    name: point.name,
-    type: point.type,
-    level: point.level,
-    controlMeasure: point.controlMeasure ?? '',
-    responsiblePerson: point.responsiblePerson ?? '',
-    checkIntervalDays: point.checkIntervalDays,
-  };
+  return formValuesOf(point, RISK_POINT_FIELDS, KEYS);
 }
 
 export function valuesToInput(values: RiskPointFormValues): Record<keyof CreateRiskPointInput, unknown> {
-  return {
-    orgId: values.orgId,
-    name: values.name?.trim() ?? '',
-    type: values.type,
-    level: values.level,
-    controlMeasure: values.controlMeasure?.trim() || null,
-    responsiblePerson: values.responsiblePerson?.trim() || null,
-    checkIntervalDays: values.checkIntervalDays ?? undefined,
-  };
+  return bodyOf(values, RISK_POINT_FIELDS, KEYS);
 }
 
 export function checkRiskPointValues(values: RiskPointFormValues): Checked<CreateRiskPointInput> {
@@ -79,8 +68,7 @@ export function checkRiskPointValues(values: RiskPointFormValues): Checked<Creat
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedRiskPointFields(input: CreateRiskPointInput, original: RiskPoint): UpdateRiskPointInput {
-  const keys = ['orgId', 'name', 'type', 'level', 'controlMeasure', 'responsiblePerson', 'checkIntervalDays'] as const;
-  return changedFields(input, original, keys);
+  return changedFields(input, original, KEYS);
 }
 
 // ---- The check dialog (登记排查) ----
@@ -90,12 +78,12 @@ export interface CheckFormValues extends WhenValues {
   note?: string;
 }
 
-export const CHECK_FIELDS = formFields(CreateRiskPointCheckInputSchema, {
-  date: { label: 'riskPoints.checks.field.date', from: 'checkedAt', custom: 'riskPoints.checks.future' },
-  time: { label: 'riskPoints.checks.field.time', choose: true },
-  result: 'riskPoints.checks.field.result',
-  note: 'riskPoints.checks.field.note',
-});
+export const CHECK_FIELDS = formFields(
+  CreateRiskPointCheckInputSchema,
+  'riskPoints.checks.field',
+  ['date', 'time', 'result', 'note'],
+  { date: { from: 'checkedAt', custom: 'riskPoints.checks.future' }, time: { choose: true } },
+);
 
 /** The API names the instant checkedAt; the dialog shows it as a date (and a time). */
 const CHECK_ISSUE_FIELDS = { checkedAt: 'date' };

@@ -17,8 +17,10 @@ import { errorText } from '../../../lib/error-text.ts';
 import { type FieldSpec, fieldIssueText, issuesOf } from '../../../lib/form-issues.ts';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
 import {
+  bodyOf,
   changedFields as changed,
   DEFAULT_TIME,
+  formValuesOf,
   instantOf,
   type WhenValues,
   whenOf,
@@ -45,25 +47,50 @@ export interface StudyFormValues extends WhenValues {
 
 export type StudyFormField = keyof StudyFormValues;
 
-export const FIELDS = formFields(CreateStudySessionInputSchema, {
-  orgId: 'studySessions.form.org',
-  kind: 'studySessions.form.kind',
-  topicCategory: 'studySessions.form.topicCategory',
-  topic: 'studySessions.form.topic',
-  date: { label: 'studySessions.form.date', from: 'occurredAt' },
-  time: { label: 'studySessions.form.time', choose: true },
-  host: 'studySessions.form.host',
-  expectedAttendance: 'studySessions.form.expectedAttendance',
-  actualAttendance: { label: 'studySessions.form.actualAttendance', custom: 'studySessions.rule.actual' },
-  absentees: { label: 'studySessions.form.absentees', custom: 'studySessions.rule.absentees' },
-  materials: 'studySessions.form.materials',
-  minutes: 'studySessions.form.minutes',
-});
+export const FIELDS = {
+  ...formFields(CreateStudySessionInputSchema, { orgId: 'studySessions.form.org' }),
+  ...formFields(
+    CreateStudySessionInputSchema,
+    'studySessions.form',
+    [
+      'kind',
+      'topicCategory',
+      'topic',
+      'date',
+      'time',
+      'host',
+      'expectedAttendance',
+      'actualAttendance',
+      'absentees',
+      'materials',
+      'minutes',
+    ],
+    {
+      date: { from: 'occurredAt' },
+      time: { choose: true },
+      actualAttendance: { custom: 'studySessions.rule.actual' },
+      absentees: { custom: 'studySessions.rule.absentees' },
+    },
+  ),
+};
 
 export const ABSENTEE_FIELDS = formFields(AbsenteeSchema, {
   name: 'studySessions.form.absenteeNameShort',
   reason: 'studySessions.form.absenteeReasonShort',
 });
+
+/** The fields the form holds as the API does (the instant and the absentee rows need more). */
+const KEYS = [
+  'orgId',
+  'kind',
+  'topicCategory',
+  'topic',
+  'host',
+  'expectedAttendance',
+  'actualAttendance',
+  'materials',
+  'minutes',
+] as const;
 
 /** A new record: now (Shanghai), in the given org, no topic category chosen beyond "other". */
 export function newStudyValues(orgId: string | undefined, now = new Date()): StudyFormValues {
@@ -72,17 +99,9 @@ export function newStudyValues(orgId: string | undefined, now = new Date()): Stu
 
 export function studyToValues(session: StudySession): StudyFormValues {
   return {
-    orgId: session.orgId,
-    kind: session.kind,
-    topicCategory: session.topicCategory,
-    topic: session.topic,
+    ...formValuesOf(session, FIELDS, KEYS),
     ...whenOf(session.occurredAt),
-    host: session.host ?? '',
-    expectedAttendance: session.expectedAttendance,
-    actualAttendance: session.actualAttendance,
     absentees: session.absentees.map((a) => ({ ...a })),
-    materials: session.materials ?? '',
-    minutes: session.minutes ?? '',
   };
 }
 
@@ -91,19 +110,12 @@ const isBlankRow = (row: AbsenteeRow | undefined) => !row?.name?.trim() && !row?
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: StudyFormValues): Record<keyof CreateStudySessionInput, unknown> {
   return {
-    orgId: values.orgId,
-    kind: values.kind,
+    ...bodyOf(values, FIELDS, KEYS),
     topicCategory: values.topicCategory ?? 'OTHER',
-    topic: values.topic?.trim() ?? '',
     occurredAt: instantOf(values, DEFAULT_TIME),
-    host: values.host?.trim() || null,
-    expectedAttendance: values.expectedAttendance ?? null,
-    actualAttendance: values.actualAttendance ?? null,
     absentees: (values.absentees ?? [])
       .filter((row) => !isBlankRow(row))
       .map((row) => ({ name: row.name?.trim() ?? '', reason: row.reason?.trim() ?? '' })),
-    materials: values.materials?.trim() || null,
-    minutes: values.minutes?.trim() || null,
   };
 }
 
@@ -174,20 +186,7 @@ export function checkValues(
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedFields(input: CreateStudySessionInput, original: StudySession): UpdateStudySessionInput {
-  const keys = [
-    'orgId',
-    'kind',
-    'topicCategory',
-    'topic',
-    'occurredAt',
-    'host',
-    'expectedAttendance',
-    'actualAttendance',
-    'absentees',
-    'materials',
-    'minutes',
-  ] as const;
-  return changed(input, original, keys, ['occurredAt']);
+  return changed(input, original, [...KEYS, 'occurredAt', 'absentees'], ['occurredAt']);
 }
 
 /** A failed save: field errors go on the form; returns the sentence for the form-level alert. */
