@@ -127,3 +127,40 @@ export function bodyOf<V extends object, K extends keyof V & string>(
 export function todayAt(time = DEFAULT_TIME): { date: Dayjs; time: Dayjs } {
   return { date: pickerDay(todayInShanghai()), time: pickerTime(time) };
 }
+
+interface DatedRecordOptions<V, R, I> {
+  /** The contract's create schema. */
+  schema: z.ZodType<I>;
+  fields: Partial<FieldSpecs<string>>;
+  /** The fields the form holds as the API does. */
+  keys: readonly (keyof V & keyof R & keyof I & string)[];
+  /** The instant the date and time boxes stand for ("occurredAt"). */
+  instant: keyof R & keyof I & string;
+  /** The time of a day whose time box is empty (null: no instant without one). */
+  fallbackTime?: string | null;
+}
+
+/**
+ * The values ↔ body steps of a record dated by one instant: a fresh form, a stored record as
+ * values, the body and its check (the instant's issues shown on the date), and the PATCH.
+ */
+export function datedRecordValues<V extends WhenValues & { orgId?: string }, R extends object, I extends object, P>(
+  options: DatedRecordOptions<V, R, I>,
+) {
+  const { schema, fields, keys, instant, fallbackTime = DEFAULT_TIME } = options;
+  const issueFields = { [instant]: 'date' };
+  const toBody = (values: V) =>
+    ({ ...bodyOf(values, fields, keys), [instant]: instantOf(values, fallbackTime) }) as Record<keyof I, unknown>;
+  return {
+    /** A new record: today (Shanghai) at the default time, in the given org. */
+    fresh: (orgId: string | undefined) => ({ orgId, ...todayAt() }) as V,
+    toValues: (record: R) => ({ ...formValuesOf(record, fields, keys), ...whenOf(String(record[instant])) }) as V,
+    toBody,
+    /** A server refusal whose field issues are named after the form's fields. */
+    withFormFields: (error: unknown) => withFormFields(error, issueFields),
+    check: (values: V): Checked<I> => checkBody(schema, toBody(values), issueFields) as Checked<I>,
+    /** Only the fields that differ from the stored record (PATCH sends nothing else). */
+    changes: (input: I, original: R) =>
+      changedFields(input, original as { [K in keyof I & string]?: unknown }, [...keys, instant], [instant]) as P,
+  };
+}

@@ -7,18 +7,7 @@ import {
   CreateActivityInputSchema,
   type UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
-import {
-  bodyOf,
-  changedFields,
-  checkBody,
-  formValuesOf,
-  instantOf,
-  withFormFields as renamed,
-  todayAt,
-  type WhenValues,
-  whenOf,
-} from '../../../lib/record-values.ts';
-import type { Checked } from '../../../lib/use-dialog-submit.ts';
+import { datedRecordValues, type WhenValues } from '../../../lib/record-values.ts';
 import { formFields } from '../../../lib/zod-rules.ts';
 
 export interface ActivityFormValues extends WhenValues {
@@ -41,35 +30,18 @@ export const ACTIVITY_FIELDS = formFields(CreateActivityInputSchema, {
   description: 'form.description',
 });
 
-/** The fields the form holds as the API does (the instant is a date and a time). */
-const KEYS = ['orgId', 'category', 'title', 'participants', 'location', 'description'] as const;
-
-/** The API names the instant occurredAt; the form shows it as a date (and a time). */
-const ISSUE_FIELDS = { occurredAt: 'date' };
-
-/** A new record: today (Shanghai) at 09:00, in the given org. */
-export function newActivityValues(orgId: string | undefined): ActivityFormValues {
-  return { orgId, ...todayAt() };
-}
-
-export function activityToValues(activity: Activity): ActivityFormValues {
-  return { ...formValuesOf(activity, ACTIVITY_FIELDS, KEYS), ...whenOf(activity.occurredAt) };
-}
-
-/** The create body the form describes; still to be checked with the contract schema. */
-export function valuesToInput(values: ActivityFormValues): Record<keyof CreateActivityInput, unknown> {
-  return { ...bodyOf(values, ACTIVITY_FIELDS, KEYS), occurredAt: instantOf(values) };
-}
-
-/** A server refusal whose field issues are named after the form's fields. */
-export const withFormFields = (error: unknown) => renamed(error, ISSUE_FIELDS);
-
-/** Checks the form's values with the contract's own schema (the server runs the same one). */
-export function checkActivityValues(values: ActivityFormValues): Checked<CreateActivityInput> {
-  return checkBody(CreateActivityInputSchema, valuesToInput(values), ISSUE_FIELDS);
-}
-
-/** Only the fields that differ from the stored record (PATCH sends nothing else). */
-export function changedActivityFields(input: CreateActivityInput, original: Activity): UpdateActivityInput {
-  return changedFields(input, original, [...KEYS, 'occurredAt'], ['occurredAt']);
-}
+export const {
+  fresh: newActivityValues,
+  toValues: activityToValues,
+  /** The create body the form describes; still to be checked with the contract schema. */
+  toBody: valuesToInput,
+  withFormFields,
+  /** Checks the form's values with the contract's own schema (the server runs the same one). */
+  check: checkActivityValues,
+  changes: changedActivityFields,
+} = datedRecordValues<ActivityFormValues, Activity, CreateActivityInput, UpdateActivityInput>({
+  schema: CreateActivityInputSchema,
+  fields: ACTIVITY_FIELDS,
+  keys: ['orgId', 'category', 'title', 'participants', 'location', 'description'],
+  instant: 'occurredAt',
+});
