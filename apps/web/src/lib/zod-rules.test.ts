@@ -108,6 +108,14 @@ describe('fieldRules', () => {
     expect(await firstError(rules, 12)).toBeNull();
   });
 
+  it('asks for a number or a day with a rule antd does not type-check as text', () => {
+    // antd checks a value is a string when a rule has any key beside `required` (and message).
+    for (const field of ['participants', 'occurredAt'] as const) {
+      const [required] = fieldRules(fieldSpec(CreateActivityInputSchema, field, 'form.date'), zh, 'zh') as RuleObject[];
+      expect(Object.keys(required ?? {}).sort()).toEqual(['message', 'required']);
+    }
+  });
+
   it('asks to choose a choice, checks it is one of the contract’s values', async () => {
     const rules = fieldRules(fieldSpec(CreateActivityInputSchema, 'category', 'form.category'), zh, 'zh');
     expect(await firstError(rules, undefined)).toBe('请选择活动类别');

@@ -203,7 +203,9 @@ export function fieldRules(spec: FieldSpec, t: Translate, lang: Lang, options: R
   const rules: FormRule[] = [];
   if (options.required ?? spec.required) {
     const missing = options.requiredMessage ?? (spec.choose ? 'validation.select' : 'validation.required');
-    rules.push({ required: true, whitespace: spec.text, message: t(missing, { field }) });
+    // `whitespace` only on text: any key beside `required` makes antd check the value is a string.
+    const message = t(missing, { field });
+    rules.push(spec.text ? { required: true, whitespace: true, message } : { required: true, message });
   }
   if (spec.text) {
     if (spec.min !== undefined && spec.min > 1) {
