@@ -1,10 +1,20 @@
 // A form in a dialog: Enter or the OK button submits, a failed save shows its reason inside the
 // dialog and keeps every value typed, and only Cancel, × or Esc close it (a stray tap beside the
 // dialog does not throw the typing away). Closing forgets the values, so the next opening starts
-// from its initial values.
+// from its initial values. `SubmitModal` adds the shared submit flow (lib/use-dialog-submit.ts):
+// check with the contract, save, say so, close.
 import { Alert, Form, type FormInstance, Grid, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import { type DialogSubmitOptions, useDialogSubmit } from '../lib/use-dialog-submit.ts';
+
+/** What every dialog is opened with. */
+export interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** After the closing animation, e.g. to unmount the dialog. */
+  afterClose?: () => void;
+}
 
 interface FormModalProps<V> {
   open: boolean;
@@ -77,4 +87,14 @@ export function FormModal<V>(props: FormModalProps<V>) {
       )}
     </Modal>
   );
+}
+
+type SubmitModalProps<F extends string, V, I, R> = DialogProps &
+  Omit<FormModalProps<V>, 'open' | 'error' | 'onSubmit' | 'onCancel' | 'afterClose'> &
+  Omit<DialogSubmitOptions<F, V, I, R>, 'form' | 'onDone'>;
+
+/** A form in a dialog that checks, saves and closes (or shows why not). */
+export function SubmitModal<F extends string, V, I, R>(props: SubmitModalProps<F, V, I, R>) {
+  const { error, onSubmit } = useDialogSubmit({ ...props, onDone: props.onClose });
+  return <FormModal<V> {...props} error={error} onSubmit={onSubmit} onCancel={props.onClose} />;
 }

@@ -1,39 +1,23 @@
 // The frame every record form shares: one column of large touch targets, the org field first
 // (locked when the user may write to one org only), the form's error above a full-width save
-// button. Each feature's form puts its own fields in between. `useFieldRules` gives the labels,
-// the field names for messages and the max-length rule that names its field.
-import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { Alert, Button, Form, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
-import { type FieldSpecs, fieldInSentence } from '../lib/form-issues.ts';
-import { useI18n } from '../lib/i18n-provider.tsx';
+// button. Each feature's form puts its own fields in between; their labels and rules come from
+// the feature's field specs (derived from the contract, lib/zod-rules.ts). `WhenFields` is the
+// date-and-time pair most records are dated with.
+import { Alert, Button, DatePicker, Form, TimePicker } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { CSSProperties, ReactNode } from 'react';
+import { DATE_FORMAT, TIME_FORMAT } from '../lib/dates.ts';
+import type { FieldSpecs } from '../lib/form-issues.ts';
+import { type FormFields, useFormFields } from '../lib/use-form-fields.ts';
 import { OrgSelect } from './org-select.tsx';
+import type { RecordFormProps as FrameProps } from './record-form-page.tsx';
 
-/** Labels and rules for the fields of one form, from its field specs. */
-export function useFieldRules<F extends string>(fields: FieldSpecs<F>) {
-  const { t, lang } = useI18n();
-  const named = (field: F) => fieldInSentence(fields[field], t, lang);
-  return {
-    label: (field: F) => t(fields[field].label),
-    named,
-    maxLength: (field: F, max: number) => ({ max, message: t('validation.maxLength', { field: named(field), max }) }),
-  };
-}
-
-interface RecordFormProps<V> {
-  form: FormInstance<V>;
+interface RecordFormProps<V> extends Omit<FrameProps<V, ReactNode>, 'error'> {
   /** The form's name (field ids) and the prefix of its test ids: `<testId>-form`, `-org`, `-save`. */
   name: string;
   testId: string;
-  initialValues: V;
-  onSubmit: (values: V) => void;
-  orgs: OrgUnit[];
-  /** One writable org: shown, preselected, not changeable. */
-  orgLocked: boolean;
-  orgLabel: string;
-  /** "请选择…" said when no org is chosen. */
-  orgMessage: string;
-  saving: boolean;
+  /** The form's fields; `orgId` labels the org field and says when it is missing. */
+  fields: FieldSpecs<'orgId'>;
   error: ReactNode;
   saveLabel: string;
   children: ReactNode;
@@ -47,13 +31,13 @@ export function RecordForm<V>({
   onSubmit,
   orgs,
   orgLocked,
-  orgLabel,
-  orgMessage,
+  fields,
   saving,
   error,
   saveLabel,
   children,
 }: RecordFormProps<V>) {
+  const org = useFormFields(fields).item('orgId');
   return (
     <Form<V>
       form={form}
@@ -68,7 +52,7 @@ export function RecordForm<V>({
       style={{ maxWidth: 640 }}
       data-testid={`${testId}-form`}
     >
-      <Form.Item label={orgLabel} name="orgId" rules={[{ required: true, message: orgMessage }]}>
+      <Form.Item {...org}>
         <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId={`${testId}-org`} />
       </Form.Item>
       {children}
@@ -88,4 +72,42 @@ export function RecordForm<V>({
       </Button>
     </Form>
   );
+}
+
+interface WhenFieldsProps {
+  fields: FormFields<'date' | 'time'>;
+  /** Side by side on a wide screen. */
+  half?: boolean;
+  disabled?: boolean;
+  disabledDate?: (day: Dayjs) => boolean;
+}
+
+const halfWidth: CSSProperties = { flex: '1 1 140px', minWidth: 0 };
+
+/** The date and the time of a record (Shanghai calendar day and clock time). */
+export function WhenFields({ fields, half = false, disabled, disabledDate }: WhenFieldsProps) {
+  const style = half ? halfWidth : undefined;
+  const pair = (
+    <>
+      <Form.Item {...fields.item('date')} style={style}>
+        <DatePicker
+          format={DATE_FORMAT}
+          style={{ width: '100%' }}
+          placeholder={DATE_FORMAT}
+          disabled={disabled}
+          disabledDate={disabledDate}
+        />
+      </Form.Item>
+      <Form.Item {...fields.item('time')} style={style}>
+        <TimePicker
+          format={TIME_FORMAT}
+          needConfirm={false}
+          style={{ width: '100%' }}
+          placeholder={TIME_FORMAT}
+          disabled={disabled}
+        />
+      </Form.Item>
+    </>
+  );
+  return half ? <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>{pair}</div> : pair;
 }

@@ -4,8 +4,9 @@
 // them. Keyed by user, so another account signing in on the same tab never sees them; sign-out
 // clears sessionStorage altogether (app/layout.tsx).
 //
-// Each feature describes its own key and how its values go to and come back from JSON (dates and
-// times as text, choices checked against the contract's lists); this module does the storing.
+// Each feature names its draft and says, field by field, how its values come back from JSON
+// (`draft.text`, `draft.day`, `draft.choice(list)` …: dates and times are stored as text, choices
+// checked against the contract's lists); this module does the storing.
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, isLocalDate, pickerDay, pickerTime, TIME_FORMAT } from './dates.ts';
 
@@ -58,31 +59,55 @@ export function draftStore<V>(format: DraftFormat<V>): DraftStore<V> {
   };
 }
 
-/** A stored text, or undefined. */
-export const draftText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** A stored number, or null. */
-export const draftNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-
-/** A stored choice when it is one of `choices`, else undefined. */
-export function draftChoice<T extends string>(choices: readonly T[], value: unknown): T | undefined {
-  return choices.includes(value as T) ? (value as T) : undefined;
+/** How one field is read back from what was stored (and, for picker values, how it is stored). */
+export interface DraftField<T> {
+  load: (stored: unknown) => T;
+  store?(value: T): unknown;
 }
 
-/** A picker day as stored ("YYYY-MM-DD"), or null. */
-export const storedDay = (day: Dayjs | null | undefined): string | null => (day ? day.format(DATE_FORMAT) : null);
+const text: DraftField<string | undefined> = { load: (value) => (typeof value === 'string' ? value : undefined) };
 
-/** A picker time as stored ("HH:mm"), or null. */
-export const storedTime = (time: Dayjs | null | undefined): string | null => (time ? time.format(TIME_FORMAT) : null);
+/** The field readers: each checks what it reads, so a stale or tampered draft cannot break a form. */
+export const draft = {
+  text,
+  /** An id, null when there is none. */
+  id: { load: (value) => text.load(value) ?? null } satisfies DraftField<string | null>,
+  number: { load: (value) => (typeof value === 'number' ? value : null) } satisfies DraftField<number | null>,
+  /** One of `choices`, else undefined. */
+  choice: <T extends string>(choices: readonly T[]): DraftField<T | undefined> => ({
+    load: (value) => (choices.includes(value as T) ? (value as T) : undefined),
+  }),
+  /** A picker day, stored as "YYYY-MM-DD". */
+  day: {
+    load: (value) => {
+      const date = text.load(value) ?? null;
+      return isLocalDate(date) ? pickerDay(date) : null;
+    },
+    store: (day) => (day ? day.format(DATE_FORMAT) : null),
+  } satisfies DraftField<Dayjs | null | undefined>,
+  /** A picker clock time, stored as "HH:mm". */
+  time: {
+    load: (value) => {
+      const time = text.load(value);
+      return time && /^\d{2}:\d{2}$/.test(time) ? pickerTime(time) : null;
+    },
+    store: (time) => (time ? time.format(TIME_FORMAT) : null),
+  } satisfies DraftField<Dayjs | null | undefined>,
+};
 
-/** A stored day back as a picker value, or null. */
-export function draftDay(value: unknown): Dayjs | null {
-  const date = draftText(value) ?? null;
-  return isLocalDate(date) ? pickerDay(date) : null;
-}
-
-/** A stored clock time back as a picker value, or null. */
-export function draftTime(value: unknown): Dayjs | null {
-  const time = draftText(value);
-  return time && /^\d{2}:\d{2}$/.test(time) ? pickerTime(time) : null;
+/**
+ * The draft of one kind of record form, stored under `dutyboard.draft.<name>.<user>.<record>`;
+ * `fields` reads each field back.
+ */
+export function recordDraft<V extends object>(
+  name: string,
+  fields: { [K in keyof V]-?: DraftField<V[K]> },
+): DraftStore<V> {
+  const entries = Object.entries(fields) as [keyof V & string, DraftField<unknown>][];
+  return draftStore<V>({
+    key: (userId, recordId) => `dutyboard.draft.${name}.${userId}.${recordId}`,
+    toStored: (values) =>
+      Object.fromEntries(entries.map(([key, field]) => [key, field.store ? field.store(values[key]) : values[key]])),
+    fromStored: (stored) => Object.fromEntries(entries.map(([key, field]) => [key, field.load(stored[key])])) as V,
+  });
 }

@@ -22,6 +22,18 @@ export interface FieldSpec {
   format?: MessageKey;
   /** Said in English for a rule across fields (zod refine); Chinese shows the schema's own words. */
   custom?: MessageKey;
+  // What the contract says beyond min/max (lib/zod-rules.ts derives specs and rules from it).
+  /** Must be given. */
+  required?: boolean;
+  /** Typed text: blank (whitespace only) counts as missing; control characters are refused. */
+  text?: boolean;
+  integer?: boolean;
+  /** The contract's pattern for typed text (JSON Schema source). */
+  pattern?: string;
+  /** The value must be one of these. */
+  oneOf?: readonly string[];
+  /** The contract's own check of a typed value (a link's format). */
+  check?: (value: string) => boolean;
 }
 
 export type FieldSpecs<F extends string> = Record<F, FieldSpec>;

@@ -1,9 +1,7 @@
 // The UI dictionary: Simplified Chinese is the source of keys, English must carry exactly the
 // same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
 // the unit test runs in plain Node. `{name}` marks a value filled in by translate().
-import { ACTIVITY_CATEGORIES, type ActivityCategory } from '@dutyboard/contracts/activities';
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
-import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
 import { auditEn, auditZh } from '../features/audit/messages.ts';
 import { authEn, authZh } from '../features/auth/messages.ts';
@@ -23,16 +21,6 @@ import { targetsEn, targetsZh } from '../features/targets/messages.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
-
-/**
- * `category.*` for features/activities, which still names categories through t(): the words are
- * the contracts' (labels.ts), never typed here. Every other enum goes through lib/labels.ts.
- */
-const categoryMessages = (lang: Lang) =>
-  Object.fromEntries(ACTIVITY_CATEGORIES.map((c) => [`category.${c}`, ACTIVITY_CATEGORY_LABELS[c][lang]])) as Record<
-    `category.${ActivityCategory}`,
-    string
-  >;
 
 export const zh = {
   'app.title': '意识形态工作责任制落实看板',
@@ -55,8 +43,6 @@ export const zh = {
   'header.signOut': '退出登录',
   'header.switchLanguage': 'Switch to English',
   'header.otherLanguage': 'EN',
-
-  ...categoryMessages('zh'),
 
   'error.VALIDATION_FAILED': '提交的内容有误，请按提示修改',
   'error.UNAUTHENTICATED': '请先登录',
@@ -322,8 +308,6 @@ export const en: Messages = {
   'header.signOut': 'Sign out',
   'header.switchLanguage': '切换到中文',
   'header.otherLanguage': '中文',
-
-  ...categoryMessages('en'),
 
   'error.VALIDATION_FAILED': 'Some fields are not valid; please correct them',
   'error.UNAUTHENTICATED': 'Please sign in',

@@ -1,11 +1,12 @@
 // The activities list's filters (the shared bar, see record-filters.tsx): category and dates.
 import { ACTIVITY_CATEGORIES, ACTIVITY_SORTS, type ActivitySort } from '@dutyboard/contracts/activities';
+import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { ActivityListFilter } from '../../../lib/query-keys.ts';
 
 export function ActivityFilters(props: ListFiltersProps<ActivityListFilter>) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const { filter } = props;
   return (
     <RecordFilters
@@ -18,7 +19,7 @@ export function ActivityFilters(props: ListFiltersProps<ActivityListFilter>) {
           testId: 'filter-category',
           label: t('activities.filterCategory'),
           placeholder: t('activities.allCategories'),
-          options: filterOptions(ACTIVITY_CATEGORIES, (c) => t(`category.${c}`)),
+          options: filterOptions(ACTIVITY_CATEGORIES, (c) => nameOf(ACTIVITY_CATEGORY_LABELS, c)),
         },
       ]}
       dates={{ label: t('activities.filterDates'), start: t('activities.startDate'), end: t('activities.endDate') }}

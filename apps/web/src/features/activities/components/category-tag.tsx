@@ -1,4 +1,5 @@
 import type { ActivityCategory } from '@dutyboard/contracts/activities';
+import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 
@@ -13,10 +14,10 @@ const COLOR: Record<ActivityCategory, string> = {
 };
 
 export function CategoryTag({ category }: { category: ActivityCategory }) {
-  const { t } = useI18n();
+  const { nameOf } = useI18n();
   return (
     <Tag color={COLOR[category]} style={{ marginInlineEnd: 0 }}>
-      {t(`category.${category}`)}
+      {nameOf(ACTIVITY_CATEGORY_LABELS, category)}
     </Tag>
   );
 }

@@ -1,4 +1,5 @@
 import { type Activity, ActivityCategorySchema } from '@dutyboard/contracts/activities';
+import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
 import { Typography } from 'antd';
 import { useParams } from 'react-router';
 import {
@@ -29,7 +30,7 @@ export function ActivityDetailRoute() {
 
 function ActivityDetail({ activity }: { activity: Activity }) {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const remove = useDeleteActivity(activity.id, activity.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'activity:write');
@@ -47,7 +48,7 @@ function ActivityDetail({ activity }: { activity: Activity }) {
   const historyValue = (field: string, value: unknown): string | undefined => {
     if (field === 'category') {
       const category = ActivityCategorySchema.safeParse(value);
-      return category.success ? t(`category.${category.data}`) : undefined;
+      return category.success ? nameOf(ACTIVITY_CATEGORY_LABELS, category.data) : undefined;
     }
     if (field === 'orgId') return orgs.data?.items.find((org) => org.id === value)?.name;
     return undefined;

@@ -2,64 +2,43 @@ import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { CreateOrgInput } from '@dutyboard/contracts/orgs';
 import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { Form, Select } from 'antd';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useCreateOrg } from '../api/save-org.ts';
-import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFieldNames } from './org-fields.tsx';
+import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFields } from './org-fields.tsx';
 import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
 
-export interface OrgDialogProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
-}
-
-export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogProps & { orgs: OrgUnit[] }) {
+export function OrgCreateModal({ orgs, ...dialog }: DialogProps & { orgs: OrgUnit[] }) {
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
-  const named = useOrgFieldNames();
+  const { item, named } = useOrgFields();
   const kind = Form.useWatch('kind', form);
   const root = isRootKind(kind);
   // With a single street committee, a new branch most likely belongs under it.
   const roots = orgs.filter((org) => org.parentId === null);
   const defaultParent = roots.length === 1 ? roots[0]?.id : undefined;
 
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ORG_FIELDS,
-    check: checkCreate,
-    save: (input: CreateOrgInput) => create.mutateAsync(input),
-    saving: create.isPending,
-    success: (org) => t('orgs.created', { name: org.name }),
-    onDone: onClose,
-    conflict: 'orgs.codeTaken',
-  });
-
   return (
-    <FormModal<OrgFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('orgs.newTitle')}
       form={form}
       name="org_create"
       initialValues={{ parentId: defaultParent }}
       okText={t('orgs.create')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="org-form"
+      fields={ORG_FIELDS}
+      check={checkCreate}
+      save={(input: CreateOrgInput) => create.mutateAsync(input)}
+      saving={create.isPending}
+      success={(org) => t('orgs.created', { name: org.name })}
+      conflict="orgs.codeTaken"
     >
       <OrgNameField />
       <OrgCodeField />
-      <Form.Item
-        label={t('orgs.kind')}
-        name="kind"
-        rules={[{ required: true, message: t('validation.select', { field: named('kind') }) }]}
-      >
+      <Form.Item {...item('kind')}>
         <Select
           placeholder={t('orgs.kindPlaceholder')}
           options={ORG_KINDS.map((value) => ({ value, label: nameOf(ORG_KIND_LABELS, value) }))}
@@ -71,10 +50,11 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
         />
       </Form.Item>
       <Form.Item
-        label={t('orgs.parent')}
+        label={item('parentId').label}
         name="parentId"
         dependencies={['kind']}
         required={!root}
+        // The contract's refinement: a branch has a parent, a street committee none.
         rules={[
           ({ getFieldValue }) => ({
             validator: (_, value: string | null | undefined) =>
@@ -92,6 +72,6 @@ export function OrgCreateModal({ open, onClose, afterClose, orgs }: OrgDialogPro
         />
       </Form.Item>
       <OrgSortOrderField />
-    </FormModal>
+    </SubmitModal>
   );
 }

@@ -1,52 +1,34 @@
 import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit, UpdateOrgInput } from '@dutyboard/contracts/orgs';
 import { Form, Typography } from 'antd';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
 import { useUpdateOrg } from '../api/save-org.ts';
-import type { OrgDialogProps } from './org-create-modal.tsx';
 import { OrgCodeField, OrgNameField, OrgSortOrderField } from './org-fields.tsx';
 import { checkEdit, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
 
 /** Name, code and order; the type and the parent stay (records and paths hang on the tree). */
-export function OrgEditModal({
-  org,
-  parent,
-  open,
-  onClose,
-  afterClose,
-}: OrgDialogProps & { org: OrgUnit; parent: OrgUnit | undefined }) {
+export function OrgEditModal({ org, parent, ...dialog }: DialogProps & { org: OrgUnit; parent: OrgUnit | undefined }) {
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const update = useUpdateOrg();
   const kind = nameOf(ORG_KIND_LABELS, org.kind);
 
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ORG_FIELDS,
-    check: (values: OrgFormValues) => checkEdit(values, org),
-    save: (input: UpdateOrgInput) => update.mutateAsync({ id: org.id, input }),
-    saving: update.isPending,
-    success: () => t('form.saved'),
-    onDone: onClose,
-    conflict: 'orgs.codeTaken',
-  });
-
   return (
-    <FormModal<OrgFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('orgs.editTitle', { name: org.name })}
       form={form}
       name="org_edit"
       initialValues={{ name: org.name, code: org.code, sortOrder: org.sortOrder }}
       okText={t('form.save')}
-      saving={update.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="org-edit-form"
+      fields={ORG_FIELDS}
+      check={(values: OrgFormValues) => checkEdit(values, org)}
+      save={(input: UpdateOrgInput) => update.mutateAsync({ id: org.id, input })}
+      saving={update.isPending}
+      success={() => t('form.saved')}
+      conflict="orgs.codeTaken"
     >
       <Typography.Paragraph type="secondary" data-testid="org-placement">
         {parent ? t('orgs.placement', { kind, parent: parent.name }) : t('orgs.placementRoot', { kind })}
@@ -54,6 +36,6 @@ export function OrgEditModal({
       <OrgNameField />
       <OrgCodeField />
       <OrgSortOrderField />
-    </FormModal>
+    </SubmitModal>
   );
 }

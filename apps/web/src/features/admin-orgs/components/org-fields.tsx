@@ -1,75 +1,38 @@
-// The fields both org dialogs share: name, code and display order.
-import { ORG_CODE_MAX, ORG_CODE_PATTERN, ORG_NAME_MAX } from '@dutyboard/contracts/orgs';
+// The fields both org dialogs share: name, code and display order, with the contract's rules.
 import { Form, Input, InputNumber } from 'antd';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { ORG_FIELDS, type OrgFormField, SORT_ORDER_MAX, SORT_ORDER_MIN } from './org-form-values.ts';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
+import { ORG_FIELDS } from './org-form-values.ts';
 
-export function useOrgFieldNames() {
-  const { t, lang } = useI18n();
-  return (field: OrgFormField) => fieldInSentence(ORG_FIELDS[field], t, lang);
-}
+export const useOrgFields = () => useFormFields(ORG_FIELDS);
 
 export function OrgNameField() {
-  const { t } = useI18n();
-  const named = useOrgFieldNames();
+  const { item, max } = useOrgFields();
   return (
-    <Form.Item
-      label={t('orgs.name')}
-      name="name"
-      rules={[
-        { required: true, whitespace: true, message: t('validation.required', { field: named('name') }) },
-        { max: ORG_NAME_MAX, message: t('validation.maxLength', { field: named('name'), max: ORG_NAME_MAX }) },
-      ]}
-    >
-      <Input maxLength={ORG_NAME_MAX} autoComplete="off" />
+    <Form.Item {...item('name')}>
+      <Input maxLength={max('name')} autoComplete="off" />
     </Form.Item>
   );
 }
 
 export function OrgCodeField() {
   const { t } = useI18n();
-  const named = useOrgFieldNames();
+  const { item, max } = useOrgFields();
   return (
-    <Form.Item
-      label={t('orgs.code')}
-      name="code"
-      extra={t('orgs.codeHint')}
-      rules={[
-        { required: true, whitespace: true, message: t('validation.required', { field: named('code') }) },
-        { max: ORG_CODE_MAX, message: t('validation.maxLength', { field: named('code'), max: ORG_CODE_MAX }) },
-        { pattern: ORG_CODE_PATTERN, message: t('orgs.codeFormat') },
-      ]}
-    >
-      <Input maxLength={ORG_CODE_MAX} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+    <Form.Item {...item('code')} extra={t('orgs.codeHint')}>
+      <Input maxLength={max('code')} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
     </Form.Item>
   );
 }
 
 export function OrgSortOrderField() {
   const { t } = useI18n();
-  const named = useOrgFieldNames();
+  const { item, max, min } = useOrgFields();
   return (
-    <Form.Item
-      label={t('orgs.sortOrder')}
-      name="sortOrder"
-      extra={t('orgs.sortOrderHint')}
-      rules={[
-        {
-          type: 'number',
-          min: SORT_ORDER_MIN,
-          message: t('validation.min', { field: named('sortOrder'), min: SORT_ORDER_MIN }),
-        },
-        {
-          type: 'number',
-          max: SORT_ORDER_MAX,
-          message: t('validation.max', { field: named('sortOrder'), max: SORT_ORDER_MAX }),
-        },
-      ]}
-    >
+    <Form.Item {...item('sortOrder')} extra={t('orgs.sortOrderHint')}>
       <InputNumber
-        min={SORT_ORDER_MIN}
-        max={SORT_ORDER_MAX}
+        min={min('sortOrder')}
+        max={max('sortOrder')}
         precision={0}
         inputMode="numeric"
         placeholder="0"

@@ -1,50 +1,31 @@
-// Fields the create and edit dialogs share, with the contract's limits as their rules.
-
+// Fields the user dialogs share, with the contract's rules (user-form-values.ts).
 import { ROLE_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLES } from '@dutyboard/contracts/permissions';
-import { DISPLAY_NAME_MAX } from '@dutyboard/contracts/users';
+import type { FormRule } from 'antd';
 import { Form, Input, Select } from 'antd';
 import { OrgSelect } from '../../../components/org-select.tsx';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { USER_FIELDS, type UserFormField } from './user-form-values.ts';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
+import { PASSWORD_FIELDS, USER_FIELDS } from './user-form-values.ts';
 
-function useNamed() {
-  const { t, lang } = useI18n();
-  return { t, named: (field: UserFormField) => fieldInSentence(USER_FIELDS[field], t, lang) };
-}
+export const useUserFields = () => useFormFields(USER_FIELDS);
 
 export function UserDisplayNameField() {
-  const { t, named } = useNamed();
+  const { item, max } = useUserFields();
   return (
-    <Form.Item
-      label={t('users.displayName')}
-      name="displayName"
-      rules={[
-        { required: true, whitespace: true, message: t('validation.required', { field: named('displayName') }) },
-        {
-          max: DISPLAY_NAME_MAX,
-          message: t('validation.maxLength', { field: named('displayName'), max: DISPLAY_NAME_MAX }),
-        },
-      ]}
-    >
-      <Input maxLength={DISPLAY_NAME_MAX} autoComplete="off" />
+    <Form.Item {...item('displayName')}>
+      <Input maxLength={max('displayName')} autoComplete="off" />
     </Form.Item>
   );
 }
 
 /** `locked`: the admin's own role, which the server will not change. */
 export function UserRoleField({ locked = false }: { locked?: boolean }) {
-  const { t, named } = useNamed();
-  const { nameOf } = useI18n();
+  const { t, nameOf } = useI18n();
+  const { item } = useUserFields();
   return (
-    <Form.Item
-      label={t('users.role')}
-      name="role"
-      extra={locked ? t('users.ownRoleLocked') : undefined}
-      rules={[{ required: true, message: t('validation.select', { field: named('role') }) }]}
-    >
+    <Form.Item {...item('role')} extra={locked ? t('users.ownRoleLocked') : undefined}>
       <Select
         disabled={locked}
         placeholder={t('users.rolePlaceholder')}
@@ -56,14 +37,39 @@ export function UserRoleField({ locked = false }: { locked?: boolean }) {
 }
 
 export function UserOrgField({ orgs }: { orgs: OrgUnit[] }) {
-  const { t, named } = useNamed();
+  const { item } = useUserFields();
+  return (
+    <Form.Item {...item('orgId')}>
+      <OrgSelect orgs={orgs} testId="user-org" />
+    </Form.Item>
+  );
+}
+
+/**
+ * A new password (initial or reset): the contract's length rules, plus not the username — the
+ * contract's refinement on creating, which a reset holds to as well.
+ */
+export function UserPasswordField({ reset, username }: { reset: boolean; username: () => string }) {
+  const { t } = useI18n();
+  const fields = useFormFields(reset ? PASSWORD_FIELDS : { password: USER_FIELDS.password });
+  const notUsername: FormRule = {
+    validator: (_, value: string | undefined) => {
+      const name = username().trim();
+      return value && name && value.toLowerCase() === name.toLowerCase()
+        ? Promise.reject(new Error(t('users.passwordSameAsUsername')))
+        : Promise.resolve();
+    },
+  };
+  const { label, name, rules = [] } = fields.item('password');
   return (
     <Form.Item
-      label={t('users.org')}
-      name="orgId"
-      rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
+      label={label}
+      name={name}
+      extra={t('users.passwordHint', { min: fields.min('password') ?? '' })}
+      dependencies={reset ? undefined : ['username']}
+      rules={[...rules, notUsername]}
     >
-      <OrgSelect orgs={orgs} testId="user-org" />
+      <Input.Password maxLength={fields.max('password')} autoComplete="new-password" />
     </Form.Item>
   );
 }

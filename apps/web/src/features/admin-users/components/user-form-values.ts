@@ -1,21 +1,16 @@
+// What the three user dialogs hold, how their values become API bodies (checked with the
+// contract's own schemas, which the server runs too), and the fields' rules from the same schemas.
 import type { Role } from '@dutyboard/contracts/permissions';
 import {
   type CreateUserInput,
   CreateUserInputSchema,
-  DISPLAY_NAME_MAX,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
   type UpdateUserInput,
   UpdateUserInputSchema,
-  USERNAME_MAX,
-  USERNAME_MIN,
   type User,
 } from '@dutyboard/contracts/users';
-import type { FieldSpecs } from '../../../lib/form-issues.ts';
-import { issuesOf } from '../../../lib/form-issues.ts';
+import { checkBody } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
-// What the three user dialogs hold, how their values become API bodies (checked with the
-// contract's own schemas, which the server runs too), and how each field is named in messages.
+import { formFields } from '../../../lib/zod-rules.ts';
 
 export interface UserFormValues {
   username?: string;
@@ -25,35 +20,27 @@ export interface UserFormValues {
   password?: string;
 }
 
-export type UserFormField = keyof UserFormValues;
+export const USER_FIELDS = formFields(CreateUserInputSchema, {
+  username: { label: 'users.username', format: 'users.usernameFormat' },
+  displayName: 'users.displayName',
+  role: 'users.role',
+  orgId: 'users.org',
+  password: { label: 'users.initialPassword', custom: 'users.passwordSameAsUsername' },
+});
 
-export const USER_FIELDS: FieldSpecs<UserFormField> = {
-  username: { label: 'users.username', min: USERNAME_MIN, max: USERNAME_MAX, format: 'users.usernameFormat' },
-  displayName: { label: 'users.displayName', max: DISPLAY_NAME_MAX },
-  role: { label: 'users.role', choose: true },
-  orgId: { label: 'users.org', choose: true },
-  password: {
-    label: 'users.initialPassword',
-    min: PASSWORD_MIN,
-    max: PASSWORD_MAX,
-    custom: 'users.passwordSameAsUsername',
-  },
-};
-
-/** The reset dialog names the same field "new password". */
-export const PASSWORD_FIELDS: FieldSpecs<'password'> = {
-  password: { ...USER_FIELDS.password, label: 'users.newPassword' },
-};
+/** The reset dialog names the same field "new password"; a reset must give one. */
+export const PASSWORD_FIELDS = formFields(UpdateUserInputSchema, {
+  password: { label: 'users.newPassword', required: true, custom: 'users.passwordSameAsUsername' },
+});
 
 export function checkCreate(values: UserFormValues): Checked<CreateUserInput> {
-  const parsed = CreateUserInputSchema.safeParse({
+  return checkBody(CreateUserInputSchema, {
     username: values.username?.trim() ?? '',
     displayName: values.displayName?.trim() ?? '',
     role: values.role,
     orgId: values.orgId,
     password: values.password ?? '',
   });
-  return parsed.success ? { input: parsed.data } : { issues: issuesOf(parsed.error) };
 }
 
 /** Only what differs from the stored user; an empty result means nothing changed. */
@@ -64,8 +51,7 @@ export function checkEdit(values: UserFormValues, user: User): Checked<UpdateUse
   if (values.role !== user.role) patch.role = values.role;
   if (values.orgId !== user.orgId) patch.orgId = values.orgId;
   if (Object.keys(patch).length === 0) return { unchanged: true };
-  const parsed = UpdateUserInputSchema.safeParse(patch);
-  return parsed.success ? { input: parsed.data } : { issues: issuesOf(parsed.error) };
+  return checkBody(UpdateUserInputSchema, patch);
 }
 
 /**
@@ -78,6 +64,5 @@ export function checkPassword(password: string | undefined, user: User): Checked
     // No message: the field's own `custom` text says it in either language.
     return { issues: [{ field: 'password', code: 'custom', message: '' }] };
   }
-  const parsed = UpdateUserInputSchema.safeParse({ password: value });
-  return parsed.success ? { input: parsed.data } : { issues: issuesOf(parsed.error) };
+  return checkBody(UpdateUserInputSchema, { password: value });
 }

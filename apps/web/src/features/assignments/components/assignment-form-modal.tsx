@@ -1,44 +1,31 @@
 // The create and edit dialog of a responsibility item (leadership). The owner list shows only
 // active people who can see the chosen org, as the server requires.
-import {
-  ASSIGNMENT_AREA_MAX,
-  ASSIGNMENT_KINDS,
-  ASSIGNMENT_TASK_MAX,
-  type Assignment,
-  RULE_MIN_MAX,
-  RULE_MIN_MIN,
-  RULE_PERS,
-} from '@dutyboard/contracts/assignments';
+import { ASSIGNMENT_KINDS, type Assignment, RULE_PERS } from '@dutyboard/contracts/assignments';
 import { ASSIGNMENT_KIND_LABELS, RULE_PER_LABELS } from '@dutyboard/contracts/labels';
 import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { planPeriodCodes } from '../../../components/plan-period-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
 import { DATE_FORMAT } from '../../../lib/dates.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateAssignment, useOwners, useUpdateAssignment } from '../api/assignments.ts';
 import {
   ASSIGNMENT_FIELDS,
-  type AssignmentFormField,
   type AssignmentFormValues,
   checkCreate,
   checkEdit,
   initialValues,
 } from './assignment-form-values.ts';
 
-interface DialogProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
+interface ItemDialogProps extends DialogProps {
   orgs: OrgUnit[];
 }
 
@@ -62,7 +49,7 @@ function AssignmentFields({
   orgs: OrgUnit[];
 }) {
   const { t, lang, nameOf } = useI18n();
-  const named = (field: AssignmentFormField) => fieldInSentence(ASSIGNMENT_FIELDS[field], t, lang);
+  const { item, max, min } = useFormFields(ASSIGNMENT_FIELDS);
   const kind = Form.useWatch('kind', form);
   const orgId = Form.useWatch('orgId', form);
   const hasRule = Form.useWatch('hasRule', form);
@@ -76,38 +63,25 @@ function AssignmentFields({
     title: t('plan.year', { year }),
     options: codes.map((code) => ({ value: code, label: periodLabel(code, t) })),
   }));
-  const choose = (field: AssignmentFormField) => [
-    { required: true, message: t('validation.select', { field: named(field) }) },
-  ];
 
   return (
     <>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item
-          label={t('assignments.formPeriod')}
-          name="period"
-          rules={choose('period')}
-          style={{ flex: '1 1 180px' }}
-        >
+        <Form.Item {...item('period')} style={{ flex: '1 1 180px' }}>
           <Select data-testid="assignment-period" options={periodOptions} listHeight={320} />
         </Form.Item>
-        <Form.Item label={t('assignments.formOrg')} name="orgId" rules={choose('orgId')} style={{ flex: '1 1 180px' }}>
+        <Form.Item {...item('orgId')} style={{ flex: '1 1 180px' }}>
           <OrgSelect orgs={orgs} testId="assignment-org" />
         </Form.Item>
       </div>
-      <Form.Item label={t('assignments.formKind')} name="kind" rules={choose('kind')}>
+      <Form.Item {...item('kind')}>
         <Radio.Group
           data-testid="assignment-kind"
           optionType="button"
           options={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: nameOf(ASSIGNMENT_KIND_LABELS, k) }))}
         />
       </Form.Item>
-      <Form.Item
-        label={t('assignments.formOwner')}
-        name="ownerId"
-        rules={choose('ownerId')}
-        extra={t('assignments.formOwnerHint')}
-      >
+      <Form.Item {...item('ownerId')} extra={t('assignments.formOwnerHint')}>
         <Select
           data-testid="assignment-owner"
           options={ownerOptions}
@@ -116,45 +90,26 @@ function AssignmentFields({
         />
       </Form.Item>
       {kind === 'AREA' && (
-        <Form.Item
-          label={t('assignments.formArea')}
-          name="area"
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required', { field: named('area') }) },
-            {
-              max: ASSIGNMENT_AREA_MAX,
-              message: t('validation.maxLength', { field: named('area'), max: ASSIGNMENT_AREA_MAX }),
-            },
-          ]}
-        >
+        // An area names its area: the contract's refinement, for this kind only.
+        <Form.Item {...item('area', { required: true })}>
           <Input
-            maxLength={ASSIGNMENT_AREA_MAX}
+            maxLength={max('area')}
             placeholder={t('assignments.formAreaPlaceholder')}
             data-testid="assignment-area"
           />
         </Form.Item>
       )}
-      <Form.Item
-        label={t('assignments.formTask')}
-        name="task"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required', { field: named('task') }) },
-          {
-            max: ASSIGNMENT_TASK_MAX,
-            message: t('validation.maxLength', { field: named('task'), max: ASSIGNMENT_TASK_MAX }),
-          },
-        ]}
-      >
+      <Form.Item {...item('task')}>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={ASSIGNMENT_TASK_MAX}
+          maxLength={max('task')}
           placeholder={t('assignments.formTaskPlaceholder')}
           data-testid="assignment-task"
         />
       </Form.Item>
       {kind === 'TASK' && (
         <>
-          <Form.Item label={t('assignments.formDueDate')} name="dueDate">
+          <Form.Item {...item('dueDate')}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="assignment-due" />
           </Form.Item>
           <Form.Item
@@ -167,37 +122,22 @@ function AssignmentFields({
           </Form.Item>
           {hasRule && (
             <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-              <Form.Item
-                label={t('assignments.formRuleMetric')}
-                name="ruleMetric"
-                rules={choose('ruleMetric')}
-                style={{ flex: '2 1 180px' }}
-              >
+              <Form.Item {...item('ruleMetric')} style={{ flex: '2 1 180px' }}>
                 <Select
                   data-testid="assignment-rule-metric"
                   options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, lang) }))}
                 />
               </Form.Item>
-              <Form.Item
-                label={t('assignments.formRulePer')}
-                name="rulePer"
-                rules={choose('rulePer')}
-                style={{ flex: '1 1 120px' }}
-              >
+              <Form.Item {...item('rulePer')} style={{ flex: '1 1 120px' }}>
                 <Select
                   data-testid="assignment-rule-per"
                   options={RULE_PERS.map((p) => ({ value: p, label: nameOf(RULE_PER_LABELS, p) }))}
                 />
               </Form.Item>
-              <Form.Item
-                label={t('assignments.formRuleMin')}
-                name="ruleMin"
-                rules={[{ required: true, message: t('validation.required', { field: named('ruleMin') }) }]}
-                style={{ flex: '1 1 100px' }}
-              >
+              <Form.Item {...item('ruleMin')} style={{ flex: '1 1 100px' }}>
                 <InputNumber
-                  min={RULE_MIN_MIN}
-                  max={RULE_MIN_MAX}
+                  min={min('ruleMin')}
+                  max={max('ruleMin')}
                   precision={0}
                   style={{ width: '100%' }}
                   data-testid="assignment-rule-min"
@@ -215,31 +155,19 @@ function AssignmentFields({
 }
 
 export function AssignmentCreateModal({
-  open,
-  onClose,
-  afterClose,
   orgs,
   period,
   defaultOrgId,
-}: DialogProps & { period: string; defaultOrgId: string }) {
+  ...dialog
+}: ItemDialogProps & { period: string; defaultOrgId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AssignmentFormValues>();
   const create = useCreateAssignment();
   // One key per dialog: a retried save (lost answer, double tap) cannot add the item twice.
   const [key] = useState(randomUuid);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ASSIGNMENT_FIELDS,
-    check: checkCreate,
-    save: (input) => create.mutateAsync({ input, key }),
-    saving: create.isPending,
-    success: () => t('assignments.created'),
-    onDone: onClose,
-    conflict: 'assignments.firstResponsibleTaken',
-  });
   return (
-    <FormModal<AssignmentFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('assignments.formNewTitle')}
       form={form}
       name="assignment_create"
@@ -253,54 +181,40 @@ export function AssignmentCreateModal({
         ruleEachChild: false,
       }}
       okText={t('assignments.formCreate')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="assignment-form"
+      fields={ASSIGNMENT_FIELDS}
+      check={checkCreate}
+      save={(input) => create.mutateAsync({ input, key })}
+      saving={create.isPending}
+      success={() => t('assignments.created')}
+      conflict="assignments.firstResponsibleTaken"
     >
       <AssignmentFields form={form} orgs={orgs} />
-    </FormModal>
+    </SubmitModal>
   );
 }
 
-export function AssignmentEditModal({
-  open,
-  onClose,
-  afterClose,
-  orgs,
-  assignment,
-}: DialogProps & { assignment: Assignment }) {
+export function AssignmentEditModal({ orgs, assignment, ...dialog }: ItemDialogProps & { assignment: Assignment }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AssignmentFormValues>();
   const update = useUpdateAssignment(assignment.id, assignment.version);
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: ASSIGNMENT_FIELDS,
-    check: (values: AssignmentFormValues) => checkEdit(values, assignment),
-    save: (input) => update.mutateAsync(input),
-    saving: update.isPending,
-    success: () => t('form.saved'),
-    onDone: onClose,
-    conflict: 'assignments.firstResponsibleTaken',
-  });
   return (
-    <FormModal<AssignmentFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('assignments.formEditTitle')}
       form={form}
       name="assignment_edit"
       initialValues={initialValues(assignment)}
       okText={t('form.save')}
-      saving={update.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="assignment-edit-form"
+      fields={ASSIGNMENT_FIELDS}
+      check={(values: AssignmentFormValues) => checkEdit(values, assignment)}
+      save={(input) => update.mutateAsync(input)}
+      saving={update.isPending}
+      success={() => t('form.saved')}
+      conflict="assignments.firstResponsibleTaken"
     >
       <AssignmentFields form={form} orgs={orgs} />
-    </FormModal>
+    </SubmitModal>
   );
 }

@@ -2,23 +2,19 @@
 // with the contract's create schema (the server runs the same rules), and an edit sends only
 // what changed.
 import {
-  ASSIGNMENT_AREA_MAX,
-  ASSIGNMENT_TASK_MAX,
   type Assignment,
   type AssignmentKind,
   type CreateAssignmentInput,
   CreateAssignmentInputSchema,
-  RULE_MIN_MAX,
-  RULE_MIN_MIN,
   type RulePer,
   type UpdateAssignmentInput,
 } from '@dutyboard/contracts/assignments';
-import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { CountedMetric } from '@dutyboard/contracts/metrics';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
-import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
+import { checkBody } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 
 export interface AssignmentFormValues {
   period?: string;
@@ -37,33 +33,30 @@ export interface AssignmentFormValues {
 
 export type AssignmentFormField = keyof AssignmentFormValues;
 
-export const ASSIGNMENT_FIELDS: FieldSpecs<AssignmentFormField> = {
+/** The rule's parts are boxes of their own ("rule.min" is the ruleMin box). */
+export const ASSIGNMENT_FIELDS = formFields(CreateAssignmentInputSchema, {
   period: { label: 'assignments.formPeriod', choose: true },
-  kind: { label: 'assignments.formKind', choose: true },
-  orgId: { label: 'assignments.formOrg', choose: true },
-  ownerId: { label: 'assignments.formOwner', choose: true },
-  area: { label: 'assignments.formArea', max: ASSIGNMENT_AREA_MAX },
-  task: { label: 'assignments.formTask', max: ASSIGNMENT_TASK_MAX },
-  dueDate: { label: 'assignments.formDueDate', choose: true },
+  kind: 'assignments.formKind',
+  orgId: 'assignments.formOrg',
+  ownerId: 'assignments.formOwner',
+  area: 'assignments.formArea',
+  task: 'assignments.formTask',
+  dueDate: 'assignments.formDueDate',
   hasRule: { label: 'assignments.formHasRule', choose: true },
-  ruleMetric: { label: 'assignments.formRuleMetric', choose: true },
-  ruleMin: { label: 'assignments.formRuleMin', number: true, min: RULE_MIN_MIN, max: RULE_MIN_MAX },
-  rulePer: { label: 'assignments.formRulePer', choose: true },
-  ruleEachChild: { label: 'assignments.formRuleEachChild', choose: true },
-};
+  ruleMetric: { label: 'assignments.formRuleMetric', from: 'rule.metric' },
+  ruleMin: { label: 'assignments.formRuleMin', from: 'rule.min' },
+  rulePer: { label: 'assignments.formRulePer', from: 'rule.per' },
+  ruleEachChild: { label: 'assignments.formRuleEachChild', from: 'rule.eachChild' },
+});
 
-/** The contract's field paths onto the dialog's fields ("rule.min" is the ruleMin box). */
-const RULE_FIELD: Record<string, AssignmentFormField> = {
+/** Where the contract's field paths show on the dialog. */
+const ISSUE_FIELDS = {
   rule: 'hasRule',
   'rule.metric': 'ruleMetric',
   'rule.min': 'ruleMin',
   'rule.per': 'rulePer',
   'rule.eachChild': 'ruleEachChild',
-};
-
-export function toFormIssues(issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((issue) => ({ ...issue, field: RULE_FIELD[issue.field] ?? issue.field }));
-}
+} satisfies Record<string, AssignmentFormField>;
 
 export function initialValues(assignment: Assignment): AssignmentFormValues {
   return {
@@ -107,8 +100,7 @@ function body(values: AssignmentFormValues) {
 }
 
 export function checkCreate(values: AssignmentFormValues): Checked<CreateAssignmentInput> {
-  const parsed = CreateAssignmentInputSchema.safeParse(body(values));
-  return parsed.success ? { input: parsed.data } : { issues: toFormIssues(issuesOf(parsed.error)) };
+  return checkBody(CreateAssignmentInputSchema, body(values), ISSUE_FIELDS);
 }
 
 /** Only what differs from the stored item; nothing when nothing changed. */
@@ -116,9 +108,9 @@ export function checkEdit(
   values: AssignmentFormValues,
   assignment: Assignment,
 ): Checked<UpdateAssignmentInput> | { unchanged: true } {
-  const parsed = CreateAssignmentInputSchema.safeParse(body(values));
-  if (!parsed.success) return { issues: toFormIssues(issuesOf(parsed.error)) };
-  const next = parsed.data;
+  const checked = checkBody(CreateAssignmentInputSchema, body(values), ISSUE_FIELDS);
+  if ('issues' in checked) return checked;
+  const next = checked.input;
   const patch: UpdateAssignmentInput = {};
   if (next.period !== assignment.periodCode) patch.period = next.period;
   if (next.orgId !== assignment.orgId) patch.orgId = next.orgId;

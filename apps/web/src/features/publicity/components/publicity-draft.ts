@@ -1,26 +1,14 @@
 // Unsaved publicity form values, kept per user in this tab's sessionStorage (see lib/form-draft.ts).
 import { PUBLICITY_LEVELS } from '@dutyboard/contracts/publicity';
-import {
-  draftChoice,
-  draftDay,
-  draftStore,
-  draftText,
-  draftTime,
-  storedDay,
-  storedTime,
-} from '../../../lib/form-draft.ts';
+import { draft, recordDraft } from '../../../lib/form-draft.ts';
 import type { PublicityFormValues } from './publicity-form-values.ts';
 
-export const publicityDraft = draftStore<PublicityFormValues>({
-  key: (userId, recordId) => `dutyboard.draft.publicity.${userId}.${recordId}`,
-  toStored: (values) => ({ ...values, date: storedDay(values.date), time: storedTime(values.time) }),
-  fromStored: (d) => ({
-    orgId: draftText(d.orgId),
-    outlet: draftText(d.outlet),
-    level: draftChoice(PUBLICITY_LEVELS, d.level),
-    title: draftText(d.title),
-    date: draftDay(d.date),
-    time: draftTime(d.time),
-    url: draftText(d.url),
-  }),
+export const publicityDraft = recordDraft<PublicityFormValues>('publicity', {
+  orgId: draft.text,
+  outlet: draft.text,
+  level: draft.choice(PUBLICITY_LEVELS),
+  title: draft.text,
+  date: draft.day,
+  time: draft.time,
+  url: draft.text,
 });

@@ -3,19 +3,15 @@
 import {
   type CreateRectificationInput,
   CreateRectificationInputSchema,
-  RECTIFICATION_FINDING_REF_MAX,
-  RECTIFICATION_MEASURE_MAX,
-  RECTIFICATION_OWNER_MAX,
-  RECTIFICATION_PROBLEM_MAX,
   type Rectification,
   type RectificationSource,
   type UpdateRectificationInput,
 } from '@dutyboard/contracts/rectifications';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
-import type { FieldSpecs } from '../../../lib/form-issues.ts';
-import { issuesOf } from '../../../lib/form-issues.ts';
+import { bodyOf, changedFields, checkBody, formValuesOf } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 
 /** Statuses a form may set; DONE is reached only by closing with evidence. */
 export type EditableStatus = 'OPEN' | 'IN_PROGRESS';
@@ -33,23 +29,15 @@ export interface RectificationFormValues {
   status?: EditableStatus;
 }
 
-export type RectificationFormField = keyof RectificationFormValues;
+export const RECTIFICATION_FIELDS = formFields(
+  CreateRectificationInputSchema,
+  'rectifications.field',
+  ['orgId', 'source', 'problem', 'measure', 'ownerName', 'deadline', 'alertId', 'findingRef', 'status'],
+  { alertId: { custom: 'rectifications.alertRequired' }, findingRef: { custom: 'rectifications.findingRequired' } },
+);
 
-export const RECTIFICATION_FIELDS: FieldSpecs<RectificationFormField> = {
-  orgId: { label: 'rectifications.field.orgId', choose: true },
-  source: { label: 'rectifications.field.source', choose: true },
-  problem: { label: 'rectifications.field.problem', max: RECTIFICATION_PROBLEM_MAX },
-  measure: { label: 'rectifications.field.measure', max: RECTIFICATION_MEASURE_MAX },
-  ownerName: { label: 'rectifications.field.ownerName', max: RECTIFICATION_OWNER_MAX },
-  deadline: { label: 'rectifications.field.deadline', choose: true },
-  alertId: { label: 'rectifications.field.alertId', choose: true, custom: 'rectifications.alertRequired' },
-  findingRef: {
-    label: 'rectifications.field.findingRef',
-    max: RECTIFICATION_FINDING_REF_MAX,
-    custom: 'rectifications.findingRequired',
-  },
-  status: { label: 'rectifications.field.status', choose: true },
-};
+/** The fields the form holds as the API does (the day, the alert and the finding need more). */
+const KEYS = ['orgId', 'source', 'problem', 'measure', 'ownerName'] as const;
 
 /** A new rectification in the given org; `alertId` preselects an alert (from an alert's page). */
 export function newRectificationValues(orgId: string | undefined, alertId?: string): RectificationFormValues {
@@ -58,11 +46,7 @@ export function newRectificationValues(orgId: string | undefined, alertId?: stri
 
 export function rectificationToValues(item: Rectification): RectificationFormValues {
   return {
-    orgId: item.orgId,
-    source: item.source,
-    problem: item.problem,
-    measure: item.measure ?? '',
-    ownerName: item.ownerName ?? '',
+    ...formValuesOf(item, RECTIFICATION_FIELDS, KEYS),
     deadline: item.deadline ? pickerDay(item.deadline) : null,
     alertId: item.alertId,
     findingRef: item.findingRef ?? '',
@@ -76,11 +60,7 @@ export function rectificationToValues(item: Rectification): RectificationFormVal
  */
 export function valuesToInput(values: RectificationFormValues): Record<keyof CreateRectificationInput, unknown> {
   return {
-    orgId: values.orgId,
-    source: values.source,
-    problem: values.problem?.trim() ?? '',
-    measure: values.measure?.trim() || null,
-    ownerName: values.ownerName?.trim() || null,
+    ...bodyOf(values, RECTIFICATION_FIELDS, KEYS),
     deadline: values.deadline ? values.deadline.format(DATE_FORMAT) : null,
     alertId: values.source === 'ALERT' ? (values.alertId ?? null) : null,
     findingRef: values.source === 'AUDIT' ? values.findingRef?.trim() || null : null,
@@ -89,8 +69,7 @@ export function valuesToInput(values: RectificationFormValues): Record<keyof Cre
 
 /** Checks the form's values with the contract's own schema (the server runs the same one). */
 export function checkRectificationValues(values: RectificationFormValues): Checked<CreateRectificationInput> {
-  const parsed = CreateRectificationInputSchema.safeParse(valuesToInput(values));
-  return parsed.success ? { input: parsed.data } : { issues: issuesOf(parsed.error) };
+  return checkBody(CreateRectificationInputSchema, valuesToInput(values));
 }
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
@@ -99,15 +78,12 @@ export function changedRectificationFields(
   status: EditableStatus | undefined,
   original: Rectification,
 ): UpdateRectificationInput {
-  const patch: UpdateRectificationInput = {};
-  if (input.orgId !== original.orgId) patch.orgId = input.orgId;
-  if (input.source !== original.source) patch.source = input.source;
-  if (input.problem !== original.problem) patch.problem = input.problem;
-  if ((input.measure ?? null) !== original.measure) patch.measure = input.measure ?? null;
-  if ((input.ownerName ?? null) !== original.ownerName) patch.ownerName = input.ownerName ?? null;
-  if ((input.deadline ?? null) !== original.deadline) patch.deadline = input.deadline ?? null;
-  if ((input.alertId ?? null) !== original.alertId) patch.alertId = input.alertId ?? null;
-  if ((input.findingRef ?? null) !== original.findingRef) patch.findingRef = input.findingRef ?? null;
+  const patch: UpdateRectificationInput = changedFields(input, original, [
+    ...KEYS,
+    'deadline',
+    'alertId',
+    'findingRef',
+  ]);
   if (status && status !== original.status) patch.status = status;
   return patch;
 }

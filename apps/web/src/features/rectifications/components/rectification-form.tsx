@@ -3,35 +3,21 @@
 // from the contract; labels are stable (browser tests find the fields by them).
 
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import {
-  RECTIFICATION_EDITABLE_STATUSES,
-  RECTIFICATION_FINDING_REF_MAX,
-  RECTIFICATION_MEASURE_MAX,
-  RECTIFICATION_OWNER_MAX,
-  RECTIFICATION_PROBLEM_MAX,
-  RECTIFICATION_SOURCES,
-} from '@dutyboard/contracts/rectifications';
-import { DatePicker, Form, type FormInstance, Input, Select } from 'antd';
-import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
+import { RECTIFICATION_EDITABLE_STATUSES, RECTIFICATION_SOURCES } from '@dutyboard/contracts/rectifications';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { RecordForm } from '../../../components/record-form.tsx';
+import type { RecordFormProps } from '../../../components/record-form-page.tsx';
 import { DATE_FORMAT, formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useAlertChoice, useAlertChoices } from '../api/get-alert-choices.ts';
 import { RECTIFICATION_FIELDS, type RectificationFormValues } from './rectification-form-values.ts';
 
-interface RectificationFormProps {
-  form: FormInstance<RectificationFormValues>;
-  initialValues: RectificationFormValues;
-  orgs: OrgUnit[];
-  /** One writable org: shown, preselected, not changeable. */
-  orgLocked: boolean;
+interface RectificationFormProps extends RecordFormProps<RectificationFormValues> {
   /** The edit form also sets the status (OPEN / IN_PROGRESS). */
   withStatus: boolean;
   /** The linked alert as the record shows it, so an old one keeps its label. */
   knownAlert?: { id: string; summary: string } | null;
-  saving: boolean;
-  error: string | null;
-  onSubmit: (values: RectificationFormValues) => void;
 }
 
 function AlertPicker({
@@ -75,87 +61,58 @@ function AlertPicker({
   );
 }
 
-export function RectificationForm(props: RectificationFormProps) {
-  const { form, initialValues, orgs, orgLocked, withStatus, knownAlert, saving, error, onSubmit } = props;
+export function RectificationForm({ withStatus, knownAlert, ...props }: RectificationFormProps) {
   const { t, nameOf } = useI18n();
-  const { label, named, maxLength: maxRule } = useFieldRules(RECTIFICATION_FIELDS);
-  const source = Form.useWatch('source', form) ?? initialValues.source;
+  const { item, max } = useFormFields(RECTIFICATION_FIELDS);
+  const source = Form.useWatch('source', props.form) ?? props.initialValues.source;
   return (
     <RecordForm
-      form={form}
+      {...props}
       name="rectification"
       testId="rectification"
-      initialValues={initialValues}
-      onSubmit={onSubmit}
-      orgs={orgs}
-      orgLocked={orgLocked}
-      orgLabel={label('orgId')}
-      orgMessage={t('validation.select', { field: named('orgId') })}
-      saving={saving}
-      error={error}
+      fields={RECTIFICATION_FIELDS}
       saveLabel={t('rectifications.save')}
     >
-      <Form.Item
-        label={label('source')}
-        name="source"
-        rules={[{ required: true, message: t('validation.select', { field: named('source') }) }]}
-      >
+      <Form.Item {...item('source')}>
         <Select
           placeholder={t('rectifications.sourcePlaceholder')}
           options={RECTIFICATION_SOURCES.map((s) => ({ value: s, label: nameOf(RECTIFICATION_SOURCE_LABELS, s) }))}
           data-testid="rectification-source"
         />
       </Form.Item>
+      {/* The source decides which of these it needs (the contract's refinement). */}
       {source === 'ALERT' && (
-        <Form.Item
-          label={label('alertId')}
-          name="alertId"
-          rules={[{ required: true, message: t('rectifications.alertRequired') }]}
-        >
+        <Form.Item {...item('alertId', { required: true, requiredMessage: 'rectifications.alertRequired' })}>
           <AlertPicker knownAlert={knownAlert} />
         </Form.Item>
       )}
       {source === 'AUDIT' && (
-        <Form.Item
-          label={label('findingRef')}
-          name="findingRef"
-          rules={[
-            { required: true, whitespace: true, message: t('rectifications.findingRequired') },
-            maxRule('findingRef', RECTIFICATION_FINDING_REF_MAX),
-          ]}
-        >
-          <Input maxLength={RECTIFICATION_FINDING_REF_MAX} placeholder={t('rectifications.findingRefPlaceholder')} />
+        <Form.Item {...item('findingRef', { required: true, requiredMessage: 'rectifications.findingRequired' })}>
+          <Input maxLength={max('findingRef')} placeholder={t('rectifications.findingRefPlaceholder')} />
         </Form.Item>
       )}
-      <Form.Item
-        label={label('problem')}
-        name="problem"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required', { field: named('problem') }) },
-          maxRule('problem', RECTIFICATION_PROBLEM_MAX),
-        ]}
-      >
+      <Form.Item {...item('problem')}>
         <Input.TextArea
-          maxLength={RECTIFICATION_PROBLEM_MAX}
+          maxLength={max('problem')}
           autoSize={{ minRows: 2, maxRows: 8 }}
           placeholder={t('rectifications.problemPlaceholder')}
         />
       </Form.Item>
-      <Form.Item label={label('measure')} name="measure" rules={[maxRule('measure', RECTIFICATION_MEASURE_MAX)]}>
+      <Form.Item {...item('measure')}>
         <Input.TextArea
-          maxLength={RECTIFICATION_MEASURE_MAX}
+          maxLength={max('measure')}
           autoSize={{ minRows: 2, maxRows: 8 }}
           placeholder={t('rectifications.measurePlaceholder')}
         />
       </Form.Item>
-      <Form.Item label={label('ownerName')} name="ownerName" rules={[maxRule('ownerName', RECTIFICATION_OWNER_MAX)]}>
-        <Input maxLength={RECTIFICATION_OWNER_MAX} placeholder={t('rectifications.ownerPlaceholder')} />
+      <Form.Item {...item('ownerName')}>
+        <Input maxLength={max('ownerName')} placeholder={t('rectifications.ownerPlaceholder')} />
       </Form.Item>
-      <Form.Item label={label('deadline')} name="deadline" extra={t('rectifications.deadlineHelp')}>
+      <Form.Item {...item('deadline')} extra={t('rectifications.deadlineHelp')}>
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
       </Form.Item>
       {withStatus && (
-        <Form.Item label={label('status')} name="status">
+        <Form.Item {...item('status')}>
           <Select
             options={RECTIFICATION_EDITABLE_STATUSES.map((s) => ({
               value: s,

@@ -2,24 +2,26 @@
 // contract schema in the browser or from a 400 of the server) are named after form fields.
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import {
-  ALERT_CHANNEL_MAX,
-  ALERT_REACH_MAX,
-  ALERT_SOURCE_MAX,
-  ALERT_SUMMARY_MAX,
-  ALERT_URL_MAX,
   type AlertLevel,
   type CreateRiskAlertInput,
   CreateRiskAlertInputSchema,
   type RiskAlert,
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
-import type { Dayjs } from 'dayjs';
-import { ApiError, isApiError } from '../../../lib/api-client.ts';
-import { DATE_FORMAT, pickerDay, pickerTime, shanghaiInstant, shanghaiParts, TIME_FORMAT } from '../../../lib/dates.ts';
-import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
+import {
+  bodyOf,
+  changedFields,
+  checkBody,
+  formValuesOf,
+  instantOf,
+  withFormFields as renamed,
+  type WhenValues,
+  whenOf,
+} from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 
-export interface RiskAlertFormValues {
+export interface RiskAlertFormValues extends WhenValues {
   orgId?: string;
   level?: AlertLevel;
   source?: string;
@@ -27,75 +29,42 @@ export interface RiskAlertFormValues {
   url?: string;
   summary?: string;
   reach?: number | null;
-  date?: Dayjs | null;
-  time?: Dayjs | null;
 }
 
-export type RiskAlertFormField = keyof RiskAlertFormValues;
+/** The registration time may be left out of the API (it means now); the form always sends it. */
+export const RISK_ALERT_FIELDS = formFields(
+  CreateRiskAlertInputSchema,
+  'riskAlerts.field',
+  ['orgId', 'level', 'source', 'channel', 'url', 'summary', 'reach', 'date', 'time'],
+  {
+    url: { custom: 'riskAlerts.urlFormat' },
+    date: { from: 'registeredAt', required: true, custom: 'riskAlerts.futureTime' },
+    time: { choose: true, required: true },
+  },
+);
 
-export const RISK_ALERT_FIELDS: FieldSpecs<RiskAlertFormField> = {
-  orgId: { label: 'riskAlerts.field.orgId', choose: true },
-  level: { label: 'riskAlerts.field.level', choose: true },
-  source: { label: 'riskAlerts.field.source', max: ALERT_SOURCE_MAX },
-  channel: { label: 'riskAlerts.field.channel', max: ALERT_CHANNEL_MAX },
-  url: { label: 'riskAlerts.field.url', max: ALERT_URL_MAX, custom: 'riskAlerts.urlFormat' },
-  summary: { label: 'riskAlerts.field.summary', max: ALERT_SUMMARY_MAX },
-  reach: { label: 'riskAlerts.field.reach', number: true, min: 0, max: ALERT_REACH_MAX },
-  date: { label: 'riskAlerts.field.date', choose: true, custom: 'riskAlerts.futureTime' },
-  time: { label: 'riskAlerts.field.time', choose: true },
-};
+/** The fields the form holds as the API does (the instant is a date and a time). */
+const KEYS = ['orgId', 'level', 'source', 'channel', 'url', 'summary', 'reach'] as const;
+
+/** The API names the instant registeredAt; the form shows it as a date and a time. */
+const ISSUE_FIELDS = { registeredAt: 'date' };
 
 /** A new alert: registered now (Shanghai), in the given org. */
 export function newRiskAlertValues(orgId: string | undefined, now = new Date()): RiskAlertFormValues {
-  const { date, time } = shanghaiParts(now.toISOString());
-  return { orgId, date: pickerDay(date), time: pickerTime(time) };
+  return { orgId, ...whenOf(now.toISOString()) };
 }
 
 export function riskAlertToValues(alert: RiskAlert): RiskAlertFormValues {
-  const { date, time } = shanghaiParts(alert.registeredAt);
-  return {
-    orgId: alert.orgId,
-    level: alert.level,
-    source: alert.source,
-    channel: alert.channel ?? '',
-    url: alert.url ?? '',
-    summary: alert.summary,
-    reach: alert.reach,
-    date: pickerDay(date),
-    time: pickerTime(time),
-  };
+  return { ...formValuesOf(alert, RISK_ALERT_FIELDS, KEYS), ...whenOf(alert.registeredAt) };
 }
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: RiskAlertFormValues): Record<keyof CreateRiskAlertInput, unknown> {
-  const date = values.date ? values.date.format(DATE_FORMAT) : null;
-  const time = values.time ? values.time.format(TIME_FORMAT) : null;
-  return {
-    orgId: values.orgId,
-    level: values.level,
-    source: values.source?.trim() ?? '',
-    channel: values.channel?.trim() || null,
-    url: values.url?.trim() ?? '',
-    summary: values.summary?.trim() ?? '',
-    reach: values.reach ?? null,
-    registeredAt: date && time ? shanghaiInstant(date, time) : undefined,
-  };
-}
-
-/** The API names the instant registeredAt; the form shows it as a date and a time. */
-function toFormField(field: string): string {
-  return field.split('.')[0] === 'registeredAt' ? 'date' : field;
-}
-
-export function formIssues(issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((issue) => ({ ...issue, field: toFormField(issue.field) }));
+  return { ...bodyOf(values, RISK_ALERT_FIELDS, KEYS), registeredAt: instantOf(values, null) };
 }
 
 /** A server refusal whose field issues are named after the form's fields. */
-export function withFormFields(error: unknown): unknown {
-  if (!isApiError(error) || error.fields.length === 0) return error;
-  return new ApiError(error.status, error.code, error.message, formIssues(error.fields));
-}
+export const withFormFields = (error: unknown) => renamed(error, ISSUE_FIELDS);
 
 const FUTURE_TIME = '登记时间不能晚于当前时间';
 
@@ -107,25 +76,16 @@ export function checkRiskAlertValues(values: RiskAlertFormValues, now = new Date
   const missing: FieldIssue[] = [];
   if (!values.date) missing.push({ field: 'date', code: 'invalid_type', message: '' });
   if (!values.time) missing.push({ field: 'time', code: 'invalid_type', message: '' });
-  const parsed = CreateRiskAlertInputSchema.safeParse(valuesToInput(values));
-  const issues = [...missing, ...(parsed.success ? [] : formIssues(issuesOf(parsed.error)))];
-  if (parsed.success && parsed.data.registeredAt && Date.parse(parsed.data.registeredAt) > now.getTime()) {
-    issues.push({ field: 'date', code: 'custom', message: FUTURE_TIME });
-  }
-  if (issues.length > 0 || !parsed.success) return { issues };
-  return { input: parsed.data };
+  const checked = checkBody(CreateRiskAlertInputSchema, valuesToInput(values), ISSUE_FIELDS);
+  const issues = [...missing, ...('issues' in checked ? checked.issues : [])];
+  const at = 'input' in checked ? checked.input.registeredAt : undefined;
+  if (at && Date.parse(at) > now.getTime()) issues.push({ field: 'date', code: 'custom', message: FUTURE_TIME });
+  return issues.length > 0 ? { issues } : checked;
 }
 
 /** Only the fields that differ from the stored alert (PATCH sends nothing else). */
 export function changedRiskAlertFields(input: CreateRiskAlertInput, original: RiskAlert): UpdateRiskAlertInput {
-  const patch: UpdateRiskAlertInput = {};
-  if (input.orgId !== original.orgId) patch.orgId = input.orgId;
-  if (input.level !== original.level) patch.level = input.level;
-  if (input.source !== original.source) patch.source = input.source;
-  if ((input.channel ?? null) !== original.channel) patch.channel = input.channel ?? null;
-  if ((input.url ?? null) !== original.url) patch.url = input.url ?? null;
-  if (input.summary !== original.summary) patch.summary = input.summary;
-  if ((input.reach ?? null) !== original.reach) patch.reach = input.reach ?? null;
+  const patch: UpdateRiskAlertInput = changedFields(input, original, KEYS);
   // The form shows minutes: an unchanged minute keeps the stored instant (with its seconds).
   if (
     input.registeredAt &&

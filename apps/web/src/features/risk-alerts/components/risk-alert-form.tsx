@@ -1,68 +1,34 @@
 // The one alert form for 登记 and edit: single column, large touch targets, in the order the
-// facts come in. Limits come from the contract; the checks run on Save (risk-alert-form-values.ts).
-
+// facts come in. Rules and limits come from the contract; the checks across fields run on Save
+// (risk-alert-form-values.ts).
 import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
-import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import {
-  ALERT_CHANNEL_MAX,
-  ALERT_LEVELS,
-  ALERT_REACH_MAX,
-  ALERT_SOURCE_MAX,
-  ALERT_SUMMARY_MAX,
-  ALERT_URL_MAX,
-} from '@dutyboard/contracts/risk-alerts';
-import { DatePicker, Form, type FormInstance, Input, InputNumber, Radio, TimePicker } from 'antd';
-import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
-import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
+import { ALERT_LEVELS } from '@dutyboard/contracts/risk-alerts';
+import { Form, Input, InputNumber, Radio } from 'antd';
+import { RecordForm, WhenFields } from '../../../components/record-form.tsx';
+import type { RecordFormProps } from '../../../components/record-form-page.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { RISK_ALERT_FIELDS, type RiskAlertFormValues } from './risk-alert-form-values.ts';
 
-interface RiskAlertFormProps {
-  form: FormInstance<RiskAlertFormValues>;
-  initialValues: RiskAlertFormValues;
-  orgs: OrgUnit[];
-  /** One writable org: shown, preselected, not changeable. */
-  orgLocked: boolean;
-  saving: boolean;
-  error: string | null;
-  onSubmit: (values: RiskAlertFormValues) => void;
+interface RiskAlertFormProps extends RecordFormProps<RiskAlertFormValues> {
   /** Past 登记: org, level and registration time are shown but not editable (leadership 更正s them). */
   factsFrozen?: boolean;
 }
 
-export function RiskAlertForm({
-  form,
-  initialValues,
-  orgs,
-  orgLocked,
-  saving,
-  error,
-  onSubmit,
-  factsFrozen = false,
-}: RiskAlertFormProps) {
+export function RiskAlertForm({ factsFrozen = false, ...props }: RiskAlertFormProps) {
   const { t, nameOf } = useI18n();
-  const { label, named } = useFieldRules(RISK_ALERT_FIELDS);
+  const fields = useFormFields(RISK_ALERT_FIELDS);
+  const { item, max, min } = fields;
   return (
     <RecordForm
-      form={form}
+      {...props}
+      orgLocked={props.orgLocked || factsFrozen}
       name="riskAlert"
       testId="risk-alert"
-      initialValues={initialValues}
-      onSubmit={onSubmit}
-      orgs={orgs}
-      orgLocked={orgLocked || factsFrozen}
-      orgLabel={label('orgId')}
-      orgMessage={t('validation.select', { field: named('orgId') })}
-      saving={saving}
-      error={error}
+      fields={RISK_ALERT_FIELDS}
       saveLabel={t('form.save')}
     >
-      <Form.Item
-        label={label('level')}
-        name="level"
-        required
-        extra={t(factsFrozen ? 'riskAlerts.frozenHint' : 'riskAlerts.clockHint')}
-      >
+      <Form.Item {...item('level')} extra={t(factsFrozen ? 'riskAlerts.frozenHint' : 'riskAlerts.clockHint')}>
         <Radio.Group
           disabled={factsFrozen}
           optionType="button"
@@ -71,44 +37,33 @@ export function RiskAlertForm({
           options={ALERT_LEVELS.map((level) => ({ value: level, label: nameOf(ALERT_LEVEL_LABELS, level) }))}
         />
       </Form.Item>
-      <Form.Item label={label('summary')} name="summary" required>
+      <Form.Item {...item('summary')}>
         <Input.TextArea
-          maxLength={ALERT_SUMMARY_MAX}
+          maxLength={max('summary')}
           autoSize={{ minRows: 3, maxRows: 10 }}
           placeholder={t('riskAlerts.summaryPlaceholder')}
         />
       </Form.Item>
-      <Form.Item label={label('source')} name="source" required>
-        <Input maxLength={ALERT_SOURCE_MAX} placeholder={t('riskAlerts.sourcePlaceholder')} />
+      <Form.Item {...item('source')}>
+        <Input maxLength={max('source')} placeholder={t('riskAlerts.sourcePlaceholder')} />
       </Form.Item>
-      <Form.Item label={label('channel')} name="channel">
-        <Input maxLength={ALERT_CHANNEL_MAX} placeholder={t('riskAlerts.channelPlaceholder')} />
+      <Form.Item {...item('channel')}>
+        <Input maxLength={max('channel')} placeholder={t('riskAlerts.channelPlaceholder')} />
       </Form.Item>
-      <Form.Item label={label('url')} name="url">
-        <Input maxLength={ALERT_URL_MAX} inputMode="url" placeholder={t('riskAlerts.urlPlaceholder')} />
+      <Form.Item {...item('url')}>
+        <Input maxLength={max('url')} inputMode="url" placeholder={t('riskAlerts.urlPlaceholder')} />
       </Form.Item>
-      <Form.Item label={label('reach')} name="reach">
+      <Form.Item {...item('reach')}>
         <InputNumber
-          min={0}
-          max={ALERT_REACH_MAX}
+          min={min('reach')}
+          max={max('reach')}
           precision={0}
           inputMode="numeric"
           placeholder={t('riskAlerts.reachPlaceholder')}
           style={{ width: '100%' }}
         />
       </Form.Item>
-      <Form.Item label={label('date')} name="date" required>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} disabled={factsFrozen} />
-      </Form.Item>
-      <Form.Item label={label('time')} name="time" required>
-        <TimePicker
-          format={TIME_FORMAT}
-          needConfirm={false}
-          style={{ width: '100%' }}
-          placeholder={TIME_FORMAT}
-          disabled={factsFrozen}
-        />
-      </Form.Item>
+      <WhenFields fields={fields} disabled={factsFrozen} />
     </RecordForm>
   );
 }

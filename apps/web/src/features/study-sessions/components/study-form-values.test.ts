@@ -69,19 +69,8 @@ describe('study form values', () => {
   });
 
   it('sends only what changed', () => {
-    const same = {
-      orgId: stored.orgId,
-      kind: stored.kind,
-      topicCategory: stored.topicCategory,
-      topic: stored.topic,
-      occurredAt: '2026-03-15T19:00:00+08:00',
-      host: '陈东',
-      expectedAttendance: 12,
-      actualAttendance: 11,
-      absentees: [{ name: '张三', reason: '病假' }],
-      materials: null,
-      minutes: null,
-    };
+    // The stored record as the form sends it back: the same instant, written in Shanghai time.
+    const same = { ...stored, occurredAt: '2026-03-15T19:00:00+08:00' };
     expect(changedFields(same, stored)).toEqual({});
     expect(changedFields({ ...same, actualAttendance: 12, absentees: [], host: null }, stored)).toEqual({
       actualAttendance: 12,

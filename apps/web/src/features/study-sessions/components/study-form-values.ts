@@ -3,41 +3,40 @@
 // fields — the absentee rows included ("absentees.2.reason" → that row's reason box).
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import {
+  AbsenteeSchema,
   type CreateStudySessionInput,
   CreateStudySessionInputSchema,
-  STUDY_ABSENTEE_NAME_MAX,
-  STUDY_ABSENTEE_REASON_MAX,
-  STUDY_ABSENTEES_MAX,
-  STUDY_ATTENDANCE_MAX,
-  STUDY_HOST_MAX,
-  STUDY_MATERIALS_MAX,
-  STUDY_MINUTES_MAX,
-  STUDY_TOPIC_MAX,
   type StudyKind,
   type StudySession,
   type StudyTopic,
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
 import type { FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../../lib/api-client.ts';
-import { DATE_FORMAT, pickerDay, pickerTime, shanghaiInstant, shanghaiParts, TIME_FORMAT } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
-import { type FieldSpec, type FieldSpecs, fieldIssueText, issuesOf } from '../../../lib/form-issues.ts';
+import { type FieldSpec, fieldIssueText, issuesOf } from '../../../lib/form-issues.ts';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
+import {
+  bodyOf,
+  changedFields as changed,
+  DEFAULT_TIME,
+  formValuesOf,
+  instantOf,
+  type WhenValues,
+  whenOf,
+} from '../../../lib/record-values.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 
 export interface AbsenteeRow {
   name?: string;
   reason?: string;
 }
 
-export interface StudyFormValues {
+export interface StudyFormValues extends WhenValues {
   orgId?: string;
   kind?: StudyKind;
   topicCategory?: StudyTopic;
   topic?: string;
-  date?: Dayjs | null;
-  time?: Dayjs | null;
   host?: string;
   expectedAttendance?: number | null;
   actualAttendance?: number | null;
@@ -48,66 +47,61 @@ export interface StudyFormValues {
 
 export type StudyFormField = keyof StudyFormValues;
 
-/** Used when the time box is cleared. */
-export const FALLBACK_TIME = '09:00';
-
-export const FIELDS: FieldSpecs<StudyFormField> = {
-  orgId: { label: 'studySessions.form.org', choose: true },
-  kind: { label: 'studySessions.form.kind', choose: true },
-  topicCategory: { label: 'studySessions.form.topicCategory', choose: true },
-  topic: { label: 'studySessions.form.topic', max: STUDY_TOPIC_MAX },
-  date: { label: 'studySessions.form.date', choose: true },
-  time: { label: 'studySessions.form.time', choose: true },
-  host: { label: 'studySessions.form.host', max: STUDY_HOST_MAX },
-  expectedAttendance: {
-    label: 'studySessions.form.expectedAttendance',
-    number: true,
-    min: 1,
-    max: STUDY_ATTENDANCE_MAX,
-  },
-  actualAttendance: {
-    label: 'studySessions.form.actualAttendance',
-    number: true,
-    min: 1,
-    max: STUDY_ATTENDANCE_MAX,
-    custom: 'studySessions.rule.actual',
-  },
-  absentees: {
-    label: 'studySessions.form.absentees',
-    number: true,
-    max: STUDY_ABSENTEES_MAX,
-    custom: 'studySessions.rule.absentees',
-  },
-  materials: { label: 'studySessions.form.materials', max: STUDY_MATERIALS_MAX },
-  minutes: { label: 'studySessions.form.minutes', max: STUDY_MINUTES_MAX },
+export const FIELDS = {
+  ...formFields(CreateStudySessionInputSchema, { orgId: 'studySessions.form.org' }),
+  ...formFields(
+    CreateStudySessionInputSchema,
+    'studySessions.form',
+    [
+      'kind',
+      'topicCategory',
+      'topic',
+      'date',
+      'time',
+      'host',
+      'expectedAttendance',
+      'actualAttendance',
+      'absentees',
+      'materials',
+      'minutes',
+    ],
+    {
+      date: { from: 'occurredAt' },
+      time: { choose: true },
+      actualAttendance: { custom: 'studySessions.rule.actual' },
+      absentees: { custom: 'studySessions.rule.absentees' },
+    },
+  ),
 };
 
-const ABSENTEE_FIELDS: Record<'name' | 'reason', FieldSpec> = {
-  name: { label: 'studySessions.form.absenteeNameShort', max: STUDY_ABSENTEE_NAME_MAX },
-  reason: { label: 'studySessions.form.absenteeReasonShort', max: STUDY_ABSENTEE_REASON_MAX },
-};
+export const ABSENTEE_FIELDS = formFields(AbsenteeSchema, {
+  name: 'studySessions.form.absenteeNameShort',
+  reason: 'studySessions.form.absenteeReasonShort',
+});
+
+/** The fields the form holds as the API does (the instant and the absentee rows need more). */
+const KEYS = [
+  'orgId',
+  'kind',
+  'topicCategory',
+  'topic',
+  'host',
+  'expectedAttendance',
+  'actualAttendance',
+  'materials',
+  'minutes',
+] as const;
 
 /** A new record: now (Shanghai), in the given org, no topic category chosen beyond "other". */
 export function newStudyValues(orgId: string | undefined, now = new Date()): StudyFormValues {
-  const { date, time } = shanghaiParts(now.toISOString());
-  return { orgId, topicCategory: 'OTHER', date: pickerDay(date), time: pickerTime(time), absentees: [] };
+  return { orgId, topicCategory: 'OTHER', ...whenOf(now.toISOString()), absentees: [] };
 }
 
 export function studyToValues(session: StudySession): StudyFormValues {
-  const { date, time } = shanghaiParts(session.occurredAt);
   return {
-    orgId: session.orgId,
-    kind: session.kind,
-    topicCategory: session.topicCategory,
-    topic: session.topic,
-    date: pickerDay(date),
-    time: pickerTime(time),
-    host: session.host ?? '',
-    expectedAttendance: session.expectedAttendance,
-    actualAttendance: session.actualAttendance,
+    ...formValuesOf(session, FIELDS, KEYS),
+    ...whenOf(session.occurredAt),
     absentees: session.absentees.map((a) => ({ ...a })),
-    materials: session.materials ?? '',
-    minutes: session.minutes ?? '',
   };
 }
 
@@ -115,22 +109,13 @@ const isBlankRow = (row: AbsenteeRow | undefined) => !row?.name?.trim() && !row?
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: StudyFormValues): Record<keyof CreateStudySessionInput, unknown> {
-  const date = values.date ? values.date.format(DATE_FORMAT) : null;
-  const time = values.time ? values.time.format(TIME_FORMAT) : FALLBACK_TIME;
   return {
-    orgId: values.orgId,
-    kind: values.kind,
+    ...bodyOf(values, FIELDS, KEYS),
     topicCategory: values.topicCategory ?? 'OTHER',
-    topic: values.topic?.trim() ?? '',
-    occurredAt: date ? shanghaiInstant(date, time) : undefined,
-    host: values.host?.trim() || null,
-    expectedAttendance: values.expectedAttendance ?? null,
-    actualAttendance: values.actualAttendance ?? null,
+    occurredAt: instantOf(values, DEFAULT_TIME),
     absentees: (values.absentees ?? [])
       .filter((row) => !isBlankRow(row))
       .map((row) => ({ name: row.name?.trim() ?? '', reason: row.reason?.trim() ?? '' })),
-    materials: values.materials?.trim() || null,
-    minutes: values.minutes?.trim() || null,
   };
 }
 
@@ -199,29 +184,9 @@ export function checkValues(
   return { error: unplaced.length > 0 ? unplaced.join('；') : null };
 }
 
-const sameText = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null);
-
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedFields(input: CreateStudySessionInput, original: StudySession): UpdateStudySessionInput {
-  const patch: UpdateStudySessionInput = {};
-  if (input.orgId !== original.orgId) patch.orgId = input.orgId;
-  if (input.kind !== original.kind) patch.kind = input.kind;
-  if ((input.topicCategory ?? 'OTHER') !== original.topicCategory) patch.topicCategory = input.topicCategory;
-  if (input.topic !== original.topic) patch.topic = input.topic;
-  if (Date.parse(input.occurredAt) !== Date.parse(original.occurredAt)) patch.occurredAt = input.occurredAt;
-  if (!sameText(input.host, original.host)) patch.host = input.host ?? null;
-  if ((input.expectedAttendance ?? null) !== original.expectedAttendance) {
-    patch.expectedAttendance = input.expectedAttendance ?? null;
-  }
-  if ((input.actualAttendance ?? null) !== original.actualAttendance) {
-    patch.actualAttendance = input.actualAttendance ?? null;
-  }
-  if (JSON.stringify(input.absentees ?? []) !== JSON.stringify(original.absentees)) {
-    patch.absentees = input.absentees ?? [];
-  }
-  if (!sameText(input.materials, original.materials)) patch.materials = input.materials ?? null;
-  if (!sameText(input.minutes, original.minutes)) patch.minutes = input.minutes ?? null;
-  return patch;
+  return changed(input, original, [...KEYS, 'occurredAt', 'absentees'], ['occurredAt']);
 }
 
 /** A failed save: field errors go on the form; returns the sentence for the form-level alert. */

@@ -1,62 +1,28 @@
 // The one study-session form for new and edit: a single column with large touch targets, in the
 // order a secretary fills it on a phone right after the meeting — kind, topic, when, who, how
-// many, who was absent and why; materials and minutes last. Limits come from the contract.
+// many, who was absent and why; materials and minutes last. Rules and limits come from the contract.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labels';
-import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import {
-  STUDY_ABSENTEE_NAME_MAX,
-  STUDY_ABSENTEE_REASON_MAX,
-  STUDY_ABSENTEES_MAX,
-  STUDY_ATTENDANCE_MAX,
-  STUDY_HOST_MAX,
-  STUDY_KINDS,
-  STUDY_MATERIALS_MAX,
-  STUDY_MINUTES_MAX,
-  STUDY_TOPIC_MAX,
-  STUDY_TOPICS,
-} from '@dutyboard/contracts/study-sessions';
-import { Button, DatePicker, Form, type FormInstance, Input, InputNumber, Select, TimePicker, Typography } from 'antd';
+import { STUDY_KINDS, STUDY_TOPICS } from '@dutyboard/contracts/study-sessions';
+import { Button, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { RecordForm, useFieldRules } from '../../../components/record-form.tsx';
-import { DATE_FORMAT, TIME_FORMAT } from '../../../lib/dates.ts';
+import { RecordForm, WhenFields } from '../../../components/record-form.tsx';
+import type { RecordFormProps } from '../../../components/record-form-page.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { FIELDS, type StudyFormValues } from './study-form-values.ts';
-
-interface StudyFormProps {
-  form: FormInstance<StudyFormValues>;
-  initialValues: StudyFormValues;
-  orgs: OrgUnit[];
-  /** One writable org: shown, preselected, not changeable. */
-  orgLocked: boolean;
-  saving: boolean;
-  /** The form-level alert: what no field shows. */
-  error: ReactNode;
-  onSubmit: (values: StudyFormValues) => void;
-}
+import { useFormFields } from '../../../lib/use-form-fields.ts';
+import { ABSENTEE_FIELDS, FIELDS, type StudyFormValues } from './study-form-values.ts';
 
 const half = { flex: '1 1 140px', minWidth: 0 } as const;
 
-export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error, onSubmit }: StudyFormProps) {
+export function StudyForm(props: RecordFormProps<StudyFormValues, ReactNode>) {
   const { t, nameOf } = useI18n();
-  const { label, maxLength, named } = useFieldRules(FIELDS);
+  const fields = useFormFields(FIELDS);
+  const { item, max, min } = fields;
   const count = (field: 'expectedAttendance' | 'actualAttendance') => (
-    <Form.Item
-      label={label(field)}
-      name={field}
-      style={half}
-      rules={[
-        { type: 'number', min: 1, message: t('validation.min', { field: named(field), min: 1 }) },
-        {
-          type: 'number',
-          max: STUDY_ATTENDANCE_MAX,
-          message: t('validation.max', { field: named(field), max: STUDY_ATTENDANCE_MAX }),
-        },
-      ]}
-    >
+    <Form.Item {...item(field)} style={half}>
       <InputNumber
-        min={1}
-        max={STUDY_ATTENDANCE_MAX}
+        min={min(field)}
+        max={max(field)}
         precision={0}
         inputMode="numeric"
         placeholder={t('studySessions.form.countPlaceholder')}
@@ -66,78 +32,42 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
   );
 
   return (
-    <RecordForm
-      form={form}
-      name="study"
-      testId="study"
-      initialValues={initialValues}
-      onSubmit={onSubmit}
-      orgs={orgs}
-      orgLocked={orgLocked}
-      orgLabel={label('orgId')}
-      orgMessage={t('validation.select', { field: named('orgId') })}
-      saving={saving}
-      error={error}
-      saveLabel={t('form.save')}
-    >
-      <Form.Item
-        label={label('kind')}
-        name="kind"
-        rules={[{ required: true, message: t('validation.select', { field: named('kind') }) }]}
-      >
+    <RecordForm {...props} name="study" testId="study" fields={FIELDS} saveLabel={t('form.save')}>
+      <Form.Item {...item('kind')}>
         <Select
           placeholder={t('studySessions.form.kindPlaceholder')}
           options={STUDY_KINDS.map((k) => ({ value: k, label: nameOf(STUDY_KIND_LABELS, k) }))}
           data-testid="study-kind"
         />
       </Form.Item>
-      <Form.Item
-        label={label('topic')}
-        name="topic"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required', { field: named('topic') }) },
-          maxLength('topic', STUDY_TOPIC_MAX),
-        ]}
-      >
-        <Input maxLength={STUDY_TOPIC_MAX} placeholder={t('studySessions.form.topicPlaceholder')} />
+      <Form.Item {...item('topic')}>
+        <Input maxLength={max('topic')} placeholder={t('studySessions.form.topicPlaceholder')} />
       </Form.Item>
-      <Form.Item label={label('topicCategory')} name="topicCategory">
+      <Form.Item {...item('topicCategory')}>
         <Select
           options={STUDY_TOPICS.map((c) => ({ value: c, label: nameOf(STUDY_TOPIC_LABELS, c) }))}
           data-testid="study-topic-category"
         />
       </Form.Item>
-      <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
-        <Form.Item
-          label={label('date')}
-          name="date"
-          style={half}
-          rules={[{ required: true, message: t('validation.select', { field: named('date') }) }]}
-        >
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
-        </Form.Item>
-        <Form.Item label={label('time')} name="time" style={half}>
-          <TimePicker format={TIME_FORMAT} needConfirm={false} style={{ width: '100%' }} placeholder={TIME_FORMAT} />
-        </Form.Item>
-      </div>
-      <Form.Item label={label('host')} name="host" rules={[maxLength('host', STUDY_HOST_MAX)]}>
-        <Input maxLength={STUDY_HOST_MAX} placeholder={t('studySessions.form.hostPlaceholder')} />
+      <WhenFields fields={fields} half />
+      <Form.Item {...item('host')}>
+        <Input maxLength={max('host')} placeholder={t('studySessions.form.hostPlaceholder')} />
       </Form.Item>
       <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
         {count('expectedAttendance')}
         {count('actualAttendance')}
       </div>
       <AbsenteeList />
-      <Form.Item label={label('materials')} name="materials" rules={[maxLength('materials', STUDY_MATERIALS_MAX)]}>
+      <Form.Item {...item('materials')}>
         <Input.TextArea
-          maxLength={STUDY_MATERIALS_MAX}
+          maxLength={max('materials')}
           autoSize={{ minRows: 2, maxRows: 8 }}
           placeholder={t('studySessions.form.materialsPlaceholder')}
         />
       </Form.Item>
-      <Form.Item label={label('minutes')} name="minutes" rules={[maxLength('minutes', STUDY_MINUTES_MAX)]}>
+      <Form.Item {...item('minutes')}>
         <Input.TextArea
-          maxLength={STUDY_MINUTES_MAX}
+          maxLength={max('minutes')}
           autoSize={{ minRows: 3, maxRows: 12 }}
           placeholder={t('studySessions.form.minutesPlaceholder')}
         />
@@ -153,6 +83,8 @@ export function StudyForm({ form, initialValues, orgs, orgLocked, saving, error,
  */
 function AbsenteeList() {
   const { t } = useI18n();
+  const row = useFormFields(ABSENTEE_FIELDS);
+  const rowsMax = useFormFields(FIELDS).max('absentees') ?? 0;
   return (
     <Form.List name="absentees">
       {(fields, { add, remove }, { errors }) => (
@@ -186,38 +118,23 @@ function AbsenteeList() {
                 <Form.Item
                   name={[field.name, 'name']}
                   style={{ flex: '1 1 88px', minWidth: 0, marginBottom: 0 }}
-                  rules={[
-                    {
-                      max: STUDY_ABSENTEE_NAME_MAX,
-                      message: t('validation.maxLength', {
-                        field: t('studySessions.form.absenteeNameShort'),
-                        max: STUDY_ABSENTEE_NAME_MAX,
-                      }),
-                    },
-                  ]}
+                  // Blank rows are dropped on Save: a box is required only beside a filled one (the contract's check).
+                  rules={row.rules('name', { required: false })}
                 >
                   <Input
                     aria-label={t('studySessions.form.absenteeName', { n })}
-                    maxLength={STUDY_ABSENTEE_NAME_MAX}
+                    maxLength={row.max('name')}
                     placeholder={t('studySessions.form.absenteeNamePlaceholder')}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'reason']}
                   style={{ flex: '2 1 120px', minWidth: 0, marginBottom: 0 }}
-                  rules={[
-                    {
-                      max: STUDY_ABSENTEE_REASON_MAX,
-                      message: t('validation.maxLength', {
-                        field: t('studySessions.form.absenteeReasonShort'),
-                        max: STUDY_ABSENTEE_REASON_MAX,
-                      }),
-                    },
-                  ]}
+                  rules={row.rules('reason', { required: false })}
                 >
                   <Input
                     aria-label={t('studySessions.form.absenteeReason', { n })}
-                    maxLength={STUDY_ABSENTEE_REASON_MAX}
+                    maxLength={row.max('reason')}
                     placeholder={t('studySessions.form.absenteeReasonPlaceholder')}
                   />
                 </Form.Item>
@@ -231,7 +148,7 @@ function AbsenteeList() {
             );
           })}
           <Form.ErrorList errors={errors} />
-          {fields.length < STUDY_ABSENTEES_MAX && (
+          {fields.length < rowsMax && (
             <Button
               type="dashed"
               block
@@ -243,7 +160,7 @@ function AbsenteeList() {
             </Button>
           )}
           <Typography.Text type="secondary" id="study-absentees-hint" style={{ display: 'block', fontSize: 12 }}>
-            {t('studySessions.form.absenteesHint', { max: STUDY_ABSENTEES_MAX })}
+            {t('studySessions.form.absenteesHint', { max: rowsMax })}
           </Typography.Text>
         </fieldset>
       )}

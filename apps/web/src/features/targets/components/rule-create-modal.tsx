@@ -1,78 +1,55 @@
 import { COUNTED_METRIC_KEYS, RULE_FREQUENCIES } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { RULE_NOTE_MAX, RULE_TIMES_MAX, RULE_TIMES_MIN } from '@dutyboard/contracts/plan';
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../../components/form-modal.tsx';
+import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
-import { fieldInSentence } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
-import { useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateRule } from '../api/targets.ts';
-import { checkRule, RULE_FIELDS, type RuleFormField, type RuleFormValues } from './rule-form-values.ts';
+import { checkRule, RULE_FIELDS, type RuleFormValues } from './rule-form-values.ts';
 
-interface RuleCreateModalProps {
-  open: boolean;
-  onClose: () => void;
-  afterClose: () => void;
+interface RuleCreateModalProps extends DialogProps {
   orgs: OrgUnit[];
   defaultOrgId: string;
 }
 
-export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId }: RuleCreateModalProps) {
+export function RuleCreateModal({ orgs, defaultOrgId, ...dialog }: RuleCreateModalProps) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<RuleFormValues>();
   const create = useCreateRule();
   // One key per dialog: a retried save (lost answer, double tap) cannot add the rule twice.
   const [key] = useState(randomUuid);
-  const named = (field: RuleFormField) => fieldInSentence(RULE_FIELDS[field], t, lang);
-
-  const { error, onSubmit } = useDialogSubmit({
-    form,
-    fields: RULE_FIELDS,
-    check: checkRule,
-    save: (input) => create.mutateAsync({ input, key }),
-    saving: create.isPending,
-    success: () => t('targets.ruleCreated'),
-    onDone: onClose,
-    conflict: 'targets.ruleTaken',
-  });
+  const { item, max, min } = useFormFields(RULE_FIELDS);
 
   return (
-    <FormModal<RuleFormValues>
-      open={open}
+    <SubmitModal
+      {...dialog}
       title={t('targets.ruleNewTitle')}
       form={form}
       name="rule_create"
       initialValues={{ orgId: defaultOrgId, eachChild: false, frequency: 'MONTHLY', times: 1 }}
       okText={t('targets.ruleAdd')}
-      saving={create.isPending}
-      error={error}
-      onSubmit={onSubmit}
-      onCancel={onClose}
-      afterClose={afterClose}
       testId="rule-form"
+      fields={RULE_FIELDS}
+      check={checkRule}
+      save={(input) => create.mutateAsync({ input, key })}
+      saving={create.isPending}
+      success={() => t('targets.ruleCreated')}
+      conflict="targets.ruleTaken"
     >
-      <Form.Item
-        label={t('targets.ruleMetric')}
-        name="metric"
-        rules={[{ required: true, message: t('validation.select', { field: named('metric') }) }]}
-      >
+      <Form.Item {...item('metric')}>
         <Select
           data-testid="rule-metric"
           options={COUNTED_METRIC_KEYS.map((m) => ({ value: m, label: metricLabel(m, lang) }))}
         />
       </Form.Item>
-      <Form.Item
-        label={t('targets.ruleOrg')}
-        name="orgId"
-        rules={[{ required: true, message: t('validation.select', { field: named('orgId') }) }]}
-      >
+      <Form.Item {...item('orgId')}>
         <OrgSelect orgs={orgs} testId="rule-org" />
       </Form.Item>
-      <Form.Item label={t('targets.ruleScope')} name="eachChild">
+      <Form.Item {...item('eachChild')}>
         <Radio.Group
           data-testid="rule-scope"
           options={[
@@ -82,35 +59,25 @@ export function RuleCreateModal({ open, onClose, afterClose, orgs, defaultOrgId 
         />
       </Form.Item>
       <div style={{ display: 'flex', gap: 12 }}>
-        <Form.Item
-          label={t('targets.ruleFrequency')}
-          name="frequency"
-          style={{ flex: 1 }}
-          rules={[{ required: true, message: t('validation.select', { field: named('frequency') }) }]}
-        >
+        <Form.Item {...item('frequency')} style={{ flex: 1 }}>
           <Select
             data-testid="rule-frequency"
             options={RULE_FREQUENCIES.map((f) => ({ value: f, label: t(`plan.frequency.${f}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t('targets.ruleTimes')}
-          name="times"
-          style={{ flex: 1 }}
-          rules={[{ required: true, message: t('validation.required', { field: named('times') }) }]}
-        >
+        <Form.Item {...item('times')} style={{ flex: 1 }}>
           <InputNumber
             data-testid="rule-times"
-            min={RULE_TIMES_MIN}
-            max={RULE_TIMES_MAX}
+            min={min('times')}
+            max={max('times')}
             precision={0}
             style={{ width: '100%' }}
           />
         </Form.Item>
       </div>
-      <Form.Item label={t('targets.ruleNote')} name="note">
-        <Input maxLength={RULE_NOTE_MAX} placeholder={t('targets.ruleNotePlaceholder')} />
+      <Form.Item {...item('note')}>
+        <Input maxLength={max('note')} placeholder={t('targets.ruleNotePlaceholder')} />
       </Form.Item>
-    </FormModal>
+    </SubmitModal>
   );
 }

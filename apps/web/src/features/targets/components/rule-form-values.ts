@@ -1,15 +1,10 @@
 // What the new-rule dialog holds and how it becomes the API body (checked with the contract's
-// schema, which the server runs too).
+// schema, which the server runs too); the fields' rules come from the same schema.
 import type { CountedMetric, RuleFrequency } from '@dutyboard/contracts/metrics';
-import {
-  type CreateFrequencyRuleInput,
-  CreateFrequencyRuleInputSchema,
-  RULE_NOTE_MAX,
-  RULE_TIMES_MAX,
-  RULE_TIMES_MIN,
-} from '@dutyboard/contracts/plan';
-import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
+import { type CreateFrequencyRuleInput, CreateFrequencyRuleInputSchema } from '@dutyboard/contracts/plan';
+import { checkBody } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 
 export interface RuleFormValues {
   metric?: CountedMetric;
@@ -20,20 +15,18 @@ export interface RuleFormValues {
   note?: string;
 }
 
-export type RuleFormField = keyof RuleFormValues;
-
-export const RULE_FIELDS: FieldSpecs<RuleFormField> = {
-  metric: { label: 'targets.ruleMetric', choose: true },
-  orgId: { label: 'targets.ruleOrg', choose: true },
-  eachChild: { label: 'targets.ruleScope', choose: true },
-  frequency: { label: 'targets.ruleFrequency', choose: true },
-  times: { label: 'targets.ruleTimes', number: true, min: RULE_TIMES_MIN, max: RULE_TIMES_MAX },
-  note: { label: 'targets.ruleNote', max: RULE_NOTE_MAX },
-};
+export const RULE_FIELDS = formFields(CreateFrequencyRuleInputSchema, {
+  metric: 'targets.ruleMetric',
+  orgId: 'targets.ruleOrg',
+  eachChild: 'targets.ruleScope',
+  frequency: 'targets.ruleFrequency',
+  times: 'targets.ruleTimes',
+  note: 'targets.ruleNote',
+});
 
 export function checkRule(values: RuleFormValues): Checked<CreateFrequencyRuleInput> {
   const note = values.note?.trim() ?? '';
-  const parsed = CreateFrequencyRuleInputSchema.safeParse({
+  return checkBody(CreateFrequencyRuleInputSchema, {
     metric: values.metric,
     orgId: values.orgId,
     eachChild: values.eachChild ?? false,
@@ -41,5 +34,4 @@ export function checkRule(values: RuleFormValues): Checked<CreateFrequencyRuleIn
     times: values.times ?? undefined,
     note: note === '' ? null : note,
   });
-  return parsed.success ? { input: parsed.data } : { issues: issuesOf(parsed.error) };
 }
