@@ -1,10 +1,9 @@
 import { type Activity, ActivityCategorySchema } from '@dutyboard/contracts/activities';
-import { Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -18,12 +17,10 @@ import { ActivityNotFound } from '../components/activity-not-found.tsx';
 import { CategoryTag } from '../components/category-tag.tsx';
 
 export function ActivityDetailRoute() {
-  const { id = '' } = useParams();
-  const activity = useActivity(id);
   return (
-    <RecordDetailQuery query={activity} notFound={<ActivityNotFound />}>
+    <RecordDetailRoute useRecord={useActivity} notFound={<ActivityNotFound />}>
       {(data) => <ActivityDetail activity={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -33,7 +30,7 @@ function ActivityDetail({ activity }: { activity: Activity }) {
   const remove = useDeleteActivity(activity.id, activity.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'activity:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
   const orgs = useOrgs();
   const historyLabels: Record<string, string> = {
     orgId: t('activity.org'),

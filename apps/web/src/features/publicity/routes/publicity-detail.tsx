@@ -1,11 +1,11 @@
 import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { PublicityItem, PublicityLevel } from '@dutyboard/contracts/publicity';
-import { Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
+  historyFieldLabels,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -29,12 +29,10 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 export function PublicityDetailRoute() {
-  const { id = '' } = useParams();
-  const item = usePublicityItem(id);
   return (
-    <RecordDetailQuery query={item} notFound={<PublicityNotFound />}>
+    <RecordDetailRoute useRecord={usePublicityItem} notFound={<PublicityNotFound />}>
       {(data) => <PublicityDetail item={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -44,8 +42,8 @@ function PublicityDetail({ item }: { item: PublicityItem }) {
   const remove = useDeletePublicityItem(item.id, item.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'publicity:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
 
   return (
     <RecordDetailPage

@@ -7,12 +7,14 @@ import {
 import type { Rectification, RectificationSource, RectificationStatus } from '@dutyboard/contracts/rectifications';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useAttachmentCount } from '../../../components/attachments-panel.tsx';
 import {
+  historyFieldLabels,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -43,12 +45,10 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 export function RectificationDetailRoute() {
-  const { id = '' } = useParams();
-  const item = useRectification(id);
   return (
-    <RecordDetailQuery query={item} notFound={<RectificationNotFound />}>
+    <RecordDetailRoute useRecord={useRectification} notFound={<RectificationNotFound />}>
       {(data) => <RectificationDetail item={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -61,8 +61,8 @@ function RectificationDetail({ item }: { item: Rectification }) {
   // Controls a role may not use are not rendered at all (not merely disabled); a DONE one is final.
   const canWrite = can(me, 'rectification:write');
   const open = item.status !== 'DONE';
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
   const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span>;
 
   const alertCell = item.alert ? (

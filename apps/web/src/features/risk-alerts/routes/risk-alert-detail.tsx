@@ -7,12 +7,12 @@ import {
   availableSteps,
   type RiskAlertDetail,
 } from '@dutyboard/contracts/risk-alerts';
-import { Button, Card, Space, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Button, Card, Space } from 'antd';
 import {
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
@@ -50,12 +50,10 @@ const HISTORY_FIELDS = [
 type FieldName = (typeof HISTORY_FIELDS)[number];
 
 export function RiskAlertDetailRoute() {
-  const { id = '' } = useParams();
-  const alert = useRiskAlert(id);
   return (
-    <RecordDetailQuery query={alert} notFound={<RiskAlertNotFound />}>
+    <RecordDetailRoute useRecord={useRiskAlert} notFound={<RiskAlertNotFound />}>
       {(data) => <RiskAlertDetailView alert={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -75,7 +73,7 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const canCorrect = can(me, 'alert:correct') && alertFactsFrozen(alert.state);
   const canAttach = can(me, 'alert:register') || can(me, 'alert:assess') || can(me, 'alert:handle');
   const { needsUrging } = liveFlags(alert, now);
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
 
   const field = (name: FieldName) => t(`riskAlerts.field.${name}`);
   const historyLabels: Record<string, string> = Object.fromEntries(HISTORY_FIELDS.map((name) => [name, field(name)]));

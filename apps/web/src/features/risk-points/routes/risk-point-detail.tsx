@@ -7,11 +7,12 @@ import {
 } from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Button, Card, Space, Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
+  historyFieldLabels,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
@@ -53,12 +54,10 @@ const HISTORY_ENUMS: Record<string, LabelTable<string>> = {
 };
 
 export function RiskPointDetailRoute() {
-  const { id = '' } = useParams();
-  const point = useRiskPoint(id);
   return (
-    <RecordDetailQuery query={point} notFound={<RiskPointNotFound />}>
+    <RecordDetailRoute useRecord={useRiskPoint} notFound={<RiskPointNotFound />}>
       {(data) => <RiskPointDetail point={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -69,8 +68,8 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
   const { dialog, openDialog, dialogProps } = useDialogState<'check'>();
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'riskpoint:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
   const formatValue = (field: string, value: unknown) => {
     const table = HISTORY_ENUMS[field];
     if (table && typeof value === 'string') return nameOf(table, value);

@@ -2,11 +2,13 @@ import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labe
 import { StudyKindSchema, type StudySession, StudyTopicSchema } from '@dutyboard/contracts/study-sessions';
 import { Alert, Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation } from 'react-router';
 import {
+  historyFieldLabels,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -21,12 +23,10 @@ import { StudyKindTag } from '../components/kind-tag.tsx';
 import { StudySessionNotFound } from '../components/study-not-found.tsx';
 
 export function StudySessionDetailRoute() {
-  const { id = '' } = useParams();
-  const session = useStudySession(id);
   return (
-    <RecordDetailQuery query={session} notFound={<StudySessionNotFound />}>
+    <RecordDetailRoute useRecord={useStudySession} notFound={<StudySessionNotFound />}>
       {(data) => <StudySessionDetail session={data} />}
-    </RecordDetailQuery>
+    </RecordDetailRoute>
   );
 }
 
@@ -54,12 +54,12 @@ function StudySessionDetail({ session }: { session: StudySession }) {
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'study:write');
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
   const people = (count: number | null) => (count === null ? notFilled : t('studySessions.peopleValue', { count }));
   const longText = (value: string | null): ReactNode =>
     value ? <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</span> : notFilled;
 
-  const historyLabels = Object.fromEntries(Object.entries(HISTORY_FIELDS).map(([field, key]) => [field, t(key)]));
+  const historyLabels = historyFieldLabels(t, HISTORY_FIELDS);
   const historyValue = (field: string, value: unknown): string | undefined => {
     if (field === 'kind') {
       const kind = StudyKindSchema.safeParse(value);
