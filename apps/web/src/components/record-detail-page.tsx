@@ -21,9 +21,10 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { createContext, type ReactNode, use } from 'react';
+import { type ComponentType, createContext, type ReactNode, use } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../lib/api-client.ts';
+import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
@@ -63,16 +64,16 @@ export function RecordDetailQuery<T>({
 export function RecordDetailRoute<T>({
   useRecord,
   notFound,
-  children,
+  Detail,
 }: {
   useRecord: (id: string) => UseQueryResult<T>;
   notFound: ReactNode;
-  children: (record: T) => ReactNode;
+  Detail: ComponentType<{ record: T }>;
 }) {
   const { id = '' } = useParams();
   return (
     <RecordDetailQuery query={useRecord(id)} notFound={notFound}>
-      {children}
+      {(record) => <Detail record={record} />}
     </RecordDetailQuery>
   );
 }
@@ -81,6 +82,28 @@ export function RecordDetailRoute<T>({
 export function NotFilled() {
   const { t } = useI18n();
   return <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+}
+
+/** A free text kept as written (its line breaks), or "not filled" when there is none. */
+export function longText(text: string | null | undefined): ReactNode {
+  return text ? <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span> : <NotFilled />;
+}
+
+/** A prefix whose messages name a record's created and updated times. */
+type TimestampNs = {
+  [K in MessageKey]: K extends `${infer N}.createdAt` ? (`${N}.updatedAt` extends MessageKey ? N : never) : never;
+}[MessageKey];
+
+/** The last two fields of every record: when it was created and last changed (Shanghai time). */
+export function timestampFields(
+  t: Translate,
+  ns: TimestampNs,
+  record: { createdAt: string; updatedAt: string },
+): NonNullable<DescriptionsProps['items']> {
+  return [
+    { key: 'createdAt', label: t(`${ns}.createdAt`), children: formatDateTime(record.createdAt) },
+    { key: 'updatedAt', label: t(`${ns}.updatedAt`), children: formatDateTime(record.updatedAt) },
+  ];
 }
 
 /** Field → message key, as field → words for the change history. */
@@ -243,6 +266,16 @@ export function RecordDetailPage({
         {children}
       </div>
     </RecordDetailContext>
+  );
+}
+
+/** The usual pair of buttons: edit (to the record's edit page) and delete. */
+export function EditDeleteButtons({ to, remove, primary }: { to: string; remove: DeleteMutation; primary?: boolean }) {
+  return (
+    <>
+      <RecordEditButton to={to} primary={primary} />
+      <RecordDeleteButton remove={remove} />
+    </>
   );
 }
 

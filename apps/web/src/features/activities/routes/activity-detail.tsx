@@ -1,10 +1,11 @@
 import { type Activity, ActivityCategorySchema } from '@dutyboard/contracts/activities';
 import {
+  EditDeleteButtons,
+  longText,
   NotFilled,
-  RecordDeleteButton,
   RecordDetailPage,
   RecordDetailRoute,
-  RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -17,14 +18,10 @@ import { ActivityNotFound } from '../components/activity-not-found.tsx';
 import { CategoryTag } from '../components/category-tag.tsx';
 
 export function ActivityDetailRoute() {
-  return (
-    <RecordDetailRoute useRecord={useActivity} notFound={<ActivityNotFound />}>
-      {(data) => <ActivityDetail activity={data} />}
-    </RecordDetailRoute>
-  );
+  return <RecordDetailRoute useRecord={useActivity} notFound={<ActivityNotFound />} Detail={ActivityDetail} />;
 }
 
-function ActivityDetail({ activity }: { activity: Activity }) {
+function ActivityDetail({ record: activity }: { record: Activity }) {
   const me = useCurrentUser();
   const { t } = useI18n();
   const remove = useDeleteActivity(activity.id, activity.version);
@@ -75,23 +72,11 @@ function ActivityDetail({ activity }: { activity: Activity }) {
         {
           key: 'description',
           label: t('activity.description'),
-          children: activity.description ? (
-            <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{activity.description}</span>
-          ) : (
-            notFilled
-          ),
+          children: longText(activity.description),
         },
-        { key: 'createdAt', label: t('activity.createdAt'), children: formatDateTime(activity.createdAt) },
-        { key: 'updatedAt', label: t('activity.updatedAt'), children: formatDateTime(activity.updatedAt) },
+        ...timestampFields(t, 'activity', activity),
       ]}
-      actions={
-        canWrite && (
-          <>
-            <RecordEditButton to={`/activities/${activity.id}/edit`} primary />
-            <RecordDeleteButton remove={remove} />
-          </>
-        )
-      }
+      actions={canWrite && <EditDeleteButtons to={`/activities/${activity.id}/edit`} remove={remove} primary />}
       entityType="Activity"
       entityId={activity.id}
       canAttach={canWrite}

@@ -18,6 +18,7 @@ import {
   BackLink,
   DetailCardTitle,
   DetailFields,
+  longText,
   NotFilled,
   RecordDetailRoute,
 } from '../../../components/record-detail-page.tsx';
@@ -51,18 +52,14 @@ export function AssignmentDetailRoute() {
       }
     />
   );
-  return (
-    <RecordDetailRoute useRecord={useAssignment} notFound={notFound}>
-      {(data) => <AssignmentDetail assignment={data} />}
-    </RecordDetailRoute>
-  );
+  return <RecordDetailRoute useRecord={useAssignment} notFound={notFound} Detail={AssignmentDetail} />;
 }
 
 function hasProgress(a: Assignment): a is Assignment & { progress: AssignmentProgress; rule: AssignmentRule } {
   return a.progress !== null && a.rule !== null;
 }
 
-function AssignmentDetail({ assignment }: { assignment: Assignment }) {
+function AssignmentDetail({ record: assignment }: { record: Assignment }) {
   const me = useCurrentUser();
   const { t, lang, nameOf } = useI18n();
   const { message } = App.useApp();
@@ -193,9 +190,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
                   {
                     key: 'closingNote',
                     label: t('assignments.closingNote'),
-                    children: (
-                      <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{assignment.closingNote}</span>
-                    ),
+                    children: longText(assignment.closingNote),
                   },
                 ]
               : []),

@@ -1,12 +1,12 @@
 import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { PublicityItem, PublicityLevel } from '@dutyboard/contracts/publicity';
 import {
+  EditDeleteButtons,
   historyFieldLabels,
   NotFilled,
-  RecordDeleteButton,
   RecordDetailPage,
   RecordDetailRoute,
-  RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -29,14 +29,10 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 export function PublicityDetailRoute() {
-  return (
-    <RecordDetailRoute useRecord={usePublicityItem} notFound={<PublicityNotFound />}>
-      {(data) => <PublicityDetail item={data} />}
-    </RecordDetailRoute>
-  );
+  return <RecordDetailRoute useRecord={usePublicityItem} notFound={<PublicityNotFound />} Detail={PublicityDetail} />;
 }
 
-function PublicityDetail({ item }: { item: PublicityItem }) {
+function PublicityDetail({ record: item }: { record: PublicityItem }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeletePublicityItem(item.id, item.version);
@@ -80,17 +76,9 @@ function PublicityDetail({ item }: { item: PublicityItem }) {
             notFilled
           ),
         },
-        { key: 'createdAt', label: t('publicity.createdAt'), children: formatDateTime(item.createdAt) },
-        { key: 'updatedAt', label: t('publicity.updatedAt'), children: formatDateTime(item.updatedAt) },
+        ...timestampFields(t, 'publicity', item),
       ]}
-      actions={
-        canWrite && (
-          <>
-            <RecordEditButton to={`/publicity/${item.id}/edit`} primary />
-            <RecordDeleteButton remove={remove} />
-          </>
-        )
-      }
+      actions={canWrite && <EditDeleteButtons to={`/publicity/${item.id}/edit`} remove={remove} primary />}
       entityType="PublicityItem"
       entityId={item.id}
       canAttach={canWrite}

@@ -11,11 +11,13 @@ import { Link } from 'react-router';
 import { useAttachmentCount } from '../../../components/attachments-panel.tsx';
 import {
   historyFieldLabels,
+  longText,
   NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
   RecordDetailRoute,
   RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -46,13 +48,11 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 
 export function RectificationDetailRoute() {
   return (
-    <RecordDetailRoute useRecord={useRectification} notFound={<RectificationNotFound />}>
-      {(data) => <RectificationDetail item={data} />}
-    </RecordDetailRoute>
+    <RecordDetailRoute useRecord={useRectification} notFound={<RectificationNotFound />} Detail={RectificationDetail} />
   );
 }
 
-function RectificationDetail({ item }: { item: Rectification }) {
+function RectificationDetail({ record: item }: { record: Rectification }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const [closing, setClosing] = useState(false);
@@ -63,7 +63,6 @@ function RectificationDetail({ item }: { item: Rectification }) {
   const open = item.status !== 'DONE';
   const notFilled = <NotFilled />;
   const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
-  const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span>;
 
   const alertCell = item.alert ? (
     <Space orientation="vertical" size={0}>
@@ -86,11 +85,11 @@ function RectificationDetail({ item }: { item: Rectification }) {
     ...(item.findingRef
       ? [{ key: 'findingRef', label: t('rectifications.findingRef'), children: item.findingRef }]
       : []),
-    { key: 'problem', label: t('rectifications.problem'), children: multiline(item.problem) },
+    { key: 'problem', label: t('rectifications.problem'), children: longText(item.problem) },
     {
       key: 'measure',
       label: t('rectifications.measure'),
-      children: item.measure ? multiline(item.measure) : notFilled,
+      children: longText(item.measure),
     },
     { key: 'owner', label: t('rectifications.ownerName'), children: item.ownerName || notFilled },
     {
@@ -113,12 +112,11 @@ function RectificationDetail({ item }: { item: Rectification }) {
           {
             key: 'closingNote',
             label: t('rectifications.closingNote'),
-            children: item.closingNote ? multiline(item.closingNote) : notFilled,
+            children: longText(item.closingNote),
           },
         ]
       : []),
-    { key: 'createdAt', label: t('rectifications.createdAt'), children: formatDateTime(item.createdAt) },
-    { key: 'updatedAt', label: t('rectifications.updatedAt'), children: formatDateTime(item.updatedAt) },
+    ...timestampFields(t, 'rectifications', item),
   ];
 
   return (

@@ -9,6 +9,7 @@ import {
 } from '@dutyboard/contracts/risk-alerts';
 import { Button, Card, Space } from 'antd';
 import {
+  longText,
   NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
@@ -50,14 +51,10 @@ const HISTORY_FIELDS = [
 type FieldName = (typeof HISTORY_FIELDS)[number];
 
 export function RiskAlertDetailRoute() {
-  return (
-    <RecordDetailRoute useRecord={useRiskAlert} notFound={<RiskAlertNotFound />}>
-      {(data) => <RiskAlertDetailView alert={data} />}
-    </RecordDetailRoute>
-  );
+  return <RecordDetailRoute useRecord={useRiskAlert} notFound={<RiskAlertNotFound />} Detail={RiskAlertDetailView} />;
 }
 
-function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
+function RiskAlertDetailView({ record: alert }: { record: RiskAlertDetail }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const now = useNow();
@@ -139,7 +136,7 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
         {
           key: 'summary',
           label: field('summary'),
-          children: <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{alert.summary}</span>,
+          children: longText(alert.summary),
         },
         { key: 'source', label: field('source'), children: alert.source },
         { key: 'channel', label: field('channel'), children: alert.channel || notFilled },

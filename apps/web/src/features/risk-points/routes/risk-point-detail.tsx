@@ -9,11 +9,13 @@ import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Button, Card, Space, Typography } from 'antd';
 import {
   historyFieldLabels,
+  longText,
   NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
   RecordDetailRoute,
   RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
@@ -54,14 +56,10 @@ const HISTORY_ENUMS: Record<string, LabelTable<string>> = {
 };
 
 export function RiskPointDetailRoute() {
-  return (
-    <RecordDetailRoute useRecord={useRiskPoint} notFound={<RiskPointNotFound />}>
-      {(data) => <RiskPointDetail point={data} />}
-    </RecordDetailRoute>
-  );
+  return <RecordDetailRoute useRecord={useRiskPoint} notFound={<RiskPointNotFound />} Detail={RiskPointDetail} />;
 }
 
-function RiskPointDetail({ point }: { point: RiskPoint }) {
+function RiskPointDetail({ record: point }: { record: RiskPoint }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeleteRiskPoint(point.id, point.version);
@@ -101,11 +99,7 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
         {
           key: 'controlMeasure',
           label: t('riskPoints.controlMeasure'),
-          children: point.controlMeasure ? (
-            <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{point.controlMeasure}</span>
-          ) : (
-            notFilled
-          ),
+          children: longText(point.controlMeasure),
         },
         {
           key: 'interval',
@@ -131,8 +125,7 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
             </Space>
           ),
         },
-        { key: 'createdAt', label: t('riskPoints.createdAt'), children: formatDateTime(point.createdAt) },
-        { key: 'updatedAt', label: t('riskPoints.updatedAt'), children: formatDateTime(point.updatedAt) },
+        ...timestampFields(t, 'riskPoints', point),
       ]}
       actions={
         canWrite && (
