@@ -9,12 +9,12 @@ import type { Action } from '@dutyboard/contracts/permissions';
 import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { can, hasScopeAll } from '../lib/auth.ts';
+import { can } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
-import { useOrgs } from '../lib/orgs.ts';
+import { useOrgChoices } from '../lib/orgs.ts';
 import { type UrlFilterOptions, useUrlFilter } from '../lib/use-url-filter.ts';
 import { ErrorState } from './error-state.tsx';
 import { ExportButton } from './export-button.tsx';
@@ -106,11 +106,8 @@ interface RecordListPageProps<Row> {
  * whether the table shows each row's org (not when the user has only one).
  */
 export function useListOrgs(allowed: boolean): { orgs: OrgUnit[] | null; loading: boolean; showOrg: boolean } {
-  const me = useCurrentUser();
-  const orgs = useOrgs({ enabled: allowed });
-  const choices = orgs.data?.items ?? [];
-  const showFilter = hasScopeAll(me) || choices.length > 1;
-  return { orgs: showFilter ? choices : null, loading: orgs.isPending, showOrg: choices.length !== 1 };
+  const { choices, loading, offer } = useOrgChoices(allowed);
+  return { orgs: offer ? choices : null, loading, showOrg: choices.length !== 1 };
 }
 
 interface RecordListRouteProps<F extends Record<string, string | undefined>, Row> {
