@@ -17,19 +17,28 @@ interface PeriodSelectProps {
 /** Halves, quarters and years; a code from a shared link that is not offered is added. */
 export function PeriodSelect({ value, onChange, kinds, ariaLabel }: PeriodSelectProps) {
   const { t } = useI18n();
-  const groups = periodChoices().filter((g) => !kinds || kinds.includes(g.group));
-  const offered = groups.some((g) => g.codes.includes(value));
-  const options = groups.map(({ group, codes }) => ({
-    label: t(GROUP_LABEL[group]),
-    title: t(GROUP_LABEL[group]),
-    options: codes.map((code) => ({ value: code, label: periodLabel(code, t) })),
-  }));
-  if (!offered) {
-    options.unshift({
-      label: t('period.label'),
-      title: t('period.label'),
-      options: [{ value, label: periodLabel(value, t) }],
-    });
+  const groups = periodChoices()
+    .filter((g) => !kinds || kinds.includes(g.group))
+    .map(({ group, codes }) => ({ label: t(GROUP_LABEL[group]), codes }));
+  return <PeriodGroupsSelect value={value} onChange={onChange} groups={groups} ariaLabel={ariaLabel} />;
+}
+
+interface PeriodGroupsSelectProps {
+  value: string;
+  onChange: (code: string) => void;
+  /** The codes offered, in labelled groups. */
+  groups: { label: string; codes: string[] }[];
+  ariaLabel?: string;
+  listHeight?: number;
+}
+
+/** A period select over labelled groups of codes; a code from a shared link that is not offered is added. */
+export function PeriodGroupsSelect({ value, onChange, groups, ariaLabel, listHeight }: PeriodGroupsSelectProps) {
+  const { t } = useI18n();
+  const option = (code: string) => ({ value: code, label: periodLabel(code, t) });
+  const options = groups.map(({ label, codes }) => ({ label, title: label, options: codes.map(option) }));
+  if (!groups.some((g) => g.codes.includes(value))) {
+    options.unshift({ label: t('period.label'), title: t('period.label'), options: [option(value)] });
   }
   return (
     <Select
@@ -41,6 +50,7 @@ export function PeriodSelect({ value, onChange, kinds, ariaLabel }: PeriodSelect
       className="db-w-200"
       style={{ minWidth: 180 }}
       popupMatchSelectWidth={false}
+      listHeight={listHeight}
     />
   );
 }

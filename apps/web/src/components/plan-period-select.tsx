@@ -4,9 +4,8 @@
 
 import { periodContaining } from '@dutyboard/contracts/periods';
 import { periodsOfYear } from '@dutyboard/contracts/plan';
-import { Select } from 'antd';
 import { useI18n } from '../lib/i18n-provider.tsx';
-import { periodLabel } from '../lib/periods.ts';
+import { PeriodGroupsSelect } from './period-select.tsx';
 
 export function planPeriodCodes(now = new Date()): { year: number; codes: string[] }[] {
   const year = periodContaining('YEAR', now).year;
@@ -19,30 +18,6 @@ export function planPeriodCodes(now = new Date()): { year: number; codes: string
 
 export function PlanPeriodSelect({ value, onChange }: { value: string; onChange: (code: string) => void }) {
   const { t } = useI18n();
-  const groups = planPeriodCodes();
-  const options = groups.map(({ year, codes }) => ({
-    label: t('plan.year', { year }),
-    title: t('plan.year', { year }),
-    options: codes.map((code) => ({ value: code, label: periodLabel(code, t) })),
-  }));
-  if (!groups.some((g) => g.codes.includes(value))) {
-    options.unshift({
-      label: t('period.label'),
-      title: t('period.label'),
-      options: [{ value, label: periodLabel(value, t) }],
-    });
-  }
-  return (
-    <Select
-      aria-label={t('period.label')}
-      data-testid="period-select"
-      value={value}
-      onChange={onChange}
-      options={options}
-      className="db-w-200"
-      style={{ minWidth: 180 }}
-      popupMatchSelectWidth={false}
-      listHeight={360}
-    />
-  );
+  const groups = planPeriodCodes().map(({ year, codes }) => ({ label: t('plan.year', { year }), codes }));
+  return <PeriodGroupsSelect value={value} onChange={onChange} groups={groups} listHeight={360} />;
 }

@@ -21,11 +21,12 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { createContext, type ReactNode, use } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { type ComponentType, createContext, type ReactNode, use } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../lib/api-client.ts';
+import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
-import type { MessageKey } from '../lib/i18n.ts';
+import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ErrorState } from './error-state.tsx';
@@ -57,6 +58,109 @@ export function RecordDetailQuery<T>({
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
   return children(query.data);
+}
+
+/** A record route: the record of the URL's `:id` through its query, in the states above. */
+export function RecordDetailRoute<T>({
+  useRecord,
+  notFound,
+  Detail,
+}: {
+  useRecord: (id: string) => UseQueryResult<T>;
+  notFound: ReactNode;
+  Detail: ComponentType<{ record: T }>;
+}) {
+  const { id = '' } = useParams();
+  return (
+    <RecordDetailQuery query={useRecord(id)} notFound={notFound}>
+      {(record) => <Detail record={record} />}
+    </RecordDetailQuery>
+  );
+}
+
+/** What an empty optional field shows. */
+export function NotFilled() {
+  const { t } = useI18n();
+  return <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+}
+
+/** A free text kept as written (its line breaks), or "not filled" when there is none. */
+export function longText(text: string | null | undefined): ReactNode {
+  return text ? <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span> : <NotFilled />;
+}
+
+/** A prefix whose messages name a record's created and updated times. */
+type TimestampNs = {
+  [K in MessageKey]: K extends `${infer N}.createdAt` ? (`${N}.updatedAt` extends MessageKey ? N : never) : never;
+}[MessageKey];
+
+/** The last two fields of every record: when it was created and last changed (Shanghai time). */
+export function timestampFields(
+  t: Translate,
+  ns: TimestampNs,
+  record: { createdAt: string; updatedAt: string },
+): NonNullable<DescriptionsProps['items']> {
+  return [
+    { key: 'createdAt', label: t(`${ns}.createdAt`), children: formatDateTime(record.createdAt) },
+    { key: 'updatedAt', label: t(`${ns}.updatedAt`), children: formatDateTime(record.updatedAt) },
+  ];
+}
+
+/** Field → message key, as field → words for the change history. */
+export function historyFieldLabels(t: Translate, keys: Record<string, MessageKey>): Record<string, string> {
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key)]));
+}
+
+/** A detail card's title: the small kind label over the record's title (the page's h1). */
+export function DetailCardTitle({
+  kind,
+  title,
+  titleTestId,
+  breakTitle = false,
+}: {
+  kind: ReactNode;
+  title: ReactNode;
+  titleTestId: string;
+  breakTitle?: boolean;
+}) {
+  return (
+    <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+        {kind}
+      </Typography.Text>
+      <h1
+        style={{ margin: 0, fontSize: 20, ...(breakTitle ? { overflowWrap: 'anywhere' } : {}) }}
+        data-testid={titleTestId}
+      >
+        {title}
+      </h1>
+    </Space>
+  );
+}
+
+/** A record's fields, label beside value (above it on a phone). */
+export function DetailFields({ items }: { items: DescriptionsProps['items'] }) {
+  const screens = Grid.useBreakpoint();
+  return (
+    <Descriptions
+      bordered
+      column={1}
+      size={screens.md ? 'middle' : 'small'}
+      layout={screens.sm ? 'horizontal' : 'vertical'}
+      styles={{ label: { width: screens.sm ? 140 : undefined } }}
+      items={items}
+    />
+  );
+}
+
+/** "返回" to the list a detail page came from. */
+export function BackLink({ to }: { to: string }) {
+  const { t } = useI18n();
+  return (
+    <Link to={to} style={{ whiteSpace: 'nowrap' }}>
+      {t('common.back')}
+    </Link>
+  );
 }
 
 interface DetailContext {
@@ -124,39 +228,22 @@ export function RecordDetailPage({
   children,
 }: RecordDetailPageProps) {
   const { t } = useI18n();
-  const screens = Grid.useBreakpoint();
   return (
     <RecordDetailContext value={{ ns, testId, listPath }}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
         <Card
           title={
-            <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
-              <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-                {t(`${ns}.detailTitle`)}
-              </Typography.Text>
-              <h1
-                style={{ margin: 0, fontSize: 20, ...(breakTitle ? { overflowWrap: 'anywhere' } : {}) }}
-                data-testid={titleTestId}
-              >
-                {title}
-              </h1>
-            </Space>
+            <DetailCardTitle
+              kind={t(`${ns}.detailTitle`)}
+              title={title}
+              titleTestId={titleTestId}
+              breakTitle={breakTitle}
+            />
           }
-          extra={
-            <Link to={listPath} style={{ whiteSpace: 'nowrap' }}>
-              {t('common.back')}
-            </Link>
-          }
+          extra={<BackLink to={listPath} />}
         >
           {header}
-          <Descriptions
-            bordered
-            column={1}
-            size={screens.md ? 'middle' : 'small'}
-            layout={screens.sm ? 'horizontal' : 'vertical'}
-            styles={{ label: { width: screens.sm ? 140 : undefined } }}
-            items={fields}
-          />
+          <DetailFields items={fields} />
           {actions && (
             <Space wrap style={{ marginTop: 16 }}>
               {actions}
@@ -179,6 +266,16 @@ export function RecordDetailPage({
         {children}
       </div>
     </RecordDetailContext>
+  );
+}
+
+/** The usual pair of buttons: edit (to the record's edit page) and delete. */
+export function EditDeleteButtons({ to, remove, primary }: { to: string; remove: DeleteMutation; primary?: boolean }) {
+  return (
+    <>
+      <RecordEditButton to={to} primary={primary} />
+      <RecordDeleteButton remove={remove} />
+    </>
   );
 }
 

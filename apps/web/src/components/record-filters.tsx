@@ -47,6 +47,8 @@ export function filterOptions<V extends string>(values: readonly V[], label: (va
 /** What a list page gives its filter bar. */
 export interface ListFiltersProps<F> {
   filter: F;
+  /** Whether the list is narrowed (shows "clear"). */
+  active: boolean;
   /** Null when the user reaches a single org (nothing to choose). */
   orgs: OrgUnit[] | null;
   orgsLoading: boolean;
@@ -56,8 +58,6 @@ export interface ListFiltersProps<F> {
 
 export interface RecordFiltersProps<F extends BaseFilter> extends ListFiltersProps<F> {
   testId: string;
-  /** Whether the list is narrowed (shows "clear"). */
-  active: boolean;
   /** The list's own selects, in order, between the org and the dates. */
   selects: FilterSelectSpec<F>[];
   /** The from–to range's words; omitted for a list without dates. */

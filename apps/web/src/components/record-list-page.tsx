@@ -1,22 +1,27 @@
 // The frame every record list shares: the head with its "new" button, the filters, the table in a
 // card (or loading / error in its place), the "load more" footer of the keyset pages and the empty
-// state that offers to clear the filters. Each list route configures it with its own texts, test
-// ids, filters and table.
+// state that offers to clear the filters; and RecordListRoute, the route around it. Each list
+// route configures it with its own texts, test ids, filters and table.
 import { PlusOutlined } from '@ant-design/icons';
 import type { ExportList } from '@dutyboard/contracts/exports';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
+import type { Action } from '@dutyboard/contracts/permissions';
 import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { hasScopeAll } from '../lib/auth.ts';
+import { can } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
-import { useOrgs } from '../lib/orgs.ts';
+import { useOrgChoices } from '../lib/orgs.ts';
+import { type UrlFilterOptions, useUrlFilter } from '../lib/use-url-filter.ts';
 import { ErrorState } from './error-state.tsx';
 import { ExportButton } from './export-button.tsx';
 import { PageLoading } from './page-loading.tsx';
+import type { ListFiltersProps } from './record-filters.tsx';
+import type { ListTableProps } from './record-table.tsx';
+import { ForbiddenPage } from './status-page.tsx';
 
 /** What the page needs of its infinite list query (TanStack Query's `useInfiniteQuery`). */
 interface InfiniteList<Row> {
@@ -66,6 +71,11 @@ export function listTexts(t: Translate, prefix: ListMessagePrefix): RecordListTe
   };
 }
 
+/** The test ids of a list whose record is `one` ('activity') and whose list is `many` ('activities'). */
+export function listTestIds(one: string, many: string): RecordListTestIds {
+  return { new: `${one}-new`, newEmpty: `${one}-new-empty`, empty: `${many}-empty`, allLoaded: `${many}-all-loaded` };
+}
+
 export interface RecordListTestIds {
   /** The head's "new" button. */
   new: string;
@@ -96,11 +106,70 @@ interface RecordListPageProps<Row> {
  * whether the table shows each row's org (not when the user has only one).
  */
 export function useListOrgs(allowed: boolean): { orgs: OrgUnit[] | null; loading: boolean; showOrg: boolean } {
+  const { choices, loading, offer } = useOrgChoices(allowed);
+  return { orgs: offer ? choices : null, loading, showOrg: choices.length !== 1 };
+}
+
+interface RecordListRouteProps<F extends Record<string, string | undefined>, Row> {
+  /** Who may read the list; who may create (with `newPath`). */
+  read: Action;
+  write?: Action;
+  /** The filter the URL describes (see use-url-filter.ts). */
+  filter: UrlFilterOptions<F>;
+  /** The list's infinite query; `enabled` is false for a user who may not read it. */
+  useList: (filter: F, options: { enabled: boolean }) => InfiniteList<Row>;
+  /** The prefix of the list's messages (`<prefix>.title` …) and its test ids: [record, list]. */
+  messages: ListMessagePrefix;
+  testIds: [one: string, many: string];
+  /** Where "new" goes for the filter shown (its org, say); without it there is no "new" here. */
+  newPath?: (filter: F) => string;
+  newWhenFiltered?: boolean;
+  Filters: ComponentType<ListFiltersProps<F>>;
+  Table: ComponentType<ListTableProps<Row>>;
+  /** The export of this list, with the filter it shows. */
+  exportList: ExportList;
+}
+
+/**
+ * A record list route: its filter from the URL, its query, the orgs it may filter by, and the
+ * frame below, declared once; each list gives its permissions, messages, filters and table.
+ */
+export function RecordListRoute<F extends Record<string, string | undefined>, Row>(
+  props: RecordListRouteProps<F, Row>,
+) {
   const me = useCurrentUser();
-  const orgs = useOrgs({ enabled: allowed });
-  const choices = orgs.data?.items ?? [];
-  const showFilter = hasScopeAll(me) || choices.length > 1;
-  return { orgs: showFilter ? choices : null, loading: orgs.isPending, showOrg: choices.length !== 1 };
+  const { t } = useI18n();
+  const { filter, filtered, changeFilter, clearFilters } = useUrlFilter(props.filter);
+  const allowed = can(me, props.read);
+  const canCreate = props.write !== undefined && can(me, props.write);
+  const orgs = useListOrgs(allowed);
+  const list = props.useList(filter, { enabled: allowed });
+  if (!allowed) return <ForbiddenPage />;
+
+  const { Filters, Table } = props;
+  return (
+    <RecordListPage
+      texts={listTexts(t, props.messages)}
+      testIds={listTestIds(...props.testIds)}
+      newPath={canCreate && props.newPath ? props.newPath(filter) : null}
+      newWhenFiltered={props.newWhenFiltered}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      filters={
+        <Filters
+          filter={filter}
+          active={filtered}
+          orgs={orgs.orgs}
+          orgsLoading={orgs.loading}
+          onChange={changeFilter}
+          onClear={clearFilters}
+        />
+      }
+      exportList={{ list: props.exportList, query: filter }}
+      list={list}
+      renderTable={(rows, empty) => <Table rows={rows} empty={empty} showOrg={orgs.showOrg} />}
+    />
+  );
 }
 
 export function RecordListPage<Row>({

@@ -2,6 +2,8 @@
 import { type OrgList, OrgListSchema, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api-client.ts';
+import { hasScopeAll } from './auth.ts';
+import { useCurrentUser } from './current-user.tsx';
 import { queryKeys } from './query-keys.ts';
 
 export function getOrgs(): Promise<OrgList> {
@@ -14,6 +16,17 @@ export function orgsQueryOptions() {
 
 export function useOrgs(options: { enabled?: boolean } = {}) {
   return useQuery({ ...orgsQueryOptions(), enabled: options.enabled ?? true });
+}
+
+/**
+ * The orgs a page may be scoped to, and whether to offer the choice at all: leadership always, others
+ * only when they reach more than their own org.
+ */
+export function useOrgChoices(enabled: boolean): { choices: OrgUnit[]; loading: boolean; offer: boolean } {
+  const me = useCurrentUser();
+  const orgs = useOrgs({ enabled });
+  const choices = orgs.data?.items ?? [];
+  return { choices, loading: orgs.isPending, offer: hasScopeAll(me) || choices.length > 1 };
 }
 
 /** Depth of each org in the list's tree (0 for a root), for indenting selector options. */

@@ -1,4 +1,5 @@
 // The periods the period selectors offer and how they are labelled.
+import { IdSchema } from '@dutyboard/contracts/common';
 import { PeriodCodeSchema, periodContaining } from '@dutyboard/contracts/periods';
 import type { Translate } from './i18n.ts';
 
@@ -8,6 +9,16 @@ export function currentHalfCode(now = new Date()): string {
 
 export function isPeriodCode(value: string | null): value is string {
   return value !== null && PeriodCodeSchema.safeParse(value).success;
+}
+
+/** The period and org a page's URL asks for: the current half year and no org (the user's own) by default. */
+export function periodOrgFromParams(params: URLSearchParams): { period: string; org: string | undefined } {
+  const periodParam = params.get('period');
+  const orgParam = params.get('org');
+  return {
+    period: isPeriodCode(periodParam) ? periodParam : currentHalfCode(),
+    org: IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined,
+  };
 }
 
 export function periodLabel(code: string, t: Translate): string {

@@ -1,22 +1,16 @@
 // The dashboard's reads, started by its route loader (app/router.tsx) while the page's code is
 // still loading, so the figures arrive about when the page can show them. Same query keys as
 // the page's hooks, so the page finds them in the cache (or in flight) and asks nothing twice.
-import { IdSchema } from '@dutyboard/contracts/common';
 import type { DashboardQuery } from '@dutyboard/contracts/dashboard';
 import type { QueryClient } from '@tanstack/react-query';
 import { can, meQueryOptions } from '../../lib/auth.ts';
 import { dashboardQueryOptions } from '../../lib/dashboard-query.ts';
 import { orgsQueryOptions } from '../../lib/orgs.ts';
-import { currentHalfCode, isPeriodCode } from '../../lib/periods.ts';
+import { periodOrgFromParams } from '../../lib/periods.ts';
 
 /** The period and org the URL asks for: the current half year and the user's own org by default. */
 export function dashboardQueryFromParams(params: URLSearchParams): DashboardQuery & { period: string } {
-  const periodParam = params.get('period');
-  const orgParam = params.get('org');
-  return {
-    period: isPeriodCode(periodParam) ? periodParam : currentHalfCode(),
-    org: IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined,
-  };
+  return periodOrgFromParams(params);
 }
 
 /**

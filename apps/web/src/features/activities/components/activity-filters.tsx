@@ -7,12 +7,10 @@ import type { ActivityListFilter } from '../../../lib/query-keys.ts';
 
 export function ActivityFilters(props: ListFiltersProps<ActivityListFilter>) {
   const { t, nameOf } = useI18n();
-  const { filter } = props;
   return (
     <RecordFilters
       {...props}
       testId="activity-filters"
-      active={Boolean(filter.org || filter.category || filter.from || filter.to)}
       selects={[
         {
           param: 'category',

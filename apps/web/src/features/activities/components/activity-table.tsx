@@ -1,17 +1,18 @@
 import type { Activity } from '@dutyboard/contracts/activities';
-import { Grid, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { TableColumnsType } from 'antd';
+import {
+  dateTimeColumn,
+  type ListTableProps,
+  orgColumns,
+  RecordTable,
+  RowLink,
+} from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { CategoryTag } from './category-tag.tsx';
 
-const titleLink = (row: Activity) => (
-  <Link to={`/activities/${row.id}`} onClick={(e) => e.stopPropagation()}>
-    {row.title}
-  </Link>
-);
+const titleLink = (row: Activity) => <RowLink to={`/activities/${row.id}`}>{row.title}</RowLink>;
 
 /** Phone: one compact column, title first with date, category and branch under it. */
 function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity> {
@@ -41,15 +42,8 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Activi
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity> {
   return [
-    {
-      key: 'occurredAt',
-      title: t('activities.colDate'),
-      dataIndex: 'occurredAt',
-      width: 150,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
-    },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg ? [{ key: 'orgName', title: t('activities.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    dateTimeColumn<Activity>('occurredAt', t('activities.colDate'), 150),
+    ...orgColumns<Activity>(showOrg, t('activities.colOrg')),
     {
       key: 'category',
       title: t('activities.colCategory'),
@@ -72,26 +66,16 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity>
  * The records; a row (or its title link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function ActivityTable({ rows, empty, showOrg }: { rows: Activity[]; empty: ReactNode; showOrg: boolean }) {
+export function ActivityTable({ rows, empty, showOrg }: ListTableProps<Activity>) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<Activity>
-      data-testid="activity-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 760 : 610 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/activities/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    <RecordTable
+      testId="activity-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 760 : 610}
+      rowHref={(row) => `/activities/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
     />
   );
 }

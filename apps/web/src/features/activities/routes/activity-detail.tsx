@@ -1,12 +1,12 @@
 import { type Activity, ActivityCategorySchema } from '@dutyboard/contracts/activities';
 import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
-import { Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
-  RecordDeleteButton,
+  EditDeleteButtons,
+  longText,
+  NotFilled,
   RecordDetailPage,
-  RecordDetailQuery,
-  RecordEditButton,
+  RecordDetailRoute,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -19,22 +19,16 @@ import { ActivityNotFound } from '../components/activity-not-found.tsx';
 import { CategoryTag } from '../components/category-tag.tsx';
 
 export function ActivityDetailRoute() {
-  const { id = '' } = useParams();
-  const activity = useActivity(id);
-  return (
-    <RecordDetailQuery query={activity} notFound={<ActivityNotFound />}>
-      {(data) => <ActivityDetail activity={data} />}
-    </RecordDetailQuery>
-  );
+  return <RecordDetailRoute useRecord={useActivity} notFound={<ActivityNotFound />} Detail={ActivityDetail} />;
 }
 
-function ActivityDetail({ activity }: { activity: Activity }) {
+function ActivityDetail({ record: activity }: { record: Activity }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeleteActivity(activity.id, activity.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'activity:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
   const orgs = useOrgs();
   const historyLabels: Record<string, string> = {
     orgId: t('activity.org'),
@@ -79,23 +73,11 @@ function ActivityDetail({ activity }: { activity: Activity }) {
         {
           key: 'description',
           label: t('activity.description'),
-          children: activity.description ? (
-            <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{activity.description}</span>
-          ) : (
-            notFilled
-          ),
+          children: longText(activity.description),
         },
-        { key: 'createdAt', label: t('activity.createdAt'), children: formatDateTime(activity.createdAt) },
-        { key: 'updatedAt', label: t('activity.updatedAt'), children: formatDateTime(activity.updatedAt) },
+        ...timestampFields(t, 'activity', activity),
       ]}
-      actions={
-        canWrite && (
-          <>
-            <RecordEditButton to={`/activities/${activity.id}/edit`} primary />
-            <RecordDeleteButton remove={remove} />
-          </>
-        )
-      }
+      actions={canWrite && <EditDeleteButtons to={`/activities/${activity.id}/edit`} remove={remove} primary />}
       entityType="Activity"
       entityId={activity.id}
       canAttach={canWrite}

@@ -2,9 +2,10 @@
 // Phones get the name with code, type and order under it, so nothing has to scroll sideways.
 
 import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
-import { Button, Grid, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Grid, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { useState } from 'react';
+import { RecordTable } from '../../../components/record-table.tsx';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { OrgTreeRow } from './org-tree.ts';
@@ -92,14 +93,12 @@ export function OrgTable({ rows, parentIds, empty, onEdit }: OrgTableProps) {
   // branch under it) shows them at once.
   const [folded, setFolded] = useState<ReadonlySet<Key>>(new Set());
   return (
-    <Table<OrgTreeRow>
-      data-testid="org-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: 720 }}
-      locale={{ emptyText: empty }}
+    <RecordTable<OrgTreeRow>
+      testId="org-table"
+      breakpoint="md"
+      rows={rows}
+      empty={empty}
+      scrollX={720}
       indentSize={phone ? 12 : 24}
       expandable={{
         expandedRowKeys: parentIds.filter((id) => !folded.has(id)),
@@ -112,7 +111,7 @@ export function OrgTable({ rows, parentIds, empty, onEdit }: OrgTableProps) {
           }),
       }}
       onRow={(row) => ({ 'data-testid': 'org-row', 'data-code': row.code }) as HTMLAttributes<HTMLElement>}
-      columns={phone ? compactColumns(t, onEdit) : fullColumns(t, onEdit)}
+      columns={(compact) => (compact ? compactColumns(t, onEdit) : fullColumns(t, onEdit))}
     />
   );
 }

@@ -5,8 +5,9 @@
 import { ROLE_LABELS } from '@dutyboard/contracts/labels';
 import { ROLES, type Role } from '@dutyboard/contracts/permissions';
 import type { User } from '@dutyboard/contracts/users';
-import { Button, type ButtonProps, Grid, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, type ButtonProps, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
+import { RecordTable } from '../../../components/record-table.tsx';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { enumLabel } from '../../../lib/labels.ts';
@@ -182,18 +183,16 @@ function compactColumns(t: Translate, lang: Lang, props: UsersTableProps): Table
 
 export function UsersTable(props: UsersTableProps) {
   const { t, lang } = useI18n();
-  const phone = !Grid.useBreakpoint().md;
   return (
-    <Table<User>
-      data-testid="users-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={props.rows}
+    <RecordTable<User>
+      testId="users-table"
+      breakpoint="md"
+      rows={props.rows}
+      empty={props.empty}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={phone ? undefined : { x: lang === 'en' ? 980 : 900 }}
-      locale={{ emptyText: props.empty }}
+      scrollX={lang === 'en' ? 980 : 900}
       onRow={(row) => ({ 'data-testid': 'user-row', 'data-username': row.username }) as HTMLAttributes<HTMLElement>}
-      columns={phone ? compactColumns(t, lang, props) : fullColumns(t, lang, props)}
+      columns={(phone) => (phone ? compactColumns(t, lang, props) : fullColumns(t, lang, props))}
     />
   );
 }

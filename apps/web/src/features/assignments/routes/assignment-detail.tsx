@@ -11,15 +11,20 @@ import {
   AssignmentStatusSchema,
 } from '@dutyboard/contracts/assignments';
 import { ASSIGNMENT_KIND_LABELS, ASSIGNMENT_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import { App, Button, type ButtonProps, Card, Descriptions, Grid, Popconfirm, Space, Tooltip, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { App, Button, type ButtonProps, Card, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { AttachmentsPanel, useAttachmentCount } from '../../../components/attachments-panel.tsx';
-import { ErrorState } from '../../../components/error-state.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
+import {
+  BackLink,
+  DetailCardTitle,
+  DetailFields,
+  longText,
+  NotFilled,
+  RecordDetailRoute,
+} from '../../../components/record-detail-page.tsx';
 import { RecordHistory } from '../../../components/record-history.tsx';
 import { StatusPage } from '../../../components/status-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
-import { isApiError } from '../../../lib/api-client.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime, shanghaiParts } from '../../../lib/dates.ts';
@@ -34,40 +39,31 @@ import { OverdueTag, ruleText, StatusTag } from '../components/assignment-tags.t
 import { CloseModal } from '../components/close-modal.tsx';
 
 export function AssignmentDetailRoute() {
-  const { id = '' } = useParams();
   const { t } = useI18n();
-  const assignment = useAssignment(id);
-  if (assignment.isPending) return <PageLoading rows={8} />;
-  if (assignment.isError) {
-    if (isApiError(assignment.error) && assignment.error.status === 404) {
-      return (
-        <StatusPage
-          status="404"
-          title={t('assignments.notFoundTitle')}
-          text={t('assignments.notFoundText')}
-          action={
-            <Link to="/assignments">
-              <Button type="primary">{t('assignments.backToList')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return <ErrorState error={assignment.error} onRetry={() => void assignment.refetch()} />;
-  }
-  return <AssignmentDetail assignment={assignment.data} />;
+  const notFound = (
+    <StatusPage
+      status="404"
+      title={t('assignments.notFoundTitle')}
+      text={t('assignments.notFoundText')}
+      action={
+        <Link to="/assignments">
+          <Button type="primary">{t('assignments.backToList')}</Button>
+        </Link>
+      }
+    />
+  );
+  return <RecordDetailRoute useRecord={useAssignment} notFound={notFound} Detail={AssignmentDetail} />;
 }
 
 function hasProgress(a: Assignment): a is Assignment & { progress: AssignmentProgress; rule: AssignmentRule } {
   return a.progress !== null && a.rule !== null;
 }
 
-function AssignmentDetail({ assignment }: { assignment: Assignment }) {
+function AssignmentDetail({ record: assignment }: { record: Assignment }) {
   const me = useCurrentUser();
   const { t, lang, nameOf } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const orgs = useOrgs();
   const canManage = can(me, 'plan:manage');
   // Names of earlier owners in the history (the list is leadership's).
@@ -82,7 +78,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
   const closable = assignment.kind === 'TASK' && assignment.rule === null && assignment.status === 'OPEN';
   const canClose = closable && (canManage || isOwner);
   const needsEvidence = evidence === undefined || evidence === 0;
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
 
   const onDelete = () =>
     remove.mutateAsync().then(
@@ -140,27 +136,15 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       <Card
         title={
-          <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-              {nameOf(ASSIGNMENT_KIND_LABELS, assignment.kind)}
-            </Typography.Text>
-            <h1 style={{ margin: 0, fontSize: 20 }} data-testid="assignment-title">
-              {assignment.task}
-            </h1>
-          </Space>
+          <DetailCardTitle
+            kind={nameOf(ASSIGNMENT_KIND_LABELS, assignment.kind)}
+            title={assignment.task}
+            titleTestId="assignment-title"
+          />
         }
-        extra={
-          <Link to={listHref} style={{ whiteSpace: 'nowrap' }}>
-            {t('common.back')}
-          </Link>
-        }
+        extra={<BackLink to={listHref} />}
       >
-        <Descriptions
-          bordered
-          column={1}
-          size={screens.md ? 'middle' : 'small'}
-          layout={screens.sm ? 'horizontal' : 'vertical'}
-          styles={{ label: { width: screens.sm ? 140 : undefined } }}
+        <DetailFields
           items={[
             { key: 'period', label: t('assignments.period'), children: periodLabel(assignment.periodCode, t) },
             { key: 'org', label: t('assignments.org'), children: assignment.orgName },
@@ -206,9 +190,7 @@ function AssignmentDetail({ assignment }: { assignment: Assignment }) {
                   {
                     key: 'closingNote',
                     label: t('assignments.closingNote'),
-                    children: (
-                      <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{assignment.closingNote}</span>
-                    ),
+                    children: longText(assignment.closingNote),
                   },
                 ]
               : []),

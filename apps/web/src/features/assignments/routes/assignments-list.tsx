@@ -10,21 +10,23 @@ import {
 } from '@dutyboard/contracts/assignments';
 import { IdSchema } from '@dutyboard/contracts/common';
 import { ASSIGNMENT_KIND_LABELS, ASSIGNMENT_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import { Button, Card, Empty, Select, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Select, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
+import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PlanPeriodSelect } from '../../../components/plan-period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
-import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
+import { useOrgChoices } from '../../../lib/orgs.ts';
+import { periodOrgFromParams } from '../../../lib/periods.ts';
 import type { AssignmentListFilter } from '../../../lib/query-keys.ts';
+import { patchParams, withoutParams } from '../../../lib/use-url-filter.ts';
 import { useAssignments, useOwners } from '../api/assignments.ts';
 import { AssignmentCreateModal } from '../components/assignment-form-modal.tsx';
 import { AssignmentSection } from '../components/assignment-sections.tsx';
@@ -50,34 +52,22 @@ export function AssignmentsListRoute() {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const [params, setParams] = useSearchParams();
-  const periodParam = params.get('period');
-  const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  const orgParam = params.get('org');
-  const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined;
+  const { period, org } = periodOrgFromParams(params);
   const filter = filterFromParams(params);
   const filtered = FILTER_KEYS.some((key) => Boolean(filter[key]));
   const allowed = can(me, 'assignment:read');
   const canManage = can(me, 'plan:manage');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useOrgChoices(allowed);
   const list = useAssignments(period, org, filter);
   // Only leadership may read the owners list; others see the owner's name from the rows.
   const owners = useOwners(canManage && Boolean(filter.owner));
   const { dialog, openDialog, dialogProps } = useDialogState<'create'>();
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-  const setParam = (key: 'period' | 'org' | (typeof FILTER_KEYS)[number], value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
-  const clearFilters = () => {
-    const next = new URLSearchParams(params);
-    for (const key of FILTER_KEYS) next.delete(key);
-    setParams(next);
-  };
+  const orgChoices = orgs.choices;
+  const setParam = (key: 'period' | 'org' | (typeof FILTER_KEYS)[number], value: string | undefined) =>
+    setParams(patchParams(params, { [key]: value }));
+  const clearFilters = () => setParams(withoutParams(params, FILTER_KEYS));
   const rows = list.data ?? [];
   const ownerName =
     rows.find((row) => row.ownerId === filter.owner)?.ownerName ??
@@ -87,18 +77,14 @@ export function AssignmentsListRoute() {
 
   return (
     <div>
-      <div className="db-page-head">
-        <div>
-          <h1>{t('assignments.title')}</h1>
-          <Typography.Text type="secondary">{t('assignments.intro')}</Typography.Text>
-        </div>
+      <PageHead title={t('assignments.title')} intro={t('assignments.intro')}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
           <PlanPeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {showOrgSelect && (
+          {orgs.offer && (
             <OrgSelect
               testId="org-select"
               orgs={orgChoices}
-              loading={orgs.isPending}
+              loading={orgs.loading}
               value={org}
               allowClear
               placeholder={t('assignments.allOrgs')}
@@ -118,7 +104,7 @@ export function AssignmentsListRoute() {
             </Button>
           )}
         </div>
-      </div>
+      </PageHead>
       <div className="db-filters" data-testid="assignment-filters">
         <Select
           aria-label={t('assignments.filterKind')}

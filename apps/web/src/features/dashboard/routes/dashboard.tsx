@@ -10,12 +10,13 @@ import { ExportButton } from '../../../components/export-button.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useDashboard } from '../../../lib/dashboard.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
+import { useOrgChoices } from '../../../lib/orgs.ts';
+import { patchParams } from '../../../lib/use-url-filter.ts';
 import { AlertFunnelCard } from '../components/alert-funnel-card.tsx';
 import { KpiSections, KpiSkeleton } from '../components/kpi-sections.tsx';
 import { OverdueOwnersCard } from '../components/overdue-owners-card.tsx';
@@ -41,20 +42,13 @@ export function DashboardRoute() {
   const { period, org } = dashboardQueryFromParams(params);
 
   const allowed = can(me, 'dashboard:read');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useOrgChoices(allowed);
   const dashboard = useDashboard({ period, org });
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-
   // Each choice is a history entry, so links can be shared and back/forward walk through them.
-  const setParam = (key: 'period' | 'org', value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
+  const setParam = (key: 'period' | 'org', value: string | undefined) =>
+    setParams(patchParams(params, { [key]: value }));
   /** This page scoped to another org, same period; the home org needs no parameter. */
   const scopeHref = (orgId: string) => {
     const next = new URLSearchParams(params);
@@ -93,11 +87,11 @@ export function DashboardRoute() {
         </div>
         <div className="db-filters db-dash-filters" style={{ marginBottom: 0 }}>
           <PeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {showOrgSelect && (
+          {orgs.offer && (
             <OrgSelect
               testId="org-select"
-              orgs={orgChoices}
-              loading={orgs.isPending}
+              orgs={orgs.choices}
+              loading={orgs.loading}
               value={org ?? data?.org.id ?? me.org.id}
               onChange={(id) => setParam('org', id === me.org.id ? undefined : id)}
               className="db-w-220"

@@ -1,23 +1,24 @@
 // /evidence-packs (证据包): pick an org and a period, ask for a pack, watch it being made, download
 // it with its SHA-256. Org and period live in the URL like every other filter.
 import { DownloadOutlined, FileZipOutlined } from '@ant-design/icons';
-import { IdSchema } from '@dutyboard/contracts/common';
 import type { EvidencePack } from '@dutyboard/contracts/evidence-packs';
 import { EVIDENCE_PACK_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { Alert, App, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
+import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
-import { currentHalfCode, isPeriodCode, periodLabel } from '../../../lib/periods.ts';
+import { useOrgChoices } from '../../../lib/orgs.ts';
+import { periodLabel, periodOrgFromParams } from '../../../lib/periods.ts';
+import { patchParams } from '../../../lib/use-url-filter.ts';
 import { isPackPending, useCreateEvidencePack, useEvidencePacks } from '../api/evidence-packs.ts';
 
 const STATE_COLOR = { QUEUED: 'default', RUNNING: 'processing', DONE: 'success', FAILED: 'error' } as const;
@@ -107,23 +108,16 @@ export function EvidencePacksRoute() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const allowed = can(me, 'dashboard:read');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useOrgChoices(allowed);
   const packs = useEvidencePacks();
   const create = useCreateEvidencePack();
   if (!allowed) return <ForbiddenPage />;
 
-  const periodParam = params.get('period');
-  const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  const orgParam = params.get('org');
-  const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : me.org.id;
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-  const setParam = (key: 'period' | 'org', value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const scope = periodOrgFromParams(params);
+  const period = scope.period;
+  const org = scope.org ?? me.org.id;
+  const setParam = (key: 'period' | 'org', value: string | undefined) =>
+    setParams(patchParams(params, { [key]: value }), { replace: true });
   const generate = () =>
     create.mutate(
       { org, period },
@@ -135,19 +129,14 @@ export function EvidencePacksRoute() {
 
   return (
     <div>
-      <div className="db-page-head">
-        <div>
-          <h1>{t('evidencePacks.title')}</h1>
-          <Typography.Text type="secondary">{t('evidencePacks.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHead title={t('evidencePacks.title')} intro={t('evidencePacks.intro')} />
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
-          {showOrgSelect && (
+          {orgs.offer && (
             <OrgSelect
               testId="org-select"
-              orgs={orgChoices}
-              loading={orgs.isPending}
+              orgs={orgs.choices}
+              loading={orgs.loading}
               value={org}
               onChange={(id) => setParam('org', id)}
               className="db-w-260"

@@ -10,12 +10,10 @@ export const DEFAULT_PUBLICITY_SORT: PublicitySort = '-publishedAt';
 
 export function PublicityFilters(props: ListFiltersProps<PublicityListFilter>) {
   const { t, nameOf } = useI18n();
-  const { filter } = props;
   return (
     <RecordFilters
       {...props}
       testId="publicity-filters"
-      active={Boolean(filter.org || filter.level || filter.from || filter.to)}
       selects={[
         {
           param: 'level',

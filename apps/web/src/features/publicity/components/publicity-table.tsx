@@ -1,17 +1,18 @@
 import type { PublicityItem } from '@dutyboard/contracts/publicity';
-import { Grid, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { TableColumnsType } from 'antd';
+import {
+  dateTimeColumn,
+  type ListTableProps,
+  orgColumns,
+  RecordTable,
+  RowLink,
+} from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { PublicityLevelTag } from './level-tag.tsx';
 
-const titleLink = (row: PublicityItem) => (
-  <Link to={`/publicity/${row.id}`} onClick={(e) => e.stopPropagation()}>
-    {row.title}
-  </Link>
-);
+const titleLink = (row: PublicityItem) => <RowLink to={`/publicity/${row.id}`}>{row.title}</RowLink>;
 
 /** Phone: one column, the headline first with date, level, outlet and branch under it. */
 function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<PublicityItem> {
@@ -35,15 +36,8 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Public
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<PublicityItem> {
   return [
-    {
-      key: 'publishedAt',
-      title: t('publicity.colDate'),
-      dataIndex: 'publishedAt',
-      width: 150,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
-    },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg ? [{ key: 'orgName', title: t('publicity.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    dateTimeColumn<PublicityItem>('publishedAt', t('publicity.colDate'), 150),
+    ...orgColumns<PublicityItem>(showOrg, t('publicity.colOrg')),
     {
       key: 'level',
       title: t('publicity.colLevel'),
@@ -57,34 +51,16 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Publicity
 }
 
 /** The records; a row (or its headline link) opens the detail. */
-export function PublicityTable({
-  rows,
-  empty,
-  showOrg,
-}: {
-  rows: PublicityItem[];
-  empty: ReactNode;
-  showOrg: boolean;
-}) {
+export function PublicityTable({ rows, empty, showOrg }: ListTableProps<PublicityItem>) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<PublicityItem>
-      data-testid="publicity-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 780 : 630 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/publicity/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    <RecordTable
+      testId="publicity-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 780 : 630}
+      rowHref={(row) => `/publicity/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
     />
   );
 }

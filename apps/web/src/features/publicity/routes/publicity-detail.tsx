@@ -1,12 +1,12 @@
 import { PUBLICITY_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { PublicityItem, PublicityLevel } from '@dutyboard/contracts/publicity';
-import { Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
-  RecordDeleteButton,
+  EditDeleteButtons,
+  historyFieldLabels,
+  NotFilled,
   RecordDetailPage,
-  RecordDetailQuery,
-  RecordEditButton,
+  RecordDetailRoute,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -29,23 +29,17 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 export function PublicityDetailRoute() {
-  const { id = '' } = useParams();
-  const item = usePublicityItem(id);
-  return (
-    <RecordDetailQuery query={item} notFound={<PublicityNotFound />}>
-      {(data) => <PublicityDetail item={data} />}
-    </RecordDetailQuery>
-  );
+  return <RecordDetailRoute useRecord={usePublicityItem} notFound={<PublicityNotFound />} Detail={PublicityDetail} />;
 }
 
-function PublicityDetail({ item }: { item: PublicityItem }) {
+function PublicityDetail({ record: item }: { record: PublicityItem }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeletePublicityItem(item.id, item.version);
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'publicity:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
 
   return (
     <RecordDetailPage
@@ -82,17 +76,9 @@ function PublicityDetail({ item }: { item: PublicityItem }) {
             notFilled
           ),
         },
-        { key: 'createdAt', label: t('publicity.createdAt'), children: formatDateTime(item.createdAt) },
-        { key: 'updatedAt', label: t('publicity.updatedAt'), children: formatDateTime(item.updatedAt) },
+        ...timestampFields(t, 'publicity', item),
       ]}
-      actions={
-        canWrite && (
-          <>
-            <RecordEditButton to={`/publicity/${item.id}/edit`} primary />
-            <RecordDeleteButton remove={remove} />
-          </>
-        )
-      }
+      actions={canWrite && <EditDeleteButtons to={`/publicity/${item.id}/edit`} remove={remove} primary />}
       entityType="PublicityItem"
       entityId={item.id}
       canAttach={canWrite}

@@ -14,22 +14,12 @@ import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../co
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RectificationListFilter } from '../../../lib/query-keys.ts';
 
-/** The keys that narrow the list (the sort order is a preference and stays when clearing). */
-export const FILTER_KEYS = ['org', 'status', 'open', 'source', 'overdue', 'dateField', 'from', 'to'] as const;
-
-export function isFiltered(filter: RectificationListFilter): boolean {
-  return Boolean(
-    filter.org || filter.status || filter.open || filter.source || filter.overdue || filter.from || filter.to,
-  );
-}
-
 export function RectificationFilters(props: ListFiltersProps<RectificationListFilter>) {
   const { t, nameOf } = useI18n();
   return (
     <RecordFilters
       {...props}
       testId="rectification-filters"
-      active={isFiltered(props.filter)}
       selects={[
         {
           param: 'status',

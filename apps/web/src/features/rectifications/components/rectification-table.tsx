@@ -1,15 +1,13 @@
 import type { Rectification } from '@dutyboard/contracts/rectifications';
-import { Grid, Table, type TableColumnsType, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { type TableColumnsType, Typography } from 'antd';
+import { type ListTableProps, orgColumns, RecordTable, RowLink } from '../../../components/record-table.tsx';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { SourceTag, StatusTag } from './rectification-tags.tsx';
 
 const problemLink = (row: Rectification) => (
-  <Link
+  <RowLink
     to={`/rectifications/${row.id}`}
-    onClick={(e) => e.stopPropagation()}
     style={{
       overflowWrap: 'anywhere',
       display: '-webkit-box',
@@ -19,7 +17,7 @@ const problemLink = (row: Rectification) => (
     }}
   >
     {row.problem}
-  </Link>
+  </RowLink>
 );
 
 function deadline(row: Rectification, t: Translate) {
@@ -53,8 +51,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Rectif
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Rectification> {
   return [
     { key: 'problem', title: t('rectifications.colProblem'), render: (_: unknown, row) => problemLink(row) },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg ? [{ key: 'orgName', title: t('rectifications.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    ...orgColumns<Rectification>(showOrg, t('rectifications.colOrg')),
     {
       key: 'source',
       title: t('rectifications.colSource'),
@@ -88,34 +85,16 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Rectifica
  * The records; a row (or its problem link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function RectificationTable({
-  rows,
-  empty,
-  showOrg,
-}: {
-  rows: Rectification[];
-  empty: ReactNode;
-  showOrg: boolean;
-}) {
+export function RectificationTable({ rows, empty, showOrg }: ListTableProps<Rectification>) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<Rectification>
-      data-testid="rectification-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 860 : 710 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/rectifications/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    <RecordTable
+      testId="rectification-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 860 : 710}
+      rowHref={(row) => `/rectifications/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
     />
   );
 }

@@ -7,13 +7,17 @@ import {
 import type { Rectification, RectificationSource, RectificationStatus } from '@dutyboard/contracts/rectifications';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useAttachmentCount } from '../../../components/attachments-panel.tsx';
 import {
+  historyFieldLabels,
+  longText,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -43,16 +47,12 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
 };
 
 export function RectificationDetailRoute() {
-  const { id = '' } = useParams();
-  const item = useRectification(id);
   return (
-    <RecordDetailQuery query={item} notFound={<RectificationNotFound />}>
-      {(data) => <RectificationDetail item={data} />}
-    </RecordDetailQuery>
+    <RecordDetailRoute useRecord={useRectification} notFound={<RectificationNotFound />} Detail={RectificationDetail} />
   );
 }
 
-function RectificationDetail({ item }: { item: Rectification }) {
+function RectificationDetail({ record: item }: { record: Rectification }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const [closing, setClosing] = useState(false);
@@ -61,9 +61,8 @@ function RectificationDetail({ item }: { item: Rectification }) {
   // Controls a role may not use are not rendered at all (not merely disabled); a DONE one is final.
   const canWrite = can(me, 'rectification:write');
   const open = item.status !== 'DONE';
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
-  const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span>;
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
 
   const alertCell = item.alert ? (
     <Space orientation="vertical" size={0}>
@@ -86,11 +85,11 @@ function RectificationDetail({ item }: { item: Rectification }) {
     ...(item.findingRef
       ? [{ key: 'findingRef', label: t('rectifications.findingRef'), children: item.findingRef }]
       : []),
-    { key: 'problem', label: t('rectifications.problem'), children: multiline(item.problem) },
+    { key: 'problem', label: t('rectifications.problem'), children: longText(item.problem) },
     {
       key: 'measure',
       label: t('rectifications.measure'),
-      children: item.measure ? multiline(item.measure) : notFilled,
+      children: longText(item.measure),
     },
     { key: 'owner', label: t('rectifications.ownerName'), children: item.ownerName || notFilled },
     {
@@ -113,12 +112,11 @@ function RectificationDetail({ item }: { item: Rectification }) {
           {
             key: 'closingNote',
             label: t('rectifications.closingNote'),
-            children: item.closingNote ? multiline(item.closingNote) : notFilled,
+            children: longText(item.closingNote),
           },
         ]
       : []),
-    { key: 'createdAt', label: t('rectifications.createdAt'), children: formatDateTime(item.createdAt) },
-    { key: 'updatedAt', label: t('rectifications.updatedAt'), children: formatDateTime(item.updatedAt) },
+    ...timestampFields(t, 'rectifications', item),
   ];
 
   return (

@@ -18,17 +18,19 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
+import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
+import { useOrgChoices } from '../../../lib/orgs.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
+import { patchParams } from '../../../lib/use-url-filter.ts';
 import {
   exportUrls,
   useGenerateSummary,
@@ -66,7 +68,7 @@ export function SummaryRoute() {
   const [params, setParams] = useSearchParams();
   const allowed = can(me, 'dashboard:read');
   const canWrite = can(me, 'report:write');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useOrgChoices(allowed);
 
   const periodParam = params.get('period');
   const period =
@@ -97,17 +99,7 @@ export function SummaryRoute() {
 
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-
-  const setParam = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
+  const setParam = (changes: Record<string, string | undefined>) => setParams(patchParams(params, changes));
 
   /** Runs `go` at once, or after confirming that unsaved edits may be dropped. */
   const leaveDraft = (go: () => void) => {
@@ -248,19 +240,14 @@ export function SummaryRoute() {
 
   return (
     <div>
-      <div className="db-page-head">
-        <div>
-          <h1>{t('reports.title')}</h1>
-          <Typography.Text type="secondary">{t('reports.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHead title={t('reports.title')} intro={t('reports.intro')} />
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
-          {showOrgSelect && (
+          {orgs.offer && (
             <OrgSelect
               testId="org-select"
-              orgs={orgChoices}
-              loading={orgs.isPending}
+              orgs={orgs.choices}
+              loading={orgs.loading}
               value={org}
               onChange={(id) => setParam({ org: id, draft: undefined })}
               className="db-w-260"

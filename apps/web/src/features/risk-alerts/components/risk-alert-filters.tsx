@@ -14,20 +14,12 @@ import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../co
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RiskAlertListFilter } from '../../../lib/query-keys.ts';
 
-/** The filters (not the sort order, which is a preference). */
-export const FILTER_KEYS = ['org', 'state', 'level', 'flag', 'dateField', 'from', 'to'] as const;
-
-export function hasFilters(filter: RiskAlertListFilter): boolean {
-  return FILTER_KEYS.some((key) => Boolean(filter[key]));
-}
-
 export function RiskAlertFilters(props: ListFiltersProps<RiskAlertListFilter>) {
   const { t, nameOf } = useI18n();
   return (
     <RecordFilters
       {...props}
       testId="risk-alert-filters"
-      active={hasFilters(props.filter)}
       selects={[
         {
           param: 'state',

@@ -1,7 +1,12 @@
 import type { RiskAlert } from '@dutyboard/contracts/risk-alerts';
-import { Grid, Space, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Space, type TableColumnsType } from 'antd';
+import {
+  dateTimeColumn,
+  type ListTableProps,
+  orgColumns,
+  RecordTable,
+  RowLink,
+} from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -9,14 +14,9 @@ import { AlertClockTag, liveFlags, useNow } from './alert-clock.tsx';
 import { AlertLevelTag, AlertStateTag, UrgeTag } from './alert-tags.tsx';
 
 const summaryLink = (row: RiskAlert) => (
-  <Link
-    to={`/risk-alerts/${row.id}`}
-    onClick={(e) => e.stopPropagation()}
-    style={{ overflowWrap: 'anywhere' }}
-    data-testid="alert-summary-link"
-  >
+  <RowLink to={`/risk-alerts/${row.id}`} style={{ overflowWrap: 'anywhere' }} data-testid="alert-summary-link">
     {row.summary.length > 80 ? `${row.summary.slice(0, 80)}…` : row.summary}
-  </Link>
+  </RowLink>
 );
 
 /** State, the clock (or how the report went) and 催办, as of `now`. */
@@ -54,14 +54,8 @@ function compactColumns(t: Translate, showOrg: boolean, now: Date): TableColumns
 
 function fullColumns(t: Translate, showOrg: boolean, now: Date): TableColumnsType<RiskAlert> {
   return [
-    {
-      key: 'registeredAt',
-      title: t('riskAlerts.colRegisteredAt'),
-      dataIndex: 'registeredAt',
-      width: 150,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
-    },
-    ...(showOrg ? [{ key: 'orgName', title: t('riskAlerts.colOrg'), dataIndex: 'orgName', width: 140 }] : []),
+    dateTimeColumn<RiskAlert>('registeredAt', t('riskAlerts.colRegisteredAt'), 150),
+    ...orgColumns<RiskAlert>(showOrg, t('riskAlerts.colOrg'), 140),
     {
       key: 'level',
       title: t('riskAlerts.colLevel'),
@@ -80,27 +74,17 @@ function fullColumns(t: Translate, showOrg: boolean, now: Date): TableColumnsTyp
 }
 
 /** The alerts; a row (or its summary link) opens the detail. */
-export function RiskAlertTable({ rows, empty, showOrg }: { rows: RiskAlert[]; empty: ReactNode; showOrg: boolean }) {
+export function RiskAlertTable({ rows, empty, showOrg }: ListTableProps<RiskAlert>) {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const now = useNow();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<RiskAlert>
-      data-testid="risk-alert-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 860 : 720 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/risk-alerts/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, showOrg, now) : fullColumns(t, showOrg, now)}
+    <RecordTable
+      testId="risk-alert-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 860 : 720}
+      rowHref={(row) => `/risk-alerts/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, showOrg, now) : fullColumns(t, showOrg, now))}
     />
   );
 }

@@ -7,12 +7,13 @@ import {
   availableSteps,
   type RiskAlertDetail,
 } from '@dutyboard/contracts/risk-alerts';
-import { Button, Card, Space, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Button, Card, Space } from 'antd';
 import {
+  longText,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
 } from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
@@ -50,16 +51,10 @@ const HISTORY_FIELDS = [
 type FieldName = (typeof HISTORY_FIELDS)[number];
 
 export function RiskAlertDetailRoute() {
-  const { id = '' } = useParams();
-  const alert = useRiskAlert(id);
-  return (
-    <RecordDetailQuery query={alert} notFound={<RiskAlertNotFound />}>
-      {(data) => <RiskAlertDetailView alert={data} />}
-    </RecordDetailQuery>
-  );
+  return <RecordDetailRoute useRecord={useRiskAlert} notFound={<RiskAlertNotFound />} Detail={RiskAlertDetailView} />;
 }
 
-function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
+function RiskAlertDetailView({ record: alert }: { record: RiskAlertDetail }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const now = useNow();
@@ -75,7 +70,7 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
   const canCorrect = can(me, 'alert:correct') && alertFactsFrozen(alert.state);
   const canAttach = can(me, 'alert:register') || can(me, 'alert:assess') || can(me, 'alert:handle');
   const { needsUrging } = liveFlags(alert, now);
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
 
   const field = (name: FieldName) => t(`riskAlerts.field.${name}`);
   const historyLabels: Record<string, string> = Object.fromEntries(HISTORY_FIELDS.map((name) => [name, field(name)]));
@@ -141,7 +136,7 @@ function RiskAlertDetailView({ alert }: { alert: RiskAlertDetail }) {
         {
           key: 'summary',
           label: field('summary'),
-          children: <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{alert.summary}</span>,
+          children: longText(alert.summary),
         },
         { key: 'source', label: field('source'), children: alert.source },
         { key: 'channel', label: field('channel'), children: alert.channel || notFilled },

@@ -7,17 +7,12 @@ import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../co
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RiskPointCheckListFilter } from '../../../lib/query-keys.ts';
 
-/** The keys that narrow the list (the sort order is a preference and stays when clearing). */
-export const CHECK_FILTER_KEYS = ['org', 'result', 'onTime', 'from', 'to'] as const;
-
 export function CheckFilters(props: ListFiltersProps<RiskPointCheckListFilter>) {
   const { t, nameOf } = useI18n();
-  const { filter } = props;
   return (
     <RecordFilters
       {...props}
       testId="check-filters"
-      active={CHECK_FILTER_KEYS.some((key) => Boolean(filter[key]))}
       selects={[
         {
           param: 'result',

@@ -1,9 +1,9 @@
 // The checks list's table: when (Shanghai), which point (a link to it), where, what was found,
 // whether it was on time, the notes and who checked. On a phone each row is one compact column.
 import type { RiskPointCheck } from '@dutyboard/contracts/risk-points';
-import { Grid, Table, type TableColumnsType, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import { dateTimeColumn, type ListTableProps, orgColumns, RecordTable } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -40,23 +40,14 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPo
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPointCheck> {
   return [
-    {
-      key: 'checkedAt',
-      title: t('riskPoints.checksList.colCheckedAt'),
-      dataIndex: 'checkedAt',
-      width: 160,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
-    },
+    dateTimeColumn<RiskPointCheck>('checkedAt', t('riskPoints.checksList.colCheckedAt'), 160),
     {
       key: 'point',
       title: t('riskPoints.checksList.colPoint'),
       dataIndex: 'riskPointName',
       render: (_: string, row) => pointLink(row),
     },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg
-      ? [{ key: 'orgName', title: t('riskPoints.checksList.colOrg'), dataIndex: 'orgName', width: 150 }]
-      : []),
+    ...orgColumns<RiskPointCheck>(showOrg, t('riskPoints.checksList.colOrg')),
     {
       key: 'result',
       title: t('riskPoints.checksList.colResult'),
@@ -87,19 +78,15 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint
   ];
 }
 
-export function CheckTable({ rows, empty, showOrg }: { rows: RiskPointCheck[]; empty: ReactNode; showOrg: boolean }) {
+export function CheckTable({ rows, empty, showOrg }: ListTableProps<RiskPointCheck>) {
   const { t } = useI18n();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<RiskPointCheck>
-      data-testid="check-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 1000 : 850 }}
-      locale={{ emptyText: empty }}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    <RecordTable
+      testId="check-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 1000 : 850}
+      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
     />
   );
 }

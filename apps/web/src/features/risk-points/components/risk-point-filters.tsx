@@ -17,12 +17,10 @@ export const DEFAULT_RISK_POINT_SORT: RiskPointSort = 'nextCheckDueAt';
 
 export function RiskPointFilters(props: ListFiltersProps<RiskPointListFilter>) {
   const { t, nameOf } = useI18n();
-  const { filter } = props;
   return (
     <RecordFilters
       {...props}
       testId="risk-point-filters"
-      active={Boolean(filter.org || filter.type || filter.level || filter.checkStatus)}
       selects={[
         {
           param: 'checkStatus',

@@ -1,19 +1,14 @@
 import { RISK_POINT_TYPE_LABELS } from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
-import { Grid, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { TableColumnsType } from 'antd';
+import { type ListTableProps, orgColumns, RecordTable, RowLink } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { enumLabel } from '../../../lib/labels.ts';
 import { CheckStatusTag, RiskLevelTag } from './risk-tags.tsx';
 
-const nameLink = (row: RiskPoint) => (
-  <Link to={`/risk-points/${row.id}`} onClick={(e) => e.stopPropagation()}>
-    {row.name}
-  </Link>
-);
+const nameLink = (row: RiskPoint) => <RowLink to={`/risk-points/${row.id}`}>{row.name}</RowLink>;
 
 /** Only a check that needs attention gets a tag; "on schedule" is the quiet default. */
 const statusTag = (row: RiskPoint) => (row.checkStatus === 'OK' ? null : <CheckStatusTag status={row.checkStatus} />);
@@ -41,8 +36,7 @@ function compactColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumn
 function fullColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsType<RiskPoint> {
   return [
     { key: 'name', title: t('riskPoints.colName'), dataIndex: 'name', render: (_: string, row) => nameLink(row) },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg ? [{ key: 'orgName', title: t('riskPoints.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    ...orgColumns<RiskPoint>(showOrg, t('riskPoints.colOrg')),
     {
       key: 'type',
       title: t('riskPoints.colType'),
@@ -72,26 +66,16 @@ function fullColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsTy
 }
 
 /** The register; a row (or its name link) opens the detail. */
-export function RiskPointTable({ rows, empty, showOrg }: { rows: RiskPoint[]; empty: ReactNode; showOrg: boolean }) {
+export function RiskPointTable({ rows, empty, showOrg }: ListTableProps<RiskPoint>) {
   const { t, lang } = useI18n();
-  const navigate = useNavigate();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<RiskPoint>
-      data-testid="risk-point-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 800 : 650 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/risk-points/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, lang, showOrg) : fullColumns(t, lang, showOrg)}
+    <RecordTable
+      testId="risk-point-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 800 : 650}
+      rowHref={(row) => `/risk-points/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, lang, showOrg) : fullColumns(t, lang, showOrg))}
     />
   );
 }

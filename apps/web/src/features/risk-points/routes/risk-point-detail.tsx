@@ -7,12 +7,15 @@ import {
 } from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import { Button, Card, Space, Typography } from 'antd';
-import { useParams } from 'react-router';
 import {
+  historyFieldLabels,
+  longText,
+  NotFilled,
   RecordDeleteButton,
   RecordDetailPage,
-  RecordDetailQuery,
+  RecordDetailRoute,
   RecordEditButton,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
@@ -53,24 +56,18 @@ const HISTORY_ENUMS: Record<string, LabelTable<string>> = {
 };
 
 export function RiskPointDetailRoute() {
-  const { id = '' } = useParams();
-  const point = useRiskPoint(id);
-  return (
-    <RecordDetailQuery query={point} notFound={<RiskPointNotFound />}>
-      {(data) => <RiskPointDetail point={data} />}
-    </RecordDetailQuery>
-  );
+  return <RecordDetailRoute useRecord={useRiskPoint} notFound={<RiskPointNotFound />} Detail={RiskPointDetail} />;
 }
 
-function RiskPointDetail({ point }: { point: RiskPoint }) {
+function RiskPointDetail({ record: point }: { record: RiskPoint }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeleteRiskPoint(point.id, point.version);
   const { dialog, openDialog, dialogProps } = useDialogState<'check'>();
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'riskpoint:write');
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
-  const fieldLabels = Object.fromEntries(Object.entries(HISTORY_LABELS).map(([field, key]) => [field, t(key)]));
+  const notFilled = <NotFilled />;
+  const fieldLabels = historyFieldLabels(t, HISTORY_LABELS);
   const formatValue = (field: string, value: unknown) => {
     const table = HISTORY_ENUMS[field];
     if (table && typeof value === 'string') return nameOf(table, value);
@@ -102,11 +99,7 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
         {
           key: 'controlMeasure',
           label: t('riskPoints.controlMeasure'),
-          children: point.controlMeasure ? (
-            <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{point.controlMeasure}</span>
-          ) : (
-            notFilled
-          ),
+          children: longText(point.controlMeasure),
         },
         {
           key: 'interval',
@@ -132,8 +125,7 @@ function RiskPointDetail({ point }: { point: RiskPoint }) {
             </Space>
           ),
         },
-        { key: 'createdAt', label: t('riskPoints.createdAt'), children: formatDateTime(point.createdAt) },
-        { key: 'updatedAt', label: t('riskPoints.updatedAt'), children: formatDateTime(point.updatedAt) },
+        ...timestampFields(t, 'riskPoints', point),
       ]}
       actions={
         canWrite && (

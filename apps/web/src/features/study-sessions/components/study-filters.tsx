@@ -17,20 +17,10 @@ import type { StudySessionListFilter } from '../../../lib/query-keys.ts';
 
 export function StudyFilters(props: ListFiltersProps<StudySessionListFilter>) {
   const { t, nameOf, lang } = useI18n();
-  const { filter } = props;
   return (
     <RecordFilters
       {...props}
       testId="study-filters"
-      active={Boolean(
-        filter.org ||
-          filter.kind ||
-          filter.topicGroup ||
-          filter.topicCategory ||
-          filter.figure ||
-          filter.from ||
-          filter.to,
-      )}
       selects={[
         {
           param: 'kind',

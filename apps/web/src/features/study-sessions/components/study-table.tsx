@@ -1,16 +1,21 @@
 import type { StudySession } from '@dutyboard/contracts/study-sessions';
-import { Grid, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { TableColumnsType } from 'antd';
+import {
+  dateTimeColumn,
+  type ListTableProps,
+  orgColumns,
+  RecordTable,
+  RowLink,
+} from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { StudyKindTag } from './kind-tag.tsx';
 
 const topicLink = (row: StudySession) => (
-  <Link to={`/study-sessions/${row.id}`} onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
+  <RowLink to={`/study-sessions/${row.id}`} style={{ overflowWrap: 'anywhere' }}>
     {row.topic}
-  </Link>
+  </RowLink>
 );
 
 /** "18/20": present of expected; a count not recorded reads "—". */
@@ -47,15 +52,8 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<StudyS
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySession> {
   return [
-    {
-      key: 'occurredAt',
-      title: t('studySessions.colDate'),
-      dataIndex: 'occurredAt',
-      width: 150,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
-    },
-    // With a single reachable org every row would repeat the same name.
-    ...(showOrg ? [{ key: 'orgName', title: t('studySessions.colOrg'), dataIndex: 'orgName', width: 150 }] : []),
+    dateTimeColumn<StudySession>('occurredAt', t('studySessions.colDate'), 150),
+    ...orgColumns<StudySession>(showOrg, t('studySessions.colOrg')),
     {
       key: 'kind',
       title: t('studySessions.colKind'),
@@ -90,26 +88,16 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySess
  * The records; a row (or its topic link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function StudyTable({ rows, empty, showOrg }: { rows: StudySession[]; empty: ReactNode; showOrg: boolean }) {
+export function StudyTable({ rows, empty, showOrg }: ListTableProps<StudySession>) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Table<StudySession>
-      data-testid="study-table"
-      rowKey="id"
-      size={phone ? 'small' : 'middle'}
-      dataSource={rows}
-      pagination={false}
-      scroll={phone ? undefined : { x: showOrg ? 910 : 760 }}
-      locale={{ emptyText: empty }}
-      rowClassName={() => 'db-clickable-row'}
-      onRow={(row) => ({
-        onClick: () => {
-          void navigate(`/study-sessions/${row.id}`);
-        },
-      })}
-      columns={phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg)}
+    <RecordTable
+      testId="study-table"
+      rows={rows}
+      empty={empty}
+      scrollX={showOrg ? 910 : 760}
+      rowHref={(row) => `/study-sessions/${row.id}`}
+      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
     />
   );
 }

@@ -1,13 +1,15 @@
 import { STUDY_KIND_LABELS, STUDY_TOPIC_LABELS } from '@dutyboard/contracts/labels';
 import { StudyKindSchema, type StudySession, StudyTopicSchema } from '@dutyboard/contracts/study-sessions';
 import { Alert, Button, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation } from 'react-router';
 import {
-  RecordDeleteButton,
+  EditDeleteButtons,
+  historyFieldLabels,
+  longText,
+  NotFilled,
   RecordDetailPage,
-  RecordDetailQuery,
-  RecordEditButton,
+  RecordDetailRoute,
+  timestampFields,
 } from '../../../components/record-detail-page.tsx';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
@@ -21,12 +23,8 @@ import { StudyKindTag } from '../components/kind-tag.tsx';
 import { StudySessionNotFound } from '../components/study-not-found.tsx';
 
 export function StudySessionDetailRoute() {
-  const { id = '' } = useParams();
-  const session = useStudySession(id);
   return (
-    <RecordDetailQuery query={session} notFound={<StudySessionNotFound />}>
-      {(data) => <StudySessionDetail session={data} />}
-    </RecordDetailQuery>
+    <RecordDetailRoute useRecord={useStudySession} notFound={<StudySessionNotFound />} Detail={StudySessionDetail} />
   );
 }
 
@@ -45,7 +43,7 @@ const HISTORY_FIELDS: Record<string, MessageKey> = {
   minutes: 'studySessions.minutes',
 };
 
-function StudySessionDetail({ session }: { session: StudySession }) {
+function StudySessionDetail({ record: session }: { record: StudySession }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const location = useLocation();
@@ -54,12 +52,10 @@ function StudySessionDetail({ session }: { session: StudySession }) {
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'study:write');
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const notFilled = <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  const notFilled = <NotFilled />;
   const people = (count: number | null) => (count === null ? notFilled : t('studySessions.peopleValue', { count }));
-  const longText = (value: string | null): ReactNode =>
-    value ? <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</span> : notFilled;
 
-  const historyLabels = Object.fromEntries(Object.entries(HISTORY_FIELDS).map(([field, key]) => [field, t(key)]));
+  const historyLabels = historyFieldLabels(t, HISTORY_FIELDS);
   const historyValue = (field: string, value: unknown): string | undefined => {
     if (field === 'kind') {
       const kind = StudyKindSchema.safeParse(value);
@@ -159,17 +155,9 @@ function StudySessionDetail({ session }: { session: StudySession }) {
         },
         { key: 'materials', label: t('studySessions.materials'), children: longText(session.materials) },
         { key: 'minutes', label: t('studySessions.minutes'), children: longText(session.minutes) },
-        { key: 'createdAt', label: t('studySessions.createdAt'), children: formatDateTime(session.createdAt) },
-        { key: 'updatedAt', label: t('studySessions.updatedAt'), children: formatDateTime(session.updatedAt) },
+        ...timestampFields(t, 'studySessions', session),
       ]}
-      actions={
-        canWrite && (
-          <>
-            <RecordEditButton to={`/study-sessions/${session.id}/edit`} primary />
-            <RecordDeleteButton remove={remove} />
-          </>
-        )
-      }
+      actions={canWrite && <EditDeleteButtons to={`/study-sessions/${session.id}/edit`} remove={remove} primary />}
       entityType="StudySession"
       entityId={session.id}
       canAttach={canWrite}

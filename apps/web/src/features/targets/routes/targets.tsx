@@ -1,18 +1,19 @@
 // /targets (目标设置): the targets and frequency rules of a period for an org and its branches.
 // Everyone with target:read sees them within reach; leadership (plan:manage) edits.
-import { IdSchema } from '@dutyboard/contracts/common';
-import { Alert, Card, Typography } from 'antd';
+import { Alert, Card } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
+import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PlanPeriodSelect } from '../../../components/plan-period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useOrgs } from '../../../lib/orgs.ts';
-import { currentHalfCode, isPeriodCode } from '../../../lib/periods.ts';
+import { useOrgChoices } from '../../../lib/orgs.ts';
+import { periodOrgFromParams } from '../../../lib/periods.ts';
+import { patchParams } from '../../../lib/use-url-filter.ts';
 import { useTargets } from '../api/targets.ts';
 import { RulesSection } from '../components/rules-section.tsx';
 import { TargetGrid } from '../components/target-grid.tsx';
@@ -21,48 +22,36 @@ export function TargetsRoute() {
   const me = useCurrentUser();
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const periodParam = params.get('period');
-  const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  const orgParam = params.get('org');
-  const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : undefined;
+  const { period, org } = periodOrgFromParams(params);
   const allowed = can(me, 'target:read');
   const canEdit = can(me, 'plan:manage');
-  const orgs = useOrgs({ enabled: allowed });
+  const orgs = useOrgChoices(allowed);
   const targets = useTargets(period, org);
   if (!allowed) return <ForbiddenPage />;
 
-  const orgChoices = orgs.data?.items ?? [];
-  const showOrgSelect = hasScopeAll(me) || orgChoices.length > 1;
-  const setParam = (key: 'period' | 'org', value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
+  const orgChoices = orgs.choices;
+  const setParam = (key: 'period' | 'org', value: string | undefined) =>
+    setParams(patchParams(params, { [key]: value }));
   const data = targets.data;
   const shownOrgId = org ?? data?.orgs[0]?.id ?? me.org.id;
 
   return (
     <div>
-      <div className="db-page-head">
-        <div>
-          <h1>{t('targets.title')}</h1>
-          <Typography.Text type="secondary">{t('targets.intro')}</Typography.Text>
-        </div>
+      <PageHead title={t('targets.title')} intro={t('targets.intro')}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
           <PlanPeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {showOrgSelect && (
+          {orgs.offer && (
             <OrgSelect
               testId="org-select"
               orgs={orgChoices}
-              loading={orgs.isPending}
+              loading={orgs.loading}
               value={shownOrgId}
               onChange={(id) => setParam('org', id)}
               className="db-w-220"
             />
           )}
         </div>
-      </div>
+      </PageHead>
       {!canEdit && <Alert type="info" showIcon title={t('targets.readOnly')} style={{ marginBottom: 16 }} />}
       {targets.isPending ? (
         <PageLoading rows={8} />
