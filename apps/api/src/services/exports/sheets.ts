@@ -20,6 +20,7 @@ import {
   ASSIGNMENT_COLUMNS,
   type Cell,
   type Column,
+  type DateKind,
   PUBLICITY_COLUMNS,
   RECTIFICATION_COLUMNS,
   RISK_ALERT_COLUMNS,
@@ -31,10 +32,38 @@ import {
 export { writeCsv } from './csv.ts';
 export { writeXlsx } from './xlsx.ts';
 
+export interface SheetColumn {
+  header: string;
+  /** The widest the column may grow to fit its text (xlsx.ts fits it to the header and the values). */
+  width?: number;
+  /** Shanghai wall-clock text written as a date cell in the workbook (columns.ts DateKind). */
+  type?: DateKind;
+}
+
+/** Rows above the table in the workbook only (CSV stays a plain table): what, whose, when. */
+export interface SheetTitle {
+  /** "甲村党支部 主题活动（2026-03-01 至 2026-03-31）" */
+  text: string;
+  /** Lines under it: the filters in words, who exported it and when. */
+  lines: string[];
+}
+
 export interface Sheet {
   name: string;
-  columns: { header: string; width?: number }[];
+  title?: SheetTitle;
+  columns: SheetColumn[];
   rows: (string | number | null)[][];
+}
+
+/** The 序号 column every list export starts with: the row's place in the list, from 1. */
+export const SERIAL_HEADER = '序号';
+
+/** The sheet with 序号 in front (rows keep the record id last, for sheetIds and tracing). */
+function numbered(columns: SheetColumn[], rows: Cell[][]): Pick<Sheet, 'columns' | 'rows'> {
+  return {
+    columns: [{ header: SERIAL_HEADER, width: 8 }, ...columns],
+    rows: rows.map((row, i) => [i + 1, ...row]),
+  };
 }
 
 export interface ListSheetOptions {
@@ -142,7 +171,13 @@ export async function listSheet(
   const rows = await collect(prisma, user, parsed.data, options.maxRows ?? EXPORT_MAX_ROWS, options.now ?? new Date());
   return {
     name: EXPORT_TITLES[list],
-    columns: columns.map(({ header, width }) => (width === undefined ? { header } : { header, width })),
-    rows,
+    ...numbered(
+      columns.map(({ header, width, type }) => ({
+        header,
+        ...(width === undefined ? {} : { width }),
+        ...(type === undefined ? {} : { type }),
+      })),
+      rows,
+    ),
   };
 }
