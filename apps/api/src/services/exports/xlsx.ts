@@ -29,6 +29,10 @@ const WIDTH_CAP = 60;
 /** The date cells' width: the formatted text plus a margin for the filter button. */
 const DATE_WIDTH: Readonly<Record<DateKind, number>> = { datetime: 20, date: 13 };
 
+/** Points per line of wrapped text at the default 11-point font, and Excel's tallest row. */
+const LINE_HEIGHT = 15;
+const ROW_HEIGHT_MAX = 409;
+
 /** Paper size 9 is A4 in SpreadsheetML (ECMA-376 §18.18.43 ST_PaperSize). */
 const A4 = 9;
 
@@ -146,6 +150,8 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
         if (kind && date) {
           cell.value = date;
           cell.numFmt = DATE_FORMATS[kind];
+          // Centred: right-aligned (Excel's default for a date) it runs into the next column's text.
+          cell.alignment = { horizontal: 'center' };
           return;
         }
         cell.value = text;
@@ -154,20 +160,37 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
       });
     });
 
+    // Text wider than its column, or holding line breaks, wraps inside the cell instead of being
+    // cut, and its row is made tall enough for the lines: readers do not all re-measure rows on
+    // opening (LibreOffice keeps the default height), so the height is written.
+    const lines = sheet.rows.map(() => 1);
     sheet.columns.forEach((column, i) => {
       const col = worksheet.getColumn(i + 1);
       const cap = column.width ?? WIDTH_CAP;
       const fit = (widths[i] ?? 0) + 2;
-      col.width = column.type
+      const width = column.type
         ? Math.max(DATE_WIDTH[column.type], textWidth(column.header) + 2)
         : Math.min(Math.max(WIDTH_MIN, fit), Math.max(cap, textWidth(column.header) + 2));
-      // Text wider than its column, or holding line breaks, wraps inside the cell instead of being cut.
-      if (wraps[i] || fit > cap) {
-        for (let r = headerRow + 1; r <= lastRow; r += 1) {
-          const cell = worksheet.getRow(r).getCell(i + 1);
-          if (typeof cell.value === 'string') cell.alignment = { vertical: 'top', wrapText: true };
-        }
-      }
+      col.width = width;
+      if (!wraps[i] && fit <= width) return;
+      sheet.rows.forEach((_, r) => {
+        const cell = worksheet.getRow(headerRow + 1 + r).getCell(i + 1);
+        if (typeof cell.value !== 'string') return;
+        cell.alignment = { vertical: 'top', wrapText: true };
+        const needed = cell.value
+          .split(/\r?\n/)
+          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / (width - 1))), 0);
+        lines[r] = Math.max(lines[r] ?? 1, needed);
+      });
+    });
+    lines.forEach((count, r) => {
+      if (count === 1) return;
+      const row = worksheet.getRow(headerRow + 1 + r);
+      row.height = Math.min(ROW_HEIGHT_MAX, count * LINE_HEIGHT);
+      // The row's short cells sit at the top beside the wrapped text, not at the bottom.
+      row.eachCell((cell) => {
+        cell.alignment = { ...cell.alignment, vertical: 'top' };
+      });
     });
 
     worksheet.autoFilter = `A${headerRow}:${last}${lastRow}`;
