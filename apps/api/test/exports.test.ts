@@ -384,7 +384,8 @@ describe('an export equals its list', () => {
       expect(column(table, '登记时间')[1]).toBe('2026-03-02 00:30');
       // 一级: one hour to report.
       expect(column(table, '报送时限')[1]).toBe('2026-03-02 01:30');
-      expect(column(table, '报送情况')[1]).toBe('已超时（未报送）');
+      // The alert page's clock words (ALERT_CLOCK_LABELS).
+      expect(column(table, '报送情况')[1]).toBe('已超时');
       expect(column(table, '组织/支部')).toEqual(['乙社区党支部', '甲村党支部']);
     }
   });

@@ -159,6 +159,17 @@ export const ALERT_FLAG_LABELS: LabelTable<RiskAlertFlag> = {
   REPORTED_LATE: { zh: '超时报送', en: 'Reported late' },
 };
 
+/**
+ * How an alert's reporting clock reads (alert-clock.tsx on the pages, 报送情况 in the export). The
+ * page shows the time left while the clock runs; the export, judged at one moment, says 未报送.
+ */
+export const ALERT_CLOCK_LABELS = {
+  onTime: { zh: '按时报送', en: 'Reported on time' },
+  late: { zh: '超时报送', en: 'Reported late' },
+  overdue: { zh: '已超时', en: 'Overdue' },
+  pending: { zh: '未报送', en: 'Not reported' },
+} as const satisfies Record<string, Label>;
+
 /** Which date the alert list's day range applies to. */
 export const ALERT_DATE_FIELD_LABELS: LabelTable<(typeof RISK_ALERT_DATE_FIELDS)[number]> = {
   registeredAt: { zh: '按登记日期', en: 'By registration date' },

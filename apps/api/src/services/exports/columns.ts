@@ -7,7 +7,9 @@ import type { Assignment, AssignmentRule } from '@dutyboard/contracts/assignment
 import { FIGURES } from '@dutyboard/contracts/figures';
 import {
   ACTIVITY_CATEGORY_LABELS,
+  ALERT_CLOCK_LABELS,
   ALERT_FIELD_LABELS,
+  ALERT_FLAG_LABELS,
   ALERT_LEVEL_LABELS,
   ALERT_STATE_LABELS,
   ASSIGNMENT_KIND_LABELS,
@@ -33,6 +35,9 @@ import type { RiskPoint, RiskPointCheck } from '@dutyboard/contracts/risk-points
 import type { StudySession } from '@dutyboard/contracts/study-sessions';
 
 export type Cell = string | number | null;
+
+/** The 序号 column every list export starts with (sheets.ts): the row's place in the list, from 1. */
+export const SERIAL_HEADER = '序号';
 
 /**
  * A column whose text is a Shanghai wall-clock time ("2026-05-20 14:30") or day ("2026-05-20"):
@@ -80,9 +85,10 @@ export function ruleText(rule: AssignmentRule | null): string | null {
 
 /** The reporting clock as the alert list shows it. */
 function reportState(alert: RiskAlert): string {
-  if (alert.clock.reportedLate === true) return '超时报送';
-  if (alert.clock.reportedLate === false) return '按时报送';
-  return alert.clock.overdue ? '已超时（未报送）' : '未报送';
+  const clock = ALERT_CLOCK_LABELS;
+  if (alert.clock.reportedLate === true) return clock.late.zh;
+  if (alert.clock.reportedLate === false) return clock.onTime.zh;
+  return alert.clock.overdue ? clock.overdue.zh : clock.pending.zh;
 }
 
 /** Absentees as "张三：因病请假；李四：出差". */
@@ -188,7 +194,7 @@ export const RISK_ALERT_COLUMNS: Column<RiskAlert>[] = [
   { header: '报送情况', width: 14, value: reportState },
   { header: A.receiptNumber.zh, width: 16, value: (r) => r.receiptNumber },
   { header: A.closedAt.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.closedAt) },
-  { header: '待催办', width: 8, value: (r) => yesNo(r.needsUrging) },
+  { header: ALERT_FLAG_LABELS.URGE.zh, width: 8, value: (r) => yesNo(r.needsUrging) },
   { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];

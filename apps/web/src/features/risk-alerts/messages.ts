@@ -1,7 +1,12 @@
 // UI strings of the 舆情 pages. The step buttons' labels (riskAlerts.step.*) are exact: browser
 // tests click them by these names. Enum values are the contracts' (lib/labels.ts); the fields the
 // export also heads its columns with are ALERT_FIELD_LABELS, so the page and the file agree.
-import { ALERT_DATE_FIELD_LABELS, ALERT_FIELD_LABELS, ALERT_FLAG_LABELS } from '@dutyboard/contracts/labels';
+import {
+  ALERT_CLOCK_LABELS,
+  ALERT_DATE_FIELD_LABELS,
+  ALERT_FIELD_LABELS,
+  ALERT_FLAG_LABELS,
+} from '@dutyboard/contracts/labels';
 
 export const riskAlertsZh = {
   'riskAlerts.nav': '舆情处置',
@@ -40,9 +45,9 @@ export const riskAlertsZh = {
   'riskAlerts.urge': '催办',
   'riskAlerts.urgeHint': '超过 {hours} 小时没有新的办理环节',
   'riskAlerts.clock.remaining': '剩余 {time}',
-  'riskAlerts.clock.overdue': '已超时',
-  'riskAlerts.clock.onTime': '按时报送',
-  'riskAlerts.clock.late': '超时报送',
+  'riskAlerts.clock.overdue': ALERT_CLOCK_LABELS.overdue.zh,
+  'riskAlerts.clock.onTime': ALERT_CLOCK_LABELS.onTime.zh,
+  'riskAlerts.clock.late': ALERT_CLOCK_LABELS.late.zh,
   'riskAlerts.clock.dueAt': '报送时限：{time}',
   'riskAlerts.duration.minutes': '{m} 分钟',
   'riskAlerts.duration.hours': '{h} 小时 {m} 分',
@@ -176,9 +181,9 @@ export const riskAlertsEn: Record<keyof typeof riskAlertsZh, string> = {
   'riskAlerts.urge': 'Chase up',
   'riskAlerts.urgeHint': 'No step for more than {hours} hours',
   'riskAlerts.clock.remaining': '{time} left',
-  'riskAlerts.clock.overdue': 'Overdue',
-  'riskAlerts.clock.onTime': 'Reported on time',
-  'riskAlerts.clock.late': 'Reported late',
+  'riskAlerts.clock.overdue': ALERT_CLOCK_LABELS.overdue.en,
+  'riskAlerts.clock.onTime': ALERT_CLOCK_LABELS.onTime.en,
+  'riskAlerts.clock.late': ALERT_CLOCK_LABELS.late.en,
   'riskAlerts.clock.dueAt': 'Report due: {time}',
   'riskAlerts.duration.minutes': '{m} min',
   'riskAlerts.duration.hours': '{h} h {m} min',
