@@ -26,6 +26,7 @@ import {
   RISK_ALERT_COLUMNS,
   RISK_POINT_CHECK_COLUMNS,
   RISK_POINT_COLUMNS,
+  SERIAL_HEADER,
   STUDY_SESSION_COLUMNS,
 } from './columns.ts';
 
@@ -54,9 +55,6 @@ export interface Sheet {
   columns: SheetColumn[];
   rows: (string | number | null)[][];
 }
-
-/** The 序号 column every list export starts with: the row's place in the list, from 1. */
-export const SERIAL_HEADER = '序号';
 
 /** The sheet with 序号 in front (rows keep the record id last, for sheetIds and tracing). */
 function numbered(columns: SheetColumn[], rows: Cell[][]): Pick<Sheet, 'columns' | 'rows'> {
