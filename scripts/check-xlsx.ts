@@ -102,10 +102,10 @@ function sampleSheets(): Sheet[] {
     updatedAt: '2026-03-01T16:30:00.000Z',
     clock: { reportedLate: null, overdue: true },
   } as unknown as RiskAlert;
-  const line = '筛选条件：无　共 2 条　导出人：张书记　导出时间：2026-11-24 09:30';
+  const line = (count: number) => `筛选条件：无　共 ${count} 条　导出人：张书记　导出时间：2026-11-24 09:30`;
   const table = <Row>(name: string, columns: typeof ACTIVITY_COLUMNS | typeof RISK_ALERT_COLUMNS, rows: Row[]) => ({
     name,
-    title: { text: `甲村党支部 ${name}（2026-03-01 至 2026-03-31）`, lines: [line] },
+    title: { text: `甲村党支部 ${name}（2026-03-01 至 2026-03-31）`, lines: [line(rows.length)] },
     columns: [
       { header: '序号', width: 8 },
       ...columns.map(({ header, width, type }) => ({ header, width, ...(type ? { type } : {}) })),

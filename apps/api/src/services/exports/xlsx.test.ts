@@ -80,6 +80,7 @@ describe('writeXlsx', () => {
     expect(sheet.getCell('D4').numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getCell('D5').value).toBeNull();
     expect(sheet.getCell('A4').value).toBe(1);
+    expect(sheet.getCell('A4').alignment?.horizontal).toBe('center');
     expect(sheet.getCell('E4').value).toBe(30);
     // Text that looks like a formula stays text.
     expect(sheet.getCell('C5').value).toBe('=HYPERLINK("http://example.com")');

@@ -10,7 +10,7 @@
 // reader sits. Never convert an instant to a serial directly: that would show UTC (ADR 013).
 import { writableText } from '@dutyboard/contracts/common';
 import ExcelJS from 'exceljs';
-import type { DateKind } from './columns.ts';
+import { type DateKind, SERIAL_HEADER } from './columns.ts';
 import type { Sheet } from './sheets.ts';
 
 /** Excel refuses these in a sheet name, and names longer than 31 characters. */
@@ -142,6 +142,8 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
         if (value === null || value === undefined) return;
         if (typeof value === 'number') {
           cell.value = value;
+          // 序号 centred, as a 公文 table numbers its rows; a right-aligned number touches the next column.
+          if (sheet.columns[c]?.header === SERIAL_HEADER) cell.alignment = { horizontal: 'center' };
           widths[c] = Math.max(widths[c] ?? 0, String(value).length);
           return;
         }
