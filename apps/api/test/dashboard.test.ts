@@ -406,7 +406,14 @@ describe('dashboard export', () => {
       '说明',
     ]);
     const sheet = book.getWorksheet('指标');
-    const rows = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
+    // Rows 1–2 are the title block (whose board, which period; who exported it and when), 3 the header.
+    expect(sheet?.getCell('A1').value).toBe(`${d.org.name} 工作看板 · 指标（2026年上半年）`);
+    expect(String(sheet?.getCell('A2').value)).toMatch(/^导出人：auditor　导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(sheet?.getCell('A3').value).toBe('板块');
+    expect(String(res.headers['content-disposition'])).toContain(
+      encodeURIComponent(`${d.org.name}-工作看板-2026年上半年.xlsx`),
+    );
+    const rows = (sheet?.getSheetValues() ?? []).slice(4) as unknown[][];
     // Figure rows (not the "其中" parts) in KPI order: label, done, target, query.
     const figures = rows.filter((r) => !String(r[2]).startsWith('　其中'));
     expect(figures.map((r) => r[3])).toEqual(d.kpis.map((k) => k.done));
@@ -419,7 +426,7 @@ describe('dashboard export', () => {
     for (const p of paces) expect(['进度正常', '略有滞后', '明显滞后']).toContain(p);
     const seminar = figures.find((r) => r[2] === '专题研讨');
     expect(seminar?.[7]).toBe(`GET /api/study-sessions?${new URLSearchParams(kpi(d, 'SEMINAR').drill?.query)}`);
-    const months = (book.getWorksheet('月度')?.getSheetValues() ?? []).slice(2) as unknown[][];
+    const months = (book.getWorksheet('月度')?.getSheetValues() ?? []).slice(4) as unknown[][];
     expect(months.map((r) => r[1])).toEqual(d.trend.map((m) => m.month));
 
     const csv = await ctx.app.inject({

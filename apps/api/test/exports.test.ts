@@ -67,27 +67,57 @@ interface Table {
   rows: (string | number | null)[][];
 }
 
-async function readXlsx(bytes: Buffer): Promise<Table & { frozen: boolean; boldHeader: boolean }> {
+interface Workbook extends Table {
+  /** The rows above the header: the title, then the filters, count, exporter and time. */
+  title: string[];
+  /** The header's row number (below the title block). */
+  headerRow: number;
+  frozen: boolean;
+  boldHeader: boolean;
+  sheet: ExcelJS.Worksheet;
+}
+
+/**
+ * A date cell back as the text the page shows: the workbook stores the Shanghai wall clock as the
+ * cell's value (a Date whose UTC reading is that clock), formatted yyyy-mm-dd[ hh:mm].
+ */
+function cellText(cell: ExcelJS.Cell): string | number | null {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return cell.numFmt === 'yyyy-mm-dd' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  return value as string | number;
+}
+
+async function readXlsx(bytes: Buffer): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
   // exceljs's own Buffer type is narrower than Node's; the bytes are a whole workbook.
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   expect(workbook.worksheets).toHaveLength(1);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('no sheet');
-  const width = sheet.getRow(1).cellCount;
-  const cells = (n: number) =>
-    Array.from({ length: width }, (_, i) => {
-      const value = sheet.getRow(n).getCell(i + 1).value;
-      return value === null || value === undefined ? null : (value as string | number);
-    });
+  // The header is the first row starting with 序号; the title block is above it.
+  let headerRow = 0;
+  for (let n = 1; n <= sheet.rowCount && headerRow === 0; n += 1) {
+    if (sheet.getRow(n).getCell(1).value === '序号') headerRow = n;
+  }
+  expect(headerRow, 'a 序号 header row').toBeGreaterThan(0);
+  const width = sheet.getRow(headerRow).cellCount;
+  const cells = (n: number) => Array.from({ length: width }, (_, i) => cellText(sheet.getRow(n).getCell(i + 1)));
   const rows: (string | number | null)[][] = [];
-  for (let n = 2; n <= sheet.rowCount; n += 1) rows.push(cells(n));
+  for (let n = headerRow + 1; n <= sheet.rowCount; n += 1) rows.push(cells(n));
+  const view = sheet.views[0] as { state?: string; ySplit?: number } | undefined;
   return {
     name: sheet.name,
-    header: cells(1).map(String),
+    title: Array.from({ length: headerRow - 1 }, (_, i) => String(sheet.getRow(i + 1).getCell(1).value)),
+    headerRow,
+    header: cells(headerRow).map(String),
     rows,
-    frozen: sheet.views[0]?.state === 'frozen' && (sheet.views[0] as { ySplit?: number }).ySplit === 1,
-    boldHeader: sheet.getRow(1).getCell(1).font?.bold === true,
+    frozen: view?.state === 'frozen' && view.ySplit === headerRow,
+    boldHeader: sheet.getRow(headerRow).getCell(1).font?.bold === true,
+    sheet,
   };
 }
 
@@ -315,7 +345,7 @@ describe('an export equals its list', () => {
     expect(xlsx.name).toBe('主题活动');
     expect(xlsx.frozen).toBe(true);
     expect(xlsx.boldHeader).toBe(true);
-    expect(xlsx.header.slice(0, 5)).toEqual(['活动时间', '组织/支部', '活动类别', '活动名称', '参加人数']);
+    expect(xlsx.header.slice(0, 6)).toEqual(['序号', '活动时间', '组织/支部', '活动类别', '活动名称', '参加人数']);
     for (const table of [xlsx, csv]) {
       const row = listed.indexOf(ids.lecture as string);
       expect(column(table, '活动时间')[row]).toBe('2026-03-02 00:30');
@@ -349,12 +379,13 @@ describe('an export equals its list', () => {
     expect(listed).toEqual([ids.alert1b, ids.alert1]);
     expect(xlsx.name).toBe('舆情处置');
     for (const table of [xlsx, csv]) {
-      expect(column(table, '等级')).toEqual(['一级', '一级']);
+      expect(column(table, '舆情等级')).toEqual(['一级', '一级']);
       expect(column(table, '状态')).toEqual(['已登记', '已登记']);
       expect(column(table, '登记时间')[1]).toBe('2026-03-02 00:30');
       // 一级: one hour to report.
       expect(column(table, '报送时限')[1]).toBe('2026-03-02 01:30');
-      expect(column(table, '报送情况')[1]).toBe('已超时（未报送）');
+      // The alert page's clock words (ALERT_CLOCK_LABELS).
+      expect(column(table, '报送情况')[1]).toBe('已超时');
       expect(column(table, '组织/支部')).toEqual(['乙社区党支部', '甲村党支部']);
     }
   });
@@ -517,16 +548,99 @@ describe('the row cap and the file name', () => {
     expect(readCsv(res.body).rows).toHaveLength(3);
   });
 
-  it('the download is named in ASCII and in Chinese with the Shanghai date', async () => {
+  it('the download is named <org>-<list>-<date> in Chinese, with the ASCII fallback, dated by the Shanghai day', async () => {
     const res = await small.inject({
       method: 'GET',
       url: exportUrl('study-sessions', 'csv'),
       headers: { cookie: cookies.leader ?? '' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    // 2026-11-23T16:30Z is 24 November in Shanghai.
+    // 2026-11-23T16:30Z is 24 November in Shanghai; no org filter: the leader's own org.
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="study-sessions-20261124.csv"; filename*=UTF-8''${encodeURIComponent('学习研讨-20261124.csv')}`,
+      `attachment; filename="study-sessions-20261124.csv"; filename*=UTF-8''${encodeURIComponent('测试街道党工委-学习研讨-20261124.csv')}`,
     );
+  });
+
+  it('a filtered download is named by the org and the date range or the plan period it covers', async () => {
+    const named = async (list: ExportList, query: Record<string, string>) => {
+      const res = await small.inject({
+        method: 'GET',
+        url: exportUrl(list, 'xlsx', query),
+        headers: { cookie: cookies.leader ?? '' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return String(res.headers['content-disposition']);
+    };
+    const range = { org: fx.branchAId, from: '2026-03-01', to: '2026-03-31', category: 'PARTY_LECTURE' };
+    expect(await named('activities', range)).toBe(
+      `attachment; filename="activities-20260301-20260331.xlsx"; filename*=UTF-8''${encodeURIComponent('甲村党支部-主题活动-20260301-20260331.xlsx')}`,
+    );
+    expect(await named('assignments', { period: '2026-H1', kind: 'FIRST_RESPONSIBLE' })).toBe(
+      `attachment; filename="assignments-2026-H1.xlsx"; filename*=UTF-8''${encodeURIComponent('测试街道党工委-责任清单-2026年上半年.xlsx')}`,
+    );
+  });
+});
+
+describe('a workbook an office keeps', () => {
+  it('a title block (org, list, period; filters, count, exporter, time) above a frozen, filtered header; 序号; date cells; print setup', async () => {
+    const query = { org: fx.branchAId, category: 'PARTY_LECTURE', from: '2026-03-01', to: '2026-03-31' };
+    const { xlsx, csv } = await exportBoth('leader', 'activities', query);
+    expect(xlsx.title).toHaveLength(2);
+    expect(xlsx.title[0]).toBe('甲村党支部 主题活动（2026-03-01 至 2026-03-31）');
+    expect(xlsx.title[1]).toMatch(
+      /^筛选条件：活动类别：讲党课　共 2 条　导出人：leader　导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
+    expect(xlsx.headerRow).toBe(3);
+    expect(xlsx.frozen).toBe(true);
+    expect(xlsx.boldHeader).toBe(true);
+    expect(xlsx.header[0]).toBe('序号');
+    expect(column(xlsx, '序号')).toEqual([1, 2]);
+    expect(xlsx.sheet.autoFilter).toBe(`A3:${xlsx.sheet.getColumn(xlsx.header.length).letter}5`);
+    expect(xlsx.sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    });
+
+    // Dates are date cells holding the Shanghai wall clock (00:30 on 2 March for 16:30Z on 1 March).
+    const at = xlsx.header.indexOf('活动时间') + 1;
+    const row = column(xlsx, '记录编号').indexOf(ids.lecture as string) + xlsx.headerRow + 1;
+    const cell = xlsx.sheet.getRow(row).getCell(at);
+    expect(cell.value).toEqual(new Date(Date.UTC(2026, 2, 2, 0, 30)));
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+    for (const header of ['录入时间', '最后修改']) {
+      const created = xlsx.sheet.getRow(row).getCell(xlsx.header.indexOf(header) + 1);
+      expect(created.value, header).toBeInstanceOf(Date);
+      expect(created.numFmt, header).toBe('yyyy-mm-dd hh:mm');
+    }
+
+    // CSV: the same header (序号 first), no title block, dates as text.
+    expect(csv.header).toEqual(xlsx.header);
+    expect(column(csv, '序号')).toEqual(['1', '2']);
+    expect(column(csv, '活动时间')).toEqual(column(xlsx, '活动时间'));
+    expect(column(csv, '活动时间')).toContain('2026-03-02 00:30');
+  });
+
+  it('a day column (整改时限, 完成期限) is a date cell formatted yyyy-mm-dd', async () => {
+    const { xlsx } = await exportBoth('leader', 'assignments', { period: '2026-H1', kind: 'TASK' });
+    expect(xlsx.title[0]).toBe('测试街道党工委 责任清单（2026年上半年）');
+    expect(xlsx.title[1]).toContain('筛选条件：类别：工作任务');
+    const due = xlsx.sheet.getRow(xlsx.headerRow + 1).getCell(xlsx.header.indexOf('完成期限') + 1);
+    expect(due.value).toEqual(new Date(Date.UTC(2026, 2, 31)));
+    expect(due.numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('the alert export names its filters in the words of the alert page', async () => {
+    const { xlsx } = await exportBoth('leader', 'risk-alerts', {
+      level: 'LEVEL_1',
+      flag: 'OVERDUE',
+      dateField: 'registeredAt',
+      from: '2026-03-01',
+    });
+    expect(xlsx.title[0]).toBe('测试街道党工委 舆情处置（2026-03-01 起）');
+    expect(xlsx.title[1]).toContain('筛选条件：舆情等级：一级；提醒：报送超时');
   });
 });

@@ -22,6 +22,7 @@ import type { PaceStatus } from './periods.ts';
 import { ROLES, type Role } from './permissions.ts';
 import { PUBLICITY_LEVELS, type PublicityLevel } from './publicity.ts';
 import {
+  RECTIFICATION_DATE_FIELDS,
   RECTIFICATION_SOURCES,
   RECTIFICATION_STATUSES,
   type RectificationSource,
@@ -34,6 +35,9 @@ import {
   type AlertFrozenField,
   type AlertLevel,
   type AlertState,
+  RISK_ALERT_DATE_FIELDS,
+  RISK_ALERT_FLAGS,
+  type RiskAlertFlag,
 } from './risk-alerts.ts';
 import {
   RISK_CHECK_RESULTS,
@@ -146,6 +150,39 @@ export const ALERT_STATE_LABELS: LabelTable<AlertState> = {
   RETURNED: { zh: '已退回', en: 'Returned' },
   HANDLING: { zh: '处置中', en: 'Being handled' },
   CLOSED: { zh: '已办结', en: 'Closed' },
+};
+
+/** The alert list's reminder filter (risk-alerts.ts RISK_ALERT_FLAGS): the page's filter and the export's title read it. */
+export const ALERT_FLAG_LABELS: LabelTable<RiskAlertFlag> = {
+  OVERDUE: { zh: '报送超时', en: 'Report overdue' },
+  URGE: { zh: '待催办', en: 'To chase up' },
+  OPEN: { zh: '未办结', en: 'Not closed' },
+  REPORTED_ON_TIME: { zh: '按时报送', en: 'Reported on time' },
+  REPORTED_LATE: { zh: '超时报送', en: 'Reported late' },
+};
+
+/**
+ * How an alert's reporting clock reads (alert-clock.tsx on the pages, 报送情况 in the export). The
+ * page shows the time left while the clock runs; the export, judged at one moment, says 未报送.
+ */
+export const ALERT_CLOCK_LABELS = {
+  onTime: { zh: '按时报送', en: 'Reported on time' },
+  late: { zh: '超时报送', en: 'Reported late' },
+  overdue: { zh: '已超时', en: 'Overdue' },
+  pending: { zh: '未报送', en: 'Not reported' },
+} as const satisfies Record<string, Label>;
+
+/** Which date the alert list's day range applies to. */
+export const ALERT_DATE_FIELD_LABELS: LabelTable<(typeof RISK_ALERT_DATE_FIELDS)[number]> = {
+  registeredAt: { zh: '按登记日期', en: 'By registration date' },
+  reportedAt: { zh: '按报送日期', en: 'By report date' },
+  closedAt: { zh: '按办结日期', en: 'By closing date' },
+};
+
+/** Which date the rectification list's day range applies to. */
+export const RECTIFICATION_DATE_FIELD_LABELS: LabelTable<(typeof RECTIFICATION_DATE_FIELDS)[number]> = {
+  createdAt: { zh: '按登记日期', en: 'By date recorded' },
+  closedAt: { zh: '按完成日期', en: 'By date completed' },
 };
 
 export const RECTIFICATION_SOURCE_LABELS: LabelTable<RectificationSource> = {
@@ -362,6 +399,9 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'RISK_CHECK_RESULT', values: RISK_CHECK_RESULTS, table: RISK_CHECK_RESULT_LABELS },
   { name: 'ALERT_LEVEL', values: ALERT_LEVELS, table: ALERT_LEVEL_LABELS },
   { name: 'ALERT_STATE', values: ALERT_STATES, table: ALERT_STATE_LABELS },
+  { name: 'ALERT_FLAG', values: RISK_ALERT_FLAGS, table: ALERT_FLAG_LABELS },
+  { name: 'ALERT_DATE_FIELD', values: RISK_ALERT_DATE_FIELDS, table: ALERT_DATE_FIELD_LABELS },
+  { name: 'RECTIFICATION_DATE_FIELD', values: RECTIFICATION_DATE_FIELDS, table: RECTIFICATION_DATE_FIELD_LABELS },
   { name: 'RECTIFICATION_SOURCE', values: RECTIFICATION_SOURCES, table: RECTIFICATION_SOURCE_LABELS },
   { name: 'RECTIFICATION_STATUS', values: RECTIFICATION_STATUSES, table: RECTIFICATION_STATUS_LABELS },
   { name: 'ASSIGNMENT_KIND', values: ASSIGNMENT_KINDS, table: ASSIGNMENT_KIND_LABELS },

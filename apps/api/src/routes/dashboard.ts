@@ -1,13 +1,16 @@
 import { DashboardExportQuerySchema, DashboardQuerySchema, DashboardSchema } from '@dutyboard/contracts/dashboard';
 import { EXPORT_CONTENT_TYPES } from '@dutyboard/contracts/exports';
+import { periodFromCode } from '@dutyboard/contracts/periods';
+import { periodName } from '@dutyboard/contracts/plan';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { getDashboard } from '../services/dashboard/dashboard.ts';
 import { dashboardSheets } from '../services/dashboard/dashboard-sheets.ts';
-import { shanghaiDate } from '../services/exports/columns.ts';
+import { shanghaiDate, shanghaiDateTime } from '../services/exports/columns.ts';
 import { writeCsv, writeXlsx } from '../services/exports/sheets.ts';
+import { attachmentDisposition, fileNamePart } from '../services/exports/title.ts';
 import { errorResponses } from './responses.ts';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
@@ -32,18 +35,27 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = 
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const dashboard = await getDashboard(prisma, actor(request), query);
-      const sheets = dashboardSheets(dashboard);
+      const user = actor(request);
+      const dashboard = await getDashboard(prisma, user, query);
+      const period = periodName(periodFromCode(dashboard.period.code));
+      // Each sheet of the workbook under the same title block: whose board, which period, who and when.
+      const exported = `导出人：${user.displayName || user.username}　导出时间：${shanghaiDateTime(dashboard.generatedAt)}`;
+      const sheets = dashboardSheets(dashboard).map((sheet) => ({
+        ...sheet,
+        title: { text: `${dashboard.org.name} 工作看板 · ${sheet.name}（${period}）`, lines: [exported] },
+      }));
       const body =
         format === 'csv'
           ? Buffer.from(writeCsv(sheets[0] as (typeof sheets)[number]), 'utf8')
           : await writeXlsx(sheets);
       const day = (shanghaiDate(dashboard.generatedAt) ?? '').replaceAll('-', '');
-      const base = `${dashboard.period.code}-${day}.${format}`;
-      const chinese = encodeURIComponent(`工作看板-${dashboard.org.name}-${base}`);
+      const chinese = [dashboard.org.name, '工作看板', period].map(fileNamePart).join('-');
       return reply
         .header('content-type', EXPORT_CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="dashboard-${base}"; filename*=UTF-8''${chinese}`)
+        .header(
+          'content-disposition',
+          attachmentDisposition(`dashboard-${dashboard.period.code}-${day}.${format}`, `${chinese}.${format}`),
+        )
         .header('cache-control', 'no-store')
         .send(body);
     },

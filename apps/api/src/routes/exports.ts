@@ -7,8 +7,6 @@ import {
   EXPORT_LISTS,
   EXPORT_PERMISSIONS,
   EXPORT_TITLES,
-  type ExportFormat,
-  type ExportList,
   exportPath,
   exportQuerySchema,
 } from '@dutyboard/contracts/exports';
@@ -16,8 +14,8 @@ import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
-import { shanghaiDate } from '../services/exports/columns.ts';
 import { listSheet, writeCsv, writeXlsx } from '../services/exports/sheets.ts';
+import { attachmentDisposition, describeListExport } from '../services/exports/title.ts';
 import { errorResponses } from './responses.ts';
 
 export interface ExportRoutesOptions {
@@ -32,16 +30,6 @@ export interface ExportRoutesOptions {
 const FileSchema = z.any().describe('xlsx 工作簿或 CSV 文件（UTF-8，带 BOM）');
 
 const responses = { 200: FileSchema, ...errorResponses, 422: ErrorBodySchema } as const;
-
-/**
- * `attachment` with an ASCII name for old clients and the Chinese one (RFC 6266 / 5987):
- * activities-20261124.xlsx and 主题活动-20261124.xlsx.
- */
-export function exportDisposition(list: ExportList, format: ExportFormat, at: Date): string {
-  const day = (shanghaiDate(at.toISOString()) ?? '').replaceAll('-', '');
-  const chinese = encodeURIComponent(`${EXPORT_TITLES[list]}-${day}.${format}`);
-  return `attachment; filename="${list}-${day}.${format}"; filename*=UTF-8''${chinese}`;
-}
 
 export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (
   app,
@@ -61,11 +49,15 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (
       async (request, reply) => {
         const { format, ...filter } = request.query;
         const at = now();
-        const sheet = await listSheet(prisma, actor(request), list, filter, { maxRows, now: at });
-        const body = format === 'csv' ? Buffer.from(writeCsv(sheet), 'utf8') : await writeXlsx([sheet]);
+        const user = actor(request);
+        const sheet = await listSheet(prisma, user, list, filter, { maxRows, now: at });
+        const about = await describeListExport(prisma, user, list, sheet.name, filter, sheet.rows.length, at);
+        // CSV stays a plain table (header and rows); the workbook gets the title block above it.
+        const body =
+          format === 'csv' ? Buffer.from(writeCsv(sheet), 'utf8') : await writeXlsx([{ ...sheet, title: about.title }]);
         return reply
           .header('content-type', EXPORT_CONTENT_TYPES[format])
-          .header('content-disposition', exportDisposition(list, format, at))
+          .header('content-disposition', attachmentDisposition(about.asciiName(format), about.fileName(format)))
           .header('cache-control', 'no-store')
           .header('x-content-type-options', 'nosniff')
           .send(body);

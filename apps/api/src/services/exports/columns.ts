@@ -7,7 +7,9 @@ import type { Assignment, AssignmentRule } from '@dutyboard/contracts/assignment
 import { FIGURES } from '@dutyboard/contracts/figures';
 import {
   ACTIVITY_CATEGORY_LABELS,
+  ALERT_CLOCK_LABELS,
   ALERT_FIELD_LABELS,
+  ALERT_FLAG_LABELS,
   ALERT_LEVEL_LABELS,
   ALERT_STATE_LABELS,
   ASSIGNMENT_KIND_LABELS,
@@ -34,10 +36,20 @@ import type { StudySession } from '@dutyboard/contracts/study-sessions';
 
 export type Cell = string | number | null;
 
+/** The 序号 column every list export starts with (sheets.ts): the row's place in the list, from 1. */
+export const SERIAL_HEADER = '序号';
+
+/**
+ * A column whose text is a Shanghai wall-clock time ("2026-05-20 14:30") or day ("2026-05-20"):
+ * the workbook stores it as a real date cell showing that same text (xlsx.ts), CSV as the text.
+ */
+export type DateKind = 'datetime' | 'date';
+
 export interface Column<Row> {
   header: string;
-  /** In characters, as Excel counts them (a Chinese character is about two). */
+  /** The widest the column may grow to fit its text, in characters as Excel counts them (a Chinese character is about two). */
   width?: number;
+  type?: DateKind;
   value: (row: Row) => Cell;
 }
 
@@ -73,9 +85,10 @@ export function ruleText(rule: AssignmentRule | null): string | null {
 
 /** The reporting clock as the alert list shows it. */
 function reportState(alert: RiskAlert): string {
-  if (alert.clock.reportedLate === true) return '超时报送';
-  if (alert.clock.reportedLate === false) return '按时报送';
-  return alert.clock.overdue ? '已超时（未报送）' : '未报送';
+  const clock = ALERT_CLOCK_LABELS;
+  if (alert.clock.reportedLate === true) return clock.late.zh;
+  if (alert.clock.reportedLate === false) return clock.onTime.zh;
+  return alert.clock.overdue ? clock.overdue.zh : clock.pending.zh;
 }
 
 /** Absentees as "张三：因病请假；李四：出差". */
@@ -95,20 +108,20 @@ const ID = 38;
 const id = <Row extends { id: string }>(): Column<Row> => ({ header: '记录编号', width: ID, value: (r) => r.id });
 
 export const ACTIVITY_COLUMNS: Column<Activity>[] = [
-  { header: '活动时间', width: DATETIME, value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '活动时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '活动类别', width: 16, value: (r) => zh(ACTIVITY_CATEGORY_LABELS, r.category) },
   { header: '活动名称', width: 40, value: (r) => r.title },
   { header: '参加人数', width: 10, value: (r) => r.participants },
   { header: '地点', width: 24, value: (r) => r.location },
   { header: '活动内容', width: 50, value: (r) => r.description },
-  { header: '录入时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: '录入时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
 export const STUDY_SESSION_COLUMNS: Column<StudySession>[] = [
-  { header: '学习时间', width: DATETIME, value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '学习时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '学习类型', width: 16, value: (r) => zh(STUDY_KIND_LABELS, r.kind) },
   { header: '主题类别', width: 14, value: (r) => zh(STUDY_TOPIC_LABELS, r.topicCategory) },
@@ -119,20 +132,20 @@ export const STUDY_SESSION_COLUMNS: Column<StudySession>[] = [
   { header: '缺席人员', width: 30, value: absenteesText },
   { header: '学习材料', width: 40, value: (r) => r.materials },
   { header: '会议记录', width: 50, value: (r) => r.minutes },
-  { header: '录入时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: '录入时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
 export const PUBLICITY_COLUMNS: Column<PublicityItem>[] = [
-  { header: '发布时间', width: DATETIME, value: (r) => shanghaiDateTime(r.publishedAt) },
+  { header: '发布时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.publishedAt) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '媒体级别', width: 12, value: (r) => zh(PUBLICITY_LEVEL_LABELS, r.level) },
   { header: '媒体名称', width: 20, value: (r) => r.outlet },
   { header: '报道标题', width: 40, value: (r) => r.title },
   { header: '链接', width: 40, value: (r) => r.url },
-  { header: '录入时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: '录入时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
@@ -144,59 +157,59 @@ export const RISK_POINT_COLUMNS: Column<RiskPoint>[] = [
   { header: '管控措施', width: 40, value: (r) => r.controlMeasure },
   { header: '责任人', width: 12, value: (r) => r.responsiblePerson },
   { header: '排查周期（天）', width: 14, value: (r) => r.checkIntervalDays },
-  { header: '上次排查', width: DATETIME, value: (r) => shanghaiDateTime(r.lastCheckedAt) },
-  { header: '下次排查截止', width: DATETIME, value: (r) => shanghaiDateTime(r.nextCheckDueAt) },
+  { header: '上次排查', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.lastCheckedAt) },
+  { header: '下次排查截止', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.nextCheckDueAt) },
   { header: '排查状态', width: 10, value: (r) => zh(RISK_CHECK_STATUS_LABELS, r.checkStatus) },
-  { header: '登记时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: '登记时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
 export const RISK_POINT_CHECK_COLUMNS: Column<RiskPointCheck>[] = [
-  { header: '排查时间', width: DATETIME, value: (r) => shanghaiDateTime(r.checkedAt) },
+  { header: '排查时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.checkedAt) },
   { header: '阵地名称', width: 30, value: (r) => r.riskPointName },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '排查结果', width: 10, value: (r) => zh(RISK_CHECK_RESULT_LABELS, r.result) },
   { header: '是否按时', width: 10, value: (r) => yesNo(r.onTime) },
   { header: '情况说明', width: 40, value: (r) => r.note },
   { header: '排查人', width: 12, value: (r) => r.checkedByName },
-  { header: '录入时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '录入时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
   id(),
 ];
 
 const A = ALERT_FIELD_LABELS;
 
 export const RISK_ALERT_COLUMNS: Column<RiskAlert>[] = [
-  { header: A.registeredAt.zh, width: DATETIME, value: (r) => shanghaiDateTime(r.registeredAt) },
+  { header: A.registeredAt.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.registeredAt) },
   { header: A.orgId.zh, width: ORG, value: (r) => r.orgName },
-  { header: '等级', width: 8, value: (r) => zh(ALERT_LEVEL_LABELS, r.level) },
+  { header: A.level.zh, width: 8, value: (r) => zh(ALERT_LEVEL_LABELS, r.level) },
   { header: A.state.zh, width: 10, value: (r) => zh(ALERT_STATE_LABELS, r.state) },
   { header: A.source.zh, width: 14, value: (r) => r.source },
   { header: A.channel.zh, width: 14, value: (r) => r.channel },
   { header: A.url.zh, width: 40, value: (r) => r.url },
   { header: A.summary.zh, width: 50, value: (r) => r.summary },
   { header: A.reach.zh, width: 10, value: (r) => r.reach },
-  { header: A.reportDueAt.zh, width: DATETIME, value: (r) => shanghaiDateTime(r.reportDueAt) },
-  { header: A.reportedAt.zh, width: DATETIME, value: (r) => shanghaiDateTime(r.reportedAt) },
+  { header: A.reportDueAt.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.reportDueAt) },
+  { header: A.reportedAt.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.reportedAt) },
   { header: '报送情况', width: 14, value: reportState },
   { header: A.receiptNumber.zh, width: 16, value: (r) => r.receiptNumber },
-  { header: A.closedAt.zh, width: DATETIME, value: (r) => shanghaiDateTime(r.closedAt) },
-  { header: '待催办', width: 8, value: (r) => yesNo(r.needsUrging) },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: A.closedAt.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.closedAt) },
+  { header: ALERT_FLAG_LABELS.URGE.zh, width: 8, value: (r) => yesNo(r.needsUrging) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
 export const RECTIFICATION_COLUMNS: Column<Rectification>[] = [
-  { header: '登记时间', width: DATETIME, value: (r) => shanghaiDateTime(r.createdAt) },
+  { header: '登记时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.createdAt) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '存在问题', width: 50, value: (r) => r.problem },
   { header: '问题来源', width: 12, value: (r) => zh(RECTIFICATION_SOURCE_LABELS, r.source) },
   { header: '整改措施', width: 40, value: (r) => r.measure },
   { header: '责任人', width: 12, value: (r) => r.ownerName },
-  { header: '整改时限', width: DAY, value: (r) => r.deadline },
+  { header: '整改时限', width: DAY, type: 'date', value: (r) => r.deadline },
   { header: '整改状态', width: 10, value: (r) => zh(RECTIFICATION_STATUS_LABELS, r.status) },
   { header: '是否逾期', width: 10, value: (r) => yesNo(r.overdue) },
-  { header: '完成时间', width: DATETIME, value: (r) => shanghaiDateTime(r.closedAt) },
+  { header: '完成时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.closedAt) },
   { header: '整改情况说明', width: 40, value: (r) => r.closingNote },
   {
     header: '关联舆情',
@@ -205,7 +218,7 @@ export const RECTIFICATION_COLUMNS: Column<Rectification>[] = [
     value: (r) => (r.alert ? r.alert.summary : r.alertId ? '已关联舆情（不在您的查看范围内）' : null),
   },
   { header: '督查发现出处', width: 24, value: (r) => r.findingRef },
-  { header: '最后修改', width: DATETIME, value: (r) => shanghaiDateTime(r.updatedAt) },
+  { header: '最后修改', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.updatedAt) },
   id(),
 ];
 
@@ -216,7 +229,7 @@ export const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
   { header: '责任人', width: 12, value: (r) => r.ownerName },
   { header: '分管领域', width: 20, value: (r) => r.area },
   { header: '职责/任务', width: 50, value: (r) => r.task },
-  { header: '完成期限', width: DAY, value: (r) => r.dueAt },
+  { header: '完成期限', width: DAY, type: 'date', value: (r) => r.dueAt },
   { header: '状态', width: 10, value: (r) => zh(ASSIGNMENT_STATUS_LABELS, r.status) },
   { header: '是否逾期', width: 10, value: (r) => yesNo(r.overdue) },
   { header: '完成规则', width: 36, value: (r) => ruleText(r.rule) },
@@ -225,7 +238,7 @@ export const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
     width: 12,
     value: (r) => (r.progress ? `${r.progress.done}/${r.progress.required}` : null),
   },
-  { header: '办结时间', width: DATETIME, value: (r) => shanghaiDateTime(r.doneAt) },
+  { header: '办结时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.doneAt) },
   { header: '办结说明', width: 40, value: (r) => r.closingNote },
   id(),
 ];

@@ -20,21 +20,48 @@ import {
   ASSIGNMENT_COLUMNS,
   type Cell,
   type Column,
+  type DateKind,
   PUBLICITY_COLUMNS,
   RECTIFICATION_COLUMNS,
   RISK_ALERT_COLUMNS,
   RISK_POINT_CHECK_COLUMNS,
   RISK_POINT_COLUMNS,
+  SERIAL_HEADER,
   STUDY_SESSION_COLUMNS,
 } from './columns.ts';
 
 export { writeCsv } from './csv.ts';
 export { writeXlsx } from './xlsx.ts';
 
+export interface SheetColumn {
+  header: string;
+  /** The widest the column may grow to fit its text (xlsx.ts fits it to the header and the values). */
+  width?: number;
+  /** Shanghai wall-clock text written as a date cell in the workbook (columns.ts DateKind). */
+  type?: DateKind;
+}
+
+/** Rows above the table in the workbook only (CSV stays a plain table): what, whose, when. */
+export interface SheetTitle {
+  /** "甲村党支部 主题活动（2026-03-01 至 2026-03-31）" */
+  text: string;
+  /** Lines under it: the filters in words, who exported it and when. */
+  lines: string[];
+}
+
 export interface Sheet {
   name: string;
-  columns: { header: string; width?: number }[];
+  title?: SheetTitle;
+  columns: SheetColumn[];
   rows: (string | number | null)[][];
+}
+
+/** The sheet with 序号 in front (rows keep the record id last, for sheetIds and tracing). */
+function numbered(columns: SheetColumn[], rows: Cell[][]): Pick<Sheet, 'columns' | 'rows'> {
+  return {
+    columns: [{ header: SERIAL_HEADER, width: 8 }, ...columns],
+    rows: rows.map((row, i) => [i + 1, ...row]),
+  };
 }
 
 export interface ListSheetOptions {
@@ -133,7 +160,13 @@ export async function listSheet(
   const rows = await collect(prisma, user, parsed.data, options.maxRows ?? EXPORT_MAX_ROWS, options.now ?? new Date());
   return {
     name: EXPORT_TITLES[list],
-    columns: columns.map(({ header, width }) => (width === undefined ? { header } : { header, width })),
-    rows,
+    ...numbered(
+      columns.map(({ header, width, type }) => ({
+        header,
+        ...(width === undefined ? {} : { width }),
+        ...(type === undefined ? {} : { type }),
+      })),
+      rows,
+    ),
   };
 }

@@ -86,9 +86,15 @@ export async function passOverFile<I extends Item>(
     await options.onNew(fresh);
   };
 
+  let titleLines = 0;
   for await (const row of rows) {
     if (!layout) {
       if (row.values.every((value) => isBlank(value))) continue;
+      // An exported list starts with its title block (exports/xlsx.ts): skipped, so it reads back.
+      if (titleLines < TITLE_LINES_MAX && isTitleLine(spec, row.values)) {
+        titleLines += 1;
+        continue;
+      }
       headerRow = row.number;
       if (estimate > IMPORT_MAX_ROWS) {
         report({
@@ -171,6 +177,18 @@ export async function passOverFile<I extends Item>(
   }
   await options.onProgress(result.rows, result.rows);
   return finish();
+}
+
+/** At most this many title lines are skipped above the header (an export writes two). */
+const TITLE_LINES_MAX = 3;
+
+/** A line of a title block: text in the first cell only (merged across the table), and not a column name. */
+function isTitleLine(spec: Pick<ImportSpec, 'columns' | 'ignoredHeaders'>, values: readonly Raw[]): boolean {
+  const filled = values.flatMap((value, index) => (isBlank(value) ? [] : [index]));
+  if (filled.length !== 1 || filled[0] !== 0) return false;
+  const read = readText(values[0] ?? null);
+  const text = normaliseHeader(read.ok ? (read.value ?? '') : '');
+  return !spec.columns.some((column) => column.header === text) && !spec.ignoredHeaders.includes(text);
 }
 
 /** Matches a header row to the kind's columns: unknown, repeated and missing required columns are problems. */

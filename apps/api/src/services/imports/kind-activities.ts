@@ -6,6 +6,7 @@ import {
   CreateActivityInputSchema,
 } from '@dutyboard/contracts/activities';
 import { ACTIVITY_CATEGORY_LABELS, zhLabels } from '@dutyboard/contracts/labels';
+import { SERIAL_HEADER } from '../exports/columns.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { readChoice, readDateTime, readInt } from './cells.ts';
 import {
@@ -113,7 +114,7 @@ export const activitiesSpec: ImportSpec<ActivityItem> = {
   kind: 'activities',
   entityType: 'Activity',
   columns,
-  ignoredHeaders: ['录入时间', '最后修改', '记录编号'],
+  ignoredHeaders: [SERIAL_HEADER, '录入时间', '最后修改', '记录编号'],
   keyLabel: '组织、活动时间、活动名称',
   parse(cells, row, ctx) {
     const { values, problems, failed } = readColumns(columns, cells, row, ctx);

@@ -9,6 +9,7 @@ import {
   STUDY_KINDS,
   STUDY_TOPICS,
 } from '@dutyboard/contracts/study-sessions';
+import { SERIAL_HEADER } from '../exports/columns.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { type Raw, type Read, readChoice, readDateTime, readInt, readText } from './cells.ts';
 import {
@@ -178,7 +179,7 @@ export const studySessionsSpec: ImportSpec<StudySessionItem> = {
   kind: 'study-sessions',
   entityType: 'StudySession',
   columns,
-  ignoredHeaders: ['录入时间', '最后修改', '记录编号'],
+  ignoredHeaders: [SERIAL_HEADER, '录入时间', '最后修改', '记录编号'],
   keyLabel: '组织、学习类型、学习时间、学习主题',
   parse(cells, row, ctx) {
     const { values, problems, failed } = readColumns(columns, cells, row, ctx);

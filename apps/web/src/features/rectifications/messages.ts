@@ -1,6 +1,8 @@
 // UI strings of the rectification pages (问题整改). Form labels are stable: browser tests find the
 // fields by them.
 
+import { RECTIFICATION_DATE_FIELD_LABELS } from '@dutyboard/contracts/labels';
+
 export const rectificationsZh = {
   'rectifications.nav': '问题整改',
 
@@ -10,8 +12,8 @@ export const rectificationsZh = {
   'rectifications.sort.createdAt': '登记时间（最早在前）',
   'rectifications.sort.deadlineAt': '整改时限（最早到期在前）',
 
-  'rectifications.dateField.createdAt': '按登记日期',
-  'rectifications.dateField.closedAt': '按完成日期',
+  'rectifications.dateField.createdAt': RECTIFICATION_DATE_FIELD_LABELS.createdAt.zh,
+  'rectifications.dateField.closedAt': RECTIFICATION_DATE_FIELD_LABELS.closedAt.zh,
 
   'rectifications.title': '问题整改',
   'rectifications.new': '登记问题',
@@ -122,8 +124,8 @@ export const rectificationsEn: Record<keyof typeof rectificationsZh, string> = {
   'rectifications.sort.createdAt': 'Recorded (oldest first)',
   'rectifications.sort.deadlineAt': 'Deadline (soonest first)',
 
-  'rectifications.dateField.createdAt': 'By date recorded',
-  'rectifications.dateField.closedAt': 'By date completed',
+  'rectifications.dateField.createdAt': RECTIFICATION_DATE_FIELD_LABELS.createdAt.en,
+  'rectifications.dateField.closedAt': RECTIFICATION_DATE_FIELD_LABELS.closedAt.en,
 
   'rectifications.title': 'Rectifications',
   'rectifications.new': 'Record a problem',
