@@ -29,14 +29,20 @@ import {
   listOwners,
   updateAssignment,
 } from '../services/assignments/assignments.ts';
+import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
-export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   const assignments = recordRoutes(app, {
     prisma,
+    files,
     path: '/api/assignments',
-    permissions: { read: 'assignment:read', create: 'plan:manage', update: 'plan:manage', delete: 'plan:manage' },
+    kind: RECORD_KINDS.Assignment,
     schemas: {
       query: ListAssignmentsQuerySchema,
       page: AssignmentPageSchema,

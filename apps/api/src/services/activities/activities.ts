@@ -3,16 +3,17 @@
 import type {
   Activity,
   ActivityPage,
-  ActivitySort,
   CreateActivityInput,
+  ListActivitiesQuerySchema,
   UpdateActivityInput,
 } from '@dutyboard/contracts/activities';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { orgIdsInScope } from '../orgs/scope.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from '../records/writes.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof withOrg }>;
@@ -34,39 +35,26 @@ export function toActivity(row: ActivityRow): Activity {
   };
 }
 
-export interface ListActivitiesParams {
-  org?: string;
-  category?: Activity['category'];
-  from?: string;
-  to?: string;
-  sort: ActivitySort;
-  cursor?: string;
-  limit: number;
-}
-
 const SORT_KINDS = { occurredAt: 'date', createdAt: 'date', participants: 'int' } as const;
 
 export async function listActivities(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListActivitiesParams,
+  params: z.output<typeof ListActivitiesQuerySchema>,
 ): Promise<ActivityPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const occurredAt = dayRange(params.from, params.to);
   const where: Prisma.ActivityWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.category ? { category: params.category } : {}),
     ...(occurredAt ? { occurredAt } : {}),
-    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
   };
-  const rows = await prisma.activity.findMany({
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS),
     where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, toActivity);
+    params,
+    (query) => prisma.activity.findMany({ ...query, include: withOrg }),
+    (rows) => rows.map(toActivity),
+  );
 }
 
 const KIND = RECORD_KINDS.Activity;
@@ -81,22 +69,15 @@ export async function createActivity(
   user: AuthUser,
   input: CreateActivityInput,
 ): Promise<Activity> {
-  await loadWritableOrg(tx, user, input.orgId);
-  const row = await tx.activity.create({
-    data: {
-      orgId: input.orgId,
-      category: input.category,
-      title: input.title,
-      occurredAt: new Date(input.occurredAt),
-      location: input.location ?? null,
-      participants: input.participants,
-      description: input.description ?? null,
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
+  const row = await createRecord(tx, user, KIND, {
+    orgId: input.orgId,
+    category: input.category,
+    title: input.title,
+    occurredAt: new Date(input.occurredAt),
+    location: input.location ?? null,
+    participants: input.participants,
+    description: input.description ?? null,
   });
-  await auditCreated(tx, user, KIND, row);
   return toActivity(row);
 }
 
@@ -107,9 +88,7 @@ export async function updateActivity(
   input: UpdateActivityInput,
   expectedVersion?: number,
 ): Promise<Activity> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  const before = await loadForChange(tx, user, KIND, id, expectedVersion, input);
   const row = await versionedUpdate(tx, user, KIND, before, {
     ...input,
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
@@ -123,5 +102,5 @@ export async function deleteActivity(
   id: string,
   expectedVersion?: number,
 ): Promise<Removal> {
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
+  return deleteInScope(tx, user, KIND, id, expectedVersion);
 }

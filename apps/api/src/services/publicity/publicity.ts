@@ -2,17 +2,18 @@
 // loaded from the database, and every change writes its audit event in the same transaction.
 import type {
   CreatePublicityInput,
+  ListPublicityQuerySchema,
   PublicityItem,
   PublicityPage,
-  PublicitySort,
   UpdatePublicityInput,
 } from '@dutyboard/contracts/publicity';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { orgIdsInScope } from '../orgs/scope.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from '../records/writes.ts';
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
 type PublicityRow = Prisma.PublicityItemGetPayload<{ include: typeof withOrg }>;
@@ -33,39 +34,26 @@ export function toPublicityItem(row: PublicityRow): PublicityItem {
   };
 }
 
-export interface ListPublicityParams {
-  org?: string;
-  level?: PublicityItem['level'];
-  from?: string;
-  to?: string;
-  sort: PublicitySort;
-  cursor?: string;
-  limit: number;
-}
-
 const SORT_KINDS = { publishedAt: 'date', createdAt: 'date' } as const;
 
 export async function listPublicity(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListPublicityParams,
+  params: z.output<typeof ListPublicityQuerySchema>,
 ): Promise<PublicityPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const publishedAt = dayRange(params.from, params.to);
   const where: Prisma.PublicityItemWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.level ? { level: params.level } : {}),
     ...(publishedAt ? { publishedAt } : {}),
-    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
   };
-  const rows = await prisma.publicityItem.findMany({
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS),
     where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, toPublicityItem);
+    params,
+    (query) => prisma.publicityItem.findMany({ ...query, include: withOrg }),
+    (rows) => rows.map(toPublicityItem),
+  );
 }
 
 const KIND = RECORD_KINDS.PublicityItem;
@@ -80,21 +68,14 @@ export async function createPublicityItem(
   user: AuthUser,
   input: CreatePublicityInput,
 ): Promise<PublicityItem> {
-  await loadWritableOrg(tx, user, input.orgId);
-  const row = await tx.publicityItem.create({
-    data: {
-      orgId: input.orgId,
-      outlet: input.outlet,
-      level: input.level,
-      title: input.title,
-      url: input.url ?? null,
-      publishedAt: new Date(input.publishedAt),
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
+  const row = await createRecord(tx, user, KIND, {
+    orgId: input.orgId,
+    outlet: input.outlet,
+    level: input.level,
+    title: input.title,
+    url: input.url ?? null,
+    publishedAt: new Date(input.publishedAt),
   });
-  await auditCreated(tx, user, KIND, row);
   return toPublicityItem(row);
 }
 
@@ -105,9 +86,7 @@ export async function updatePublicityItem(
   input: UpdatePublicityInput,
   expectedVersion?: number,
 ): Promise<PublicityItem> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  const before = await loadForChange(tx, user, KIND, id, expectedVersion, input);
   const row = await versionedUpdate(tx, user, KIND, before, {
     ...input,
     publishedAt: input.publishedAt ? new Date(input.publishedAt) : undefined,
@@ -121,5 +100,5 @@ export async function deletePublicityItem(
   id: string,
   expectedVersion?: number,
 ): Promise<Removal> {
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
+  return deleteInScope(tx, user, KIND, id, expectedVersion);
 }

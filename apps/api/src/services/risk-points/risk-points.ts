@@ -8,25 +8,26 @@ import {
   type CreateRiskPointCheckInput,
   type CreateRiskPointInput,
   checkStatusDueRange,
+  type ListOnePointChecksQuerySchema,
+  type ListRiskPointChecksQuerySchema,
+  type ListRiskPointsQuerySchema,
   nextCheckDue,
   type RecordRiskPointCheckResult,
-  type RiskCheckResult,
-  type RiskCheckStatus,
   type RiskPoint,
   type RiskPointCheck,
   type RiskPointCheckPage,
   type RiskPointCheckSort,
   type RiskPointPage,
-  type RiskPointSort,
   riskCheckStatus,
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { orgIdsInScope } from '../orgs/scope.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -78,41 +79,28 @@ const KIND = RECORD_KINDS.RiskPoint;
 
 // ---- Points ----------------------------------------------------------------------------------
 
-export interface ListRiskPointsParams {
-  org?: string;
-  type?: RiskPoint['type'];
-  level?: RiskPoint['level'];
-  checkStatus?: RiskCheckStatus;
-  sort: RiskPointSort;
-  cursor?: string;
-  limit: number;
-}
-
 const SORT_KINDS = { nextCheckDueAt: 'date', createdAt: 'date' } as const;
 
 export async function listRiskPoints(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListRiskPointsParams,
+  params: z.output<typeof ListRiskPointsQuerySchema>,
 ): Promise<RiskPointPage> {
   const now = new Date();
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const where: Prisma.RiskPointWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.type ? { type: params.type } : {}),
     ...(params.level ? { level: params.level } : {}),
     // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
     ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
-    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
   };
-  const rows = await prisma.riskPoint.findMany({
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS),
     where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, (row) => toRiskPoint(row, now));
+    params,
+    (query) => prisma.riskPoint.findMany({ ...query, include: withOrg }),
+    (rows) => rows.map((row) => toRiskPoint(row, now)),
+  );
 }
 
 export async function getRiskPoint(prisma: PrismaClient, user: AuthUser, id: string): Promise<RiskPoint> {
@@ -125,26 +113,19 @@ export async function createRiskPoint(
   user: AuthUser,
   input: CreateRiskPointInput,
 ): Promise<RiskPoint> {
-  await loadWritableOrg(tx, user, input.orgId);
   // Set here rather than by the column default, so the first due date is computed from it.
   const createdAt = new Date();
-  const row = await tx.riskPoint.create({
-    data: {
-      orgId: input.orgId,
-      name: input.name,
-      type: input.type,
-      level: input.level,
-      controlMeasure: input.controlMeasure ?? null,
-      responsiblePerson: input.responsiblePerson ?? null,
-      checkIntervalDays: input.checkIntervalDays,
-      createdAt,
-      nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
+  const row = await createRecord(tx, user, KIND, {
+    orgId: input.orgId,
+    name: input.name,
+    type: input.type,
+    level: input.level,
+    controlMeasure: input.controlMeasure ?? null,
+    responsiblePerson: input.responsiblePerson ?? null,
+    checkIntervalDays: input.checkIntervalDays,
+    createdAt,
+    nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
   });
-  await auditCreated(tx, user, KIND, row);
   return toRiskPoint(row);
 }
 
@@ -155,9 +136,7 @@ export async function updateRiskPoint(
   input: UpdateRiskPointInput,
   expectedVersion?: number,
 ): Promise<RiskPoint> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  const before = await loadForChange(tx, user, KIND, id, expectedVersion, input);
   const interval = input.checkIntervalDays ?? before.checkIntervalDays;
   const row = await versionedUpdate(tx, user, KIND, before, {
     ...input,
@@ -173,7 +152,7 @@ export async function deleteRiskPoint(
   expectedVersion?: number,
 ): Promise<Removal> {
   // Its checks go with it; the audit event says how many (the registry's dependants).
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
+  return deleteInScope(tx, user, KIND, id, expectedVersion);
 }
 
 // ---- Checks (排查) ----------------------------------------------------------------------------
@@ -213,30 +192,18 @@ function toCheck(row: CheckRow, names: Awaited<ReturnType<typeof checkNames>>): 
 async function checkPage(
   db: Db,
   where: Prisma.RiskPointCheckWhereInput,
-  sort: RiskPointCheckSort,
-  cursor: string | undefined,
-  limit: number,
+  params: { sort: RiskPointCheckSort; cursor?: string | undefined; limit: number },
 ): Promise<RiskPointCheckPage> {
-  const spec = parseSort(sort, { checkedAt: 'date' });
-  const rows = await db.riskPointCheck.findMany({
-    where: { ...where, ...(cursor ? { AND: [afterCursor(sort, spec, cursor)] } : {}) },
-    include: checkInclude,
-    orderBy: orderBy(spec),
-    take: limit + 1,
-  });
-  const names = await checkNames(db, rows.slice(0, limit));
-  return toPage(rows, limit, sort, spec, (row) => toCheck(row, names));
-}
-
-export interface ListChecksParams {
-  org?: string;
-  from?: string;
-  to?: string;
-  result?: RiskCheckResult;
-  onTime?: 'true' | 'false';
-  sort: RiskPointCheckSort;
-  cursor?: string;
-  limit: number;
+  return keysetPage(
+    sortKeyset(params.sort, { checkedAt: 'date' }),
+    where,
+    params,
+    (query) => db.riskPointCheck.findMany({ ...query, include: checkInclude }),
+    async (rows) => {
+      const names = await checkNames(db, rows);
+      return rows.map((row) => toCheck(row, names));
+    },
+  );
 }
 
 /**
@@ -246,22 +213,16 @@ export interface ListChecksParams {
 export async function listRiskPointChecks(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListChecksParams,
+  params: z.output<typeof ListRiskPointChecksQuerySchema>,
 ): Promise<RiskPointCheckPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
   const checkedAt = dayRange(params.from, params.to);
-  return checkPage(
-    prisma,
-    {
-      orgId: { in: orgIds },
-      ...(params.result ? { result: params.result } : {}),
-      ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
-      ...(checkedAt ? { checkedAt } : {}),
-    },
-    params.sort,
-    params.cursor,
-    params.limit,
-  );
+  const where: Prisma.RiskPointCheckWhereInput = {
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    ...(params.result ? { result: params.result } : {}),
+    ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
+    ...(checkedAt ? { checkedAt } : {}),
+  };
+  return checkPage(prisma, where, params);
 }
 
 /** One point's checks, newest first. */
@@ -269,10 +230,10 @@ export async function listChecksOfPoint(
   prisma: PrismaClient,
   user: AuthUser,
   id: string,
-  params: { cursor?: string; limit: number },
+  params: z.output<typeof ListOnePointChecksQuerySchema>,
 ): Promise<RiskPointCheckPage> {
   await loadInScope(prisma, user, KIND, id);
-  return checkPage(prisma, { riskPointId: id }, '-checkedAt', params.cursor, params.limit);
+  return checkPage(prisma, { riskPointId: id }, { ...params, sort: '-checkedAt' });
 }
 
 /**

@@ -1,25 +1,24 @@
 // Study sessions (学习研讨): list, read, create, update, delete. Every check runs on the record as
 // loaded from the database, and every change writes its audit event in the same transaction.
-import type { RolledFigure } from '@dutyboard/contracts/figures';
 import {
   type Absentee,
   attendanceIssues,
   type CreateStudySessionInput,
+  type ListStudySessionsQuerySchema,
   STUDY_TOPIC_GROUPS,
   type StudySession,
   type StudySessionPage,
-  type StudySessionSort,
-  type StudyTopicGroup,
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { figureWhere } from '../metrics/records.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
+import { orgIdsInScope } from '../orgs/scope.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from '../records/writes.ts';
 
 const KIND = RECORD_KINDS.StudySession;
 const withOrg = { org: { select: { name: true, path: true } } } as const;
@@ -57,49 +56,33 @@ export function toStudySession(row: StudySessionRow): StudySession {
   };
 }
 
-export interface ListStudySessionsParams {
-  org?: string;
-  kind?: StudySession['kind'];
-  topicCategory?: StudySession['topicCategory'];
-  topicGroup?: StudyTopicGroup;
-  /** The records a study figure counts, as the registry declares them (metrics/records.ts). */
-  figure?: RolledFigure;
-  from?: string;
-  to?: string;
-  sort: StudySessionSort;
-  cursor?: string;
-  limit: number;
-}
-
 const SORT_KINDS = { occurredAt: 'date', createdAt: 'date' } as const;
 
 export async function listStudySessions(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListStudySessionsParams,
+  params: z.output<typeof ListStudySessionsQuerySchema>,
 ): Promise<StudySessionPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const occurredAt = dayRange(params.from, params.to);
   const where: Prisma.StudySessionWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.kind ? { kind: params.kind } : {}),
     ...(occurredAt ? { occurredAt } : {}),
     AND: [
       // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
       ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
       ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
+      // The records a study figure counts, as the registry declares them (metrics/records.ts).
       ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
-      ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
     ],
   };
-  const rows = await prisma.studySession.findMany({
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS),
     where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, toStudySession);
+    params,
+    (query) => prisma.studySession.findMany({ ...query, include: withOrg }),
+    (rows) => rows.map(toStudySession),
+  );
 }
 
 export async function getStudySession(prisma: PrismaClient, user: AuthUser, id: string): Promise<StudySession> {
@@ -112,26 +95,19 @@ export async function createStudySession(
   user: AuthUser,
   input: CreateStudySessionInput,
 ): Promise<StudySession> {
-  await loadWritableOrg(tx, user, input.orgId);
-  const row = await tx.studySession.create({
-    data: {
-      orgId: input.orgId,
-      kind: input.kind,
-      topicCategory: input.topicCategory ?? 'OTHER',
-      topic: input.topic,
-      occurredAt: new Date(input.occurredAt),
-      host: input.host || null,
-      expectedAttendance: input.expectedAttendance ?? null,
-      actualAttendance: input.actualAttendance ?? null,
-      absentees: input.absentees ?? [],
-      materials: input.materials || null,
-      minutes: input.minutes || null,
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
+  const row = await createRecord(tx, user, KIND, {
+    orgId: input.orgId,
+    kind: input.kind,
+    topicCategory: input.topicCategory ?? 'OTHER',
+    topic: input.topic,
+    occurredAt: new Date(input.occurredAt),
+    host: input.host || null,
+    expectedAttendance: input.expectedAttendance ?? null,
+    actualAttendance: input.actualAttendance ?? null,
+    absentees: input.absentees ?? [],
+    materials: input.materials || null,
+    minutes: input.minutes || null,
   });
-  await auditCreated(tx, user, KIND, row);
   return toStudySession(row);
 }
 
@@ -142,7 +118,7 @@ export async function updateStudySession(
   input: UpdateStudySessionInput,
   expectedVersion?: number,
 ): Promise<StudySession> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
+  const before = await loadForChange(tx, user, KIND, id, expectedVersion, input);
   // A PATCH may carry one side of a rule only (just the actual count): check the record it makes.
   const issues = attendanceIssues({
     expectedAttendance: input.expectedAttendance !== undefined ? input.expectedAttendance : before.expectedAttendance,
@@ -150,8 +126,6 @@ export async function updateStudySession(
     absentees: input.absentees ?? absenteesOf(before.absentees),
   });
   if (issues.length > 0) throw validationError(issues);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
   const row = await versionedUpdate(tx, user, KIND, before, {
     orgId: input.orgId,
     kind: input.kind,
@@ -175,5 +149,5 @@ export async function deleteStudySession(
   id: string,
   expectedVersion?: number,
 ): Promise<Removal> {
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
+  return deleteInScope(tx, user, KIND, id, expectedVersion);
 }
