@@ -9,27 +9,17 @@ import {
   STUDY_KINDS,
   STUDY_TOPICS,
 } from '@dutyboard/contracts/study-sessions';
-import { type BulkColumn, insertRows } from './bulk.ts';
+import { storedStudySession } from '../study-sessions/study-sessions.ts';
+import type { BulkColumn } from './bulk.ts';
 import { type Raw, type Read, readChoice, readDateTime, readInt, readText } from './cells.ts';
-import {
-  type ColumnSpec,
-  checkSchema,
-  type Db,
-  type ImportSpec,
-  type Item,
-  readColumns,
-  readOrg,
-  textCell,
-} from './spec.ts';
+import { type RecordItem, recordRows } from './record-rows.ts';
+import { type ColumnSpec, type Db, type ImportSpec, readOrg, textCell } from './spec.ts';
 
 /** Kinds and topics as the pages name them. */
 const STUDY_KIND_ZH = zhLabels(STUDY_KIND_LABELS);
 const STUDY_TOPIC_ZH = zhLabels(STUDY_TOPIC_LABELS);
 
-export interface StudySessionItem extends Item {
-  id: string;
-  input: CreateStudySessionInput;
-}
+export type StudySessionItem = RecordItem<CreateStudySessionInput>;
 
 /**
  * "张三：因病请假；李四：出差" (as the export writes it) → [{ name, reason }]. People are separated
@@ -177,47 +167,17 @@ const columns: ColumnSpec[] = [
 export const studySessionsSpec: ImportSpec<StudySessionItem> = {
   kind: 'study-sessions',
   entityType: 'StudySession',
-  columns,
+  ...recordRows({
+    columns,
+    schema: CreateStudySessionInputSchema,
+    keyOf: (input) => studySessionKey(input.orgId, input.kind, new Date(input.occurredAt), input.topic),
+    table: 'StudySession',
+    bulkColumns: STUDY_SESSION_COLUMNS,
+    stored: storedStudySession,
+  }),
   ignoredHeaders: ['录入时间', '最后修改', '记录编号'],
   keyLabel: '组织、学习类型、学习时间、学习主题',
-  parse(cells, row, ctx) {
-    const { values, problems, failed } = readColumns(columns, cells, row, ctx);
-    const checked = checkSchema(CreateStudySessionInputSchema, values, row, columns, failed);
-    problems.push(...checked.problems);
-    if (!checked.data || problems.length > 0) return { problems };
-    const input = checked.data;
-    const key = studySessionKey(input.orgId, input.kind, new Date(input.occurredAt), input.topic);
-    return { item: { row, key, id: crypto.randomUUID(), input }, problems };
-  },
   existing: (db, items) => existingStudySessions(db, items),
-  async insert(tx, items, { user, now }) {
-    // As createStudySession stores them.
-    const stored = await insertRows<{ id: string; orgId: string }>(
-      tx,
-      'StudySession',
-      STUDY_SESSION_COLUMNS,
-      items.map(({ id, input }) => [
-        id,
-        input.orgId,
-        input.kind,
-        input.topicCategory ?? 'OTHER',
-        input.topic,
-        new Date(input.occurredAt),
-        input.host || null,
-        input.expectedAttendance ?? null,
-        input.actualAttendance ?? null,
-        input.absentees ?? [],
-        input.materials || null,
-        input.minutes || null,
-        user.id,
-        user.id,
-        now,
-        now,
-      ]),
-      '*',
-    );
-    return stored.map((row) => ({ entityId: row.id, orgId: row.orgId, after: row }));
-  },
 };
 
 export function studySessionKey(orgId: string, kind: string, occurredAt: Date, topic: string): string {

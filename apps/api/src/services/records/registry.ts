@@ -13,6 +13,8 @@ import { checkVersion } from './versioning.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;
+/** A list's order as keyset.ts gives it. */
+type Order = Record<string, 'asc' | 'desc'>[];
 
 /** What every record row carries: its org (for reach) and its version (for If-Match). */
 export interface RecordRow {
@@ -27,6 +29,8 @@ export interface RecordTable<Row, Where, Data, Create = never> {
   find(id: string): Promise<Row | null>;
   /** Inserts a row and answers it as find does. */
   create(data: Create): Promise<Row>;
+  /** A page of a list (keyset.ts pageQuery), rows as find answers them. */
+  findMany(query: { where: Where; orderBy: Record<string, 'asc' | 'desc'>[]; take: number }): Promise<Row[]>;
   updateMany(where: Where, data: Data): Promise<{ count: number }>;
   deleteMany(where: Where): Promise<{ count: number }>;
 }
@@ -113,6 +117,8 @@ export const RECORD_KINDS = {
     noun: '活动',
     table: (db: Db) => ({
       find: (id: string) => db.activity.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.ActivityWhereInput; orderBy: Order; take: number }) =>
+        db.activity.findMany({ ...query, include: withOrg }),
       create: (data: Prisma.ActivityUncheckedCreateInput) => db.activity.create({ data, include: withOrg }),
       updateMany: (where: Prisma.ActivityWhereInput, data: Prisma.ActivityUncheckedUpdateManyInput) =>
         db.activity.updateMany({ where, data }),
@@ -125,6 +131,8 @@ export const RECORD_KINDS = {
     noun: '学习研讨记录',
     table: (db: Db) => ({
       find: (id: string) => db.studySession.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.StudySessionWhereInput; orderBy: Order; take: number }) =>
+        db.studySession.findMany({ ...query, include: withOrg }),
       create: (data: Prisma.StudySessionUncheckedCreateInput) => db.studySession.create({ data, include: withOrg }),
       updateMany: (where: Prisma.StudySessionWhereInput, data: Prisma.StudySessionUncheckedUpdateManyInput) =>
         db.studySession.updateMany({ where, data }),
@@ -137,6 +145,8 @@ export const RECORD_KINDS = {
     noun: '宣传报道',
     table: (db: Db) => ({
       find: (id: string) => db.publicityItem.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.PublicityItemWhereInput; orderBy: Order; take: number }) =>
+        db.publicityItem.findMany({ ...query, include: withOrg }),
       create: (data: Prisma.PublicityItemUncheckedCreateInput) => db.publicityItem.create({ data, include: withOrg }),
       updateMany: (where: Prisma.PublicityItemWhereInput, data: Prisma.PublicityItemUncheckedUpdateManyInput) =>
         db.publicityItem.updateMany({ where, data }),
@@ -149,6 +159,8 @@ export const RECORD_KINDS = {
     noun: '阵地/风险点',
     table: (db: Db) => ({
       find: (id: string) => db.riskPoint.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.RiskPointWhereInput; orderBy: Order; take: number }) =>
+        db.riskPoint.findMany({ ...query, include: withOrg }),
       create: (data: Prisma.RiskPointUncheckedCreateInput) => db.riskPoint.create({ data, include: withOrg }),
       updateMany: (where: Prisma.RiskPointWhereInput, data: Prisma.RiskPointUncheckedUpdateManyInput) =>
         db.riskPoint.updateMany({ where, data }),
@@ -165,6 +177,8 @@ export const RECORD_KINDS = {
     noun: '舆情',
     table: (db: Db) => ({
       find: (id: string) => db.riskAlert.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.RiskAlertWhereInput; orderBy: Order; take: number }) =>
+        db.riskAlert.findMany({ ...query, include: withOrg }),
       create: (data: Prisma.RiskAlertUncheckedCreateInput) => db.riskAlert.create({ data, include: withOrg }),
       updateMany: (where: Prisma.RiskAlertWhereInput, data: Prisma.RiskAlertUncheckedUpdateManyInput) =>
         db.riskAlert.updateMany({ where, data }),
@@ -180,6 +194,8 @@ export const RECORD_KINDS = {
     noun: '整改记录',
     table: (db: Db) => ({
       find: (id: string) => db.rectification.findUnique({ where: { id }, include: rectificationInclude }),
+      findMany: (query: { where: Prisma.RectificationWhereInput; orderBy: Order; take: number }) =>
+        db.rectification.findMany({ ...query, include: rectificationInclude }),
       create: (data: Prisma.RectificationUncheckedCreateInput) =>
         db.rectification.create({ data, include: rectificationInclude }),
       updateMany: (where: Prisma.RectificationWhereInput, data: Prisma.RectificationUncheckedUpdateManyInput) =>
@@ -194,6 +210,8 @@ export const RECORD_KINDS = {
     noun: '责任事项',
     table: (db: Db) => ({
       find: (id: string) => findAssignment(db, id),
+      findMany: (query: { where: Prisma.AssignmentWhereInput; orderBy: Order; take: number }) =>
+        db.assignment.findMany({ ...query, include: assignmentInclude }),
       create: async (data: Prisma.AssignmentUncheckedCreateInput) => {
         const { id } = await db.assignment.create({ data, select: { id: true } });
         const row = await findAssignment(db, id);

@@ -17,7 +17,6 @@ import {
   type RiskPointCheck,
   type RiskPointCheckPage,
   type RiskPointCheckSort,
-  type RiskPointPage,
   riskCheckStatus,
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
@@ -27,7 +26,8 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from '../records/writes.ts';
+import { recordService } from '../records/service.ts';
+import { versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -79,81 +79,40 @@ const KIND = RECORD_KINDS.RiskPoint;
 
 // ---- Points ----------------------------------------------------------------------------------
 
-const SORT_KINDS = { nextCheckDueAt: 'date', createdAt: 'date' } as const;
-
-export async function listRiskPoints(
-  prisma: PrismaClient,
-  user: AuthUser,
-  params: z.output<typeof ListRiskPointsQuerySchema>,
-): Promise<RiskPointPage> {
-  const now = new Date();
-  const where: Prisma.RiskPointWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
-    ...(params.type ? { type: params.type } : {}),
-    ...(params.level ? { level: params.level } : {}),
-    // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
-    ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
-  };
-  return keysetPage(
-    sortKeyset(params.sort, SORT_KINDS),
-    where,
-    params,
-    (query) => prisma.riskPoint.findMany({ ...query, include: withOrg }),
-    (rows) => rows.map((row) => toRiskPoint(row, now)),
-  );
-}
-
-export async function getRiskPoint(prisma: PrismaClient, user: AuthUser, id: string): Promise<RiskPoint> {
-  return toRiskPoint(await loadInScope(prisma, user, KIND, id));
-}
-
-/** Runs inside the caller's transaction (see plugins/write.ts). */
-export async function createRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  input: CreateRiskPointInput,
-): Promise<RiskPoint> {
-  // Set here rather than by the column default, so the first due date is computed from it.
-  const createdAt = new Date();
-  const row = await createRecord(tx, user, KIND, {
-    orgId: input.orgId,
-    name: input.name,
-    type: input.type,
-    level: input.level,
-    controlMeasure: input.controlMeasure ?? null,
-    responsiblePerson: input.responsiblePerson ?? null,
-    checkIntervalDays: input.checkIntervalDays,
-    createdAt,
-    nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
-  });
-  return toRiskPoint(row);
-}
-
-export async function updateRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  input: UpdateRiskPointInput,
-  expectedVersion?: number,
-): Promise<RiskPoint> {
-  const before = await loadForChange(tx, user, KIND, id, expectedVersion, input);
-  const interval = input.checkIntervalDays ?? before.checkIntervalDays;
-  const row = await versionedUpdate(tx, user, KIND, before, {
+export const riskPointService = recordService({
+  kind: KIND,
+  answer: toRiskPoint,
+  list: {
+    sorts: { nextCheckDueAt: 'date', createdAt: 'date' },
+    where: (params: z.output<typeof ListRiskPointsQuerySchema>, now): Prisma.RiskPointWhereInput => ({
+      ...(params.type ? { type: params.type } : {}),
+      ...(params.level ? { level: params.level } : {}),
+      // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
+      ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
+    }),
+  },
+  created: (input: CreateRiskPointInput) => {
+    // Set here rather than by the column default, so the first due date is computed from it.
+    const createdAt = new Date();
+    return {
+      orgId: input.orgId,
+      name: input.name,
+      type: input.type,
+      level: input.level,
+      controlMeasure: input.controlMeasure ?? null,
+      responsiblePerson: input.responsiblePerson ?? null,
+      checkIntervalDays: input.checkIntervalDays,
+      createdAt,
+      nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
+    };
+  },
+  changed: (input: UpdateRiskPointInput, before) => ({
     ...input,
-    nextCheckDueAt: dueOf({ ...before, checkIntervalDays: interval }),
-  });
-  return toRiskPoint(row);
-}
+    nextCheckDueAt: dueOf({ ...before, checkIntervalDays: input.checkIntervalDays ?? before.checkIntervalDays }),
+  }),
+});
 
-export async function deleteRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  // Its checks go with it; the audit event says how many (the registry's dependants).
-  return deleteInScope(tx, user, KIND, id, expectedVersion);
-}
+export const listRiskPoints = riskPointService.list;
 
 // ---- Checks (排查) ----------------------------------------------------------------------------
 

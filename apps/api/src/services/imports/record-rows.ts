@@ -1,0 +1,57 @@
+// The rows of a record kind (活动, 学习研讨): each row is the kind's create input, checked with its
+// create schema, and stored exactly as its service stores a create (the service's own `stored`
+// fields, plus the id, the creator stamps and the time), many rows per INSERT (bulk.ts).
+import type { Prisma } from '@dutyboard/db/client';
+import type { z } from 'zod';
+import { type BulkColumn, insertRows } from './bulk.ts';
+import { type ColumnSpec, checkSchema, type ImportSpec, type Item, readColumns } from './spec.ts';
+
+export interface RecordItem<Input> extends Item {
+  id: string;
+  input: Input;
+}
+
+export interface RecordRowsSpec<S extends z.ZodType> {
+  columns: readonly ColumnSpec[];
+  /** The create schema of the kind (its cross-field rules included). */
+  schema: S;
+  /** The natural key: equal keys are the same record. */
+  keyOf(input: z.output<S>): string;
+  /** The table and its columns in INSERT order. */
+  table: string;
+  bulkColumns: readonly BulkColumn[];
+  /** What the kind's service stores for a create (records/service.ts `created`). */
+  stored(input: z.output<S>): Record<string, unknown>;
+}
+
+export function recordRows<S extends z.ZodType>(
+  spec: RecordRowsSpec<S>,
+): Pick<ImportSpec<RecordItem<z.output<S>>>, 'columns' | 'parse' | 'insert'> {
+  const { columns } = spec;
+  return {
+    columns,
+    parse(cells, row, ctx) {
+      const { values, problems, failed } = readColumns(columns, cells, row, ctx);
+      const checked = checkSchema(spec.schema, values, row, columns, failed);
+      problems.push(...checked.problems);
+      if (!checked.data || problems.length > 0) return { problems };
+      const input = checked.data;
+      return { item: { row, key: spec.keyOf(input), id: crypto.randomUUID(), input }, problems };
+    },
+    async insert(tx: Prisma.TransactionClient, items, { user, now }) {
+      const stamped = items.map(({ id, input }) => {
+        const record: Record<string, unknown> = {
+          id,
+          ...spec.stored(input),
+          createdById: user.id,
+          updatedById: user.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        return spec.bulkColumns.map((column) => record[column.name]);
+      });
+      const stored = await insertRows<{ id: string; orgId: string }>(tx, spec.table, spec.bulkColumns, stamped, '*');
+      return stored.map((row) => ({ entityId: row.id, orgId: row.orgId, after: row }));
+    },
+  };
+}
