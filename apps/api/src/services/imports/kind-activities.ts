@@ -8,17 +8,17 @@ import {
 import { ACTIVITY_CATEGORY_LABELS, zhLabels } from '@dutyboard/contracts/labels';
 import { storedActivity } from '../activities/activities.ts';
 import type { BulkColumn } from './bulk.ts';
-import { readChoice, readDateTime, readInt } from './cells.ts';
-import { type RecordItem, recordRows } from './record-rows.ts';
-import { type ColumnSpec, type Db, type ImportSpec, readOrg, textCell } from './spec.ts';
+import { readChoice, readInt } from './cells.ts';
+import { occurredAtColumn, RECORD_ORG_COLUMN, type RecordItem, recordRows } from './record-rows.ts';
+import { type ColumnSpec, type Db, type ImportSpec, textCell } from './spec.ts';
 
 /** Categories as the pages name them: a template filled in from the list reads back. */
 const ACTIVITY_CATEGORY_ZH = zhLabels(ACTIVITY_CATEGORY_LABELS);
 
 export type ActivityItem = RecordItem<CreateActivityInput>;
 
+/** The stored fields' columns (record-rows.ts adds the id and the stamps). */
 const ACTIVITY_COLUMNS: BulkColumn[] = [
-  { name: 'id', type: 'uuid' },
   { name: 'orgId', type: 'uuid' },
   { name: 'category', type: '"ActivityCategory"' },
   { name: 'title', type: 'text' },
@@ -26,31 +26,11 @@ const ACTIVITY_COLUMNS: BulkColumn[] = [
   { name: 'location', type: 'text' },
   { name: 'participants', type: 'int' },
   { name: 'description', type: 'text' },
-  { name: 'createdById', type: 'uuid' },
-  { name: 'updatedById', type: 'uuid' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
 ];
 
 const columns: ColumnSpec[] = [
-  {
-    key: 'occurredAt',
-    header: '活动时间',
-    required: true,
-    width: 18,
-    hint: '北京时间，如 2026-05-20 14:30；只填日期按当天 0:00 计',
-    example: '2026-05-20 14:30',
-    read: readDateTime,
-  },
-  {
-    key: 'orgId',
-    header: '组织/支部',
-    required: true,
-    width: 20,
-    hint: '组织代码或组织全称（须是本人可登记的组织）',
-    example: '甲村党支部',
-    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
-  },
+  occurredAtColumn('活动时间', '2026-05-20 14:30'),
+  RECORD_ORG_COLUMN,
   {
     key: 'category',
     header: '活动类别',

@@ -11,9 +11,9 @@ import {
 } from '@dutyboard/contracts/study-sessions';
 import { storedStudySession } from '../study-sessions/study-sessions.ts';
 import type { BulkColumn } from './bulk.ts';
-import { type Raw, type Read, readChoice, readDateTime, readInt, readText } from './cells.ts';
-import { type RecordItem, recordRows } from './record-rows.ts';
-import { type ColumnSpec, type Db, type ImportSpec, readOrg, textCell } from './spec.ts';
+import { type Raw, type Read, readChoice, readInt, readText } from './cells.ts';
+import { occurredAtColumn, RECORD_ORG_COLUMN, type RecordItem, recordRows } from './record-rows.ts';
+import { type ColumnSpec, type Db, type ImportSpec, textCell } from './spec.ts';
 
 /** Kinds and topics as the pages name them. */
 const STUDY_KIND_ZH = zhLabels(STUDY_KIND_LABELS);
@@ -41,8 +41,8 @@ export function readAbsentees(raw: Raw): Read<Absentee[]> {
   return { ok: true, value: people.length > 0 ? people : undefined };
 }
 
+/** The stored fields' columns (record-rows.ts adds the id and the stamps). */
 const STUDY_SESSION_COLUMNS: BulkColumn[] = [
-  { name: 'id', type: 'uuid' },
   { name: 'orgId', type: 'uuid' },
   { name: 'kind', type: '"StudyKind"' },
   { name: 'topicCategory', type: '"StudyTopic"' },
@@ -54,31 +54,11 @@ const STUDY_SESSION_COLUMNS: BulkColumn[] = [
   { name: 'absentees', type: 'jsonb' },
   { name: 'materials', type: 'text' },
   { name: 'minutes', type: 'text' },
-  { name: 'createdById', type: 'uuid' },
-  { name: 'updatedById', type: 'uuid' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
 ];
 
 const columns: ColumnSpec[] = [
-  {
-    key: 'occurredAt',
-    header: '学习时间',
-    required: true,
-    width: 18,
-    hint: '北京时间，如 2026-04-10 09:00；只填日期按当天 0:00 计',
-    example: '2026-04-10 09:00',
-    read: readDateTime,
-  },
-  {
-    key: 'orgId',
-    header: '组织/支部',
-    required: true,
-    width: 20,
-    hint: '组织代码或组织全称（须是本人可登记的组织）',
-    example: '甲村党支部',
-    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
-  },
+  occurredAtColumn('学习时间', '2026-04-10 09:00'),
+  RECORD_ORG_COLUMN,
   {
     key: 'kind',
     header: '学习类型',
