@@ -8,7 +8,6 @@ import type {
 } from '@dutyboard/contracts/activities';
 import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { dayRange } from '../records/keyset.ts';
 import { RECORD_KINDS } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 
@@ -50,13 +49,9 @@ export const activityService = recordService({
   answer: toActivity,
   list: {
     sorts: { occurredAt: 'date', createdAt: 'date', participants: 'int' },
-    where: (params: z.output<typeof ListActivitiesQuerySchema>): Prisma.ActivityWhereInput => {
-      const occurredAt = dayRange(params.from, params.to);
-      return {
-        ...(params.category ? { category: params.category } : {}),
-        ...(occurredAt ? { occurredAt } : {}),
-      };
-    },
+    days: 'occurredAt',
+    where: (params: z.output<typeof ListActivitiesQuerySchema>): Prisma.ActivityWhereInput =>
+      params.category ? { category: params.category } : {},
   },
   created: storedActivity,
   changed: (input: UpdateActivityInput) => ({

@@ -28,7 +28,7 @@ import { ensurePeriod, findPeriod } from '../plan/periods.ts';
 import { cursorOf, type Keyset, orderBy, pageQuery } from '../records/keyset.ts';
 import { type AssignmentRow, assignmentInclude, loadInScope, RECORD_KINDS } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
-import { createRecord, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 import { isOverdue } from './overdue.ts';
 import { localDate, parseRule, rulesProgress, ruleTasksOf } from './progress.ts';
 
@@ -304,18 +304,12 @@ export async function updateAssignment(
   return answer(tx, row);
 }
 
-export async function deleteAssignment(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
+export const deleteAssignment = deleteService(KIND, {
   // A closed task is part of the record of work done (and of ASSIGNMENT_DONE), like a completed
   // rectification.
-  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除');
-  return versionedDelete(tx, user, KIND, before);
-}
+  refusal: (before) =>
+    isClosedTask(before) ? new AppError('INVALID_TRANSITION', '这项任务已办结，已计入统计，不能删除') : undefined,
+});
 
 const cannotClose = (message: string) => new AppError('INVALID_TRANSITION', message);
 

@@ -8,7 +8,6 @@ import type {
 } from '@dutyboard/contracts/publicity';
 import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { dayRange } from '../records/keyset.ts';
 import { RECORD_KINDS } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 
@@ -36,13 +35,9 @@ export const publicityService = recordService({
   answer: toPublicityItem,
   list: {
     sorts: { publishedAt: 'date', createdAt: 'date' },
-    where: (params: z.output<typeof ListPublicityQuerySchema>): Prisma.PublicityItemWhereInput => {
-      const publishedAt = dayRange(params.from, params.to);
-      return {
-        ...(params.level ? { level: params.level } : {}),
-        ...(publishedAt ? { publishedAt } : {}),
-      };
-    },
+    days: 'publishedAt',
+    where: (params: z.output<typeof ListPublicityQuerySchema>): Prisma.PublicityItemWhereInput =>
+      params.level ? { level: params.level } : {},
   },
   created: (input: CreatePublicityInput) => ({
     orgId: input.orgId,

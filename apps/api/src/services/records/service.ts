@@ -5,15 +5,17 @@
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { AuthUser } from '../auth/sessions.ts';
 import { orgIdsInScope } from '../orgs/scope.ts';
-import { type ColumnKind, keysetPage, sortKeyset } from './keyset.ts';
+import { type ColumnKind, dayRange, keysetPage, sortKeyset } from './keyset.ts';
 import { type Db, loadInScope, type RecordKind, type RecordRow } from './registry.ts';
-import { createRecord, deleteInScope, loadForChange, type Removal, versionedUpdate } from './writes.ts';
+import { createRecord, deleteService, loadForChange, versionedUpdate } from './writes.ts';
 
 type Tx = Prisma.TransactionClient;
 
 /** What every list query carries (contracts/common recordListQueryFields). */
 interface ListParams {
   org?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   sort: string;
   cursor?: string | undefined;
   limit: number;
@@ -26,7 +28,9 @@ export interface RecordServiceSpec<Row extends RecordRow, Where, Data, Create, I
   list: {
     /** How each sort field's value travels in the cursor. */
     sorts: Record<string, ColumnKind>;
-    /** The list's own filters (the caller's reach is added). */
+    /** The date field the query's from/to days (Shanghai, both inclusive) apply to. */
+    days?: string;
+    /** The list's own filters (the caller's reach and the days are added). */
     where(params: Params, now: Date): Where;
   };
   /** The stored fields of a new record. */
@@ -53,7 +57,13 @@ export function recordService<
       params: Params,
     ): Promise<{ items: Item[]; nextCursor: string | null }> {
       const now = new Date();
-      const where = { orgId: { in: await orgIdsInScope(db, user, params.org) }, ...spec.list.where(params, now) };
+      const { days } = spec.list;
+      const range = days ? dayRange(params.from, params.to) : undefined;
+      const where = {
+        orgId: { in: await orgIdsInScope(db, user, params.org) },
+        ...(days && range ? { [days]: range } : {}),
+        ...spec.list.where(params, now),
+      };
       return keysetPage(
         sortKeyset(params.sort, spec.list.sorts),
         where as Where,
@@ -77,8 +87,6 @@ export function recordService<
       return spec.answer(await versionedUpdate(tx, user, kind, before, spec.changed(input, before)), new Date());
     },
 
-    async remove(tx: Tx, user: AuthUser, id: string, expectedVersion?: number): Promise<Removal> {
-      return deleteInScope(tx, user, kind, id, expectedVersion);
-    },
+    remove: deleteService(kind),
   };
 }

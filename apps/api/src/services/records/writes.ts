@@ -59,15 +59,28 @@ export async function loadForChange<Row extends RecordRow, Where, Data, Create>(
   return before;
 }
 
-/** Loads a record (read action, reach, If-Match) and deletes it with its dependants and evidence. */
-export async function deleteInScope<Row extends RecordRow, Where, Data, Create>(
-  tx: Tx,
-  user: AuthUser,
+/** When a kind's record may not be deleted, and what must still hold when it is. */
+export interface DeleteRule<Row, Where> {
+  /** The refusal for a record that may not go (e.g. one already counted as done). */
+  refusal?(before: Row): Error | undefined;
+  /** Conditions the row must still meet when it is deleted (the state the refusal judged). */
+  where?: Where;
+}
+
+/**
+ * The DELETE of a kind: loads the record (read action, reach, If-Match), checks the kind's rule,
+ * and deletes it with its dependants and evidence (versionedDelete).
+ */
+export function deleteService<Row extends RecordRow, Where, Data, Create>(
   kind: RecordKind<Row, Where, Data, Create>,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Removal> {
-  return versionedDelete(tx, user, kind, await loadInScope(tx, user, kind, id, expectedVersion));
+  rule: DeleteRule<Row, Where> = {},
+) {
+  return async (tx: Tx, user: AuthUser, id: string, expectedVersion?: number): Promise<Removal> => {
+    const before = await loadInScope(tx, user, kind, id, expectedVersion);
+    const refusal = rule.refusal?.(before);
+    if (refusal) throw refusal;
+    return versionedDelete(tx, user, kind, before, rule.where === undefined ? {} : { where: rule.where });
+  };
 }
 
 /** Audits a record just created in this transaction (CREATE, with its stored shape). */

@@ -19,7 +19,7 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS, rectificationInclude } from '../records/registry.ts';
-import { createRecord, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -241,14 +241,7 @@ export async function closeRectification(
   return toRectification(row, user, now);
 }
 
-export async function deleteRectification(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
+export const deleteRectification = deleteService(KIND, {
   // A completed rectification is part of the record of work done (and of RECTIFICATION_CLOSED).
-  if (before.status === 'DONE') throw closedRefusal('删除');
-  return versionedDelete(tx, user, KIND, before);
-}
+  refusal: (before) => (before.status === 'DONE' ? closedRefusal('删除') : undefined),
+});

@@ -9,7 +9,7 @@ import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard'
 import { FIGURES } from '@dutyboard/contracts/figures';
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
-import type { GeneratedSummary } from '@dutyboard/contracts/reports';
+import type { GeneratedSummary, SummaryRequestSchema } from '@dutyboard/contracts/reports';
 import {
   ACTIVITY_CATEGORY_WORDS,
   type BranchGap,
@@ -28,6 +28,7 @@ import {
   toSummaryDrill,
 } from '@dutyboard/contracts/summary-text';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { answeredAssignmentsOfPeriod } from '../assignments/assignments.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { getDashboard } from '../dashboard/dashboard.ts';
@@ -51,7 +52,7 @@ const behind = (status: string | null) => status === 'RED' || status === 'AMBER'
 export async function summaryFacts(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period: string; org: string },
+  query: z.output<typeof SummaryRequestSchema>,
   now = new Date(),
 ): Promise<{ facts: SummaryFacts; dashboard: Dashboard }> {
   const dashboard = await getDashboard(prisma, user, query, now);
@@ -290,7 +291,7 @@ export async function summaryFacts(
 export async function generateSummary(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period: string; org: string },
+  query: z.output<typeof SummaryRequestSchema>,
   now = new Date(),
 ): Promise<GeneratedSummary> {
   const { facts, dashboard } = await summaryFacts(prisma, user, query, now);

@@ -34,7 +34,7 @@ import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
-import { createRecord, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -210,10 +210,7 @@ const FROZEN_FIELD_NAME: Record<AlertFrozenField, string> = {
 };
 
 /** The frozen facts (ALERT_FROZEN_FIELDS) a change would actually alter. */
-function alteredFacts(
-  before: AlertRow,
-  input: { orgId?: string; level?: RiskAlert['level']; registeredAt?: string },
-): AlertFrozenField[] {
+function alteredFacts(before: AlertRow, input: Pick<UpdateRiskAlertInput, AlertFrozenField>): AlertFrozenField[] {
   return ALERT_FROZEN_FIELDS.filter((field) => {
     if (input[field] === undefined) return false;
     if (field === 'registeredAt') return Date.parse(input.registeredAt as string) !== before.registeredAt.getTime();
@@ -362,18 +359,13 @@ export async function correctRiskAlert(
 }
 
 /** Only an alert nobody has assessed yet may be deleted (a mistaken 登记); its files go with it. */
-export async function deleteRiskAlert(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.state !== 'REGISTERED') {
-    throw new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`);
-  }
-  return versionedDelete(tx, user, KIND, before, { where: { state: 'REGISTERED' } });
-}
+export const deleteRiskAlert = deleteService(KIND, {
+  refusal: (before) =>
+    before.state !== 'REGISTERED'
+      ? new AppError('CONFLICT', `这条舆情已进入“${STATE_NAME[before.state]}”环节，只有尚未研判的舆情可以删除`)
+      : undefined,
+  where: { state: 'REGISTERED' },
+});
 
 function invalidTransition(from: AlertState, to: AlertState): AppError {
   const allowed = ALERT_TRANSITIONS[from];

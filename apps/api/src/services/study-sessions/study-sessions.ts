@@ -13,7 +13,6 @@ import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import { validationError } from '../../errors/app-error.ts';
 import { figureWhere } from '../metrics/records.ts';
-import { dayRange } from '../records/keyset.ts';
 import { RECORD_KINDS } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 
@@ -74,20 +73,17 @@ export const studySessionService = recordService({
   answer: toStudySession,
   list: {
     sorts: { occurredAt: 'date', createdAt: 'date' },
-    where: (params: z.output<typeof ListStudySessionsQuerySchema>): Prisma.StudySessionWhereInput => {
-      const occurredAt = dayRange(params.from, params.to);
-      return {
-        ...(params.kind ? { kind: params.kind } : {}),
-        ...(occurredAt ? { occurredAt } : {}),
-        AND: [
-          // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
-          ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
-          ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
-          // The records a study figure counts, as the registry declares them (metrics/records.ts).
-          ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
-        ],
-      };
-    },
+    days: 'occurredAt',
+    where: (params: z.output<typeof ListStudySessionsQuerySchema>): Prisma.StudySessionWhereInput => ({
+      ...(params.kind ? { kind: params.kind } : {}),
+      AND: [
+        // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
+        ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
+        ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
+        // The records a study figure counts, as the registry declares them (metrics/records.ts).
+        ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
+      ],
+    }),
   },
   created: storedStudySession,
   changed: (input: UpdateStudySessionInput, before) => {
