@@ -8,11 +8,10 @@ import type {
 } from '@dutyboard/contracts/publicity';
 import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { RECORD_KINDS } from '../records/registry.ts';
+import { RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type PublicityRow = Prisma.PublicityItemGetPayload<{ include: typeof withOrg }>;
+type PublicityRow = RowOf<'PublicityItem'>;
 
 export function toPublicityItem(row: PublicityRow): PublicityItem {
   return {

@@ -104,7 +104,7 @@ async function findAssignment(db: Db, id: string): Promise<AssignmentRow | null>
   return { ...row, owner, period };
 }
 
-export const rectificationInclude = {
+const rectificationInclude = {
   org: { select: { name: true, path: true } },
   alert: {
     select: { id: true, summary: true, state: true, registeredAt: true, orgId: true, org: { select: { path: true } } },
@@ -241,6 +241,11 @@ export const RECORD_KINDS = {
 } satisfies { [T in EntityType]: AnyRecordKind };
 
 export type AnyRecordKind = RecordKind<RecordRow, never, never, never>;
+
+/** A kind's row as its table answers it (with its org, and whatever else its entry joins). */
+export type RowOf<T extends EntityType> = NonNullable<
+  Awaited<ReturnType<ReturnType<(typeof RECORD_KINDS)[T]['table']>['find']>>
+>;
 
 /** The action that reads each record type, and the actions any one of which lets a user add evidence. */
 export const RECORD_ACTIONS = Object.fromEntries(

@@ -18,16 +18,15 @@ import { AppError, forbidden, validationError } from '../../errors/app-error.ts'
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, rectificationInclude } from '../records/registry.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const include = rectificationInclude;
 const KIND = RECORD_KINDS.Rectification;
-type RectificationRow = Prisma.RectificationGetPayload<{ include: typeof include }>;
+type RectificationRow = RowOf<'Rectification'>;
 
 /** A deadline day ends at its last millisecond in Shanghai; from the next midnight it is overdue. */
 export function deadlineEnd(day: string): Date {
@@ -112,7 +111,7 @@ export async function listRectifications(
     sortKeyset(params.sort, SORT_KINDS, { nullsLast: ['deadlineAt'] }),
     where,
     params,
-    (query) => prisma.rectification.findMany({ ...query, include }),
+    (query) => KIND.table(prisma).findMany(query),
     (rows) => rows.map((row) => toRectification(row, user, now)),
   );
 }

@@ -32,7 +32,7 @@ import { AppError, forbidden, validationError } from '../../errors/app-error.ts'
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
 import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
@@ -51,8 +51,7 @@ export const STATE_NAME: Record<AlertState, string> = {
   CLOSED: '办结',
 };
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type AlertRow = Prisma.RiskAlertGetPayload<{ include: typeof withOrg }>;
+type AlertRow = RowOf<'RiskAlert'>;
 
 export function toRiskAlert(row: AlertRow, now: Date): RiskAlert {
   return {
@@ -149,7 +148,7 @@ export async function listRiskAlerts(
     sortKeyset(params.sort, SORT_KINDS),
     where,
     params,
-    (query) => prisma.riskAlert.findMany({ ...query, include: withOrg }),
+    (query) => KIND.table(prisma).findMany(query),
     (rows) => rows.map((row) => toRiskAlert(row, now)),
   );
 }

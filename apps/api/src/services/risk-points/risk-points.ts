@@ -25,14 +25,13 @@ import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
 import { orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 import { versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type RiskPointRow = Prisma.RiskPointGetPayload<{ include: typeof withOrg }>;
+type RiskPointRow = RowOf<'RiskPoint'>;
 type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select: { name: true } } } }>;
 
 /** The due instant a point's stored fields imply. */

@@ -13,11 +13,10 @@ import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import { validationError } from '../../errors/app-error.ts';
 import { figureWhere } from '../metrics/records.ts';
-import { RECORD_KINDS } from '../records/registry.ts';
+import { RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type StudySessionRow = Prisma.StudySessionGetPayload<{ include: typeof withOrg }>;
+type StudySessionRow = RowOf<'StudySession'>;
 
 /** The stored list (a JSON column), read defensively: anything that is not a {name, reason} is skipped. */
 function absenteesOf(value: Prisma.JsonValue | null): Absentee[] {
