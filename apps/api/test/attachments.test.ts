@@ -380,7 +380,13 @@ describe('deleting a record with evidence', () => {
       method: 'POST',
       url: '/api/assignments',
       headers: { cookie: cookies.leader ?? '' },
-      payload: { period: '2026-H1', orgId: fx.streetId, ownerId: fx.users.leader, kind: 'TASK', task: '将被删除的任务' },
+      payload: {
+        period: '2026-H1',
+        orgId: fx.streetId,
+        ownerId: fx.users.leader,
+        kind: 'TASK',
+        task: '将被删除的任务',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const doomed = created.json().id as string;
