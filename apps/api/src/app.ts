@@ -129,7 +129,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(rectificationRoutes, { prisma, files });
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
-  await app.register(assignmentRoutes, { prisma });
+  await app.register(assignmentRoutes, { prisma, files });
   await app.register(evidencePackRoutes, { prisma, config, jobs });
   await app.register(exportRoutes, { prisma });
   await app.register(auditRoutes, { prisma });

@@ -374,4 +374,47 @@ describe('deleting a record with evidence', () => {
     const kept = await ctx.prisma.attachment.findFirstOrThrow({ where: { entityId: activityA, sha256: sha(PDF) } });
     expect((await get('secA', `/api/attachments/${kept.id}/content`)).statusCode).toBe(200);
   });
+
+  it('deleting an assignment removes its attachment rows and the files no other record uses', async () => {
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/assignments',
+      headers: { cookie: cookies.leader ?? '' },
+      payload: {
+        period: '2026-H1',
+        orgId: fx.streetId,
+        ownerId: fx.users.leader,
+        kind: 'TASK',
+        task: '将被删除的任务',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const doomed = created.json().id as string;
+    // A photo only this task has, and the PDF that activity A carries too.
+    const own = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 19, g: 199, b: 9 } } })
+      .jpeg()
+      .toBuffer();
+    const photo = await upload('leader', { entityType: 'Assignment', entityId: doomed }, { bytes: own });
+    expect(photo.statusCode, photo.body).toBe(201);
+    const thumbnail = (await ctx.prisma.attachment.findUniqueOrThrow({ where: { id: photo.json().id } })).thumbnailSha;
+    const pdf = { bytes: PDF, contentType: 'application/pdf', fileName: 'task.pdf' };
+    expect((await upload('leader', { entityType: 'Assignment', entityId: doomed }, pdf)).statusCode).toBe(201);
+    expect((await upload('secA', { entityType: 'Activity', entityId: activityA }, pdf)).statusCode).toBe(201);
+    expect(thumbnail).not.toBeNull();
+    expect(existsSync(stored(sha(own)))).toBe(true);
+
+    const res = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/assignments/${doomed}`,
+      headers: { cookie: cookies.leader ?? '', 'if-match': '"1"' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await ctx.prisma.attachment.count({ where: { entityType: 'Assignment', entityId: doomed } })).toBe(0);
+    expect(existsSync(stored(sha(own)))).toBe(false);
+    expect(existsSync(stored(thumbnail ?? ''))).toBe(false);
+    // The PDF is still evidence on activity A: its file stays.
+    expect(existsSync(stored(sha(PDF)))).toBe(true);
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: doomed, action: 'DELETE' } });
+    expect(audit.before).toMatchObject({ task: '将被删除的任务', period: '2026-H1' });
+  });
 });

@@ -9,17 +9,8 @@ import {
   ListAssignmentsQuerySchema,
   UpdateAssignmentInputSchema,
 } from '@dutyboard/contracts/assignments';
-import {
-  etagOf,
-  IdempotencyHeadersSchema,
-  IdParamsSchema,
-  IfMatchHeadersSchema,
-  versionFromIfMatch,
-} from '@dutyboard/contracts/common';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
 import {
   closeAssignment,
   createAssignment,
@@ -29,14 +20,20 @@ import {
   listOwners,
   updateAssignment,
 } from '../services/assignments/assignments.ts';
+import type { FileStore } from '../services/attachments/store.ts';
+import { RECORD_KINDS } from '../services/records/registry.ts';
 import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
 
-export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> = async (
+  app,
+  { prisma, files },
+) => {
   const assignments = recordRoutes(app, {
     prisma,
+    files,
     path: '/api/assignments',
-    permissions: { read: 'assignment:read', create: 'plan:manage', update: 'plan:manage', delete: 'plan:manage' },
+    kind: RECORD_KINDS.Assignment,
     schemas: {
       query: ListAssignmentsQuerySchema,
       page: AssignmentPageSchema,
@@ -69,23 +66,10 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> =
   assignments.update();
   assignments.remove();
 
-  app.post(
-    '/api/assignments/:id/close',
-    {
-      config: { permission: 'assignment:read' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IdempotencyHeadersSchema.extend(IfMatchHeadersSchema.shape),
-        body: CloseAssignmentInputSchema,
-        response: { 200: AssignmentSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const assignment = await runWrite(prisma, request, reply, (tx) =>
-        closeAssignment(tx, actor(request), request.params.id, request.body, version),
-      );
-      return reply.header('etag', etagOf(assignment.version)).send(assignment);
-    },
-  );
+  // 办结 also by the task's owner: every reader may ask, the service checks on the loaded task.
+  assignments.step('close', {
+    permission: 'assignment:read',
+    body: CloseAssignmentInputSchema,
+    run: closeAssignment,
+  });
 };

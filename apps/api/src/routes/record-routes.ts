@@ -4,7 +4,8 @@
 //   GET    <path>/:id  get     (answers with its ETag)
 //   PATCH  <path>/:id  update  (If-Match → runWrite → ETag)
 //   DELETE <path>/:id  remove  (If-Match → runWrite → { ok: true }; then its files are released)
-// Routes that differ (workflow steps, other headers, other answers) stay in their route file.
+//   POST   <path>/:id/<step>  a workflow step (Idempotency-Key + If-Match → runWrite → ETag)
+// Routes that differ (other headers, other answers) stay in their route file.
 import {
   etagOf,
   IdempotencyHeadersSchema,
@@ -22,7 +23,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
@@ -61,8 +62,8 @@ export interface RecordRoutesSpec<
   /** config.permission of list and get (read), create, update and remove (delete), when not the kind's. */
   permissions?: RoutePermissions;
   schemas: { query: Query; page: Page; record: Record; create: Create; update: Update };
-  /** The error answers every route declares (default errorResponses). */
-  errors?: Readonly<{ [status: number]: z.ZodType }>;
+  /** OpenAPI summaries in words of their own, where the kind's noun does not say it. */
+  summaries?: Partial<{ [R in (typeof ROUTES)[number]]: string }>;
   /** The file store a removed record's evidence files are released from, once the delete committed. */
   files?: FileStore;
   /** Whether the create's 201 answer carries the new record's ETag too. */
@@ -95,8 +96,28 @@ function permissionsOf(path: string, kind: AnyRecordKind | undefined): RoutePerm
   return { read: kind.permissions.read, create: write, update: write, delete: write };
 }
 
+/** A workflow step on one record: POST <path>/:id/<name>, retry-safe, on the version the caller saw. */
+export interface StepSpec<Body extends z.ZodType, Answer extends z.ZodType> {
+  /** config.permission; a step's own rule (owner, state) is checked on the loaded record. */
+  permission: Action;
+  body: Body;
+  /** The answer (default: the record). */
+  response?: Answer;
+  /** 201 for a step that creates a row (a check); default 200. */
+  status?: 200 | 201;
+  run: (
+    tx: Tx,
+    user: AuthUser,
+    id: string,
+    body: z.output<Body>,
+    version: number | undefined,
+  ) => Promise<z.output<Answer>>;
+  /** The version the answer's ETag shows (default: the answer's own). */
+  version?: (answer: z.output<Answer>) => number;
+}
+
 /** Registers the standard routes one by one, so a file can keep other routes in between. */
-export interface RecordRoutes {
+export interface RecordRoutes<Record extends z.ZodType = z.ZodType> {
   list(): void;
   create(): void;
   get(): void;
@@ -104,9 +125,18 @@ export interface RecordRoutes {
   remove(): void;
   /** Every route the service offers, in the order above. */
   all(): void;
+  step<Body extends z.ZodType, Answer extends z.ZodType = Record>(name: string, spec: StepSpec<Body, Answer>): void;
 }
 
 const ROUTES = ['list', 'create', 'get', 'update', 'remove'] as const;
+
+type ErasedStep = Omit<StepSpec<z.ZodType, z.ZodType>, 'run' | 'version'> & {
+  run: (tx: Tx, user: AuthUser, id: string, body: unknown, version: number | undefined) => Promise<{ version: number }>;
+  version?: (answer: { version: number }) => number;
+};
+
+/** Idempotency-Key (a retried step answers the first result) and If-Match (the version seen). */
+const StepHeadersSchema = IdempotencyHeadersSchema.extend(IfMatchHeadersSchema.shape);
 
 // The signature callers see checks each service function against the schemas' output types,
 // i.e. against what the zod type provider infers for request.query and request.body. The body
@@ -118,16 +148,17 @@ export function recordRoutes<
   Record extends z.ZodType,
   Create extends z.ZodType,
   Update extends z.ZodType,
->(app: App, spec: RecordRoutesSpec<Query, Page, Record, Create, Update>): RecordRoutes;
+>(app: App, spec: RecordRoutesSpec<Query, Page, Record, Create, Update>): RecordRoutes<Record>;
 export function recordRoutes(
   app: App,
   spec: RecordRoutesSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType, z.ZodType>,
 ): RecordRoutes {
   const { prisma, path, schemas, service } = spec;
   const permissions = spec.permissions ?? permissionsOf(path, spec.kind);
-  const errors = spec.errors ?? errorResponses;
+  const errors = errorResponses;
   // Summaries in the kind's words (新建活动, 修改舆情…); the generic derivation otherwise.
-  const summary = (method: string, url: string) => summaryFor(method, url, spec.kind?.noun);
+  const summary = (method: string, url: string, route?: (typeof ROUTES)[number]) =>
+    (route && spec.summaries?.[route]) ?? summaryFor(method, url, spec.kind?.noun);
   const missing = (route: string) => new Error(`${path}: the service offers no ${route}`);
 
   const routes: RecordRoutes = {
@@ -139,7 +170,7 @@ export function recordRoutes(
         {
           config: { permission: permissions.read },
           schema: {
-            summary: summary('GET', path),
+            summary: summary('GET', path, 'list'),
             querystring: schemas.query,
             response: { 200: schemas.page, ...errors },
           },
@@ -157,7 +188,7 @@ export function recordRoutes(
           config: { permission: permissions.create },
           schema: {
             headers: IdempotencyHeadersSchema,
-            summary: summary('POST', path),
+            summary: summary('POST', path, 'create'),
             body: schemas.create,
             response: { 201: schemas.record, ...errors },
           },
@@ -179,7 +210,7 @@ export function recordRoutes(
         {
           config: { permission: permissions.read },
           schema: {
-            summary: summary('GET', `${path}/:id`),
+            summary: summary('GET', `${path}/:id`, 'get'),
             params: IdParamsSchema,
             response: { 200: schemas.record, ...errors },
           },
@@ -201,7 +232,7 @@ export function recordRoutes(
           schema: {
             params: IdParamsSchema,
             headers: IfMatchHeadersSchema,
-            summary: summary('PATCH', `${path}/:id`),
+            summary: summary('PATCH', `${path}/:id`, 'update'),
             body: schemas.update,
             response: { 200: schemas.record, ...errors },
           },
@@ -224,7 +255,7 @@ export function recordRoutes(
         {
           config: { permission: permissions.delete },
           schema: {
-            summary: summary('DELETE', `${path}/:id`),
+            summary: summary('DELETE', `${path}/:id`, 'remove'),
             params: IdParamsSchema,
             headers: IfMatchHeadersSchema,
             response: { 200: OkSchema, ...errors },
@@ -245,6 +276,54 @@ export function recordRoutes(
     all() {
       for (const route of ROUTES) if (service[route]) routes[route]();
     },
+
+    step(name, spec) {
+      // Erased like the routes above: the interface checked run against the body and answer schemas.
+      const step = spec as unknown as ErasedStep;
+      const url = `${path}/:id/${name}`;
+      const status = step.status ?? 200;
+      const versionOf = step.version ?? ((answer) => answer.version);
+      const response: { [status: number]: z.ZodType } = { [status]: step.response ?? schemas.record, ...errors };
+      app.post(
+        url,
+        {
+          config: { permission: step.permission },
+          schema: {
+            summary: summary('POST', url),
+            params: IdParamsSchema,
+            headers: StepHeadersSchema,
+            body: step.body,
+            response,
+          },
+        },
+        async (request, reply) => {
+          const version = versionFromIfMatch(request.headers['if-match']);
+          const answer = await runWrite(
+            prisma,
+            request,
+            reply,
+            (tx) => step.run(tx, actor(request), request.params.id, request.body, version),
+            { status },
+          );
+          return reply.header('etag', etagOf(versionOf(answer))).send(answer);
+        },
+      );
+    },
   };
   return routes;
+}
+
+/** A route file that is the standard routes of one kind and nothing else. */
+export function recordPlugin<
+  Query extends z.ZodType,
+  Page extends z.ZodType,
+  Record extends z.ZodType,
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+>(
+  spec: Omit<RecordRoutesSpec<Query, Page, Record, Create, Update>, 'prisma' | 'files'>,
+): FastifyPluginAsyncZod<{ prisma: PrismaClient; files: FileStore }> {
+  return async (app, { prisma, files }) => {
+    recordRoutes(app, { ...spec, prisma, files }).all();
+  };
 }

@@ -1,4 +1,3 @@
-import { etagOf, IdParamsSchema, versionFromIfMatch } from '@dutyboard/contracts/common';
 import {
   type AlertReportHours,
   CorrectRiskAlertInputSchema,
@@ -6,14 +5,11 @@ import {
   ListRiskAlertsQuerySchema,
   RiskAlertDetailSchema,
   RiskAlertPageSchema,
-  TransitionHeadersSchema,
   TransitionRiskAlertInputSchema,
   UpdateRiskAlertInputSchema,
 } from '@dutyboard/contracts/risk-alerts';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
 import {
   correctRiskAlert,
@@ -25,7 +21,6 @@ import {
   updateRiskAlert,
 } from '../services/risk-alerts/risk-alerts.ts';
 import { recordRoutes } from './record-routes.ts';
-import { errorResponses } from './responses.ts';
 
 export interface RiskAlertRoutesOptions {
   prisma: PrismaClient;
@@ -41,7 +36,7 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
   app,
   { prisma, files, reportHours, now = () => new Date() },
 ) => {
-  recordRoutes(app, {
+  const alerts = recordRoutes(app, {
     prisma,
     files,
     path: '/api/risk-alerts',
@@ -63,48 +58,21 @@ export const riskAlertRoutes: FastifyPluginAsyncZod<RiskAlertRoutesOptions> = as
         updateRiskAlert(tx, user, id, body, version, { reportHours, now: now() }),
       remove: deleteRiskAlert,
     },
-  }).all();
+  });
+  alerts.all();
 
   // Every reader may ask; the step's own action (ALERT_STEP_ACTION) is checked on the loaded alert.
-  app.post(
-    '/api/risk-alerts/:id/transitions',
-    {
-      config: { permission: 'alert:read' },
-      schema: {
-        params: IdParamsSchema,
-        headers: TransitionHeadersSchema,
-        body: TransitionRiskAlertInputSchema,
-        response: { 200: RiskAlertDetailSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const alert = await runWrite(prisma, request, reply, (tx) =>
-        transitionRiskAlert(tx, actor(request), request.params.id, request.body, version, now()),
-      );
-      return reply.header('etag', etagOf(alert.version)).send(alert);
-    },
-  );
+  alerts.step('transitions', {
+    permission: 'alert:read',
+    body: TransitionRiskAlertInputSchema,
+    run: (tx, user, id, body, version) => transitionRiskAlert(tx, user, id, body, version, now()),
+  });
 
   // 更正 of the facts frozen past 登记 (org, level, registration time): leadership only, with a
   // reason; the reporting clock keeps its first due time (ADR 019).
-  app.post(
-    '/api/risk-alerts/:id/corrections',
-    {
-      config: { permission: 'alert:correct' },
-      schema: {
-        params: IdParamsSchema,
-        headers: TransitionHeadersSchema,
-        body: CorrectRiskAlertInputSchema,
-        response: { 200: RiskAlertDetailSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const alert = await runWrite(prisma, request, reply, (tx) =>
-        correctRiskAlert(tx, actor(request), request.params.id, request.body, version, now()),
-      );
-      return reply.header('etag', etagOf(alert.version)).send(alert);
-    },
-  );
+  alerts.step('corrections', {
+    permission: 'alert:correct',
+    body: CorrectRiskAlertInputSchema,
+    run: (tx, user, id, body, version) => correctRiskAlert(tx, user, id, body, version, now()),
+  });
 };

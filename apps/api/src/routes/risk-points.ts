@@ -1,10 +1,4 @@
-import {
-  etagOf,
-  IdempotencyHeadersSchema,
-  IdParamsSchema,
-  IfMatchHeadersSchema,
-  versionFromIfMatch,
-} from '@dutyboard/contracts/common';
+import { IdParamsSchema } from '@dutyboard/contracts/common';
 import {
   CreateRiskPointCheckInputSchema,
   CreateRiskPointInputSchema,
@@ -20,18 +14,13 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
 import { RECORD_KINDS } from '../services/records/registry.ts';
 import {
-  createRiskPoint,
-  deleteRiskPoint,
-  getRiskPoint,
   listChecksOfPoint,
   listRiskPointChecks,
-  listRiskPoints,
   recordRiskPointCheck,
-  updateRiskPoint,
+  riskPointService,
 } from '../services/risk-points/risk-points.ts';
 import { recordRoutes } from './record-routes.ts';
 import { errorResponses } from './responses.ts';
@@ -52,13 +41,7 @@ export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; file
       create: CreateRiskPointInputSchema,
       update: UpdateRiskPointInputSchema,
     },
-    service: {
-      list: listRiskPoints,
-      create: createRiskPoint,
-      get: getRiskPoint,
-      update: updateRiskPoint,
-      remove: deleteRiskPoint,
-    },
+    service: riskPointService,
   });
   // The collection's own routes, with /checks kept where it always was in the route order.
   points.list();
@@ -96,27 +79,12 @@ export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; file
 
   // Records a check (排查). Retried safely with an Idempotency-Key; If-Match (optional) names the
   // point's version the checker saw. Answers the check and the point as it now stands.
-  app.post(
-    '/api/risk-points/:id/checks',
-    {
-      config: { permission: 'riskpoint:write' },
-      schema: {
-        params: IdParamsSchema,
-        headers: IdempotencyHeadersSchema.extend(IfMatchHeadersSchema.shape),
-        body: CreateRiskPointCheckInputSchema,
-        response: { 201: RecordRiskPointCheckResultSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const version = versionFromIfMatch(request.headers['if-match']);
-      const result = await runWrite(
-        prisma,
-        request,
-        reply,
-        (tx) => recordRiskPointCheck(tx, actor(request), request.params.id, request.body, version),
-        { status: 201 },
-      );
-      return reply.header('etag', etagOf(result.riskPoint.version)).send(result);
-    },
-  );
+  points.step('checks', {
+    permission: 'riskpoint:write',
+    body: CreateRiskPointCheckInputSchema,
+    response: RecordRiskPointCheckResultSchema,
+    status: 201,
+    run: recordRiskPointCheck,
+    version: (result) => result.riskPoint.version,
+  });
 };

@@ -4,7 +4,6 @@
 import {
   ASSIGNMENT_KINDS,
   type Assignment,
-  type AssignmentKind,
   type AssignmentOwner,
   type AssignmentPage,
   type AssignmentProgress,
@@ -12,6 +11,7 @@ import {
   assignmentShapeIssues,
   type CloseAssignmentInput,
   type CreateAssignmentInput,
+  type ListAssignmentsQuerySchema,
   type UpdateAssignmentInput,
 } from '@dutyboard/contracts/assignments';
 import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
@@ -22,51 +22,21 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 // The generated namespace carries Prisma.DbNull, the value that stores SQL NULL in a Json column;
 // @dutyboard/db/client re-exports the namespace as a type only.
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
-import {
-  AppError,
-  fieldIssue,
-  forbidden,
-  isUniqueViolation,
-  notFound,
-  validationError,
-} from '../../errors/app-error.ts';
-import { recordAudit } from '../audit/audit.ts';
+import type { z } from 'zod';
+import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { ensurePeriod, findPeriod } from '../plan/periods.ts';
-import { badCursor, cursorId, cursorInstant } from '../records/keyset.ts';
-import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { cursorOf, type Keyset, orderBy, pageQuery } from '../records/keyset.ts';
+import { type AssignmentRow, assignmentInclude, loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { checkVersion } from '../records/versioning.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 import { isOverdue } from './overdue.ts';
 import { localDate, parseRule, rulesProgress, ruleTasksOf } from './progress.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const ENTITY = 'Assignment';
-
-const include = {
-  org: { select: { name: true, path: true } },
-  owner: { select: { displayName: true } },
-  period: { select: { kind: true, year: true, index: true, name: true } },
-} as const;
-type AssignmentRow = Prisma.AssignmentGetPayload<{ include: typeof include }>;
-
-/**
- * One assignment with its org, owner and period, read one query after another: Prisma fetches
- * several included relations concurrently, which an interactive transaction cannot run.
- */
-async function findRow(db: Db, id: string): Promise<AssignmentRow | null> {
-  const row = await db.assignment.findUnique({ where: { id }, include: { org: include.org } });
-  if (!row) return null;
-  const owner = await db.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: include.owner.select });
-  const period = await db.period.findUniqueOrThrow({ where: { id: row.periodId }, select: include.period.select });
-  return { ...row, owner, period };
-}
-
-async function findRowOrThrow(db: Db, id: string): Promise<AssignmentRow> {
-  const row = await findRow(db, id);
-  if (!row) throw notFound('Assignment');
-  return row;
-}
+const KIND = RECORD_KINDS.Assignment;
 
 /** The answer for a row; `progress` is computed by the caller (null for a task without a rule). */
 export function toAssignment(row: AssignmentRow, progress: AssignmentProgress | null, now: Date): Assignment {
@@ -108,21 +78,6 @@ async function answer(db: Db, row: AssignmentRow, now = new Date()): Promise<Ass
   return item as Assignment;
 }
 
-/** The stored shape written to the audit trail: no joined fields, the period by its code. */
-function auditShape(row: AssignmentRow) {
-  const { org: _org, owner: _owner, period, periodId: _periodId, ...rest } = row;
-  return { ...rest, period: periodCode(period.kind, period.year, period.index) };
-}
-
-const firstResponsibleTaken = () =>
-  new AppError(
-    'CONFLICT',
-    { key: 'assignment.firstResponsibleTaken' },
-    {
-      fields: [fieldIssue('kind', 'taken', { key: 'assignment.firstResponsibleTaken' })],
-    },
-  );
-
 /** The owner must be an active user who reaches the org (so they can see the task and add evidence). */
 async function checkOwner(db: Db, ownerId: string, org: { id: string; path: string }) {
   const owner = await db.user.findUnique({
@@ -147,47 +102,14 @@ function shapeError(v: Parameters<typeof assignmentShapeIssues>[0]) {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export interface ListAssignmentsParams {
-  period?: string;
-  org?: string;
-  owner?: string;
-  kind?: AssignmentKind;
-  status?: AssignmentStatus;
-  /** As answered (`overdue`), like status: a post-filter. */
-  overdue?: 'true' | 'false';
-  cursor?: string;
-  limit: number;
-}
-
-const CURSOR_TAG = 'assignments';
-
-function encodeCursor(row: { kind: AssignmentKind; createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([CURSOR_TAG, row.kind, row.createdAt.toISOString(), row.id])).toString('base64url');
-}
-
-/** Rows after the cursor in the list's order: kind (as declared), then createdAt, then id. */
-function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== CURSOR_TAG) throw badCursor();
-  const [, kind, at, rawId] = parsed as [unknown, unknown, unknown, unknown];
-  const kindIndex = ASSIGNMENT_KINDS.indexOf(kind as AssignmentKind);
-  if (kindIndex < 0) throw badCursor();
-  const createdAt = cursorInstant(at);
-  const id = cursorId(rawId);
-  const k = kind as AssignmentKind;
-  return {
-    OR: [
-      { kind: { in: ASSIGNMENT_KINDS.slice(kindIndex + 1) } },
-      { kind: k, createdAt: { gt: createdAt } },
-      { kind: k, createdAt, id: { gt: id } },
-    ],
-  };
-}
+/** The list's order: kind (as declared: 第一责任人, 分管, 任务), then creation. */
+const KEYSET: Keyset = {
+  tag: 'assignments',
+  columns: [
+    { field: 'kind', dir: 'asc', kind: ASSIGNMENT_KINDS },
+    { field: 'createdAt', dir: 'asc', kind: 'date' },
+  ],
+};
 
 /**
  * The list, ordered kind (第一责任人, 分管, 任务) then creation. A secretary sees the assignments of
@@ -197,7 +119,7 @@ function afterCursor(cursor: string): Prisma.AssignmentWhereInput {
 export async function listAssignments(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListAssignmentsParams,
+  params: z.output<typeof ListAssignmentsQuerySchema>,
   now = new Date(),
 ): Promise<AssignmentPage> {
   const orgIds = await orgIdsInScope(prisma, user, params.org);
@@ -218,15 +140,16 @@ export async function listAssignments(
   const items: Assignment[] = [];
   let cursor = params.cursor;
   let more = false;
+  // The row of the last item taken: the next page continues after it.
+  let lastTaken: AssignmentRow | undefined;
   const batch = params.limit + 1;
   for (;;) {
     const rows = await prisma.assignment.findMany({
-      where: { AND: [...base, ...(cursor ? [afterCursor(cursor)] : [])] },
-      include,
-      orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      take: batch,
+      ...pageQuery(KEYSET, { AND: base } as Prisma.AssignmentWhereInput, { cursor, limit: params.limit }),
+      include: assignmentInclude,
     });
-    for (const item of await answerAll(prisma, rows, now)) {
+    const answered = await answerAll(prisma, rows, now);
+    for (const [i, item] of answered.entries()) {
       if (params.status && item.status !== params.status) continue;
       if (params.overdue && item.overdue !== (params.overdue === 'true')) continue;
       if (items.length === params.limit) {
@@ -234,30 +157,17 @@ export async function listAssignments(
         break;
       }
       items.push(item);
+      lastTaken = rows[i];
     }
     const last = rows.at(-1);
     if (more || rows.length < batch || !last) break;
-    cursor = encodeCursor(last);
+    cursor = cursorOf(KEYSET, last);
   }
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      more && last ? encodeCursor({ kind: last.kind, createdAt: new Date(last.createdAt), id: last.id }) : null,
-  };
-}
-
-async function loadAssignment(db: Db, user: AuthUser, id: string) {
-  const row = await findRow(db, id);
-  // Out of reach answers exactly like missing; an owner always reaches their own task.
-  if (!row || !(reachesOrg(user, { id: row.orgId, path: row.org.path }) || row.ownerId === user.id)) {
-    throw notFound('Assignment');
-  }
-  return row;
+  return { items, nextCursor: more && lastTaken ? cursorOf(KEYSET, lastTaken) : null };
 }
 
 export async function getAssignment(prisma: PrismaClient, user: AuthUser, id: string): Promise<Assignment> {
-  return answer(prisma, await loadAssignment(prisma, user, id));
+  return answer(prisma, await loadInScope(prisma, user, KIND, id));
 }
 
 /** Active users a task may be given to, leadership first. */
@@ -291,35 +201,22 @@ export async function createAssignment(
   const org = await loadWritableOrg(tx, user, input.orgId);
   await checkOwner(tx, input.ownerId, org);
   const period = await ensurePeriod(tx, periodFromCode(input.period));
-  let id: string;
-  try {
-    ({ id } = await tx.assignment.create({
-      data: {
-        periodId: period.id,
-        orgId: input.orgId,
-        ownerId: input.ownerId,
-        kind: input.kind,
-        area: input.area ?? null,
-        task: input.task,
-        dueAt: input.dueDate ? localDateToInstant(input.dueDate) : null,
-        rule: ruleValue(input.rule),
-        createdById: user.id,
-        updatedById: user.id,
-      },
-      select: { id: true },
-    }));
-  } catch (error) {
-    throw isUniqueViolation(error) ? firstResponsibleTaken() : error;
-  }
-  const row = await findRowOrThrow(tx, id);
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CREATE',
-    entityType: ENTITY,
-    entityId: row.id,
-    orgId: row.orgId,
-    after: auditShape(row),
-  });
+  const row = await createRecord(
+    tx,
+    user,
+    KIND,
+    {
+      periodId: period.id,
+      orgId: input.orgId,
+      ownerId: input.ownerId,
+      kind: input.kind,
+      area: input.area ?? null,
+      task: input.task,
+      dueAt: input.dueDate ? localDateToInstant(input.dueDate) : null,
+      rule: ruleValue(input.rule),
+    },
+    { orgChecked: true },
+  );
   return answer(tx, row);
 }
 
@@ -369,8 +266,7 @@ export async function updateAssignment(
   input: UpdateAssignmentInput,
   expectedVersion?: number,
 ): Promise<Assignment> {
-  const before = await loadAssignment(tx, user, id);
-  checkVersion(before, expectedVersion);
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
   if (isClosedTask(before)) {
     const altered = alteredClosedFacts(before, input);
     if (altered.length > 0) throw closedFactsRefusal(altered);
@@ -393,63 +289,25 @@ export async function updateAssignment(
   if (ownerId !== before.ownerId || orgId !== before.orgId) await checkOwner(tx, ownerId, org);
   const periodId = input.period ? (await ensurePeriod(tx, periodFromCode(input.period))).id : before.periodId;
 
-  let count: number;
-  try {
-    ({ count } = await tx.assignment.updateMany({
-      where: { id, version: before.version },
-      data: {
-        periodId,
-        orgId,
-        ownerId,
-        kind: input.kind,
-        area: input.area,
-        task: input.task,
-        dueAt: input.dueDate === undefined ? undefined : input.dueDate ? localDateToInstant(input.dueDate) : null,
-        rule: input.rule === undefined ? undefined : ruleValue(input.rule),
-        updatedById: user.id,
-        version: { increment: 1 },
-      },
-    }));
-  } catch (error) {
-    throw isUniqueViolation(error) ? firstResponsibleTaken() : error;
-  }
-  assertWritten(count);
-  const row = await findRowOrThrow(tx, id);
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
+  const row = await versionedUpdate(tx, user, KIND, before, {
+    periodId,
+    orgId,
+    ownerId,
+    kind: input.kind,
+    area: input.area,
+    task: input.task,
+    dueAt: input.dueDate === undefined ? undefined : input.dueDate ? localDateToInstant(input.dueDate) : null,
+    rule: input.rule === undefined ? undefined : ruleValue(input.rule),
   });
   return answer(tx, row);
 }
 
-export async function deleteAssignment(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<void> {
-  const before = await loadAssignment(tx, user, id);
-  checkVersion(before, expectedVersion);
+export const deleteAssignment = deleteService(KIND, {
   // A closed task is part of the record of work done (and of ASSIGNMENT_DONE), like a completed
   // rectification.
-  if (isClosedTask(before)) throw new AppError('INVALID_TRANSITION', { key: 'assignment.closedNoDelete' });
-  const { count } = await tx.assignment.deleteMany({ where: { id, version: before.version } });
-  assertWritten(count);
-  await tx.attachment.deleteMany({ where: { entityType: ENTITY, entityId: id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'DELETE',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: before.orgId,
-    before: auditShape(before),
-  });
-}
+  refusal: (before) =>
+    isClosedTask(before) ? new AppError('INVALID_TRANSITION', { key: 'assignment.closedNoDelete' }) : undefined,
+});
 
 const cannotClose = (said: ErrorMessage) => new AppError('INVALID_TRANSITION', said);
 
@@ -464,7 +322,7 @@ export async function closeAssignment(
   input: CloseAssignmentInput,
   expectedVersion?: number,
 ): Promise<Assignment> {
-  const before = await loadAssignment(tx, user, id);
+  const before = await loadInScope(tx, user, KIND, id);
   if (!can(user.role, 'plan:manage') && before.ownerId !== user.id) {
     throw forbidden({ key: 'assignment.closeOwnerOrLeaders' });
   }
@@ -472,31 +330,18 @@ export async function closeAssignment(
   if (before.kind !== 'TASK') throw cannotClose({ key: 'assignment.closeNotTask' });
   if (parseRule(before.rule)) throw cannotClose({ key: 'assignment.closeRuleCounted' });
   if (before.status !== 'OPEN') throw cannotClose({ key: 'assignment.alreadyClosed' });
-  const evidence = await tx.attachment.count({ where: { entityType: ENTITY, entityId: id } });
+  const evidence = await tx.attachment.count({ where: { entityType: KIND.entityType, entityId: id } });
   if (evidence === 0) throw cannotClose({ key: 'assignment.evidenceFirst' });
 
   const doneAt = new Date();
-  const { count } = await tx.assignment.updateMany({
-    where: { id, version: before.version },
-    data: {
-      status: 'DONE',
-      doneAt,
-      closingNote: input.closingNote,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
-  });
-  assertWritten(count);
-  const row = await findRowOrThrow(tx, id);
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'CLOSE',
-    entityType: ENTITY,
-    entityId: id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
-  });
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    { status: 'DONE', doneAt, closingNote: input.closingNote },
+    { action: 'CLOSE' },
+  );
   return answer(tx, row, doneAt);
 }
 
@@ -513,8 +358,8 @@ export async function answeredAssignmentsOfPeriod(
 ): Promise<Assignment[]> {
   const rows = await prisma.assignment.findMany({
     where: { periodId, orgId: { in: [...orgIds] } },
-    include,
-    orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    include: assignmentInclude,
+    orderBy: orderBy(KEYSET),
   });
   return answerAll(prisma, rows, now);
 }

@@ -1,9 +1,9 @@
 // Sign-in (throttled, every result audited), sign-out and "who am I".
 import type { ChangePasswordInput, LoginInput, Me } from '@dutyboard/contracts/auth';
 import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
-import type { PrismaClient } from '@dutyboard/db/client';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, fieldIssue, notFound, validationError } from '../../errors/app-error.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { type AuditAction, recordAudit } from '../audit/audit.ts';
 import { toOrgUnit } from '../orgs/orgs.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import {
@@ -56,37 +56,45 @@ export async function signIn(
   }
   await loginSucceeded(prisma, reservation.attemptId, input.username);
   const { token, expiresAt } = await createSession(prisma, user.id, policy, meta);
-  await recordAudit(prisma, {
+  await auditOwnAccount(prisma, user, 'LOGIN', { ip: meta.ip ?? null });
+  return { token, expiresAt, me: toMe(user, user.org) };
+}
+
+/** Who I am, as /api/me and the sign-in answer say it. */
+function toMe(
+  user: Pick<AuthUser, 'id' | 'username' | 'displayName' | 'role'>,
+  org: Parameters<typeof toOrgUnit>[0],
+): Me {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    org: toOrgUnit(org),
+    permissions: [...ROLE_POLICY[user.role].actions],
+  };
+}
+
+/** An event on the user's own account (sign-in, sign-out, sessions ended, password), audited in their org. */
+function auditOwnAccount(
+  db: PrismaClient | Prisma.TransactionClient,
+  user: { id: string; orgId: string },
+  action: AuditAction,
+  after?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(db, {
     actorId: user.id,
-    action: 'LOGIN',
+    action,
     entityType: 'User',
     entityId: user.id,
     orgId: user.orgId,
-    after: { ip: meta.ip ?? null },
+    ...(after ? { after } : {}),
   });
-  return {
-    token,
-    expiresAt,
-    me: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      org: toOrgUnit(user.org),
-      permissions: [...ROLE_POLICY[user.role].actions],
-    },
-  };
 }
 
 export async function signOut(prisma: PrismaClient, user: AuthUser): Promise<void> {
   await deleteSession(prisma, user.sessionId);
-  await recordAudit(prisma, {
-    actorId: user.id,
-    action: 'LOGOUT',
-    entityType: 'User',
-    entityId: user.id,
-    orgId: user.orgId,
-  });
+  await auditOwnAccount(prisma, user, 'LOGOUT');
 }
 
 /**
@@ -103,28 +111,14 @@ export async function endSession(
     return { current: true };
   }
   if (!(await endMySession(prisma, user, sessionId))) throw notFound('Session');
-  await recordAudit(prisma, {
-    actorId: user.id,
-    action: 'LOGOUT',
-    entityType: 'User',
-    entityId: user.id,
-    orgId: user.orgId,
-    after: { ended: 1, scope: 'one' },
-  });
+  await auditOwnAccount(prisma, user, 'LOGOUT', { ended: 1, scope: 'one' });
   return { current: false };
 }
 
 /** 退出其他设备: every session of mine but this one ends. */
 export async function endOtherSessions(prisma: PrismaClient, user: AuthUser): Promise<{ ended: number }> {
   const ended = await endMyOtherSessions(prisma, user);
-  await recordAudit(prisma, {
-    actorId: user.id,
-    action: 'LOGOUT',
-    entityType: 'User',
-    entityId: user.id,
-    orgId: user.orgId,
-    after: { ended, scope: 'others' },
-  });
+  await auditOwnAccount(prisma, user, 'LOGOUT', { ended, scope: 'others' });
   return { ended };
 }
 
@@ -150,13 +144,10 @@ export async function changeOwnPassword(
   if (!reservation.ok) throw throttledError(reservation.throttled);
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     await loginFailed(prisma, reservation.attemptId);
-    await recordAudit(prisma, {
-      actorId: user.id,
-      action: 'LOGIN_FAILED',
-      entityType: 'User',
-      entityId: user.id,
-      orgId: user.orgId,
-      after: { username: row.username, ip: throttle.ip ?? null, via: 'password-change' },
+    await auditOwnAccount(prisma, user, 'LOGIN_FAILED', {
+      username: row.username,
+      ip: throttle.ip ?? null,
+      via: 'password-change',
     });
     throw validationError([fieldIssue('currentPassword', 'incorrect', { key: 'auth.wrongCurrentPassword' })], {
       key: 'auth.wrongCurrentPassword',
@@ -170,26 +161,11 @@ export async function changeOwnPassword(
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const { count } = await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'UPDATE',
-      entityType: 'User',
-      entityId: user.id,
-      orgId: user.orgId,
-      after: { passwordChanged: true, sessionsEnded: count },
-    });
+    await auditOwnAccount(tx, user, 'UPDATE', { passwordChanged: true, sessionsEnded: count });
     return { ended: count };
   });
 }
 
 export async function getMe(prisma: PrismaClient, user: AuthUser): Promise<Me> {
-  const org = await prisma.orgUnit.findUniqueOrThrow({ where: { id: user.orgId } });
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    org: toOrgUnit(org),
-    permissions: [...ROLE_POLICY[user.role].actions],
-  };
+  return toMe(user, await prisma.orgUnit.findUniqueOrThrow({ where: { id: user.orgId } }));
 }

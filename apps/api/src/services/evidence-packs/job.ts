@@ -22,16 +22,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { listSheet, type Sheet, writeCsv, writeXlsx } from '../exports/sheets.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
-import {
-  FILE_NAME_MAX,
-  RECORD_DIR_MAX,
-  safeFileName,
-  safeSegment,
-  shanghaiDate,
-  shanghaiDateTime,
-  shanghaiWallClock,
-  UniqueNames,
-} from './names.ts';
+import { PackPaths, shanghaiDate, shanghaiDateTime, shanghaiWallClock } from './names.ts';
 import { MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, type WrittenEntry, ZipFileWriter } from './zip-writer.ts';
 
 export interface PackDeps {
@@ -219,21 +210,12 @@ export async function runPack(deps: PackDeps, packId: string, user: AuthUser): P
     entries.push(plain(await writer.addBytes('records.xlsx', await writeXlsx(sheets))));
 
     const store = new FileStore(path.join(deps.dataDir, 'files'));
-    const names = new UniqueNames();
-    const folders = new Map<string, string>();
+    const paths = new PackPaths();
     for (const { kind, ref, row } of attachments) {
       checkStopping();
       const kindName = EVIDENCE_PACK_KIND_NAMES[kind];
-      const recordKey = `${ref.entityType}:${ref.id}`;
-      let folder = folders.get(recordKey);
-      if (!folder) {
-        const label = safeSegment(`${shanghaiDate(ref.date)} ${ref.title}`, RECORD_DIR_MAX, ref.id);
-        folder = `files/${kindName}/${names.take(`files/${kindName}`, label)}`;
-        folders.set(recordKey, folder);
-      }
-      const fileName = names.take(folder, safeFileName(row.fileName, FILE_NAME_MAX));
       const entry = await writer.add(
-        `${folder}/${fileName}`,
+        paths.fileOf(kindName, ref, row.fileName),
         readStored(store, row.sha256, kindName, ref, row.fileName),
       );
       if (entry.sha256 !== row.sha256) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PackPaths,
   packFileName,
   safeFileName,
   safeSegment,
@@ -43,6 +44,17 @@ describe('safe names inside an evidence pack', () => {
     expect(names.take('files/b', 'photo.jpg')).toBe('photo.jpg');
     expect(names.take('files/a', '说明')).toBe('说明');
     expect(names.take('files/a', '说明')).toBe('说明 (2)');
+  });
+
+  it("puts each record's files in one folder named by its day and title, unique within its kind", () => {
+    const paths = new PackPaths();
+    const day = new Date('2026-03-15T02:00:00Z');
+    const a = { entityType: 'Activity', id: 'a1', date: day, title: '红色歌曲:大家唱' };
+    const b = { entityType: 'Activity', id: 'a2', date: day, title: '红色歌曲:大家唱' };
+    expect(paths.fileOf('主题活动', a, '../photo.jpg')).toBe('files/主题活动/2026-03-15 红色歌曲_大家唱/_photo.jpg');
+    expect(paths.fileOf('主题活动', a, 'photo.jpg')).toBe('files/主题活动/2026-03-15 红色歌曲_大家唱/photo.jpg');
+    expect(paths.fileOf('主题活动', a, 'PHOTO.jpg')).toBe('files/主题活动/2026-03-15 红色歌曲_大家唱/PHOTO (2).jpg');
+    expect(paths.fileOf('主题活动', b, 'photo.jpg')).toBe('files/主题活动/2026-03-15 红色歌曲_大家唱 (2)/photo.jpg');
   });
 
   it('names the download after the org and the period', () => {

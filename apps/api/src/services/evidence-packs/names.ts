@@ -66,6 +66,27 @@ export class UniqueNames {
   }
 }
 
+/**
+ * Where each evidence file goes in the pack: files/<kind>/<day title>/<file name>, one folder per
+ * record (named by its Shanghai day and title, unique within its kind; the id when nothing of the
+ * title is left) and file names unique within their folder.
+ */
+export class PackPaths {
+  private readonly names = new UniqueNames();
+  private readonly folders = new Map<string, string>();
+
+  fileOf(kindName: string, record: { entityType: string; id: string; date: Date; title: string }, fileName: string) {
+    const key = `${record.entityType}:${record.id}`;
+    let folder = this.folders.get(key);
+    if (!folder) {
+      const label = safeSegment(`${shanghaiDate(record.date)} ${record.title}`, RECORD_DIR_MAX, record.id);
+      folder = `files/${kindName}/${this.names.take(`files/${kindName}`, label)}`;
+      this.folders.set(key, folder);
+    }
+    return `${folder}/${this.names.take(folder, safeFileName(fileName, FILE_NAME_MAX))}`;
+  }
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "YYYY-MM-DD" of an instant in Asia/Shanghai. */

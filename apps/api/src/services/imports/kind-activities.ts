@@ -6,30 +6,20 @@ import {
   CreateActivityInputSchema,
 } from '@dutyboard/contracts/activities';
 import { ACTIVITY_CATEGORY_LABELS, zhLabels } from '@dutyboard/contracts/labels';
+import { storedActivity } from '../activities/activities.ts';
 import { SERIAL_HEADER } from '../exports/columns.ts';
-import { type BulkColumn, insertRows } from './bulk.ts';
-import { readChoice, readDateTime, readInt } from './cells.ts';
-import {
-  type ColumnSpec,
-  checkSchema,
-  type Db,
-  type ImportSpec,
-  type Item,
-  readColumns,
-  readOrg,
-  textCell,
-} from './spec.ts';
+import type { BulkColumn } from './bulk.ts';
+import { readChoice, readInt } from './cells.ts';
+import { occurredAtColumn, RECORD_ORG_COLUMN, type RecordItem, recordRows } from './record-rows.ts';
+import { type ColumnSpec, type Db, type ImportSpec, textCell } from './spec.ts';
 
 /** Categories as the pages name them: a template filled in from the list reads back. */
 const ACTIVITY_CATEGORY_ZH = zhLabels(ACTIVITY_CATEGORY_LABELS);
 
-export interface ActivityItem extends Item {
-  id: string;
-  input: CreateActivityInput;
-}
+export type ActivityItem = RecordItem<CreateActivityInput>;
 
+/** The stored fields' columns (record-rows.ts adds the id and the stamps). */
 const ACTIVITY_COLUMNS: BulkColumn[] = [
-  { name: 'id', type: 'uuid' },
   { name: 'orgId', type: 'uuid' },
   { name: 'category', type: '"ActivityCategory"' },
   { name: 'title', type: 'text' },
@@ -37,31 +27,11 @@ const ACTIVITY_COLUMNS: BulkColumn[] = [
   { name: 'location', type: 'text' },
   { name: 'participants', type: 'int' },
   { name: 'description', type: 'text' },
-  { name: 'createdById', type: 'uuid' },
-  { name: 'updatedById', type: 'uuid' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
 ];
 
 const columns: ColumnSpec[] = [
-  {
-    key: 'occurredAt',
-    header: '活动时间',
-    required: true,
-    width: 18,
-    hint: '北京时间，如 2026-05-20 14:30；只填日期按当天 0:00 计',
-    example: '2026-05-20 14:30',
-    read: readDateTime,
-  },
-  {
-    key: 'orgId',
-    header: '组织/支部',
-    required: true,
-    width: 20,
-    hint: '组织代码或组织全称（须是本人可登记的组织）',
-    example: '甲村党支部',
-    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
-  },
+  occurredAtColumn('活动时间', '2026-05-20 14:30'),
+  RECORD_ORG_COLUMN,
   {
     key: 'category',
     header: '活动类别',
@@ -113,50 +83,17 @@ const columns: ColumnSpec[] = [
 export const activitiesSpec: ImportSpec<ActivityItem> = {
   kind: 'activities',
   entityType: 'Activity',
-  columns,
+  ...recordRows({
+    columns,
+    schema: CreateActivityInputSchema,
+    keyOf: (input) => activityKey(input.orgId, new Date(input.occurredAt), input.title),
+    table: 'Activity',
+    bulkColumns: ACTIVITY_COLUMNS,
+    stored: storedActivity,
+  }),
   ignoredHeaders: [SERIAL_HEADER, '录入时间', '最后修改', '记录编号'],
   keyLabel: '组织、活动时间、活动名称',
-  parse(cells, row, ctx) {
-    const { values, problems, failed } = readColumns(columns, cells, row, ctx);
-    const checked = checkSchema(CreateActivityInputSchema, values, row, columns, failed);
-    problems.push(...checked.problems);
-    if (!checked.data || problems.length > 0) return { problems };
-    const input = checked.data;
-    return {
-      item: {
-        row,
-        key: activityKey(input.orgId, new Date(input.occurredAt), input.title),
-        id: crypto.randomUUID(),
-        input,
-      },
-      problems,
-    };
-  },
   existing: (db, items) => existingActivities(db, items),
-  async insert(tx, items, { user, now }) {
-    // As createActivity stores them: a cell left empty is null.
-    const stored = await insertRows<{ id: string; orgId: string }>(
-      tx,
-      'Activity',
-      ACTIVITY_COLUMNS,
-      items.map(({ id, input }) => [
-        id,
-        input.orgId,
-        input.category,
-        input.title,
-        new Date(input.occurredAt),
-        input.location ?? null,
-        input.participants,
-        input.description ?? null,
-        user.id,
-        user.id,
-        now,
-        now,
-      ]),
-      '*',
-    );
-    return stored.map((row) => ({ entityId: row.id, orgId: row.orgId, after: row }));
-  },
 };
 
 export function activityKey(orgId: string, occurredAt: Date, title: string): string {

@@ -10,27 +10,17 @@ import {
   STUDY_TOPICS,
 } from '@dutyboard/contracts/study-sessions';
 import { SERIAL_HEADER } from '../exports/columns.ts';
-import { type BulkColumn, insertRows } from './bulk.ts';
-import { type Raw, type Read, readChoice, readDateTime, readInt, readText } from './cells.ts';
-import {
-  type ColumnSpec,
-  checkSchema,
-  type Db,
-  type ImportSpec,
-  type Item,
-  readColumns,
-  readOrg,
-  textCell,
-} from './spec.ts';
+import { storedStudySession } from '../study-sessions/study-sessions.ts';
+import type { BulkColumn } from './bulk.ts';
+import { type Raw, type Read, readChoice, readInt, readText } from './cells.ts';
+import { occurredAtColumn, RECORD_ORG_COLUMN, type RecordItem, recordRows } from './record-rows.ts';
+import { type ColumnSpec, type Db, type ImportSpec, textCell } from './spec.ts';
 
 /** Kinds and topics as the pages name them. */
 const STUDY_KIND_ZH = zhLabels(STUDY_KIND_LABELS);
 const STUDY_TOPIC_ZH = zhLabels(STUDY_TOPIC_LABELS);
 
-export interface StudySessionItem extends Item {
-  id: string;
-  input: CreateStudySessionInput;
-}
+export type StudySessionItem = RecordItem<CreateStudySessionInput>;
 
 /**
  * "张三：因病请假；李四：出差" (as the export writes it) → [{ name, reason }]. People are separated
@@ -52,8 +42,8 @@ export function readAbsentees(raw: Raw): Read<Absentee[]> {
   return { ok: true, value: people.length > 0 ? people : undefined };
 }
 
+/** The stored fields' columns (record-rows.ts adds the id and the stamps). */
 const STUDY_SESSION_COLUMNS: BulkColumn[] = [
-  { name: 'id', type: 'uuid' },
   { name: 'orgId', type: 'uuid' },
   { name: 'kind', type: '"StudyKind"' },
   { name: 'topicCategory', type: '"StudyTopic"' },
@@ -65,31 +55,11 @@ const STUDY_SESSION_COLUMNS: BulkColumn[] = [
   { name: 'absentees', type: 'jsonb' },
   { name: 'materials', type: 'text' },
   { name: 'minutes', type: 'text' },
-  { name: 'createdById', type: 'uuid' },
-  { name: 'updatedById', type: 'uuid' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
 ];
 
 const columns: ColumnSpec[] = [
-  {
-    key: 'occurredAt',
-    header: '学习时间',
-    required: true,
-    width: 18,
-    hint: '北京时间，如 2026-04-10 09:00；只填日期按当天 0:00 计',
-    example: '2026-04-10 09:00',
-    read: readDateTime,
-  },
-  {
-    key: 'orgId',
-    header: '组织/支部',
-    required: true,
-    width: 20,
-    hint: '组织代码或组织全称（须是本人可登记的组织）',
-    example: '甲村党支部',
-    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
-  },
+  occurredAtColumn('学习时间', '2026-04-10 09:00'),
+  RECORD_ORG_COLUMN,
   {
     key: 'kind',
     header: '学习类型',
@@ -178,47 +148,17 @@ const columns: ColumnSpec[] = [
 export const studySessionsSpec: ImportSpec<StudySessionItem> = {
   kind: 'study-sessions',
   entityType: 'StudySession',
-  columns,
+  ...recordRows({
+    columns,
+    schema: CreateStudySessionInputSchema,
+    keyOf: (input) => studySessionKey(input.orgId, input.kind, new Date(input.occurredAt), input.topic),
+    table: 'StudySession',
+    bulkColumns: STUDY_SESSION_COLUMNS,
+    stored: storedStudySession,
+  }),
   ignoredHeaders: [SERIAL_HEADER, '录入时间', '最后修改', '记录编号'],
   keyLabel: '组织、学习类型、学习时间、学习主题',
-  parse(cells, row, ctx) {
-    const { values, problems, failed } = readColumns(columns, cells, row, ctx);
-    const checked = checkSchema(CreateStudySessionInputSchema, values, row, columns, failed);
-    problems.push(...checked.problems);
-    if (!checked.data || problems.length > 0) return { problems };
-    const input = checked.data;
-    const key = studySessionKey(input.orgId, input.kind, new Date(input.occurredAt), input.topic);
-    return { item: { row, key, id: crypto.randomUUID(), input }, problems };
-  },
   existing: (db, items) => existingStudySessions(db, items),
-  async insert(tx, items, { user, now }) {
-    // As createStudySession stores them.
-    const stored = await insertRows<{ id: string; orgId: string }>(
-      tx,
-      'StudySession',
-      STUDY_SESSION_COLUMNS,
-      items.map(({ id, input }) => [
-        id,
-        input.orgId,
-        input.kind,
-        input.topicCategory ?? 'OTHER',
-        input.topic,
-        new Date(input.occurredAt),
-        input.host || null,
-        input.expectedAttendance ?? null,
-        input.actualAttendance ?? null,
-        input.absentees ?? [],
-        input.materials || null,
-        input.minutes || null,
-        user.id,
-        user.id,
-        now,
-        now,
-      ]),
-      '*',
-    );
-    return stored.map((row) => ({ entityId: row.id, orgId: row.orgId, after: row }));
-  },
 };
 
 export function studySessionKey(orgId: string, kind: string, occurredAt: Date, topic: string): string {

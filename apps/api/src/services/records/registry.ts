@@ -3,15 +3,18 @@
 // The shared helpers (records/writes.ts), attachments and history all read it, so evidence can
 // never be more open than its record and a record never leaves its evidence behind.
 import type { EntityType } from '@dutyboard/contracts/attachments';
+import { periodCode } from '@dutyboard/contracts/periods';
 import { type Action, can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { notFound } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, notFound } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { reachesOrg } from '../orgs/scope.ts';
 import { checkVersion } from './versioning.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;
+/** A list's order as keyset.ts gives it. */
+type Order = Record<string, 'asc' | 'desc'>[];
 
 /** What every record row carries: its org (for reach) and its version (for If-Match). */
 export interface RecordRow {
@@ -22,8 +25,12 @@ export interface RecordRow {
 }
 
 /** The few table operations the helpers need, typed per kind. */
-export interface RecordTable<Row, Where, Data> {
+export interface RecordTable<Row, Where, Data, Create = never> {
   find(id: string): Promise<Row | null>;
+  /** Inserts a row and answers it as find does. */
+  create(data: Create): Promise<Row>;
+  /** A page of a list (keyset.ts pageQuery), rows as find answers them. */
+  findMany(query: { where: Where; orderBy: Record<string, 'asc' | 'desc'>[]; take: number }): Promise<Row[]>;
   updateMany(where: Where, data: Data): Promise<{ count: number }>;
   deleteMany(where: Where): Promise<{ count: number }>;
 }
@@ -36,12 +43,12 @@ export interface Dependant {
   auditCount?: string;
 }
 
-export interface RecordKind<Row extends RecordRow = RecordRow, Where = unknown, Data = unknown> {
+export interface RecordKind<Row extends RecordRow = RecordRow, Where = unknown, Data = unknown, Create = never> {
   /** The name its audit events, attachments and history carry. */
   entityType: EntityType;
   /** The 404's words: "<noun>不存在或无权访问". */
   noun: string;
-  table(db: Db): RecordTable<Row, Where, Data>;
+  table(db: Db): RecordTable<Row, Where, Data, Create>;
   /** The action that reads it, and the actions any one of which lets a user add evidence. */
   permissions: { read: Action; write: readonly Action[] };
   /** Whether the user reaches the record (default: its org is in the user's reach). */
@@ -53,6 +60,8 @@ export interface RecordKind<Row extends RecordRow = RecordRow, Where = unknown, 
   closed?(row: Row): boolean;
   /** The owner, who may add evidence to their own record whatever their role. */
   ownerId?(row: Row): string | null;
+  /** The answer when a create or update breaks one of its unique rules (default: the database error). */
+  uniqueViolation?(): Error;
 }
 
 const withOrg = { org: { select: { name: true, path: true } } } as const;
@@ -60,20 +69,42 @@ const withOrg = { org: { select: { name: true, path: true } } } as const;
 const JOINED = ['org', 'owner', 'period', 'alert'];
 
 /** Declares a kind; its row, filter and data types come from its table. */
-function kind<Row extends RecordRow, Where, Data>(declared: RecordKind<Row, Where, Data>) {
+function kind<Row extends RecordRow, Where, Data, Create>(declared: RecordKind<Row, Where, Data, Create>) {
   return declared;
 }
 
-export function storedShape<Row extends RecordRow>(kind: RecordKind<Row, never, never>, row: Row) {
+export function storedShape<Row extends RecordRow>(kind: RecordKind<Row, never, never, never>, row: Row) {
   if (kind.audit) return kind.audit(row);
   return Object.fromEntries(Object.entries(row).filter(([key]) => !JOINED.includes(key)));
 }
 
-export function reaches<Row extends RecordRow>(kind: RecordKind<Row, never, never>, user: AuthUser, row: Row) {
+export function reaches<Row extends RecordRow>(kind: RecordKind<Row, never, never, never>, user: AuthUser, row: Row) {
   return kind.inScope ? kind.inScope(user, row) : reachesOrg(user, { id: row.orgId, path: row.org.path });
 }
 
-export const rectificationInclude = {
+export const assignmentInclude = {
+  org: { select: { name: true, path: true } },
+  owner: { select: { displayName: true } },
+  period: { select: { kind: true, year: true, index: true, name: true } },
+} as const;
+export type AssignmentRow = Prisma.AssignmentGetPayload<{ include: typeof assignmentInclude }>;
+
+/**
+ * One assignment with its org, owner and period, read one query after another: Prisma fetches
+ * several included relations concurrently, which an interactive transaction cannot run.
+ */
+async function findAssignment(db: Db, id: string): Promise<AssignmentRow | null> {
+  const row = await db.assignment.findUnique({ where: { id }, include: { org: assignmentInclude.org } });
+  if (!row) return null;
+  const owner = await db.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: assignmentInclude.owner.select });
+  const period = await db.period.findUniqueOrThrow({
+    where: { id: row.periodId },
+    select: assignmentInclude.period.select,
+  });
+  return { ...row, owner, period };
+}
+
+const rectificationInclude = {
   org: { select: { name: true, path: true } },
   alert: {
     select: { id: true, summary: true, state: true, registeredAt: true, orgId: true, org: { select: { path: true } } },
@@ -86,6 +117,9 @@ export const RECORD_KINDS = {
     noun: '活动',
     table: (db: Db) => ({
       find: (id: string) => db.activity.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.ActivityWhereInput; orderBy: Order; take: number }) =>
+        db.activity.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.ActivityUncheckedCreateInput) => db.activity.create({ data, include: withOrg }),
       updateMany: (where: Prisma.ActivityWhereInput, data: Prisma.ActivityUncheckedUpdateManyInput) =>
         db.activity.updateMany({ where, data }),
       deleteMany: (where: Prisma.ActivityWhereInput) => db.activity.deleteMany({ where }),
@@ -97,6 +131,9 @@ export const RECORD_KINDS = {
     noun: '学习研讨记录',
     table: (db: Db) => ({
       find: (id: string) => db.studySession.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.StudySessionWhereInput; orderBy: Order; take: number }) =>
+        db.studySession.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.StudySessionUncheckedCreateInput) => db.studySession.create({ data, include: withOrg }),
       updateMany: (where: Prisma.StudySessionWhereInput, data: Prisma.StudySessionUncheckedUpdateManyInput) =>
         db.studySession.updateMany({ where, data }),
       deleteMany: (where: Prisma.StudySessionWhereInput) => db.studySession.deleteMany({ where }),
@@ -108,6 +145,9 @@ export const RECORD_KINDS = {
     noun: '宣传报道',
     table: (db: Db) => ({
       find: (id: string) => db.publicityItem.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.PublicityItemWhereInput; orderBy: Order; take: number }) =>
+        db.publicityItem.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.PublicityItemUncheckedCreateInput) => db.publicityItem.create({ data, include: withOrg }),
       updateMany: (where: Prisma.PublicityItemWhereInput, data: Prisma.PublicityItemUncheckedUpdateManyInput) =>
         db.publicityItem.updateMany({ where, data }),
       deleteMany: (where: Prisma.PublicityItemWhereInput) => db.publicityItem.deleteMany({ where }),
@@ -119,6 +159,9 @@ export const RECORD_KINDS = {
     noun: '阵地/风险点',
     table: (db: Db) => ({
       find: (id: string) => db.riskPoint.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.RiskPointWhereInput; orderBy: Order; take: number }) =>
+        db.riskPoint.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.RiskPointUncheckedCreateInput) => db.riskPoint.create({ data, include: withOrg }),
       updateMany: (where: Prisma.RiskPointWhereInput, data: Prisma.RiskPointUncheckedUpdateManyInput) =>
         db.riskPoint.updateMany({ where, data }),
       deleteMany: (where: Prisma.RiskPointWhereInput) => db.riskPoint.deleteMany({ where }),
@@ -134,6 +177,9 @@ export const RECORD_KINDS = {
     noun: '舆情',
     table: (db: Db) => ({
       find: (id: string) => db.riskAlert.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.RiskAlertWhereInput; orderBy: Order; take: number }) =>
+        db.riskAlert.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.RiskAlertUncheckedCreateInput) => db.riskAlert.create({ data, include: withOrg }),
       updateMany: (where: Prisma.RiskAlertWhereInput, data: Prisma.RiskAlertUncheckedUpdateManyInput) =>
         db.riskAlert.updateMany({ where, data }),
       deleteMany: (where: Prisma.RiskAlertWhereInput) => db.riskAlert.deleteMany({ where }),
@@ -148,6 +194,10 @@ export const RECORD_KINDS = {
     noun: '整改记录',
     table: (db: Db) => ({
       find: (id: string) => db.rectification.findUnique({ where: { id }, include: rectificationInclude }),
+      findMany: (query: { where: Prisma.RectificationWhereInput; orderBy: Order; take: number }) =>
+        db.rectification.findMany({ ...query, include: rectificationInclude }),
+      create: (data: Prisma.RectificationUncheckedCreateInput) =>
+        db.rectification.create({ data, include: rectificationInclude }),
       updateMany: (where: Prisma.RectificationWhereInput, data: Prisma.RectificationUncheckedUpdateManyInput) =>
         db.rectification.updateMany({ where, data }),
       deleteMany: (where: Prisma.RectificationWhereInput) => db.rectification.deleteMany({ where }),
@@ -155,23 +205,49 @@ export const RECORD_KINDS = {
     permissions: { read: 'rectification:read', write: ['rectification:write'] },
     closed: (row) => row.status === 'DONE',
   }),
-  // Its service (services/assignments) does not use the helpers yet; attachments and history do.
   Assignment: kind({
     entityType: 'Assignment',
     noun: '责任事项',
     table: (db: Db) => ({
-      find: (id: string) => db.assignment.findUnique({ where: { id }, include: withOrg }),
+      find: (id: string) => findAssignment(db, id),
+      findMany: (query: { where: Prisma.AssignmentWhereInput; orderBy: Order; take: number }) =>
+        db.assignment.findMany({ ...query, include: assignmentInclude }),
+      create: async (data: Prisma.AssignmentUncheckedCreateInput) => {
+        const { id } = await db.assignment.create({ data, select: { id: true } });
+        const row = await findAssignment(db, id);
+        if (!row) throw new Error(`Assignment ${id} vanished inside its own transaction`);
+        return row;
+      },
       updateMany: (where: Prisma.AssignmentWhereInput, data: Prisma.AssignmentUncheckedUpdateManyInput) =>
         db.assignment.updateMany({ where, data }),
       deleteMany: (where: Prisma.AssignmentWhereInput) => db.assignment.deleteMany({ where }),
     }),
     permissions: { read: 'assignment:read', write: ['plan:manage'] },
+    // An owner always reaches their own task, wherever it is.
+    inScope: (user, row) => row.ownerId === user.id || reachesOrg(user, { id: row.orgId, path: row.org.path }),
+    // The stored shape: no joined fields, the period by its code.
+    audit: (row) => {
+      const { org: _org, owner: _owner, period, periodId: _periodId, ...rest } = row;
+      return { ...rest, period: periodCode(period.kind, period.year, period.index) };
+    },
+    // One 第一责任人 per org and period (the only unique rule a task has).
+    uniqueViolation: () =>
+      new AppError(
+        'CONFLICT',
+        { key: 'assignment.firstResponsibleTaken' },
+        { fields: [fieldIssue('kind', 'taken', { key: 'assignment.firstResponsibleTaken' })] },
+      ),
     closed: (row) => row.status === 'DONE',
     ownerId: (row) => row.ownerId,
   }),
 } satisfies { [T in EntityType]: AnyRecordKind };
 
-export type AnyRecordKind = RecordKind<RecordRow, never, never>;
+export type AnyRecordKind = RecordKind<RecordRow, never, never, never>;
+
+/** A kind's row as its table answers it (with its org, and whatever else its entry joins). */
+export type RowOf<T extends EntityType> = NonNullable<
+  Awaited<ReturnType<ReturnType<(typeof RECORD_KINDS)[T]['table']>['find']>>
+>;
 
 /** The action that reads each record type, and the actions any one of which lets a user add evidence. */
 export const RECORD_ACTIONS = Object.fromEntries(
@@ -219,7 +295,7 @@ export function canWriteRecord(user: AuthUser, record: OwningRecord): boolean {
 export async function loadInScope<Row extends RecordRow>(
   db: Db,
   user: AuthUser,
-  kind: RecordKind<Row, never, never>,
+  kind: RecordKind<Row, never, never, never>,
   id: string,
   expectedVersion?: number,
 ): Promise<Row> {
@@ -233,7 +309,7 @@ export async function loadInScope<Row extends RecordRow>(
 async function findInScope<Row extends RecordRow>(
   db: Db,
   user: AuthUser,
-  kind: RecordKind<Row, never, never>,
+  kind: RecordKind<Row, never, never, never>,
   id: string,
 ): Promise<Row | null> {
   if (!can(user.role, kind.permissions.read)) return null;

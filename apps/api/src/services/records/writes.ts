@@ -2,19 +2,92 @@
 // the same transaction, with its audit event; a delete that takes the record's dependants and
 // evidence with it. The kind (records/registry.ts) says which table, which dependants, which name.
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { isUniqueViolation } from '../../errors/app-error.ts';
 import type { FileStore } from '../attachments/store.ts';
 import { type AuditAction, recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { type RecordKind, type RecordRow, storedShape } from './registry.ts';
+import { loadWritableOrg } from '../orgs/scope.ts';
+import { loadInScope, type RecordKind, type RecordRow, storedShape } from './registry.ts';
 import { assertWritten } from './versioning.ts';
 
 type Tx = Prisma.TransactionClient;
+
+/** Runs a write; a broken unique rule becomes the kind's own answer when it declares one. */
+async function writing<T>(kind: { uniqueViolation?(): Error }, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw kind.uniqueViolation && isUniqueViolation(error) ? kind.uniqueViolation() : error;
+  }
+}
+
+/** Who creates it: the create's data without the stamps this module adds. */
+type Stamped<Create> = Omit<Create, 'createdById' | 'updatedById'>;
+
+/**
+ * Inserts a record, stamped with its creator, in an org the user may write to (`orgId`, checked
+ * before unless the caller already did: `orgChecked`), and audits it (CREATE).
+ */
+export async function createRecord<Row extends RecordRow, Where, Data, Create extends { orgId: string }>(
+  tx: Tx,
+  user: AuthUser,
+  kind: RecordKind<Row, Where, Data, Create>,
+  data: Stamped<Create>,
+  options: { orgChecked?: boolean } = {},
+): Promise<Row> {
+  if (!options.orgChecked) await loadWritableOrg(tx, user, data.orgId);
+  const stamped = { ...data, createdById: user.id, updatedById: user.id } as unknown as Create;
+  const row = await writing(kind, () => kind.table(tx).create(stamped));
+  await auditCreated(tx, user, kind, row);
+  return row;
+}
+
+/**
+ * Loads a record for a change (read action, reach, If-Match). A change that moves it to another
+ * org (`orgId`) needs the same reach as creating it there.
+ */
+export async function loadForChange<Row extends RecordRow, Where, Data, Create>(
+  tx: Tx,
+  user: AuthUser,
+  kind: RecordKind<Row, Where, Data, Create>,
+  id: string,
+  expectedVersion: number | undefined,
+  input: { orgId?: string | undefined } = {},
+): Promise<Row> {
+  const before = await loadInScope(tx, user, kind, id, expectedVersion);
+  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
+  return before;
+}
+
+/** When a kind's record may not be deleted, and what must still hold when it is. */
+export interface DeleteRule<Row, Where> {
+  /** The refusal for a record that may not go (e.g. one already counted as done). */
+  refusal?(before: Row): Error | undefined;
+  /** Conditions the row must still meet when it is deleted (the state the refusal judged). */
+  where?: Where;
+}
+
+/**
+ * The DELETE of a kind: loads the record (read action, reach, If-Match), checks the kind's rule,
+ * and deletes it with its dependants and evidence (versionedDelete).
+ */
+export function deleteService<Row extends RecordRow, Where, Data, Create>(
+  kind: RecordKind<Row, Where, Data, Create>,
+  rule: DeleteRule<Row, Where> = {},
+) {
+  return async (tx: Tx, user: AuthUser, id: string, expectedVersion?: number): Promise<Removal> => {
+    const before = await loadInScope(tx, user, kind, id, expectedVersion);
+    const refusal = rule.refusal?.(before);
+    if (refusal) throw refusal;
+    return versionedDelete(tx, user, kind, before, rule.where === undefined ? {} : { where: rule.where });
+  };
+}
 
 /** Audits a record just created in this transaction (CREATE, with its stored shape). */
 export async function auditCreated<Row extends RecordRow>(
   tx: Tx,
   user: AuthUser,
-  kind: RecordKind<Row, never, never>,
+  kind: RecordKind<Row, never, never, never>,
   row: Row,
 ): Promise<void> {
   await recordAudit(tx, {
@@ -40,10 +113,10 @@ export interface UpdateOptions<Where> {
  * Writes `data` to a record loaded in this transaction, conditional on its version (and `where`),
  * bumps the version, and audits the row before and after. Answers the row as it now stands.
  */
-export async function versionedUpdate<Row extends RecordRow, Where, Data>(
+export async function versionedUpdate<Row extends RecordRow, Where, Data, Create>(
   tx: Tx,
   user: AuthUser,
-  kind: RecordKind<Row, Where, Data>,
+  kind: RecordKind<Row, Where, Data, Create>,
   before: Row,
   data: Data,
   options: UpdateOptions<Where> = {},
@@ -51,11 +124,13 @@ export async function versionedUpdate<Row extends RecordRow, Where, Data>(
   const table = kind.table(tx);
   // Conditional on the version just read, so a concurrent change cannot slip in between the
   // checks and this write (and the audit's "before" is exactly what was replaced).
-  const { count } = await table.updateMany({ ...options.where, id: before.id, version: before.version } as Where, {
-    ...data,
-    updatedById: user.id,
-    version: { increment: 1 },
-  });
+  const { count } = await writing(kind, () =>
+    table.updateMany({ ...options.where, id: before.id, version: before.version } as Where, {
+      ...data,
+      updatedById: user.id,
+      version: { increment: 1 },
+    }),
+  );
   assertWritten(count);
   const row = await table.find(before.id);
   if (!row) throw new Error(`${kind.entityType} ${before.id} vanished inside its own transaction`);
@@ -81,10 +156,10 @@ export interface Removal {
  * dependants and its attachment rows, and audits it. The files are released after the commit
  * (releaseFiles): a file removed inside a transaction that then rolls back could not come back.
  */
-export async function versionedDelete<Row extends RecordRow, Where, Data>(
+export async function versionedDelete<Row extends RecordRow, Where, Data, Create>(
   tx: Tx,
   user: AuthUser,
-  kind: RecordKind<Row, Where, Data>,
+  kind: RecordKind<Row, Where, Data, Create>,
   before: Row,
   options: { where?: Where } = {},
 ): Promise<Removal> {

@@ -6,27 +6,27 @@ import { can } from '@dutyboard/contracts/permissions';
 import {
   type CloseRectificationInput,
   type CreateRectificationInput,
+  type ListRectificationsQuerySchema,
   type Rectification,
   type RectificationPage,
-  type RectificationSort,
   rectificationSourceIssues,
   type UpdateRectificationInput,
 } from '@dutyboard/contracts/rectifications';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, type SortSpec, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS, rectificationInclude } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const include = rectificationInclude;
 const KIND = RECORD_KINDS.Rectification;
-type RectificationRow = Prisma.RectificationGetPayload<{ include: typeof include }>;
+type RectificationRow = RowOf<'Rectification'>;
 
 /** A deadline day ends at its last millisecond in Shanghai; from the next midnight it is overdue. */
 export function deadlineEnd(day: string): Date {
@@ -82,52 +82,14 @@ export function toRectification(row: RectificationRow, user: AuthUser, now = new
 /** Optional text: blank means "not given". */
 const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() ? value : null);
 
-export interface ListRectificationsParams {
-  org?: string;
-  from?: string;
-  to?: string;
-  status?: Rectification['status'];
-  source?: Rectification['source'];
-  overdue?: 'true' | 'false';
-  open?: 'true' | 'false';
-  dateField: 'createdAt' | 'closedAt';
-  sort: RectificationSort;
-  cursor?: string;
-  limit: number;
-}
-
 const SORT_KINDS = { createdAt: 'date', deadlineAt: 'date' } as const;
-const UUID = /^[0-9a-f-]{36}$/i;
-
-/**
- * The continuation of a deadline-ordered list. Rectifications without a deadline sort last
- * (NULLS LAST), so a cursor may carry a null deadline, which the shared keyset does not encode.
- */
-function afterDeadlineCursor(sort: string, spec: SortSpec, cursor: string): Prisma.RectificationWhereInput {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && parsed[1] === null) {
-    const id = parsed[2];
-    if (typeof id !== 'string' || !UUID.test(id)) throw badCursor();
-    return { deadlineAt: null, id: { gt: id } };
-  }
-  return { OR: [afterCursor(sort, spec, cursor) as Prisma.RectificationWhereInput, { deadlineAt: null }] };
-}
-
-const badCursor = () => validationError([fieldIssue('cursor', 'invalid_cursor', { key: 'request.badCursor' })]);
 
 export async function listRectifications(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListRectificationsParams,
+  params: z.output<typeof ListRectificationsQuerySchema>,
   now = new Date(),
 ): Promise<RectificationPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const range = dayRange(params.from, params.to);
   const and: Prisma.RectificationWhereInput[] = [];
   if (params.overdue === 'true') and.push({ deadlineAt: { lt: now }, status: { not: 'DONE' } });
@@ -137,26 +99,21 @@ export async function listRectifications(
   // The RECTIFICATION_OPEN figure: not yet DONE, however long ago it was raised.
   if (params.open === 'true') and.push({ status: { not: 'DONE' } });
   if (params.open === 'false') and.push({ status: 'DONE' });
-  if (params.cursor) {
-    and.push(
-      spec.field === 'deadlineAt'
-        ? afterDeadlineCursor(params.sort, spec, params.cursor)
-        : (afterCursor(params.sort, spec, params.cursor) as Prisma.RectificationWhereInput),
-    );
-  }
   const where: Prisma.RectificationWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.status ? { status: params.status } : {}),
     ...(params.source ? { source: params.source } : {}),
     ...(range ? { [params.dateField]: range } : {}),
     ...(and.length > 0 ? { AND: and } : {}),
   };
-  const order =
-    spec.field === 'deadlineAt'
-      ? [{ deadlineAt: { sort: 'asc', nulls: 'last' } } as const, { id: 'asc' } as const]
-      : orderBy(spec);
-  const rows = await prisma.rectification.findMany({ where, include, orderBy: order, take: params.limit + 1 });
-  return toPage(rows, params.limit, params.sort, spec, (row) => toRectification(row, user, now));
+  // Rectifications without a deadline sort last by deadline (NULLS LAST).
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS, { nullsLast: ['deadlineAt'] }),
+    where,
+    params,
+    (query) => KIND.table(prisma).findMany(query),
+    (rows) => rows.map((row) => toRectification(row, user, now)),
+  );
 }
 
 export async function getRectification(prisma: PrismaClient, user: AuthUser, id: string): Promise<Rectification> {
@@ -197,8 +154,11 @@ export async function createRectification(
 ): Promise<Rectification> {
   await loadWritableOrg(tx, user, input.orgId);
   if (input.alertId) await checkLinkableAlert(tx, user, input.alertId);
-  const row = await tx.rectification.create({
-    data: {
+  const row = await createRecord(
+    tx,
+    user,
+    KIND,
+    {
       orgId: input.orgId,
       problem: input.problem,
       source: input.source,
@@ -207,12 +167,9 @@ export async function createRectification(
       deadlineAt: input.deadline ? deadlineEnd(input.deadline) : null,
       alertId: input.alertId ?? null,
       findingRef: text(input.findingRef) ?? null,
-      createdById: user.id,
-      updatedById: user.id,
     },
-    include,
-  });
-  await auditCreated(tx, user, KIND, row);
+    { orgChecked: true },
+  );
   return toRectification(row, user);
 }
 
@@ -288,14 +245,7 @@ export async function closeRectification(
   return toRectification(row, user, now);
 }
 
-export async function deleteRectification(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
+export const deleteRectification = deleteService(KIND, {
   // A completed rectification is part of the record of work done (and of RECTIFICATION_CLOSED).
-  if (before.status === 'DONE') throw closedRefusal('rectification.doneNoDelete');
-  return versionedDelete(tx, user, KIND, before);
-}
+  refusal: (before) => (before.status === 'DONE' ? closedRefusal('rectification.doneNoDelete') : undefined),
+});

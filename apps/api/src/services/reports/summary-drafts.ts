@@ -5,6 +5,7 @@
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
 import {
+  type ListSummariesQuerySchema,
   type SavedSummary,
   type SavedSummaryList,
   type SaveSummaryInput,
@@ -15,6 +16,7 @@ import {
   type UpdateSummaryInput,
 } from '@dutyboard/contracts/reports';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -99,7 +101,7 @@ export async function getSummaryDraft(prisma: PrismaClient, user: AuthUser, id: 
 export async function listSummaryDrafts(
   prisma: PrismaClient,
   user: AuthUser,
-  query: { period?: string; org?: string },
+  query: z.output<typeof ListSummariesQuerySchema>,
 ): Promise<SavedSummaryList> {
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const rows = await prisma.reportDraft.findMany({

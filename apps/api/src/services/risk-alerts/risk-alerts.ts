@@ -19,30 +19,29 @@ import {
   type CorrectRiskAlertInput,
   type CreateRiskAlertInput,
   canTransition,
+  type ListRiskAlertsQuerySchema,
   type RiskAlert,
   type RiskAlertDetail,
   type RiskAlertEvent,
-  type RiskAlertFlag,
   type RiskAlertPage,
-  type RiskAlertSort,
   type TransitionRiskAlertInput,
   type UpdateRiskAlertInput,
 } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const HOUR_MS = 3_600_000;
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type AlertRow = Prisma.RiskAlertGetPayload<{ include: typeof withOrg }>;
+type AlertRow = RowOf<'RiskAlert'>;
 
 export function toRiskAlert(row: AlertRow, now: Date): RiskAlert {
   return {
@@ -94,18 +93,7 @@ async function toDetail(db: Db, row: AlertRow, now: Date): Promise<RiskAlertDeta
   return { ...toRiskAlert(row, now), events: await eventsOf(db, row.id) };
 }
 
-export interface ListRiskAlertsParams {
-  org?: string;
-  state?: AlertState;
-  level?: RiskAlert['level'];
-  flag?: RiskAlertFlag;
-  from?: string;
-  to?: string;
-  dateField: 'registeredAt' | 'reportedAt' | 'closedAt';
-  sort: RiskAlertSort;
-  cursor?: string;
-  limit: number;
-}
+type ListRiskAlertsParams = z.output<typeof ListRiskAlertsQuerySchema>;
 
 const SORT_KINDS = { registeredAt: 'date' } as const;
 
@@ -138,26 +126,21 @@ export async function listRiskAlerts(
   params: ListRiskAlertsParams,
   now: Date,
 ): Promise<RiskAlertPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
   const range = dayRange(params.from, params.to);
   const where: Prisma.RiskAlertWhereInput = {
-    orgId: { in: orgIds },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.state ? { state: params.state } : {}),
     ...(params.level ? { level: params.level } : {}),
     ...(range ? { [params.dateField]: range } : {}),
-    AND: [
-      flagWhere(prisma, params.flag, now),
-      ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
-    ],
+    AND: [flagWhere(prisma, params.flag, now)],
   };
-  const rows = await prisma.riskAlert.findMany({
+  return keysetPage(
+    sortKeyset(params.sort, SORT_KINDS),
     where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, (row) => toRiskAlert(row, now));
+    params,
+    (query) => KIND.table(prisma).findMany(query),
+    (rows) => rows.map((row) => toRiskAlert(row, now)),
+  );
 }
 
 export async function getRiskAlert(prisma: PrismaClient, user: AuthUser, id: string, now: Date) {
@@ -185,8 +168,11 @@ export async function createRiskAlert(
   await loadWritableOrg(tx, user, input.orgId);
   const registeredAt = input.registeredAt ? new Date(input.registeredAt) : settings.now;
   checkNotFuture('registeredAt', registeredAt, settings.now);
-  const row = await tx.riskAlert.create({
-    data: {
+  const row = await createRecord(
+    tx,
+    user,
+    KIND,
+    {
       orgId: input.orgId,
       level: input.level,
       source: input.source,
@@ -197,23 +183,17 @@ export async function createRiskAlert(
       registeredAt,
       reportDueAt: alertReportDueAt(registeredAt, input.level, settings.reportHours),
       lastEventAt: registeredAt,
-      createdById: user.id,
-      updatedById: user.id,
     },
-    include: withOrg,
-  });
+    { orgChecked: true },
+  );
   await tx.riskAlertEvent.create({
     data: { alertId: row.id, fromState: null, toState: 'REGISTERED', actorId: user.id, at: registeredAt },
   });
-  await auditCreated(tx, user, KIND, row);
   return toDetail(tx, row, settings.now);
 }
 
 /** The frozen facts (ALERT_FROZEN_FIELDS) a change would actually alter. */
-function alteredFacts(
-  before: AlertRow,
-  input: { orgId?: string; level?: RiskAlert['level']; registeredAt?: string },
-): AlertFrozenField[] {
+function alteredFacts(before: AlertRow, input: Pick<UpdateRiskAlertInput, AlertFrozenField>): AlertFrozenField[] {
   return ALERT_FROZEN_FIELDS.filter((field) => {
     if (input[field] === undefined) return false;
     if (field === 'registeredAt') return Date.parse(input.registeredAt as string) !== before.registeredAt.getTime();
@@ -360,18 +340,13 @@ export async function correctRiskAlert(
 }
 
 /** Only an alert nobody has assessed yet may be deleted (a mistaken 登记); its files go with it. */
-export async function deleteRiskAlert(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  if (before.state !== 'REGISTERED') {
-    throw new AppError('CONFLICT', { key: 'alert.deleteOnlyRegistered', params: { step: before.state } });
-  }
-  return versionedDelete(tx, user, KIND, before, { where: { state: 'REGISTERED' } });
-}
+export const deleteRiskAlert = deleteService(KIND, {
+  refusal: (before) =>
+    before.state !== 'REGISTERED'
+      ? new AppError('CONFLICT', { key: 'alert.deleteOnlyRegistered', params: { step: before.state } })
+      : undefined,
+  where: { state: 'REGISTERED' },
+});
 
 function invalidTransition(from: AlertState, to: AlertState): AppError {
   const allowed = ALERT_TRANSITIONS[from];

@@ -8,30 +8,30 @@ import {
   type CreateRiskPointCheckInput,
   type CreateRiskPointInput,
   checkStatusDueRange,
+  type ListOnePointChecksQuerySchema,
+  type ListRiskPointChecksQuerySchema,
+  type ListRiskPointsQuerySchema,
   nextCheckDue,
   type RecordRiskPointCheckResult,
-  type RiskCheckResult,
-  type RiskCheckStatus,
   type RiskPoint,
   type RiskPointCheck,
   type RiskPointCheckPage,
   type RiskPointCheckSort,
-  type RiskPointPage,
-  type RiskPointSort,
   riskCheckStatus,
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { orgIdsInScope } from '../orgs/scope.ts';
+import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
+import { recordService } from '../records/service.ts';
+import { versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type RiskPointRow = Prisma.RiskPointGetPayload<{ include: typeof withOrg }>;
+type RiskPointRow = RowOf<'RiskPoint'>;
 type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select: { name: true } } } }>;
 
 /** The due instant a point's stored fields imply. */
@@ -78,58 +78,22 @@ const KIND = RECORD_KINDS.RiskPoint;
 
 // ---- Points ----------------------------------------------------------------------------------
 
-export interface ListRiskPointsParams {
-  org?: string;
-  type?: RiskPoint['type'];
-  level?: RiskPoint['level'];
-  checkStatus?: RiskCheckStatus;
-  sort: RiskPointSort;
-  cursor?: string;
-  limit: number;
-}
-
-const SORT_KINDS = { nextCheckDueAt: 'date', createdAt: 'date' } as const;
-
-export async function listRiskPoints(
-  prisma: PrismaClient,
-  user: AuthUser,
-  params: ListRiskPointsParams,
-): Promise<RiskPointPage> {
-  const now = new Date();
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
-  const where: Prisma.RiskPointWhereInput = {
-    orgId: { in: orgIds },
-    ...(params.type ? { type: params.type } : {}),
-    ...(params.level ? { level: params.level } : {}),
-    // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
-    ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
-    ...(params.cursor ? { AND: [afterCursor(params.sort, spec, params.cursor)] } : {}),
-  };
-  const rows = await prisma.riskPoint.findMany({
-    where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, (row) => toRiskPoint(row, now));
-}
-
-export async function getRiskPoint(prisma: PrismaClient, user: AuthUser, id: string): Promise<RiskPoint> {
-  return toRiskPoint(await loadInScope(prisma, user, KIND, id));
-}
-
-/** Runs inside the caller's transaction (see plugins/write.ts). */
-export async function createRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  input: CreateRiskPointInput,
-): Promise<RiskPoint> {
-  await loadWritableOrg(tx, user, input.orgId);
-  // Set here rather than by the column default, so the first due date is computed from it.
-  const createdAt = new Date();
-  const row = await tx.riskPoint.create({
-    data: {
+export const riskPointService = recordService({
+  kind: KIND,
+  answer: toRiskPoint,
+  list: {
+    sorts: { nextCheckDueAt: 'date', createdAt: 'date' },
+    where: (params: z.output<typeof ListRiskPointsQuerySchema>, now): Prisma.RiskPointWhereInput => ({
+      ...(params.type ? { type: params.type } : {}),
+      ...(params.level ? { level: params.level } : {}),
+      // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
+      ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
+    }),
+  },
+  created: (input: CreateRiskPointInput) => {
+    // Set here rather than by the column default, so the first due date is computed from it.
+    const createdAt = new Date();
+    return {
       orgId: input.orgId,
       name: input.name,
       type: input.type,
@@ -139,42 +103,15 @@ export async function createRiskPoint(
       checkIntervalDays: input.checkIntervalDays,
       createdAt,
       nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
-  });
-  await auditCreated(tx, user, KIND, row);
-  return toRiskPoint(row);
-}
-
-export async function updateRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  input: UpdateRiskPointInput,
-  expectedVersion?: number,
-): Promise<RiskPoint> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-  const interval = input.checkIntervalDays ?? before.checkIntervalDays;
-  const row = await versionedUpdate(tx, user, KIND, before, {
+    };
+  },
+  changed: (input: UpdateRiskPointInput, before) => ({
     ...input,
-    nextCheckDueAt: dueOf({ ...before, checkIntervalDays: interval }),
-  });
-  return toRiskPoint(row);
-}
+    nextCheckDueAt: dueOf({ ...before, checkIntervalDays: input.checkIntervalDays ?? before.checkIntervalDays }),
+  }),
+});
 
-export async function deleteRiskPoint(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  // Its checks go with it; the audit event says how many (the registry's dependants).
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
-}
+export const listRiskPoints = riskPointService.list;
 
 // ---- Checks (排查) ----------------------------------------------------------------------------
 
@@ -213,30 +150,18 @@ function toCheck(row: CheckRow, names: Awaited<ReturnType<typeof checkNames>>): 
 async function checkPage(
   db: Db,
   where: Prisma.RiskPointCheckWhereInput,
-  sort: RiskPointCheckSort,
-  cursor: string | undefined,
-  limit: number,
+  params: { sort: RiskPointCheckSort; cursor?: string | undefined; limit: number },
 ): Promise<RiskPointCheckPage> {
-  const spec = parseSort(sort, { checkedAt: 'date' });
-  const rows = await db.riskPointCheck.findMany({
-    where: { ...where, ...(cursor ? { AND: [afterCursor(sort, spec, cursor)] } : {}) },
-    include: checkInclude,
-    orderBy: orderBy(spec),
-    take: limit + 1,
-  });
-  const names = await checkNames(db, rows.slice(0, limit));
-  return toPage(rows, limit, sort, spec, (row) => toCheck(row, names));
-}
-
-export interface ListChecksParams {
-  org?: string;
-  from?: string;
-  to?: string;
-  result?: RiskCheckResult;
-  onTime?: 'true' | 'false';
-  sort: RiskPointCheckSort;
-  cursor?: string;
-  limit: number;
+  return keysetPage(
+    sortKeyset(params.sort, { checkedAt: 'date' }),
+    where,
+    params,
+    (query) => db.riskPointCheck.findMany({ ...query, include: checkInclude }),
+    async (rows) => {
+      const names = await checkNames(db, rows);
+      return rows.map((row) => toCheck(row, names));
+    },
+  );
 }
 
 /**
@@ -246,22 +171,16 @@ export interface ListChecksParams {
 export async function listRiskPointChecks(
   prisma: PrismaClient,
   user: AuthUser,
-  params: ListChecksParams,
+  params: z.output<typeof ListRiskPointChecksQuerySchema>,
 ): Promise<RiskPointCheckPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
   const checkedAt = dayRange(params.from, params.to);
-  return checkPage(
-    prisma,
-    {
-      orgId: { in: orgIds },
-      ...(params.result ? { result: params.result } : {}),
-      ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
-      ...(checkedAt ? { checkedAt } : {}),
-    },
-    params.sort,
-    params.cursor,
-    params.limit,
-  );
+  const where: Prisma.RiskPointCheckWhereInput = {
+    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    ...(params.result ? { result: params.result } : {}),
+    ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
+    ...(checkedAt ? { checkedAt } : {}),
+  };
+  return checkPage(prisma, where, params);
 }
 
 /** One point's checks, newest first. */
@@ -269,10 +188,10 @@ export async function listChecksOfPoint(
   prisma: PrismaClient,
   user: AuthUser,
   id: string,
-  params: { cursor?: string; limit: number },
+  params: z.output<typeof ListOnePointChecksQuerySchema>,
 ): Promise<RiskPointCheckPage> {
   await loadInScope(prisma, user, KIND, id);
-  return checkPage(prisma, { riskPointId: id }, '-checkedAt', params.cursor, params.limit);
+  return checkPage(prisma, { riskPointId: id }, { ...params, sort: '-checkedAt' });
 }
 
 /**

@@ -1,29 +1,22 @@
-// Study sessions (学习研讨): list, read, create, update, delete. Every check runs on the record as
-// loaded from the database, and every change writes its audit event in the same transaction.
-import type { RolledFigure } from '@dutyboard/contracts/figures';
+// Study sessions (学习研讨): the standard services of the kind (records/service.ts) with its own
+// answer, filters, stored fields and attendance rule.
 import {
   type Absentee,
   attendanceIssues,
   type CreateStudySessionInput,
+  type ListStudySessionsQuerySchema,
   STUDY_TOPIC_GROUPS,
   type StudySession,
-  type StudySessionPage,
-  type StudySessionSort,
-  type StudyTopicGroup,
   type UpdateStudySessionInput,
 } from '@dutyboard/contracts/study-sessions';
-import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { Prisma } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { validationError } from '../../errors/app-error.ts';
-import type { AuthUser } from '../auth/sessions.ts';
 import { figureWhere } from '../metrics/records.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
-import { afterCursor, dayRange, orderBy, parseSort, toPage } from '../records/keyset.ts';
-import { loadInScope, RECORD_KINDS } from '../records/registry.ts';
-import { auditCreated, type Removal, versionedDelete, versionedUpdate } from '../records/writes.ts';
+import { RECORD_KINDS, type RowOf } from '../records/registry.ts';
+import { recordService } from '../records/service.ts';
 
-const KIND = RECORD_KINDS.StudySession;
-const withOrg = { org: { select: { name: true, path: true } } } as const;
-type StudySessionRow = Prisma.StudySessionGetPayload<{ include: typeof withOrg }>;
+type StudySessionRow = RowOf<'StudySession'>;
 
 /** The stored list (a JSON column), read defensively: anything that is not a {name, reason} is skipped. */
 function absenteesOf(value: Prisma.JsonValue | null): Absentee[] {
@@ -57,123 +50,64 @@ export function toStudySession(row: StudySessionRow): StudySession {
   };
 }
 
-export interface ListStudySessionsParams {
-  org?: string;
-  kind?: StudySession['kind'];
-  topicCategory?: StudySession['topicCategory'];
-  topicGroup?: StudyTopicGroup;
-  /** The records a study figure counts, as the registry declares them (metrics/records.ts). */
-  figure?: RolledFigure;
-  from?: string;
-  to?: string;
-  sort: StudySessionSort;
-  cursor?: string;
-  limit: number;
-}
-
-const SORT_KINDS = { occurredAt: 'date', createdAt: 'date' } as const;
-
-export async function listStudySessions(
-  prisma: PrismaClient,
-  user: AuthUser,
-  params: ListStudySessionsParams,
-): Promise<StudySessionPage> {
-  const orgIds = await orgIdsInScope(prisma, user, params.org);
-  const spec = parseSort(params.sort, SORT_KINDS);
-  const occurredAt = dayRange(params.from, params.to);
-  const where: Prisma.StudySessionWhereInput = {
-    orgId: { in: orgIds },
-    ...(params.kind ? { kind: params.kind } : {}),
-    ...(occurredAt ? { occurredAt } : {}),
-    AND: [
-      // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
-      ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
-      ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
-      ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
-      ...(params.cursor ? [afterCursor(params.sort, spec, params.cursor)] : []),
-    ],
-  };
-  const rows = await prisma.studySession.findMany({
-    where,
-    include: withOrg,
-    orderBy: orderBy(spec),
-    take: params.limit + 1,
-  });
-  return toPage(rows, params.limit, params.sort, spec, toStudySession);
-}
-
-export async function getStudySession(prisma: PrismaClient, user: AuthUser, id: string): Promise<StudySession> {
-  return toStudySession(await loadInScope(prisma, user, KIND, id));
-}
-
-/** Runs inside the caller's transaction (see plugins/write.ts). */
-export async function createStudySession(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  input: CreateStudySessionInput,
-): Promise<StudySession> {
-  await loadWritableOrg(tx, user, input.orgId);
-  const row = await tx.studySession.create({
-    data: {
-      orgId: input.orgId,
-      kind: input.kind,
-      topicCategory: input.topicCategory ?? 'OTHER',
-      topic: input.topic,
-      occurredAt: new Date(input.occurredAt),
-      host: input.host || null,
-      expectedAttendance: input.expectedAttendance ?? null,
-      actualAttendance: input.actualAttendance ?? null,
-      absentees: input.absentees ?? [],
-      materials: input.materials || null,
-      minutes: input.minutes || null,
-      createdById: user.id,
-      updatedById: user.id,
-    },
-    include: withOrg,
-  });
-  await auditCreated(tx, user, KIND, row);
-  return toStudySession(row);
-}
-
-export async function updateStudySession(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  input: UpdateStudySessionInput,
-  expectedVersion?: number,
-): Promise<StudySession> {
-  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
-  // A PATCH may carry one side of a rule only (just the actual count): check the record it makes.
-  const issues = attendanceIssues({
-    expectedAttendance: input.expectedAttendance !== undefined ? input.expectedAttendance : before.expectedAttendance,
-    actualAttendance: input.actualAttendance !== undefined ? input.actualAttendance : before.actualAttendance,
-    absentees: input.absentees ?? absenteesOf(before.absentees),
-  });
-  if (issues.length > 0) throw validationError(issues);
-  // Moving a record to another org needs the same reach as creating it there.
-  if (input.orgId && input.orgId !== before.orgId) await loadWritableOrg(tx, user, input.orgId);
-  const row = await versionedUpdate(tx, user, KIND, before, {
+/** What a new study session stores (a create, and each imported row): an empty text is "not filled". */
+export function storedStudySession(input: CreateStudySessionInput) {
+  return {
     orgId: input.orgId,
     kind: input.kind,
-    topicCategory: input.topicCategory,
+    topicCategory: input.topicCategory ?? 'OTHER',
     topic: input.topic,
-    occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
-    // An emptied text field is stored as "not filled", as on create.
-    host: input.host === undefined ? undefined : input.host || null,
-    expectedAttendance: input.expectedAttendance,
-    actualAttendance: input.actualAttendance,
-    absentees: input.absentees,
-    materials: input.materials === undefined ? undefined : input.materials || null,
-    minutes: input.minutes === undefined ? undefined : input.minutes || null,
-  });
-  return toStudySession(row);
+    occurredAt: new Date(input.occurredAt),
+    host: input.host || null,
+    expectedAttendance: input.expectedAttendance ?? null,
+    actualAttendance: input.actualAttendance ?? null,
+    absentees: input.absentees ?? [],
+    materials: input.materials || null,
+    minutes: input.minutes || null,
+  };
 }
 
-export async function deleteStudySession(
-  tx: Prisma.TransactionClient,
-  user: AuthUser,
-  id: string,
-  expectedVersion?: number,
-): Promise<Removal> {
-  return versionedDelete(tx, user, KIND, await loadInScope(tx, user, KIND, id, expectedVersion));
-}
+export const studySessionService = recordService({
+  kind: RECORD_KINDS.StudySession,
+  answer: toStudySession,
+  list: {
+    sorts: { occurredAt: 'date', createdAt: 'date' },
+    days: 'occurredAt',
+    where: (params: z.output<typeof ListStudySessionsQuerySchema>): Prisma.StudySessionWhereInput => ({
+      ...(params.kind ? { kind: params.kind } : {}),
+      AND: [
+        // Both may be given (a drill's group plus a topic picked on the page): the topic must satisfy both.
+        ...(params.topicCategory ? [{ topicCategory: params.topicCategory }] : []),
+        ...(params.topicGroup ? [{ topicCategory: { in: [...STUDY_TOPIC_GROUPS[params.topicGroup]] } }] : []),
+        // The records a study figure counts, as the registry declares them (metrics/records.ts).
+        ...(params.figure ? [figureWhere(params.figure) as Prisma.StudySessionWhereInput] : []),
+      ],
+    }),
+  },
+  created: storedStudySession,
+  changed: (input: UpdateStudySessionInput, before) => {
+    // A PATCH may carry one side of a rule only (just the actual count): check the record it makes.
+    const issues = attendanceIssues({
+      expectedAttendance: input.expectedAttendance !== undefined ? input.expectedAttendance : before.expectedAttendance,
+      actualAttendance: input.actualAttendance !== undefined ? input.actualAttendance : before.actualAttendance,
+      absentees: input.absentees ?? absenteesOf(before.absentees),
+    });
+    if (issues.length > 0) throw validationError(issues);
+    return {
+      orgId: input.orgId,
+      kind: input.kind,
+      topicCategory: input.topicCategory,
+      topic: input.topic,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+      // An emptied text field is stored as "not filled", as on create.
+      host: input.host === undefined ? undefined : input.host || null,
+      expectedAttendance: input.expectedAttendance,
+      actualAttendance: input.actualAttendance,
+      absentees: input.absentees,
+      materials: input.materials === undefined ? undefined : input.materials || null,
+      minutes: input.minutes === undefined ? undefined : input.minutes || null,
+    };
+  },
+});
+
+export const listStudySessions = studySessionService.list;
