@@ -13,7 +13,7 @@ import {
 } from '@dutyboard/contracts/notifications';
 import { can } from '@dutyboard/contracts/permissions';
 import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
-import type { PrismaClient } from '@dutyboard/db/client';
+import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { deadlineSql } from '../assignments/overdue.ts';
 import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -129,108 +129,73 @@ async function tasks(db: PrismaClient, scope: Scope, now: Date, soon: Date): Pro
   };
 }
 
-/** Alerts not yet reported (报送) whose clock has run out. */
-async function alertsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
-  const where = {
-    org: { path: { startsWith: scope.prefix } },
-    state: { in: [...UNREPORTED] },
-    reportDueAt: { lt: now },
-  };
+const ALERT_SELECT = {
+  id: true,
+  orgId: true,
+  level: true,
+  summary: true,
+  reportDueAt: true,
+  lastEventAt: true,
+  org: { select: { name: true } },
+} as const;
+type AlertRow = Prisma.RiskAlertGetPayload<{ select: typeof ALERT_SELECT }>;
+
+/** Alerts in the caller's reach matching `where`, counted in full, the first CAP listed as `kind`. */
+async function alerts(
+  db: PrismaClient,
+  scope: Scope,
+  kind: NotificationKind,
+  where: Prisma.RiskAlertWhereInput,
+  orderBy: Prisma.RiskAlertOrderByWithRelationInput[],
+  dueAt: (row: AlertRow) => Date,
+): Promise<Found> {
+  const inReach = { ...where, org: { path: { startsWith: scope.prefix } } };
   const [count, rows] = await Promise.all([
-    db.riskAlert.count({ where }),
-    db.riskAlert.findMany({
-      where,
-      select: {
-        id: true,
-        orgId: true,
-        level: true,
-        summary: true,
-        reportDueAt: true,
-        org: { select: { name: true } },
-      },
-      orderBy: [{ reportDueAt: 'asc' }, { id: 'asc' }],
-      take: NOTIFICATIONS_CAP,
-    }),
+    db.riskAlert.count({ where: inReach }),
+    db.riskAlert.findMany({ where: inReach, select: ALERT_SELECT, orderBy, take: NOTIFICATIONS_CAP }),
   ]);
   return {
     count,
-    items: rows.map((r) =>
-      item('ALERT_OVERDUE', 'RiskAlert', { ...r, orgName: r.org.name, title: r.summary }, r.reportDueAt),
-    ),
+    items: rows.map((r) => item(kind, 'RiskAlert', { ...r, orgName: r.org.name, title: r.summary }, dueAt(r))),
   };
 }
+
+/** Alerts not yet reported (报送) whose clock has run out. */
+const alertsOverdue = (db: PrismaClient, scope: Scope, now: Date) =>
+  alerts(
+    db,
+    scope,
+    'ALERT_OVERDUE',
+    { state: { in: [...UNREPORTED] }, reportDueAt: { lt: now } },
+    [{ reportDueAt: 'asc' }, { id: 'asc' }],
+    (r) => r.reportDueAt,
+  );
 
 /**
  * Alerts not yet reported and not yet late: in the bell from 登记 on, with their clock, so a
  * 一级 alert with a one-hour clock is seen at once (issue 16), not only in its last quarter.
+ * The urgent levels come first, so the cap never drops a 一级 alert for a 四级 one.
  */
-async function alertsToReport(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
-  const where = {
-    org: { path: { startsWith: scope.prefix } },
-    state: { in: [...UNREPORTED] },
-    reportDueAt: { gte: now },
-  };
-  const [count, rows] = await Promise.all([
-    db.riskAlert.count({ where }),
-    db.riskAlert.findMany({
-      where,
-      select: {
-        id: true,
-        orgId: true,
-        level: true,
-        summary: true,
-        reportDueAt: true,
-        org: { select: { name: true } },
-      },
-      // The urgent levels first, so the cap never drops a 一级 alert for a 四级 one.
-      orderBy: [{ level: 'asc' }, { reportDueAt: 'asc' }, { id: 'asc' }],
-      take: NOTIFICATIONS_CAP,
-    }),
-  ]);
-  return {
-    count,
-    items: rows.map((r) =>
-      item('ALERT_TO_REPORT', 'RiskAlert', { ...r, orgName: r.org.name, title: r.summary }, r.reportDueAt),
-    ),
-  };
-}
+const alertsToReport = (db: PrismaClient, scope: Scope, now: Date) =>
+  alerts(
+    db,
+    scope,
+    'ALERT_TO_REPORT',
+    { state: { in: [...UNREPORTED] }, reportDueAt: { gte: now } },
+    [{ level: 'asc' }, { reportDueAt: 'asc' }, { id: 'asc' }],
+    (r) => r.reportDueAt,
+  );
 
 /** 催办: open alerts with no event for ALERT_URGE_HOURS; due when that time was up. */
-async function alertsToUrge(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
-  const urgeMs = ALERT_URGE_HOURS * HOUR_MS;
-  const where = {
-    org: { path: { startsWith: scope.prefix } },
-    state: { not: 'CLOSED' as const },
-    lastEventAt: { lt: new Date(now.getTime() - urgeMs) },
-  };
-  const [count, rows] = await Promise.all([
-    db.riskAlert.count({ where }),
-    db.riskAlert.findMany({
-      where,
-      select: {
-        id: true,
-        orgId: true,
-        level: true,
-        summary: true,
-        lastEventAt: true,
-        org: { select: { name: true } },
-      },
-      orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
-      take: NOTIFICATIONS_CAP,
-    }),
-  ]);
-  return {
-    count,
-    items: rows.map((r) =>
-      item(
-        'ALERT_URGE',
-        'RiskAlert',
-        { ...r, orgName: r.org.name, title: r.summary },
-        new Date(r.lastEventAt.getTime() + urgeMs),
-      ),
-    ),
-  };
-}
+const alertsToUrge = (db: PrismaClient, scope: Scope, now: Date) =>
+  alerts(
+    db,
+    scope,
+    'ALERT_URGE',
+    { state: { not: 'CLOSED' }, lastEventAt: { lt: new Date(now.getTime() - ALERT_URGE_HOURS * HOUR_MS) } },
+    [{ lastEventAt: 'asc' }, { id: 'asc' }],
+    (r) => new Date(r.lastEventAt.getTime() + ALERT_URGE_HOURS * HOUR_MS),
+  );
 
 /** Risk points (阵地) whose next check (排查) is past or due within NOTIFY_SOON_DAYS. */
 async function riskChecks(db: PrismaClient, scope: Scope, soon: Date): Promise<Found> {
