@@ -5,7 +5,7 @@ import { ALERT_LEVEL_LABELS, NOTIFICATION_KIND_LABELS } from '@dutyboard/contrac
 import { NotificationListSchema, notificationOrder } from '@dutyboard/contracts/notifications';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Drawer, Empty, Grid, Popover, Skeleton, Tag, Typography } from 'antd';
-import { type CSSProperties, useEffect, useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../lib/api-client.ts';
 import { formatDateTime } from '../lib/dates.ts';
@@ -14,6 +14,7 @@ import type { Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { queryKeys } from '../lib/query-keys.ts';
 import { recordPath } from '../lib/record-links.ts';
+import { useNow } from '../lib/use-now.ts';
 
 const REFRESH_MS = 60_000;
 
@@ -49,16 +50,6 @@ export function relativeDeadline(dueAt: string, now: number, t: Translate): { ov
     overdue,
     text: t(overdue ? 'records.notifications.overdue' : 'records.notifications.remaining', { duration }),
   };
-}
-
-/** The current time, ticking while mounted, so "还剩 …" stays right while the list is open. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(id);
-  }, [intervalMs]);
-  return now;
 }
 
 export function NotificationBell() {
@@ -148,7 +139,7 @@ function NotificationList({
   onNavigate: () => void;
 }) {
   const { t, lang, nameOf } = useI18n();
-  const now = useNow(30_000);
+  const now = useNow().getTime();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (query.isError) {

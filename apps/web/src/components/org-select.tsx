@@ -2,7 +2,7 @@ import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useI18n } from '../lib/i18n-provider.tsx';
-import { orgDepths } from '../lib/orgs.ts';
+import { type OrgChoices, orgDepths } from '../lib/orgs.ts';
 
 interface OrgSelectProps {
   orgs: OrgUnit[];
@@ -49,4 +49,16 @@ export function OrgSelect(props: OrgSelectProps) {
       className={props.className}
     />
   );
+}
+
+/**
+ * The org a page is scoped to (test id "org-select"), offered only when there is a choice
+ * (useOrgChoices: leadership, or a user who reaches more than their own org).
+ */
+export function ScopeOrgSelect({
+  choices,
+  ...props
+}: { choices: OrgChoices } & Omit<OrgSelectProps, 'orgs' | 'loading' | 'testId'>) {
+  if (!choices.offer) return null;
+  return <OrgSelect testId="org-select" orgs={choices.choices} loading={choices.loading} {...props} />;
 }

@@ -44,6 +44,61 @@ export function filterOptions<V extends string>(values: readonly V[], label: (va
   return values.map((value) => ({ value, label: label(value) }));
 }
 
+/**
+ * A select of a yes/no param ('true' / 'false'): its label stands while it is unset, the two
+ * answers narrow the list.
+ */
+export function yesNoSelect<F>(
+  param: keyof F & string,
+  testId: string,
+  label: string,
+  answers: { yes: string; no: string },
+): FilterSelectSpec<F> {
+  return {
+    param,
+    testId,
+    label,
+    placeholder: label,
+    options: [
+      { value: 'true', label: answers.yes },
+      { value: 'false', label: answers.no },
+    ],
+  };
+}
+
+/** One filter select: `onChange` gets undefined when the param should go (cleared, or back to its default). */
+export function FilterSelect<F>({
+  spec,
+  value,
+  onChange,
+}: {
+  spec: FilterSelectSpec<F>;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return 'defaultValue' in spec ? (
+    <Select
+      aria-label={spec.label}
+      data-testid={spec.testId}
+      value={value ?? spec.defaultValue}
+      onChange={(next: string) => onChange(next === spec.defaultValue ? undefined : next)}
+      options={spec.options}
+      className="db-w-180"
+    />
+  ) : (
+    <Select
+      aria-label={spec.label}
+      data-testid={spec.testId}
+      value={value}
+      onChange={(next: string | undefined) => onChange(next)}
+      allowClear
+      placeholder={spec.placeholder}
+      options={spec.options}
+      className="db-w-180"
+    />
+  );
+}
+
 /** What a list page gives its filter bar. */
 export interface ListFiltersProps<F> {
   filter: F;
@@ -84,32 +139,14 @@ export function RecordFilters<F extends BaseFilter>(props: RecordFiltersProps<F>
           className="db-w-220"
         />
       )}
-      {props.selects.map((spec) => {
-        const value = filter[spec.param] as string | undefined;
-        return 'defaultValue' in spec ? (
-          <Select
-            key={spec.param}
-            aria-label={spec.label}
-            data-testid={spec.testId}
-            value={value ?? spec.defaultValue}
-            onChange={(next: string) => change(spec.param, next === spec.defaultValue ? undefined : next)}
-            options={spec.options}
-            className="db-w-180"
-          />
-        ) : (
-          <Select
-            key={spec.param}
-            aria-label={spec.label}
-            data-testid={spec.testId}
-            value={value}
-            onChange={(next: string | undefined) => change(spec.param, next)}
-            allowClear
-            placeholder={spec.placeholder}
-            options={spec.options}
-            className="db-w-180"
-          />
-        );
-      })}
+      {props.selects.map((spec) => (
+        <FilterSelect
+          key={spec.param}
+          spec={spec}
+          value={filter[spec.param] as string | undefined}
+          onChange={(next) => change(spec.param, next)}
+        />
+      ))}
       {dates && (
         <DatePicker.RangePicker
           aria-label={dates.label}

@@ -22,7 +22,13 @@ export function useOrgs(options: { enabled?: boolean } = {}) {
  * The orgs a page may be scoped to, and whether to offer the choice at all: leadership always, others
  * only when they reach more than their own org.
  */
-export function useOrgChoices(enabled: boolean): { choices: OrgUnit[]; loading: boolean; offer: boolean } {
+export interface OrgChoices {
+  choices: OrgUnit[];
+  loading: boolean;
+  offer: boolean;
+}
+
+export function useOrgChoices(enabled: boolean): OrgChoices {
   const me = useCurrentUser();
   const orgs = useOrgs({ enabled });
   const choices = orgs.data?.items ?? [];

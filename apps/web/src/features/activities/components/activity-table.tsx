@@ -1,15 +1,8 @@
 import type { Activity } from '@dutyboard/contracts/activities';
 import type { TableColumnsType } from 'antd';
-import {
-  dateTimeColumn,
-  type ListTableProps,
-  orgColumns,
-  RecordTable,
-  RowLink,
-} from '../../../components/record-table.tsx';
+import { dateTimeColumn, listTable, orgColumns, RowLink } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { CategoryTag } from './category-tag.tsx';
 
 const titleLink = (row: Activity) => <RowLink to={`/activities/${row.id}`}>{row.title}</RowLink>;
@@ -66,16 +59,10 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity>
  * The records; a row (or its title link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function ActivityTable({ rows, empty, showOrg }: ListTableProps<Activity>) {
-  const { t } = useI18n();
-  return (
-    <RecordTable
-      testId="activity-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 760 : 610}
-      rowHref={(row) => `/activities/${row.id}`}
-      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
-    />
-  );
-}
+export const ActivityTable = listTable<Activity>({
+  testId: 'activity-table',
+  width: 610,
+  rowHref: (row) => `/activities/${row.id}`,
+  compact: compactColumns,
+  full: fullColumns,
+});

@@ -10,14 +10,20 @@ import {
 } from '@dutyboard/contracts/assignments';
 import { IdSchema } from '@dutyboard/contracts/common';
 import { ASSIGNMENT_KIND_LABELS, ASSIGNMENT_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import { Button, Card, Empty, Select, Tag } from 'antd';
+import { Button, Card, Empty, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PlanPeriodSelect } from '../../../components/plan-period-select.tsx';
+import {
+  FilterSelect,
+  type FilterSelectSpec,
+  filterOptions,
+  yesNoSelect,
+} from '../../../components/record-filters.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
@@ -68,6 +74,26 @@ export function AssignmentsListRoute() {
   const setParam = (key: 'period' | 'org' | (typeof FILTER_KEYS)[number], value: string | undefined) =>
     setParams(patchParams(params, { [key]: value }));
   const clearFilters = () => setParams(withoutParams(params, FILTER_KEYS));
+  const selects: FilterSelectSpec<AssignmentListFilter>[] = [
+    {
+      param: 'kind',
+      testId: 'filter-kind',
+      label: t('assignments.filterKind'),
+      placeholder: t('assignments.allKinds'),
+      options: filterOptions(ASSIGNMENT_KINDS, (kind) => nameOf(ASSIGNMENT_KIND_LABELS, kind)),
+    },
+    {
+      param: 'status',
+      testId: 'filter-status',
+      label: t('assignments.filterStatus'),
+      placeholder: t('assignments.allStatuses'),
+      options: filterOptions(ASSIGNMENT_STATUSES, (status) => nameOf(ASSIGNMENT_STATUS_LABELS, status)),
+    },
+    yesNoSelect('overdue', 'filter-overdue', t('assignments.filterOverdue'), {
+      yes: t('assignments.overdueOnly'),
+      no: t('assignments.notOverdueOnly'),
+    }),
+  ];
   const rows = list.data ?? [];
   const ownerName =
     rows.find((row) => row.ownerId === filter.owner)?.ownerName ??
@@ -80,18 +106,14 @@ export function AssignmentsListRoute() {
       <PageHead title={t('assignments.title')} intro={t('assignments.intro')}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
           <PlanPeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {orgs.offer && (
-            <OrgSelect
-              testId="org-select"
-              orgs={orgChoices}
-              loading={orgs.loading}
-              value={org}
-              allowClear
-              placeholder={t('assignments.allOrgs')}
-              onChange={(id) => setParam('org', id)}
-              className="db-w-220"
-            />
-          )}
+          <ScopeOrgSelect
+            choices={orgs}
+            value={org}
+            allowClear
+            placeholder={t('assignments.allOrgs')}
+            onChange={(id) => setParam('org', id)}
+            className="db-w-220"
+          />
           <ExportButton list="assignments" query={{ period, org, ...filter }} size="middle" />
           {canManage && (
             <Button
@@ -106,39 +128,14 @@ export function AssignmentsListRoute() {
         </div>
       </PageHead>
       <div className="db-filters" data-testid="assignment-filters">
-        <Select
-          aria-label={t('assignments.filterKind')}
-          data-testid="filter-kind"
-          value={filter.kind}
-          onChange={(value: string | undefined) => setParam('kind', value)}
-          allowClear
-          placeholder={t('assignments.allKinds')}
-          options={ASSIGNMENT_KINDS.map((value) => ({ value, label: nameOf(ASSIGNMENT_KIND_LABELS, value) }))}
-          className="db-w-180"
-        />
-        <Select
-          aria-label={t('assignments.filterStatus')}
-          data-testid="filter-status"
-          value={filter.status}
-          onChange={(value: string | undefined) => setParam('status', value)}
-          allowClear
-          placeholder={t('assignments.allStatuses')}
-          options={ASSIGNMENT_STATUSES.map((value) => ({ value, label: nameOf(ASSIGNMENT_STATUS_LABELS, value) }))}
-          className="db-w-180"
-        />
-        <Select
-          aria-label={t('assignments.filterOverdue')}
-          data-testid="filter-overdue"
-          value={filter.overdue}
-          onChange={(value: string | undefined) => setParam('overdue', value)}
-          allowClear
-          placeholder={t('assignments.filterOverdue')}
-          options={[
-            { value: 'true', label: t('assignments.overdueOnly') },
-            { value: 'false', label: t('assignments.notOverdueOnly') },
-          ]}
-          className="db-w-180"
-        />
+        {selects.map((spec) => (
+          <FilterSelect
+            key={spec.param}
+            spec={spec}
+            value={filter[spec.param]}
+            onChange={(value) => setParam(spec.param, value)}
+          />
+        ))}
         {filter.owner && (
           <Tag closable onClose={() => setParam('owner', undefined)} data-testid="filter-owner">
             {ownerName ? t('assignments.filterOwner', { name: ownerName }) : t('assignments.filterOwnerUnnamed')}

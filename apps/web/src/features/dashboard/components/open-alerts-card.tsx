@@ -4,11 +4,12 @@ import type { Dashboard } from '@dutyboard/contracts/dashboard';
 import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import { Card, Table, Tag, Typography } from 'antd';
-import { type HTMLAttributes, useEffect, useState } from 'react';
+import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
+import { useNow } from '../../../lib/use-now.ts';
 import { type ClockView, clockText, clockView } from './alert-clock.ts';
 
 type OpenAlert = Dashboard['openAlerts']['items'][number];
@@ -24,16 +25,6 @@ function clockColor(view: ClockView): string {
   if (view.kind === 'OVERDUE') return 'red';
   if (view.kind === 'REPORTED') return view.late ? 'orange' : 'green';
   return view.minutes < 60 ? 'orange' : 'blue';
-}
-
-/** The current time, refreshed every half minute so the clocks move without a refetch. */
-function useNow(everyMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 export function OpenAlertsCard({

@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -87,16 +87,12 @@ export function DashboardRoute() {
         </div>
         <div className="db-filters db-dash-filters" style={{ marginBottom: 0 }}>
           <PeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {orgs.offer && (
-            <OrgSelect
-              testId="org-select"
-              orgs={orgs.choices}
-              loading={orgs.loading}
-              value={org ?? data?.org.id ?? me.org.id}
-              onChange={(id) => setParam('org', id === me.org.id ? undefined : id)}
-              className="db-w-220"
-            />
-          )}
+          <ScopeOrgSelect
+            choices={orgs}
+            value={org ?? data?.org.id ?? me.org.id}
+            onChange={(id) => setParam('org', id === me.org.id ? undefined : id)}
+            className="db-w-220"
+          />
           {/* Every figure of this period and org, with the query each was counted from. */}
           <ExportButton list={{ path: '/api/dashboard/export', name: 'dashboard' }} query={{ period, org }} />
         </div>

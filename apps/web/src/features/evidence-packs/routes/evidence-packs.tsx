@@ -6,7 +6,7 @@ import { EVIDENCE_PACK_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { Alert, App, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
@@ -132,16 +132,7 @@ export function EvidencePacksRoute() {
       <PageHead title={t('evidencePacks.title')} intro={t('evidencePacks.intro')} />
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
-          {orgs.offer && (
-            <OrgSelect
-              testId="org-select"
-              orgs={orgs.choices}
-              loading={orgs.loading}
-              value={org}
-              onChange={(id) => setParam('org', id)}
-              className="db-w-260"
-            />
-          )}
+          <ScopeOrgSelect choices={orgs} value={org} onChange={(id) => setParam('org', id)} className="db-w-260" />
           <PeriodSelect value={period} onChange={(code) => setParam('period', code)} />
           <Button
             type="primary"

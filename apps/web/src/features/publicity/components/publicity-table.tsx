@@ -1,15 +1,8 @@
 import type { PublicityItem } from '@dutyboard/contracts/publicity';
 import type { TableColumnsType } from 'antd';
-import {
-  dateTimeColumn,
-  type ListTableProps,
-  orgColumns,
-  RecordTable,
-  RowLink,
-} from '../../../components/record-table.tsx';
+import { dateTimeColumn, listTable, orgColumns, RowLink } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { PublicityLevelTag } from './level-tag.tsx';
 
 const titleLink = (row: PublicityItem) => <RowLink to={`/publicity/${row.id}`}>{row.title}</RowLink>;
@@ -51,16 +44,10 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Publicity
 }
 
 /** The records; a row (or its headline link) opens the detail. */
-export function PublicityTable({ rows, empty, showOrg }: ListTableProps<PublicityItem>) {
-  const { t } = useI18n();
-  return (
-    <RecordTable
-      testId="publicity-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 780 : 630}
-      rowHref={(row) => `/publicity/${row.id}`}
-      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
-    />
-  );
-}
+export const PublicityTable = listTable<PublicityItem>({
+  testId: 'publicity-table',
+  width: 630,
+  rowHref: (row) => `/publicity/${row.id}`,
+  compact: compactColumns,
+  full: fullColumns,
+});

@@ -10,7 +10,12 @@ import {
   RECTIFICATION_STATUSES,
   type RectificationSort,
 } from '@dutyboard/contracts/rectifications';
-import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
+import {
+  filterOptions,
+  type ListFiltersProps,
+  RecordFilters,
+  yesNoSelect,
+} from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RectificationListFilter } from '../../../lib/query-keys.ts';
 
@@ -28,16 +33,10 @@ export function RectificationFilters(props: ListFiltersProps<RectificationListFi
           placeholder: t('rectifications.allStatuses'),
           options: filterOptions(RECTIFICATION_STATUSES, (s) => nameOf(RECTIFICATION_STATUS_LABELS, s)),
         },
-        {
-          param: 'open',
-          testId: 'filter-open',
-          label: t('rectifications.filterOpen'),
-          placeholder: t('rectifications.filterOpen'),
-          options: [
-            { value: 'true', label: t('rectifications.openOnly') },
-            { value: 'false', label: t('rectifications.doneOnly') },
-          ],
-        },
+        yesNoSelect('open', 'filter-open', t('rectifications.filterOpen'), {
+          yes: t('rectifications.openOnly'),
+          no: t('rectifications.doneOnly'),
+        }),
         {
           param: 'source',
           testId: 'filter-source',
@@ -45,16 +44,10 @@ export function RectificationFilters(props: ListFiltersProps<RectificationListFi
           placeholder: t('rectifications.allSources'),
           options: filterOptions(RECTIFICATION_SOURCES, (s) => nameOf(RECTIFICATION_SOURCE_LABELS, s)),
         },
-        {
-          param: 'overdue',
-          testId: 'filter-overdue',
-          label: t('rectifications.filterOverdue'),
-          placeholder: t('rectifications.filterOverdue'),
-          options: [
-            { value: 'true', label: t('rectifications.overdueOnly') },
-            { value: 'false', label: t('rectifications.notOverdueOnly') },
-          ],
-        },
+        yesNoSelect('overdue', 'filter-overdue', t('rectifications.filterOverdue'), {
+          yes: t('rectifications.overdueOnly'),
+          no: t('rectifications.notOverdueOnly'),
+        }),
         {
           param: 'dateField',
           testId: 'filter-date-field',

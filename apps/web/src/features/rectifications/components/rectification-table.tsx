@@ -1,8 +1,7 @@
 import type { Rectification } from '@dutyboard/contracts/rectifications';
 import { type TableColumnsType, Typography } from 'antd';
-import { type ListTableProps, orgColumns, RecordTable, RowLink } from '../../../components/record-table.tsx';
+import { listTable, orgColumns, RowLink } from '../../../components/record-table.tsx';
 import type { Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { SourceTag, StatusTag } from './rectification-tags.tsx';
 
 const problemLink = (row: Rectification) => (
@@ -85,16 +84,10 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Rectifica
  * The records; a row (or its problem link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function RectificationTable({ rows, empty, showOrg }: ListTableProps<Rectification>) {
-  const { t } = useI18n();
-  return (
-    <RecordTable
-      testId="rectification-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 860 : 710}
-      rowHref={(row) => `/rectifications/${row.id}`}
-      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
-    />
-  );
-}
+export const RectificationTable = listTable<Rectification>({
+  testId: 'rectification-table',
+  width: 710,
+  rowHref: (row) => `/rectifications/${row.id}`,
+  compact: compactColumns,
+  full: fullColumns,
+});

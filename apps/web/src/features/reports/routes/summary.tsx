@@ -17,7 +17,7 @@ import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography 
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
@@ -243,16 +243,12 @@ export function SummaryRoute() {
       <PageHead title={t('reports.title')} intro={t('reports.intro')} />
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
-          {orgs.offer && (
-            <OrgSelect
-              testId="org-select"
-              orgs={orgs.choices}
-              loading={orgs.loading}
-              value={org}
-              onChange={(id) => setParam({ org: id, draft: undefined })}
-              className="db-w-260"
-            />
-          )}
+          <ScopeOrgSelect
+            choices={orgs}
+            value={org}
+            onChange={(id) => setParam({ org: id, draft: undefined })}
+            className="db-w-260"
+          />
           <PeriodSelect
             kinds={SUMMARY_PERIOD_KINDS}
             ariaLabel={t('reports.period')}

@@ -2,20 +2,9 @@
 // once past due, and after 报送 whether it was on time. Same rule as the server (alertClock).
 import { alertClock, alertNeedsUrging, type RiskAlert } from '@dutyboard/contracts/risk-alerts';
 import { Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-
-/** The current time, refreshed every `everyMs` so countdowns move without a refetch. */
-export function useNow(everyMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 /** 150 → "2 小时 30 分"; 3000 → "2 天 2 小时"; 45 → "45 分钟". */
 export function durationText(minutes: number, t: Translate): string {

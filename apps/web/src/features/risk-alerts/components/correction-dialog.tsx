@@ -6,7 +6,6 @@ import { ALERT_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import {
   ALERT_CORRECTION_REASON_MAX,
-  ALERT_CORRECTION_REASON_MIN,
   ALERT_LEVELS,
   type AlertLevel,
   type CorrectRiskAlertInput,
@@ -23,6 +22,7 @@ import { DATE_FORMAT, pickerDay, pickerTime, shanghaiInstant, shanghaiParts, TIM
 import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { type Checked, useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 import { useCorrectRiskAlert } from '../api/save-risk-alert.ts';
 
 export interface CorrectionValues {
@@ -33,13 +33,14 @@ export interface CorrectionValues {
   reason?: string;
 }
 
-const FIELDS: FieldSpecs<keyof CorrectionValues> = {
+/** The reason's limits from the contract; "nothing changed" is the contract's refinement, said at the level. */
+const FIELDS: FieldSpecs<keyof CorrectionValues> = formFields(CorrectRiskAlertInputSchema, {
   orgId: { label: 'riskAlerts.field.orgId', choose: true },
   level: { label: 'riskAlerts.field.level', choose: true, custom: 'riskAlerts.correct.nothing' },
-  date: { label: 'riskAlerts.field.date', choose: true },
-  time: { label: 'riskAlerts.field.time', choose: true },
-  reason: { label: 'riskAlerts.correct.reason', min: ALERT_CORRECTION_REASON_MIN, max: ALERT_CORRECTION_REASON_MAX },
-};
+  date: { label: 'riskAlerts.field.date', from: 'registeredAt', choose: true },
+  time: { label: 'riskAlerts.field.time', from: 'registeredAt', choose: true },
+  reason: 'riskAlerts.correct.reason',
+});
 
 function toValues(alert: RiskAlertDetail): CorrectionValues {
   const { date, time } = shanghaiParts(alert.registeredAt);

@@ -10,7 +10,8 @@ import {
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { AlertClockTag, liveFlags, useNow } from './alert-clock.tsx';
+import { useNow } from '../../../lib/use-now.ts';
+import { AlertClockTag, liveFlags } from './alert-clock.tsx';
 import { AlertLevelTag, AlertStateTag, UrgeTag } from './alert-tags.tsx';
 
 const summaryLink = (row: RiskAlert) => (

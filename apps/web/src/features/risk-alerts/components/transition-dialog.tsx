@@ -16,6 +16,7 @@ import { randomUuid } from '../../../lib/api-upload.ts';
 import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { type Checked, useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
+import { formFields } from '../../../lib/zod-rules.ts';
 import { useTransitionRiskAlert } from '../api/save-risk-alert.ts';
 
 interface StepValues {
@@ -23,14 +24,11 @@ interface StepValues {
   receiptNumber?: string;
 }
 
-const FIELDS: FieldSpecs<keyof StepValues> = {
-  note: { label: 'riskAlerts.note', max: ALERT_NOTE_MAX },
-  receiptNumber: {
-    label: 'riskAlerts.receiptNumber',
-    max: ALERT_RECEIPT_NUMBER_MAX,
-    custom: 'riskAlerts.receiptRequired',
-  },
-};
+/** Limits from the contract; a receipt number is needed for 报送 (the contract's refinement). */
+const FIELDS: FieldSpecs<keyof StepValues> = formFields(TransitionRiskAlertInputSchema, {
+  note: 'riskAlerts.note',
+  receiptNumber: { label: 'riskAlerts.receiptNumber', custom: 'riskAlerts.receiptRequired' },
+});
 
 export function checkStep(to: AlertStep, values: StepValues): Checked<TransitionRiskAlertInput> {
   const parsed = TransitionRiskAlertInputSchema.safeParse({

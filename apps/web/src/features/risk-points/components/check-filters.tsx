@@ -3,7 +3,12 @@
 
 import { RISK_CHECK_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { RISK_CHECK_RESULTS, RISK_POINT_CHECK_SORTS, type RiskPointCheckSort } from '@dutyboard/contracts/risk-points';
-import { filterOptions, type ListFiltersProps, RecordFilters } from '../../../components/record-filters.tsx';
+import {
+  filterOptions,
+  type ListFiltersProps,
+  RecordFilters,
+  yesNoSelect,
+} from '../../../components/record-filters.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import type { RiskPointCheckListFilter } from '../../../lib/query-keys.ts';
 
@@ -21,16 +26,10 @@ export function CheckFilters(props: ListFiltersProps<RiskPointCheckListFilter>) 
           placeholder: t('riskPoints.checksList.allResults'),
           options: filterOptions(RISK_CHECK_RESULTS, (r) => nameOf(RISK_CHECK_RESULT_LABELS, r)),
         },
-        {
-          param: 'onTime',
-          testId: 'filter-on-time',
-          label: t('riskPoints.checksList.filterOnTime'),
-          placeholder: t('riskPoints.checksList.filterOnTime'),
-          options: [
-            { value: 'true', label: t('riskPoints.onTime.true') },
-            { value: 'false', label: t('riskPoints.onTime.false') },
-          ],
-        },
+        yesNoSelect('onTime', 'filter-on-time', t('riskPoints.checksList.filterOnTime'), {
+          yes: t('riskPoints.onTime.true'),
+          no: t('riskPoints.onTime.false'),
+        }),
       ]}
       dates={{
         label: t('riskPoints.checksList.filterDates'),

@@ -3,10 +3,9 @@
 import type { RiskPointCheck } from '@dutyboard/contracts/risk-points';
 import { type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
-import { dateTimeColumn, type ListTableProps, orgColumns, RecordTable } from '../../../components/record-table.tsx';
+import { dateTimeColumn, listTable, orgColumns } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { CheckResultTag, OnTimeTag } from './risk-tags.tsx';
 
 const pointLink = (row: RiskPointCheck) => (
@@ -78,15 +77,9 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<RiskPoint
   ];
 }
 
-export function CheckTable({ rows, empty, showOrg }: ListTableProps<RiskPointCheck>) {
-  const { t } = useI18n();
-  return (
-    <RecordTable
-      testId="check-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 1000 : 850}
-      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
-    />
-  );
-}
+export const CheckTable = listTable<RiskPointCheck>({
+  testId: 'check-table',
+  width: 850,
+  compact: compactColumns,
+  full: fullColumns,
+});

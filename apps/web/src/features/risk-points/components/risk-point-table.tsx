@@ -1,10 +1,9 @@
 import { RISK_POINT_TYPE_LABELS } from '@dutyboard/contracts/labels';
 import type { RiskPoint } from '@dutyboard/contracts/risk-points';
 import type { TableColumnsType } from 'antd';
-import { type ListTableProps, orgColumns, RecordTable, RowLink } from '../../../components/record-table.tsx';
+import { listTable, orgColumns, RowLink } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { enumLabel } from '../../../lib/labels.ts';
 import { CheckStatusTag, RiskLevelTag } from './risk-tags.tsx';
 
@@ -14,7 +13,7 @@ const nameLink = (row: RiskPoint) => <RowLink to={`/risk-points/${row.id}`}>{row
 const statusTag = (row: RiskPoint) => (row.checkStatus === 'OK' ? null : <CheckStatusTag status={row.checkStatus} />);
 
 /** Phone: one column, the name first with the due date, its tag, type and branch under it. */
-function compactColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsType<RiskPoint> {
+function compactColumns(t: Translate, showOrg: boolean, lang: Lang): TableColumnsType<RiskPoint> {
   return [
     {
       key: 'summary',
@@ -33,7 +32,7 @@ function compactColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumn
   ];
 }
 
-function fullColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsType<RiskPoint> {
+function fullColumns(t: Translate, showOrg: boolean, lang: Lang): TableColumnsType<RiskPoint> {
   return [
     { key: 'name', title: t('riskPoints.colName'), dataIndex: 'name', render: (_: string, row) => nameLink(row) },
     ...orgColumns<RiskPoint>(showOrg, t('riskPoints.colOrg')),
@@ -66,16 +65,10 @@ function fullColumns(t: Translate, lang: Lang, showOrg: boolean): TableColumnsTy
 }
 
 /** The register; a row (or its name link) opens the detail. */
-export function RiskPointTable({ rows, empty, showOrg }: ListTableProps<RiskPoint>) {
-  const { t, lang } = useI18n();
-  return (
-    <RecordTable
-      testId="risk-point-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 800 : 650}
-      rowHref={(row) => `/risk-points/${row.id}`}
-      columns={(phone) => (phone ? compactColumns(t, lang, showOrg) : fullColumns(t, lang, showOrg))}
-    />
-  );
-}
+export const RiskPointTable = listTable<RiskPoint>({
+  testId: 'risk-point-table',
+  width: 650,
+  rowHref: (row) => `/risk-points/${row.id}`,
+  compact: compactColumns,
+  full: fullColumns,
+});

@@ -1,15 +1,8 @@
 import type { StudySession } from '@dutyboard/contracts/study-sessions';
 import type { TableColumnsType } from 'antd';
-import {
-  dateTimeColumn,
-  type ListTableProps,
-  orgColumns,
-  RecordTable,
-  RowLink,
-} from '../../../components/record-table.tsx';
+import { dateTimeColumn, listTable, orgColumns, RowLink } from '../../../components/record-table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Translate } from '../../../lib/i18n.ts';
-import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { StudyKindTag } from './kind-tag.tsx';
 
 const topicLink = (row: StudySession) => (
@@ -88,16 +81,10 @@ function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySess
  * The records; a row (or its topic link) opens the detail. On a phone nothing has to be scrolled
  * sideways to read a row; wider screens get the full table, which scrolls inside itself if needed.
  */
-export function StudyTable({ rows, empty, showOrg }: ListTableProps<StudySession>) {
-  const { t } = useI18n();
-  return (
-    <RecordTable
-      testId="study-table"
-      rows={rows}
-      empty={empty}
-      scrollX={showOrg ? 910 : 760}
-      rowHref={(row) => `/study-sessions/${row.id}`}
-      columns={(phone) => (phone ? compactColumns(t, showOrg) : fullColumns(t, showOrg))}
-    />
-  );
-}
+export const StudyTable = listTable<StudySession>({
+  testId: 'study-table',
+  width: 760,
+  rowHref: (row) => `/study-sessions/${row.id}`,
+  compact: compactColumns,
+  full: fullColumns,
+});

@@ -3,7 +3,7 @@
 import { Alert, Card } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { OrgSelect } from '../../../components/org-select.tsx';
+import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PlanPeriodSelect } from '../../../components/plan-period-select.tsx';
@@ -40,16 +40,12 @@ export function TargetsRoute() {
       <PageHead title={t('targets.title')} intro={t('targets.intro')}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
           <PlanPeriodSelect value={period} onChange={(code) => setParam('period', code)} />
-          {orgs.offer && (
-            <OrgSelect
-              testId="org-select"
-              orgs={orgChoices}
-              loading={orgs.loading}
-              value={shownOrgId}
-              onChange={(id) => setParam('org', id)}
-              className="db-w-220"
-            />
-          )}
+          <ScopeOrgSelect
+            choices={orgs}
+            value={shownOrgId}
+            onChange={(id) => setParam('org', id)}
+            className="db-w-220"
+          />
         </div>
       </PageHead>
       {!canEdit && <Alert type="info" showIcon title={t('targets.readOnly')} style={{ marginBottom: 16 }} />}
