@@ -85,3 +85,15 @@ test('a user changes their own password on 我的登录会话; the old one no lo
   expect((await login('second password 2026')).status()).toBe(200);
   await context.close();
 });
+
+test('a malformed record id in the URL shows "not found", not a form error', async ({ page }) => {
+  await signInViaApi(page, 'leader');
+  for (const [path, title] of [
+    ['/activities/not-a-uuid', '找不到这条活动记录'],
+    [`/activities/${crypto.randomUUID()}`, '找不到这条活动记录'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByText(title)).toBeVisible();
+    await expect(page.getByText('提交的内容有误')).toHaveCount(0);
+  }
+});

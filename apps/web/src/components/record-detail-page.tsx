@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import { type ComponentType, createContext, type ReactNode, use } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../lib/api-client.ts';
+import { type ApiError, isApiError } from '../lib/api-client.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
@@ -54,10 +54,16 @@ export function RecordDetailQuery<T>({
 }) {
   if (query.isPending) return <PageLoading rows={8} />;
   if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return notFound;
+    // A malformed id in the URL (/activities/not-a-uuid) names no record either: the API refuses
+    // it as a bad `id` (400), the page says "not found", not "correct your input" (issue 16.9).
+    if (isApiError(query.error) && (query.error.status === 404 || badId(query.error))) return notFound;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
   return children(query.data);
+}
+
+function badId(error: ApiError): boolean {
+  return error.status === 400 && error.fields.some((issue) => issue.field === 'id');
 }
 
 /** A record route: the record of the URL's `:id` through its query, in the states above. */
