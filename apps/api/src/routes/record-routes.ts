@@ -14,6 +14,7 @@ import {
   OkSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
+import { THING_LABELS } from '@dutyboard/contracts/labels';
 import type { Action } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type {
@@ -158,7 +159,7 @@ export function recordRoutes(
   const errors = errorResponses;
   // Summaries in the kind's words (新建活动, 修改舆情…); the generic derivation otherwise.
   const summary = (method: string, url: string, route?: (typeof ROUTES)[number]) =>
-    (route && spec.summaries?.[route]) ?? summaryFor(method, url, spec.kind?.noun);
+    (route && spec.summaries?.[route]) ?? summaryFor(method, url, spec.kind && THING_LABELS[spec.kind.entityType].zh);
   const missing = (route: string) => new Error(`${path}: the service offers no ${route}`);
 
   const routes: RecordRoutes = {

@@ -46,8 +46,6 @@ export interface Dependant {
 export interface RecordKind<Row extends RecordRow = RecordRow, Where = unknown, Data = unknown, Create = never> {
   /** The name its audit events, attachments and history carry. */
   entityType: EntityType;
-  /** The 404's words: "<noun>不存在或无权访问". */
-  noun: string;
   table(db: Db): RecordTable<Row, Where, Data, Create>;
   /** The action that reads it, and the actions any one of which lets a user add evidence. */
   permissions: { read: Action; write: readonly Action[] };
@@ -114,7 +112,6 @@ const rectificationInclude = {
 export const RECORD_KINDS = {
   Activity: kind({
     entityType: 'Activity',
-    noun: '活动',
     table: (db: Db) => ({
       find: (id: string) => db.activity.findUnique({ where: { id }, include: withOrg }),
       findMany: (query: { where: Prisma.ActivityWhereInput; orderBy: Order; take: number }) =>
@@ -128,7 +125,6 @@ export const RECORD_KINDS = {
   }),
   StudySession: kind({
     entityType: 'StudySession',
-    noun: '学习研讨记录',
     table: (db: Db) => ({
       find: (id: string) => db.studySession.findUnique({ where: { id }, include: withOrg }),
       findMany: (query: { where: Prisma.StudySessionWhereInput; orderBy: Order; take: number }) =>
@@ -142,7 +138,6 @@ export const RECORD_KINDS = {
   }),
   PublicityItem: kind({
     entityType: 'PublicityItem',
-    noun: '宣传报道',
     table: (db: Db) => ({
       find: (id: string) => db.publicityItem.findUnique({ where: { id }, include: withOrg }),
       findMany: (query: { where: Prisma.PublicityItemWhereInput; orderBy: Order; take: number }) =>
@@ -156,7 +151,6 @@ export const RECORD_KINDS = {
   }),
   RiskPoint: kind({
     entityType: 'RiskPoint',
-    noun: '阵地/风险点',
     table: (db: Db) => ({
       find: (id: string) => db.riskPoint.findUnique({ where: { id }, include: withOrg }),
       findMany: (query: { where: Prisma.RiskPointWhereInput; orderBy: Order; take: number }) =>
@@ -174,7 +168,6 @@ export const RECORD_KINDS = {
   }),
   RiskAlert: kind({
     entityType: 'RiskAlert',
-    noun: '舆情',
     table: (db: Db) => ({
       find: (id: string) => db.riskAlert.findUnique({ where: { id }, include: withOrg }),
       findMany: (query: { where: Prisma.RiskAlertWhereInput; orderBy: Order; take: number }) =>
@@ -191,7 +184,6 @@ export const RECORD_KINDS = {
   }),
   Rectification: kind({
     entityType: 'Rectification',
-    noun: '整改记录',
     table: (db: Db) => ({
       find: (id: string) => db.rectification.findUnique({ where: { id }, include: rectificationInclude }),
       findMany: (query: { where: Prisma.RectificationWhereInput; orderBy: Order; take: number }) =>
@@ -207,7 +199,6 @@ export const RECORD_KINDS = {
   }),
   Assignment: kind({
     entityType: 'Assignment',
-    noun: '责任事项',
     table: (db: Db) => ({
       find: (id: string) => findAssignment(db, id),
       findMany: (query: { where: Prisma.AssignmentWhereInput; orderBy: Order; take: number }) =>
