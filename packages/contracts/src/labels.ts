@@ -223,6 +223,12 @@ export const PACE_STATUS_LABELS: LabelTable<PaceStatus> = {
   RED: { zh: '明显滞后', en: 'Well behind' },
 };
 
+/** A figure of a period that has ended: its target met or not (the tag past periods show, not pace). */
+export const PERIOD_RESULT_LABELS: LabelTable<'MET' | 'MISSED'> = {
+  MET: { zh: '已完成', en: 'Met' },
+  MISSED: { zh: '未完成', en: 'Not met' },
+};
+
 export const ROLE_LABELS: LabelTable<Role> = {
   LEADER: { zh: '领导班子', en: 'Leadership' },
   SECRETARY: { zh: '支部书记', en: 'Branch secretary' },

@@ -23,6 +23,8 @@ export const dashboardZh = {
   'kpi.noTarget': '未设定目标',
   'kpi.doneOfTarget': '已完成 {done} / 目标 {target}',
   'kpi.expected': '按计划今日应完成 {expected} 次',
+  'kpi.endedMet': '期末已完成目标',
+  'kpi.endedMissing': '期末未完成 {missing} 次',
   'kpi.viewRecords': '查看“{label}”的记录',
   'kpi.parts': '构成',
 
@@ -96,6 +98,8 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'kpi.noTarget': 'No target set',
   'kpi.doneOfTarget': '{done} done of {target}',
   'kpi.expected': 'Expected by today: {expected}',
+  'kpi.endedMet': 'Target met by the end of the period',
+  'kpi.endedMissing': '{missing} short at the end of the period',
   'kpi.viewRecords': 'Records of “{label}”',
   'kpi.parts': 'Parts',
 

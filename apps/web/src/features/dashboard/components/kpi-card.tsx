@@ -1,6 +1,7 @@
 // One figure of the overview: done (a link to exactly those records) against its target, the
 // pace expected by today, and its parts, each a link to its own records.
 import type { Kpi } from '@dutyboard/contracts/dashboard';
+import { PERIOD_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { Card, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PaceTag, percentOf, progressColor } from '../../../components/pace-tag.tsx';
@@ -11,8 +12,8 @@ import { drillHref } from '../../../lib/metric-links.ts';
 /** Figures where fewer is better: no target, and any count above zero is shown in red. */
 const PROBLEM_METRICS = new Set<Kpi['metric']>(['RECTIFICATION_OPEN', 'ASSIGNMENT_OVERDUE']);
 
-export function KpiCard({ kpi }: { kpi: Kpi }) {
-  const { t, lang } = useI18n();
+export function KpiCard({ kpi, ended = false }: { kpi: Kpi; ended?: boolean }) {
+  const { t, lang, nameOf } = useI18n();
   const label = dashboardMetricLabel(kpi.metric, lang);
   const href = kpi.drill ? drillHref(kpi.drill) : null;
   const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
@@ -43,7 +44,15 @@ export function KpiCard({ kpi }: { kpi: Kpi }) {
       data-testid={`kpi-${kpi.metric}`}
       data-status={kpi.status ?? undefined}
       title={<span title={label}>{label}</span>}
-      extra={kpi.status ? <PaceTag status={kpi.status} /> : null}
+      extra={
+        ended && kpi.target !== null ? (
+          <Tag color={kpi.done >= kpi.target ? 'green' : 'red'} data-testid={`kpi-${kpi.metric}-result`}>
+            {nameOf(PERIOD_RESULT_LABELS, kpi.done >= kpi.target ? 'MET' : 'MISSED')}
+          </Tag>
+        ) : kpi.status ? (
+          <PaceTag status={kpi.status} />
+        ) : null
+      }
       style={{ height: '100%' }}
     >
       <div className="db-dash-kpi-figure">
@@ -69,12 +78,20 @@ export function KpiCard({ kpi }: { kpi: Kpi }) {
             aria-label={t('kpi.doneOfTarget', { done: kpi.done, target: kpi.target })}
             style={{ marginBottom: 0 }}
           />
-          {kpi.expected !== null && (
+          {ended ? (
             <div className="db-dash-kpi-line">
               <Typography.Text type="secondary" data-testid={`kpi-${kpi.metric}-expected`}>
-                {t('kpi.expected', { expected: kpi.expected })}
+                {kpi.done >= kpi.target ? t('kpi.endedMet') : t('kpi.endedMissing', { missing: kpi.target - kpi.done })}
               </Typography.Text>
             </div>
+          ) : (
+            kpi.expected !== null && (
+              <div className="db-dash-kpi-line">
+                <Typography.Text type="secondary" data-testid={`kpi-${kpi.metric}-expected`}>
+                  {t('kpi.expected', { expected: kpi.expected })}
+                </Typography.Text>
+              </div>
+            )
           )}
         </>
       )}

@@ -120,7 +120,7 @@ export function DashboardRoute() {
               style={{ marginBottom: 16 }}
             />
           )}
-          <KpiSections kpis={data.kpis} />
+          <KpiSections kpis={data.kpis} ended={Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt)} />
 
           <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
             {data.branches.length > 0 && (
