@@ -20,6 +20,7 @@ import type { Sheet } from '@dutyboard/api/services/exports/sheets';
 import { writeXlsx } from '@dutyboard/api/services/exports/xlsx';
 import type { Activity } from '@dutyboard/contracts/activities';
 import type { RiskAlert } from '@dutyboard/contracts/risk-alerts';
+import { parseCsv } from './lib/parse-csv.ts';
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 /** Headers of date columns in the exports (columns.ts): their cells must read as dates. */
@@ -30,39 +31,6 @@ function soffice(): string | null {
     if (spawnSync('which', [name]).status === 0) return name;
   }
   return null;
-}
-
-/** A minimal RFC 4180 reader for LibreOffice's CSV (UTF-8, comma, double quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const activity = (n: number, occurredAt: string): Activity => ({

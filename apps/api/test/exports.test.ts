@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../scripts/lib/parse-csv.ts';
 import { registerAuth } from '../src/plugins/auth.ts';
 import { registerErrorHandling } from '../src/plugins/errors.ts';
 import { exportRoutes } from '../src/routes/exports.ts';
@@ -121,39 +122,10 @@ async function readXlsx(bytes: Buffer): Promise<Workbook> {
   };
 }
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) throw new Error('the last record does not end in CRLF');
-  return records;
-}
-
 function readCsv(body: string): Table {
   expect(body.startsWith('\uFEFF')).toBe(true);
-  const [header = [], ...rows] = parseCsv(body.slice(1));
+  // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF.
+  const [header = [], ...rows] = parseCsv(body.slice(1), { crlf: true });
   return { name: '', header, rows: rows.map((row) => row.map((v) => (v === '' ? null : v))) };
 }
 

@@ -801,10 +801,13 @@ export function allFigures(content: SummaryContent): SummaryFigure[] {
 // margin and the 发文机关署名 is centred over it. Widths are in body characters: a CJK or
 // full-width character is one, a digit or Latin letter half of one.
 
-/** The width of a line in body characters. */
+/** Characters a full body character wide (two of Excel's): CJK and its punctuation, Hangul, full-width forms. */
+const WIDE_CHARACTER = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
+/** The width of a line in body characters: a wide character is one, any other half of one. */
 export function bodyCharacterWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/.test(ch) ? 1 : 0.5;
+  for (const ch of text) width += WIDE_CHARACTER.test(ch) ? 1 : 0.5;
   return width;
 }
 

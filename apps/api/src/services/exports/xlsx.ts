@@ -9,6 +9,7 @@
 // the format yyyy-mm-dd hh:mm, and shows that same text in Excel, WPS or LibreOffice wherever the
 // reader sits. Never convert an instant to a serial directly: that would show UTC (ADR 013).
 import { writableText } from '@dutyboard/contracts/common';
+import { bodyCharacterWidth } from '@dutyboard/contracts/summary-text';
 import ExcelJS from 'exceljs';
 import { type DateKind, SERIAL_HEADER } from './columns.ts';
 import type { Sheet } from './sheets.ts';
@@ -48,15 +49,9 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** How wide a text shows: a CJK or full-width character takes about two of Excel's character widths. */
+/** How wide a text's widest line shows in Excel's character widths: a CJK character takes two. */
 export function textWidth(text: string): number {
-  let widest = 0;
-  for (const line of text.split(/\r?\n/)) {
-    let width = 0;
-    for (const ch of line) width += /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
-    widest = Math.max(widest, width);
-  }
-  return widest;
+  return text.split(/\r?\n/).reduce((widest, line) => Math.max(widest, 2 * bodyCharacterWidth(line)), 0);
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
