@@ -3,9 +3,7 @@
 // reporting clock are data and pure functions here, so the API enforces exactly what the web offers.
 import { z } from 'zod';
 import {
-  IdempotencyHeadersSchema,
   IdSchema,
-  IfMatchHeadersSchema,
   InstantSchema,
   pageSchema,
   recordFields,
@@ -251,12 +249,6 @@ export const TransitionRiskAlertInputSchema = z
     }
   });
 export type TransitionRiskAlertInput = z.infer<typeof TransitionRiskAlertInputSchema>;
-
-/** A step may be retried safely (Idempotency-Key) and made conditional on the version seen (If-Match). */
-export const TransitionHeadersSchema = z.looseObject({
-  ...IdempotencyHeadersSchema.shape,
-  ...IfMatchHeadersSchema.shape,
-});
 
 export const RISK_ALERT_SORTS = ['-registeredAt', 'registeredAt'] as const;
 export const RiskAlertSortSchema = z.enum(RISK_ALERT_SORTS);
