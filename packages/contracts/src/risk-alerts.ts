@@ -2,13 +2,7 @@
 // 市网信办 → 采纳 or 退回 → 处置 → 办结. The transition table, who may take each step and the
 // reporting clock are data and pure functions here, so the API enforces exactly what the web offers.
 import { z } from 'zod';
-import {
-  IdSchema,
-  InstantSchema,
-  pageSchema,
-  recordFields,
-  recordListQueryFields,
-} from './common.ts';
+import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
 import type { Action } from './permissions.ts';
 
 /** 一级 (most severe) … 四级. */
