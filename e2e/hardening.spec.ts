@@ -97,3 +97,21 @@ test('a malformed record id in the URL shows "not found", not a form error', asy
     await expect(page.getByText('提交的内容有误')).toHaveCount(0);
   }
 });
+
+test('a date typed by hand as 2026.12.5 or 2026年12月5日 is read, not reverted', async ({ page }) => {
+  await signInViaApi(page, 'secretary');
+  await page.goto('/study-sessions/new');
+  const date = page.getByLabel('学习日期');
+  const typedAs: [string, string][] = [
+    ['2026.12.5', '2026-12-05'],
+    ['2026/12/06', '2026-12-06'],
+    ['2026年12月7日', '2026-12-07'],
+    ['20261208', '2026-12-08'],
+  ];
+  for (const [typed, read] of typedAs) {
+    await date.click();
+    await date.fill(typed);
+    await date.press('Enter');
+    await expect(date).toHaveValue(read);
+  }
+});

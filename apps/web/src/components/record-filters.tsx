@@ -4,7 +4,7 @@
 // Each list configures it with its own params, texts and test ids.
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Button, DatePicker, Select } from 'antd';
-import { DATE_FORMAT, pickerDay } from '../lib/dates.ts';
+import { DATE_FORMAT, DATE_INPUT_FORMATS, pickerDay } from '../lib/dates.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import type { FilterPatch } from '../lib/use-url-filter.ts';
 import { OrgSelect } from './org-select.tsx';
@@ -151,7 +151,7 @@ export function RecordFilters<F extends BaseFilter>(props: RecordFiltersProps<F>
         <DatePicker.RangePicker
           aria-label={dates.label}
           data-testid="filter-dates"
-          format={DATE_FORMAT}
+          format={DATE_INPUT_FORMATS}
           value={[filter.from ? pickerDay(filter.from) : null, filter.to ? pickerDay(filter.to) : null]}
           allowEmpty={[true, true]}
           placeholder={[dates.start, dates.end]}

@@ -6,7 +6,7 @@
 import { Alert, Button, DatePicker, Form, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
-import { DATE_FORMAT, TIME_FORMAT } from '../lib/dates.ts';
+import { DATE_FORMAT, DATE_INPUT_FORMATS, TIME_FORMAT } from '../lib/dates.ts';
 import type { FieldSpecs } from '../lib/form-issues.ts';
 import { type FormFields, useFormFields } from '../lib/use-form-fields.ts';
 import { OrgSelect } from './org-select.tsx';
@@ -91,7 +91,7 @@ export function WhenFields({ fields, half = false, disabled, disabledDate }: Whe
     <>
       <Form.Item {...fields.item('date')} style={style}>
         <DatePicker
-          format={DATE_FORMAT}
+          format={DATE_INPUT_FORMATS}
           style={{ width: '100%' }}
           placeholder={DATE_FORMAT}
           disabled={disabled}

@@ -9,6 +9,21 @@ dayjs.extend(timezone);
 export const TIME_ZONE = 'Asia/Shanghai';
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const TIME_FORMAT = 'HH:mm';
+/**
+ * What a date picker reads from typed text: the display format first, then the ways people
+ * write a date by hand ("2026.12.5", "2026/12/05", "20261205", "2026年12月5日"). More than one
+ * format also turns off the picker's digit mask, which ignored the dots and reverted silently.
+ */
+export const DATE_INPUT_FORMATS = [
+  DATE_FORMAT,
+  'YYYY-M-D',
+  'YYYY.MM.DD',
+  'YYYY.M.D',
+  'YYYY/MM/DD',
+  'YYYY/M/D',
+  'YYYYMMDD',
+  'YYYY年M月D日',
+];
 
 /** "2026-11-24 14:30" in Shanghai time. */
 export function formatDateTime(instant: string): string {

@@ -11,7 +11,7 @@ import { type DialogProps, SubmitModal } from '../../../components/form-modal.ts
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { planPeriodCodes } from '../../../components/plan-period-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
-import { DATE_FORMAT } from '../../../lib/dates.ts';
+import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
@@ -110,7 +110,7 @@ function AssignmentFields({
       {kind === 'TASK' && (
         <>
           <Form.Item {...item('dueDate')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="assignment-due" />
+            <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} data-testid="assignment-due" />
           </Form.Item>
           <Form.Item
             label={t('assignments.formHasRule')}

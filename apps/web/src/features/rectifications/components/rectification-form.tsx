@@ -7,7 +7,7 @@ import { RECTIFICATION_EDITABLE_STATUSES, RECTIFICATION_SOURCES } from '@dutyboa
 import { DatePicker, Form, Input, Select } from 'antd';
 import { RecordForm } from '../../../components/record-form.tsx';
 import type { RecordFormProps } from '../../../components/record-form-page.tsx';
-import { DATE_FORMAT, formatDateTime } from '../../../lib/dates.ts';
+import { DATE_FORMAT, DATE_INPUT_FORMATS, formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useAlertChoice, useAlertChoices } from '../api/get-alert-choices.ts';
@@ -109,7 +109,7 @@ export function RectificationForm({ withStatus, knownAlert, ...props }: Rectific
         <Input maxLength={max('ownerName')} placeholder={t('rectifications.ownerPlaceholder')} />
       </Form.Item>
       <Form.Item {...item('deadline')} extra={t('rectifications.deadlineHelp')}>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
+        <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
       </Form.Item>
       {withStatus && (
         <Form.Item {...item('status')}>

@@ -18,7 +18,15 @@ import { useState } from 'react';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
-import { DATE_FORMAT, pickerDay, pickerTime, shanghaiInstant, shanghaiParts, TIME_FORMAT } from '../../../lib/dates.ts';
+import {
+  DATE_FORMAT,
+  DATE_INPUT_FORMATS,
+  pickerDay,
+  pickerTime,
+  shanghaiInstant,
+  shanghaiParts,
+  TIME_FORMAT,
+} from '../../../lib/dates.ts';
 import { type FieldSpecs, issuesOf } from '../../../lib/form-issues.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { type Checked, useDialogSubmit } from '../../../lib/use-dialog-submit.ts';
@@ -119,7 +127,7 @@ export function CorrectionDialog({ alert, orgs, open, onClose, afterClose }: Cor
         />
       </Form.Item>
       <Form.Item label={t('riskAlerts.field.date')} name="date" required>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
+        <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder={DATE_FORMAT} />
       </Form.Item>
       <Form.Item label={t('riskAlerts.field.time')} name="time" required>
         <TimePicker format={TIME_FORMAT} needConfirm={false} style={{ width: '100%' }} placeholder={TIME_FORMAT} />
