@@ -13,6 +13,7 @@ import { createPrisma } from '@dutyboard/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@dutyboard/db/embedded';
 import { migrateDeploy } from '@dutyboard/db/migrate';
 import { DEMO_ACCOUNTS, isSeeded, seedDemo } from '../prisma/seed.ts';
+import { buildApi } from './build-api.ts';
 import { superviseApi } from './supervisor.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +49,11 @@ async function main() {
     WEB_DIST: env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
     DATA_DIR: dataDir,
   });
+
+  // The API runs from a bundle (ADR 030), built while PostgreSQL starts and migrates.
+  log('building the API…');
+  const apiBuild = buildApi();
+  apiBuild.catch(() => undefined);
 
   if (!databaseUrl) {
     if (!Number.isInteger(pgPort) || pgPort < 1 || pgPort > 65535) {
@@ -87,6 +93,9 @@ async function main() {
       });
       if (build.status !== 0) throw new Error('the web build failed (see the output above)');
     }
+
+    const { ms, built } = await apiBuild;
+    log(built ? `API built in ${(ms / 1000).toFixed(1)} s` : 'API bundle up to date');
 
     // The API runs as a child process under this one (the supervisor): if it dies (a heap OOM,
     // a crash, a SIGKILL), it is started again with back-off while PostgreSQL keeps running.

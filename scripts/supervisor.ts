@@ -11,10 +11,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_BUNDLE } from './build-api.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
-const ENTRY = path.join(here, 'start-api.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BackoffPolicy {
   initialMs: number;
@@ -94,12 +93,16 @@ export function superviseApi(options: SupervisorOptions): Supervisor {
   });
 
   function spawnChild(): Child {
-    // Node with tsx as a loader (no tsx CLI in between: one process, so a SIGKILL of it is a
-    // SIGKILL of the API), and an IPC channel whose closing tells the child its supervisor is gone.
-    const proc = fork(ENTRY, [], {
+    // Plain Node on the bundle start.ts built (scripts/build-api.ts), and an IPC channel whose
+    // closing tells the child its supervisor is gone.
+    const proc = fork(API_BUNDLE, [], {
       cwd: root,
-      env: options.env,
-      execArgv: ['--import', 'tsx'],
+      // glibc raises its mmap threshold each time a large block is freed, after which the parser's
+      // and V8's big temporary blocks stay in the heap for good, and gives each thread an arena of
+      // its own: a fixed threshold and two arenas cut ~40 MB resident per API process (ADR 030).
+      // The environment may override both.
+      env: { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2', ...options.env },
+      execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const child: Child = { proc, loaded: false, serving: false, startedAt: Date.now() };

@@ -2,20 +2,30 @@
 // PostgreSQL), browser tests (real Chromium). Runs every stage even after a failure so one run
 // shows everything, then prints one closing line with the test counts and exits non-zero if
 // anything failed.
+//
+// TEST_NODE names a second Node binary (CI: Node 24, fetched by .ci/run): the unit and API tests
+// then run on it — every process they start included, through PATH — and the unit tests run once
+// more on the Node that runs this script, so both runtimes are tested within one CI run (ADR 030).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 interface Stage {
   name: string;
   cmd: string[];
-  results?: () => { passed: number; failed: number; skipped: number };
+  /** The JSON report the counts are read from. */
+  report?: string;
+  results?: (file: string) => { passed: number; failed: number; skipped: number };
+  /** A Node binary to run the stage on instead of this one. */
+  node?: string;
 }
 
 const VITEST_JSON = 'test-results/vitest-results.json';
+const UNIT_JSON = 'test-results/vitest-unit-results.json';
 const E2E_JSON = 'test-results/e2e-results.json';
 
-function vitestCounts() {
-  const r = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
+function vitestCounts(file: string) {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
   return {
     passed: r.numPassedTests ?? 0,
     failed: r.numFailedTests ?? 0,
@@ -23,42 +33,67 @@ function vitestCounts() {
   };
 }
 
-function playwrightCounts() {
-  const r = JSON.parse(readFileSync(E2E_JSON, 'utf8'));
+function playwrightCounts(file: string) {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
   const s = r.stats ?? {};
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
 }
 
 const only = process.argv.slice(2);
+const otherNode = process.env.TEST_NODE ? path.resolve(process.env.TEST_NODE) : undefined;
+if (otherNode && !existsSync(otherNode)) {
+  console.error(`TEST_NODE=${otherNode}: no such file`);
+  process.exit(1);
+}
+const vitest = (json: string, ...args: string[]) => [
+  'pnpm',
+  'exec',
+  'vitest',
+  'run',
+  ...args,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${json}`,
+];
 const stages: Stage[] = [
   { name: 'lint', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
   { name: 'typecheck', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.json'] },
   { name: 'typecheck-web', cmd: ['pnpm', 'exec', 'tsc', '-p', 'apps/web/tsconfig.json'] },
   { name: 'typecheck-e2e', cmd: ['pnpm', 'exec', 'tsc', '-p', 'e2e/tsconfig.json'] },
-  {
-    name: 'vitest',
-    cmd: ['pnpm', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_JSON}`],
-    results: vitestCounts,
-  },
-  { name: 'e2e', cmd: ['pnpm', 'exec', 'playwright', 'test'], results: playwrightCounts },
+  { name: 'vitest', cmd: vitest(VITEST_JSON), report: VITEST_JSON, results: vitestCounts, node: otherNode },
+  ...(otherNode
+    ? [{ name: 'unit', cmd: vitest(UNIT_JSON, '--project', 'unit'), report: UNIT_JSON, results: vitestCounts }]
+    : []),
+  { name: 'e2e', cmd: ['pnpm', 'exec', 'playwright', 'test'], report: E2E_JSON, results: playwrightCounts },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
+/** "v24.22.3" of a Node binary. */
+function versionOf(node: string): string {
+  return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+}
+
 mkdirSync('test-results', { recursive: true });
-for (const f of [VITEST_JSON, E2E_JSON]) rmSync(f, { force: true });
+for (const f of [VITEST_JSON, UNIT_JSON, E2E_JSON]) rmSync(f, { force: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary: string[] = [];
 let ok = true;
 for (const stage of stages) {
   const started = Date.now();
-  console.log(`\n▶ ${stage.name}: ${stage.cmd.join(' ')}`);
-  const run = spawnSync(stage.cmd[0] as string, stage.cmd.slice(1), { stdio: 'inherit', env: process.env });
+  const node = stage.node ? versionOf(stage.node) : process.version;
+  console.log(`\n▶ ${stage.name} (node ${node}): ${stage.cmd.join(' ')}`);
+  // The other Node first on PATH: pnpm, vitest and every process a test starts (`process.execPath`
+  // included, as the tests spawn it) run on it.
+  const env = stage.node
+    ? { ...process.env, PATH: `${path.dirname(stage.node)}${path.delimiter}${process.env.PATH ?? ''}` }
+    : process.env;
+  const run = spawnSync(stage.cmd[0] as string, stage.cmd.slice(1), { stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts = '';
-  if (stage.results) {
-    const file = stage.name === 'vitest' ? VITEST_JSON : E2E_JSON;
+  if (stage.results && stage.report) {
+    const file = stage.report;
     if (existsSync(file)) {
-      const c = stage.results();
+      const c = stage.results(file);
       totals.passed += c.passed;
       totals.failed += c.failed;
       totals.skipped += c.skipped;
@@ -74,7 +109,7 @@ for (const stage of stages) {
   }
   const passed = run.status === 0;
   ok &&= passed;
-  summary.push(`${passed ? '✔' : '✘'} ${stage.name.padEnd(14)} ${seconds.padStart(6)} s${counts}`);
+  summary.push(`${passed ? '✔' : '✘'} ${stage.name.padEnd(14)} ${node.padEnd(9)} ${seconds.padStart(6)} s${counts}`);
 }
 
 console.log(`\n${summary.join('\n')}`);

@@ -47,7 +47,9 @@ export async function startServer(config: Config) {
   return { app, address };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a file of its own; inside the bundle `pnpm start` builds (scripts/build-api.ts) every module
+// shares the bundle's import.meta.url, and scripts/start-api.ts starts the server instead.
+if (import.meta.url === `file://${process.argv[1]}` && import.meta.url.endsWith('/server.ts')) {
   try {
     const { app } = await startServer(loadConfig());
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

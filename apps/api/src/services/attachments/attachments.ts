@@ -13,7 +13,6 @@ import { writableText } from '@dutyboard/contracts/common';
 import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -59,6 +58,8 @@ export async function prepareFile(store: FileStore, bytes: Buffer, rawName: stri
   let width: number | null = null;
   let height: number | null = null;
   if (mimeType.startsWith('image/')) {
+    // Loaded with the first image, not at start-up: libvips is ~25 MB resident (ADR 030).
+    const { default: sharp } = await import('sharp');
     try {
       const image = sharp(bytes, { failOn: 'error' }).autoOrient();
       const meta = await image.metadata();

@@ -50,9 +50,14 @@ export const sandboxEvents = new EventEmitter<{
   batch: [{ pid: number; rows: number }];
 }>();
 
-const CHILD = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-/** tsx's loader, found from this package, so the child runs TypeScript under vitest and `pnpm start` alike. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/**
+ * Built (`pnpm start` runs the API as one bundle, scripts/build-api.ts) the child is the bundled
+ * sandbox-child.js beside it and plain Node runs it; from the sources (tests) it is
+ * sandbox-child.ts under tsx's loader, found from this package.
+ */
+const BUILT = import.meta.url.endsWith('.js');
+const CHILD = fileURLToPath(new URL(BUILT ? './sandbox-child.js' : './sandbox-child.ts', import.meta.url));
+const LOADER = BUILT ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
@@ -166,7 +171,7 @@ export async function* readRowsInSandbox(
   let watch: NodeJS.Timeout | undefined;
   try {
     const child = fork(CHILD, [path.resolve(file)], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16'],
+      execArgv: [...LOADER, `--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16'],
       // Nothing of the API's environment (database URL, secrets): only where to write temp files.
       env: { TMPDIR: dir, TMP: dir, TEMP: dir, PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? '' },
       cwd: dir,
