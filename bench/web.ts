@@ -1,14 +1,21 @@
-// `pnpm bench:web`: the web build's initial JS (gzip) and the dashboard's LCP against a server
-// that is already running; builds nothing and starts nothing. `pnpm bench` imports the same
-// functions (bench/lib/web.ts).
+// `pnpm bench:web`: the web build's initial JS (gzip), the dashboard's LCP, and Lighthouse's
+// mobile performance score (with its LCP and TBT) of the sign-in page, the leader's home and the
+// branch secretary's home, against a server that is already running; builds nothing and starts
+// nothing. `pnpm bench` imports the same functions (bench/lib/web.ts).
 //   BENCH_WEB_URL       the running server (default http://localhost:3000)
 //   BENCH_WEB_USER      who signs in (default leader)
 //   BENCH_WEB_PASSWORD  their password (default DEMO_PASSWORD, else the demo default)
 //   BENCH_WEB_PATH      the page (default /dashboard)
 //   BENCH_WEB_RUNS      cold loads (default 5)
 //   WEB_DIST            the built web app to weigh (default apps/web/dist)
+//   BENCH_LH_RUNS       Lighthouse runs per page, the median reported (default 3; 0 skips them)
+//   BENCH_LH_SECRETARY  the branch secretary who signs in (default secretary)
+//   BENCH_LH_PAGES      comma-separated subset of: sign-in, leader, secretary (default all three)
+//   CHROME_PATH         the Chromium Lighthouse drives (default /usr/bin/chromium)
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LighthousePage, measureLighthouse } from './lib/lighthouse.ts';
 import { measureInitialJs, measureLcp } from './lib/web.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +56,39 @@ async function main() {
     `  warm:   LCP ${lcp.warm.lcp} ms  FCP ${lcp.warm.fcp} ms  KPI cards ${lcp.warm.ready} ms  ${lcp.warm.element}`,
   );
   console.log(`  cold p50 ${lcp.p50} ms, max ${lcp.max} ms   (target ≤ 1000 ms); KPI cards p50 ${lcp.readyP50} ms`);
+
+  const lhRuns = Number(env.BENCH_LH_RUNS ?? 3);
+  if (lhRuns === 0) return;
+  const allPages: Record<string, LighthousePage> = {
+    'sign-in': { name: 'sign-in', path: '/login' },
+    leader: { name: 'leader home', path: '/', username: env.BENCH_WEB_USER ?? 'leader' },
+    secretary: { name: 'secretary home', path: '/', username: env.BENCH_LH_SECRETARY ?? 'secretary' },
+  };
+  const wanted = (env.BENCH_LH_PAGES ?? Object.keys(allPages).join(',')).split(',').map((p) => p.trim());
+  const pages = wanted.map((key) => {
+    const page = allPages[key];
+    if (!page) throw new Error(`BENCH_LH_PAGES: no page "${key}" (${Object.keys(allPages).join(', ')})`);
+    return page;
+  });
+  const [load1, load5, load15] = os.loadavg().map((l) => l.toFixed(2));
+  console.log(
+    `\nLighthouse mobile performance (slow 4G, 4× CPU, simulated), median of ${lhRuns}, ${os.cpus().length} cores, load ${load1} ${load5} ${load15}:`,
+  );
+  const results = await measureLighthouse({
+    baseUrl,
+    password: env.BENCH_WEB_PASSWORD ?? env.DEMO_PASSWORD ?? 'Dutyboard@2026',
+    pages,
+    runs: lhRuns,
+  });
+  for (const { page, runs, median, load } of results) {
+    const who = page.username ? ` as ${page.username}` : '';
+    console.log(
+      `  ${`${page.name} (${page.path}${who})`.padEnd(36)} score ${median.score.toFixed(2)}  LCP ${median.lcp} ms  TBT ${median.tbt} ms  FCP ${median.fcp} ms  SI ${median.si} ms  CLS ${median.cls}   (target ≥ 0.90)`,
+    );
+    console.log(
+      `  ${''.padEnd(36)} runs: ${runs.map((r) => `${r.score.toFixed(2)}/${r.lcp}/${r.tbt}`).join('  ')} (score/LCP/TBT); load ${load[0].toFixed(2)} → ${load[1].toFixed(2)}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

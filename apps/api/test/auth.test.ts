@@ -78,6 +78,29 @@ describe('sessions', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it('answers the session probe with 200 either way: the user when signed in, null when not', async () => {
+    const cookie = await login(ctx.app, 'leader');
+    const signedIn = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ username: 'leader', role: 'LEADER' });
+    expect(signedIn.json().user.permissions).toContain('plan:manage');
+
+    const none = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ user: null });
+    expect(none.headers['set-cookie']).toBeUndefined();
+
+    // A cookie whose session is gone: null, and the browser is told to drop the cookie.
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: 'dutyboard_session=forged' },
+    });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.json()).toEqual({ user: null });
+    expect(String(forged.headers['set-cookie'])).toMatch(/^dutyboard_session=;/);
+  });
+
   it('ends a session that has been idle longer than the idle timeout', async () => {
     const cookie = await login(ctx.app, 'auditor');
     await ctx.prisma.session.updateMany({

@@ -432,6 +432,7 @@ const ENTRIES: Record<string, Entry> = {
             headers: { cookie: await login(app, t.who === 'secA' ? 'secA' : t.who) },
           },
   },
+  'GET /api/auth/session': { kind: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/auth/session' }) },
   'GET /api/me': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/me' }) },
   // My sessions: each user's own only.
   'GET /api/auth/sessions': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/auth/sessions' }) },
@@ -760,6 +761,7 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/health': 'PUBLIC',
   'POST /api/auth/login': 'PUBLIC',
   'POST /api/auth/logout': 'PUBLIC',
+  'GET /api/auth/session': 'PUBLIC',
   'GET /api/auth/sessions': 'SIGNED_IN',
   'DELETE /api/auth/sessions/:id': 'SIGNED_IN',
   'POST /api/auth/sessions/sign-out-others': 'SIGNED_IN',

@@ -23,6 +23,11 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/** Who is signed in in this browser, or null: the web's start-up probe (GET /api/auth/session),
+ * which answers 200 either way so a signed-out visit logs no failed request. */
+export const CurrentSessionSchema = z.object({ user: MeSchema.nullable() });
+export type CurrentSession = z.infer<typeof CurrentSessionSchema>;
+
 /** A session's id: the SHA-256 (hex) of its cookie token, which cannot be turned back into one. */
 export const SessionIdSchema = z.string().regex(/^[0-9a-f]{64}$/);
 export const SessionParamsSchema = z.object({ id: SessionIdSchema });

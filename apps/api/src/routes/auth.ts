@@ -1,6 +1,7 @@
 // Sign-in and -out, who am I, and my sessions (我的登录会话: list, end one, end all others).
 import {
   ChangePasswordInputSchema,
+  CurrentSessionSchema,
   LoginInputSchema,
   MeSchema,
   SessionListSchema,
@@ -120,6 +121,23 @@ export const authRoutes: FastifyPluginAsyncZod<{
       changeOwnPassword(prisma, actor(request), request.body, { policy: throttle, ip: request.ip }).catch(
         withRetryAfter(reply),
       ),
+  );
+
+  // The web asks this first on every visit: signed out is an answer, not an error, so the sign-in
+  // page logs no failed request. A cookie whose session is gone is cleared, as /api/me would.
+  app.get(
+    '/api/auth/session',
+    {
+      config: { public: true },
+      schema: {
+        summary: '本浏览器登录的用户（未登录时为 null）',
+        response: { 200: CurrentSessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user && request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { user: request.user ? await getMe(prisma, request.user) : null };
+    },
   );
 
   app.get(

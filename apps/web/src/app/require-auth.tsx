@@ -5,7 +5,7 @@ import { useMe } from '../lib/auth.ts';
 import { CurrentUserProvider } from '../lib/current-user.tsx';
 import { loginHref } from '../lib/links.ts';
 
-// Loaded only when GET /api/me fails: antd's Result (with its status illustrations) would
+// Loaded only when GET /api/auth/session fails: antd's Result (with its status illustrations) would
 // otherwise be in the signed-in frame's code that every first paint waits for.
 const ErrorState = lazy(async () => ({ default: (await import('../components/error-state.tsx')).ErrorState }));
 

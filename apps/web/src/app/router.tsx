@@ -1,7 +1,7 @@
 // Every page is its own chunk, loaded when first visited, so the first paint waits for neither
 // charts nor forms; the signed-in frame (auth guard, header, navigation) is one too, which the
 // sign-in page never loads. Each route's loader starts its code (and, for the dashboard, its
-// reads) the moment the URL matches, all at once beside GET /api/me; the frame paints as soon
+// reads) the moment the URL matches, all at once beside GET /api/auth/session; the frame paints as soon
 // as its own code is in, with a skeleton where the page's code still loads.
 // Not the router's `lazy`: it resolves every `lazy` of a URL before it runs a loader or paints
 // anything, so the page's code waited for the frame's and the header for the page's. Not
@@ -10,9 +10,10 @@
 // its code is in.
 import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, useEffect, useState } from 'react';
-import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs, matchRoutes, type RouteObject } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
 import { prefetchDashboard as startDashboardReads } from '../features/dashboard/prefetch.ts';
+import { meQueryOptions, roleHome } from '../lib/auth.ts';
 import { RoleHomeRedirect } from './role-home.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -64,6 +65,27 @@ function prefetchDashboard({ request }: LoaderFunctionArgs) {
   if (prefetchClient) startDashboardReads(prefetchClient, new URL(request.url).searchParams);
 }
 
+/** "/" redirects to the role's home once the session probe answers: that page's code and reads
+ * start with the answer, through the home route's own loaders, not after the redirect rendered
+ * (a phone opening the app's address waited for the page's code only then). */
+function prefetchRoleHome({ request }: LoaderFunctionArgs) {
+  const client = prefetchClient;
+  if (!client) return;
+  client
+    .fetchQuery(meQueryOptions())
+    .then((me) => {
+      if (!me) return;
+      const url = new URL(roleHome(me.role), request.url);
+      for (const match of matchRoutes(routes, url.pathname) ?? []) {
+        const loader = match.route.loader;
+        if (typeof loader !== 'function' || match.route.index) continue;
+        const args = { request: new Request(url), params: match.params, context: undefined };
+        void Promise.resolve(loader(args as LoaderFunctionArgs)).catch(() => undefined);
+      }
+    })
+    .catch(() => undefined);
+}
+
 const routes: RouteObject[] = [
   {
     HydrateFallback: PageLoading,
@@ -81,7 +103,14 @@ const routes: RouteObject[] = [
             // Errors inside a page keep the header and navigation around them.
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <RoleHomeRedirect /> },
+              {
+                index: true,
+                element: <RoleHomeRedirect />,
+                loader: (args) => {
+                  prefetchRoleHome(args);
+                  return null;
+                },
+              },
               {
                 path: 'dashboard',
                 ...page(

@@ -1,20 +1,16 @@
-// Who is signed in (GET /api/me) and what that allows the UI to show. The server enforces every
+// Who is signed in (GET /api/auth/session) and what that allows the UI to show. The server enforces every
 // permission; the web only hides what the user may not use.
-import { type Me, MeSchema } from '@dutyboard/contracts/auth';
+import { CurrentSessionSchema, type Me } from '@dutyboard/contracts/auth';
 import { OkSchema } from '@dutyboard/contracts/common';
 import { type Action, ROLE_POLICY, type Role } from '@dutyboard/contracts/permissions';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from './api-client.ts';
+import { api } from './api-client.ts';
 import { queryKeys } from './query-keys.ts';
 
-/** The signed-in user, or null when nobody is. */
+/** The signed-in user, or null when nobody is. Asked of the session probe, which says "nobody"
+ * with a 200, not a 401 the browser would log on every signed-out visit (the sign-in page). */
 export async function getMe(): Promise<Me | null> {
-  try {
-    return await api.get('/api/me', { schema: MeSchema });
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await api.get('/api/auth/session', { schema: CurrentSessionSchema })).user;
 }
 
 export function meQueryOptions() {

@@ -14,7 +14,7 @@ export function dashboardQueryFromParams(params: URLSearchParams): DashboardQuer
 }
 
 /**
- * Starts the page's reads. The figures are asked at once rather than after GET /api/me's answer:
+ * Starts the page's reads. The figures are asked at once rather than after the session probe's answer:
  * that answer is handled on the main thread, which is busy with the first render by then, and
  * the page asks for them whoever the caller is anyway (a signed-out caller's 401 sends them to
  * sign in, like any read's). The org list waits for the user, as the page's does.
