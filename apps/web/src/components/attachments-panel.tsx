@@ -19,6 +19,7 @@ import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, TranslateVars } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import { handOverUploads, takeUploads } from '../lib/pending-uploads.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
 const ACCEPT = ATTACHMENT_MIME_TYPES.join(',');
@@ -52,7 +53,7 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)} MB`;
 }
 
-type Failure = { kind: 'rejected'; key: MessageKey; vars: TranslateVars } | { kind: 'failed'; error: unknown };
+export type Failure = { kind: 'rejected'; key: MessageKey; vars: TranslateVars } | { kind: 'failed'; error: unknown };
 
 interface UploadTask {
   /** Also the Idempotency-Key: made once when the file is chosen, reused by every retry. */
@@ -64,7 +65,7 @@ interface UploadTask {
 }
 
 /** Why a chosen file is not even sent, or null when it may be. */
-function rejectionOf(file: File): Failure | null {
+export function rejectionOf(file: File): Failure | null {
   const name = file.name;
   if (file.size > ATTACHMENT_MAX_BYTES) {
     return {
@@ -143,6 +144,23 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
     };
   }, []);
 
+  // Photos chosen in the create form upload here, once the record exists (lib/pending-uploads.ts).
+  // Started a tick later, so a mount that is undone at once (React's StrictMode) hands them back.
+  useEffect(() => {
+    if (!canEdit) return;
+    const files = takeUploads(entityType, entityId);
+    if (files.length === 0) return;
+    let started = false;
+    const timer = setTimeout(() => {
+      started = true;
+      void enqueue(files);
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      if (!started) handOverUploads(entityType, entityId, files);
+    };
+  }, [entityType, entityId, canEdit]);
+
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.attachments.list(entityType, entityId) }),
@@ -189,10 +207,14 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
     }
   };
 
-  const onChoose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     // Cleared, so choosing the same file again (after fixing it) fires change again.
     event.target.value = '';
+    return enqueue(files);
+  };
+
+  const enqueue = async (files: File[]) => {
     const chosen: UploadTask[] = files.map((file) => {
       const rejection = rejectionOf(file);
       return {
