@@ -64,6 +64,11 @@ function prefetchDashboard({ request }: LoaderFunctionArgs) {
   if (prefetchClient) startDashboardReads(prefetchClient, new URL(request.url).searchParams);
 }
 
+/** The home's gaps are the dashboard's default figures (current half year, the user's org). */
+function prefetchHome() {
+  if (prefetchClient) startDashboardReads(prefetchClient, new URLSearchParams());
+}
+
 const routes: RouteObject[] = [
   {
     HydrateFallback: PageLoading,
@@ -82,6 +87,11 @@ const routes: RouteObject[] = [
             errorElement: <RouteError />,
             children: [
               { index: true, element: <RoleHomeRedirect /> },
+              {
+                // A secretary's home: her gaps come from the dashboard's default answer.
+                path: 'home',
+                ...page(async () => (await import('../features/home/routes/home.tsx')).HomeRoute, prefetchHome),
+              },
               {
                 path: 'dashboard',
                 ...page(

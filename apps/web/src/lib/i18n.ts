@@ -9,6 +9,7 @@ import { branchesEn, branchesZh } from '../features/branches/messages.ts';
 import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
 import { dashboardEn, dashboardZh } from '../features/dashboard/messages.ts';
 import { evidencePacksEn, evidencePacksZh } from '../features/evidence-packs/messages.ts';
+import { homeEn, homeZh } from '../features/home/messages.ts';
 import { importsEn, importsZh } from '../features/imports/messages.ts';
 import { planEn, planZh } from '../features/plan/messages.ts';
 import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
@@ -281,6 +282,7 @@ export const zh = {
   ...importsZh,
   ...reportsZh,
   ...authZh,
+  ...homeZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -546,6 +548,7 @@ export const en: Messages = {
   ...importsEn,
   ...reportsEn,
   ...authEn,
+  ...homeEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };
