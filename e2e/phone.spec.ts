@@ -174,7 +174,8 @@ test("a leader's phone dashboard shows what needs attention first, every figure 
     .locator('.ant-select-item-option')
     .first();
   await expect(option).toBeVisible();
-  expect((await option.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  // Measured once the dropdown's opening animation (a scale) is over.
+  await expect.poll(async () => (await option.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
   await page.keyboard.press('Escape');
 
   await toggle.tap();

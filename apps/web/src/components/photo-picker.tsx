@@ -1,7 +1,8 @@
 // Photos inside a create form (issue 16.1): camera or gallery, several at once, kept beside the
-// form's values until the record is saved; the record's page then uploads them with progress and
-// retry (lib/pending-uploads.ts, attachments-panel.tsx), so a poor connection never costs the
-// record. Files the server would refuse (size, type) are said at once and not kept.
+// form's values until the record is saved; then they upload on their own while the user lands on
+// the record, whose evidence panel shows their progress and offers a retry (lib/pending-uploads.ts,
+// attachments-panel.tsx), so a poor connection never costs the record. Files the server would
+// refuse (size, type) are said at once and not kept.
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Typography } from 'antd';
 import { type ChangeEvent, type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';

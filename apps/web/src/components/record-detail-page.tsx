@@ -28,7 +28,7 @@ import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
-import { hasPendingUploads } from '../lib/pending-uploads.ts';
+import { uploadsOf } from '../lib/pending-uploads.ts';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ErrorState } from './error-state.tsx';
 import { PageLoading } from './page-loading.tsx';
@@ -236,7 +236,7 @@ export function RecordDetailPage({
 }: RecordDetailPageProps) {
   const { t } = useI18n();
   // Photos chosen in the create form upload in the evidence card: show it, with their progress.
-  const [uploading] = useState(() => canAttach && hasPendingUploads(entityType, entityId));
+  const [uploading] = useState(() => canAttach && uploadsOf(entityType, entityId).length > 0);
   const evidence = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (uploading) evidence.current?.scrollIntoView({ block: 'start' });

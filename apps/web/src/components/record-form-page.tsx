@@ -15,7 +15,7 @@ import type { EntityType } from '@dutyboard/contracts/attachments';
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import type { Action } from '@dutyboard/contracts/permissions';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Form, type FormInstance, Result } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -26,8 +26,8 @@ import type { DraftStore } from '../lib/form-draft.ts';
 import { type FieldSpecs, saveErrorText, showFieldIssues } from '../lib/form-issues.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { useOrgs } from '../lib/orgs.ts';
-import { handOverUploads } from '../lib/pending-uploads.ts';
 import { useSubmissionKey } from '../lib/use-submission-key.ts';
+import { uploadEvidence } from './attachments-panel.tsx';
 import { DraftNotice, type DraftNoticeText } from './draft-notice.tsx';
 import { ErrorState } from './error-state.tsx';
 import { PageLoading } from './page-loading.tsx';
@@ -43,7 +43,7 @@ export interface RecordFormProps<V, E = string | null> {
   saving: boolean;
   error: E | null;
   onSubmit: (values: V) => void;
-  /** A new record's photos, uploaded on its page once it is saved (absent: the form takes none). */
+  /** A new record's photos, uploaded once it is saved (absent: the form takes none). */
   photos?: PhotoChoice;
 }
 
@@ -116,7 +116,7 @@ export interface RecordNewPageProps<V extends { orgId?: string }, I, R, E = stri
   /** Where the new record is shown, and what the navigation carries there. */
   detailPath: (record: R) => string;
   navigateState?: unknown;
-  /** The record kind whose new records take photos in the form (uploaded on the record's page). */
+  /** The record kind whose new records take photos in the form (uploaded once the record is saved). */
   photos?: { entityType: EntityType; id: (record: R) => string };
   renderForm: (props: RecordFormProps<V, E | string>) => ReactNode;
 }
@@ -131,6 +131,7 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
   const [form] = Form.useForm<V>();
   const [formError, setFormError] = useState<E | string | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
+  const queryClient = useQueryClient();
   // One key for this form's submissions: a retry after a lost answer gets the first record back.
   const submissionKey = useSubmissionKey<I>();
   const key = props.draft.key(me.id);
@@ -171,7 +172,8 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
       {
         onSuccess: (record) => {
           props.draft.clear(key);
-          if (props.photos) handOverUploads(props.photos.entityType, props.photos.id(record), photos);
+          // The record is saved: its photos upload from now on, shown on its page (retry there).
+          if (props.photos) void uploadEvidence(queryClient, props.photos.entityType, props.photos.id(record), photos);
           void message.success(props.saved);
           const state = props.navigateState;
           void navigate(props.detailPath(record), state === undefined ? { replace: true } : { replace: true, state });
