@@ -150,11 +150,15 @@ test('on a 390-px phone the dashboard stacks and nothing overflows; an auditor s
   const page = await phone.newPage();
   await signInViaApi(page, 'auditor');
   await page.goto('/dashboard?period=2026-H1');
-  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText('73');
+  // What needs attention comes first; every figure is behind "全部指标" (issue 16.1).
+  await expect(page.getByTestId('dashboard-attention')).toBeVisible();
+  await page.getByTestId('dashboard-all-toggle').click();
+  const activityDone = page.getByTestId('kpi-section-publicity').getByTestId('kpi-ACTIVITY-done');
+  await expect(activityDone).toHaveText('73');
   await expect(page.getByTestId('trend-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await noHorizontalOverflow(page);
   await saveScreenshot(page, 'dashboard-390');
-  await page.getByTestId('kpi-ACTIVITY-done').click();
+  await activityDone.click();
   await expect(page).toHaveURL(/\/activities\?/);
   await expect(page.getByTestId('activity-new')).toHaveCount(0);
   await phone.close();

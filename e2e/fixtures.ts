@@ -28,11 +28,20 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * Picks `option` in the antd Select opened by `trigger` (its label, test id or input) and waits until
+ * Picks `option` in the antd Select opened by `trigger` (or in the chip group `trigger`) (its label, test id or input) and waits until
  * the Select shows it. A click that lands while the dropdown is still opening or closing is
  * retried, so a form is never saved with the field left empty (the 媒体级别 flake, issue 16).
  */
 export async function chooseOption(page: Page, trigger: Locator, option: string): Promise<void> {
+  // A few choices shown at once as chips (a radio group, e.g. 活动类别): tap the one, wait till it is checked.
+  if ((await trigger.getAttribute('role')) === 'radiogroup') {
+    const radio = trigger.getByRole('radio', { name: option, exact: true });
+    await expect(async () => {
+      await trigger.getByText(option, { exact: true }).click({ timeout: 2_000 });
+      await expect(radio).toBeChecked({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    return;
+  }
   const select = trigger.locator(
     'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   FileZipOutlined,
   FormOutlined,
+  HomeOutlined,
   ImportOutlined,
   MenuOutlined,
   NotificationOutlined,
@@ -31,11 +32,12 @@ import { useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageToggle } from '../components/language-toggle.tsx';
 import { NotificationBell } from '../components/notification-bell.tsx';
-import { can, hasScopeAll, logout } from '../lib/auth.ts';
+import { can, hasScopeAll, logout, roleHome } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { RequireAuth } from './require-auth.tsx';
+import './touch.css';
 
 type NavGroup = 'records' | 'risk' | 'plan' | 'admin';
 
@@ -59,6 +61,12 @@ const importsAdmin = (me: Me) => can(me, IMPORT_PERMISSIONS.orgs) || can(me, IMP
 const importsAny = (me: Me) => IMPORT_KINDS.some((kind) => can(me, IMPORT_PERMISSIONS[kind]));
 
 const NAV: NavItem[] = [
+  {
+    path: '/home',
+    label: 'home.nav',
+    icon: <HomeOutlined />,
+    visible: (me) => roleHome(me.role) === '/home',
+  },
   {
     path: '/dashboard',
     label: 'nav.dashboard',

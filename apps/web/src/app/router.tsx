@@ -86,6 +86,11 @@ function prefetchRoleHome({ request }: LoaderFunctionArgs) {
     .catch(() => undefined);
 }
 
+/** The home's gaps are the dashboard's default figures (current half year, the user's org). */
+function prefetchHome() {
+  if (prefetchClient) startDashboardReads(prefetchClient, new URLSearchParams());
+}
+
 const routes: RouteObject[] = [
   {
     HydrateFallback: PageLoading,
@@ -110,6 +115,11 @@ const routes: RouteObject[] = [
                   prefetchRoleHome(args);
                   return null;
                 },
+              },
+              {
+                // A secretary's home: her gaps come from the dashboard's default answer.
+                path: 'home',
+                ...page(async () => (await import('../features/home/routes/home.tsx')).HomeRoute, prefetchHome),
               },
               {
                 path: 'dashboard',

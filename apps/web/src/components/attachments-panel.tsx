@@ -10,7 +10,7 @@ import {
   type EntityType,
 } from '@dutyboard/contracts/attachments';
 import { OkSchema } from '@dutyboard/contracts/common';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, type ButtonProps, Empty, Image, Popconfirm, Progress, Skeleton, Typography } from 'antd';
 import { type ChangeEvent, type CSSProperties, useEffect, useRef, useState } from 'react';
 import { api, isApiError } from '../lib/api-client.ts';
@@ -19,6 +19,13 @@ import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, TranslateVars } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import {
+  dismissUpload,
+  type HandedUpload,
+  retryUpload,
+  startUploads,
+  useHandedUploads,
+} from '../lib/pending-uploads.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
 const ACCEPT = ATTACHMENT_MIME_TYPES.join(',');
@@ -52,7 +59,36 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)} MB`;
 }
 
-type Failure = { kind: 'rejected'; key: MessageKey; vars: TranslateVars } | { kind: 'failed'; error: unknown };
+/** Refreshes what shows a record's files: the list, and the history that records each one. */
+function refreshEvidence(queryClient: QueryClient, entityType: EntityType, entityId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.attachments.list(entityType, entityId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.history.detail(entityType, entityId) }),
+  ]);
+}
+
+/**
+ * Uploads the photos chosen in a create form to the record just saved (lib/pending-uploads.ts):
+ * not tied to any page, so they go on while the user moves to the record; its panel shows them.
+ */
+export function uploadEvidence(queryClient: QueryClient, entityType: EntityType, entityId: string, files: File[]) {
+  return startUploads(
+    entityType,
+    entityId,
+    files,
+    async (upload, onProgress) => {
+      await uploadFile('/api/attachments', { entityType, entityId }, upload.file, {
+        idempotencyKey: upload.key,
+        onProgress,
+        schema: AttachmentSchema,
+      });
+      await refreshEvidence(queryClient, entityType, entityId);
+    },
+    randomUuid,
+  );
+}
+
+export type Failure = { kind: 'rejected'; key: MessageKey; vars: TranslateVars } | { kind: 'failed'; error: unknown };
 
 interface UploadTask {
   /** Also the Idempotency-Key: made once when the file is chosen, reused by every retry. */
@@ -63,8 +99,14 @@ interface UploadTask {
   failure: Failure | null;
 }
 
+/** A create form's upload in the panel's own shape. */
+function handedTask(upload: HandedUpload): UploadTask {
+  const failure: Failure | null = upload.status === 'failed' ? { kind: 'failed', error: upload.error } : null;
+  return { key: upload.key, file: upload.file, status: upload.status, percent: upload.percent, failure };
+}
+
 /** Why a chosen file is not even sent, or null when it may be. */
-function rejectionOf(file: File): Failure | null {
+export function rejectionOf(file: File): Failure | null {
   const name = file.name;
   if (file.size > ATTACHMENT_MAX_BYTES) {
     return {
@@ -143,12 +185,9 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
     };
   }, []);
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.attachments.list(entityType, entityId) }),
-      // The server records each added or removed file in the record's history.
-      queryClient.invalidateQueries({ queryKey: queryKeys.history.detail(entityType, entityId) }),
-    ]);
+  const refresh = () => refreshEvidence(queryClient, entityType, entityId);
+  // Photos chosen in the create form, uploading since the record was saved.
+  const handed = useHandedUploads(entityType, entityId);
 
   const upload = useMutation({
     mutationFn: (input: { task: UploadTask; signal: AbortSignal; onProgress: (percent: number) => void }) =>
@@ -189,10 +228,14 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
     }
   };
 
-  const onChoose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     // Cleared, so choosing the same file again (after fixing it) fires change again.
     event.target.value = '';
+    return enqueue(files);
+  };
+
+  const enqueue = async (files: File[]) => {
     const chosen: UploadTask[] = files.map((file) => {
       const rejection = rejectionOf(file);
       return {
@@ -242,6 +285,15 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
     );
 
   const items = list.data?.items ?? [];
+  // The create form's photos first (they run on without this page), then the ones chosen here.
+  const shown = [
+    ...handed.map((upload) => ({
+      task: handedTask(upload),
+      retry: () => void retryUpload(entityType, entityId, upload.key),
+      dismiss: () => dismissUpload(entityType, entityId, upload.key),
+    })),
+    ...tasks.map((task) => ({ task, retry: () => void run(task), dismiss: () => dropTask(task.key) })),
+  ];
 
   return (
     <div data-testid="attachments-panel">
@@ -275,9 +327,9 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
         </div>
       )}
 
-      {tasks.length > 0 && (
+      {shown.length > 0 && (
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 12 }}>
-          {tasks.map((task) =>
+          {shown.map(({ task, retry, dismiss }) =>
             task.status === 'failed' ? (
               <Alert
                 key={task.key}
@@ -288,12 +340,12 @@ export function AttachmentsPanel({ entityType, entityId, canEdit }: AttachmentsP
                 title={<span style={{ overflowWrap: 'anywhere' }}>{failureText(task)}</span>}
                 action={
                   task.failure?.kind === 'failed' ? (
-                    <Button size="small" icon={<ReloadOutlined />} onClick={() => void run(task)}>
+                    <Button size="small" icon={<ReloadOutlined />} onClick={retry}>
                       {t('common.retry')}
                     </Button>
                   ) : undefined
                 }
-                closable={{ onClose: () => dropTask(task.key), 'aria-label': t('records.attachments.dismiss') }}
+                closable={{ onClose: dismiss, 'aria-label': t('records.attachments.dismiss') }}
               />
             ) : (
               <div key={task.key} data-testid="attachment-progress">

@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { type OrgChoices, orgDepths } from '../lib/orgs.ts';
+import { usePhone } from '../lib/use-phone.ts';
 
 interface OrgSelectProps {
   orgs: OrgUnit[];
@@ -20,9 +21,10 @@ interface OrgSelectProps {
   testId?: string;
 }
 
-/** An org picker with branches indented under their committee; typing filters by name. */
+/** An org picker with branches indented under their committee; typing filters by name (not on a phone). */
 export function OrgSelect(props: OrgSelectProps) {
   const { t } = useI18n();
+  const phone = usePhone();
   const depths = orgDepths(props.orgs);
   const options = props.orgs.map((org) => ({
     value: org.id,
@@ -42,7 +44,8 @@ export function OrgSelect(props: OrgSelectProps) {
       loading={props.loading}
       allowClear={props.allowClear}
       placeholder={props.placeholder ?? t('org.placeholder')}
-      showSearch={{ optionFilterProp: 'label' }}
+      // On a phone a search box would open the soft keyboard over the options.
+      showSearch={phone ? false : { optionFilterProp: 'label' }}
       disabled={props.disabled}
       size={props.size}
       style={props.style}

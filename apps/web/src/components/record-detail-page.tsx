@@ -21,13 +21,14 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { type ComponentType, createContext, type ReactNode, use } from 'react';
+import { type ComponentType, createContext, type ReactNode, use, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ApiError, isApiError } from '../lib/api-client.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import { uploadsOf } from '../lib/pending-uploads.ts';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ErrorState } from './error-state.tsx';
 import { PageLoading } from './page-loading.tsx';
@@ -234,6 +235,12 @@ export function RecordDetailPage({
   children,
 }: RecordDetailPageProps) {
   const { t } = useI18n();
+  // Photos chosen in the create form upload in the evidence card: show it, with their progress.
+  const [uploading] = useState(() => canAttach && uploadsOf(entityType, entityId).length > 0);
+  const evidence = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (uploading) evidence.current?.scrollIntoView({ block: 'start' });
+  }, [uploading]);
   return (
     <RecordDetailContext value={{ ns, testId, listPath }}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
@@ -258,7 +265,12 @@ export function RecordDetailPage({
           {footer}
         </Card>
         {sections}
-        <Card title={t('records.attachments.title')} data-testid={`${testId}-attachments`}>
+        <Card
+          ref={evidence}
+          title={t('records.attachments.title')}
+          data-testid={`${testId}-attachments`}
+          style={{ scrollMarginTop: 72 }}
+        >
           <AttachmentsPanel entityType={entityType} entityId={entityId} canEdit={canAttach} />
         </Card>
         <Card title={t('records.history.title')} data-testid={`${testId}-history`}>

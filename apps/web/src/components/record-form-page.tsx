@@ -11,10 +11,11 @@
 // sent with If-Match carrying the version the form was opened on (a change made meanwhile → 412,
 // which the feature may explain), then "saved" and back to the record's page.
 
+import type { EntityType } from '@dutyboard/contracts/attachments';
 import type { FieldIssue } from '@dutyboard/contracts/errors';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import type { Action } from '@dutyboard/contracts/permissions';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Form, type FormInstance, Result } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -26,9 +27,11 @@ import { type FieldSpecs, saveErrorText, showFieldIssues } from '../lib/form-iss
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { useOrgs } from '../lib/orgs.ts';
 import { useSubmissionKey } from '../lib/use-submission-key.ts';
+import { uploadEvidence } from './attachments-panel.tsx';
 import { DraftNotice, type DraftNoticeText } from './draft-notice.tsx';
 import { ErrorState } from './error-state.tsx';
 import { PageLoading } from './page-loading.tsx';
+import type { PhotoChoice } from './photo-picker.tsx';
 import { ForbiddenPage } from './status-page.tsx';
 
 /** What the frame hands a feature's form component. `E` is what the form-level alert shows. */
@@ -40,6 +43,8 @@ export interface RecordFormProps<V, E = string | null> {
   saving: boolean;
   error: E | null;
   onSubmit: (values: V) => void;
+  /** A new record's photos, uploaded once it is saved (absent: the form takes none). */
+  photos?: PhotoChoice;
 }
 
 /**
@@ -111,6 +116,8 @@ export interface RecordNewPageProps<V extends { orgId?: string }, I, R, E = stri
   /** Where the new record is shown, and what the navigation carries there. */
   detailPath: (record: R) => string;
   navigateState?: unknown;
+  /** The record kind whose new records take photos in the form (uploaded once the record is saved). */
+  photos?: { entityType: EntityType; id: (record: R) => string };
   renderForm: (props: RecordFormProps<V, E | string>) => ReactNode;
 }
 
@@ -123,6 +130,8 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
   const [params] = useSearchParams();
   const [form] = Form.useForm<V>();
   const [formError, setFormError] = useState<E | string | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const queryClient = useQueryClient();
   // One key for this form's submissions: a retry after a lost answer gets the first record back.
   const submissionKey = useSubmissionKey<I>();
   const key = props.draft.key(me.id);
@@ -163,6 +172,8 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
       {
         onSuccess: (record) => {
           props.draft.clear(key);
+          // The record is saved: its photos upload from now on, shown on its page (retry there).
+          if (props.photos) void uploadEvidence(queryClient, props.photos.entityType, props.photos.id(record), photos);
           void message.success(props.saved);
           const state = props.navigateState;
           void navigate(props.detailPath(record), state === undefined ? { replace: true } : { replace: true, state });
@@ -184,6 +195,7 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
         saving: create.isPending,
         error: formError,
         onSubmit,
+        photos: props.photos && { files: photos, onChange: setPhotos },
       })}
     </Card>
   );

@@ -9,7 +9,9 @@ import type { CSSProperties, ReactNode } from 'react';
 import { DATE_FORMAT, DATE_INPUT_FORMATS, TIME_FORMAT } from '../lib/dates.ts';
 import type { FieldSpecs } from '../lib/form-issues.ts';
 import { type FormFields, useFormFields } from '../lib/use-form-fields.ts';
+import { usePhone } from '../lib/use-phone.ts';
 import { OrgSelect } from './org-select.tsx';
+import { PhotoPicker } from './photo-picker.tsx';
 import type { RecordFormProps as FrameProps } from './record-form-page.tsx';
 
 interface RecordFormProps<V> extends Omit<FrameProps<V, ReactNode>, 'error'> {
@@ -36,6 +38,7 @@ export function RecordForm<V>({
   error,
   saveLabel,
   children,
+  photos,
 }: RecordFormProps<V>) {
   const org = useFormFields(fields).item('orgId');
   return (
@@ -56,6 +59,7 @@ export function RecordForm<V>({
         <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId={`${testId}-org`} />
       </Form.Item>
       {children}
+      {photos && <PhotoPicker {...photos} testId={testId} />}
       {error && (
         <Alert type="error" showIcon role="alert" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
       )}
@@ -87,6 +91,8 @@ const halfWidth: CSSProperties = { flex: '1 1 140px', minWidth: 0 };
 /** The date and the time of a record (Shanghai calendar day and clock time). */
 export function WhenFields({ fields, half = false, disabled, disabledDate }: WhenFieldsProps) {
   const style = half ? halfWidth : undefined;
+  // On a phone the pickers are tapped, never typed in: no soft keyboard over the calendar.
+  const readOnly = usePhone();
   const pair = (
     <>
       <Form.Item {...fields.item('date')} style={style}>
@@ -96,6 +102,7 @@ export function WhenFields({ fields, half = false, disabled, disabledDate }: Whe
           placeholder={DATE_FORMAT}
           disabled={disabled}
           disabledDate={disabledDate}
+          inputReadOnly={readOnly}
         />
       </Form.Item>
       <Form.Item {...fields.item('time')} style={style}>
@@ -105,6 +112,7 @@ export function WhenFields({ fields, half = false, disabled, disabledDate }: Whe
           style={{ width: '100%' }}
           placeholder={TIME_FORMAT}
           disabled={disabled}
+          inputReadOnly={readOnly}
         />
       </Form.Item>
     </>

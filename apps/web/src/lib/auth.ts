@@ -35,7 +35,8 @@ export function hasScopeAll(me: Me): boolean {
 }
 
 const ROLE_HOME: Record<Role, string> = {
-  SECRETARY: '/dashboard',
+  // 我的工作: what to add and what is behind (features/home), not the street's dashboard.
+  SECRETARY: '/home',
   LEADER: '/dashboard',
   AUDITOR: '/branches',
   ADMIN: '/admin/users',

@@ -9,6 +9,7 @@ import { branchesEn, branchesZh } from '../features/branches/messages.ts';
 import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
 import { dashboardEn, dashboardZh } from '../features/dashboard/messages.ts';
 import { evidencePacksEn, evidencePacksZh } from '../features/evidence-packs/messages.ts';
+import { homeEn, homeZh } from '../features/home/messages.ts';
 import { importsEn, importsZh } from '../features/imports/messages.ts';
 import { planEn, planZh } from '../features/plan/messages.ts';
 import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
@@ -166,7 +167,6 @@ export const zh = {
   'form.participants': '参加人数',
   'form.location': '地点',
   'form.description': '活动内容',
-  'form.categoryPlaceholder': '选择活动类别',
   'form.titlePlaceholder': '如：11月主题党日——学习全会精神',
   'form.participantsPlaceholder': '人数',
   'form.locationPlaceholder': '如：村党群服务中心（选填）',
@@ -282,6 +282,7 @@ export const zh = {
   ...importsZh,
   ...reportsZh,
   ...authZh,
+  ...homeZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -431,7 +432,6 @@ export const en: Messages = {
   'form.participants': 'Participants',
   'form.location': 'Location',
   'form.description': 'Content',
-  'form.categoryPlaceholder': 'Choose a category',
   'form.titlePlaceholder': 'e.g. November Party day: studying the plenum',
   'form.participantsPlaceholder': 'Number',
   'form.locationPlaceholder': 'e.g. village service centre (optional)',
@@ -548,6 +548,7 @@ export const en: Messages = {
   ...importsEn,
   ...reportsEn,
   ...authEn,
+  ...homeEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

@@ -35,6 +35,8 @@ export const queryKeys = {
     all: ['activities'] as const,
     lists: ['activities', 'list'] as const,
     list: (filter: ActivityListFilter) => ['activities', 'list', filter] as const,
+    /** The newest few (a secretary's home): under `lists`, so every save refreshes it. */
+    recent: (limit: number) => ['activities', 'list', 'recent', limit] as const,
     detail: (id: string) => ['activities', 'detail', id] as const,
   },
   /** 学习研讨: GET /api/study-sessions and /api/study-sessions/:id. */
@@ -42,6 +44,7 @@ export const queryKeys = {
     all: ['study-sessions'] as const,
     lists: ['study-sessions', 'list'] as const,
     list: (filter: StudySessionListFilter) => ['study-sessions', 'list', filter] as const,
+    recent: (limit: number) => ['study-sessions', 'list', 'recent', limit] as const,
     detail: (id: string) => ['study-sessions', 'detail', id] as const,
   },
   /** 宣传报道: GET /api/publicity and /api/publicity/:id. */

@@ -57,6 +57,12 @@ export const recordsZh = {
   'records.duration.minutes': '{n} 分钟',
   'records.duration.hours': '{n} 小时',
   'records.duration.days': '{n} 天',
+
+  'records.photos.label': '现场照片',
+  'records.photos.hint': '保存后随记录上传；上传失败可在记录页重试，记录不会丢失',
+  'records.photos.add': '拍照或选照片',
+  'records.photos.addMore': '再加照片',
+  'records.photos.remove': '移除“{name}”',
 } satisfies Record<string, string>;
 
 export const recordsEn: Record<keyof typeof recordsZh, string> = {
@@ -115,4 +121,11 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
   'records.duration.minutes': '{n} min',
   'records.duration.hours': '{n} h',
   'records.duration.days': '{n} d',
+
+  'records.photos.label': 'Photos',
+  'records.photos.hint':
+    'Uploaded with the record once it is saved; a failed upload can be retried on its page, the record is kept',
+  'records.photos.add': 'Take or choose photos',
+  'records.photos.addMore': 'Add more photos',
+  'records.photos.remove': 'Remove “{name}”',
 };

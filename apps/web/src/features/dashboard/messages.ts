@@ -74,6 +74,11 @@ export const dashboardZh = {
   'branch.cell': '{label}：{done} / {target}',
   'branch.cellNoTarget': '{label}：{done}（未设目标）',
   'branch.empty': '该组织下没有支部',
+
+  'dashboard.attention.title': '需要关注',
+  'dashboard.attention.none': '本期没有落后的指标、未办结的舆情或逾期事项',
+  'dashboard.attention.showAll': '全部指标',
+  'dashboard.attention.hideAll': '收起全部指标',
 } satisfies Record<string, string>;
 
 export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
@@ -150,4 +155,9 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'branch.cell': '{label}: {done} / {target}',
   'branch.cellNoTarget': '{label}: {done} (no target)',
   'branch.empty': 'This organisation has no branches',
+
+  'dashboard.attention.title': 'Needs attention',
+  'dashboard.attention.none': 'No figure behind, no open alert and nothing overdue this period',
+  'dashboard.attention.showAll': 'All figures',
+  'dashboard.attention.hideAll': 'Hide all figures',
 };

@@ -2,7 +2,7 @@
 // order a secretary fills them on a phone. Rules and limits come from the contract.
 import { ACTIVITY_CATEGORIES } from '@dutyboard/contracts/activities';
 import { ACTIVITY_CATEGORY_LABELS } from '@dutyboard/contracts/labels';
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Radio } from 'antd';
 import { RecordForm, WhenFields } from '../../../components/record-form.tsx';
 import type { RecordFormProps } from '../../../components/record-form-page.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -16,8 +16,13 @@ export function ActivityForm(props: RecordFormProps<ActivityFormValues>) {
   return (
     <RecordForm {...props} name="activity" testId="activity" fields={ACTIVITY_FIELDS} saveLabel={t('form.save')}>
       <Form.Item {...item('category')}>
-        <Select
-          placeholder={t('form.categoryPlaceholder')}
+        {/* Seven kinds shown at once: one tap picks one, where a dropdown takes two (issue 16.1). */}
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          role="radiogroup"
+          aria-label={t('form.category')}
+          className="db-choice-chips"
           options={ACTIVITY_CATEGORIES.map((c) => ({ value: c, label: nameOf(ACTIVITY_CATEGORY_LABELS, c) }))}
           data-testid="activity-category"
         />

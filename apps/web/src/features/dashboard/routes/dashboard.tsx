@@ -2,8 +2,8 @@
 // the per-month trend, the per-branch table, alerts and overdue tasks. Every number links to the
 // records it counts. Period and org live in the URL, so links can be shared and back/forward
 // walk through the choices; a branch in the table (or the breadcrumb) re-scopes the page.
-import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Grid, Row, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
@@ -18,6 +18,7 @@ import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgChoices } from '../../../lib/orgs.ts';
 import { patchParams } from '../../../lib/use-url-filter.ts';
 import { AlertFunnelCard } from '../components/alert-funnel-card.tsx';
+import { AttentionFirst } from '../components/attention-first.tsx';
 import { KpiSections, KpiSkeleton } from '../components/kpi-sections.tsx';
 import { OverdueOwnersCard } from '../components/overdue-owners-card.tsx';
 import { TrendCard } from '../components/trend-card.tsx';
@@ -44,6 +45,9 @@ export function DashboardRoute() {
   const allowed = can(me, 'dashboard:read');
   const orgs = useOrgChoices(allowed);
   const dashboard = useDashboard({ period, org });
+  // On a phone, what needs attention comes first and every figure waits behind "全部指标".
+  const narrow = Grid.useBreakpoint().md === false;
+  const [showAll, setShowAll] = useState(false);
   if (!allowed) return <ForbiddenPage />;
 
   // Each choice is a history entry, so links can be shared and back/forward walk through them.
@@ -60,6 +64,12 @@ export function DashboardRoute() {
 
   const data = dashboard.data;
   const nothingRecorded = data ? data.kpis.every((k) => k.done === 0) && trendIsEmpty(data.trend) : false;
+  const ended = data ? Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt) : false;
+  const openAlerts = data && (
+    <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
+      <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+    </Suspense>
+  );
   return (
     <div>
       <div className="db-page-head">
@@ -120,41 +130,58 @@ export function DashboardRoute() {
               style={{ marginBottom: 16 }}
             />
           )}
-          <KpiSections kpis={data.kpis} ended={Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt)} />
+          {narrow && (
+            <>
+              <AttentionFirst data={data} ended={ended} alerts={openAlerts} />
+              <Button
+                block
+                size="large"
+                aria-expanded={showAll}
+                onClick={() => setShowAll((open) => !open)}
+                data-testid="dashboard-all-toggle"
+                style={{ marginBottom: 16 }}
+              >
+                {t(showAll ? 'dashboard.attention.hideAll' : 'dashboard.attention.showAll')}
+              </Button>
+            </>
+          )}
+          {(!narrow || showAll) && (
+            <>
+              <KpiSections kpis={data.kpis} ended={ended} />
 
-          <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
-            {data.branches.length > 0 && (
-              <Col span={24}>
-                <section className="db-dash-card-section" aria-labelledby="dashboard-branches">
-                  <h2 className="db-dash-section" id="dashboard-branches">
-                    {t('dashboard.branches.title')}
-                  </h2>
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-                    {t('dashboard.branches.hint')}
-                  </Typography.Paragraph>
-                  <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
-                    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
-                      <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
-                    </Suspense>
-                  </div>
-                </section>
-              </Col>
-            )}
-            <Col xs={24} lg={16}>
-              <TrendCard data={data} />
-            </Col>
-            <Col xs={24} lg={8}>
-              <AlertFunnelCard funnel={data.alertFunnel} />
-            </Col>
-            <Col xs={24} lg={16}>
-              <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
-                <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
-              </Suspense>
-            </Col>
-            <Col xs={24} lg={8}>
-              <OverdueOwnersCard owners={data.overdueByOwner} />
-            </Col>
-          </Row>
+              <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
+                {data.branches.length > 0 && (
+                  <Col span={24}>
+                    <section className="db-dash-card-section" aria-labelledby="dashboard-branches">
+                      <h2 className="db-dash-section" id="dashboard-branches">
+                        {t('dashboard.branches.title')}
+                      </h2>
+                      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+                        {t('dashboard.branches.hint')}
+                      </Typography.Paragraph>
+                      <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
+                        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
+                          <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
+                        </Suspense>
+                      </div>
+                    </section>
+                  </Col>
+                )}
+                <Col xs={24} lg={16}>
+                  <TrendCard data={data} />
+                </Col>
+                <Col xs={24} lg={8}>
+                  <AlertFunnelCard funnel={data.alertFunnel} />
+                </Col>
+                <Col xs={24} lg={16}>
+                  {openAlerts}
+                </Col>
+                <Col xs={24} lg={8}>
+                  <OverdueOwnersCard owners={data.overdueByOwner} />
+                </Col>
+              </Row>
+            </>
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
             {t('dashboard.generatedAt', { time: formatDateTime(data.generatedAt) })}
           </Typography.Paragraph>

@@ -28,6 +28,7 @@ export function StudySessionNewRoute() {
       useCreate={useCreateStudySession}
       saved={t('form.saved')}
       detailPath={(session) => `/study-sessions/${session.id}`}
+      photos={{ entityType: 'StudySession', id: (session) => session.id }}
       // Straight to the record, where the sign-in sheet or a photo can be added at once.
       navigateState={{ created: true }}
       renderForm={(props) => <StudyForm {...props} />}
