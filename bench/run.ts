@@ -16,7 +16,8 @@
 // BENCH_CONNECTIONS (the load and write phases, 10), BENCH_PERIOD (2026-H2: the current half year,
 // what the dashboard opens on), BENCH_DEEP_PAGES (500), BENCH_FLOOR_RUNS (200), BENCH_DOCX_RUNS (10),
 // BENCH_LCP_RUNS (5), BENCH_API_PORT (a free port), BENCH_PASSWORD (the seed's), BENCH_SKIP_WEB=1
-// (no build, no browser: the web rows show "—").
+// (no build, no browser: the web rows show "—"), BENCH_ONLY=creates (only the creates, their raw-pg
+// floor and the API's RSS: no web build, no reads).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,7 +26,9 @@ import { PAGE_SIZE_DEFAULT } from '@dutyboard/contracts/common';
 import { DashboardSchema } from '@dutyboard/contracts/dashboard';
 import { metricDrill } from '@dutyboard/contracts/metrics';
 import { periodContaining, periodFromCode } from '@dutyboard/contracts/periods';
+import { migrateDeploy } from '@dutyboard/db/migrate';
 import { assertSeeded, type BenchSubjects, findSubjects, machineInfo, rowCounts } from './lib/dataset.ts';
+import { createFloor } from './lib/floor.ts';
 import { assertClean, BenchError, type LoadResult, runLoad } from './lib/load.ts';
 import { type PhaseMemory, RssSampler, readProcMemory } from './lib/memory.ts';
 import pg from './lib/pg.ts';
@@ -72,7 +75,9 @@ const settings = {
   rawFloorRuns: envInt('BENCH_RAW_FLOOR_RUNS', 20),
   docxRuns: envInt('BENCH_DOCX_RUNS', 10, 1),
   lcpRuns: envInt('BENCH_LCP_RUNS', 5, 1),
-  skipWeb: env.BENCH_SKIP_WEB === '1',
+  skipWeb: env.BENCH_SKIP_WEB === '1' || env.BENCH_ONLY === 'creates',
+  /** BENCH_ONLY=creates: sign in, run the creates and their floor, and nothing else. */
+  createsOnly: env.BENCH_ONLY === 'creates',
   password: env.BENCH_PASSWORD ?? BENCH_PASSWORD,
 };
 
@@ -83,6 +88,8 @@ const TARGETS = {
   drillP95Ms: 20,
   createsPerSec: 2000,
   createsP99Ms: 50,
+  /** Creates over HTTP at least half the raw-pg floor of the same transaction (issue 15). */
+  createsFloorRatio: 0.5,
   docxMs: 1000,
   initialJsKb: 250,
   lcpMs: 1000,
@@ -207,6 +214,161 @@ const memoryDetail = (m: PhaseMemory, idle: number) =>
 const latencyDetail = (l: LatencySummary, r?: LoadResult) =>
   `p50 ${l.p50.toFixed(2)} · p99 ${l.p99.toFixed(2)}${r ? ` · ${r.reqPerSec.toFixed(0)} req/s` : ''}`;
 
+type CreatesFloor = Awaited<ReturnType<typeof createFloor>>;
+
+const floorJson = (f: CreatesFloor) => ({
+  ...f,
+  reqPerSec: Math.round(f.reqPerSec * 10) / 10,
+  latencyMs: rounded(f.latencyMs),
+});
+
+/** The creates' rows of the table: throughput, its ratio to the raw-pg floor, p99. */
+function createRows(creates: LoadResult, floor: CreatesFloor): ReportRow[] {
+  return [
+    {
+      measure: `creates, ${settings.connections} conn`,
+      value: creates.reqPerSec,
+      unit: 'req/s',
+      detail: `${creates.statuses['201'] ?? 0} × 201 in ${creates.seconds} s`,
+      target: { bound: '≥', value: TARGETS.createsPerSec },
+    },
+    {
+      measure: `creates API/raw-pg floor, ${settings.connections} conn`,
+      value: creates.reqPerSec / floor.reqPerSec,
+      unit: '×',
+      detail: `floor ${floor.reqPerSec.toFixed(0)} tx/s, p50 ${floor.latencyMs.p50.toFixed(2)} · p99 ${floor.latencyMs.p99.toFixed(2)} ms`,
+      target: { bound: '≥', value: TARGETS.createsFloorRatio },
+    },
+    {
+      measure: 'creates p99',
+      value: creates.latencyMs.p99,
+      unit: 'ms',
+      detail: `p50 ${creates.latencyMs.p50.toFixed(2)} · p95 ${creates.latencyMs.p95.toFixed(2)}`,
+      target: { bound: '≤', value: TARGETS.createsP99Ms },
+    },
+  ];
+}
+
+/** The activity creates over HTTP (under the write-phase RSS sampler), then their raw-pg floor. */
+async function measureCreates(ctx: {
+  client: InstanceType<typeof pg.Client>;
+  databaseUrl: string;
+  server: BenchServer;
+  sampler: RssSampler;
+  writers: { cookie: string; orgId: string; username: string }[];
+  period: { startsAt: Date };
+  runId: Date;
+}): Promise<{ creates: LoadResult; createsFloor: CreatesFloor }> {
+  const { server, sampler, writers } = ctx;
+  const runId = ctx.runId.getTime().toString(36);
+  let seq = 0;
+  const windowEnd = createsWindowEnd(ctx.period);
+  log(
+    `creates: ${settings.connections} connections, ${settings.warmupSeconds}+${settings.seconds} s  POST /api/activities`,
+  );
+  sampler.begin('write');
+  const creates = await runLoad({
+    baseUrl: server.baseUrl,
+    // The browser's own headers: its Origin (the security plugin compares it with Host) and a
+    // fresh Idempotency-Key per submission (apps/web/src/lib/use-submission-key.ts).
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/activities',
+        setupRequest: (request) => {
+          const n = seq++;
+          const writer = writers[n % writers.length] as (typeof writers)[number];
+          return {
+            ...request,
+            headers: { ...request.headers, cookie: writer.cookie, 'idempotency-key': `bench-${runId}-${n}` },
+            body: activityBody(n, writer.orgId, runId, windowEnd),
+          };
+        },
+      },
+    ],
+    connections: settings.connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+    verifyBody: (body) => body.startsWith('{') && body.includes('"id":'),
+  });
+  sampler.end();
+  assertClean('creates', creates, 201);
+  log(
+    `  ${creates.responses} created, ${creates.reqPerSec.toFixed(0)} req/s, p50 ${creates.latencyMs.p50.toFixed(2)} ` +
+      `p99 ${creates.latencyMs.p99.toFixed(2)} ms`,
+  );
+
+  // The same transaction in raw pg, on connections of this process, while the API idles.
+  const { rows: users } = await ctx.client.query<{ id: string; username: string }>(
+    'SELECT id, username FROM "User" WHERE username = ANY($1)',
+    [writers.map((w) => w.username)],
+  );
+  const userIds = new Map(users.map((u) => [u.username, u.id]));
+  const floorWriters = writers.map((w) => ({ userId: userIds.get(w.username) as string, orgId: w.orgId }));
+  const clients: InstanceType<typeof pg.Client>[] = [];
+  for (let i = 0; i < settings.connections; i++) {
+    const c = new pg.Client({ connectionString: ctx.databaseUrl, application_name: 'dutyboard-bench-floor' });
+    await c.connect();
+    clients.push(c);
+  }
+  log(`creates floor: ${settings.connections} raw pg connections, ${settings.warmupSeconds}+${settings.seconds} s`);
+  const createsFloor = await createFloor(
+    clients,
+    floorWriters,
+    (n, orgId) => activityBody(n, orgId, `${runId}f`, windowEnd),
+    { seconds: settings.seconds, warmupSeconds: settings.warmupSeconds },
+  ).finally(() => Promise.all(clients.map((c) => c.end())));
+  log(
+    `  ${createsFloor.creates} created, ${createsFloor.reqPerSec.toFixed(0)} tx/s, p50 ${createsFloor.latencyMs.p50.toFixed(2)} ` +
+      `p99 ${createsFloor.latencyMs.p99.toFixed(2)} ms; API/floor ${(creates.reqPerSec / createsFloor.reqPerSec).toFixed(2)}×`,
+  );
+  return { creates, createsFloor };
+}
+
+/** BENCH_ONLY=creates: the creates, their floor and the API's memory, printed and written. */
+async function createsOnly(ctx: Parameters<typeof measureCreates>[0], idleRss: number): Promise<void> {
+  const loadAtStart = os.loadavg();
+  const { creates, createsFloor } = await measureCreates(ctx);
+  ctx.sampler.stop();
+  const writeMem = ctx.sampler.phases.get('write');
+  const loadAtEnd = os.loadavg();
+  const rows: ReportRow[] = [
+    ...createRows(creates, createsFloor),
+    {
+      measure: 'API RSS idle · peak, write load',
+      value: writeMem ? mb(writeMem.peakRss) : null,
+      unit: 'MB',
+      detail: writeMem ? memoryDetail(writeMem, idleRss) : undefined,
+      target: { bound: '≤', value: TARGETS.apiRssMb },
+    },
+  ];
+  const loadText = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+  console.log(
+    [
+      '',
+      `Dutyboard benchmark, creates only — ${new Date().toISOString()}`,
+      `load average (1/5/15 min): ${loadText(loadAtStart)} at start, ${loadText(loadAtEnd)} at the end`,
+      '',
+      renderReport(rows),
+      '',
+    ].join('\n'),
+  );
+  const file = path.join(root, 'bench/results', `bench-creates-${ctx.runId.toISOString().replaceAll(':', '-')}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const report = {
+    startedAt: ctx.runId.toISOString(),
+    settings: { ...settings, password: undefined },
+    loadAverage: { start: loadAtStart, end: loadAtEnd },
+    creates: { ...creates, reqPerSec: Math.round(creates.reqPerSec * 10) / 10, latencyMs: rounded(creates.latencyMs) },
+    createsFloor: floorJson(createsFloor),
+    memory: { idleRss, write: writeMem ?? null },
+    table: rows.map((r) => ({ ...r, met: verdict(r.value, r.unit, r.target) })),
+  };
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${path.relative(root, file)}`);
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   // Other work on the machine skews every figure: the load average goes into the report.
@@ -216,6 +378,8 @@ async function main(): Promise<void> {
 
   const db = await openBenchDatabase();
   cleanups.push(() => db.stop());
+  // Migrations added since the seed (e.g. audit_append, which the creates' floor calls).
+  await migrateDeploy(db.databaseUrl);
   const client = new pg.Client({ connectionString: db.databaseUrl, application_name: 'dutyboard-bench' });
   // Ctrl-C reaches PostgreSQL too (same process group), which then ends this connection: not a
   // crash. Any other loss surfaces as the failing query's error.
@@ -270,6 +434,13 @@ async function main(): Promise<void> {
   const writers: (Awaited<ReturnType<typeof signInSession>> & { orgId: string })[] = [];
   for (const w of subjects.writers) {
     writers.push({ ...(await signInSession(server.baseUrl, w.username, settings.password)), orgId: w.orgId });
+  }
+  if (settings.createsOnly) {
+    await createsOnly(
+      { client, databaseUrl: db.databaseUrl, server, sampler, writers, period, runId: startedAt },
+      idleRss,
+    );
+    return;
   }
 
   // --- Dashboard: the first answer checked against the contract, then load ---------------------
@@ -385,44 +556,15 @@ async function main(): Promise<void> {
   }
 
   // --- Creates: last, so the reads above saw the seeded data ----------------------------------
-  const runId = startedAt.getTime().toString(36);
-  let seq = 0;
-  const windowEnd = createsWindowEnd(period);
-  log(
-    `creates: ${settings.connections} connections, ${settings.warmupSeconds}+${settings.seconds} s  POST /api/activities`,
-  );
-  sampler.begin('write');
-  const creates = await runLoad({
-    baseUrl: server.baseUrl,
-    // The browser's own headers: its Origin (the security plugin compares it with Host) and a
-    // fresh Idempotency-Key per submission (apps/web/src/lib/use-submission-key.ts).
-    headers: { 'content-type': 'application/json', origin: server.baseUrl },
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/activities',
-        setupRequest: (request) => {
-          const n = seq++;
-          const writer = writers[n % writers.length] as (typeof writers)[number];
-          return {
-            ...request,
-            headers: { ...request.headers, cookie: writer.cookie, 'idempotency-key': `bench-${runId}-${n}` },
-            body: activityBody(n, writer.orgId, runId, windowEnd),
-          };
-        },
-      },
-    ],
-    connections: settings.connections,
-    seconds: settings.seconds,
-    warmupSeconds: settings.warmupSeconds,
-    verifyBody: (body) => body.startsWith('{') && body.includes('"id":'),
+  const { creates, createsFloor } = await measureCreates({
+    client,
+    databaseUrl: db.databaseUrl,
+    server,
+    sampler,
+    writers,
+    period,
+    runId: startedAt,
   });
-  sampler.end();
-  assertClean('creates', creates, 201);
-  log(
-    `  ${creates.responses} created, ${creates.reqPerSec.toFixed(0)} req/s, p50 ${creates.latencyMs.p50.toFixed(2)} ` +
-      `p99 ${creates.latencyMs.p99.toFixed(2)} ms`,
-  );
 
   sampler.stop();
   const dashMem = sampler.phases.get('dashboard');
@@ -486,20 +628,7 @@ async function main(): Promise<void> {
     const d = drill[key] as { result: LoadResult; page: DeepPage };
     drillRow(`drill ${name}, page ${d.page.depth + 1}${d.page.reachedEnd ? ' (last)' : ''} p95`, d);
   }
-  rows.push({
-    measure: `creates, ${settings.connections} conn`,
-    value: creates.reqPerSec,
-    unit: 'req/s',
-    detail: `${creates.statuses['201'] ?? 0} × 201 in ${creates.seconds} s`,
-    target: { bound: '≥', value: TARGETS.createsPerSec },
-  });
-  rows.push({
-    measure: 'creates p99',
-    value: creates.latencyMs.p99,
-    unit: 'ms',
-    detail: `p50 ${creates.latencyMs.p50.toFixed(2)} · p95 ${creates.latencyMs.p95.toFixed(2)}`,
-    target: { bound: '≤', value: TARGETS.createsP99Ms },
-  });
+  rows.push(...createRows(creates, createsFloor));
   rows.push({
     measure: `summary DOCX street, max of ${settings.docxRuns}`,
     value: docx.latencyMs.max,
@@ -641,6 +770,7 @@ async function main(): Promise<void> {
       ]),
     ),
     creates: loadJson(creates),
+    createsFloor: floorJson(createsFloor),
     docx: { path: docxPath, latencyMs: rounded(docx.latencyMs), bytes: docx.bytes, contentType: docx.contentType },
     web: { initialJs, lcp },
     memory: {

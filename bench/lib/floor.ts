@@ -3,9 +3,13 @@
 // permission check, no JSON shaping in Node. `dashboardFloor` reads what the API reads (rollups +
 // deltas, targets, the period's tasks, the open alerts) and answers the database's own JSON;
 // `rawCountFloor` counts the record tables themselves, as the dashboard did before the rollups
-// (ADR 018), to show what counting raw rows costs at city scale.
+// (ADR 018), to show what counting raw rows costs at city scale. `createFloor` runs the API's
+// create transaction in raw `pg`, for the creates' API/floor ratio (ADR 028).
+import { createHash } from 'node:crypto';
 import { periodFromCode, periodMonths } from '@dutyboard/contracts/periods';
+import { auditAppendArgument } from '../../apps/api/src/services/audit/chain.ts';
 import type { Client } from './pg.ts';
+import { type LatencySummary, Samples } from './stats.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -84,4 +88,89 @@ export async function rawCountFloor(
     [orgId, ref.startsAt, ref.endsAt],
   );
   return rows[0]?.figures;
+}
+
+/**
+ * The floor the creates are measured against: the API's create transaction (runWrite with an
+ * Idempotency-Key around the activity service, ADR 009/028) as raw `pg` statements on `connections`
+ * connections of their own, with no HTTP, no sign-in, no Prisma: the try-lock on the key, the
+ * stored answer looked up, the org read for the reach check, the insert, the answer stored, and
+ * the audit event appended last by the same audit_append call with the same canonical text.
+ */
+export async function createFloor(
+  clients: readonly Client[],
+  writers: readonly { userId: string; orgId: string }[],
+  body: (n: number, orgId: string) => string,
+  options: { seconds: number; warmupSeconds: number },
+): Promise<{ creates: number; seconds: number; reqPerSec: number; latencyMs: LatencySummary }> {
+  let seq = 0;
+  const one = async (client: Client) => {
+    const n = seq++;
+    const writer = writers[n % writers.length] as (typeof writers)[number];
+    const input = JSON.parse(body(n, writer.orgId)) as Record<string, unknown>;
+    const key = `floor-${Date.now().toString(36)}-${n}`;
+    await client.query('BEGIN');
+    try {
+      const { rows: lock } = await client.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [
+        `${writer.userId}:${key}`,
+      ]);
+      if (!lock[0]?.locked) throw new Error('idempotency key locked');
+      await client.query('SELECT * FROM "IdempotencyKey" WHERE "userId" = $1 AND key = $2', [writer.userId, key]);
+      const { rows: org } = await client.query('SELECT * FROM "OrgUnit" WHERE id = $1', [writer.orgId]);
+      if (!org[0]) throw new Error('no such org');
+      const { rows } = await client.query(
+        `INSERT INTO "Activity" (id, "orgId", category, title, "occurredAt", location, participants, description,
+           "createdById", "updatedById", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $8, now()) RETURNING *`,
+        [
+          writer.orgId,
+          input.category,
+          input.title,
+          input.occurredAt,
+          input.location,
+          input.participants,
+          input.description,
+          writer.userId,
+        ],
+      );
+      const row = rows[0] as Record<string, unknown>;
+      await client.query(
+        `INSERT INTO "IdempotencyKey" ("userId", key, "requestHash", status, body) VALUES ($1, $2, $3, 201, $4)`,
+        [writer.userId, key, createHash('sha256').update(JSON.stringify(input)).digest('hex'), JSON.stringify(row)],
+      );
+      const entry = {
+        actorId: writer.userId,
+        action: 'CREATE' as const,
+        entityType: 'Activity',
+        entityId: String(row.id),
+        orgId: writer.orgId,
+        after: row,
+      };
+      await client.query('SELECT audit_append($1::jsonb)', [auditAppendArgument([entry])]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  };
+  const run = async (seconds: number, samples: Samples | null) => {
+    const until = performance.now() + seconds * 1000;
+    let done = 0;
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (client) => {
+        while (performance.now() < until) {
+          const t0 = performance.now();
+          await one(client);
+          samples?.add(performance.now() - t0);
+          done += 1;
+        }
+      }),
+    );
+    return { done, elapsed: (performance.now() - started) / 1000 };
+  };
+  if (options.warmupSeconds > 0) await run(options.warmupSeconds, null);
+  const samples = new Samples();
+  const { done, elapsed } = await run(options.seconds, samples);
+  return { creates: done, seconds: elapsed, reqPerSec: done / elapsed, latencyMs: samples.summary() };
 }

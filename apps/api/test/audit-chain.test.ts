@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AuditVerifyResult } from '@dutyboard/contracts/audit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server.ts';
-import { chainUnchainedEvents, recordAudit } from '../src/services/audit/audit.ts';
+import { auditedTransaction, chainUnchainedEvents, recordAudit } from '../src/services/audit/audit.ts';
 import { eventHash } from '../src/services/audit/chain.ts';
 import { verifyAuditChain } from '../src/services/audit/verify.ts';
 import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
@@ -364,6 +364,107 @@ describe('concurrent writers', () => {
     expect(all.length - before).toBe(30);
     expect(new Set(all.map((row) => row.prevHash)).size).toBe(all.length);
     expect(await verify()).toMatchObject({ ok: true, checked: all.length, firstBroken: null });
+  });
+});
+
+describe('audit_append: one round trip, last in the transaction (ADR 028)', () => {
+  it('100 concurrent writes of every path (creates, changes, own transactions, sign-ins) leave one chain', async () => {
+    const before = await ctx.prisma.auditEvent.count();
+    const created = await ok(await inject('secA', 'POST', '/api/activities', activityInput(fx.branchAId)), 201);
+    const creates = Array.from({ length: 50 }, (_, i) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/activities',
+        // Half with an Idempotency-Key (runWrite's stored answer comes before the append), half without.
+        headers: { cookie: cookies.secA ?? '', ...(i % 2 ? { 'idempotency-key': `chain-${i}-${Date.now()}` } : {}) },
+        payload: activityInput(fx.branchAId, { title: `并发写入 ${i}` }),
+      }),
+    );
+    // Changes of one record: the version check lets one through at a time, the others answer 412.
+    const patches = Array.from({ length: 10 }, (_, i) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${created.id}`,
+        headers: { cookie: cookies.secA ?? '', 'if-match': `"${created.version}"` },
+        payload: { participants: 10 + i },
+      }),
+    );
+    const own = Array.from({ length: 30 }, (_, i) =>
+      auditedTransaction(ctx.prisma, async (tx) => {
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'UPDATE',
+          entityType: 'Bench',
+          entityId: `t${i}`,
+          after: { i },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'UPDATE',
+          entityType: 'Bench',
+          entityId: `t${i}`,
+          before: { i },
+        });
+      }),
+    );
+    const signIns = Array.from({ length: 10 }, () => login(ctx.app, 'auditor'));
+    const answers = await Promise.all(creates);
+    const changed = await Promise.all(patches);
+    await Promise.all([...own, ...signIns]);
+    expect(answers.map((res) => res.statusCode)).toEqual(Array(50).fill(201));
+    const patched = changed.filter((res) => res.statusCode === 200).length;
+    expect(patched).toBe(1);
+
+    const all = await rows();
+    expect(all.length - before).toBe(1 + 50 + patched + 60 + 10);
+    expect(new Set(all.map((row) => row.prevHash)).size).toBe(all.length);
+    expect(await verify()).toMatchObject({ ok: true, checked: all.length, firstBroken: null });
+  });
+
+  it('the database links the same hash as eventHash, for awkward content and a time on a whole second', async () => {
+    const awkward = {
+      text: '“引号”\n\t\\ 反斜杠 \u0001 控制字符 😀',
+      numbers: [0, -0, 1.5e-7, 1e21, 123456789.125, -42],
+      nested: { z: null, a: [true, false, { ключ: 'значение', '': '' }] },
+      at: new Date('2026-01-01T00:00:00.000Z'),
+    };
+    const from = await ctx.prisma.auditEvent.count();
+    await recordAudit(ctx.prisma, {
+      actorId: fx.users.secA,
+      action: 'UPDATE',
+      entityType: 'Activity',
+      entityId: 'x"y\\z',
+      orgId: fx.branchAId,
+      before: awkward,
+      after: { ...awkward, list: Array.from({ length: 50 }, (_, i) => i / 7) },
+    });
+    await recordAudit(ctx.prisma, { actorId: null, action: 'LOGIN_FAILED', entityType: 'User', entityId: null });
+    const added = await ctx.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, skip: from });
+    expect(added).toHaveLength(2);
+    for (const row of added) {
+      expect(row.hash).toBe(eventHash({ ...row, prevHash: row.prevHash as string }));
+    }
+    expect(added[0]?.before).toEqual(JSON.parse(JSON.stringify(awkward)));
+    expect(added[1]?.before).toBeNull();
+    expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('a write transaction appends its events at its end: not before, and not at all when it rolls back', async () => {
+    const count = () => ctx.prisma.auditEvent.count();
+    const from = await count();
+    await auditedTransaction(ctx.prisma, async (tx) => {
+      await recordAudit(tx, { actorId: null, action: 'CREATE', entityType: 'Bench', entityId: 'deferred' });
+      // Inside the transaction, after the service recorded it, the event is not written yet.
+      expect(await tx.auditEvent.count()).toBe(from);
+      await tx.idempotencyKey.deleteMany({ where: { key: 'nothing-to-do' } });
+    });
+    expect(await count()).toBe(from + 1);
+    await auditedTransaction(ctx.prisma, async (tx) => {
+      await recordAudit(tx, { actorId: null, action: 'CREATE', entityType: 'Bench', entityId: 'rolled back' });
+      throw new Error('rolled back on purpose');
+    }).catch(() => undefined);
+    expect(await count()).toBe(from + 1);
+    expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
   });
 });
 

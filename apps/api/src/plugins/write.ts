@@ -11,6 +11,7 @@ import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldIssue, validationError } from '../errors/app-error.ts';
+import { appendDeferredAudit, auditedTransaction, deferAudit } from '../services/audit/audit.ts';
 
 /** Kept this long; a retry later than that runs as a new request. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -53,13 +54,15 @@ export async function runWrite<T>(
   const key = idempotencyKey(request);
   const userId = request.user?.id;
   if (!key || !userId) {
-    const result = await prisma.$transaction(work, TX_OPTIONS);
+    const result = await auditedTransaction(prisma, work, TX_OPTIONS);
     reply.status(status);
     return result;
   }
 
   const hash = requestHash(request, options.requestMaterial);
   const outcome = await prisma.$transaction(async (tx) => {
+    // The work's audit events are appended last, after the stored answer (ADR 028).
+    deferAudit(tx);
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) AS locked`;
     if (!lock?.locked) {
@@ -76,6 +79,7 @@ export async function runWrite<T>(
     await tx.idempotencyKey.create({
       data: { userId, key, requestHash: hash, status, body: body as Prisma.InputJsonValue },
     });
+    await appendDeferredAudit(tx);
     return { replayed: false as const, status, body };
   }, TX_OPTIONS);
 

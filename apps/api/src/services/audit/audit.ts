@@ -3,7 +3,7 @@
 // (ADR 012): prevHash is that event's hash, hash covers this event's content and prevHash.
 import { GENESIS_HASH } from '@dutyboard/contracts/audit';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { eventHash } from './chain.ts';
+import { auditAppendArgument, eventHash } from './chain.ts';
 
 export type AuditAction =
   | 'CREATE'
@@ -50,20 +50,10 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 /**
  * One lock for whoever appends to the chain, held until commit. Two int4 keys: PostgreSQL keeps
  * them apart from the single bigint keys (hashtextextended) that plugins/write.ts and the plan
- * use, so no key of theirs can ever be this one. 0x61756474 is "audt".
+ * use, so no key of theirs can ever be this one. 0x61756474 is "audt". audit_append (migration
+ * 20261210010000) takes the same lock.
  */
 const CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1635083380, 1)';
-
-/** JSON-safe copy: Dates become ISO strings, BigInts strings. */
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-}
-
-/** The PrismaClient itself rather than a transaction (a transaction client has no $transaction). */
-function isClient(db: Db): db is PrismaClient {
-  return typeof (db as Partial<PrismaClient>).$transaction === 'function';
-}
 
 export async function lockChain(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$executeRawUnsafe(CHAIN_LOCK_SQL);
@@ -77,53 +67,65 @@ export async function lastChainedHash(tx: Prisma.TransactionClient): Promise<{ i
 }
 
 /**
- * Appends one event. Under the chain lock the last chained event is read, the id taken from the
- * sequence and the time from the database clock, so id order = chain order = commit order, and
- * two writers can never link to the same event (fork the chain). A transaction that rolls back
- * leaves a gap in the ids, which is fine: links are by prevHash, not by consecutive ids.
- * Needs READ COMMITTED (the default): a snapshot taken before the lock would miss the last event.
+ * Appends events, in order, in one round trip (ADR 028): the database function takes the chain
+ * lock, reads the newest chained hash, and for each event takes the id from the sequence and the
+ * time from its clock, links and inserts, so id order = chain order = commit order and two
+ * writers can never link to the same event. The lock is then held only until the commit that
+ * follows. A transaction that rolls back leaves a gap in the ids, which is fine: links are by
+ * prevHash, not by consecutive ids. Outside a transaction (sign-in) the call is its own.
  */
-async function appendEvent(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  // The lock first, in a statement of its own: a statement's snapshot is taken when it starts, so
-  // one that waited for the lock would not see the event its holder just committed (a fork).
-  await lockChain(tx);
-  // Then, in one round trip under the lock: the last chained hash, the next id and the time. The
-  // column keeps milliseconds, so the hashed time is the stored time.
-  const [next] = await tx.$queryRaw<{ prevHash: string | null; id: bigint; at: Date }[]>`
-    SELECT (SELECT hash FROM "AuditEvent" WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1) AS "prevHash",
-           nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id,
-           date_trunc('milliseconds', clock_timestamp()) AS at`;
-  if (!next) throw new Error('no id from the AuditEvent sequence');
-  const prevHash = next.prevHash ?? GENESIS_HASH;
-  const before = toJson(entry.before);
-  const after = toJson(entry.after);
-  const content = {
-    id: BigInt(next.id),
-    at: new Date(next.at),
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    orgId: entry.orgId ?? null,
-    before: before ?? null,
-    after: after ?? null,
-    prevHash,
-  };
-  await tx.auditEvent.create({
-    data: { ...content, before, after, hash: eventHash(content) },
-  });
+async function appendEvents(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.$executeRaw`SELECT audit_append(${auditAppendArgument(entries)}::jsonb)`;
+}
+
+/** Events recorded in a transaction that appends them at its end (deferAudit). */
+const deferred = new WeakMap<Prisma.TransactionClient, AuditEntry[]>();
+
+/**
+ * Makes recordAudit in this transaction collect its events instead of appending them, so that
+ * appendDeferredAudit can append them all as the transaction's last statement: the chain lock is
+ * then held for one round trip and the commit, whatever else the transaction still does after the
+ * service recorded its event (runWrite stores the Idempotency-Key answer).
+ */
+export function deferAudit(tx: Prisma.TransactionClient): void {
+  if (!deferred.has(tx)) deferred.set(tx, []);
+}
+
+/** Appends what this transaction's recordAudit calls collected; call it last, just before commit. */
+export async function appendDeferredAudit(tx: Prisma.TransactionClient): Promise<void> {
+  const entries = deferred.get(tx);
+  if (!entries) return;
+  deferred.delete(tx);
+  await appendEvents(tx, entries);
 }
 
 /**
- * Records an audit event. Services pass their write transaction; sign-in and sign-out, which
- * have none, pass the client and get a transaction of their own.
+ * Records an audit event. Services pass their write transaction (the event is appended at its end
+ * when the transaction was opened by runWrite or auditedTransaction, at once otherwise); sign-in
+ * and sign-out, which have none, pass the client and the append is a statement of its own.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  if (isClient(db)) {
-    await db.$transaction((tx) => appendEvent(tx, entry), TX_OPTIONS);
+  const pending = deferred.get(db as Prisma.TransactionClient);
+  if (pending) {
+    pending.push(entry);
     return;
   }
-  await appendEvent(db, entry);
+  await appendEvents(db, [entry]);
+}
+
+/** A write transaction whose audit events are appended as its last statement (deferAudit). */
+export function auditedTransaction<T>(
+  prisma: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options: { maxWait?: number; timeout?: number } = TX_OPTIONS,
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    deferAudit(tx);
+    const result = await work(tx);
+    await appendDeferredAudit(tx);
+    return result;
+  }, options);
 }
 
 const CHAIN_BATCH = 5000;

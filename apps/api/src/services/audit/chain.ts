@@ -6,6 +6,7 @@
 // and every number printed by JSON.stringify (JSONB keeps a number's exact decimal value, which
 // parses back to the same double, which prints the same).
 import { createHash } from 'node:crypto';
+import type { AuditEntry } from './audit.ts';
 
 /** An event's hashed fields; `at` must carry milliseconds only (the column is timestamptz(3)). */
 export interface ChainedContent {
@@ -55,4 +56,75 @@ export function eventHash(content: ChainedContent): string {
     prevHash: content.prevHash,
   });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** JSON-safe copy (Dates → ISO strings, BigInts → strings): the value that is stored and hashed. */
+export function storedJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+/** An event ready to be chained: everything but its id, time and prevHash. */
+export interface PreparedEvent {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgId: string | null;
+  /** Canonical JSON text of before/after (the costly part of hashing), or null for none. */
+  before: string | null;
+  after: string | null;
+}
+
+export function prepareEvent(entry: AuditEntry): PreparedEvent {
+  const before = storedJson(entry.before);
+  const after = storedJson(entry.after);
+  return {
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    orgId: entry.orgId ?? null,
+    before: before === null ? null : canonicalJson(before),
+    after: after === null ? null : canonicalJson(after),
+  };
+}
+
+/**
+ * The canonical JSON eventHash hashes, in four parts around the three values only known once the
+ * event has its place in the chain: parts[0] + at (ISO) + parts[1] + id + parts[2] + prevHash +
+ * parts[3]. Its keys are sorted — action, actorId, after, at, before, entityId, entityType, id,
+ * orgId, prevHash — and before/after are canonical already. The bulk import (preparedHash) and the
+ * database's audit_append (migration 20261210010000) both complete these parts.
+ */
+export function chainTextParts(event: PreparedEvent): [string, string, string, string] {
+  const c = canonicalJson;
+  return [
+    `{"action":${c(event.action)},"actorId":${c(event.actorId)},"after":${event.after ?? 'null'},"at":"`,
+    `","before":${event.before ?? 'null'},"entityId":${c(event.entityId)},"entityType":${c(event.entityType)},"id":"`,
+    `","orgId":${c(event.orgId)},"prevHash":"`,
+    '"}',
+  ];
+}
+
+/** eventHash of a prepared event at its place in the chain. */
+export function preparedHash(event: PreparedEvent, id: bigint, at: Date, prevHash: string): string {
+  const [head, mid, tail, end] = chainTextParts(event);
+  const text = `${head}${at.toISOString()}${mid}${id.toString()}${tail}${prevHash}${end}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * What audit_append takes for each event: its stored columns and its canonical text in the four
+ * parts around time, id and prevHash (chain.ts chainTextParts), computed here, before the lock.
+ */
+export function auditAppendArgument(entries: readonly AuditEntry[]): string {
+  const events = entries.map((entry) => {
+    const event = prepareEvent(entry);
+    const { before, after, ...columns } = event;
+    // before/after go as their canonical text, so the value stored is the very text hashed.
+    const json = JSON.stringify({ ...columns, parts: chainTextParts(event) });
+    return `${json.slice(0, -1)},"before":${before ?? 'null'},"after":${after ?? 'null'}}`;
+  });
+  return `[${events.join(',')}]`;
 }

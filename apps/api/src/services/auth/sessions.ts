@@ -48,6 +48,19 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** A session with its user and the user's org path, as findSessionUser reads them. */
+interface SessionRow {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  active: boolean;
+  orgPath: string;
+}
+
 export type SessionLookup = { user: AuthUser } | { expired: true } | null;
 
 export async function findSessionUser(
@@ -57,28 +70,29 @@ export async function findSessionUser(
   now = new Date(),
 ): Promise<SessionLookup> {
   const id = hashToken(token);
-  const session = await prisma.session.findUnique({
-    where: { id },
-    include: { user: { include: { org: { select: { path: true } } } } },
-  });
+  // One statement, one round trip: every request of a signed-in user starts here (ADR 028).
+  const [session] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."lastSeenAt", s."expiresAt", u.id, u.username, u."displayName", u.role::text AS role, u."orgId",
+           u.active, o.path AS "orgPath"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "OrgUnit" o ON o.id = u."orgId"
+     WHERE s.id = ${id}`;
   if (!session) return null;
   const idleUntil = session.lastSeenAt.getTime() + policy.idleMs;
-  if (session.expiresAt <= now || idleUntil <= now.getTime() || !session.user.active) {
+  if (session.expiresAt <= now || idleUntil <= now.getTime() || !session.active) {
     await prisma.session.deleteMany({ where: { id } });
     return { expired: true };
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
   return {
     user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgId: user.orgId,
-      orgPath: user.org.path,
+      id: session.id,
+      username: session.username,
+      displayName: session.displayName,
+      role: session.role,
+      orgId: session.orgId,
+      orgPath: session.orgPath,
       sessionId: id,
     },
   };

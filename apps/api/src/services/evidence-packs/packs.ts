@@ -9,7 +9,7 @@ import { EXPORT_PERMISSIONS } from '@dutyboard/contracts/exports';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { auditedTransaction, recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
@@ -91,7 +91,8 @@ export async function createEvidencePack(
     orderBy: { createdAt: 'desc' },
   });
   if (pending) return answer(prisma, pending);
-  const row = await prisma.$transaction(async (tx) => {
+  // Its EXPORT event is appended after the job is claimed, last in the transaction (ADR 028).
+  const row = await auditedTransaction(prisma, async (tx) => {
     // At most RUNNING_JOBS_PER_USER packs queued or running per user, counted under a lock.
     await reserveJobSlot(tx, 'evidence-pack', user.id);
     const created = await tx.evidencePack.create({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../audit/audit.ts';
-import { eventHash } from '../audit/chain.ts';
-import { preparedHash, prepareEvent } from './audit-many.ts';
+import { eventHash, preparedHash, prepareEvent } from '../audit/chain.ts';
 
 /** The content eventHash takes for an entry stored with this id, time and prevHash (as read back). */
 function readBack(entry: AuditEntry, id: bigint, at: Date, prevHash: string) {

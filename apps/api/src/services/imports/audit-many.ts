@@ -8,61 +8,14 @@
 // (prepareEvent): that is most of the hashing work. Under the lock each event's text is completed
 // with its id, time and prevHash and hashed (preparedHash; audit-many.test.ts checks it equals
 // eventHash), and the events go in a few thousand-row INSERTs. 100,000 events: a few seconds.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { GENESIS_HASH } from '@dutyboard/contracts/audit';
 import type { Prisma } from '@dutyboard/db/client';
 import { type AuditEntry, lastChainedHash, lockChain } from '../audit/audit.ts';
-import { canonicalJson } from '../audit/chain.ts';
+import { type PreparedEvent, preparedHash, prepareEvent } from '../audit/chain.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 
 const INSERT_BATCH = 2000;
-
-/** JSON-safe copy (Dates → ISO strings, BigInts → strings), as recordAudit stores it. */
-function toJson(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-}
-
-/** An event ready to be chained: everything but its id, time and prevHash. */
-export interface PreparedEvent {
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  orgId: string | null;
-  /** Canonical JSON text of before/after (the costly part of hashing), or null for none. */
-  before: string | null;
-  after: string | null;
-}
-
-export function prepareEvent(entry: AuditEntry): PreparedEvent {
-  const before = toJson(entry.before);
-  const after = toJson(entry.after);
-  return {
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    orgId: entry.orgId ?? null,
-    before: before === null ? null : canonicalJson(before),
-    after: after === null ? null : canonicalJson(after),
-  };
-}
-
-/**
- * eventHash of the prepared event at its place in the chain: the canonical JSON of the event has
- * its keys sorted — action, actorId, after, at, before, entityId, entityType, id, orgId, prevHash
- * (chain.ts) — and before/after are canonical already.
- */
-export function preparedHash(event: PreparedEvent, id: bigint, at: Date, prevHash: string): string {
-  const c = canonicalJson;
-  const text =
-    `{"action":${c(event.action)},"actorId":${c(event.actorId)},"after":${event.after ?? 'null'},` +
-    `"at":${c(at.toISOString())},"before":${event.before ?? 'null'},"entityId":${c(event.entityId)},` +
-    `"entityType":${c(event.entityType)},"id":${c(id.toString())},"orgId":${c(event.orgId)},` +
-    `"prevHash":${c(prevHash)}}`;
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Staged rows carry everything but id, time and the hashes; seq is their place in the chain. */
 const STAGE_COLUMNS: BulkColumn[] = [

@@ -10,10 +10,11 @@ import type { ImportJob, ImportKind, ImportProblem } from '@dutyboard/contracts/
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError, isUniqueViolation } from '../../errors/app-error.ts';
+import { prepareEvent } from '../audit/chain.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
-import { AuditChainBatch, prepareEvent } from './audit-many.ts';
+import { AuditChainBatch } from './audit-many.ts';
 import { passOverFile } from './check.ts';
 import {
   createImportJob,

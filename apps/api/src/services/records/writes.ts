@@ -35,7 +35,9 @@ export async function createRecord<Row extends RecordRow, Where, Data, Create ex
   data: Stamped<Create>,
   options: { orgChecked?: boolean } = {},
 ): Promise<Row> {
-  if (!options.orgChecked) await loadWritableOrg(tx, user, data.orgId);
+  // The user's own org needs no lookup: the session was read with it (so it exists) and every
+  // role reaches its own org (scope.ts reachesOrg). Any other org is loaded and checked.
+  if (!options.orgChecked && data.orgId !== user.orgId) await loadWritableOrg(tx, user, data.orgId);
   const stamped = { ...data, createdById: user.id, updatedById: user.id } as unknown as Create;
   const row = await writing(kind, () => kind.table(tx).create(stamped));
   await auditCreated(tx, user, kind, row);
