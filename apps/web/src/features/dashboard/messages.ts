@@ -74,6 +74,9 @@ export const dashboardZh = {
   'branch.cell': '{label}：{done} / {target}',
   'branch.cellNoTarget': '{label}：{done}（未设目标）',
   'branch.empty': '该组织下没有支部',
+  'dashboard.branches.pages': '各支部完成情况分页',
+  'dashboard.overdue.pages': '逾期责任事项分页',
+  'dashboard.pageRange': '第 {from}–{to} 条，共 {total} 条',
 } satisfies Record<string, string>;
 
 export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
@@ -150,4 +153,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'branch.cell': '{label}: {done} / {target}',
   'branch.cellNoTarget': '{label}: {done} (no target)',
   'branch.empty': 'This organisation has no branches',
+  'dashboard.branches.pages': 'Pages of the progress by branch',
+  'dashboard.overdue.pages': 'Pages of the overdue tasks',
+  'dashboard.pageRange': '{from}–{to} of {total}',
 };
