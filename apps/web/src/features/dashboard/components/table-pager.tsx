@@ -9,11 +9,14 @@ export function TablePager({
   page,
   label,
   testId,
+  simple = false,
   onChange,
 }: {
   page: Dashboard['branchPage'];
   label: string;
   testId: string;
+  /** "‹ 2 / 13 ›" only: for a narrow column (the owner card beside the alerts). */
+  simple?: boolean;
   onChange: (page: number) => void;
 }) {
   const { t } = useI18n();
@@ -26,12 +29,15 @@ export function TablePager({
     >
       <Pagination
         size="small"
-        simple={false}
+        simple={simple}
         showSizeChanger={false}
         current={page.page}
         pageSize={page.size}
         total={page.total}
-        showTotal={(total, [from, to]) => t('dashboard.pageRange', { from, to, total })}
+        // One line on a phone too: the range wraps as a whole, not inside its words.
+        showTotal={(total, [from, to]) => (
+          <span style={{ whiteSpace: 'nowrap' }}>{t('dashboard.pageRange', { from, to, total })}</span>
+        )}
         onChange={onChange}
       />
     </nav>

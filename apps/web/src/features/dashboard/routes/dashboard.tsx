@@ -174,6 +174,7 @@ export function DashboardRoute() {
                       page={data.ownerPage}
                       label={t('dashboard.overdue.pages')}
                       testId="owner-pages"
+                      simple
                       onChange={(page) => setPage('opage', page)}
                     />
                   </Suspense>
