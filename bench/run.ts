@@ -16,8 +16,9 @@
 // BENCH_CONNECTIONS (the load and write phases, 10), BENCH_PERIOD (2026-H2: the current half year,
 // what the dashboard opens on), BENCH_DEEP_PAGES (500), BENCH_FLOOR_RUNS (200), BENCH_DOCX_RUNS (10),
 // BENCH_LCP_RUNS (5), BENCH_API_PORT (a free port), BENCH_PASSWORD (the seed's), BENCH_SKIP_WEB=1
-// (no build, no browser: the web rows show "—"), BENCH_ONLY=creates (only the creates, their raw-pg
-// floor and the API's RSS: no web build, no reads).
+// (no build, no browser: the web rows show "—"), BENCH_PHASES (a comma list of dashboard, lists,
+// docx, web, creates: only those run, the others' rows show "—"; default all), BENCH_ONLY=creates
+// (only the creates, their raw-pg floor and the API's RSS: no web build, no reads).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -53,6 +54,20 @@ import { type InitialJs, type LcpResult, measureInitialJs, measureLcp } from './
 
 const env = process.env;
 
+const PHASES = ['dashboard', 'lists', 'docx', 'web', 'creates'] as const;
+const chosenPhases = (env.BENCH_PHASES ?? PHASES.join(','))
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
+for (const p of chosenPhases) {
+  if (!(PHASES as readonly string[]).includes(p)) throw new Error(`BENCH_PHASES: no phase ${p} (${PHASES.join(', ')})`);
+}
+/** Whether BENCH_PHASES asks for this phase (all by default). */
+function phaseChosen(phase: (typeof PHASES)[number]): boolean {
+  return chosenPhases.includes(phase);
+}
+const skipped = (phase: (typeof PHASES)[number]) => (phaseChosen(phase) ? undefined : 'not in BENCH_PHASES');
+
 function envInt(name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -75,15 +90,21 @@ const settings = {
   rawFloorRuns: envInt('BENCH_RAW_FLOOR_RUNS', 20),
   docxRuns: envInt('BENCH_DOCX_RUNS', 10, 1),
   lcpRuns: envInt('BENCH_LCP_RUNS', 5, 1),
-  skipWeb: env.BENCH_SKIP_WEB === '1' || env.BENCH_ONLY === 'creates',
+  skipWeb: env.BENCH_SKIP_WEB === '1' || env.BENCH_ONLY === 'creates' || !phaseChosen('web'),
   /** BENCH_ONLY=creates: sign in, run the creates and their floor, and nothing else. */
   createsOnly: env.BENCH_ONLY === 'creates',
   password: env.BENCH_PASSWORD ?? BENCH_PASSWORD,
 };
 
-/** Targets of issue 6 (on the 2-core machine, city scale). KB and MB are 1000 and 1000² bytes. */
+/** Targets of issues 6 and 15 (on the 2-core machine, city scale). KB and MB are 1000 and 1000² bytes. */
 const TARGETS = {
   dashboardP95Ms: 30,
+  /** Issue 15: the city dashboard's p95 at 1 connection, and both dashboards' throughput at 10. */
+  cityDashboardP95Ms: 100,
+  streetLoadReqPerSec: 300,
+  cityLoadReqPerSec: 50,
+  /** Issue 15: every page of the street's list, walked from the first to the last. */
+  listPageP95Ms: 20,
   floorRatio: 1.3,
   drillP95Ms: 20,
   createsPerSec: 2000,
@@ -467,6 +488,7 @@ async function main(): Promise<void> {
     ['street', subjects.street],
     ['city', subjects.city],
   ] as const) {
+    if (!phaseChosen('dashboard')) break;
     // One connection: a user's latency, comparable with the floor (one query after another).
     sampler.begin('dashboard');
     const single = await readPhase(`dashboard ${key}`, server, leader.cookie, dashboardPath(org.id), 1, isDashboard);
@@ -487,7 +509,7 @@ async function main(): Promise<void> {
   const floor = await loadFloor();
   const floors: Record<string, { latencyMs: LatencySummary } | null> = { street: null, city: null };
   const rawFloors: Record<string, { latencyMs: LatencySummary } | null> = { street: null, city: null };
-  if (floor) {
+  if (floor && phaseChosen('dashboard')) {
     for (const [key, org] of [
       ['street', subjects.street],
       ['city', subjects.city],
@@ -504,7 +526,7 @@ async function main(): Promise<void> {
         log(`  p50 ${raw.latencyMs.p50.toFixed(2)} p95 ${raw.latencyMs.p95.toFixed(2)} ms`);
       }
     }
-  } else {
+  } else if (!floor) {
     log('floor: bench/lib/floor.ts does not exist yet — its rows show "—"');
   }
 
@@ -516,13 +538,16 @@ async function main(): Promise<void> {
   const listPath = metricDrill('ACTIVITY', subjects.branch.id, days.from, days.to).list;
   const firstPagePath = `${listPath}?${new URLSearchParams(drillQuery(subjects.branch.id))}`;
   const drill: Record<string, { result: LoadResult; page?: DeepPage }> = {};
-  drill.branchFirst = {
-    result: await readPhase('drill branch first page', server, leader.cookie, firstPagePath, 1, isNonEmptyPage),
-  };
+  if (phaseChosen('lists')) {
+    drill.branchFirst = {
+      result: await readPhase('drill branch first page', server, leader.cookie, firstPagePath, 1, isNonEmptyPage),
+    };
+  }
   for (const [key, org] of [
     ['branchDeep', subjects.branch],
     ['streetDeep', subjects.street],
   ] as const) {
+    if (!phaseChosen('lists')) break;
     log(`walking ${org.name}'s list up to ${settings.deepPages} pages deep…`);
     const page = await walkToDeepPage(server.baseUrl, leader.cookie, listPath, drillQuery(org.id), settings.deepPages);
     log(`  page ${page.depth + 1}${page.reachedEnd ? ' (the last)' : ''}; walk p95 ${page.walkMs.p95.toFixed(2)} ms`);
@@ -534,9 +559,12 @@ async function main(): Promise<void> {
 
   // --- Summary DOCX of the street ------------------------------------------------------------
   const docxPath = `/api/reports/summary.docx?period=${period.code}&org=${subjects.street.id}`;
-  log(`summary DOCX: 1 + ${settings.docxRuns} sequential downloads`);
-  const docx: DocxTiming = await measureDocx(server.baseUrl, leader.cookie, docxPath, settings.docxRuns);
-  log(`  p50 ${docx.latencyMs.p50.toFixed(0)} max ${docx.latencyMs.max.toFixed(0)} ms, ${docx.bytes} bytes`);
+  let docx: DocxTiming | null = null;
+  if (phaseChosen('docx')) {
+    log(`summary DOCX: 1 + ${settings.docxRuns} sequential downloads`);
+    docx = await measureDocx(server.baseUrl, leader.cookie, docxPath, settings.docxRuns);
+    log(`  p50 ${docx.latencyMs.p50.toFixed(0)} max ${docx.latencyMs.max.toFixed(0)} ms, ${docx.bytes} bytes`);
+  }
 
   // --- Web: initial JS and the dashboard's LCP ------------------------------------------------
   let initialJs: InitialJs | null = null;
@@ -556,15 +584,17 @@ async function main(): Promise<void> {
   }
 
   // --- Creates: last, so the reads above saw the seeded data ----------------------------------
-  const { creates, createsFloor } = await measureCreates({
-    client,
-    databaseUrl: db.databaseUrl,
-    server,
-    sampler,
-    writers,
-    period,
-    runId: startedAt,
-  });
+  const { creates, createsFloor } = !phaseChosen('creates')
+    ? { creates: null, createsFloor: null }
+    : await measureCreates({
+        client,
+        databaseUrl: db.databaseUrl,
+        server,
+        sampler,
+        writers,
+        period,
+        runId: startedAt,
+      });
 
   sampler.stop();
   const dashMem = sampler.phases.get('dashboard');
@@ -576,14 +606,18 @@ async function main(): Promise<void> {
   // --- The table ------------------------------------------------------------------------------
   const rows: ReportRow[] = [];
   for (const key of ['street', 'city'] as const) {
-    const d = dashboards[key] as { single: LoadResult; load: LoadResult };
+    const d = dashboards[key];
+    if (!d) {
+      rows.push({ measure: `dashboard ${key}`, value: null, unit: 'ms', missing: skipped('dashboard') });
+      continue;
+    }
     const label = key === 'street' ? `dashboard street (${subjects.street.code})` : 'dashboard city';
     rows.push({
       measure: `${label} p95, 1 conn`,
       value: d.single.latencyMs.p95,
       unit: 'ms',
       detail: latencyDetail(d.single.latencyMs, d.single),
-      target: { bound: '≤', value: TARGETS.dashboardP95Ms },
+      target: { bound: '≤', value: key === 'city' ? TARGETS.cityDashboardP95Ms : TARGETS.dashboardP95Ms },
     });
     const f = floors[key];
     rows.push({
@@ -611,6 +645,13 @@ async function main(): Promise<void> {
       unit: 'ms',
       detail: latencyDetail(d.load.latencyMs, d.load),
     });
+    rows.push({
+      measure: `${label}, ${settings.connections} conn`,
+      value: d.load.reqPerSec,
+      unit: 'req/s',
+      detail: `${d.load.responses} answers in ${d.load.seconds} s`,
+      target: { bound: '≥', value: key === 'city' ? TARGETS.cityLoadReqPerSec : TARGETS.streetLoadReqPerSec },
+    });
   }
   const drillRow = (measure: string, r: { result: LoadResult; page?: DeepPage }) =>
     rows.push({
@@ -620,20 +661,34 @@ async function main(): Promise<void> {
       detail: latencyDetail(r.result.latencyMs, r.result),
       target: { bound: '≤', value: TARGETS.drillP95Ms },
     });
-  drillRow('drill branch, first page p95', drill.branchFirst as { result: LoadResult });
+  if (drill.branchFirst) drillRow('drill branch, first page p95', drill.branchFirst);
   for (const [key, name] of [
     ['branchDeep', 'branch'],
     ['streetDeep', 'street'],
   ] as const) {
-    const d = drill[key] as { result: LoadResult; page: DeepPage };
+    const d = drill[key] as { result: LoadResult; page: DeepPage } | undefined;
+    if (!d) {
+      rows.push({ measure: `drill ${name}`, value: null, unit: 'ms', missing: skipped('lists') });
+      continue;
+    }
     drillRow(`drill ${name}, page ${d.page.depth + 1}${d.page.reachedEnd ? ' (last)' : ''} p95`, d);
+    // Every page of the walk, first to last, one after the other: the middle pages too.
+    rows.push({
+      measure: `${name} list, all ${d.page.depth + 1} pages p95`,
+      value: d.page.walkMs.p95,
+      unit: 'ms',
+      detail: `p50 ${d.page.walkMs.p50.toFixed(2)} · max ${d.page.walkMs.max.toFixed(2)} · ${d.page.rowsSeen} rows`,
+      target: { bound: '≤', value: TARGETS.listPageP95Ms },
+    });
   }
-  rows.push(...createRows(creates, createsFloor));
+  if (creates && createsFloor) rows.push(...createRows(creates, createsFloor));
+  else rows.push({ measure: 'creates', value: null, unit: 'req/s', missing: skipped('creates') });
   rows.push({
     measure: `summary DOCX street, max of ${settings.docxRuns}`,
-    value: docx.latencyMs.max,
+    value: docx?.latencyMs.max ?? null,
     unit: 'ms',
-    detail: `p50 ${docx.latencyMs.p50.toFixed(0)} · ${(docx.bytes / 1000).toFixed(1)} KB`,
+    detail: docx ? `p50 ${docx.latencyMs.p50.toFixed(0)} · ${(docx.bytes / 1000).toFixed(1)} KB` : undefined,
+    missing: skipped('docx'),
     target: { bound: '≤', value: TARGETS.docxMs },
   });
   rows.push({
@@ -665,9 +720,10 @@ async function main(): Promise<void> {
   });
   rows.push({
     measure: 'API peak RSS, write load',
-    value: writeMem ? mb(writeMem.peakRss) : null,
+    value: writeMem && creates ? mb(writeMem.peakRss) : null,
     unit: 'MB',
-    detail: writeMem ? memoryDetail(writeMem, idleRss) : undefined,
+    detail: writeMem && creates ? memoryDetail(writeMem, idleRss) : undefined,
+    missing: skipped('creates'),
     target: { bound: '≤', value: TARGETS.apiRssMb },
   });
   rows.push({
@@ -737,14 +793,10 @@ async function main(): Promise<void> {
     server: { port, startSeconds: Math.round(startSeconds * 100) / 100, webBuildSeconds: buildSeconds },
     dashboard: {
       firstAnswerMs: Object.fromEntries(Object.entries(firstAnswerMs).map(([k, v]) => [k, Math.round(v * 100) / 100])),
-      street: {
-        single: loadJson(dashboards.street?.single as LoadResult),
-        load: loadJson(dashboards.street?.load as LoadResult),
-      },
-      city: {
-        single: loadJson(dashboards.city?.single as LoadResult),
-        load: loadJson(dashboards.city?.load as LoadResult),
-      },
+      street: dashboards.street
+        ? { single: loadJson(dashboards.street.single), load: loadJson(dashboards.street.load) }
+        : null,
+      city: dashboards.city ? { single: loadJson(dashboards.city.single), load: loadJson(dashboards.city.load) } : null,
       floor: Object.fromEntries(
         Object.entries(floors).map(([k, f]) => [
           k,
@@ -769,9 +821,11 @@ async function main(): Promise<void> {
         },
       ]),
     ),
-    creates: loadJson(creates),
-    createsFloor: floorJson(createsFloor),
-    docx: { path: docxPath, latencyMs: rounded(docx.latencyMs), bytes: docx.bytes, contentType: docx.contentType },
+    creates: creates ? loadJson(creates) : null,
+    createsFloor: createsFloor ? floorJson(createsFloor) : null,
+    docx: docx
+      ? { path: docxPath, latencyMs: rounded(docx.latencyMs), bytes: docx.bytes, contentType: docx.contentType }
+      : null,
     web: { initialJs, lcp },
     memory: {
       dashboard: dashMem ?? null,

@@ -8,16 +8,39 @@ import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
 import { PeriodSchema } from './periods.ts';
 import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
 
-export const DashboardQuerySchema = z.strictObject({
+/** Whose figures for which period: what an answer is computed for (the export takes only this). */
+export const DashboardScopeSchema = z.strictObject({
   /** Defaults to the current half year. */
   period: PeriodSchema.optional(),
   /** Defaults to the caller's home org. */
   org: IdSchema.optional(),
 });
+/** As parsed at the edge (period a PeriodRef): what the service takes. */
+export type DashboardParams = z.output<typeof DashboardScopeSchema>;
+
+/** Rows per page of the branch and owner tables (a city has 250 streets and hundreds of owners). */
+export const DASHBOARD_TABLE_PAGE_SIZE = 50;
+export const DASHBOARD_TABLE_PAGE_SIZE_MAX = 100;
+// Numbers in the query string: sent as numbers, parsed from their text.
+const TablePageSchema = z.coerce.number<number>().int().min(1).max(100_000).default(1);
+
+export const DashboardQuerySchema = DashboardScopeSchema.extend({
+  /** Which page of the branch table (1 = the best ranked). */
+  branchPage: TablePageSchema,
+  /** Which page of the overdue-owner table (1 = the most overdue). */
+  ownerPage: TablePageSchema,
+  /** Rows per page of both tables. */
+  tableSize: z.coerce
+    .number<number>()
+    .int()
+    .min(1)
+    .max(DASHBOARD_TABLE_PAGE_SIZE_MAX)
+    .default(DASHBOARD_TABLE_PAGE_SIZE),
+});
 /** As sent (period a code). */
 export type DashboardQuery = z.input<typeof DashboardQuerySchema>;
-/** As parsed at the edge (period a PeriodRef): what the service takes. */
-export type DashboardParams = z.output<typeof DashboardQuerySchema>;
+/** As parsed at the edge, with the table pages. */
+export type DashboardPagedParams = z.output<typeof DashboardQuerySchema>;
 
 /**
  * The figures of the overview, in the order and sections the page shows them. The counted ones
@@ -116,6 +139,13 @@ export const OverdueOwnerSchema = z.object({
   drill: MetricDrillSchema,
 });
 
+/** One page of a dashboard table: its number (1-based), its size and the rows in all. */
+export const TablePageInfoSchema = z.object({
+  page: z.number().int(),
+  size: z.number().int(),
+  total: z.number().int(),
+});
+
 export const DashboardSchema = z.object({
   period: z.object({ code: z.string(), startsAt: InstantSchema, endsAt: InstantSchema }),
   org: z.object({ id: IdSchema, name: z.string(), parentId: IdSchema.nullable() }),
@@ -124,21 +154,24 @@ export const DashboardSchema = z.object({
   generatedAt: InstantSchema,
   kpis: z.array(KpiSchema),
   trend: z.array(TrendMonthSchema),
-  /** The org's direct children (a street's branches), best first. Empty for a branch. */
+  /** The org's direct children (a street's branches), best first: one page of them. Empty for a branch. */
   branches: z.array(BranchRowSchema),
+  /** Which page `branches` is, of how many rows in all. */
+  branchPage: TablePageInfoSchema,
   /** Alerts registered in the period, by their state now. */
   alertFunnel: z.array(z.object({ state: AlertStateSchema, count: z.number().int(), drill: MetricDrillSchema })),
   /** Open alerts (any period) in the subtree, the most urgent first (at most OPEN_ALERTS_MAX). */
   openAlerts: z.object({ total: z.number().int(), drill: MetricDrillSchema, items: z.array(OpenAlertSchema) }),
-  /** The period's overdue responsibility-list items per owner, most first. */
+  /** The period's overdue responsibility-list items per owner, most first: one page of them. */
   overdueByOwner: z.array(OverdueOwnerSchema),
+  ownerPage: TablePageInfoSchema,
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
 export const OPEN_ALERTS_MAX = 10;
 
 /** GET /api/dashboard/export: the same figures as a workbook (xlsx) or the KPI table (csv). */
-export const DashboardExportQuerySchema = DashboardQuerySchema.extend({
+export const DashboardExportQuerySchema = DashboardScopeSchema.extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
 });
 export type DashboardExportQuery = z.input<typeof DashboardExportQuerySchema>;

@@ -8,6 +8,7 @@ import {
   PeriodCodeSchema,
   PeriodSchema,
   pace,
+  paceChangesAt,
   periodContaining,
   periodFromCode,
   periodMonths,
@@ -78,6 +79,51 @@ describe('pace', () => {
     expect(pace(45, 90, q, day(45)).status).toBe('GREEN');
     expect(pace(36, 90, q, day(45)).status).toBe('AMBER');
     expect(pace(35, 90, q, day(45)).status).toBe('RED');
+  });
+});
+
+describe('paceChangesAt', () => {
+  const q = periodFromCode('2026-Q1');
+  const span = q.endsAt.getTime() - q.startsAt.getTime();
+  // A small deterministic generator, so a failure names its case.
+  let seed = 20261210;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+
+  it('answers the same pace until the instant it names, and it changes soon after', () => {
+    for (let i = 0; i < 2000; i++) {
+      const target = rand(120);
+      const done = rand(130);
+      const now = new Date(q.startsAt.getTime() - 86_400_000 + rand(span + 2 * 86_400_000));
+      const before = pace(done, target, q, now);
+      const at = paceChangesAt(done, target, q, now);
+      if (at === null) {
+        for (const later of [now.getTime() + 1, q.endsAt.getTime(), q.endsAt.getTime() + 86_400_000]) {
+          expect(pace(done, target, q, new Date(later)), `case ${i}`).toEqual(before);
+        }
+        continue;
+      }
+      expect(at.getTime()).toBeGreaterThan(now.getTime());
+      // Every instant before it answers the same (checked at its end and at a few points within).
+      for (const s of [now.getTime() + 1, at.getTime() - 1, now.getTime() + rand(at.getTime() - now.getTime())]) {
+        if (s < at.getTime()) expect(pace(done, target, q, new Date(s)), `case ${i}`).toEqual(before);
+      }
+    }
+  });
+
+  it('names the next whole expected count, not a later one', () => {
+    // 90 over 90 days: one more expected each day, so the change is within a day.
+    const now = new Date(q.startsAt.getTime() + 10.5 * 86_400_000);
+    const at = paceChangesAt(1000, 90, q, now);
+    expect(at).not.toBeNull();
+    expect((at as Date).getTime() - now.getTime()).toBeLessThanOrEqual(86_400_000 / 2);
+    expect(pace(1000, 90, q, new Date((at as Date).getTime() + 3)).expected).toBe(11);
+  });
+
+  it('never changes after the period', () => {
+    expect(paceChangesAt(3, 90, q, q.endsAt)).toBeNull();
   });
 });
 

@@ -154,3 +154,30 @@ export function pace(done: number, target: number, period: Pick<PeriodRef, 'star
     done >= expectedExact ? 'GREEN' : done >= PACE_AMBER_RATIO * expectedExact ? 'AMBER' : 'RED';
   return { expected: Math.floor(expectedExact), status };
 }
+
+/**
+ * An instant after `now` no later than the first at which pace(done, target, period, ·) answers
+ * otherwise, or null when it never will: the expected count grows linearly until the period ends,
+ * and the answer moves only when it reaches its next whole number or passes done or done / 0.8.
+ * A cached answer (ADR 029) is the same as a fresh one until then. Errs early, never late.
+ */
+export function paceChangesAt(
+  done: number,
+  target: number,
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+  now: Date,
+): Date | null {
+  const start = period.startsAt.getTime();
+  const end = period.endsAt.getTime();
+  const t = now.getTime();
+  const total = end - start;
+  if (t >= end || target <= 0 || total <= 0) return null;
+  const exact = (target * Math.min(Math.max(t - start, 0), total)) / total;
+  let first = Number.POSITIVE_INFINITY;
+  for (const x of [Math.floor(exact) + 1, done, done / PACE_AMBER_RATIO]) {
+    if (x < exact) continue;
+    // The instant the expected count reaches x, less 2 ms for rounding; at least the next ms.
+    first = Math.min(first, Math.max(t + 1, Math.floor(start + (x * total) / target) - 2));
+  }
+  return new Date(Math.min(first, end));
+}

@@ -1,4 +1,9 @@
-import { DashboardExportQuerySchema, DashboardQuerySchema, DashboardSchema } from '@dutyboard/contracts/dashboard';
+import {
+  type Dashboard,
+  DashboardExportQuerySchema,
+  DashboardQuerySchema,
+  DashboardSchema,
+} from '@dutyboard/contracts/dashboard';
 import { EXPORT_CONTENT_TYPES } from '@dutyboard/contracts/exports';
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
@@ -7,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { getDashboard } from '../services/dashboard/dashboard.ts';
+import { createDashboardCache } from '../services/dashboard/dashboard-cache.ts';
 import { dashboardSheets } from '../services/dashboard/dashboard-sheets.ts';
 import { shanghaiDate, shanghaiDateTime } from '../services/exports/columns.ts';
 import { writeCsv, writeXlsx } from '../services/exports/sheets.ts';
@@ -14,13 +20,21 @@ import { attachmentDisposition, fileNamePart } from '../services/exports/title.t
 import { errorResponses } from './responses.ts';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
+  // One per app (and so per database): tests run several apps on cloned databases in one process.
+  const cache = createDashboardCache(prisma);
   app.get(
     '/api/dashboard',
     {
       config: { permission: 'dashboard:read' },
       schema: { querystring: DashboardQuerySchema, response: { 200: DashboardSchema, ...errorResponses } },
     },
-    async (request) => getDashboard(prisma, actor(request), request.query),
+    // Sent as the cached JSON text, not serialised again: the answer is built from the contract's
+    // types, and test/dashboard-cache.test.ts parses it with DashboardSchema (ADR 029).
+    async (request, reply) => {
+      const text = await cache.page(actor(request), request.query);
+      // The type provider types send() as the 200 schema's object; JSON text of it is what goes out.
+      return reply.type('application/json; charset=utf-8').send(text as unknown as Dashboard);
+    },
   );
 
   app.get(

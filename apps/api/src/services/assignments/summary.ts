@@ -5,7 +5,7 @@
 import type { PeriodRef } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { escapeLike } from '../metrics/records.ts';
-import { isOverdue, overdueSql } from './overdue.ts';
+import { deadlineOf, deadlineSql, isOverdue, overdueSql } from './overdue.ts';
 import { parseRule, satisfiedRuleTasks } from './progress.ts';
 
 export interface AssignmentSummary {
@@ -13,6 +13,8 @@ export interface AssignmentSummary {
   overdue: number;
   /** Most overdue first, then by name (zh collation). */
   overdueByOwner: { ownerId: string; ownerName: string; count: number }[];
+  /** The next instant after `now` an open task turns overdue (the answer holds until then), or null. */
+  changesAt: Date | null;
 }
 
 interface RuleRow {
@@ -33,10 +35,13 @@ export async function summariseAssignments(
   const [plain, ruled] = await Promise.all([
     // Tasks without a rule carry their status; late once their due Shanghai day is over. A rule
     // column holding JSON null (or anything that is not a rule) is read below and answered the same.
-    prisma.$queryRaw<{ ownerId: string; ownerName: string; done: number; overdue: number }[]>`
+    prisma.$queryRaw<
+      { ownerId: string; ownerName: string; done: number; overdue: number; nextDeadline: Date | null }[]
+    >`
       SELECT a."ownerId"::text AS "ownerId", u."displayName" AS "ownerName",
              count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
-             count(*) FILTER (WHERE ${overdueSql('a', now)})::int AS overdue
+             count(*) FILTER (WHERE ${overdueSql('a', now)})::int AS overdue,
+             min(${deadlineSql('a')}) FILTER (WHERE a.status = 'OPEN' AND ${deadlineSql('a')} > ${now}) AS "nextDeadline"
       FROM "Assignment" a
       JOIN "Period" p ON p.id = a."periodId"
       JOIN "OrgUnit" o ON o.id = a."orgId"
@@ -64,7 +69,12 @@ export async function summariseAssignments(
   };
   let done = 0;
   let overdue = 0;
+  const next: { at: number | null } = { at: null };
+  const deadlineAhead = (at: Date | null) => {
+    if (at !== null && at.getTime() > now.getTime()) next.at = Math.min(next.at ?? at.getTime(), at.getTime());
+  };
   for (const r of plain) {
+    deadlineAhead(r.nextDeadline);
     done += r.done;
     overdue += r.overdue;
     addOverdue(r.ownerId, r.ownerName, r.overdue);
@@ -81,6 +91,7 @@ export async function summariseAssignments(
     let status = r.row.status;
     if (r.rule) status = satisfied.has(r.row.id) ? 'DONE' : 'OPEN';
     if (status === 'DONE') done += 1;
+    if (status === 'OPEN' && r.row.dueAt !== null) deadlineAhead(deadlineOf(r.row.dueAt));
     if (isOverdue({ status, dueAt: r.row.dueAt }, now)) {
       overdue += 1;
       addOverdue(r.row.ownerId, r.row.ownerName, 1);
@@ -93,5 +104,6 @@ export async function summariseAssignments(
     overdueByOwner: [...owners]
       .map(([ownerId, o]) => ({ ownerId, ownerName: o.ownerName, count: o.count }))
       .sort((a, b) => b.count - a.count || a.ownerName.localeCompare(b.ownerName, 'zh')),
+    changesAt: next.at === null ? null : new Date(next.at),
   };
 }

@@ -14,7 +14,7 @@ const rows = [
   { month: '2025', source: 'alert', part: 'RED:REGISTERED', n: 5 },
 ];
 const counts = foldOrgRows(rows, '2026-01', '2026-03');
-const tasks = { done: 3, overdue: 1, overdueByOwner: [] };
+const tasks = { done: 3, overdue: 1, overdueByOwner: [], changesAt: null };
 
 describe('the dashboard figures', () => {
   it('folds dated rows into the period and its months, "*" into undated and years into all alerts', () => {

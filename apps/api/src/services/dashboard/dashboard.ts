@@ -10,11 +10,12 @@
 import {
   DASHBOARD_METRICS,
   type Dashboard,
+  type DashboardPagedParams,
   type DashboardParams,
   OPEN_ALERTS_MAX,
   TREND_METRICS,
 } from '@dutyboard/contracts/dashboard';
-import { type PeriodRef, periodContaining, periodMonths } from '@dutyboard/contracts/periods';
+import { type PeriodRef, paceChangesAt, periodContaining, periodMonths } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { summariseAssignments } from '../assignments/summary.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -26,7 +27,7 @@ import { alertFunnel, type OpenAlertRow, openAlerts, overdueByOwner } from './da
 import { branchRows, type ChildOrg } from './dashboard-branches.ts';
 import { figureScope, foldOrgRows, kpiOf, type OrgRollupRow, targetLookup, trendOf } from './dashboard-figures.ts';
 
-type Org = Awaited<ReturnType<typeof loadReachableOrg>>;
+export type Org = Awaited<ReturnType<typeof loadReachableOrg>>;
 
 /** The first and last month of a period, "YYYY-MM": the span of rollup keys it reads. */
 function monthSpan(period: PeriodRef): { fromMonth: string; toMonth: string } {
@@ -114,9 +115,87 @@ async function readDashboard(prisma: PrismaClient, user: AuthUser, org: Org, per
   return { orgRows, byChild, children, targets, assignments, alertRows, trail };
 }
 
+/** An answer and the instant after which its clock-driven figures (pace, overdue tasks) may differ. */
+export interface BuiltDashboard {
+  answer: Dashboard;
+  /** null when nothing in it changes with time alone. */
+  changesAt: Date | null;
+}
+
+/** The earliest of some instants, null for none. */
+function earliest(instants: readonly (Date | null)[]): Date | null {
+  let first: number | null = null;
+  for (const at of instants) if (at !== null) first = Math.min(first ?? at.getTime(), at.getTime());
+  return first === null ? null : new Date(first);
+}
+
 /**
- * The dashboard of an org within the caller's reach (the caller's own org by default) for a
- * period (the current half year by default), as of `now`.
+ * The whole dashboard of an org already checked to be within the caller's reach, as of `now`:
+ * every branch and owner on one page. Also answers when the same reads would answer otherwise
+ * through time alone (ADR 029): a pace or an overdue task flipping.
+ */
+export async function buildDashboard(
+  prisma: PrismaClient,
+  user: AuthUser,
+  org: Org,
+  period: PeriodRef,
+  now: Date,
+): Promise<BuiltDashboard> {
+  const read = await readDashboard(prisma, user, org, period, now);
+  const { fromMonth, toMonth } = monthSpan(period);
+  const counts = foldOrgRows(read.orgRows, fromMonth, toMonth);
+  const scope = figureScope(org.id, period, now);
+  const targetOf = targetLookup(read.targets.items);
+  const kpis = DASHBOARD_METRICS.map((metric) => kpiOf(scope, counts, read.assignments, targetOf, metric));
+  const branches = branchRows(scope, read.children, (id, metric) => read.byChild.get(`${id}|${metric}`) ?? 0, targetOf);
+  const owners = overdueByOwner(scope, read.assignments.overdueByOwner);
+  const paced = [...kpis, ...branches.flatMap((b) => b.cells)].flatMap((x) =>
+    x.target === null ? [] : [paceChangesAt(x.done, x.target, period, now)],
+  );
+  const answer: Dashboard = {
+    period: { code: period.code, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() },
+    org: { id: org.id, name: org.name, parentId: org.parentId },
+    trail: read.trail,
+    generatedAt: now.toISOString(),
+    kpis,
+    trend: trendOf(scope, counts.byMonth),
+    branches,
+    branchPage: wholePage(branches.length),
+    alertFunnel: alertFunnel(scope, counts.inPeriod),
+    openAlerts: openAlerts(scope, counts.allAlerts, read.alertRows),
+    overdueByOwner: owners,
+    ownerPage: wholePage(owners.length),
+  };
+  return { answer, changesAt: earliest([read.assignments.changesAt, ...paced]) };
+}
+
+/** Every row on one page. */
+const wholePage = (total: number) => ({ page: 1, size: total, total });
+
+/** One page of the branch and owner tables of a whole answer (the rest is shared, not copied). */
+export function dashboardPage(
+  answer: Dashboard,
+  pages: Pick<DashboardPagedParams, 'branchPage' | 'ownerPage' | 'tableSize'>,
+): Dashboard {
+  const size = pages.tableSize;
+  const slice = <T>(rows: readonly T[], page: number) => rows.slice((page - 1) * size, page * size);
+  return {
+    ...answer,
+    branches: slice(answer.branches, pages.branchPage),
+    branchPage: { page: pages.branchPage, size, total: answer.branches.length },
+    overdueByOwner: slice(answer.overdueByOwner, pages.ownerPage),
+    ownerPage: { page: pages.ownerPage, size, total: answer.overdueByOwner.length },
+  };
+}
+
+/** The period a query asks for: the current half year by default. */
+export function dashboardPeriod(query: DashboardParams, now: Date): PeriodRef {
+  return query.period ?? periodContaining('HALF', now);
+}
+
+/**
+ * The whole dashboard of an org within the caller's reach (the caller's own org by default) for
+ * a period (the current half year by default), as of `now`: what exports and reports read.
  */
 export async function getDashboard(
   prisma: PrismaClient,
@@ -124,23 +203,6 @@ export async function getDashboard(
   query: DashboardParams,
   now = new Date(),
 ): Promise<Dashboard> {
-  const period = query.period ?? periodContaining('HALF', now);
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
-  const read = await readDashboard(prisma, user, org, period, now);
-  const { fromMonth, toMonth } = monthSpan(period);
-  const counts = foldOrgRows(read.orgRows, fromMonth, toMonth);
-  const scope = figureScope(org.id, period, now);
-  const targetOf = targetLookup(read.targets.items);
-  return {
-    period: { code: period.code, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() },
-    org: { id: org.id, name: org.name, parentId: org.parentId },
-    trail: read.trail,
-    generatedAt: now.toISOString(),
-    kpis: DASHBOARD_METRICS.map((metric) => kpiOf(scope, counts, read.assignments, targetOf, metric)),
-    trend: trendOf(scope, counts.byMonth),
-    branches: branchRows(scope, read.children, (id, metric) => read.byChild.get(`${id}|${metric}`) ?? 0, targetOf),
-    alertFunnel: alertFunnel(scope, counts.inPeriod),
-    openAlerts: openAlerts(scope, counts.allAlerts, read.alertRows),
-    overdueByOwner: overdueByOwner(scope, read.assignments.overdueByOwner),
-  };
+  return (await buildDashboard(prisma, user, org, dashboardPeriod(query, now), now)).answer;
 }

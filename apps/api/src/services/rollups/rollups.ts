@@ -111,10 +111,27 @@ export class KeyedCounts {
   }
 }
 
-/** Folds the committed deltas into the rollups; answers how many delta rows it folded. */
+/**
+ * Folds the committed deltas into the rollups and clears the dashboard's touch rows (ADR 029);
+ * answers how many delta rows it folded.
+ */
 export async function compactRollups(db: Db): Promise<number> {
-  const [row] = await db.$queryRaw<{ moved: bigint }[]>`SELECT dutyboard_rollup_compact() AS moved`;
+  const [row] = await db.$queryRaw<{ moved: bigint }[]>`
+    SELECT dutyboard_rollup_compact() AS moved, dutyboard_dashboard_compact_touches() AS touched`;
   return Number(row?.moved ?? 0);
+}
+
+/**
+ * A name for the state of everything a dashboard reads, in one statement (one snapshot): the
+ * counter the rollup triggers bump whenever the rollups change or deltas and touch rows are
+ * cleared, and how many delta and touch rows are visible. Between two bumps those rows are only
+ * ever added, so equal names are equal states (migration 20261210020000_dashboard_version).
+ */
+export async function rollupState(db: Db): Promise<string> {
+  const [row] = await db.$queryRaw<{ state: string }[]>`
+    SELECT concat_ws(':', (SELECT n FROM "DashboardVersion" WHERE id = 1),
+                          (SELECT count(*) FROM "CountDelta"), (SELECT count(*) FROM "DashboardTouch")) AS state`;
+  return row?.state ?? '';
 }
 
 /** Recomputes every rollup from the records (after a bulk load with triggers off, or to repair). */

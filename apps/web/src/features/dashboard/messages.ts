@@ -79,6 +79,9 @@ export const dashboardZh = {
   'dashboard.attention.none': '本期没有落后的指标、未办结的舆情或逾期事项',
   'dashboard.attention.showAll': '全部指标',
   'dashboard.attention.hideAll': '收起全部指标',
+  'dashboard.branches.pages': '各支部完成情况分页',
+  'dashboard.overdue.pages': '逾期责任事项分页',
+  'dashboard.pageRange': '第 {from}–{to} 条，共 {total} 条',
 } satisfies Record<string, string>;
 
 export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
@@ -160,4 +163,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.attention.none': 'No figure behind, no open alert and nothing overdue this period',
   'dashboard.attention.showAll': 'All figures',
   'dashboard.attention.hideAll': 'Hide all figures',
+  'dashboard.branches.pages': 'Pages of the progress by branch',
+  'dashboard.overdue.pages': 'Pages of the overdue tasks',
+  'dashboard.pageRange': '{from}–{to} of {total}',
 };

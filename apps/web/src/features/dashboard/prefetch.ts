@@ -8,9 +8,22 @@ import { dashboardQueryOptions } from '../../lib/dashboard-query.ts';
 import { orgsQueryOptions } from '../../lib/orgs.ts';
 import { periodOrgFromParams } from '../../lib/periods.ts';
 
-/** The period and org the URL asks for: the current half year and the user's own org by default. */
+/** A table page in the URL ("bpage=3"); the first page is no parameter. */
+function pageParam(params: URLSearchParams, key: string): number | undefined {
+  const n = Number(params.get(key));
+  return Number.isInteger(n) && n > 1 ? n : undefined;
+}
+
+/**
+ * The period and org the URL asks for (the current half year and the user's own org by default),
+ * and the pages of the branch and owner tables (bpage, opage).
+ */
 export function dashboardQueryFromParams(params: URLSearchParams): DashboardQuery & { period: string } {
-  return periodOrgFromParams(params);
+  return {
+    ...periodOrgFromParams(params),
+    branchPage: pageParam(params, 'bpage'),
+    ownerPage: pageParam(params, 'opage'),
+  };
 }
 
 /**

@@ -1,11 +1,12 @@
 // The period's overdue responsibility-list items per owner, most first; each owner a link to theirs.
 import type { Dashboard } from '@dutyboard/contracts/dashboard';
 import { Card, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import { BarList } from './bar-list.tsx';
 
-export function OverdueOwnersCard({ owners }: { owners: Dashboard['overdueByOwner'] }) {
+export function OverdueOwnersCard({ owners, pager }: { owners: Dashboard['overdueByOwner']; pager?: ReactNode }) {
   const { t } = useI18n();
   return (
     <Card title={t('dashboard.overdue.title')} size="small" style={{ height: '100%' }} data-testid="overdue-owners">
@@ -26,6 +27,7 @@ export function OverdueOwnersCard({ owners }: { owners: Dashboard['overdueByOwne
           }))}
         />
       )}
+      {pager}
     </Card>
   );
 }

@@ -31,31 +31,39 @@ import '../dashboard.css';
 // soon as this page's code runs, beside the figures' request, but the KPI cards never wait for it.
 const loadBranchTable = import('../../../components/branch-progress-table.tsx');
 const loadOpenAlerts = import('../components/open-alerts-card.tsx');
+const loadPager = import('../components/table-pager.tsx');
 // A failed load is shown where the table renders (React.lazy rethrows it), not reported twice.
-for (const load of [loadBranchTable, loadOpenAlerts]) load.catch(() => undefined);
+for (const load of [loadBranchTable, loadOpenAlerts, loadPager]) load.catch(() => undefined);
 const BranchProgressTable = lazy(async () => ({ default: (await loadBranchTable).BranchProgressTable }));
 const OpenAlertsCard = lazy(async () => ({ default: (await loadOpenAlerts).OpenAlertsCard }));
+const TablePager = lazy(async () => ({ default: (await loadPager).TablePager }));
 
 export function DashboardRoute() {
   const me = useCurrentUser();
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const { period, org } = dashboardQueryFromParams(params);
+  const query = dashboardQueryFromParams(params);
+  const { period, org } = query;
 
   const allowed = can(me, 'dashboard:read');
   const orgs = useOrgChoices(allowed);
-  const dashboard = useDashboard({ period, org });
+  const dashboard = useDashboard(query);
   // On a phone, what needs attention comes first and every figure waits behind "全部指标".
   const narrow = Grid.useBreakpoint().md === false;
   const [showAll, setShowAll] = useState(false);
   if (!allowed) return <ForbiddenPage />;
 
   // Each choice is a history entry, so links can be shared and back/forward walk through them.
+  // Another period or org starts both tables at their first page.
   const setParam = (key: 'period' | 'org', value: string | undefined) =>
-    setParams(patchParams(params, { [key]: value }));
+    setParams(patchParams(params, { [key]: value, bpage: undefined, opage: undefined }));
+  const setPage = (key: 'bpage' | 'opage', page: number) =>
+    setParams(patchParams(params, { [key]: page > 1 ? String(page) : undefined }));
   /** This page scoped to another org, same period; the home org needs no parameter. */
   const scopeHref = (orgId: string) => {
     const next = new URLSearchParams(params);
+    next.delete('bpage');
+    next.delete('opage');
     if (orgId === me.org.id) next.delete('org');
     else next.set('org', orgId);
     const search = next.toString();
@@ -162,6 +170,12 @@ export function DashboardRoute() {
                       <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
                         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
                           <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
+                          <TablePager
+                            page={data.branchPage}
+                            label={t('dashboard.branches.pages')}
+                            testId="branch-pages"
+                            onChange={(page) => setPage('bpage', page)}
+                          />
                         </Suspense>
                       </div>
                     </section>
@@ -177,7 +191,20 @@ export function DashboardRoute() {
                   {openAlerts}
                 </Col>
                 <Col xs={24} lg={8}>
-                  <OverdueOwnersCard owners={data.overdueByOwner} />
+                  <OverdueOwnersCard
+                    owners={data.overdueByOwner}
+                    pager={
+                      <Suspense fallback={null}>
+                        <TablePager
+                          page={data.ownerPage}
+                          label={t('dashboard.overdue.pages')}
+                          testId="owner-pages"
+                          simple
+                          onChange={(page) => setPage('opage', page)}
+                        />
+                      </Suspense>
+                    }
+                  />
                 </Col>
               </Row>
             </>
