@@ -40,6 +40,8 @@ export interface RecordFormProps<V, E = string | null> {
   saving: boolean;
   error: E | null;
   onSubmit: (values: V) => void;
+  /** Puts the values aside as the form's draft when the user leaves with unsaved changes. */
+  onLeave?: (values: V) => void;
 }
 
 /**
@@ -184,6 +186,7 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
         saving: create.isPending,
         error: formError,
         onSubmit,
+        onLeave: (values) => props.draft.save(key, values),
       })}
     </Card>
   );
@@ -310,6 +313,7 @@ function EditForm<T extends { id: string; version: number }, V, I, P, E>({
           saving: update.isPending,
           error: formError,
           onSubmit,
+          onLeave: (values) => page.draft.save(key, values),
         },
         record,
       )}
