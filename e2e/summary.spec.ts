@@ -140,6 +140,7 @@ test('a summary is saved as versions: 定稿 locks version 1, version 2 is made 
   const edit = `${uniqueTitle('第二版的开头')}。`;
   await editFirstParagraph(page, edit);
   await page.getByTestId('save-summary').click();
+  await expect(page.getByTestId('draft-status')).toContainText('第 2 版');
   await expect(versions).toHaveCount(2);
   await expect(versions.nth(0)).toContainText('第 2 版');
   await expect(versions.nth(0).getByTestId('version-state')).toHaveText('草稿');

@@ -254,10 +254,11 @@ export function SummaryRoute() {
           { id: item.id, version: item.version },
           {
             onSuccess: () => {
-              if (doc?.saved?.id === item.id) {
-                setDoc(null);
-                setParam({ draft: undefined });
-              }
+              // Read the screen and the URL as they are now, not as they were when asked.
+              setDoc((current) => (current?.saved?.id === item.id ? null : current));
+              setParams((now) => (now.get('draft') === item.id ? patchParams(now, { draft: undefined }) : now), {
+                replace: true,
+              });
               void message.success(t('reports.deleted', { number: item.number }));
             },
             onError: refusal(t('reports.deleteFailed')),
