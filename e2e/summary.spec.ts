@@ -4,16 +4,25 @@
 import { expect, type Page, test } from '@playwright/test';
 import { saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
-/** Opens 工作总结 from the phone's navigation drawer: an in-app link, as a person would. */
+/**
+ * Opens 工作总结 from the phone's navigation drawer: an in-app link, as a person would. The drawer
+ * keeps its group open from the last time and animates in, so each step is retried until the
+ * page is there.
+ */
 async function openSummaryFromDrawer(page: Page) {
-  await page.getByRole('button', { name: '打开导航菜单' }).click();
-  const drawer = page.locator('.ant-drawer');
+  const menuButton = page.getByRole('button', { name: '打开导航菜单' });
+  // Only an open drawer is a dialog to role queries.
+  const drawer = page.getByRole('dialog').filter({ has: page.getByText('责任落实', { exact: true }) });
+  const group = drawer.getByText('责任落实', { exact: true });
   const link = drawer.getByRole('link', { name: '工作总结', exact: true });
-  // The drawer keeps its group open from the last time.
-  await expect(drawer.getByText('责任落实', { exact: true })).toBeVisible();
-  if (!(await link.isVisible())) await drawer.getByText('责任落实', { exact: true }).click();
-  await link.click();
-  await expect(page).toHaveURL(/\/reports\/summary/);
+  await expect(async () => {
+    if (/\/reports\/summary/.test(page.url())) return;
+    if ((await drawer.count()) === 0) await menuButton.click();
+    await expect(group).toBeVisible({ timeout: 2_000 });
+    if (!(await link.isVisible())) await group.click();
+    await link.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/reports\/summary/, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function editFirstParagraph(page: Page, text: string) {
