@@ -699,6 +699,14 @@ const ENTRIES: Record<string, Entry> = {
     ...patchOne('/api/reports/summaries', 'summary', undefined),
     req: (t) => ({ method: 'PATCH', url: `/api/reports/summaries/${t.id}`, payload: { content: generatedContent } }),
   },
+  'POST /api/reports/summaries/:id/finalize': {
+    kind: 'object',
+    ok: 200,
+    obj: 'summary',
+    fresh: true,
+    req: (t) => ({ method: 'POST', url: `/api/reports/summaries/${t.id}/finalize` }),
+  },
+  'DELETE /api/reports/summaries/:id': deleteOne('/api/reports/summaries', 'summary'),
   'GET /api/reports/summaries/:id/docx': getOne('/api/reports/summaries', 'summary', '/docx'),
   'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
 
@@ -859,6 +867,8 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/reports/summaries': 'report:write',
   'GET /api/reports/summaries/:id': 'dashboard:read',
   'PATCH /api/reports/summaries/:id': 'report:write',
+  'POST /api/reports/summaries/:id/finalize': 'report:write',
+  'DELETE /api/reports/summaries/:id': 'report:write',
   'GET /api/reports/summaries/:id/docx': 'dashboard:read',
   'GET /api/reports/summaries/:id/print': 'dashboard:read',
 };

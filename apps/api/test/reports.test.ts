@@ -266,8 +266,13 @@ describe('saved summary drafts', () => {
   const c: Record<string, string> = {};
   const period = '2026-H1';
 
-  const inject = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers = {}) =>
-    ctx.app.inject({ method, url, payload: payload as never, headers: { cookie: c[who] ?? '', ...headers } });
+  const inject = (
+    who: string,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) => ctx.app.inject({ method, url, payload: payload as never, headers: { cookie: c[who] ?? '', ...headers } });
   const generate = async (who: string, org: string) => {
     const res = await inject(who, 'POST', '/api/reports/summary', { period, org });
     expect(res.statusCode, res.body).toBe(200);
@@ -436,5 +441,167 @@ describe('saved summary drafts', () => {
     const generated = await inject('secA', 'GET', `/api/reports/summary/print?period=${period}&org=${fx.branchAId}`);
     expect(generated.statusCode).toBe(200);
     expect(generated.body).toContain('甲村党支部');
+  });
+  // Versions, 定稿, delete and the 成文日期 (issue 16.8, ADR 033): each period's summary of an org
+  // is one document whose saves are its versions.
+  describe('versions of one document', () => {
+    const versionsPeriod = '2026';
+    const saveVersion = async (org: string, content: SummaryContent) => {
+      const res = await inject('leader', 'POST', '/api/reports/summaries', { period: versionsPeriod, org, content });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as SavedSummary;
+    };
+    const generateYear = async (org: string) => {
+      const res = await inject('leader', 'POST', '/api/reports/summary', { period: versionsPeriod, org });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().content as SummaryContent;
+    };
+
+    it('numbers the saves of one org and period 1, 2, 3, and another org\u2019s from 1 again', async () => {
+      const content = await generateYear(fx.streetId);
+      const numbers: number[] = [];
+      for (let i = 0; i < 3; i++) numbers.push((await saveVersion(fx.streetId, content)).number);
+      expect(numbers).toEqual([1, 2, 3]);
+      expect((await saveVersion(fx.branchAId, await generateYear(fx.branchAId))).number).toBe(1);
+
+      const list = await inject('auditor', 'GET', `/api/reports/summaries?period=${versionsPeriod}&org=${fx.streetId}`);
+      const items = list.json().items as SavedSummary[];
+      expect(items.map((i) => [i.number, i.state])).toEqual([
+        [3, 'DRAFT'],
+        [2, 'DRAFT'],
+        [1, 'DRAFT'],
+      ]);
+      // The title is the document's: one title over its versions.
+      expect(new Set(items.map((i) => i.title)).size).toBe(1);
+    });
+
+    it('numbers concurrent saves without a gap or a repeat', async () => {
+      const content = await generateYear(fx.branchBId);
+      const saved = await Promise.all([0, 1, 2, 3].map(() => saveVersion(fx.branchBId, content)));
+      expect(saved.map((s) => s.number).sort()).toEqual([1, 2, 3, 4]);
+    });
+
+    it('locks a version on 定稿: no edit (a keyed 409), no second 定稿, a new version made from it instead', async () => {
+      const content = await generateYear(fx.streetId);
+      const draft = await saveVersion(fx.streetId, content);
+      for (const who of ['auditor', 'secA', 'admin']) {
+        const res = await inject(who, 'POST', `/api/reports/summaries/${draft.id}/finalize`, undefined, {
+          'if-match': `"${draft.version}"`,
+        });
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(403);
+      }
+      const stale = await inject('leader', 'POST', `/api/reports/summaries/${draft.id}/finalize`, undefined, {
+        'if-match': `"${draft.version + 1}"`,
+      });
+      expect(stale.statusCode).toBe(412);
+
+      const final = await inject('leader', 'POST', `/api/reports/summaries/${draft.id}/finalize`, undefined, {
+        'if-match': `"${draft.version}"`,
+      });
+      expect(final.statusCode, final.body).toBe(200);
+      expect(final.json()).toMatchObject({
+        id: draft.id,
+        number: draft.number,
+        state: 'FINAL',
+        finalizedById: fx.users.leader,
+        finalizedByName: 'leader',
+        version: draft.version + 1,
+      });
+      expect(final.json().finalizedAt).toEqual(expect.any(String));
+
+      const edited = structuredClone(content);
+      edited.intro = [{ text: '定稿后还想改的开头', figures: [] }];
+      const edit = await inject(
+        'leader',
+        'PATCH',
+        `/api/reports/summaries/${draft.id}`,
+        { content: edited },
+        { 'if-match': `"${draft.version + 1}"` },
+      );
+      expect(edit.statusCode).toBe(409);
+      expect(edit.json().error).toMatchObject({ code: 'CONFLICT', key: 'summary.final' });
+      const again = await inject('leader', 'POST', `/api/reports/summaries/${draft.id}/finalize`);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.key).toBe('summary.final');
+      const stored = await inject('leader', 'GET', `/api/reports/summaries/${draft.id}`);
+      expect(stored.json().content).toEqual(content);
+
+      // "New version from this": the final text saved again is the next version, a draft.
+      const next = await saveVersion(fx.streetId, { ...stored.json().content, intro: edited.intro });
+      expect(next).toMatchObject({ number: draft.number + 1, state: 'DRAFT' });
+
+      const audit = await ctx.prisma.auditEvent.findMany({
+        where: { entityType: 'ReportDraft', entityId: draft.id },
+        orderBy: { at: 'asc' },
+      });
+      expect(audit.map((a) => a.action)).toEqual(['CREATE', 'UPDATE']);
+      expect(audit[1]?.before).toMatchObject({ state: 'DRAFT' });
+      expect(audit[1]?.after).toMatchObject({ state: 'FINAL', finalizedById: fx.users.leader });
+    });
+
+    it('deletes a draft version (audited) but not a 定稿 one, and only for leadership', async () => {
+      const content = await generateYear(fx.streetId);
+      const draft = await saveVersion(fx.streetId, content);
+      for (const who of ['auditor', 'secA', 'admin']) {
+        const res = await inject(who, 'DELETE', `/api/reports/summaries/${draft.id}`);
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(403);
+      }
+      const stale = await inject('leader', 'DELETE', `/api/reports/summaries/${draft.id}`, undefined, {
+        'if-match': `"${draft.version + 1}"`,
+      });
+      expect(stale.statusCode).toBe(412);
+      const gone = await inject('leader', 'DELETE', `/api/reports/summaries/${draft.id}`, undefined, {
+        'if-match': `"${draft.version}"`,
+      });
+      expect(gone.statusCode, gone.body).toBe(200);
+      expect(gone.json()).toEqual({ ok: true });
+      expect((await inject('leader', 'GET', `/api/reports/summaries/${draft.id}`)).statusCode).toBe(404);
+      const audit = await ctx.prisma.auditEvent.findMany({
+        where: { entityType: 'ReportDraft', entityId: draft.id, action: 'DELETE' },
+      });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.actorId).toBe(fx.users.leader);
+      expect(audit[0]?.before).toMatchObject({ id: draft.id, number: draft.number });
+
+      const kept = await saveVersion(fx.streetId, content);
+      const final = await inject('leader', 'POST', `/api/reports/summaries/${kept.id}/finalize`);
+      expect(final.statusCode).toBe(200);
+      const refused = await inject('leader', 'DELETE', `/api/reports/summaries/${kept.id}`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'CONFLICT', key: 'summary.finalNoDelete' });
+      expect((await inject('leader', 'GET', `/api/reports/summaries/${kept.id}`)).statusCode).toBe(200);
+    });
+
+    it('prints the 成文日期 of the document in the DOCX and the print view, not the export day, 署名 centred over it', async () => {
+      const content = await generateYear(fx.streetId);
+      // Generated with today's Shanghai day; the user picks another.
+      expect(content.signOff.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const dated = await saveVersion(fx.streetId, { ...content, signOff: { ...content.signOff, date: '2026-07-05' } });
+
+      const docx = await inject('auditor', 'GET', `/api/reports/summaries/${dated.id}/docx`);
+      expect(docx.statusCode).toBe(200);
+      const paragraphs = paragraphsOf(docxParts(docx.rawPayload).document);
+      const [orgLine, dateLine] = paragraphs.slice(-2);
+      expect(orgLine?.text).toBe(content.signOff.org);
+      expect(dateLine?.text).toBe('2026年7月5日');
+      // Centred: the centres of the two lines meet (a digit is half a character wide).
+      const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/\d/.test(ch) ? 0.5 : 1), 0);
+      const orgRight = Number(attrOf(orgLine?.xml ?? '', 'w:ind', 'w:right'));
+      const dateRight = Number(attrOf(dateLine?.xml ?? '', 'w:ind', 'w:right'));
+      expect(orgRight + (widthOf(orgLine?.text ?? '') * 320) / 2).toBeCloseTo(
+        dateRight + (widthOf(dateLine?.text ?? '') * 320) / 2,
+        0,
+      );
+      const html = await inject('auditor', 'GET', `/api/reports/summaries/${dated.id}/print`);
+      expect(html.body).toContain('>2026年7月5日</p>');
+
+      const words = await inject('leader', 'POST', '/api/reports/summaries', {
+        period: versionsPeriod,
+        org: fx.streetId,
+        content: { ...content, signOff: { ...content.signOff, date: '2026年7月5日' } },
+      });
+      expect(words.statusCode).toBe(400);
+      expect(words.json().error.details.fields[0].field).toBe('content.signOff.date');
+    });
   });
 });

@@ -158,6 +158,16 @@ export const ERROR_MESSAGES = {
   'attachment.chooseFile': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   'attachment.fileMissing': { zh: '文件不存在', en: 'The file does not exist' },
 
+  // 工作总结
+  'summary.final': {
+    zh: '这一版已定稿，不能再修改；如需修改，请从它新建一版',
+    en: 'This version is final and can no longer be changed; make a new version from it to change it',
+  },
+  'summary.finalNoDelete': {
+    zh: '这一版已定稿，不能删除；只有草稿可以删除',
+    en: 'This version is final and cannot be deleted; only drafts can be deleted',
+  },
+
   // Alerts
   'alert.closed': { zh: '这条舆情已办结，不能再修改', en: 'This alert is closed and can no longer be changed' },
   'alert.factsFrozen': {

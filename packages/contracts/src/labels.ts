@@ -28,6 +28,7 @@ import {
   type RectificationSource,
   type RectificationStatus,
 } from './rectifications.ts';
+import { SUMMARY_STATES, type SummaryState } from './reports.ts';
 import {
   ALERT_FROZEN_FIELDS,
   ALERT_LEVELS,
@@ -259,6 +260,12 @@ export const IMPORT_STATE_LABELS: LabelTable<ImportState> = {
   FAILED: { zh: '失败', en: 'Failed' },
 };
 
+/** A saved 工作总结 version: a draft, or 定稿 (locked). */
+export const SUMMARY_STATE_LABELS: LabelTable<SummaryState> = {
+  DRAFT: { zh: '草稿', en: 'Draft' },
+  FINAL: { zh: '定稿', en: 'Final' },
+};
+
 export const EVIDENCE_PACK_STATE_LABELS: LabelTable<EvidencePackState> = {
   QUEUED: { zh: '排队中', en: 'Queued' },
   RUNNING: { zh: '生成中', en: 'In progress' },
@@ -419,6 +426,7 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'IMPORT_KIND', values: IMPORT_KINDS, table: IMPORT_KIND_LABELS },
   { name: 'IMPORT_STATE', values: IMPORT_STATES, table: IMPORT_STATE_LABELS },
   { name: 'EVIDENCE_PACK_STATE', values: EVIDENCE_PACK_STATES, table: EVIDENCE_PACK_STATE_LABELS },
+  { name: 'SUMMARY_STATE', values: SUMMARY_STATES, table: SUMMARY_STATE_LABELS },
   { name: 'NOTIFICATION_KIND', values: NOTIFICATION_KINDS, table: NOTIFICATION_KIND_LABELS },
   { name: 'ALERT_STEP_NAME', values: ALERT_STATES, table: ALERT_STEP_NAME_LABELS },
   { name: 'ALERT_FROZEN_FIELD', values: ALERT_FROZEN_FIELDS, table: ALERT_FROZEN_FIELD_LABELS },

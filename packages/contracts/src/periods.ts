@@ -65,6 +65,12 @@ export function shanghaiParts(at: Date): { year: number; month: number; day: num
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+/** The Shanghai calendar day of an instant, "YYYY-MM-DD". */
+export function shanghaiLocalDate(at: Date): string {
+  const { year, month, day } = shanghaiParts(at);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "YYYY-MM-DD" → the UTC instant of that day's Shanghai midnight. */
 export function localDateToInstant(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -6,7 +6,7 @@
 // summary-text.ts (the phrasing).
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
-import { PeriodCodeSchema, periodOf } from './periods.ts';
+import { LocalDateSchema, PeriodCodeSchema, periodOf } from './periods.ts';
 
 /** The kind of document a ReportDraft row holds (the column allows others later). */
 export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY';
@@ -88,10 +88,14 @@ export const SummaryContentSchema = z.strictObject({
   /** The opening paragraphs, before "一、". */
   intro: z.array(SummaryParagraphSchema).max(SUMMARY_PARAGRAPHS_MAX),
   sections: z.array(SummarySectionSchema).max(SUMMARY_SECTIONS_MAX),
-  /** 落款: the issuing org and the date in words ("2026年7月5日"), printed bottom right. */
+  /**
+   * 落款: the issuing org and the 成文日期 the user chose ("2026-07-05", a Shanghai day; generated
+   * as the day of generation). The DOCX and the print view write it in words ("2026年7月5日",
+   * summary-text.ts chineseDay), whatever day they are exported on.
+   */
   signOff: z.strictObject({
     org: z.string().trim().max(SUMMARY_SIGN_OFF_MAX),
-    date: z.string().trim().max(SUMMARY_SIGN_OFF_MAX),
+    date: LocalDateSchema,
   }),
 });
 export type SummaryContent = z.infer<typeof SummaryContentSchema>;
@@ -115,7 +119,16 @@ export const GeneratedSummarySchema = z.object({
 });
 export type GeneratedSummary = z.infer<typeof GeneratedSummarySchema>;
 
-/** POST /api/reports/summaries: save a draft (Idempotency-Key). */
+/**
+ * A saved summary is one version of a document — the summary of one org, period and kind. Each
+ * save of a new draft is the next version (1, 2, …); a DRAFT version may be edited and deleted,
+ * a FINAL one (定稿) is locked: it is read, exported and copied into a new version, never changed.
+ */
+export const SUMMARY_STATES = ['DRAFT', 'FINAL'] as const;
+export const SummaryStateSchema = z.enum(SUMMARY_STATES);
+export type SummaryState = z.infer<typeof SummaryStateSchema>;
+
+/** POST /api/reports/summaries: save a draft as the document's next version (Idempotency-Key). */
 export const SaveSummaryInputSchema = z.strictObject({
   period: SummaryPeriodCodeSchema,
   org: IdSchema,
@@ -136,7 +149,14 @@ export type ListSummariesQuery = z.infer<typeof ListSummariesQuerySchema>;
 
 const savedFields = {
   id: IdSchema,
+  /** The row's change counter (ETag, If-Match), not the document's version. */
   version: z.number().int(),
+  /** The document's version this row is: 1, 2, … per org, period and kind ("第 2 版"). */
+  number: z.number().int().min(1),
+  state: SummaryStateSchema,
+  finalizedAt: InstantSchema.nullable(),
+  finalizedById: IdSchema.nullable(),
+  finalizedByName: z.string().nullable(),
   kind: z.string(),
   periodCode: z.string(),
   periodName: z.string(),
@@ -159,7 +179,7 @@ export const SavedSummaryListSchema = z.object({ items: z.array(z.object(savedFi
 export type SavedSummaryList = z.infer<typeof SavedSummaryListSchema>;
 export type SavedSummaryListItem = SavedSummaryList['items'][number];
 
-/** At most this many saved drafts are listed (newest first). */
+/** At most this many saved versions are listed (newest first). */
 export const SUMMARY_LIST_MAX = 50;
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

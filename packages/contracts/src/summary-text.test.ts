@@ -7,6 +7,7 @@ import {
   buildSummary,
   type Count,
   chineseDate,
+  chineseDay,
   chineseNumeral,
   durationText,
   dutyParagraphs,
@@ -52,7 +53,7 @@ function facts(over: Partial<SummaryFacts> = {}): SummaryFacts {
     periodWord: '上半年',
     complete: true,
     hasBranches: true,
-    dateText: '2026年7月5日',
+    date: '2026-07-05',
     duty: {
       firstResponsible: { name: '张卫国', count: count(1) },
       areas: {
@@ -161,6 +162,8 @@ describe('dates, durations, lists and numbering', () => {
     // 16:30 UTC on 31 March is already 1 April 00:30 in Shanghai.
     expect(shanghaiMonth('2026-03-31T16:30:00Z')).toBe(4);
     expect(chineseDate('2026-07-04T16:30:00Z')).toBe('2026年7月5日');
+    expect(chineseDay('2026-07-05')).toBe('2026年7月5日');
+    expect(chineseDay('2026-12-31')).toBe('2026年12月31日');
   });
 
   it('says a duration in minutes under an hour, hours with one decimal, days beyond 72 hours', () => {
@@ -430,7 +433,7 @@ describe('the whole draft', () => {
       [1, '二、存在的困难和问题'],
       [1, '三、下一步工作打算'],
     ]);
-    expect(content.signOff).toEqual({ org: '城南街道党工委', date: '2026年7月5日' });
+    expect(content.signOff).toEqual({ org: '城南街道党工委', date: '2026-07-05' });
   });
 
   it('renumbers the areas when one has no data', () => {

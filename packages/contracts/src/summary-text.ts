@@ -60,6 +60,12 @@ export function chineseDate(at: Date | string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
+/** A calendar day "2026-07-05" in words: "2026年7月5日" (no zone: it is already a Shanghai day). */
+export function chineseDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /**
  * A duration in words: under an hour in minutes ("45分钟"), under 72 hours in hours with one
  * decimal ("6.3小时", "2小时"), beyond in days ("3.5天").
@@ -265,8 +271,8 @@ export interface SummaryFacts {
   complete: boolean;
   /** The org has child orgs (a street with branches) — some sentences speak of "各支部". */
   hasBranches: boolean;
-  /** The sign-off date, in words. */
-  dateText: string;
+  /** The 成文日期 the draft starts with (the day it is generated, Shanghai), "YYYY-MM-DD". */
+  date: string;
   duty: {
     firstResponsible: { name: string; count: Count } | null;
     areas: { owners: { name: string; area: string }[]; count: Count };
@@ -756,7 +762,7 @@ export function buildSummary(f: SummaryFacts): SummaryContent {
       ),
     ],
     sections,
-    signOff: { org: f.orgName, date: f.dateText },
+    signOff: { org: f.orgName, date: f.date },
   };
 }
 
@@ -818,4 +824,18 @@ export function signOffIndents(org: string, date: string): { org: number; date: 
   // Centred over the date; a name wider than the room to its right stops at the margin.
   const centred = DATE_INDENT + (bodyCharacterWidth(date) - bodyCharacterWidth(org)) / 2;
   return { org: Math.max(0, centred), date: DATE_INDENT };
+}
+
+/**
+ * The 落款 as printed, top to bottom: the 署名 centred over the 成文日期, which is written in
+ * words from the document's own date (never the day of export) — what the DOCX and the print view
+ * both lay out. A line with no text is left out.
+ */
+export function signOffLines(signOff: { org: string; date: string }): { text: string; indent: number }[] {
+  const date = signOff.date ? chineseDay(signOff.date) : '';
+  const indents = signOffIndents(signOff.org, date);
+  return [
+    { text: signOff.org, indent: indents.org },
+    { text: date, indent: indents.date },
+  ].filter((line) => line.text);
 }

@@ -1,11 +1,14 @@
-// 工作总结 (issue 5): generate a draft from the records, save and edit it, export it as a 公文 DOCX
-// or a print view. Generating and reading need dashboard:read (a secretary gets their own branch's,
-// the org's reach is checked in the service); saving and editing need report:write (leadership).
+// 工作总结 (issue 5): generate a draft from the records, save it as the next version of the org's
+// summary of the period, edit a draft version, 定稿 or delete it, export it as a 公文 DOCX or a
+// print view. Generating and reading need dashboard:read (a secretary gets their own branch's,
+// the org's reach is checked in the service); saving, editing, 定稿 and deleting need report:write
+// (leadership). ADR 016, ADR 033.
 import {
   etagOf,
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
+  OkSchema,
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
 import {
@@ -27,6 +30,8 @@ import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
 import { summaryDocx } from '../services/reports/summary-docx.ts';
 import {
+  deleteSummaryDraft,
+  finalizeSummaryDraft,
   getSummaryDraft,
   listSummaryDrafts,
   oneLineTitle,
@@ -150,7 +155,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     {
       config: { permission: 'report:write' },
       schema: {
-        summary: '修改已保存的工作总结草稿（If-Match 版本不符时 412）',
+        summary: '修改一版工作总结草稿（If-Match 版本不符时 412，定稿 409）',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         body: UpdateSummaryInputSchema,
@@ -163,6 +168,46 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
         updateSummaryDraft(tx, actor(request), request.params.id, request.body, version),
       );
       return reply.header('etag', etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.post(
+    '/api/reports/summaries/:id/finalize',
+    {
+      config: { permission: 'report:write' },
+      schema: {
+        summary: '定稿：锁定这一版工作总结（之后不能修改或删除，只能从它新建一版）',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: SavedSummarySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      const saved = await runWrite(prisma, request, reply, (tx) =>
+        finalizeSummaryDraft(tx, actor(request), request.params.id, version),
+      );
+      return reply.header('etag', etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.delete(
+    '/api/reports/summaries/:id',
+    {
+      config: { permission: 'report:write' },
+      schema: {
+        summary: '删除一版工作总结草稿（定稿不能删除）',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: OkSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      await runWrite(prisma, request, reply, (tx) =>
+        deleteSummaryDraft(tx, actor(request), request.params.id, version),
+      );
+      return { ok: true as const };
     },
   );
 

@@ -1,12 +1,14 @@
 // A form in a dialog: Enter or the OK button submits, a failed save shows its reason inside the
 // dialog and keeps every value typed, and only Cancel, × or Esc close it (a stray tap beside the
-// dialog does not throw the typing away). Closing forgets the values, so the next opening starts
-// from its initial values. `SubmitModal` adds the shared submit flow (lib/use-dialog-submit.ts):
+// dialog does not throw the typing away) — after asking, when something was typed; leaving the
+// page with such a dialog open asks too (lib/use-leave-guard.ts). Closing forgets the values, so
+// the next opening starts from its initial values. `SubmitModal` adds the shared submit flow (lib/use-dialog-submit.ts):
 // check with the contract, save, say so, close.
-import { Alert, Form, type FormInstance, Grid, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, App, Form, type FormInstance, Grid, Modal } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { type DialogSubmitOptions, useDialogSubmit } from '../lib/use-dialog-submit.ts';
+import { useLeaveGuard } from '../lib/use-leave-guard.ts';
 
 /** What every dialog is opened with. */
 export interface DialogProps {
@@ -38,7 +40,29 @@ interface FormModalProps<V> {
 
 export function FormModal<V>(props: FormModalProps<V>) {
   const { t } = useI18n();
+  const { modal } = App.useApp();
   const phone = !Grid.useBreakpoint().sm;
+  // Typed into since opened or last submitted.
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    if (!props.open) setDirty(false);
+  }, [props.open]);
+  const guard = useLeaveGuard(props.open && dirty);
+  const cancel = () => {
+    if (!dirty) {
+      props.onCancel();
+      return;
+    }
+    modal.confirm({
+      title: t('leave.closeTitle'),
+      content: t('leave.closeContent'),
+      okText: t('leave.closeOk'),
+      cancelText: t('leave.stay'),
+      okButtonProps: { danger: true, 'data-testid': 'close-discard' },
+      cancelButtonProps: { 'data-testid': 'close-stay' },
+      onOk: props.onCancel,
+    });
+  };
   const okButtonProps = {
     htmlType: 'submit',
     loading: props.saving,
@@ -51,7 +75,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
       okText={props.okText}
       cancelText={t('common.cancel')}
       okButtonProps={okButtonProps}
-      onCancel={props.onCancel}
+      onCancel={cancel}
       afterClose={props.afterClose}
       mask={{ closable: false }}
       destroyOnHidden
@@ -65,7 +89,11 @@ export function FormModal<V>(props: FormModalProps<V>) {
           layout="vertical"
           size={phone ? 'large' : 'middle'}
           initialValues={props.initialValues}
-          onFinish={props.onSubmit}
+          onValuesChange={() => setDirty(true)}
+          onFinish={(values) => {
+            setDirty(false);
+            props.onSubmit(values);
+          }}
           clearOnDestroy
           scrollToFirstError={{ block: 'center' }}
           data-testid={props.testId}
@@ -74,6 +102,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
         </Form>
       )}
     >
+      {guard}
       {props.children}
       {props.error && (
         <Alert

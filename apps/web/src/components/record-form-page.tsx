@@ -45,6 +45,8 @@ export interface RecordFormProps<V, E = string | null> {
   onSubmit: (values: V) => void;
   /** A new record's photos, uploaded once it is saved (absent: the form takes none). */
   photos?: PhotoChoice;
+  /** Puts the values aside as the form's draft when the user leaves with unsaved changes. */
+  onLeave?: (values: V) => void;
 }
 
 /**
@@ -196,6 +198,7 @@ export function RecordNewPage<V extends { orgId?: string }, I, R, E = string | n
         error: formError,
         onSubmit,
         photos: props.photos && { files: photos, onChange: setPhotos },
+        onLeave: (values) => props.draft.save(key, values),
       })}
     </Card>
   );
@@ -322,6 +325,7 @@ function EditForm<T extends { id: string; version: number }, V, I, P, E>({
           saving: update.isPending,
           error: formError,
           onSubmit,
+          onLeave: (values) => page.draft.save(key, values),
         },
         record,
       )}

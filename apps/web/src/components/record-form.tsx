@@ -2,13 +2,15 @@
 // (locked when the user may write to one org only), the form's error above a full-width save
 // button. Each feature's form puts its own fields in between; their labels and rules come from
 // the feature's field specs (derived from the contract, lib/zod-rules.ts). `WhenFields` is the
-// date-and-time pair most records are dated with.
+// date-and-time pair most records are dated with. A form with changes not yet submitted asks
+// before the page is left, and keeps them as its draft when the user leaves anyway.
 import { Alert, Button, DatePicker, Form, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { DATE_FORMAT, DATE_INPUT_FORMATS, TIME_FORMAT } from '../lib/dates.ts';
 import type { FieldSpecs } from '../lib/form-issues.ts';
 import { type FormFields, useFormFields } from '../lib/use-form-fields.ts';
+import { useLeaveGuard } from '../lib/use-leave-guard.ts';
 import { usePhone } from '../lib/use-phone.ts';
 import { OrgSelect } from './org-select.tsx';
 import { PhotoPicker } from './photo-picker.tsx';
@@ -31,6 +33,7 @@ export function RecordForm<V>({
   testId,
   initialValues,
   onSubmit,
+  onLeave,
   orgs,
   orgLocked,
   fields,
@@ -41,6 +44,10 @@ export function RecordForm<V>({
   photos,
 }: RecordFormProps<V>) {
   const org = useFormFields(fields).item('orgId');
+  // Changed since opened or last submitted; a submit hands the values to the page, which keeps
+  // them as a draft until the save succeeds and then moves on.
+  const [dirty, setDirty] = useState(false);
+  const guard = useLeaveGuard(dirty, { onLeave: () => onLeave?.(form.getFieldsValue(true)) });
   return (
     <Form<V>
       form={form}
@@ -50,11 +57,16 @@ export function RecordForm<V>({
       requiredMark
       // antd types a form's initial values as its loose Store; V is the form's own values type.
       initialValues={initialValues as Record<string, unknown>}
-      onFinish={onSubmit}
+      onValuesChange={() => setDirty(true)}
+      onFinish={(values) => {
+        setDirty(false);
+        onSubmit(values);
+      }}
       scrollToFirstError={{ block: 'center' }}
       style={{ maxWidth: 640 }}
       data-testid={`${testId}-form`}
     >
+      {guard}
       <Form.Item {...org}>
         <OrgSelect orgs={orgs} disabled={orgLocked} size="large" testId={`${testId}-org`} />
       </Form.Item>

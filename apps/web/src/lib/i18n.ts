@@ -178,6 +178,13 @@ export const zh = {
   'form.noWritableOrg': '当前账号没有可以录入活动的组织。',
   'form.draftRestored': '已恢复上次未保存的内容，请核对后保存。',
   'form.discardDraft': '放弃这些内容',
+  'leave.title': '离开这个页面？',
+  'leave.content': '有尚未保存的修改。离开后修改不会保存，但会暂存在本浏览器标签页中，回到这里时可以恢复。',
+  'leave.ok': '离开',
+  'leave.stay': '留在此页',
+  'leave.closeTitle': '放弃填写的内容？',
+  'leave.closeContent': '对话框中填写的内容尚未保存，关闭后将丢失。',
+  'leave.closeOk': '放弃并关闭',
 
   'users.title': '用户管理',
   'users.new': '新增用户',
@@ -443,6 +450,14 @@ export const en: Messages = {
   'form.noWritableOrg': 'Your account has no organisation it may record activities for.',
   'form.draftRestored': 'What you had not saved yet is back; check it and save.',
   'form.discardDraft': 'Discard it',
+  'leave.title': 'Leave this page?',
+  'leave.content':
+    'There are unsaved changes. They are not saved if you leave, but this browser tab keeps them and offers them back when you return.',
+  'leave.ok': 'Leave',
+  'leave.stay': 'Stay',
+  'leave.closeTitle': 'Discard what you typed?',
+  'leave.closeContent': 'What you typed in this dialog is not saved; closing loses it.',
+  'leave.closeOk': 'Discard and close',
 
   'users.title': 'Users',
   'users.new': 'New user',

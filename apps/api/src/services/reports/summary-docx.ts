@@ -6,7 +6,7 @@
 // them installed; what replaces them elsewhere is in docs/decisions/016-summary-and-docx.md.
 import { writableText } from '@dutyboard/contracts/common';
 import type { SummaryContent } from '@dutyboard/contracts/reports';
-import { signOffIndents } from '@dutyboard/contracts/summary-text';
+import { signOffLines } from '@dutyboard/contracts/summary-text';
 import {
   AlignmentType,
   Document,
@@ -137,7 +137,7 @@ export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
       ...section.paragraphs.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
     ]),
   ];
-  const signOff = [content.signOff.org, content.signOff.date].filter(Boolean);
+  const lines = signOffLines(content.signOff);
   const children: Paragraph[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -145,17 +145,12 @@ export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
       children: titleLines.map((line, i) => run(line, FONTS.title, SIZE.title, { breakBefore: i > 0 })),
     }),
     blankLine(),
-    ...text.map((p, i) => bodyParagraph(p.text, p.font, p.heading || (i === text.length - 1 && signOff.length > 0))),
+    ...text.map((p, i) => bodyParagraph(p.text, p.font, p.heading || (i === text.length - 1 && lines.length > 0))),
   ];
-  if (signOff.length > 0) {
-    // 落款: two blank lines below the text; the date four characters in from the right, the
-    // 署名 centred over it (GB/T 9704 §7.3.5, signOffIndents); never on a page of its own.
+  if (lines.length > 0) {
+    // 落款: two blank lines below the text; the document's 成文日期 four characters in from the
+    // right, the 署名 centred over it (GB/T 9704 §7.3.5, signOffLines); never on a page of its own.
     children.push(blankLine(true), blankLine(true));
-    const indents = signOffIndents(content.signOff.org, content.signOff.date);
-    const lines = [
-      { text: content.signOff.org, indent: indents.org },
-      { text: content.signOff.date, indent: indents.date },
-    ].filter((line) => line.text);
     for (const [i, line] of lines.entries()) {
       children.push(
         new Paragraph({

@@ -1,7 +1,10 @@
-// Saved 工作总结 drafts (ReportDraft rows of kind HALF_YEAR_SUMMARY): the edited document with its
-// period, org and author. Reading follows the org's reach (another branch's draft answers 404);
-// every save is audited in its transaction; an edit names the version it was made on (If-Match),
-// so two people editing the same draft cannot overwrite each other unknowingly (412).
+// Saved 工作总结 (ReportDraft rows of kind HALF_YEAR_SUMMARY): the versions of one document — the
+// summary of one org and period — each the edited text with its author. A new save is the next
+// version (1, 2, …); a draft version is edited in place and may be deleted; 定稿 locks a version
+// (no edit, no delete: a change is a new version made from it). Reading follows the org's reach
+// (another branch's summary answers 404); every change is audited in its transaction; a change
+// names the row version it was made on (If-Match), so two people cannot overwrite each other
+// unknowingly (412). ADR 016, ADR 033.
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
 import {
@@ -17,7 +20,7 @@ import {
 } from '@dutyboard/contracts/reports';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { notFound } from '../../errors/app-error.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
@@ -39,6 +42,10 @@ interface DraftRow {
   updatedById: string | null;
   createdAt: Date;
   updatedAt: Date;
+  number: number;
+  state: 'DRAFT' | 'FINAL';
+  finalizedAt: Date | null;
+  finalizedById: string | null;
 }
 
 /** The title as one line, for lists and the title column ("城南街道党工委2026年上半年…"). */
@@ -58,6 +65,11 @@ function listFields(row: DraftRow, orgName: string, names: Map<string, string>) 
   return {
     id: row.id,
     version: row.version,
+    number: row.number,
+    state: row.state,
+    finalizedAt: row.finalizedAt?.toISOString() ?? null,
+    finalizedById: row.finalizedById,
+    finalizedByName: row.finalizedById ? (names.get(row.finalizedById) ?? null) : null,
     kind: row.kind,
     periodCode: row.periodCode,
     periodName: periodName(periodFromCode(row.periodCode)),
@@ -74,9 +86,11 @@ function listFields(row: DraftRow, orgName: string, names: Map<string, string>) 
 }
 
 async function toSaved(db: Db, row: DraftRow, orgName: string): Promise<SavedSummary> {
-  const names = await namesOf(db, [row.createdById, row.updatedById]);
+  const names = await namesOf(db, [row.createdById, row.updatedById, row.finalizedById]);
   return { ...listFields(row, orgName, names), content: SummaryContentSchema.parse(row.content) };
 }
+
+const finalLocked = () => new AppError('CONFLICT', { key: 'summary.final' });
 
 /** The stored shape written to the audit trail. */
 function auditShape(row: DraftRow) {
@@ -97,7 +111,7 @@ export async function getSummaryDraft(prisma: PrismaClient, user: AuthUser, id: 
   return toSaved(prisma, row, org.name);
 }
 
-/** Saved drafts of one org (default: the caller's home org), newest change first. */
+/** Saved versions of one org's summaries (default: the caller's home org), newest version first. */
 export async function listSummaryDrafts(
   prisma: PrismaClient,
   user: AuthUser,
@@ -106,12 +120,12 @@ export async function listSummaryDrafts(
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const rows = await prisma.reportDraft.findMany({
     where: { kind: SUMMARY_KIND, orgId: org.id, ...(query.period ? { periodCode: query.period } : {}) },
-    orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+    orderBy: [{ periodCode: 'desc' }, { number: 'desc' }],
     take: SUMMARY_LIST_MAX,
   });
   const names = await namesOf(
     prisma,
-    rows.flatMap((r) => [r.createdById, r.updatedById]),
+    rows.flatMap((r) => [r.createdById, r.updatedById, r.finalizedById]),
   );
   return { items: rows.map((r) => listFields(r, org.name, names)) };
 }
@@ -123,8 +137,15 @@ export async function saveSummaryDraft(
   input: SaveSummaryInput,
 ): Promise<SavedSummary> {
   const org = await loadWritableOrg(tx, user, input.org);
+  // One save at a time per document, so two saves cannot both take the same next number.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`summary:${SUMMARY_KIND}:${org.id}:${input.period}`}, 0))`;
+  const last = await tx.reportDraft.aggregate({
+    where: { kind: SUMMARY_KIND, orgId: org.id, periodCode: input.period },
+    _max: { number: true },
+  });
   const row = await tx.reportDraft.create({
     data: {
+      number: (last._max.number ?? 0) + 1,
       kind: SUMMARY_KIND,
       periodCode: input.period,
       orgId: org.id,
@@ -154,10 +175,11 @@ export async function updateSummaryDraft(
 ): Promise<SavedSummary> {
   const { row: before, org } = await loadDraft(tx, user, id);
   checkVersion(before, expectedVersion);
+  if (before.state === 'FINAL') throw finalLocked();
   const content: SummaryContent = input.content;
   // Conditional on the version just read: a concurrent save in between makes this one a 412.
   const { count } = await tx.reportDraft.updateMany({
-    where: { id, version: before.version },
+    where: { id, version: before.version, state: 'DRAFT' },
     data: {
       title: oneLineTitle(content.title),
       content: content as Prisma.InputJsonValue,
@@ -177,4 +199,60 @@ export async function updateSummaryDraft(
     after: auditShape(row),
   });
   return toSaved(tx, row, org.name);
+}
+
+/** 定稿: locks a draft version (If-Match); a version already final is refused. */
+export async function finalizeSummaryDraft(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<SavedSummary> {
+  const { row: before, org } = await loadDraft(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.state === 'FINAL') throw finalLocked();
+  const { count } = await tx.reportDraft.updateMany({
+    where: { id, version: before.version, state: 'DRAFT' },
+    data: {
+      state: 'FINAL',
+      finalizedAt: new Date(),
+      finalizedById: user.id,
+      updatedById: user.id,
+      version: { increment: 1 },
+    },
+  });
+  assertWritten(count);
+  const row = await tx.reportDraft.findUniqueOrThrow({ where: { id } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'UPDATE',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.orgId,
+    before: auditShape(before),
+    after: auditShape(row),
+  });
+  return toSaved(tx, row, org.name);
+}
+
+/** Deletes a draft version (If-Match); a final one is kept. */
+export async function deleteSummaryDraft(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  const { row: before } = await loadDraft(tx, user, id);
+  checkVersion(before, expectedVersion);
+  if (before.state === 'FINAL') throw new AppError('CONFLICT', { key: 'summary.finalNoDelete' });
+  const { count } = await tx.reportDraft.deleteMany({ where: { id, version: before.version, state: 'DRAFT' } });
+  assertWritten(count);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'DELETE',
+    entityType: ENTITY,
+    entityId: before.id,
+    orgId: before.orgId,
+    before: auditShape(before),
+  });
 }

@@ -7,6 +7,7 @@
 // functions of contracts/summary-text.ts.
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import { FIGURES } from '@dutyboard/contracts/figures';
+import { shanghaiLocalDate } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
 import type { GeneratedSummary, SummaryRequestSchema } from '@dutyboard/contracts/reports';
 import {
@@ -14,7 +15,6 @@ import {
   type BranchGap,
   buildSummary,
   type Count,
-  chineseDate,
   distinct,
   type GapMetric,
   METRIC_WORDS,
@@ -197,7 +197,7 @@ export async function summaryFacts(
     periodWord: periodWord(period),
     complete,
     hasBranches: orgs.length > 1,
-    dateText: chineseDate(now),
+    date: shanghaiLocalDate(now),
     duty: {
       firstResponsible: first
         ? {

@@ -3,7 +3,7 @@
 // the browser's "print to PDF" gives a document close to the Word file. Every text is escaped; the
 // page carries no script and a CSP that allows none.
 import type { SummaryContent } from '@dutyboard/contracts/reports';
-import { signOffIndents } from '@dutyboard/contracts/summary-text';
+import { signOffLines } from '@dutyboard/contracts/summary-text';
 
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -61,11 +61,7 @@ export function summaryHtml(content: SummaryContent): string {
     for (const p of s.paragraphs) body.push(`<p>${escapeHtml(p.text)}</p>`);
   }
   // The date four characters in, the 署名 centred over it (GB/T 9704 §7.3.5), as in the DOCX.
-  const indents = signOffIndents(content.signOff.org, content.signOff.date);
-  const sign = [
-    { text: content.signOff.org, indent: indents.org },
-    { text: content.signOff.date, indent: indents.date },
-  ].filter((line) => line.text);
+  const sign = signOffLines(content.signOff);
   if (sign.length > 0) {
     const lines = sign.map((l) => `<p style="padding-right: ${l.indent}em">${escapeHtml(l.text)}</p>`);
     body.push(`<div class="sign">${lines.join('')}</div>`);

@@ -1,7 +1,8 @@
-// Reads and writes of 工作总结: generate a draft (not saved), the saved drafts of a period and
-// org, one saved draft, save a new one (Idempotency-Key) and save changes to one (If-Match → 412
-// when someone else saved meanwhile). Exports are plain same-origin links (docx, print view).
-import { etagOf } from '@dutyboard/contracts/common';
+// Reads and writes of 工作总结: generate a draft (not saved), the saved versions of a period and
+// org, one saved version, save a new version (Idempotency-Key), save changes to a draft version,
+// 定稿 it or delete it (If-Match → 412 when someone else changed it meanwhile). Exports are plain
+// same-origin links (docx, print view).
+import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import {
   type GeneratedSummary,
   GeneratedSummarySchema,
@@ -85,6 +86,48 @@ export function useSaveSummary() {
     mutationFn: saveSummary,
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.reports.summary(saved.id), saved);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
+    },
+  });
+}
+
+/** A saved version named by its id and the row version it was loaded at (If-Match). */
+export interface SavedRef {
+  id: string;
+  version: number;
+}
+
+export function finalizeSummary(ref: SavedRef): Promise<SavedSummary> {
+  return api.post(`/api/reports/summaries/${ref.id}/finalize`, undefined, {
+    schema: SavedSummarySchema,
+    headers: { 'If-Match': etagOf(ref.version) },
+  });
+}
+
+export function useFinalizeSummary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: finalizeSummary,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.reports.summary(saved.id), saved);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
+    },
+  });
+}
+
+export function deleteSummary(ref: SavedRef): Promise<unknown> {
+  return api.delete(`/api/reports/summaries/${ref.id}`, {
+    schema: OkSchema,
+    headers: { 'If-Match': etagOf(ref.version) },
+  });
+}
+
+export function useDeleteSummary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteSummary,
+    onSuccess: (_, ref) => {
+      queryClient.removeQueries({ queryKey: queryKeys.reports.summary(ref.id) });
       return queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
     },
   });

@@ -4,10 +4,11 @@
 // are no longer in it are listed under it ("本段数据") so the records stay one click away.
 import { EditOutlined } from '@ant-design/icons';
 import type { SummaryContent, SummaryFigure, SummaryParagraph } from '@dutyboard/contracts/reports';
-import { splitByFigures } from '@dutyboard/contracts/summary-text';
-import { Button, Input, Space, Tooltip, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { chineseDay, splitByFigures } from '@dutyboard/contracts/summary-text';
+import { Button, DatePicker, Input, Space, Tooltip, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { DATE_FORMAT, pickerDay } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { figureHref } from '../lib/figure-href.ts';
 
@@ -136,13 +137,18 @@ export function SummaryDocument({
   content,
   editable,
   onChange,
+  onEditing,
 }: {
   content: SummaryContent;
   editable: boolean;
   onChange: (content: SummaryContent) => void;
+  /** Whether a block is open in its editor (its text is not in the content yet). */
+  onEditing?: (open: boolean) => void;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Editing>(null);
+  const editorOpen = editing !== null;
+  useEffect(() => onEditing?.(editorOpen), [editorOpen, onEditing]);
   const [signOffDraft, setSignOffDraft] = useState(content.signOff);
   const close = () => setEditing(null);
 
@@ -260,19 +266,24 @@ export function SummaryDocument({
               value={signOffDraft.org}
               onChange={(e) => setSignOffDraft({ ...signOffDraft, org: e.target.value })}
             />
-            <Input
+            <DatePicker
               prefix={<Typography.Text type="secondary">{t('reports.signOffDate')}</Typography.Text>}
               aria-label={t('reports.signOffDate')}
               data-testid="sign-off-date"
-              value={signOffDraft.date}
-              onChange={(e) => setSignOffDraft({ ...signOffDraft, date: e.target.value })}
+              format={DATE_FORMAT}
+              allowClear={false}
+              inputReadOnly
+              style={{ width: '100%' }}
+              value={pickerDay(signOffDraft.date)}
+              onChange={(day) => day && setSignOffDraft({ ...signOffDraft, date: day.format(DATE_FORMAT) })}
             />
             <Space>
               <Button
                 type="primary"
                 size="small"
+                data-testid="sign-off-ok"
                 onClick={() => {
-                  onChange({ ...content, signOff: { org: signOffDraft.org.trim(), date: signOffDraft.date.trim() } });
+                  onChange({ ...content, signOff: { org: signOffDraft.org.trim(), date: signOffDraft.date } });
                   close();
                 }}
               >
@@ -287,8 +298,8 @@ export function SummaryDocument({
       ) : (
         <div className="summary-block summary-sign" data-testid="summary-sign-off">
           <div>{content.signOff.org}</div>
-          <div>
-            {content.signOff.date}
+          <div data-testid="sign-off-date-text">
+            {chineseDay(content.signOff.date)}
             {editable && (
               <EditButton
                 label={t('reports.editSignOff')}

@@ -1,20 +1,27 @@
 // /reports/summary (工作总结): pick a period and an org, draft the summary from the records, read
-// it as a document whose every figure opens its records, edit it block by block, save it (a new
-// draft, then versions of it: a save over someone else's newer version is refused and explained),
-// export it as a 公文 Word file or a print view. Period, org and the open saved draft live in the URL.
+// it as a document whose every figure opens its records, edit it block by block, save it as the
+// next version of the org's summary of the period (a draft version is saved again in place; a
+// save over someone else's newer change is refused and explained), 定稿 a version (locked: only a
+// new version made from it), delete a draft version, export it as a 公文 Word file or a print
+// view. Period, org and the open saved version live in the URL. Unsaved edits ask before the page
+// is left and stay in this tab (lib/form-draft.ts), so Back and return brings them back.
 import {
+  CopyOutlined,
+  DeleteOutlined,
   FileWordOutlined,
+  LockOutlined,
   PrinterOutlined,
   ReloadOutlined,
   SaveOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { IdSchema } from '@dutyboard/contracts/common';
+import { SUMMARY_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { periodContaining } from '@dutyboard/contracts/periods';
-import type { SavedSummary, SummaryContent } from '@dutyboard/contracts/reports';
-import { SummaryPeriodCodeSchema } from '@dutyboard/contracts/reports';
+import type { SavedSummary, SavedSummaryListItem, SummaryContent } from '@dutyboard/contracts/reports';
+import { SavedSummarySchema, SummaryContentSchema, SummaryPeriodCodeSchema } from '@dutyboard/contracts/reports';
 import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ScopeOrgSelect } from '../../../components/org-select.tsx';
@@ -26,13 +33,18 @@ import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
+import { draftStore } from '../../../lib/form-draft.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useOrgChoices } from '../../../lib/orgs.ts';
 import { periodLabel } from '../../../lib/periods.ts';
+import { useLeaveGuard } from '../../../lib/use-leave-guard.ts';
 import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { patchParams } from '../../../lib/use-url-filter.ts';
 import {
   exportUrls,
+  type SavedRef,
+  useDeleteSummary,
+  useFinalizeSummary,
   useGenerateSummary,
   useSavedSummaries,
   useSavedSummary,
@@ -51,15 +63,40 @@ export function lastCompleteHalf(now = new Date()): string {
   return current.index === 2 ? `${current.year}-H1` : `${current.year - 1}-H2`;
 }
 
-/** The draft on screen: freshly generated, or a saved one at the version it was loaded. */
+/**
+ * The draft on screen: freshly generated, a saved version at the row version it was loaded, or a
+ * new version made from a saved one (`basedOn`, its number) and not saved yet.
+ */
 interface OnScreen {
   content: SummaryContent;
   period: string;
   org: string;
   generatedAt?: string;
   saved?: SavedSummary;
+  basedOn?: number;
   dirty: boolean;
 }
+
+/** Unsaved edits of this tab's user, kept while they are unsaved; every part checked on reading. */
+const unsavedSummary = draftStore<OnScreen | null>({
+  key: (userId) => `dutyboard.draft.summary.${userId}`,
+  fromStored: (stored) => {
+    const content = SummaryContentSchema.safeParse(stored.content);
+    const period = SummaryPeriodCodeSchema.safeParse(stored.period);
+    const org = IdSchema.safeParse(stored.org);
+    const saved = stored.saved == null ? null : SavedSummarySchema.safeParse(stored.saved);
+    if (!content.success || !period.success || !org.success || (saved && !saved.success)) return null;
+    return {
+      content: content.data,
+      period: period.data,
+      org: org.data,
+      generatedAt: typeof stored.generatedAt === 'string' ? stored.generatedAt : undefined,
+      saved: saved?.data,
+      basedOn: typeof stored.basedOn === 'number' ? stored.basedOn : undefined,
+      dirty: true,
+    };
+  },
+});
 
 export function SummaryRoute() {
   const me = useCurrentUser();
@@ -78,10 +115,32 @@ export function SummaryRoute() {
   const draftParam = params.get('draft');
   const draftId = IdSchema.safeParse(draftParam).success ? (draftParam as string) : undefined;
 
-  const [doc, setDoc] = useState<OnScreen | null>(null);
+  const draftKey = unsavedSummary.key(me.id);
+  // Edits left unsaved on this tab (Back, a link, a reload) come back when the page opens again.
+  const [restored] = useState(() => unsavedSummary.load(draftKey));
+  const [doc, setDoc] = useState<OnScreen | null>(restored);
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  const [blockOpen, setBlockOpen] = useState(false);
   const [conflict, setConflict] = useState(false);
   const generate = useGenerateSummary();
   const save = useSaveSummary();
+  const finalize = useFinalizeSummary();
+  const remove = useDeleteSummary();
+  const guard = useLeaveGuard(Boolean(doc?.dirty) || blockOpen);
+  const onEditing = useCallback((open: boolean) => setBlockOpen(open), []);
+
+  useEffect(() => {
+    if (doc?.dirty) unsavedSummary.save(draftKey, doc);
+    else unsavedSummary.clear(draftKey);
+  }, [doc, draftKey]);
+
+  // The URL follows a restored draft once (its period, org and saved version).
+  useEffect(() => {
+    if (!restored) return;
+    setParams(patchParams(params, { period: restored.period, org: restored.org, draft: restored.saved?.id }), {
+      replace: true,
+    });
+  }, []);
   const submissionKey = useSubmissionKey<unknown>();
   const savedList = useSavedSummaries(period, org);
   const opened = useSavedSummary(draftId);
@@ -99,7 +158,9 @@ export function SummaryRoute() {
 
   if (!allowed) return <ForbiddenPage />;
 
-  const setParam = (changes: Record<string, string | undefined>) => setParams(patchParams(params, changes));
+  // The page's own controls replace the entry, so Back leaves the page (and asks when unsaved).
+  const setParam = (changes: Record<string, string | undefined>) =>
+    setParams(patchParams(params, changes), { replace: true });
 
   /** Runs `go` at once, or after confirming that unsaved edits may be dropped. */
   const leaveDraft = (go: () => void) => {
@@ -144,12 +205,81 @@ export function SummaryRoute() {
       setParam({ draft: id });
     });
 
+  const discardRestored = () => {
+    setShowRestored(false);
+    setDoc(null);
+    setParam({ draft: undefined });
+  };
+
+  const refusal = (failed: string) => (error: Error) => {
+    if (isApiError(error) && error.status === 412) setConflict(true);
+    else void message.error(`${failed}: ${errorText(error, lang, t)}`);
+  };
+
+  const runFinalize = (saved: SavedSummary) =>
+    modal.confirm({
+      title: t('reports.finalizeConfirmTitle', { number: saved.number }),
+      content: t('reports.finalizeConfirm'),
+      okText: t('reports.finalize'),
+      cancelText: t('reports.cancel'),
+      okButtonProps: { 'data-testid': 'finalize-ok' },
+      onOk: () =>
+        finalize.mutate(
+          { id: saved.id, version: saved.version },
+          {
+            onSuccess: (final) => {
+              setDoc({
+                content: final.content,
+                period: final.periodCode,
+                org: final.orgId,
+                saved: final,
+                dirty: false,
+              });
+              void message.success(t('reports.finalized', { number: final.number }));
+            },
+            onError: refusal(t('reports.finalizeFailed')),
+          },
+        ),
+    });
+
+  const runDelete = (item: SavedRef & { number: number }) =>
+    modal.confirm({
+      title: t('reports.deleteConfirmTitle', { number: item.number }),
+      content: t('reports.deleteConfirm'),
+      okText: t('reports.delete'),
+      cancelText: t('reports.cancel'),
+      okButtonProps: { danger: true, 'data-testid': 'delete-ok' },
+      onOk: () =>
+        remove.mutate(
+          { id: item.id, version: item.version },
+          {
+            onSuccess: () => {
+              // Read the screen and the URL as they are now, not as they were when asked.
+              setDoc((current) => (current?.saved?.id === item.id ? null : current));
+              setParams((now) => (now.get('draft') === item.id ? patchParams(now, { draft: undefined }) : now), {
+                replace: true,
+              });
+              void message.success(t('reports.deleted', { number: item.number }));
+            },
+            onError: refusal(t('reports.deleteFailed')),
+          },
+        ),
+    });
+
+  /** A copy of a (final) version to change: saved, it is the document's next version. */
+  const newVersionFrom = (saved: SavedSummary) => {
+    setConflict(false);
+    setDoc({ content: saved.content, period: saved.periodCode, org: saved.orgId, basedOn: saved.number, dirty: true });
+    setParam({ draft: undefined });
+  };
+
   const runSave = () => {
     if (!doc) return;
     const body = { period: doc.period, org: doc.org, content: doc.content };
     save.mutate(
       {
-        saved: doc.saved ? { id: doc.saved.id, version: doc.saved.version } : null,
+        // A draft version is saved in place; anything else becomes the next version.
+        saved: doc.saved?.state === 'DRAFT' ? { id: doc.saved.id, version: doc.saved.version } : null,
         ...body,
         key: submissionKey(body),
       },
@@ -158,12 +288,9 @@ export function SummaryRoute() {
           setConflict(false);
           setDoc({ content: saved.content, period: saved.periodCode, org: saved.orgId, saved, dirty: false });
           setParam({ draft: saved.id, period: saved.periodCode, org: saved.orgId });
-          void message.success(t('reports.saved'));
+          void message.success(t('reports.saved', { number: saved.number }));
         },
-        onError: (error) => {
-          if (isApiError(error) && error.status === 412) setConflict(true);
-          else void message.error(`${t('reports.saveFailed')}: ${errorText(error, lang, t)}`);
-        },
+        onError: refusal(t('reports.saveFailed')),
       },
     );
   };
@@ -213,16 +340,28 @@ export function SummaryRoute() {
     </Tooltip>
   );
 
+  const final = doc?.saved?.state === 'FINAL';
   const status = doc ? (
     <Space wrap size={[8, 4]} data-testid="draft-status">
       {doc.saved ? (
-        <Typography.Text type="secondary">
-          {t('reports.savedInfo', {
-            version: doc.saved.version,
-            name: doc.saved.updatedByName ?? '—',
-            time: formatDateTime(doc.saved.updatedAt),
-          })}
-        </Typography.Text>
+        <>
+          <StateTag state={doc.saved.state} />
+          <Typography.Text type="secondary">
+            {doc.saved.state === 'FINAL'
+              ? t('reports.finalInfo', {
+                  number: doc.saved.number,
+                  name: doc.saved.finalizedByName ?? '—',
+                  time: doc.saved.finalizedAt ? formatDateTime(doc.saved.finalizedAt) : '—',
+                })
+              : t('reports.savedInfo', {
+                  number: doc.saved.number,
+                  name: doc.saved.updatedByName ?? '—',
+                  time: formatDateTime(doc.saved.updatedAt),
+                })}
+          </Typography.Text>
+        </>
+      ) : doc.basedOn !== undefined ? (
+        <Typography.Text type="secondary">{t('reports.copiedFrom', { number: doc.basedOn })}</Typography.Text>
       ) : (
         doc.generatedAt && (
           <Typography.Text type="secondary">
@@ -240,7 +379,22 @@ export function SummaryRoute() {
 
   return (
     <div>
+      {guard}
       <PageHead title={t('reports.title')} intro={t('reports.intro')} />
+      {showRestored && doc?.dirty && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="draft-restored"
+          style={{ marginBottom: 16 }}
+          title={t('reports.restored')}
+          action={
+            <Button size="small" type="link" onClick={discardRestored} data-testid="discard-restored">
+              {t('reports.discardRestored')}
+            </Button>
+          }
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
           <ScopeOrgSelect
@@ -288,7 +442,7 @@ export function SummaryRoute() {
           <div className="summary-toolbar">
             {status}
             <Space wrap>
-              {canWrite && (
+              {canWrite && !final && (
                 <Button
                   type="primary"
                   icon={<SaveOutlined />}
@@ -300,14 +454,49 @@ export function SummaryRoute() {
                   {t('reports.save')}
                 </Button>
               )}
+              {canWrite && doc.saved?.state === 'DRAFT' && (
+                <Tooltip title={doc.dirty ? t('reports.finalizeNeedsSave') : undefined}>
+                  <Button
+                    icon={<LockOutlined />}
+                    loading={finalize.isPending}
+                    disabled={doc.dirty}
+                    onClick={() => doc.saved && runFinalize(doc.saved)}
+                    data-testid="finalize-summary"
+                  >
+                    {t('reports.finalize')}
+                  </Button>
+                </Tooltip>
+              )}
+              {canWrite && final && doc.saved && (
+                <Button
+                  type="primary"
+                  icon={<CopyOutlined />}
+                  onClick={() => doc.saved && newVersionFrom(doc.saved)}
+                  data-testid="new-version"
+                >
+                  {t('reports.newVersion')}
+                </Button>
+              )}
               {exportButtons}
             </Space>
           </div>
           {!canWrite && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('reports.readOnly')} />}
+          {canWrite && final && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('reports.finalReadOnly')}
+              data-testid="final-read-only"
+            />
+          )}
           <SummaryDocument
+            // A new content source (another version, a copy) starts the editor afresh.
+            key={`${doc.saved?.id ?? 'new'}:${doc.saved?.version ?? doc.basedOn ?? ''}`}
             content={doc.content}
-            editable={canWrite}
+            editable={canWrite && !final}
             onChange={(content) => setDoc({ ...doc, content, dirty: true })}
+            onEditing={onEditing}
           />
         </Card>
       ) : draftId && opened.isPending ? (
@@ -337,38 +526,75 @@ export function SummaryRoute() {
         ) : savedList.data.items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.savedEmpty')} data-testid="saved-empty" />
         ) : (
-          <List
-            data-testid="saved-summaries"
-            dataSource={savedList.data.items}
-            rowKey="id"
-            renderItem={(item) => (
-              <List.Item
-                data-testid="saved-summary"
-                actions={[
-                  doc?.saved?.id === item.id ? (
-                    <Tag key="current" color="blue">
-                      {t('reports.current')}
-                    </Tag>
-                  ) : (
-                    <Button key="open" size="small" onClick={() => openSaved(item.id)} data-testid="open-saved">
-                      {t('reports.open')}
-                    </Button>
-                  ),
-                ]}
-              >
-                <List.Item.Meta
-                  title={item.title}
-                  description={`${periodLabel(item.periodCode, t)} · ${t('reports.draftUpdated', {
-                    name: item.updatedByName ?? '—',
-                    time: formatDateTime(item.updatedAt),
-                    version: item.version,
-                  })}`}
-                />
-              </List.Item>
-            )}
-          />
+          <>
+            {/* One document: its title once (the latest version's), its versions below, newest first. */}
+            <Typography.Title level={3} className="summary-doc-title" data-testid="saved-document-title">
+              {savedList.data.items[0]?.title}
+            </Typography.Title>
+            <Typography.Text type="secondary">{periodLabel(period, t)}</Typography.Text>
+            <List
+              data-testid="saved-summaries"
+              dataSource={savedList.data.items}
+              rowKey="id"
+              renderItem={(item: SavedSummaryListItem) => (
+                <List.Item
+                  data-testid="saved-summary"
+                  data-number={item.number}
+                  actions={[
+                    doc?.saved?.id === item.id ? (
+                      <Tag key="current" color="blue">
+                        {t('reports.current')}
+                      </Tag>
+                    ) : (
+                      <Button key="open" size="small" onClick={() => openSaved(item.id)} data-testid="open-saved">
+                        {t('reports.open')}
+                      </Button>
+                    ),
+                    ...(canWrite && item.state === 'DRAFT'
+                      ? [
+                          <Button
+                            key="delete"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            loading={remove.isPending && remove.variables?.id === item.id}
+                            onClick={() => runDelete(item)}
+                            data-testid="delete-saved"
+                          >
+                            {t('reports.delete')}
+                          </Button>,
+                        ]
+                      : []),
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <Space size={8}>
+                        <span data-testid="version-number">{t('reports.versionN', { number: item.number })}</span>
+                        <StateTag state={item.state} />
+                      </Space>
+                    }
+                    description={t('reports.draftUpdated', {
+                      name: item.updatedByName ?? '—',
+                      time: formatDateTime(item.updatedAt),
+                    })}
+                  />
+                </List.Item>
+              )}
+            />
+          </>
         )}
       </Card>
     </div>
+  );
+}
+
+/** 草稿 / 定稿, as the label table says it. */
+function StateTag({ state }: { state: SavedSummary['state'] }) {
+  const { nameOf } = useI18n();
+  return (
+    <Tag color={state === 'FINAL' ? 'green' : 'default'} data-testid="version-state">
+      {nameOf(SUMMARY_STATE_LABELS, state)}
+    </Tag>
   );
 }
