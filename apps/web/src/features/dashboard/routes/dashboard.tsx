@@ -120,7 +120,11 @@ export function DashboardRoute() {
               style={{ marginBottom: 16 }}
             />
           )}
-          <KpiSections kpis={data.kpis} ended={Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt)} />
+          <KpiSections
+            kpis={data.kpis}
+            ended={Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt)}
+            period={data.period.code}
+          />
 
           <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
             {data.branches.length > 0 && (
