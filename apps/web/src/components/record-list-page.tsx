@@ -128,8 +128,8 @@ interface RecordListRouteProps<F extends Record<string, string | undefined>, Row
   newWhenFiltered?: boolean;
   Filters: ComponentType<ListFiltersProps<F>>;
   Table: ComponentType<ListTableProps<Row>>;
-  /** The export of this list, with the filter it shows. */
-  exportList: ExportList;
+  /** The export of this list, with the filter it shows (none: no "导出"). */
+  exportList?: ExportList;
 }
 
 /**
@@ -167,7 +167,7 @@ export function RecordListRoute<F extends Record<string, string | undefined>, Ro
           onClear={clearFilters}
         />
       }
-      exportList={{ list: props.exportList, query: filter }}
+      exportList={props.exportList ? { list: props.exportList, query: filter } : undefined}
       list={list}
       renderTable={(rows, empty) => <Table rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />
