@@ -152,7 +152,11 @@ export function DashboardRoute() {
             </Col>
             <Col xs={24} lg={16}>
               <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
-                <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+                <OpenAlertsCard
+                  openAlerts={data.openAlerts}
+                  generatedAt={data.generatedAt}
+                  ended={Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt)}
+                />
               </Suspense>
             </Col>
             <Col xs={24} lg={8}>
