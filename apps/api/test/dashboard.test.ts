@@ -328,7 +328,10 @@ describe('dashboard figures', () => {
 
   it('open alerts: the unreported first, soonest due first, each with its clock', async () => {
     const d = await dashboard('leader', `period=2026-H1&org=${fx.streetId}`);
-    const open = await ctx.prisma.riskAlert.count({ where: { state: { not: 'CLOSED' } } });
+    // A finished period's panel: the alerts registered by its end and still open (issue 16.5).
+    const open = await ctx.prisma.riskAlert.count({
+      where: { state: { not: 'CLOSED' }, registeredAt: { lt: new Date(d.period.endsAt) } },
+    });
     expect(d.openAlerts.total).toBe(open);
     expect(d.openAlerts.items.length).toBe(Math.min(open, 10));
     const unreported = d.openAlerts.items.filter((a) => a.remainingMinutes !== null);

@@ -657,6 +657,8 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/dashboard/export': orgList('/api/dashboard/export', { period: PERIOD, format: 'csv' }),
   'GET /api/notifications': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/notifications' }) },
   'GET /api/audit/verify': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/audit/verify' }) },
+  'GET /api/oplog': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/oplog' }) },
+  'GET /api/oplog/actors': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/oplog/actors' }) },
 
   // Exports: the list's filter, so the org filter decides.
   'GET /api/exports/activities': exportOf('activities'),
@@ -854,6 +856,8 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/exports/rectifications': 'rectification:read',
   'GET /api/exports/assignments': 'assignment:read',
   'GET /api/audit/verify': 'audit:read',
+  'GET /api/oplog': 'oplog:read',
+  'GET /api/oplog/actors': 'oplog:read',
   'GET /api/imports/templates/:kind': 'SIGNED_IN',
   'POST /api/imports': 'SIGNED_IN',
   'GET /api/imports': 'SIGNED_IN',

@@ -46,10 +46,17 @@ export const PageLimitSchema = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX)
 /** Opaque keyset cursor returned as `nextCursor` and sent back as `cursor`. */
 export const CursorSchema = z.string().max(500);
 
+/**
+ * One page of a list. `total` is how many rows the whole list holds — the same filters, the same
+ * reach — counted once, with the first page (the page asked for without a cursor); the pages
+ * after it only continue the list and answer null, so walking a long list (an export) does not
+ * count it again at every step.
+ */
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     nextCursor: z.string().nullable(),
+    total: z.number().int().nonnegative().nullable(),
   });
 }
 

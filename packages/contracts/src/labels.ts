@@ -17,6 +17,7 @@ import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.t
 import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.ts';
+import { AUDIT_ACTIONS, type AuditAction } from './oplog.ts';
 import { ORG_KINDS, type OrgKind } from './orgs.ts';
 import type { PaceStatus } from './periods.ts';
 import { ROLES, type Role } from './permissions.ts';
@@ -380,8 +381,29 @@ export const THING_LABELS = {
   EvidencePack: { zh: '证据包', en: 'Evidence pack' },
   Attachment: { zh: '附件', en: 'Attachment' },
   ReportDraft: { zh: '总结草稿', en: 'Summary draft' },
+  /** A request refused (ACCESS_DENIED events name the route). */
+  Route: { zh: '访问请求', en: 'Request' },
 } as const satisfies Record<string, Label>;
 export type Thing = keyof typeof THING_LABELS;
+
+/** What an audit event records, as the 操作日志 says it. */
+export const AUDIT_ACTION_LABELS = {
+  CREATE: { zh: '新建', en: 'Created' },
+  UPDATE: { zh: '修改', en: 'Changed' },
+  DELETE: { zh: '删除', en: 'Deleted' },
+  TRANSITION: { zh: '状态变更', en: 'Status changed' },
+  CLOSE: { zh: '办结', en: 'Closed' },
+  CHECK: { zh: '排查', en: 'Checked' },
+  CORRECT: { zh: '更正', en: 'Corrected' },
+  ATTACH: { zh: '上传附件', en: 'File added' },
+  DETACH: { zh: '删除附件', en: 'File removed' },
+  LOGIN: { zh: '登录', en: 'Signed in' },
+  LOGIN_FAILED: { zh: '登录失败', en: 'Sign-in failed' },
+  LOGIN_THROTTLED: { zh: '登录受限', en: 'Sign-in held back' },
+  ACCESS_DENIED: { zh: '拒绝访问', en: 'Access denied' },
+  LOGOUT: { zh: '退出登录', en: 'Signed out' },
+  EXPORT: { zh: '导出', en: 'Exported' },
+} as const satisfies LabelTable<AuditAction>;
 
 /** The background jobs a user may run a few of at once (the per-user limit names them). */
 export const JOB_KIND_LABELS = {
@@ -430,4 +452,5 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'NOTIFICATION_KIND', values: NOTIFICATION_KINDS, table: NOTIFICATION_KIND_LABELS },
   { name: 'ALERT_STEP_NAME', values: ALERT_STATES, table: ALERT_STEP_NAME_LABELS },
   { name: 'ALERT_FROZEN_FIELD', values: ALERT_FROZEN_FIELDS, table: ALERT_FROZEN_FIELD_LABELS },
+  { name: 'AUDIT_ACTION', values: AUDIT_ACTIONS, table: AUDIT_ACTION_LABELS },
 ];

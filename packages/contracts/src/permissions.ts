@@ -40,6 +40,12 @@ export const ACTIONS = [
   'rectification:write',
   'dashboard:read',
   'audit:read',
+  /**
+   * 操作日志: the audit trail as a log, within the role's reach. Leadership and auditors (and the
+   * administrator): a secretary has each of her records' history on the record itself, and the
+   * log would show her other people's sign-ins and refusals.
+   */
+  'oplog:read',
   /** Save and edit 工作总结 drafts (generating and reading them needs dashboard:read): leadership. */
   'report:write',
 ] as const;
@@ -77,6 +83,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
       'plan:manage',
       'rectification:write',
       'report:write',
+      'oplog:read',
     ],
   },
   SECRETARY: {
@@ -94,11 +101,11 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
   },
   AUDITOR: {
     scope: 'ALL',
-    actions: [...READS, 'audit:read'],
+    actions: [...READS, 'audit:read', 'oplog:read'],
   },
   ADMIN: {
     scope: 'ALL',
-    actions: [...READS, 'org:manage', 'user:manage', 'audit:read'],
+    actions: [...READS, 'org:manage', 'user:manage', 'audit:read', 'oplog:read'],
   },
 };
 

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   FileZipOutlined,
   FormOutlined,
+  HistoryOutlined,
   HomeOutlined,
   ImportOutlined,
   MenuOutlined,
@@ -182,6 +183,13 @@ const NAV: NavItem[] = [
     label: 'nav.adminOrgs',
     icon: <ApartmentOutlined />,
     visible: (me) => can(me, 'org:manage'),
+    group: 'admin',
+  },
+  {
+    path: '/oplog',
+    label: 'oplog.nav',
+    icon: <HistoryOutlined />,
+    visible: (me) => can(me, 'oplog:read'),
     group: 'admin',
   },
   {

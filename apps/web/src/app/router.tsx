@@ -333,6 +333,10 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/admin-orgs/routes/admin-orgs.tsx')).AdminOrgsRoute),
               },
               {
+                path: 'oplog',
+                ...page(async () => (await import('../features/audit/routes/oplog.tsx')).OplogRoute),
+              },
+              {
                 path: 'audit',
                 ...page(async () => (await import('../features/audit/routes/audit.tsx')).AuditRoute),
               },

@@ -465,8 +465,19 @@ function AttachmentTile({ attachment, canEdit, deleting, onDelete }: AttachmentT
             {formatBytes(attachment.size)}
             {attachment.uploadedByName ? ` · ${attachment.uploadedByName}` : ''}
           </Typography.Text>
+          {/* Upload time, said as such: the photo's own capture time is not read yet (issue 16.9). */}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {formatDateTime(attachment.createdAt)}
+            {t('records.attachments.uploadedAt', { time: formatDateTime(attachment.createdAt) })}
+          </Typography.Text>
+          {/* The SHA-256 stored for the file, as the evidence pack's manifest lists it: the head shown, the whole copied. */}
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', fontSize: 12 }}
+            title={attachment.sha256}
+            copyable={{ text: attachment.sha256 }}
+            data-testid="attachment-sha256"
+          >
+            {t('records.attachments.sha256', { hash: attachment.sha256.slice(0, 12) })}
           </Typography.Text>
         </div>
         {canEdit && (

@@ -118,7 +118,11 @@ export function historyFieldLabels(t: Translate, keys: Record<string, MessageKey
   return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key)]));
 }
 
-/** A detail card's title: the small kind label over the record's title (the page's h1). */
+/**
+ * A detail card's title: the small kind label over the record's title (the page's h1). A long
+ * title (up to 200 characters) is clamped to two lines — it would fill a phone screen — and shows
+ * whole on hover (its tooltip) or on a tap, which toggles it.
+ */
 export function DetailCardTitle({
   kind,
   title,
@@ -130,16 +134,27 @@ export function DetailCardTitle({
   titleTestId: string;
   breakTitle?: boolean;
 }) {
+  const [whole, setWhole] = useState(false);
   return (
-    <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal' }}>
+    <Space orientation="vertical" size={0} style={{ whiteSpace: 'normal', minWidth: 0, maxWidth: '100%' }}>
       <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
         {kind}
       </Typography.Text>
+      {/* The whole title is in the page either way (screen readers read it all); only the view clamps. */}
       <h1
         style={{ margin: 0, fontSize: 20, ...(breakTitle ? { overflowWrap: 'anywhere' } : {}) }}
         data-testid={titleTestId}
       >
-        {title}
+        <button
+          type="button"
+          className={whole ? 'db-title-toggle' : 'db-title-toggle db-clamp-2'}
+          title={typeof title === 'string' ? title : undefined}
+          aria-expanded={whole}
+          onClick={() => setWhole((w) => !w)}
+          data-clamped={!whole}
+        >
+          {title}
+        </button>
       </h1>
     </Space>
   );

@@ -117,7 +117,8 @@ export interface RecordFiltersProps<F extends BaseFilter> extends ListFiltersPro
   selects: FilterSelectSpec<F>[];
   /** The from–to range's words; omitted for a list without dates. */
   dates?: { label: string; start: string; end: string };
-  sort: { label: string; options: FilterOption[]; defaultValue: string };
+  /** The sort order's select; omitted for a list with one order. */
+  sort?: { label: string; options: FilterOption[]; defaultValue: string };
   clearText: string;
 }
 
@@ -164,15 +165,17 @@ export function RecordFilters<F extends BaseFilter>(props: RecordFiltersProps<F>
           className="db-w-260"
         />
       )}
-      <Select
-        aria-label={props.sort.label}
-        data-testid="filter-sort"
-        value={filter.sort ?? props.sort.defaultValue}
-        onChange={(sort: string) => change('sort', sort === props.sort.defaultValue ? undefined : sort)}
-        options={props.sort.options}
-        className="db-w-200"
-        popupMatchSelectWidth={false}
-      />
+      {props.sort && (
+        <Select
+          aria-label={props.sort.label}
+          data-testid="filter-sort"
+          value={filter.sort ?? props.sort.defaultValue}
+          onChange={(sort: string) => change('sort', sort === props.sort?.defaultValue ? undefined : sort)}
+          options={props.sort.options}
+          className="db-w-200"
+          popupMatchSelectWidth={false}
+        />
+      )}
       {props.active && (
         <Button onClick={props.onClear} data-testid="filter-clear">
           {props.clearText}

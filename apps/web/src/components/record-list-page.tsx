@@ -1,4 +1,5 @@
-// The frame every record list shares: the head with its "new" button, the filters, the table in a
+// The frame every record list shares: the head with its "new" button and the list's total (and the
+// figure it was reached from), the filters, the table in a
 // card (or loading / error in its place), the "load more" footer of the keyset pages and the empty
 // state that offers to clear the filters; and RecordListRoute, the route around it. Each list
 // route configures it with its own texts, test ids, filters and table.
@@ -18,6 +19,7 @@ import { useOrgChoices } from '../lib/orgs.ts';
 import { type UrlFilterOptions, useUrlFilter } from '../lib/use-url-filter.ts';
 import { ErrorState } from './error-state.tsx';
 import { ExportButton } from './export-button.tsx';
+import { ListTotal } from './list-total.tsx';
 import { PageLoading } from './page-loading.tsx';
 import type { ListFiltersProps } from './record-filters.tsx';
 import type { ListTableProps } from './record-table.tsx';
@@ -25,7 +27,7 @@ import { ForbiddenPage } from './status-page.tsx';
 
 /** What the page needs of its infinite list query (TanStack Query's `useInfiniteQuery`). */
 interface InfiniteList<Row> {
-  data: { pages: { items: Row[] }[] } | undefined;
+  data: { pages: { items: Row[]; total?: number | null }[] } | undefined;
   isPending: boolean;
   isError: boolean;
   error: unknown;
@@ -126,8 +128,8 @@ interface RecordListRouteProps<F extends Record<string, string | undefined>, Row
   newWhenFiltered?: boolean;
   Filters: ComponentType<ListFiltersProps<F>>;
   Table: ComponentType<ListTableProps<Row>>;
-  /** The export of this list, with the filter it shows. */
-  exportList: ExportList;
+  /** The export of this list, with the filter it shows (none: no "导出"). */
+  exportList?: ExportList;
 }
 
 /**
@@ -165,7 +167,7 @@ export function RecordListRoute<F extends Record<string, string | undefined>, Ro
           onClear={clearFilters}
         />
       }
-      exportList={{ list: props.exportList, query: filter }}
+      exportList={props.exportList ? { list: props.exportList, query: filter } : undefined}
       list={list}
       renderTable={(rows, empty) => <Table rows={rows} empty={empty} showOrg={orgs.showOrg} />}
     />
@@ -222,7 +224,10 @@ export function RecordListPage<Row>({
   return (
     <div>
       <div className="db-page-head">
-        <h1>{texts.title}</h1>
+        <div className="db-page-title">
+          <h1>{texts.title}</h1>
+          <ListTotal total={list.data?.pages[0]?.total} />
+        </div>
         <Space wrap>
           {exportList && <ExportButton list={exportList.list} query={exportList.query} />}
           {newButton(testIds.new)}

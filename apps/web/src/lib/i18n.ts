@@ -80,6 +80,8 @@ export const zh = {
   'export.csv': 'CSV 文件（.csv）',
   'export.failed': '导出失败',
 
+  'list.total': '共 {count} 条',
+
   'notFound.title': '页面不存在',
   'notFound.text': '您访问的页面不存在，可能链接有误或已被移除。',
 
@@ -351,6 +353,8 @@ export const en: Messages = {
   'export.xlsx': 'Excel workbook (.xlsx)',
   'export.csv': 'CSV file (.csv)',
   'export.failed': 'Export failed',
+
+  'list.total': '{count} in all',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you asked for does not exist; the link may be wrong or out of date.',

@@ -1,6 +1,6 @@
 import { COUNTED_METRIC_KEYS, metricDrill } from '@dutyboard/contracts/metrics';
 import { describe, expect, it } from 'vitest';
-import { drillHref } from './metric-links.ts';
+import { drillHref, drillOriginFrom } from './metric-links.ts';
 
 const ORG = '7f0b4a9e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
@@ -40,5 +40,23 @@ describe('drillHref', () => {
       expect(drillHref(metricDrill(metric, ORG, '2026-01-01', '2026-01-31')), metric).not.toBeNull();
     }
     expect(drillHref({ list: '/api/unknown', query: {} })).toBeNull();
+  });
+});
+
+describe('the figure a drill comes from', () => {
+  it('travels in the list URL as via=<figure>:<period> and reads back', () => {
+    const href = drillHref(metricDrill('SEMINAR', ORG, '2026-01-01', '2026-06-30'), {
+      figure: 'SEMINAR',
+      period: '2026-H1',
+    });
+    expect(href).toBe(`/study-sessions?kind=SEMINAR&org=${ORG}&from=2026-01-01&to=2026-06-30&via=SEMINAR%3A2026-H1`);
+    const params = new URL(href ?? '', 'http://x').searchParams;
+    expect(drillOriginFrom(params)).toEqual({ figure: 'SEMINAR', period: '2026-H1' });
+  });
+
+  it('a malformed via names nothing', () => {
+    for (const via of ['', 'SEMINAR', 'NOPE:2026-H1', 'SEMINAR:2026-H9', 'SEMINAR:2026-H1:x']) {
+      expect(drillOriginFrom(new URLSearchParams({ via }))).toBeNull();
+    }
   });
 });

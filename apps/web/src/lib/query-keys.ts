@@ -4,6 +4,7 @@ import type { ListActivitiesQuery } from '@dutyboard/contracts/activities';
 import type { ListAssignmentsQuery } from '@dutyboard/contracts/assignments';
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import type { DashboardQuery } from '@dutyboard/contracts/dashboard';
+import type { OplogQuery } from '@dutyboard/contracts/oplog';
 import type { ListPublicityQuery } from '@dutyboard/contracts/publicity';
 import type { ListRectificationsQuery } from '@dutyboard/contracts/rectifications';
 import type { ListRiskAlertsQuery } from '@dutyboard/contracts/risk-alerts';
@@ -11,6 +12,7 @@ import type { ListRiskPointChecksQuery, ListRiskPointsQuery } from '@dutyboard/c
 import type { ListStudySessionsQuery } from '@dutyboard/contracts/study-sessions';
 
 export type ActivityListFilter = Omit<ListActivitiesQuery, 'cursor' | 'limit'>;
+export type OplogListFilter = Omit<OplogQuery, 'cursor' | 'limit'>;
 export type PublicityListFilter = Omit<ListPublicityQuery, 'cursor' | 'limit'>;
 export type RectificationListFilter = Omit<ListRectificationsQuery, 'cursor' | 'limit'>;
 export type RiskAlertListFilter = Omit<ListRiskAlertsQuery, 'cursor' | 'limit'>;
@@ -110,6 +112,9 @@ export const queryKeys = {
   /** 审计链核验: GET /api/audit/verify (run on request only). */
   audit: {
     verify: ['audit', 'verify'] as const,
+    /** 操作日志: GET /api/oplog with its filter, and the people it can be narrowed to. */
+    oplog: (filter: OplogListFilter) => ['audit', 'oplog', filter] as const,
+    oplogActors: ['audit', 'oplog-actors'] as const,
   },
   /** 证据包: GET /api/evidence-packs (the caller's newest packs, polled while one is being made). */
   evidencePacks: {

@@ -3,6 +3,7 @@
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { isLocalDate } from './dates.ts';
+import { VIA_PARAM } from './metric-links.ts';
 
 /** A change to some of the filter's params; an empty value removes the param. */
 export type FilterPatch<F> = Partial<Record<keyof F, string | undefined>>;
@@ -75,7 +76,8 @@ export function useUrlFilter<F>({ parse, keys, isFiltered }: UrlFilterOptions<F>
   const [params, setParams] = useSearchParams();
   const filter = parse(params);
   const filtered = isFiltered ? isFiltered(filter) : keys.some((key) => Boolean(filter[key]));
-  const changeFilter = (patch: FilterPatch<F>) => setParams(patchParams(params, patch));
-  const clearFilters = () => setParams(withoutParams(params, keys));
+  // A list narrowed or widened is no longer the figure it was reached from: the origin goes.
+  const changeFilter = (patch: FilterPatch<F>) => setParams(patchParams(params, { ...patch, [VIA_PARAM]: undefined }));
+  const clearFilters = () => setParams(withoutParams(params, [...keys, VIA_PARAM]));
   return { filter, filtered, changeFilter, clearFilters };
 }

@@ -28,6 +28,7 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { ensurePeriod, findPeriod } from '../plan/periods.ts';
 import { cursorOf, type Keyset, orderBy, pageQuery } from '../records/keyset.ts';
+import { countedPage } from '../records/page-total.ts';
 import { type AssignmentRow, assignmentInclude, loadInScope, RECORD_KINDS } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
 import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
@@ -129,42 +130,70 @@ export async function listAssignments(
   let periodId: string | undefined;
   if (params.period) {
     const period = await findPeriod(prisma, periodFromCode(params.period));
-    if (!period) return { items: [], nextCursor: null };
+    if (!period) return { items: [], nextCursor: null, total: params.cursor ? null : 0 };
     periodId = period.id;
   }
   const base: Prisma.AssignmentWhereInput[] = [scope];
   if (periodId) base.push({ periodId });
   if (params.owner) base.push({ ownerId: params.owner });
   if (params.kind) base.push({ kind: params.kind });
+  const where = { AND: base } as Prisma.AssignmentWhereInput;
+  const keep = (item: Assignment) =>
+    (!params.status || item.status === params.status) &&
+    (!params.overdue || item.overdue === (params.overdue === 'true'));
 
-  const items: Assignment[] = [];
-  let cursor = params.cursor;
-  let more = false;
-  // The row of the last item taken: the next page continues after it.
-  let lastTaken: AssignmentRow | undefined;
-  const batch = params.limit + 1;
-  for (;;) {
-    const rows = await prisma.assignment.findMany({
-      ...pageQuery(KEYSET, { AND: base } as Prisma.AssignmentWhereInput, { cursor, limit: params.limit }),
-      include: assignmentInclude,
-    });
-    const answered = await answerAll(prisma, rows, now);
-    for (const [i, item] of answered.entries()) {
-      if (params.status && item.status !== params.status) continue;
-      if (params.overdue && item.overdue !== (params.overdue === 'true')) continue;
-      if (items.length === params.limit) {
-        more = true;
-        break;
+  const page = async () => {
+    const items: Assignment[] = [];
+    let cursor = params.cursor;
+    let more = false;
+    // The row of the last item taken: the next page continues after it.
+    let lastTaken: AssignmentRow | undefined;
+    const batch = params.limit + 1;
+    for (;;) {
+      const rows = await prisma.assignment.findMany({
+        ...pageQuery(KEYSET, where, { cursor, limit: params.limit }),
+        include: assignmentInclude,
+      });
+      const answered = await answerAll(prisma, rows, now);
+      for (const [i, item] of answered.entries()) {
+        if (!keep(item)) continue;
+        if (items.length === params.limit) {
+          more = true;
+          break;
+        }
+        items.push(item);
+        lastTaken = rows[i];
       }
-      items.push(item);
-      lastTaken = rows[i];
+      const last = rows.at(-1);
+      if (more || rows.length < batch || !last) break;
+      cursor = cursorOf(KEYSET, last);
     }
-    const last = rows.at(-1);
-    if (more || rows.length < batch || !last) break;
-    cursor = cursorOf(KEYSET, last);
-  }
-  return { items, nextCursor: more && lastTaken ? cursorOf(KEYSET, lastTaken) : null };
+    return { items, nextCursor: more && lastTaken ? cursorOf(KEYSET, lastTaken) : null };
+  };
+
+  // The status and overdue filters are computed, so with either the total answers every row of
+  // the list (a period's tasks: hundreds, not millions); without them it is a count.
+  const count = async () => {
+    if (!params.status && !params.overdue) return prisma.assignment.count({ where });
+    let total = 0;
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await prisma.assignment.findMany({
+        ...pageQuery(KEYSET, where, { cursor, limit: COUNT_BATCH }),
+        include: assignmentInclude,
+      });
+      const batch = rows.slice(0, COUNT_BATCH);
+      total += (await answerAll(prisma, batch, now)).filter(keep).length;
+      const last = batch.at(-1);
+      if (rows.length <= COUNT_BATCH || !last) return total;
+      cursor = cursorOf(KEYSET, last);
+    }
+  };
+  return countedPage(params, page, count);
 }
+
+/** Rows answered at a time while counting a list filtered by a computed field. */
+const COUNT_BATCH = 500;
 
 export async function getAssignment(prisma: PrismaClient, user: AuthUser, id: string): Promise<Assignment> {
   return answer(prisma, await loadInScope(prisma, user, KIND, id));

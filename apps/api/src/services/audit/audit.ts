@@ -2,36 +2,12 @@
 // change without its audit event cannot be committed. Every event is chained to the one before it
 // (ADR 012): prevHash is that event's hash, hash covers this event's content and prevHash.
 import { GENESIS_HASH } from '@dutyboard/contracts/audit';
+import type { AuditAction } from '@dutyboard/contracts/oplog';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { auditAppendArgument, eventHash } from './chain.ts';
 
-export type AuditAction =
-  | 'CREATE'
-  | 'UPDATE'
-  | 'DELETE'
-  /** A workflow step (alert 研判 → 报送 …); after holds the new state. */
-  | 'TRANSITION'
-  /** A task or rectification closed with its evidence. */
-  | 'CLOSE'
-  /** A risk point checked (排查). */
-  | 'CHECK'
-  /**
-   * 更正 by leadership of a workflow fact past its step (an alert's level, registration time or
-   * org): before/after as for UPDATE, after also holds the correctionReason; the clock is kept.
-   */
-  | 'CORRECT'
-  /** An evidence file added to or removed from a record (entityType/entityId name the record). */
-  | 'ATTACH'
-  | 'DETACH'
-  | 'LOGIN'
-  | 'LOGIN_FAILED'
-  /** A sign-in or password check refused by throttling (once per address per window). */
-  | 'LOGIN_THROTTLED'
-  /** A 403: a role without the route's permission, or an unsafe request from a foreign origin. */
-  | 'ACCESS_DENIED'
-  | 'LOGOUT'
-  /** Records handed out in bulk: an evidence pack asked for, and its finished zip's SHA-256. */
-  | 'EXPORT';
+/** The actions an event records are declared once, with their meaning, in contracts/oplog.ts. */
+export type { AuditAction } from '@dutyboard/contracts/oplog';
 
 export interface AuditEntry {
   actorId: string | null;

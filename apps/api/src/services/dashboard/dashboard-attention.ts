@@ -28,15 +28,21 @@ export function alertFunnel(scope: FigureScope, inPeriod: PartCounts): Dashboard
   }));
 }
 
-/** The open-alert total (from every alert ever registered) and the most urgent ones with their clocks. */
+/**
+ * The open-alert total (from every alert ever registered) and the most urgent ones with their
+ * clocks. A finished period's panel shows only the alerts registered by its end and still open
+ * (`endedTotal`, counted by the caller), and its drill lists the same: registered up to its last day.
+ */
 export function openAlerts(
   scope: FigureScope,
   allAlerts: PartCounts,
   rows: readonly OpenAlertRow[],
+  endedTotal: number | null = null,
 ): Dashboard['openAlerts'] {
+  const query = { org: scope.orgId, flag: 'OPEN', ...(endedTotal === null ? {} : { to: scope.range.to }) };
   return {
-    total: allAlerts.sum('alert', (p) => !p.endsWith(':CLOSED')),
-    drill: { list: FIGURE_SOURCES.alert.list, query: { org: scope.orgId, flag: 'OPEN' } },
+    total: endedTotal ?? allAlerts.sum('alert', (p) => !p.endsWith(':CLOSED')),
+    drill: { list: FIGURE_SOURCES.alert.list, query },
     items: rows.map((a) => {
       const clock = alertClock(
         { reportDueAt: a.reportDueAt.toISOString(), reportedAt: a.reportedAt?.toISOString() ?? null },

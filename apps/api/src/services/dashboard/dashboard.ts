@@ -72,15 +72,33 @@ async function childCounts(
   return byChild;
 }
 
-/** Open alerts in the subtree: unreported first (their clock runs), the soonest due first. */
-function openAlertRows(prisma: PrismaClient, org: Org) {
-  return prisma.$queryRaw<OpenAlertRow[]>`
-    SELECT a.id::text AS id, o.name AS "orgName", a.level::text AS level, a.state::text AS state, a.summary,
-           a."registeredAt", a."reportDueAt", a."reportedAt"
-    FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
-    WHERE a.state <> 'CLOSED' AND o.path LIKE ${`${escapeLike(org.path)}%`}
-    ORDER BY a."reportedAt" ASC NULLS FIRST, a."reportDueAt", a.id
-    LIMIT ${OPEN_ALERTS_MAX}`;
+/**
+ * Open alerts in the subtree: unreported first (their clock runs), the soonest due first. For a
+ * finished period only those registered before its end (`until`), with their count: the rollups
+ * keep the open total of every alert ever registered, not of those a period's end had seen.
+ */
+async function openAlertRows(
+  prisma: PrismaClient,
+  org: Org,
+  until: Date | null,
+): Promise<{ rows: OpenAlertRow[]; total: number | null }> {
+  const subtree = `${escapeLike(org.path)}%`;
+  const before = until ?? new Date('9999-12-31T00:00:00Z');
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<OpenAlertRow[]>`
+      SELECT a.id::text AS id, o.name AS "orgName", a.level::text AS level, a.state::text AS state, a.summary,
+             a."registeredAt", a."reportDueAt", a."reportedAt"
+      FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
+      WHERE a.state <> 'CLOSED' AND o.path LIKE ${subtree} AND a."registeredAt" < ${before}
+      ORDER BY a."reportedAt" ASC NULLS FIRST, a."reportDueAt", a.id
+      LIMIT ${OPEN_ALERTS_MAX}`,
+    until
+      ? prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM "RiskAlert" a JOIN "OrgUnit" o ON o.id = a."orgId"
+          WHERE a.state <> 'CLOSED' AND o.path LIKE ${subtree} AND a."registeredAt" < ${until}`
+      : null,
+  ]);
+  return { rows, total: counted ? (counted[0]?.n ?? 0) : null };
 }
 
 /** From the caller's home org down to this org (a secretary's trail starts at their branch). */
@@ -109,7 +127,7 @@ async function readDashboard(prisma: PrismaClient, user: AuthUser, org: Org, per
     childrenLoaded.then((children) => targetsOf(prisma, period, org, children)),
     // Tasks: done and overdue as the list answers them, rule tasks' progress from the rollups.
     summariseAssignments(prisma, { period, org, now }),
-    openAlertRows(prisma, org),
+    openAlertRows(prisma, org, now >= period.endsAt ? period.endsAt : null),
     trailOf(prisma, user, org),
   ]);
   return { orgRows, byChild, children, targets, assignments, alertRows, trail };
@@ -162,7 +180,7 @@ export async function buildDashboard(
     branches,
     branchPage: wholePage(branches.length),
     alertFunnel: alertFunnel(scope, counts.inPeriod),
-    openAlerts: openAlerts(scope, counts.allAlerts, read.alertRows),
+    openAlerts: openAlerts(scope, counts.allAlerts, read.alertRows.rows, read.alertRows.total),
     overdueByOwner: owners,
     ownerPage: wholePage(owners.length),
   };

@@ -31,6 +31,8 @@ export interface RecordTable<Row, Where, Data, Create = never> {
   create(data: Create): Promise<Row>;
   /** A page of a list (keyset.ts pageQuery), rows as find answers them. */
   findMany(query: { where: Where; orderBy: Record<string, 'asc' | 'desc'>[]; take: number }): Promise<Row[]>;
+  /** How many rows a list's where-clause holds (its `total`, records/page-total.ts). */
+  count(where: Where): Promise<number>;
   updateMany(where: Where, data: Data): Promise<{ count: number }>;
   deleteMany(where: Where): Promise<{ count: number }>;
 }
@@ -120,6 +122,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.ActivityWhereInput, data: Prisma.ActivityUncheckedUpdateManyInput) =>
         db.activity.updateMany({ where, data }),
       deleteMany: (where: Prisma.ActivityWhereInput) => db.activity.deleteMany({ where }),
+      count: (where: Prisma.ActivityWhereInput) => db.activity.count({ where }),
     }),
     permissions: { read: 'activity:read', write: ['activity:write'] },
   }),
@@ -133,6 +136,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.StudySessionWhereInput, data: Prisma.StudySessionUncheckedUpdateManyInput) =>
         db.studySession.updateMany({ where, data }),
       deleteMany: (where: Prisma.StudySessionWhereInput) => db.studySession.deleteMany({ where }),
+      count: (where: Prisma.StudySessionWhereInput) => db.studySession.count({ where }),
     }),
     permissions: { read: 'study:read', write: ['study:write'] },
   }),
@@ -146,6 +150,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.PublicityItemWhereInput, data: Prisma.PublicityItemUncheckedUpdateManyInput) =>
         db.publicityItem.updateMany({ where, data }),
       deleteMany: (where: Prisma.PublicityItemWhereInput) => db.publicityItem.deleteMany({ where }),
+      count: (where: Prisma.PublicityItemWhereInput) => db.publicityItem.count({ where }),
     }),
     permissions: { read: 'publicity:read', write: ['publicity:write'] },
   }),
@@ -159,6 +164,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.RiskPointWhereInput, data: Prisma.RiskPointUncheckedUpdateManyInput) =>
         db.riskPoint.updateMany({ where, data }),
       deleteMany: (where: Prisma.RiskPointWhereInput) => db.riskPoint.deleteMany({ where }),
+      count: (where: Prisma.RiskPointWhereInput) => db.riskPoint.count({ where }),
     }),
     permissions: { read: 'riskpoint:read', write: ['riskpoint:write'] },
     // Its checks (排查) go with it; the audit event says how many.
@@ -176,6 +182,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.RiskAlertWhereInput, data: Prisma.RiskAlertUncheckedUpdateManyInput) =>
         db.riskAlert.updateMany({ where, data }),
       deleteMany: (where: Prisma.RiskAlertWhereInput) => db.riskAlert.deleteMany({ where }),
+      count: (where: Prisma.RiskAlertWhereInput) => db.riskAlert.count({ where }),
     }),
     permissions: { read: 'alert:read', write: ['alert:register', 'alert:assess', 'alert:handle'] },
     // Its timeline goes with it.
@@ -193,6 +200,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.RectificationWhereInput, data: Prisma.RectificationUncheckedUpdateManyInput) =>
         db.rectification.updateMany({ where, data }),
       deleteMany: (where: Prisma.RectificationWhereInput) => db.rectification.deleteMany({ where }),
+      count: (where: Prisma.RectificationWhereInput) => db.rectification.count({ where }),
     }),
     permissions: { read: 'rectification:read', write: ['rectification:write'] },
     closed: (row) => row.status === 'DONE',
@@ -212,6 +220,7 @@ export const RECORD_KINDS = {
       updateMany: (where: Prisma.AssignmentWhereInput, data: Prisma.AssignmentUncheckedUpdateManyInput) =>
         db.assignment.updateMany({ where, data }),
       deleteMany: (where: Prisma.AssignmentWhereInput) => db.assignment.deleteMany({ where }),
+      count: (where: Prisma.AssignmentWhereInput) => db.assignment.count({ where }),
     }),
     permissions: { read: 'assignment:read', write: ['plan:manage'] },
     // An owner always reaches their own task, wherever it is.

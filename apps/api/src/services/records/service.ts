@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { AuthUser } from '../auth/sessions.ts';
 import { orgIdsInScope } from '../orgs/scope.ts';
 import { type ColumnKind, dayRange, keysetPage, sortKeyset } from './keyset.ts';
+import { countedPage } from './page-total.ts';
 import { type Db, loadInScope, type RecordKind, type RecordRow } from './registry.ts';
 import { createRecord, deleteService, loadForChange, versionedUpdate } from './writes.ts';
 
@@ -55,7 +56,7 @@ export function recordService<
       db: PrismaClient,
       user: AuthUser,
       params: Params,
-    ): Promise<{ items: Item[]; nextCursor: string | null }> {
+    ): Promise<{ items: Item[]; nextCursor: string | null; total: number | null }> {
       const now = new Date();
       const { days } = spec.list;
       const range = days ? dayRange(params.from, params.to) : undefined;
@@ -64,12 +65,18 @@ export function recordService<
         ...(days && range ? { [days]: range } : {}),
         ...spec.list.where(params, now),
       };
-      return keysetPage(
-        sortKeyset(params.sort, spec.list.sorts),
-        where as Where,
+      const table = kind.table(db);
+      return countedPage(
         params,
-        (query) => kind.table(db).findMany(query),
-        (rows) => rows.map((row) => spec.answer(row, now)),
+        () =>
+          keysetPage(
+            sortKeyset(params.sort, spec.list.sorts),
+            where as Where,
+            params,
+            (query) => table.findMany(query),
+            (rows) => rows.map((row) => spec.answer(row, now)),
+          ),
+        () => table.count(where as Where),
       );
     },
 

@@ -18,6 +18,7 @@ import { AppError, fieldIssue, forbidden, validationError } from '../../errors/a
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope, reachesOrg } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { countedPage } from '../records/page-total.ts';
 import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
 
@@ -107,12 +108,18 @@ export async function listRectifications(
     ...(and.length > 0 ? { AND: and } : {}),
   };
   // Rectifications without a deadline sort last by deadline (NULLS LAST).
-  return keysetPage(
-    sortKeyset(params.sort, SORT_KINDS, { nullsLast: ['deadlineAt'] }),
-    where,
+  const table = KIND.table(prisma);
+  return countedPage(
     params,
-    (query) => KIND.table(prisma).findMany(query),
-    (rows) => rows.map((row) => toRectification(row, user, now)),
+    () =>
+      keysetPage(
+        sortKeyset(params.sort, SORT_KINDS, { nullsLast: ['deadlineAt'] }),
+        where,
+        params,
+        (query) => table.findMany(query),
+        (rows) => rows.map((row) => toRectification(row, user, now)),
+      ),
+    () => table.count(where),
   );
 }
 

@@ -33,6 +33,7 @@ import { AppError, fieldIssue, forbidden, validationError } from '../../errors/a
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { countedPage } from '../records/page-total.ts';
 import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { checkVersion } from '../records/versioning.ts';
 import { createRecord, deleteService, versionedUpdate } from '../records/writes.ts';
@@ -134,12 +135,18 @@ export async function listRiskAlerts(
     ...(range ? { [params.dateField]: range } : {}),
     AND: [flagWhere(prisma, params.flag, now)],
   };
-  return keysetPage(
-    sortKeyset(params.sort, SORT_KINDS),
-    where,
+  const table = KIND.table(prisma);
+  return countedPage(
     params,
-    (query) => KIND.table(prisma).findMany(query),
-    (rows) => rows.map((row) => toRiskAlert(row, now)),
+    () =>
+      keysetPage(
+        sortKeyset(params.sort, SORT_KINDS),
+        where,
+        params,
+        (query) => table.findMany(query),
+        (rows) => rows.map((row) => toRiskAlert(row, now)),
+      ),
+    () => table.count(where),
   );
 }
 

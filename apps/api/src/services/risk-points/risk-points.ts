@@ -25,6 +25,7 @@ import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
 import { orgIdsInScope } from '../orgs/scope.ts';
 import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
+import { countedPage } from '../records/page-total.ts';
 import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
 import { versionedUpdate } from '../records/writes.ts';
@@ -152,15 +153,20 @@ async function checkPage(
   where: Prisma.RiskPointCheckWhereInput,
   params: { sort: RiskPointCheckSort; cursor?: string | undefined; limit: number },
 ): Promise<RiskPointCheckPage> {
-  return keysetPage(
-    sortKeyset(params.sort, { checkedAt: 'date' }),
-    where,
+  return countedPage(
     params,
-    (query) => db.riskPointCheck.findMany({ ...query, include: checkInclude }),
-    async (rows) => {
-      const names = await checkNames(db, rows);
-      return rows.map((row) => toCheck(row, names));
-    },
+    () =>
+      keysetPage(
+        sortKeyset(params.sort, { checkedAt: 'date' }),
+        where,
+        params,
+        (query) => db.riskPointCheck.findMany({ ...query, include: checkInclude }),
+        async (rows) => {
+          const names = await checkNames(db, rows);
+          return rows.map((row) => toCheck(row, names));
+        },
+      ),
+    () => db.riskPointCheck.count({ where }),
   );
 }
 

@@ -46,6 +46,8 @@ export const dashboardZh = {
   'dashboard.overdue.empty': '本期没有逾期事项',
 
   'dashboard.alerts.title': '未办结舆情',
+  'dashboard.alerts.titleEnded': '期末前登记、尚未办结的舆情',
+  'dashboard.alerts.emptyEnded': '期末前登记的舆情均已办结',
   'dashboard.alerts.viewAll': '查看全部 {total} 条',
   'dashboard.alerts.empty': '没有未办结的舆情',
   'dashboard.alerts.more': '按紧急程度显示前 {shown} 条，共 {total} 条',
@@ -130,6 +132,8 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.overdue.empty': 'No overdue item in this period',
 
   'dashboard.alerts.title': 'Open alerts',
+  'dashboard.alerts.titleEnded': 'Alerts registered by the period’s end, still open',
+  'dashboard.alerts.emptyEnded': 'Every alert registered by the period’s end is closed',
   'dashboard.alerts.viewAll': 'All {total}',
   'dashboard.alerts.empty': 'No open alert',
   'dashboard.alerts.more': 'The {shown} most urgent of {total}',

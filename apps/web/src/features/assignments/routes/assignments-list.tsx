@@ -14,6 +14,7 @@ import { Button, Card, Empty, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ExportButton } from '../../../components/export-button.tsx';
+import { ListTotal } from '../../../components/list-total.tsx';
 import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -29,6 +30,7 @@ import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { VIA_PARAM } from '../../../lib/metric-links.ts';
 import { useOrgChoices } from '../../../lib/orgs.ts';
 import { periodOrgFromParams } from '../../../lib/periods.ts';
 import type { AssignmentListFilter } from '../../../lib/query-keys.ts';
@@ -71,9 +73,10 @@ export function AssignmentsListRoute() {
   if (!allowed) return <ForbiddenPage />;
 
   const orgChoices = orgs.choices;
+  // A changed filter is no longer the figure the list was reached from (VIA_PARAM).
   const setParam = (key: 'period' | 'org' | (typeof FILTER_KEYS)[number], value: string | undefined) =>
-    setParams(patchParams(params, { [key]: value }));
-  const clearFilters = () => setParams(withoutParams(params, FILTER_KEYS));
+    setParams(patchParams(params, { [key]: value, [VIA_PARAM]: undefined }));
+  const clearFilters = () => setParams(withoutParams(params, [...FILTER_KEYS, VIA_PARAM]));
   const selects: FilterSelectSpec<AssignmentListFilter>[] = [
     {
       param: 'kind',
@@ -127,6 +130,9 @@ export function AssignmentsListRoute() {
           )}
         </div>
       </PageHead>
+      <div style={{ marginTop: -8, marginBottom: 12 }}>
+        <ListTotal total={list.isPending ? undefined : rows.length} />
+      </div>
       <div className="db-filters" data-testid="assignment-filters">
         {selects.map((spec) => (
           <FilterSelect

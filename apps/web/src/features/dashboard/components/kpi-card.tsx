@@ -12,10 +12,11 @@ import { drillHref } from '../../../lib/metric-links.ts';
 /** Figures where fewer is better: no target, and any count above zero is shown in red. */
 const PROBLEM_METRICS = new Set<Kpi['metric']>(['RECTIFICATION_OPEN', 'ASSIGNMENT_OVERDUE']);
 
-export function KpiCard({ kpi, ended = false }: { kpi: Kpi; ended?: boolean }) {
+/** `period`: the period's code, so the drill's list names the figure and period over its total. */
+export function KpiCard({ kpi, ended = false, period }: { kpi: Kpi; ended?: boolean; period?: string }) {
   const { t, lang, nameOf } = useI18n();
   const label = dashboardMetricLabel(kpi.metric, lang);
-  const href = kpi.drill ? drillHref(kpi.drill) : null;
+  const href = kpi.drill ? drillHref(kpi.drill, period ? { figure: kpi.metric, period } : undefined) : null;
   const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
   const figureStyle = alarming ? { color: '#cf1322' } : undefined;
   const figure = href ? (

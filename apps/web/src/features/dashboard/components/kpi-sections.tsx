@@ -8,7 +8,7 @@ import { KpiCard } from './kpi-card.tsx';
 const SECTIONS = Object.keys(DASHBOARD_SECTIONS) as DashboardSection[];
 
 /** `ended`: the period is over, so its cards speak in the past (issue 16.5). */
-export function KpiSections({ kpis, ended }: { kpis: Kpi[]; ended: boolean }) {
+export function KpiSections({ kpis, ended, period }: { kpis: Kpi[]; ended: boolean; period?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -27,7 +27,7 @@ export function KpiSections({ kpis, ended }: { kpis: Kpi[]; ended: boolean }) {
                 // A section's cards share its row on a wide screen, so a five-card section
                 // does not leave one card alone on a second row.
                 <Col key={kpi.metric} xs={24} sm={12} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
-                  <KpiCard kpi={kpi} ended={ended} />
+                  <KpiCard kpi={kpi} ended={ended} period={period} />
                 </Col>
               ))}
             </Row>

@@ -27,12 +27,15 @@ function clockColor(view: ClockView): string {
   return view.minutes < 60 ? 'orange' : 'blue';
 }
 
+/** `ended`: a finished period's panel, which holds only the alerts registered by its end. */
 export function OpenAlertsCard({
   openAlerts,
   generatedAt,
+  ended = false,
 }: {
   openAlerts: Dashboard['openAlerts'];
   generatedAt: string;
+  ended?: boolean;
 }) {
   const { t, nameOf } = useI18n();
   const now = useNow();
@@ -41,7 +44,7 @@ export function OpenAlertsCard({
     <Card
       size="small"
       data-testid="open-alerts"
-      title={t('dashboard.alerts.title')}
+      title={t(ended ? 'dashboard.alerts.titleEnded' : 'dashboard.alerts.title')}
       extra={
         listHref && openAlerts.total > 0 ? (
           <Link to={listHref} data-testid="open-alerts-all">
@@ -58,7 +61,7 @@ export function OpenAlertsCard({
         dataSource={openAlerts.items}
         pagination={false}
         scroll={{ x: 640 }}
-        locale={{ emptyText: t('dashboard.alerts.empty') }}
+        locale={{ emptyText: t(ended ? 'dashboard.alerts.emptyEnded' : 'dashboard.alerts.empty') }}
         onRow={(row) => ({ 'data-testid': 'open-alert', 'data-id': row.id }) as HTMLAttributes<HTMLElement>}
         columns={[
           {

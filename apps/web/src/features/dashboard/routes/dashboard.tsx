@@ -75,7 +75,7 @@ export function DashboardRoute() {
   const ended = data ? Date.parse(data.generatedAt) >= Date.parse(data.period.endsAt) : false;
   const openAlerts = data && (
     <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
-      <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} />
+      <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} ended={ended} />
     </Suspense>
   );
   return (
@@ -155,7 +155,7 @@ export function DashboardRoute() {
           )}
           {(!narrow || showAll) && (
             <>
-              <KpiSections kpis={data.kpis} ended={ended} />
+              <KpiSections kpis={data.kpis} ended={ended} period={data.period.code} />
 
               <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
                 {data.branches.length > 0 && (

@@ -77,7 +77,8 @@ export function StudyForm(props: RecordFormProps<StudyFormValues, ReactNode>) {
 }
 
 /**
- * Absentees as rows of name + reason. Each box carries its own label ("缺席人员 2 姓名"), so it
+ * Absentees as rows of name + reason, each box with a visible label (姓名, 缺席原因) and an
+ * accessible name that contains it and says which row ("缺席人员 2 姓名"), so it
  * reads well to a screen reader and a test can find it; the list's own issues (too many for the
  * counts) show under the rows.
  */
@@ -117,6 +118,8 @@ function AbsenteeList() {
               >
                 <Form.Item
                   name={[field.name, 'name']}
+                  // A visible label, not a placeholder that vanishes on typing (issue 16.9).
+                  label={t('studySessions.form.absenteeNameShort')}
                   style={{ flex: '1 1 88px', minWidth: 0, marginBottom: 0 }}
                   // Blank rows are dropped on Save: a box is required only beside a filled one (the contract's check).
                   rules={row.rules('name', { required: false })}
@@ -129,6 +132,7 @@ function AbsenteeList() {
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'reason']}
+                  label={t('studySessions.form.absenteeReasonShort')}
                   style={{ flex: '2 1 120px', minWidth: 0, marginBottom: 0 }}
                   rules={row.rules('reason', { required: false })}
                 >
@@ -142,7 +146,8 @@ function AbsenteeList() {
                   aria-label={t('studySessions.form.absenteeRemove', { n })}
                   icon={<DeleteOutlined />}
                   onClick={() => remove(field.name)}
-                  style={{ width: 44, height: 40, flex: '0 0 auto' }}
+                  // Level with the boxes, below their labels.
+                  style={{ width: 44, height: 40, flex: '0 0 auto', alignSelf: 'flex-end' }}
                 />
               </div>
             );
