@@ -45,7 +45,14 @@ const theme = {
     colorTextTertiary: COLORS.textTertiary,
     colorTextDescription: COLORS.textTertiary,
     colorTextPlaceholder: COLORS.textTertiary,
-    ...Object.fromEntries(Object.entries(PRESET_TAG_TEXT).map(([name, { text }]) => [`${name}7`, text])),
+    // antd keeps each palette shade under two names (`gold7`, `gold-7`) that become one CSS
+    // variable; both must change or the untouched one may win.
+    ...Object.fromEntries(
+      Object.entries(PRESET_TAG_TEXT).flatMap(([name, { text }]) => [
+        [`${name}7`, text],
+        [`${name}-7`, text],
+      ]),
+    ),
     colorBgLayout: COLORS.pageBackground,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
