@@ -31,6 +31,7 @@ export function ProgressCompact({ progress, rule }: { progress: AssignmentProgre
         size="small"
         status={progress.satisfied ? 'success' : 'active'}
         format={() => t('assignments.progressShort', { done: progress.done, required: progress.required })}
+        aria-label={t('assignments.progressText', { done: progress.done, required: progress.required })}
       />
       {many && (
         <Button

@@ -150,7 +150,7 @@ export function ImportsRoute() {
           )}
           {percent !== null && (
             <div data-testid="import-upload-progress">
-              <Progress percent={percent} status="active" />
+              <Progress percent={percent} status="active" aria-label={t('imports.uploading', { percent })} />
               <Typography.Text type="secondary">{t('imports.uploading', { percent })}</Typography.Text>
             </div>
           )}
