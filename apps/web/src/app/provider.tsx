@@ -9,11 +9,55 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { type ReactNode, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { COLORS, CSS_COLOR_VARIABLES, PRESET_TAG_TEXT } from '../lib/colors.ts';
 import { I18nProvider, useI18n } from '../lib/i18n-provider.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
 
+// Our stylesheets read the palette as CSS variables; on the root element, so the page background
+// (html, body) has them before React renders anything.
+for (const [name, value] of Object.entries(CSS_COLOR_VARIABLES)) {
+  document.documentElement.style.setProperty(name, value);
+}
+
+/** antd's seed and text colours from the one palette (lib/colors.ts), all AA as text. */
 const theme = {
+  components: {
+    // A table's "no data" line is written in the disabled grey (2.3:1), though it is not disabled.
+    Table: { colorTextDisabled: COLORS.textTertiary },
+  },
   token: {
+    colorPrimary: COLORS.primary,
+    colorPrimaryHover: COLORS.primaryHover,
+    colorPrimaryActive: COLORS.primaryActive,
+    colorInfo: COLORS.primary,
+    colorLink: COLORS.primary,
+    colorLinkHover: COLORS.primaryHover,
+    colorLinkActive: COLORS.primaryActive,
+    // The status seeds are dark enough to be text; antd would derive greyish tints from them,
+    // so their tints and borders are set too.
+    colorSuccess: COLORS.success,
+    colorSuccessBg: COLORS.successBackground,
+    colorSuccessBorder: COLORS.successBorder,
+    colorWarning: COLORS.warning,
+    colorWarningBg: COLORS.warningBackground,
+    colorWarningBorder: COLORS.warningBorder,
+    colorError: COLORS.error,
+    colorErrorBg: COLORS.errorBackground,
+    colorErrorBorder: COLORS.errorBorder,
+    colorText: COLORS.text,
+    colorTextSecondary: COLORS.textSecondary,
+    colorTextTertiary: COLORS.textTertiary,
+    colorTextDescription: COLORS.textTertiary,
+    colorTextPlaceholder: COLORS.textTertiary,
+    // antd keeps each palette shade under two names (`gold7`, `gold-7`) that become one CSS
+    // variable; both must change or the untouched one may win.
+    ...Object.fromEntries(
+      Object.entries(PRESET_TAG_TEXT).flatMap(([name, { text }]) => [
+        [`${name}7`, text],
+        [`${name}-7`, text],
+      ]),
+    ),
+    colorBgLayout: COLORS.pageBackground,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
   },

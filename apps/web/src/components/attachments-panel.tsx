@@ -15,6 +15,7 @@ import { Alert, App, Button, type ButtonProps, Empty, Image, Popconfirm, Progres
 import { type ChangeEvent, type CSSProperties, useEffect, useRef, useState } from 'react';
 import { api, isApiError } from '../lib/api-client.ts';
 import { randomUuid, uploadFile } from '../lib/api-upload.ts';
+import { COLORS } from '../lib/colors.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { MessageKey, TranslateVars } from '../lib/i18n.ts';
@@ -146,10 +147,10 @@ const tileStyle: CSSProperties = {
   display: 'flex',
   flexDirection: 'column',
   minWidth: 0,
-  border: '1px solid #f0f0f0',
+  border: `1px solid ${COLORS.divider}`,
   borderRadius: 8,
   overflow: 'hidden',
-  background: '#fff',
+  background: COLORS.surface,
 };
 
 const thumbStyle: CSSProperties = {
@@ -157,7 +158,7 @@ const thumbStyle: CSSProperties = {
   alignItems: 'center',
   justifyContent: 'center',
   aspectRatio: '1 / 1',
-  background: '#fafafa',
+  background: COLORS.subtleSurface,
   overflow: 'hidden',
 };
 
@@ -442,9 +443,9 @@ function AttachmentTile({ attachment, canEdit, deleting, onDelete }: AttachmentT
             style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', width: '100%', height: '100%' }}
           >
             {isPdf ? (
-              <FilePdfOutlined style={{ fontSize: 48, color: '#cf1322' }} />
+              <FilePdfOutlined style={{ fontSize: 48, color: COLORS.error }} />
             ) : (
-              <FileOutlined style={{ fontSize: 48, color: '#8c8c8c' }} />
+              <FileOutlined style={{ fontSize: 48, color: COLORS.textTertiary }} />
             )}
           </a>
         )}

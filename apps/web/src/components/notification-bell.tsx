@@ -8,6 +8,7 @@ import { Alert, Badge, Button, Drawer, Empty, Grid, Popover, Skeleton, Tag, Typo
 import { type CSSProperties, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../lib/api-client.ts';
+import { COLORS } from '../lib/colors.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { errorText } from '../lib/error-text.ts';
 import type { Translate } from '../lib/i18n.ts';
@@ -122,7 +123,7 @@ export function NotificationBell() {
 const itemStyle: CSSProperties = {
   display: 'block',
   padding: '10px 4px',
-  borderBottom: '1px solid #f0f0f0',
+  borderBottom: `1px solid ${COLORS.divider}`,
   color: 'inherit',
 };
 
@@ -204,7 +205,11 @@ function NotificationList({
                   </Typography.Text>
                   {item.dueAt && deadline ? (
                     <span
-                      style={{ display: 'block', fontSize: 12, color: deadline.overdue ? '#cf1322' : '#d48806' }}
+                      style={{
+                        display: 'block',
+                        fontSize: 12,
+                        color: deadline.overdue ? COLORS.error : COLORS.warning,
+                      }}
                       data-testid="notification-deadline"
                     >
                       {deadline.text} · {t('records.notifications.due', { time: formatDateTime(item.dueAt) })}

@@ -1,6 +1,7 @@
 import { PACE_STATUS_LABELS } from '@dutyboard/contracts/labels';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
 import { Tag } from 'antd';
+import { COLORS } from '../lib/colors.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 
 const COLOR: Record<PaceStatus, string> = { GREEN: 'success', AMBER: 'warning', RED: 'error' };
@@ -16,9 +17,9 @@ export function PaceTag({ status }: { status: PaceStatus }) {
 
 /** Bar colour for a progress figure: by pace when known, else done-vs-target. */
 export function progressColor(status: PaceStatus | null, done: number, target: number | null): string | undefined {
-  if (status === 'RED') return '#cf1322';
-  if (status === 'AMBER') return '#d48806';
-  if (status === 'GREEN' || (target !== null && done >= target)) return '#389e0d';
+  if (status === 'RED') return COLORS.error;
+  if (status === 'AMBER') return COLORS.warning;
+  if (status === 'GREEN' || (target !== null && done >= target)) return COLORS.success;
   return undefined;
 }
 

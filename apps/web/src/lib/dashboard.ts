@@ -4,6 +4,7 @@
 // components/branch-progress-table.tsx) need.
 import type { DashboardMetric } from '@dutyboard/contracts/dashboard';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
+import { COLORS, heatTint, PACE_COLORS } from './colors.ts';
 import type { Lang } from './i18n.ts';
 import { figureLabel, partLabel } from './labels.ts';
 
@@ -27,21 +28,15 @@ export interface CellTone {
   color: string;
 }
 
-const PACE_TONE: Record<PaceStatus, CellTone> = {
-  GREEN: { background: '#f6ffed', color: '#237804' },
-  AMBER: { background: '#fff7e6', color: '#ad4e00' },
-  RED: { background: '#fff1f0', color: '#a8071a' },
-};
-
 /**
  * A heat-table cell's colours: by pace when the cell has a target; otherwise a neutral blue whose
  * strength follows the count against the column's largest (so the busiest branch stands out
  * without implying it is on or off plan).
  */
 export function cellTone(cell: { done: number; status: PaceStatus | null }, columnMax: number): CellTone {
-  if (cell.status) return PACE_TONE[cell.status];
-  if (cell.done <= 0 || columnMax <= 0) return { background: 'transparent', color: 'rgba(0, 0, 0, 0.45)' };
+  if (cell.status) return PACE_COLORS[cell.status];
+  if (cell.done <= 0 || columnMax <= 0) return { background: 'transparent', color: COLORS.textTertiary };
   const strength = Math.min(cell.done / columnMax, 1);
   const alpha = Math.round((0.08 + 0.32 * strength) * 100) / 100;
-  return { background: `rgba(22, 119, 255, ${alpha})`, color: 'rgba(0, 0, 0, 0.88)' };
+  return { background: heatTint(alpha), color: COLORS.text };
 }

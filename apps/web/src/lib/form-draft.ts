@@ -95,6 +95,21 @@ export const draft = {
   } satisfies DraftField<Dayjs | null | undefined>,
 };
 
+const RECORD_DRAFT_PREFIX = 'dutyboard.draft.';
+
+/** Whether this tab keeps any record form draft of `userId` (the sign-in page says so after an expiry). */
+export function hasDraftsOf(userId: string): boolean {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(RECORD_DRAFT_PREFIX) && key.split('.')[3] === userId) return true;
+    }
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
+  return false;
+}
+
 /**
  * The draft of one kind of record form, stored under `dutyboard.draft.<name>.<user>.<record>`;
  * `fields` reads each field back.
@@ -105,7 +120,7 @@ export function recordDraft<V extends object>(
 ): DraftStore<V> {
   const entries = Object.entries(fields) as [keyof V & string, DraftField<unknown>][];
   return draftStore<V>({
-    key: (userId, recordId) => `dutyboard.draft.${name}.${userId}.${recordId}`,
+    key: (userId, recordId) => `${RECORD_DRAFT_PREFIX}${name}.${userId}.${recordId}`,
     toStored: (values) =>
       Object.fromEntries(entries.map(([key, field]) => [key, field.store ? field.store(values[key]) : values[key]])),
     fromStored: (stored) => Object.fromEntries(entries.map(([key, field]) => [key, field.load(stored[key])])) as V,

@@ -32,6 +32,9 @@ export const authZh = {
   'sessions.none': '没有其他登录会话',
   'sessions.confirm': '确定',
   'sessions.cancel': '取消',
+  'login.sessionEnded.draftSaved': '登录已过期，草稿已保存',
+  'login.sessionEnded.draftSavedHint': '重新登录后会回到原来的页面，填写的内容会自动恢复。',
+  'login.sessionEnded.signInAgain': '登录已过期，请重新登录',
 } satisfies Record<string, string>;
 
 export const authEn: Record<keyof typeof authZh, string> = {
@@ -66,4 +69,8 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'sessions.none': 'No other sessions',
   'sessions.confirm': 'OK',
   'sessions.cancel': 'Cancel',
+  'login.sessionEnded.draftSaved': 'Your session has expired; your draft is saved',
+  'login.sessionEnded.draftSavedHint':
+    'After signing in you return to the page you were on, with what you typed filled in again.',
+  'login.sessionEnded.signInAgain': 'Your session has expired; please sign in again',
 };

@@ -5,6 +5,7 @@ import type { Assignment, AssignmentProgress, AssignmentRule } from '@dutyboard/
 import { Button, Progress, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { COLORS } from '../../../lib/colors.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import { unitLabel } from './assignment-tags.tsx';
@@ -30,6 +31,7 @@ export function ProgressCompact({ progress, rule }: { progress: AssignmentProgre
         size="small"
         status={progress.satisfied ? 'success' : 'active'}
         format={() => t('assignments.progressShort', { done: progress.done, required: progress.required })}
+        aria-label={t('assignments.progressText', { done: progress.done, required: progress.required })}
       />
       {many && (
         <Button
@@ -71,7 +73,7 @@ function UnitLink({ unit, eachChild }: { unit: Unit; eachChild: boolean }) {
       {label} {unit.done}/{unit.required}
     </>
   );
-  const style = { color: unit.satisfied ? '#389e0d' : undefined, whiteSpace: 'nowrap' as const };
+  const style = { color: unit.satisfied ? COLORS.success : undefined, whiteSpace: 'nowrap' as const };
   return href ? (
     <Link to={href} style={style} title={t('assignments.unitOpen', { label })} onClick={(e) => e.stopPropagation()}>
       {text}

@@ -1,6 +1,7 @@
 // A ranked list drawn as bars, each row one link to the records it counts: plain links rather
 // than a chart, so every figure is reachable by keyboard and readable on a phone.
 import { Link } from 'react-router';
+import { COLORS } from '../../../lib/colors.ts';
 
 export interface BarItem {
   key: string;
@@ -26,7 +27,7 @@ export function BarList({ items, testId, ariaLabel }: { items: BarItem[]; testId
                 style={{
                   display: 'block',
                   width: `${(item.count / max) * 100}%`,
-                  background: item.color ?? '#cf1322',
+                  background: item.color ?? COLORS.error,
                 }}
               />
             </span>

@@ -5,6 +5,7 @@ import { PERIOD_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { Card, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PaceTag, percentOf, progressColor } from '../../../components/pace-tag.tsx';
+import { COLORS } from '../../../lib/colors.ts';
 import { breakdownLabel, dashboardMetricLabel } from '../../../lib/dashboard.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
@@ -18,7 +19,7 @@ export function KpiCard({ kpi, ended = false, period }: { kpi: Kpi; ended?: bool
   const label = dashboardMetricLabel(kpi.metric, lang);
   const href = kpi.drill ? drillHref(kpi.drill, period ? { figure: kpi.metric, period } : undefined) : null;
   const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
-  const figureStyle = alarming ? { color: '#cf1322' } : undefined;
+  const figureStyle = alarming ? { color: COLORS.error } : undefined;
   const figure = href ? (
     <Link
       to={href}

@@ -60,7 +60,9 @@ export function OpenAlertsCard({
         size="small"
         dataSource={openAlerts.items}
         pagination={false}
-        scroll={{ x: 640 }}
+        // An empty table has nothing to scroll to, and a scroll area with nothing focusable in it
+        // cannot be scrolled from the keyboard (axe scrollable-region-focusable).
+        scroll={openAlerts.items.length > 0 ? { x: 640 } : undefined}
         locale={{ emptyText: t(ended ? 'dashboard.alerts.emptyEnded' : 'dashboard.alerts.empty') }}
         onRow={(row) => ({ 'data-testid': 'open-alert', 'data-id': row.id }) as HTMLAttributes<HTMLElement>}
         columns={[

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { COLORS } from '../../../lib/colors.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import type { TrendPoint } from './trend-series.ts';
@@ -25,12 +26,12 @@ export function TrendChart({ points, metricLabel }: { points: TrendPoint[]; metr
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-          <Tooltip cursor={{ fill: 'rgba(168, 7, 26, 0.06)' }} />
+          <Tooltip cursor={{ fill: COLORS.brandWash }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar
             dataKey="count"
             name={`${metricLabel} · ${t('dashboard.trend.count')}`}
-            fill="#ff7875"
+            fill={COLORS.chartBar}
             radius={[4, 4, 0, 0]}
             maxBarSize={40}
             animationDuration={400}
@@ -45,7 +46,7 @@ export function TrendChart({ points, metricLabel }: { points: TrendPoint[]; metr
             type="monotone"
             dataKey="cumulative"
             name={t('dashboard.trend.cumulative')}
-            stroke="#a8071a"
+            stroke={COLORS.brand}
             strokeWidth={2}
             dot={{ r: 3 }}
             connectNulls={false}
@@ -56,7 +57,7 @@ export function TrendChart({ points, metricLabel }: { points: TrendPoint[]; metr
               type="linear"
               dataKey="plan"
               name={t('dashboard.trend.plan')}
-              stroke="#8c8c8c"
+              stroke={COLORS.chartPlan}
               strokeDasharray="6 4"
               dot={false}
               animationDuration={400}

@@ -25,6 +25,7 @@ import { TrendCard } from '../components/trend-card.tsx';
 import { trendIsEmpty } from '../components/trend-series.ts';
 import { dashboardQueryFromParams } from '../prefetch.ts';
 import '../dashboard.css';
+import { COLORS } from '../../../lib/colors.ts';
 
 // The two tables (per-branch figures, open alerts) sit below the KPI cards and bring antd's
 // Table (with its tree, dropdown and pagination code, ~60 KB gzip): their code starts loading as
@@ -167,7 +168,7 @@ export function DashboardRoute() {
                       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
                         {t('dashboard.branches.hint')}
                       </Typography.Paragraph>
-                      <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
+                      <div style={{ background: COLORS.surface, borderRadius: 8, overflow: 'hidden' }}>
                         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
                           <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
                           <TablePager

@@ -11,7 +11,7 @@ import {
   importPaths,
 } from '@dutyboard/contracts/imports';
 import { IMPORT_KIND_LABELS, IMPORT_STATE_LABELS } from '@dutyboard/contracts/labels';
-import { Alert, App, Button, Card, Empty, Progress, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Progress, Radio, Space, Table, Tag, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
@@ -33,7 +33,6 @@ function isKind(value: string | null, allowed: readonly ImportKind[]): value is 
 export function ImportsRoute() {
   const me = useCurrentUser();
   const { t, lang, nameOf } = useI18n();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const kinds = importableKinds(me);
   const kindParam = params.get('kind');
@@ -44,6 +43,9 @@ export function ImportsRoute() {
   const job = useImportJob(jobId);
   const upload = useUploadImport();
   const [percent, setPercent] = useState<number | null>(null);
+  // A refused file stays named next to the button until the next choice (a toast was cut off and
+  // gone before a long reason, such as an already-imported file's, could be read).
+  const [refused, setRefused] = useState<{ file: string; reason: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   if (!kind) return <ForbiddenPage />;
 
@@ -59,12 +61,13 @@ export function ImportsRoute() {
     // The same file may be chosen again after fixing it.
     event.target.value = '';
     if (!file) return;
+    setRefused(null);
     if (!file.name.toLowerCase().endsWith('.xlsx')) {
-      void message.error(t('imports.badType'));
+      setRefused({ file: file.name, reason: t('imports.badType') });
       return;
     }
     if (file.size > IMPORT_MAX_BYTES) {
-      void message.error(t('imports.tooLarge', { max: MAX_MB }));
+      setRefused({ file: file.name, reason: t('imports.tooLarge', { max: MAX_MB }) });
       return;
     }
     setPercent(0);
@@ -72,7 +75,7 @@ export function ImportsRoute() {
       { kind, file, onProgress: setPercent },
       {
         onSuccess: (created) => setParam('job', created.id),
-        onError: (error) => void message.error(`${t('imports.uploadFailed')}: ${errorText(error, lang, t)}`),
+        onError: (error) => setRefused({ file: file.name, reason: errorText(error, lang, t) }),
         onSettled: () => setPercent(null),
       },
     );
@@ -133,9 +136,21 @@ export function ImportsRoute() {
           <Typography.Text type="secondary">
             {t('imports.chooseHint', { max: MAX_MB, rows: IMPORT_MAX_ROWS })}
           </Typography.Text>
+          {refused && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              closable={{ 'aria-label': t('imports.dismissRefusal') }}
+              onClose={() => setRefused(null)}
+              data-testid="import-upload-error"
+              title={t('imports.uploadRefused', { file: refused.file })}
+              description={refused.reason}
+            />
+          )}
           {percent !== null && (
             <div data-testid="import-upload-progress">
-              <Progress percent={percent} status="active" />
+              <Progress percent={percent} status="active" aria-label={t('imports.uploading', { percent })} />
               <Typography.Text type="secondary">{t('imports.uploading', { percent })}</Typography.Text>
             </div>
           )}

@@ -1,6 +1,7 @@
 // A point's checks (排查记录), newest first, a page at a time.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Typography } from 'antd';
+import { COLORS } from '../../../lib/colors.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -44,7 +45,7 @@ export function CheckHistory({ pointId }: { pointId: string }) {
           <li
             key={check.id}
             data-testid="check-row"
-            style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0', overflowWrap: 'anywhere' }}
+            style={{ padding: '10px 0', borderBottom: `1px solid ${COLORS.divider}`, overflowWrap: 'anywhere' }}
           >
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }}>
               <Typography.Text strong>{formatDateTime(check.checkedAt)}</Typography.Text>
