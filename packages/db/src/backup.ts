@@ -374,6 +374,9 @@ export async function restore({
       // rollups, ADR 018), so the tables' own triggers must not add to them while they load.
       const names = manifest.tables.map((t) => quote(t.name));
       for (const name of names) await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
+      // A migration may seed a row (the dashboard cache's counter, ADR 029); the backup holds that
+      // row as it was, so the migrated tables are emptied before the backup's rows go in.
+      await client.query(`TRUNCATE ${names.join(', ')}`);
       for (const name of await foreignKeyOrder(
         client,
         manifest.tables.map((t) => t.name),
