@@ -45,11 +45,32 @@ export async function chooseOption(page: Page, trigger: Locator, option: string)
   const select = trigger.locator(
     'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
-  const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+  const input = select.locator('input[role="combobox"]').first();
   await expect(async () => {
     // Open it unless the last attempt left it open (Escape would also close a surrounding dialog).
-    if ((await dropdown.count()) === 0) await trigger.click();
-    await dropdown.getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await trigger.click();
+    await expect(input).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+    // This Select's own dropdown, not one still closing after the previous choice.
+    const listId = await input.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+    const own = listId ? dropdown.filter({ has: page.locator(`[id="${listId}"]`) }) : dropdown;
+    const wanted = own.getByTitle(option, { exact: true });
+    await walkTo(input, wanted);
+    await wanted.click({ timeout: 2_000 });
     await expect(select).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+}
+
+/**
+ * A long antd option list is virtual: only the options in view exist in the page (on a phone,
+ * 44-px options leave fewer in view). Walks the open list with the arrow key on its own input,
+ * which scrolls the active option into view, until `wanted` exists or the walk gives up.
+ */
+async function walkTo(input: Locator, wanted: Locator): Promise<void> {
+  const present = () =>
+    wanted.waitFor({ state: 'attached', timeout: 400 }).then(
+      () => true,
+      () => false,
+    );
+  for (let step = 0; step < 60 && !(await present()); step++) await input.press('ArrowDown');
 }
