@@ -62,7 +62,9 @@ function ActivityDetail({ record: activity }: { record: Activity }) {
         {
           key: 'occurredAt',
           label: t('activity.occurredAt'),
-          children: <span data-testid="activity-occurred-at">{formatDateTime(activity.occurredAt)}</span>,
+          children: (
+            <span data-testid="activity-occurred-at">{formatDateTime(activity.occurredAt, activity.timeKnown)}</span>
+          ),
         },
         {
           key: 'participants',

@@ -123,7 +123,9 @@ function StudySessionDetail({ record: session }: { record: StudySession }) {
         {
           key: 'occurredAt',
           label: t('studySessions.occurredAt'),
-          children: <span data-testid="study-occurred-at">{formatDateTime(session.occurredAt)}</span>,
+          children: (
+            <span data-testid="study-occurred-at">{formatDateTime(session.occurredAt, session.timeKnown)}</span>
+          ),
         },
         { key: 'host', label: t('studySessions.host'), children: session.host || notFilled },
         {
