@@ -466,13 +466,16 @@ function AttachmentTile({ attachment, canEdit, deleting, onDelete }: AttachmentT
             {attachment.uploadedByName ? ` · ${attachment.uploadedByName}` : ''}
           </Typography.Text>
           {/* When the photo was taken (its EXIF, read as Shanghai time) beside when it was uploaded: they differ. */}
+          {attachment.capturedAt && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="attachment-captured-at"
+            >
+              {t('records.attachments.capturedAt', { time: formatDateTime(attachment.capturedAt) })}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {attachment.capturedAt && (
-              <span data-testid="attachment-captured-at">
-                {t('records.attachments.capturedAt', { time: formatDateTime(attachment.capturedAt) })}
-                {' · '}
-              </span>
-            )}
             {t('records.attachments.uploadedAt', { time: formatDateTime(attachment.createdAt) })}
           </Typography.Text>
           {/* The SHA-256 stored for the file, as the evidence pack's manifest lists it: the head shown, the whole copied. */}

@@ -35,6 +35,7 @@ function ActivityDetail({ record: activity }: { record: Activity }) {
     category: t('activity.category'),
     title: t('activity.title'),
     occurredAt: t('activity.occurredAt'),
+    timeKnown: t('records.timeKnown'),
     participants: t('activity.participants'),
     location: t('activity.location'),
     description: t('activity.description'),

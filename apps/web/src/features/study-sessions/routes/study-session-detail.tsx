@@ -35,6 +35,7 @@ const HISTORY_FIELDS: Record<string, MessageKey> = {
   topicCategory: 'studySessions.topicCategory',
   topic: 'studySessions.topic',
   occurredAt: 'studySessions.occurredAt',
+  timeKnown: 'records.timeKnown',
   host: 'studySessions.host',
   expectedAttendance: 'studySessions.expectedAttendance',
   actualAttendance: 'studySessions.actualAttendance',
