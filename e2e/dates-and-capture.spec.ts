@@ -45,3 +45,33 @@ for (const width of [390, 1440]) {
     await saveScreenshot(page, `p9-date-only-activity-${width}`);
   });
 }
+
+test('editing a date-only activity leaves its time empty, and saving another change keeps it date-only', async ({
+  page,
+}) => {
+  await signInViaApi(page, 'secretary2');
+  const me = await (await page.request.get('/api/me')).json();
+  const created = await page.request.post('/api/activities', {
+    data: {
+      orgId: me.org.id,
+      category: 'THEME_PARTY_DAY',
+      title: uniqueTitle('只有日期-编辑'),
+      occurredAt: '2026-05-20T00:00:00+08:00',
+      timeKnown: false,
+      participants: 12,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const activity = await created.json();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/activities/${activity.id}/edit`);
+  await expect(page.getByLabel('活动日期')).toHaveValue('2026-05-20');
+  await expect(page.getByLabel('时间')).toHaveValue('');
+  await page.getByLabel('参加人数').fill('15');
+  // antd puts a space between the two characters of a button.
+  await page.getByRole('button', { name: /^保\s?存$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/activities/${activity.id}$`));
+  await expect(page.getByTestId('activity-occurred-at')).toHaveText('2026-05-20');
+  const read = await (await page.request.get(`/api/activities/${activity.id}`)).json();
+  expect(read).toMatchObject({ participants: 15, timeKnown: false });
+});
