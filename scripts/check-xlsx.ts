@@ -41,6 +41,7 @@ const activity = (n: number, occurredAt: string): Activity => ({
   category: 'PARTY_LECTURE',
   title: n === 1 ? '书记讲党课：学习党的二十届四中全会精神' : '红色歌曲大家唱',
   occurredAt,
+  timeKnown: true,
   location: '村委会二楼会议室',
   participants: 30 + n,
   description: '全体党员参加，会后开展讨论。',

@@ -102,6 +102,29 @@ describe('uploading evidence', () => {
     expect(audit[0]?.after).toMatchObject({ attachmentId: body.id, sha256: sha(jpeg) });
   });
 
+  it("keeps a photo's EXIF capture time, read as Shanghai time, and null for a photo without one", async () => {
+    const taken = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 120, b: 40 } } })
+      .withExif({ IFD0: { Make: 'Dutyboard test' }, IFD2: { DateTimeOriginal: '2026:05:20 14:30:05' } })
+      .jpeg()
+      .toBuffer();
+    const withTime = await upload('secA', { ...onA, entityId: activityA }, { bytes: taken, fileName: '拍摄.jpg' });
+    expect(withTime.statusCode, withTime.body).toBe(201);
+    expect(withTime.json().capturedAt).toBe('2026-05-20T06:30:05.000Z');
+    // The plain test photo has no EXIF at all.
+    const plain = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+      .jpeg()
+      .toBuffer();
+    const without = await upload('secA', { ...onA, entityId: activityA }, { bytes: plain, fileName: '无时间.jpg' });
+    expect(without.statusCode, without.body).toBe(201);
+    expect(without.json().capturedAt).toBeNull();
+
+    const list = await get('leader', `/api/attachments?entityType=Activity&entityId=${activityA}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: string; capturedAt: string | null }[];
+    expect(items.find((a) => a.id === withTime.json().id)?.capturedAt).toBe('2026-05-20T06:30:05.000Z');
+    expect(items.find((a) => a.id === without.json().id)?.capturedAt).toBeNull();
+  });
+
   it('accepts a PDF (no thumbnail) and refuses bytes that are not an allowed type, whatever the name says', async () => {
     const pdf = await upload(
       'secA',

@@ -83,6 +83,7 @@ describe('creating study sessions', () => {
       topicCategory: 'THEORY',
       topic: '学习党的二十届四中全会精神',
       occurredAt: '2026-03-15T01:00:00.000Z',
+      timeKnown: true,
       host: '王书记',
       expectedAttendance: 12,
       actualAttendance: 10,

@@ -1,7 +1,7 @@
 // 主题活动: a branch's themed activities (主题党日, 红歌, 重温入党誓词 …), by category, with the day
 // they took place and how many took part. Counted by the activity figures on occurredAt.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
+import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields, TimeKnownSchema } from './common.ts';
 
 export const ACTIVITY_CATEGORIES = [
   'THEME_PARTY_DAY',
@@ -25,6 +25,7 @@ const fields = {
   category: ActivityCategorySchema,
   title: z.string().trim().min(1).max(ACTIVITY_TITLE_MAX),
   occurredAt: InstantSchema,
+  timeKnown: TimeKnownSchema.optional(),
   location: z.string().trim().max(ACTIVITY_LOCATION_MAX).nullable().optional(),
   participants: z.number().int().min(1).max(ACTIVITY_PARTICIPANTS_MAX),
   description: z.string().trim().max(ACTIVITY_DESCRIPTION_MAX).nullable().optional(),
@@ -64,6 +65,7 @@ export const ActivitySchema = z.object({
   category: ActivityCategorySchema,
   title: z.string(),
   occurredAt: InstantSchema,
+  timeKnown: TimeKnownSchema,
   location: z.string().nullable(),
   participants: z.number().int(),
   description: z.string().nullable(),

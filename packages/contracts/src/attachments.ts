@@ -48,6 +48,8 @@ export const AttachmentSchema = z.object({
   /** A JPEG at most THUMBNAIL_SIZE px on its longest side; null for PDFs. */
   thumbnailUrl: z.string().nullable(),
   uploadedByName: z.string().nullable(),
+  /** When the photo was taken, from its EXIF DateTimeOriginal read as Shanghai time; null if it does not say. */
+  capturedAt: InstantSchema.nullable(),
   createdAt: InstantSchema,
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;

@@ -105,6 +105,13 @@ export const recordListQueryFields = {
 };
 
 /** Fields every record answer shares. */
+/**
+ * Whether a record's occurredAt carries a real time of day. False when only the day is known (an
+ * imported cell with a date and no time, stored at 0:00 Shanghai): pages show the date alone.
+ * Left out of a create it is true; a form that sends a time sends true.
+ */
+export const TimeKnownSchema = z.boolean();
+
 export const recordFields = {
   id: IdSchema,
   version: z.number().int(),

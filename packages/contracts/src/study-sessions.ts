@@ -1,7 +1,7 @@
 // Study sessions (学习研讨): 中心组理论学习, 专题研讨, 支部学习, 干部培训. Each kind is a metric of
 // its own (metrics.ts); the topic category tells the ideology-work seminars apart from the others.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
+import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields, TimeKnownSchema } from './common.ts';
 import type { FieldIssue } from './errors.ts';
 import { type CountedFigure, figuresOf } from './figures.ts';
 import { STUDY_TOPICS } from './study-topics.ts';
@@ -42,6 +42,7 @@ const fields = {
   topicCategory: StudyTopicSchema.optional(),
   topic: z.string().trim().min(1).max(STUDY_TOPIC_MAX),
   occurredAt: InstantSchema,
+  timeKnown: TimeKnownSchema.optional(),
   host: z.string().trim().max(STUDY_HOST_MAX).nullable().optional(),
   expectedAttendance: attendance.nullable().optional(),
   actualAttendance: attendance.nullable().optional(),
@@ -128,6 +129,7 @@ export const StudySessionSchema = z.object({
   topicCategory: StudyTopicSchema,
   topic: z.string(),
   occurredAt: InstantSchema,
+  timeKnown: TimeKnownSchema,
   host: z.string().nullable(),
   expectedAttendance: z.number().int().nullable(),
   actualAttendance: z.number().int().nullable(),

@@ -466,7 +466,16 @@ function AttachmentTile({ attachment, canEdit, deleting, onDelete }: AttachmentT
             {formatBytes(attachment.size)}
             {attachment.uploadedByName ? ` · ${attachment.uploadedByName}` : ''}
           </Typography.Text>
-          {/* Upload time, said as such: the photo's own capture time is not read yet (issue 16.9). */}
+          {/* When the photo was taken (its EXIF, read as Shanghai time) beside when it was uploaded: they differ. */}
+          {attachment.capturedAt && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="attachment-captured-at"
+            >
+              {t('records.attachments.capturedAt', { time: formatDateTime(attachment.capturedAt) })}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {t('records.attachments.uploadedAt', { time: formatDateTime(attachment.createdAt) })}
           </Typography.Text>

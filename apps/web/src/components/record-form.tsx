@@ -127,6 +127,10 @@ export function WhenFields({ fields, half = false, disabled, disabledDate }: Whe
           inputReadOnly={readOnly}
         />
       </Form.Item>
+      {/* Kept with the values: a date-only record (imported without a time) stays so while the time box is empty. */}
+      <Form.Item name="dateOnly" hidden noStyle>
+        <input type="hidden" />
+      </Form.Item>
     </>
   );
   return half ? <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>{pair}</div> : pair;

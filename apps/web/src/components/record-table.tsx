@@ -80,13 +80,17 @@ export function dateTimeColumn<Row>(
   key: keyof Row & string,
   title: string,
   width: number,
+  /** Whether the row's time of day is known (records' timeKnown); the date alone when not. */
+  timeKnown: (row: Row) => boolean = () => true,
 ): TableColumnsType<Row>[number] {
   return {
     key,
     title,
     dataIndex: key,
     width,
-    render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
+    render: (value: string, row: Row) => (
+      <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value, timeKnown(row))}</span>
+    ),
   };
 }
 

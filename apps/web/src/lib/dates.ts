@@ -25,9 +25,14 @@ export const DATE_INPUT_FORMATS = [
   'YYYY年M月D日',
 ];
 
-/** "2026-11-24 14:30" in Shanghai time. */
-export function formatDateTime(instant: string): string {
-  return dayjs(instant).tz(TIME_ZONE).format(`${DATE_FORMAT} ${TIME_FORMAT}`);
+/**
+ * "2026-11-24 14:30" in Shanghai time; "2026-11-24" alone when the record knows only the day
+ * (timeKnown false: an imported cell without a time, contracts TimeKnownSchema).
+ */
+export function formatDateTime(instant: string, timeKnown = true): string {
+  return dayjs(instant)
+    .tz(TIME_ZONE)
+    .format(timeKnown ? `${DATE_FORMAT} ${TIME_FORMAT}` : DATE_FORMAT);
 }
 
 /** Today's Shanghai calendar day, "YYYY-MM-DD". */

@@ -26,15 +26,47 @@ export interface WhenValues {
   time?: Dayjs | null;
 }
 
-/** The boxes of an instant (Shanghai calendar day and clock time). */
-export function whenOf(instant: string): { date: Dayjs; time: Dayjs } {
+/**
+ * Held beside the boxes (a hidden form field, WhenFields) when the stored record knows only its
+ * day (timeKnown false): an empty time box keeps it so. Not part of the form types or drafts.
+ */
+interface DateOnlyFlag {
+  dateOnly?: boolean;
+}
+
+/**
+ * The boxes of an instant (Shanghai calendar day and clock time). A record that knows only its
+ * day (an imported date-only row) gets an empty time box, to be filled in, not "00:00".
+ */
+export function whenOf(instant: string, timeKnown = true): { date: Dayjs; time: Dayjs | null; dateOnly?: true } {
   const { date, time } = shanghaiParts(instant);
+  if (!timeKnown) return { date: pickerDay(date), time: null, dateOnly: true };
   return { date: pickerDay(date), time: pickerTime(time) };
 }
 
+/** Midnight: where a day without a known time is stored (the importer does the same). */
+const DAY_START = '00:00';
+
+/**
+ * The body's timeKnown: false while a date-only record's time box stays empty; otherwise left
+ * out, and the server takes a new instant from the form as a known time (api records/time-known.ts).
+ */
+export function timeKnownOf(values: WhenValues & DateOnlyFlag): { timeKnown?: false } {
+  return values.dateOnly && !values.time ? { timeKnown: false } : {};
+}
+
+/** A PATCH that moves the instant says whether its time is known, when the form knows it is not. */
+export function withTimeKnown<P extends object>(patch: P, input: object, instant: string): P {
+  const timeKnown = (input as { timeKnown?: boolean }).timeKnown;
+  return instant in patch && timeKnown !== undefined ? { ...patch, timeKnown } : patch;
+}
+
 /** The instant the boxes stand for; an empty time box is `fallbackTime` (null: no instant without one). */
-export function instantOf(values: WhenValues, fallbackTime: string | null = DEFAULT_TIME): string | undefined {
-  const time = values.time ? values.time.format(TIME_FORMAT) : fallbackTime;
+export function instantOf(
+  values: WhenValues & DateOnlyFlag,
+  fallbackTime: string | null = DEFAULT_TIME,
+): string | undefined {
+  const time = values.time ? values.time.format(TIME_FORMAT) : values.dateOnly ? DAY_START : fallbackTime;
   return values.date && time ? shanghaiInstant(values.date.format(DATE_FORMAT), time) : undefined;
 }
 
@@ -150,17 +182,29 @@ export function datedRecordValues<V extends WhenValues & { orgId?: string }, R e
   const { schema, fields, keys, instant, fallbackTime = DEFAULT_TIME } = options;
   const issueFields = { [instant]: 'date' };
   const toBody = (values: V) =>
-    ({ ...bodyOf(values, fields, keys), [instant]: instantOf(values, fallbackTime) }) as Record<keyof I, unknown>;
+    ({
+      ...bodyOf(values, fields, keys),
+      [instant]: instantOf(values, fallbackTime),
+      ...timeKnownOf(values),
+    }) as Record<keyof I, unknown>;
   return {
     /** A new record: today (Shanghai) at the default time, in the given org. */
     fresh: (orgId: string | undefined) => ({ orgId, ...todayAt() }) as V,
-    toValues: (record: R) => ({ ...formValuesOf(record, fields, keys), ...whenOf(String(record[instant])) }) as V,
+    toValues: (record: R) =>
+      ({
+        ...formValuesOf(record, fields, keys),
+        ...whenOf(String(record[instant]), (record as { timeKnown?: boolean }).timeKnown !== false),
+      }) as V,
     toBody,
     /** A server refusal whose field issues are named after the form's fields. */
     withFormFields: (error: unknown) => withFormFields(error, issueFields),
     check: (values: V): Checked<I> => checkBody(schema, toBody(values), issueFields) as Checked<I>,
     /** Only the fields that differ from the stored record (PATCH sends nothing else). */
     changes: (input: I, original: R) =>
-      changedFields(input, original as { [K in keyof I & string]?: unknown }, [...keys, instant], [instant]) as P,
+      withTimeKnown(
+        changedFields(input, original as { [K in keyof I & string]?: unknown }, [...keys, instant], [instant]),
+        input,
+        instant,
+      ) as P,
   };
 }

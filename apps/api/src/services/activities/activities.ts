@@ -10,6 +10,7 @@ import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import { RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
+import { timeKnownChange } from '../records/time-known.ts';
 
 type ActivityRow = RowOf<'Activity'>;
 
@@ -22,6 +23,7 @@ export function toActivity(row: ActivityRow): Activity {
     category: row.category,
     title: row.title,
     occurredAt: row.occurredAt.toISOString(),
+    timeKnown: row.timeKnown,
     location: row.location,
     participants: row.participants,
     description: row.description,
@@ -37,6 +39,7 @@ export function storedActivity(input: CreateActivityInput) {
     category: input.category,
     title: input.title,
     occurredAt: new Date(input.occurredAt),
+    timeKnown: input.timeKnown ?? true,
     location: input.location ?? null,
     participants: input.participants,
     description: input.description ?? null,
@@ -56,6 +59,7 @@ export const activityService = recordService({
   changed: (input: UpdateActivityInput) => ({
     ...input,
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+    timeKnown: timeKnownChange(input),
   }),
 });
 

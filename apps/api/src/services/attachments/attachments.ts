@@ -17,6 +17,7 @@ import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { canWriteRecord, loadReadableRecord, type OwningRecord } from '../records/registry.ts';
+import { exifCapturedAt } from './exif.ts';
 import type { FileStore } from './store.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -29,6 +30,8 @@ export interface PreparedFile {
   thumbnailSha: string | null;
   width: number | null;
   height: number | null;
+  /** EXIF DateTimeOriginal of a photo, read as Shanghai time (exif.ts); null when it has none. */
+  capturedAt: Date | null;
 }
 
 const unsupported = (said: ErrorMessage) => new AppError('UNSUPPORTED_MEDIA_TYPE', said);
@@ -57,6 +60,7 @@ export async function prepareFile(store: FileStore, bytes: Buffer, rawName: stri
   let thumbnailSha: string | null = null;
   let width: number | null = null;
   let height: number | null = null;
+  let capturedAt: Date | null = null;
   if (mimeType.startsWith('image/')) {
     // Loaded with the first image, not at start-up: libvips is ~25 MB resident (ADR 030).
     const { default: sharp } = await import('sharp');
@@ -65,6 +69,7 @@ export async function prepareFile(store: FileStore, bytes: Buffer, rawName: stri
       const meta = await image.metadata();
       width = meta.autoOrient?.width ?? meta.width ?? null;
       height = meta.autoOrient?.height ?? meta.height ?? null;
+      capturedAt = exifCapturedAt(meta.exif);
       const thumbnail = await image
         .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 78 })
@@ -75,7 +80,16 @@ export async function prepareFile(store: FileStore, bytes: Buffer, rawName: stri
     }
   }
   const sha256 = await store.put(bytes);
-  return { fileName: cleanFileName(rawName), mimeType, size: bytes.length, sha256, thumbnailSha, width, height };
+  return {
+    fileName: cleanFileName(rawName),
+    mimeType,
+    size: bytes.length,
+    sha256,
+    thumbnailSha,
+    width,
+    height,
+    capturedAt,
+  };
 }
 
 type AttachmentRow = Prisma.AttachmentGetPayload<object>;
@@ -94,6 +108,7 @@ export function toAttachment(row: AttachmentRow, uploadedByName: string | null):
     url: `/api/attachments/${row.id}/content`,
     thumbnailUrl: row.thumbnailSha ? `/api/attachments/${row.id}/thumbnail` : null,
     uploadedByName,
+    capturedAt: row.capturedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -128,7 +143,14 @@ export async function createAttachment(
     entityType: record.entityType,
     entityId: record.id,
     orgId: record.orgId,
-    after: { attachmentId: row.id, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256 },
+    after: {
+      attachmentId: row.id,
+      fileName: row.fileName,
+      mimeType: row.mimeType,
+      size: row.size,
+      sha256: row.sha256,
+      capturedAt: row.capturedAt?.toISOString() ?? null,
+    },
   });
   return toAttachment(row, user.displayName);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawOf, readChoice, readDateTime, readInt, readText } from './cells.ts';
+import { cellHasTime, rawOf, readChoice, readDateTime, readInt, readText } from './cells.ts';
 import { decodeUtf8 } from './reader.ts';
 import { normaliseHeader } from './spec.ts';
 
@@ -114,5 +114,24 @@ describe('decodeUtf8', () => {
     let text = '';
     for await (const part of decodeUtf8(chunks())) text += part;
     expect(text).toBe('学习党史');
+  });
+});
+
+describe('cellHasTime', () => {
+  it('says a cell with a time of day has one', () => {
+    for (const raw of ['2026-05-20 14:30', '2026年5月20日 14时30分', '2026/5/20 9:05:10']) {
+      expect(cellHasTime(raw), raw).toBe(true);
+    }
+    expect(cellHasTime(new Date(Date.UTC(2026, 4, 20, 14, 30)))).toBe(true);
+    expect(cellHasTime(46162.6)).toBe(true);
+  });
+
+  it('says a date-only cell has none, in text, as an Excel date and as a serial', () => {
+    for (const raw of ['2026-05-20', '2026/5/20', '2026年5月20日', '2026.5.20']) {
+      expect(cellHasTime(raw), raw).toBe(false);
+    }
+    expect(cellHasTime(new Date(Date.UTC(2026, 4, 20)))).toBe(false);
+    expect(cellHasTime(46162)).toBe(false);
+    expect(cellHasTime(null)).toBe(false);
   });
 });

@@ -123,11 +123,38 @@ function toOffsetIso(instant: Date): string {
   return `${wall.slice(0, 19)}+08:00`;
 }
 
+/** "2026年5月20日 14时30分" → "2026-5-20 14:30", the form DATE_TIME reads. */
+function dateText(raw: string): string {
+  return halfWidth(raw)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[年月]/g, '-')
+    .replace(/日\s*/g, ' ')
+    .replace(/[时點点]/g, ':')
+    .replace(/分$/, '')
+    .replace(/分/g, ':')
+    .replace(/秒$/, '')
+    .trim();
+}
+
+/**
+ * Whether a date cell gave a time of day as well as the day (the record's timeKnown): text with a
+ * time part, an Excel serial with a fraction, an Excel date cell whose clock is not 0:00. A cell
+ * that says exactly 0:00 cannot be told from a date-only cell in Excel, and is taken as date-only.
+ */
+export function cellHasTime(raw: Raw): boolean {
+  if (raw instanceof Date) return Math.round(raw.getTime() / 1000) % (DAY_MS / 1000) !== 0;
+  if (typeof raw === 'number') return Math.round((raw % 1) * (DAY_MS / 1000)) % (DAY_MS / 1000) !== 0;
+  if (typeof raw === 'string') return DATE_TIME.exec(dateText(raw))?.[4] !== undefined;
+  return false;
+}
+
 const DATE_HINT = '请填写如 2026-05-20 14:30 的时间（北京时间），或 Excel 日期格式';
 
 /**
  * An instant, read on the Shanghai clock: an Excel date cell, an Excel serial number, or text
- * such as "2026-05-20 14:30", "2026/5/20", "2026年5月20日 14时30分". A day without a time is 00:00.
+ * such as "2026-05-20 14:30", "2026/5/20", "2026年5月20日 14时30分". A day without a time is 00:00
+ * (cellHasTime tells the record so: it shows the date alone).
  * Answers ISO 8601 with +08:00.
  */
 export function readDateTime(raw: Raw): Read<string> {
@@ -144,17 +171,7 @@ export function readDateTime(raw: Raw): Read<string> {
     return ok(toOffsetIso(new Date(wall - SHANGHAI_OFFSET_MS)));
   }
   if (typeof raw === 'string') {
-    const text = halfWidth(raw)
-      .trim()
-      .replace(/\s+/g, ' ')
-      .replace(/[年月]/g, '-')
-      .replace(/日\s*/g, ' ')
-      .replace(/[时點点]/g, ':')
-      .replace(/分$/, '')
-      .replace(/分/g, ':')
-      .replace(/秒$/, '')
-      .trim();
-    const m = DATE_TIME.exec(text);
+    const m = DATE_TIME.exec(dateText(raw));
     if (!m) return bad(`“${raw.trim().slice(0, 30)}”不是有效的时间，${DATE_HINT}`);
     const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as [
       number,

@@ -24,6 +24,7 @@ const ACTIVITY_COLUMNS: BulkColumn[] = [
   { name: 'category', type: '"ActivityCategory"' },
   { name: 'title', type: 'text' },
   { name: 'occurredAt', type: 'timestamptz' },
+  { name: 'timeKnown', type: 'boolean' },
   { name: 'location', type: 'text' },
   { name: 'participants', type: 'int' },
   { name: 'description', type: 'text' },

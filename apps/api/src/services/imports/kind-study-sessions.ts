@@ -49,6 +49,7 @@ const STUDY_SESSION_COLUMNS: BulkColumn[] = [
   { name: 'topicCategory', type: '"StudyTopic"' },
   { name: 'topic', type: 'text' },
   { name: 'occurredAt', type: 'timestamptz' },
+  { name: 'timeKnown', type: 'boolean' },
   { name: 'host', type: 'text' },
   { name: 'expectedAttendance', type: 'int' },
   { name: 'actualAttendance', type: 'int' },

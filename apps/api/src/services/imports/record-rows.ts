@@ -4,7 +4,7 @@
 import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import { type BulkColumn, insertRows } from './bulk.ts';
-import { readDateTime } from './cells.ts';
+import { cellHasTime, readDateTime } from './cells.ts';
 import { type ColumnSpec, checkSchema, type ImportSpec, type Item, readColumns, readOrg } from './spec.ts';
 
 /** The org a record belongs to: one the importing user may write to. */
@@ -25,7 +25,7 @@ export function occurredAtColumn(header: string, example: string): ColumnSpec {
     header,
     required: true,
     width: 18,
-    hint: `北京时间，如 ${example}；只填日期按当天 0:00 计`,
+    hint: `北京时间，如 ${example}；只填日期则只记日期，不记时刻`,
     example,
     read: readDateTime,
   };
@@ -67,6 +67,8 @@ export function recordRows<S extends z.ZodType>(
     columns,
     parse(cells, row, ctx) {
       const { values, problems, failed } = readColumns(columns, cells, row, ctx);
+      // A day without a time is stored at 0:00 but shown as the day alone, not as a midnight meeting.
+      if (values.occurredAt !== undefined) values.timeKnown = cellHasTime(cells.get('occurredAt') ?? null);
       const checked = checkSchema(spec.schema, values, row, columns, failed);
       problems.push(...checked.problems);
       if (!checked.data || problems.length > 0) return { problems };

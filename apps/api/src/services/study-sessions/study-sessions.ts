@@ -15,6 +15,7 @@ import { validationError } from '../../errors/app-error.ts';
 import { figureWhere } from '../metrics/records.ts';
 import { RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
+import { timeKnownChange } from '../records/time-known.ts';
 
 type StudySessionRow = RowOf<'StudySession'>;
 
@@ -39,6 +40,7 @@ export function toStudySession(row: StudySessionRow): StudySession {
     topicCategory: row.topicCategory,
     topic: row.topic,
     occurredAt: row.occurredAt.toISOString(),
+    timeKnown: row.timeKnown,
     host: row.host,
     expectedAttendance: row.expectedAttendance,
     actualAttendance: row.actualAttendance,
@@ -58,6 +60,7 @@ export function storedStudySession(input: CreateStudySessionInput) {
     topicCategory: input.topicCategory ?? 'OTHER',
     topic: input.topic,
     occurredAt: new Date(input.occurredAt),
+    timeKnown: input.timeKnown ?? true,
     host: input.host || null,
     expectedAttendance: input.expectedAttendance ?? null,
     actualAttendance: input.actualAttendance ?? null,
@@ -99,6 +102,7 @@ export const studySessionService = recordService({
       topicCategory: input.topicCategory,
       topic: input.topic,
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+      timeKnown: timeKnownChange(input),
       // An emptied text field is stored as "not filled", as on create.
       host: input.host === undefined ? undefined : input.host || null,
       expectedAttendance: input.expectedAttendance,

@@ -20,6 +20,7 @@ const stored: Activity = {
   category: 'THEME_PARTY_DAY',
   title: '11月主题党日',
   occurredAt: '2026-03-15T01:00:00.000Z',
+  timeKnown: true,
   location: null,
   participants: 18,
   description: null,
@@ -56,6 +57,28 @@ describe('activity form values', () => {
     if (!('input' in checked)) throw new Error('expected valid values');
     expect(changedActivityFields(checked.input, stored)).toEqual({});
     expect(changedActivityFields({ ...checked.input, participants: 20 }, stored)).toEqual({ participants: 20 });
+  });
+
+  it('opens an imported date-only record with an empty time box and keeps it date-only until a time is given', () => {
+    // 2026-03-15 0:00 in Shanghai, as the importer stores a day without a time.
+    const dateOnly: Activity = { ...stored, occurredAt: '2026-03-14T16:00:00.000Z', timeKnown: false };
+    const values = activityToValues(dateOnly);
+    expect(values.time).toBeNull();
+    const untouched = checkActivityValues(values);
+    if (!('input' in untouched)) throw new Error('expected valid values');
+    // Saving another change neither moves the day to 09:00 nor calls the time known.
+    expect(changedActivityFields({ ...untouched.input, participants: 20 }, dateOnly)).toEqual({ participants: 20 });
+    // A new day with the time box still empty stays date-only.
+    const moved = checkActivityValues({ ...values, date: pickerDay('2026-03-16') });
+    if (!('input' in moved)) throw new Error('expected valid values');
+    expect(changedActivityFields(moved.input, dateOnly)).toEqual({
+      occurredAt: '2026-03-16T00:00:00+08:00',
+      timeKnown: false,
+    });
+    // A time filled in is sent, and the server takes it as known.
+    const timed = checkActivityValues({ ...values, time: pickerTime('19:30') });
+    if (!('input' in timed)) throw new Error('expected valid values');
+    expect(changedActivityFields(timed.input, dateOnly)).toEqual({ occurredAt: '2026-03-15T19:30:00+08:00' });
   });
 
   it('names issues after the form fields and says them in words', () => {

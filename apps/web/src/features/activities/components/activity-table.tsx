@@ -17,7 +17,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Activi
         <div>
           {titleLink(row)}
           <div className="db-row-meta">
-            <span>{formatDateTime(row.occurredAt)}</span> <CategoryTag category={row.category} />
+            <span>{formatDateTime(row.occurredAt, row.timeKnown)}</span> <CategoryTag category={row.category} />
             {showOrg ? <span>{row.orgName}</span> : null}
           </div>
         </div>
@@ -35,7 +35,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<Activi
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<Activity> {
   return [
-    dateTimeColumn<Activity>('occurredAt', t('activities.colDate'), 150),
+    dateTimeColumn<Activity>('occurredAt', t('activities.colDate'), 150, (row) => row.timeKnown),
     ...orgColumns<Activity>(showOrg, t('activities.colOrg')),
     {
       key: 'category',

@@ -35,6 +35,7 @@ function ActivityDetail({ record: activity }: { record: Activity }) {
     category: t('activity.category'),
     title: t('activity.title'),
     occurredAt: t('activity.occurredAt'),
+    timeKnown: t('records.timeKnown'),
     participants: t('activity.participants'),
     location: t('activity.location'),
     description: t('activity.description'),
@@ -62,7 +63,9 @@ function ActivityDetail({ record: activity }: { record: Activity }) {
         {
           key: 'occurredAt',
           label: t('activity.occurredAt'),
-          children: <span data-testid="activity-occurred-at">{formatDateTime(activity.occurredAt)}</span>,
+          children: (
+            <span data-testid="activity-occurred-at">{formatDateTime(activity.occurredAt, activity.timeKnown)}</span>
+          ),
         },
         {
           key: 'participants',

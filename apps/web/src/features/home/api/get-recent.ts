@@ -13,6 +13,7 @@ export interface RecentEntry {
   id: string;
   title: string;
   occurredAt: string;
+  timeKnown: boolean;
   createdAt: string;
 }
 
@@ -31,6 +32,7 @@ export function recentActivitiesQueryOptions(enabled: boolean) {
         id: a.id,
         title: a.title,
         occurredAt: a.occurredAt,
+        timeKnown: a.timeKnown,
         createdAt: a.createdAt,
       })),
     enabled,
@@ -52,6 +54,7 @@ export function recentStudyQueryOptions(enabled: boolean) {
         id: s.id,
         title: s.topic,
         occurredAt: s.occurredAt,
+        timeKnown: s.timeKnown,
         createdAt: s.createdAt,
       })),
     enabled,

@@ -114,7 +114,7 @@ export function HomeRoute() {
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {t(entry.entityType === 'Activity' ? 'home.recent.activity' : 'home.recent.study')}
                           {' · '}
-                          {formatDateTime(entry.occurredAt)}
+                          {formatDateTime(entry.occurredAt, entry.timeKnown)}
                         </Typography.Text>
                       </span>
                       <RightOutlined aria-hidden className="db-home-row-go" />

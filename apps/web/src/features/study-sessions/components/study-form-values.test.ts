@@ -12,6 +12,7 @@ const stored: StudySession = {
   topicCategory: 'THEORY',
   topic: '支部集中学习',
   occurredAt: '2026-03-15T11:00:00.000Z',
+  timeKnown: true,
   host: '陈东',
   expectedAttendance: 12,
   actualAttendance: 11,

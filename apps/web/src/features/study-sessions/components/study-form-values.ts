@@ -22,8 +22,10 @@ import {
   DEFAULT_TIME,
   formValuesOf,
   instantOf,
+  timeKnownOf,
   type WhenValues,
   whenOf,
+  withTimeKnown,
 } from '../../../lib/record-values.ts';
 import { formFields } from '../../../lib/zod-rules.ts';
 
@@ -100,7 +102,7 @@ export function newStudyValues(orgId: string | undefined, now = new Date()): Stu
 export function studyToValues(session: StudySession): StudyFormValues {
   return {
     ...formValuesOf(session, FIELDS, KEYS),
-    ...whenOf(session.occurredAt),
+    ...whenOf(session.occurredAt, session.timeKnown),
     absentees: session.absentees.map((a) => ({ ...a })),
   };
 }
@@ -113,6 +115,7 @@ export function valuesToInput(values: StudyFormValues): Record<keyof CreateStudy
     ...bodyOf(values, FIELDS, KEYS),
     topicCategory: values.topicCategory ?? 'OTHER',
     occurredAt: instantOf(values, DEFAULT_TIME),
+    timeKnown: timeKnownOf(values).timeKnown,
     absentees: (values.absentees ?? [])
       .filter((row) => !isBlankRow(row))
       .map((row) => ({ name: row.name?.trim() ?? '', reason: row.reason?.trim() ?? '' })),
@@ -186,7 +189,11 @@ export function checkValues(
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedFields(input: CreateStudySessionInput, original: StudySession): UpdateStudySessionInput {
-  return changed(input, original, [...KEYS, 'occurredAt', 'absentees'], ['occurredAt']);
+  return withTimeKnown(
+    changed(input, original, [...KEYS, 'occurredAt', 'absentees'], ['occurredAt']),
+    input,
+    'occurredAt',
+  );
 }
 
 /** A failed save: field errors go on the form; returns the sentence for the form-level alert. */

@@ -27,7 +27,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<StudyS
         <div>
           {topicLink(row)}
           <div className="db-row-meta">
-            <span>{formatDateTime(row.occurredAt)}</span> <StudyKindTag kind={row.kind} />
+            <span>{formatDateTime(row.occurredAt, row.timeKnown)}</span> <StudyKindTag kind={row.kind} />
             {showOrg ? <span>{row.orgName}</span> : null}
           </div>
         </div>
@@ -45,7 +45,7 @@ function compactColumns(t: Translate, showOrg: boolean): TableColumnsType<StudyS
 
 function fullColumns(t: Translate, showOrg: boolean): TableColumnsType<StudySession> {
   return [
-    dateTimeColumn<StudySession>('occurredAt', t('studySessions.colDate'), 150),
+    dateTimeColumn<StudySession>('occurredAt', t('studySessions.colDate'), 150, (row) => row.timeKnown),
     ...orgColumns<StudySession>(showOrg, t('studySessions.colOrg')),
     {
       key: 'kind',

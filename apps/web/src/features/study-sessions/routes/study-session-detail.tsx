@@ -35,6 +35,7 @@ const HISTORY_FIELDS: Record<string, MessageKey> = {
   topicCategory: 'studySessions.topicCategory',
   topic: 'studySessions.topic',
   occurredAt: 'studySessions.occurredAt',
+  timeKnown: 'records.timeKnown',
   host: 'studySessions.host',
   expectedAttendance: 'studySessions.expectedAttendance',
   actualAttendance: 'studySessions.actualAttendance',
@@ -123,7 +124,9 @@ function StudySessionDetail({ record: session }: { record: StudySession }) {
         {
           key: 'occurredAt',
           label: t('studySessions.occurredAt'),
-          children: <span data-testid="study-occurred-at">{formatDateTime(session.occurredAt)}</span>,
+          children: (
+            <span data-testid="study-occurred-at">{formatDateTime(session.occurredAt, session.timeKnown)}</span>
+          ),
         },
         { key: 'host', label: t('studySessions.host'), children: session.host || notFilled },
         {
