@@ -15,6 +15,7 @@ import {
   periodOf,
   shanghaiMidnight,
   shanghaiParts,
+  shanghaiWallClock,
   YEAR_MAX,
   YEAR_MIN,
 } from './periods.ts';
@@ -151,5 +152,18 @@ describe('the one accepted date range', () => {
     expect(instantInRange(new Date(INSTANT_MIN.getTime() - 1))).toBe(false);
     expect(instantInRange(new Date(INSTANT_MAX.getTime() + 1))).toBe(false);
     expect(instantInRange(new Date(Number.NaN))).toBe(false);
+  });
+});
+
+describe('shanghaiWallClock', () => {
+  it('reads a wall-clock time on the Shanghai clock', () => {
+    expect(shanghaiWallClock(2026, 5, 20, 14, 30, 5)?.toISOString()).toBe('2026-05-20T06:30:05.000Z');
+    expect(shanghaiWallClock(2027, 1, 1, 0, 0, 0)?.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+  });
+  it('refuses a day or time that does not exist instead of rolling it over', () => {
+    expect(shanghaiWallClock(2026, 2, 30, 9, 0, 0)).toBeNull();
+    expect(shanghaiWallClock(2026, 13, 1, 9, 0, 0)).toBeNull();
+    expect(shanghaiWallClock(2026, 5, 20, 24, 0, 0)).toBeNull();
+    expect(shanghaiWallClock(2026, 5, 20, 9, 60, 0)).toBeNull();
   });
 });

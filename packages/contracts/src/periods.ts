@@ -59,6 +59,27 @@ export function shanghaiMidnight(year: number, month: number, day: number): Date
   return new Date(utc.getTime() - SHANGHAI_OFFSET_MS);
 }
 
+/**
+ * The instant of a Shanghai wall-clock time (UTC+8 all year: no daylight saving), or null when the
+ * fields name no real time: Date.UTC would roll 2026-02-30 over to March, and a day or time that
+ * does not exist is refused, not moved. Years before 100 are not expected here.
+ */
+export function shanghaiWallClock(y: number, mo: number, d: number, h: number, mi: number, s: number): Date | null {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(wall);
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
+    return null;
+  }
+  return new Date(wall - SHANGHAI_OFFSET_MS);
+}
+
 /** The Shanghai calendar parts of an instant. */
 export function shanghaiParts(at: Date): { year: number; month: number; day: number } {
   const shifted = new Date(at.getTime() + SHANGHAI_OFFSET_MS);

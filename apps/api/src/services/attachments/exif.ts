@@ -2,7 +2,7 @@
 // sharp's metadata().exif hands it over ("Exif\0\0", then a TIFF header and its IFDs). Only that
 // one tag is wanted, so this reads two IFDs rather than loading an EXIF library. Every offset is
 // bounds-checked: a broken or hostile block answers null, never throws.
-import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
+import { shanghaiWallClock } from '@dutyboard/contracts/periods';
 
 const EXIF_IFD_POINTER = 0x8769;
 const DATE_TIME_ORIGINAL = 0x9003;
@@ -53,21 +53,8 @@ export function exifDateToInstant(text: string): Date | null {
   const m = EXIF_DATE.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(wall);
   // Cameras with no clock set write "0000:00:00 00:00:00": refused, as is any day that does not exist.
-  if (
-    y < 1900 ||
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  ) {
-    return null;
-  }
-  return new Date(wall - SHANGHAI_OFFSET_MS);
+  return y < 1900 ? null : shanghaiWallClock(y, mo, d, h, mi, s);
 }
 
 /** The capture time in an EXIF block, or null when it has none (or cannot be read). */

@@ -2,7 +2,7 @@
 // instant on the Shanghai clock, or an enum code from its Chinese label. Each reader answers the
 // value or a reason in Chinese; it never guesses (a half-readable date is a problem, not a day).
 import { illegalCharacterIn } from '@dutyboard/contracts/common';
-import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
+import { SHANGHAI_OFFSET_MS, shanghaiWallClock } from '@dutyboard/contracts/periods';
 
 /** A cell as exceljs reads it, reduced to what a person typed or Excel stored. */
 export type Raw = string | number | boolean | Date | { error: string } | null;
@@ -99,24 +99,6 @@ const SERIAL_MAX = 73051;
 
 const DATE_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/;
 
-/** Wall-clock fields → the instant, on the Shanghai clock (UTC+8 all year: no daylight saving). */
-function shanghaiInstant(y: number, mo: number, d: number, h: number, mi: number, s: number): Date | null {
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(wall);
-  // Date.UTC rolls 2026-02-30 over to March: a day that does not exist is refused, not moved.
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  ) {
-    return null;
-  }
-  return new Date(wall - SHANGHAI_OFFSET_MS);
-}
-
 /** The instant as the API's InstantSchema takes it, written on the Shanghai clock. */
 function toOffsetIso(instant: Date): string {
   const wall = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
@@ -181,7 +163,7 @@ export function readDateTime(raw: Raw): Read<string> {
       number,
       number,
     ];
-    const instant = shanghaiInstant(y, mo, d, h, mi, s);
+    const instant = shanghaiWallClock(y, mo, d, h, mi, s);
     if (!instant) return bad(`“${raw.trim().slice(0, 30)}”不是存在的日期或时间`);
     return ok(toOffsetIso(instant));
   }
