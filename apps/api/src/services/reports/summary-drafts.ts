@@ -177,28 +177,10 @@ export async function updateSummaryDraft(
   checkVersion(before, expectedVersion);
   if (before.state === 'FINAL') throw finalLocked();
   const content: SummaryContent = input.content;
-  // Conditional on the version just read: a concurrent save in between makes this one a 412.
-  const { count } = await tx.reportDraft.updateMany({
-    where: { id, version: before.version, state: 'DRAFT' },
-    data: {
-      title: oneLineTitle(content.title),
-      content: content as Prisma.InputJsonValue,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
+  return changeDraft(tx, user, before, org.name, {
+    title: oneLineTitle(content.title),
+    content: content as Prisma.InputJsonValue,
   });
-  assertWritten(count);
-  const row = await tx.reportDraft.findUniqueOrThrow({ where: { id } });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: 'UPDATE',
-    entityType: ENTITY,
-    entityId: row.id,
-    orgId: row.orgId,
-    before: auditShape(before),
-    after: auditShape(row),
-  });
-  return toSaved(tx, row, org.name);
 }
 
 /** 定稿: locks a draft version (If-Match); a version already final is refused. */
@@ -211,18 +193,26 @@ export async function finalizeSummaryDraft(
   const { row: before, org } = await loadDraft(tx, user, id);
   checkVersion(before, expectedVersion);
   if (before.state === 'FINAL') throw finalLocked();
+  return changeDraft(tx, user, before, org.name, { state: 'FINAL', finalizedAt: new Date(), finalizedById: user.id });
+}
+
+/**
+ * Changes a draft version conditionally on the version just read (a concurrent save in between
+ * makes this one a 412, and a version made final meanwhile is not touched), and audits it.
+ */
+async function changeDraft(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  before: DraftRow,
+  orgName: string,
+  data: Prisma.ReportDraftUncheckedUpdateManyInput,
+): Promise<SavedSummary> {
   const { count } = await tx.reportDraft.updateMany({
-    where: { id, version: before.version, state: 'DRAFT' },
-    data: {
-      state: 'FINAL',
-      finalizedAt: new Date(),
-      finalizedById: user.id,
-      updatedById: user.id,
-      version: { increment: 1 },
-    },
+    where: { id: before.id, version: before.version, state: 'DRAFT' },
+    data: { ...data, updatedById: user.id, version: { increment: 1 } },
   });
   assertWritten(count);
-  const row = await tx.reportDraft.findUniqueOrThrow({ where: { id } });
+  const row = await tx.reportDraft.findUniqueOrThrow({ where: { id: before.id } });
   await recordAudit(tx, {
     actorId: user.id,
     action: 'UPDATE',
@@ -232,7 +222,7 @@ export async function finalizeSummaryDraft(
     before: auditShape(before),
     after: auditShape(row),
   });
-  return toSaved(tx, row, org.name);
+  return toSaved(tx, row, orgName);
 }
 
 /** Deletes a draft version (If-Match); a final one is kept. */
