@@ -8,7 +8,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { COLORS } from '../../../lib/colors.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
-import type { TrendPoint } from './trend-series.ts';
+import { axisNumberFormat, type TrendPoint } from './trend-series.ts';
 
 export function TrendChart({ points, metricLabel }: { points: TrendPoint[]; metricLabel: string }) {
   const { t, lang } = useI18n();
@@ -19,13 +19,14 @@ export function TrendChart({ points, metricLabel }: { points: TrendPoint[]; metr
     [points, lang],
   );
   const hasPlan = points.some((p) => p.plan !== null);
+  const axisNumber = useMemo(() => axisNumberFormat(lang), [lang]);
   return (
     <div data-testid="trend-chart" style={{ width: '100%', height: 260 }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={axisNumber} />
           <Tooltip cursor={{ fill: COLORS.brandWash }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar

@@ -1,6 +1,6 @@
 import type { Dashboard } from '@dutyboard/contracts/dashboard';
 import { describe, expect, it } from 'vitest';
-import { trendIsEmpty, trendSeries } from './trend-series.ts';
+import { axisNumberFormat, trendIsEmpty, trendSeries } from './trend-series.ts';
 
 const drill = (month: string) => ({ list: '/api/activities', query: { from: `${month}-01`, to: `${month}-28` } });
 
@@ -52,5 +52,19 @@ describe('trendIsEmpty', () => {
     expect(trendIsEmpty(trend(H1))).toBe(false);
     const zero = trend(H1).map((m) => ({ ...m, counts: m.counts.map((c) => ({ ...c, count: 0 })) }));
     expect(trendIsEmpty(zero)).toBe(true);
+  });
+});
+
+describe('axisNumberFormat', () => {
+  it("writes six-digit counts in at most five characters, in the reader's language", () => {
+    const zh = axisNumberFormat('zh');
+    const en = axisNumberFormat('en');
+    expect(zh(340000)).toBe('34万');
+    expect(zh(85000)).toBe('8.5万');
+    expect(en(340000)).toBe('340K');
+    for (const n of [0, 12, 400, 9999, 85000, 340000, 2000000]) {
+      expect(zh(n).length).toBeLessThanOrEqual(5);
+      expect(en(n).length).toBeLessThanOrEqual(5);
+    }
   });
 });

@@ -45,3 +45,16 @@ export function trendSeries(
 export function trendIsEmpty(trend: Dashboard['trend']): boolean {
   return trend.every((m) => m.counts.every((c) => c.count === 0));
 }
+
+/**
+ * The y axis's tick text: a city's counts run to six digits, which the axis's ~40 px cut to their
+ * last five ("340000" read as "40000", above "85000"), so large numbers are written compactly in
+ * the reader's language ("34万" / "340K").
+ */
+export function axisNumberFormat(lang: 'zh' | 'en'): (value: number) => string {
+  const format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return (value) => format.format(value);
+}
