@@ -1,6 +1,7 @@
 // One figure of the overview: done (a link to exactly those records) against its target, the
 // pace expected by today, and its parts, each a link to its own records.
 import type { Kpi } from '@dutyboard/contracts/dashboard';
+import { FIGURES } from '@dutyboard/contracts/figures';
 import { PERIOD_RESULT_LABELS } from '@dutyboard/contracts/labels';
 import { Card, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -10,15 +11,14 @@ import { breakdownLabel, dashboardMetricLabel } from '../../../lib/dashboard.ts'
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 
-/** Figures where fewer is better: no target, and any count above zero is shown in red. */
-const PROBLEM_METRICS = new Set<Kpi['metric']>(['RECTIFICATION_OPEN', 'ASSIGNMENT_OVERDUE']);
-
 /** `period`: the period's code, so the drill's list names the figure and period over its total. */
 export function KpiCard({ kpi, ended = false, period }: { kpi: Kpi; ended?: boolean; period?: string }) {
   const { t, lang, nameOf } = useI18n();
   const label = dashboardMetricLabel(kpi.metric, lang);
   const href = kpi.drill ? drillHref(kpi.drill, period ? { figure: kpi.metric, period } : undefined) : null;
-  const alarming = PROBLEM_METRICS.has(kpi.metric) && kpi.done > 0;
+  // A figure where fewer is better (the registry's `better`) has no target: any count above zero is red.
+  const fewerIsBetter = FIGURES[kpi.metric].better === 'LESS';
+  const alarming = fewerIsBetter && kpi.done > 0;
   const figureStyle = alarming ? { color: COLORS.error } : undefined;
   const figure = href ? (
     <Link
@@ -35,6 +35,7 @@ export function KpiCard({ kpi, ended = false, period }: { kpi: Kpi; ended?: bool
     </span>
   );
   const percent = percentOf(kpi.done, kpi.target);
+  // Each figure where fewer is better carries its own note (the messages are keyed per figure).
   const note =
     kpi.metric === 'RECTIFICATION_OPEN' || kpi.metric === 'ASSIGNMENT_OVERDUE'
       ? t(`dashboard.note.${kpi.metric}`)
