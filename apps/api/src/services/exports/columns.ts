@@ -42,6 +42,7 @@ export const SERIAL_HEADER = '序号';
 /**
  * A column whose text is a Shanghai wall-clock time ("2026-05-20 14:30") or day ("2026-05-20"):
  * the workbook stores it as a real date cell showing that same text (xlsx.ts), CSV as the text.
+ * A datetime column's cell holding a day alone (a date-only record, shanghaiWhen) is a day cell.
  */
 export type DateKind = 'datetime' | 'date';
 
@@ -67,6 +68,15 @@ export function shanghaiDateTime(instant: string | null): string | null {
 export function shanghaiDate(instant: string | null): string | null {
   if (!instant) return null;
   return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A record's main instant as far as it is known: "2026-05-20 14:30", or "2026-05-20" alone when
+ * only the day is (timeKnown false, contracts TimeKnownSchema). The workbook makes the day alone a
+ * date cell without a time (xlsx.ts), never 00:00.
+ */
+export function shanghaiWhen(instant: string, timeKnown: boolean): string | null {
+  return timeKnown ? shanghaiDateTime(instant) : shanghaiDate(instant);
 }
 
 const yesNo = (value: boolean | null | undefined): string | null =>
@@ -108,7 +118,7 @@ const ID = 38;
 const id = <Row extends { id: string }>(): Column<Row> => ({ header: '记录编号', width: ID, value: (r) => r.id });
 
 export const ACTIVITY_COLUMNS: Column<Activity>[] = [
-  { header: '活动时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '活动时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiWhen(r.occurredAt, r.timeKnown) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '活动类别', width: 16, value: (r) => zh(ACTIVITY_CATEGORY_LABELS, r.category) },
   { header: '活动名称', width: 40, value: (r) => r.title },
@@ -121,7 +131,7 @@ export const ACTIVITY_COLUMNS: Column<Activity>[] = [
 ];
 
 export const STUDY_SESSION_COLUMNS: Column<StudySession>[] = [
-  { header: '学习时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '学习时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiWhen(r.occurredAt, r.timeKnown) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '学习类型', width: 16, value: (r) => zh(STUDY_KIND_LABELS, r.kind) },
   { header: '主题类别', width: 14, value: (r) => zh(STUDY_TOPIC_LABELS, r.topicCategory) },
