@@ -42,6 +42,8 @@ for (const width of [390, 1440]) {
     await expect(page.getByTestId('attachment-captured-at')).toHaveText('拍摄于 2026-05-20 14:30');
     // The history names the flag in words, not as the column's name.
     await expect(page.getByTestId('history-change').filter({ hasText: '具体时刻已填' })).toHaveText(/→ 否/);
+    // Its creation line names the day alone, not "2026-05-20 00:00".
+    await expect(page.getByTestId('history-change').filter({ hasText: '活动时间' })).toHaveText(/→ 2026-05-20$/);
     await saveScreenshot(page, `p9-date-only-activity-${width}`);
   });
 }
