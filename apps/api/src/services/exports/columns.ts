@@ -14,8 +14,10 @@ import {
   ALERT_STATE_LABELS,
   ASSIGNMENT_KIND_LABELS,
   ASSIGNMENT_STATUS_LABELS,
+  AUDIT_ACTION_LABELS,
   type LabelTable,
   labelOf,
+  OPLOG_FIELD_LABELS,
   PUBLICITY_LEVEL_LABELS,
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -26,7 +28,9 @@ import {
   RULE_PER_LABELS,
   STUDY_KIND_LABELS,
   STUDY_TOPIC_LABELS,
+  THING_LABELS,
 } from '@dutyboard/contracts/labels';
+import type { OplogEntry } from '@dutyboard/contracts/oplog';
 import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
 import type { PublicityItem } from '@dutyboard/contracts/publicity';
 import type { Rectification } from '@dutyboard/contracts/rectifications';
@@ -251,4 +255,25 @@ export const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
   { header: '办结时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.doneAt) },
   { header: '办结说明', width: 40, value: (r) => r.closingNote },
   id(),
+];
+
+const O = OPLOG_FIELD_LABELS;
+
+/** A label of a table that may not know the value (an action or a kind the trail holds from before): the value as stored. */
+const zhOr = (table: Record<string, { zh: string }>, value: string): string =>
+  Object.hasOwn(table, value) ? (table[value]?.zh ?? value) : value;
+
+/**
+ * The 操作日志 as its page shows it (oplog-table.tsx), plus the id of the thing acted on, to trace
+ * it; 改动 is the number of fields changed (the page's "改动 3 项").
+ */
+export const OPLOG_COLUMNS: Column<OplogEntry>[] = [
+  { header: O.at.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.at) },
+  { header: O.actor.zh, width: 16, value: (r) => r.actorName ?? O.noActor.zh },
+  { header: O.action.zh, width: 10, value: (r) => zhOr(AUDIT_ACTION_LABELS, r.action) },
+  { header: O.subject.zh, width: 14, value: (r) => zhOr(THING_LABELS, r.entityType) },
+  { header: O.subjectId.zh, width: ID, value: (r) => r.entityId },
+  { header: O.org.zh, width: ORG, value: (r) => r.orgName },
+  { header: O.fields.zh, width: 10, value: (r) => (r.fields.length > 0 ? r.fields.length : null) },
+  { header: O.id.zh, width: 12, value: (r) => r.id },
 ];
