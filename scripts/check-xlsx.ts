@@ -4,8 +4,8 @@
 // test run (a LibreOffice install and ~10 s a file), so the tests read the XML parts instead
 // (apps/api/src/services/exports/xlsx.test.ts) and this script is run by hand.
 //
-// Without files it writes a sample through the export's own pieces (the activities' and alerts'
-// columns, 序号, a title block, writeXlsx). Each workbook is read by LibreOffice twice: as CSV of
+// Without files it writes a sample through the export's own pieces (the activities', alerts' and
+// 操作日志's columns, 序号, a title block, writeXlsx). Each workbook is read by LibreOffice twice: as CSV of
 // every sheet, cells as shown (a title block, then the header row; date columns read
 // yyyy-mm-dd[ hh:mm]), and as flat ODF XML, where each of those dates must be a date-typed cell
 // with that same wall-clock value. With --pdf DIR it also renders each workbook to PDF and PNG
@@ -15,10 +15,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ACTIVITY_COLUMNS, RISK_ALERT_COLUMNS } from '@dutyboard/api/services/exports/columns';
+import {
+  ACTIVITY_COLUMNS,
+  type Column,
+  OPLOG_COLUMNS,
+  RISK_ALERT_COLUMNS,
+} from '@dutyboard/api/services/exports/columns';
 import type { Sheet } from '@dutyboard/api/services/exports/sheets';
 import { writeXlsx } from '@dutyboard/api/services/exports/xlsx';
 import type { Activity } from '@dutyboard/contracts/activities';
+import type { OplogEntry } from '@dutyboard/contracts/oplog';
 import type { RiskAlert } from '@dutyboard/contracts/risk-alerts';
 import { parseCsv } from './lib/parse-csv.ts';
 
@@ -51,7 +57,12 @@ const activity = (n: number, occurredAt: string): Activity => ({
 
 function sampleSheets(): Sheet[] {
   // 2026-03-01T16:30Z is 00:30 on 2 March in Shanghai: the day a zone mistake would shift.
-  const activities = [activity(1, '2026-03-01T16:30:00.000Z'), activity(2, '2026-03-10T02:00:00.000Z')];
+  // The third knows only its day (an imported row without a time): a day cell, not "… 00:00".
+  const activities = [
+    activity(1, '2026-03-01T16:30:00.000Z'),
+    activity(2, '2026-03-10T02:00:00.000Z'),
+    { ...activity(3, '2026-03-14T16:00:00.000Z'), timeKnown: false },
+  ];
   const alert = {
     id: '00000000-0000-4000-8000-000000000009',
     orgName: '甲村党支部',
@@ -72,7 +83,7 @@ function sampleSheets(): Sheet[] {
     clock: { reportedLate: null, overdue: true },
   } as unknown as RiskAlert;
   const line = (count: number) => `筛选条件：无　共 ${count} 条　导出人：张书记　导出时间：2026-11-24 09:30`;
-  const table = <Row>(name: string, columns: typeof ACTIVITY_COLUMNS | typeof RISK_ALERT_COLUMNS, rows: Row[]) => ({
+  const table = <Row>(name: string, columns: Column<Row>[], rows: Row[]) => ({
     name,
     title: { text: `甲村党支部 ${name}（2026-03-01 至 2026-03-31）`, lines: [line(rows.length)] },
     columns: [
@@ -81,7 +92,24 @@ function sampleSheets(): Sheet[] {
     ],
     rows: rows.map((row, i) => [i + 1, ...columns.map((c) => (c.value as (r: Row) => string | number | null)(row))]),
   });
-  return [table('主题活动', ACTIVITY_COLUMNS, activities), table('舆情处置', RISK_ALERT_COLUMNS, [alert])];
+  // An event of the 操作日志 at 00:30 Shanghai, by a secretary.
+  const event: OplogEntry = {
+    id: '1201',
+    at: '2026-03-01T16:30:00.000Z',
+    action: 'CREATE',
+    entityType: 'Activity',
+    entityId: activities[0]?.id ?? null,
+    orgId: '00000000-0000-4000-8000-000000000100',
+    orgName: '甲村党支部',
+    actorId: '00000000-0000-4000-8000-000000000200',
+    actorName: '张书记',
+    fields: ['title', 'occurredAt'],
+  };
+  return [
+    table('主题活动', ACTIVITY_COLUMNS, activities),
+    table('舆情处置', RISK_ALERT_COLUMNS, [alert]),
+    table('操作日志', OPLOG_COLUMNS, [event]),
+  ];
 }
 
 /** What LibreOffice made of one sheet: its rows as shown, and the values of its date-typed cells. */

@@ -669,6 +669,12 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/exports/risk-alerts': exportOf('risk-alerts'),
   'GET /api/exports/rectifications': exportOf('rectifications'),
   'GET /api/exports/assignments': exportOf('assignments'),
+  // The 操作日志's export has no org filter: the whole log in the reader's reach, as its list.
+  'GET /api/exports/oplog': {
+    kind: 'global',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/exports/oplog?format=csv' }),
+  },
 
   // Evidence packs: asking for one loads the org as a read (loadReachableOrg), so another
   // branch is 404 here, not the 403 of a write into a chosen org.
@@ -855,6 +861,7 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/exports/risk-alerts': 'alert:read',
   'GET /api/exports/rectifications': 'rectification:read',
   'GET /api/exports/assignments': 'assignment:read',
+  'GET /api/exports/oplog': 'oplog:read',
   'GET /api/audit/verify': 'audit:read',
   'GET /api/oplog': 'oplog:read',
   'GET /api/oplog/actors': 'oplog:read',

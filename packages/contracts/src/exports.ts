@@ -1,10 +1,13 @@
 // Exports (导出): any record list, with exactly the filters it shows, as an xlsx workbook or a CSV
 // file. GET /api/exports/<list>?format=xlsx|csv&<the list's own query, without cursor/limit>
-// answers every row the list would page through for the same user. See
+// answers every row the list would page through for the same user. The 操作日志 (oplog) is
+// exported the same way, and each of its exports is itself audited. See
 // docs/decisions/013-exports.md.
 import { z } from 'zod';
 import { ListActivitiesQuerySchema } from './activities.ts';
 import { ListAssignmentsQuerySchema } from './assignments.ts';
+import type { Thing } from './labels.ts';
+import { OplogQuerySchema } from './oplog.ts';
 import type { Action } from './permissions.ts';
 import { ListPublicityQuerySchema } from './publicity.ts';
 import { ListRectificationsQuerySchema } from './rectifications.ts';
@@ -21,6 +24,7 @@ export const EXPORT_LISTS = [
   'risk-alerts',
   'rectifications',
   'assignments',
+  'oplog',
 ] as const;
 export const ExportListSchema = z.enum(EXPORT_LISTS);
 export type ExportList = z.infer<typeof ExportListSchema>;
@@ -42,6 +46,7 @@ export const EXPORT_PERMISSIONS: Readonly<Record<ExportList, Action>> = {
   'risk-alerts': 'alert:read',
   rectifications: 'rectification:read',
   assignments: 'assignment:read',
+  oplog: 'oplog:read',
 };
 
 /** The list's name in Chinese: the sheet's name and the download's file name. */
@@ -54,6 +59,7 @@ export const EXPORT_TITLES: Readonly<Record<ExportList, string>> = {
   'risk-alerts': '舆情处置',
   rectifications: '问题整改',
   assignments: '责任清单',
+  oplog: '操作日志',
 };
 
 const withoutPage = { cursor: true, limit: true } as const;
@@ -71,7 +77,15 @@ export const EXPORT_FILTER_SCHEMAS = {
   'risk-alerts': ListRiskAlertsQuerySchema.omit(withoutPage),
   rectifications: ListRectificationsQuerySchema.omit(withoutPage),
   assignments: ListAssignmentsQuerySchema.omit(withoutPage),
+  oplog: OplogQuerySchema.omit(withoutPage),
 } as const satisfies Record<ExportList, z.ZodType>;
+
+/**
+ * Lists whose every export is written to the audit trail (an EXPORT event of this thing, with the
+ * filter, the format and the row count): a copy of the 操作日志 says who holds it. The record lists'
+ * exports are read-only.
+ */
+export const AUDITED_EXPORTS: Readonly<Partial<Record<ExportList, Thing>>> = { oplog: 'AuditLog' };
 
 /** The querystring of GET /api/exports/<list>: the list's filter plus the format (default xlsx). */
 export function exportQuerySchema<L extends ExportList>(list: L) {

@@ -383,6 +383,8 @@ export const THING_LABELS = {
   ReportDraft: { zh: '总结草稿', en: 'Summary draft' },
   /** A request refused (ACCESS_DENIED events name the route). */
   Route: { zh: '访问请求', en: 'Request' },
+  /** The 操作日志 itself: its exports are EXPORT events of it. */
+  AuditLog: { zh: '操作日志', en: 'Operation log' },
 } as const satisfies Record<string, Label>;
 export type Thing = keyof typeof THING_LABELS;
 
@@ -404,6 +406,21 @@ export const AUDIT_ACTION_LABELS = {
   LOGOUT: { zh: '退出登录', en: 'Signed out' },
   EXPORT: { zh: '导出', en: 'Exported' },
 } as const satisfies LabelTable<AuditAction>;
+
+/** The 操作日志's columns and filters, as its page and its export name them. */
+export const OPLOG_FIELD_LABELS = {
+  at: { zh: '时间', en: 'Time' },
+  actor: { zh: '操作人', en: 'User' },
+  action: { zh: '操作', en: 'Action' },
+  kind: { zh: '对象类别', en: 'Kind' },
+  subject: { zh: '对象', en: 'Subject' },
+  subjectId: { zh: '对象编号', en: 'Subject no.' },
+  org: { zh: '组织/支部', en: 'Organisation' },
+  fields: { zh: '改动', en: 'Changes' },
+  id: { zh: '记录编号', en: 'Record no.' },
+  /** The actor of an event nobody signed in did (a failed sign-in). */
+  noActor: { zh: '（未登录）', en: '(not signed in)' },
+} as const satisfies Record<string, Label>;
 
 /** The background jobs a user may run a few of at once (the per-user limit names them). */
 export const JOB_KIND_LABELS = {

@@ -51,6 +51,8 @@ export const OPLOG_KINDS = [
   'ImportJob',
   'EvidencePack',
   'ReportDraft',
+  /** The log itself: who exported it (its exports are audited, exports.ts AUDITED_EXPORTS). */
+  'AuditLog',
 ] as const satisfies readonly Thing[];
 export const OplogKindSchema = z.enum(OPLOG_KINDS);
 export type OplogKind = z.infer<typeof OplogKindSchema>;

@@ -1,8 +1,11 @@
 // GET /api/exports/<list>?format=xlsx|csv&<the list's own filter>: one route per exportable list,
 // each with the list's read permission and the list's strict query schema (so OpenAPI documents
-// each one). Read-only: nothing is written, not even an audit event.
+// each one). Read-only for the record lists: nothing is written, not even an audit event. An
+// export of the 操作日志 (AUDITED_EXPORTS) is itself an EXPORT event: who took a copy of the log,
+// with which filter, how many rows.
 import { ErrorBodySchema } from '@dutyboard/contracts/errors';
 import {
+  AUDITED_EXPORTS,
   EXPORT_CONTENT_TYPES,
   EXPORT_LISTS,
   EXPORT_PERMISSIONS,
@@ -14,6 +17,7 @@ import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
+import { recordAudit } from '../services/audit/audit.ts';
 import { listSheet, writeCsv, writeXlsx } from '../services/exports/sheets.ts';
 import { attachmentDisposition, describeListExport } from '../services/exports/title.ts';
 import { errorResponses } from './responses.ts';
@@ -55,6 +59,18 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (
         // CSV stays a plain table (header and rows); the workbook gets the title block above it.
         const body =
           format === 'csv' ? Buffer.from(writeCsv(sheet), 'utf8') : await writeXlsx([{ ...sheet, title: about.title }]);
+        const audited = AUDITED_EXPORTS[list];
+        if (audited) {
+          // Appended before the file leaves: no copy of the log is handed out unrecorded.
+          await recordAudit(prisma, {
+            actorId: user.id,
+            action: 'EXPORT',
+            entityType: audited,
+            entityId: null,
+            orgId: user.orgId,
+            after: { format, filter, rows: sheet.rows.length, fileName: about.fileName(format) },
+          });
+        }
         return reply
           .header('content-type', EXPORT_CONTENT_TYPES[format])
           .header('content-disposition', attachmentDisposition(about.asciiName(format), about.fileName(format)))

@@ -9,6 +9,7 @@
 // checked against the contract's lists); this module does the storing.
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, isLocalDate, pickerDay, pickerTime, TIME_FORMAT } from './dates.ts';
+import type { WhenValues } from './record-values.ts';
 
 export interface DraftStore<V> {
   /** The storage key of one user's draft of one record (`recordId` absent: a new record). */
@@ -67,6 +68,27 @@ export interface DraftField<T> {
 
 const text: DraftField<string | undefined> = { load: (value) => (typeof value === 'string' ? value : undefined) };
 
+/** A picker day, stored as "YYYY-MM-DD". */
+const day = {
+  load: (value) => {
+    const date = text.load(value) ?? null;
+    return isLocalDate(date) ? pickerDay(date) : null;
+  },
+  store: (value) => (value ? value.format(DATE_FORMAT) : null),
+} satisfies DraftField<Dayjs | null | undefined>;
+
+/** A picker clock time, stored as "HH:mm". */
+const time = {
+  load: (value) => {
+    const stored = text.load(value);
+    return stored && /^\d{2}:\d{2}$/.test(stored) ? pickerTime(stored) : null;
+  },
+  store: (value) => (value ? value.format(TIME_FORMAT) : null),
+} satisfies DraftField<Dayjs | null | undefined>;
+
+/** A flag that is set or absent (never false). */
+const flag = { load: (value) => (value === true ? true : undefined) } satisfies DraftField<boolean | undefined>;
+
 /** The field readers: each checks what it reads, so a stale or tampered draft cannot break a form. */
 export const draft = {
   text,
@@ -77,22 +99,13 @@ export const draft = {
   choice: <T extends string>(choices: readonly T[]): DraftField<T | undefined> => ({
     load: (value) => (choices.includes(value as T) ? (value as T) : undefined),
   }),
-  /** A picker day, stored as "YYYY-MM-DD". */
-  day: {
-    load: (value) => {
-      const date = text.load(value) ?? null;
-      return isLocalDate(date) ? pickerDay(date) : null;
-    },
-    store: (day) => (day ? day.format(DATE_FORMAT) : null),
-  } satisfies DraftField<Dayjs | null | undefined>,
-  /** A picker clock time, stored as "HH:mm". */
-  time: {
-    load: (value) => {
-      const time = text.load(value);
-      return time && /^\d{2}:\d{2}$/.test(time) ? pickerTime(time) : null;
-    },
-    store: (time) => (time ? time.format(TIME_FORMAT) : null),
-  } satisfies DraftField<Dayjs | null | undefined>,
+  day,
+  time,
+  /**
+   * A record's date and time boxes with their date-only flag (record-values.ts WhenValues): a
+   * date-only record's draft restores as date-only, so saving it does not make it a timed one.
+   */
+  when: { date: day, time, dateOnly: flag } satisfies { [K in keyof WhenValues]-?: DraftField<WhenValues[K]> },
 };
 
 const RECORD_DRAFT_PREFIX = 'dutyboard.draft.';

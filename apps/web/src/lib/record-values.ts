@@ -24,13 +24,11 @@ export const DEFAULT_TIME = '09:00';
 export interface WhenValues {
   date?: Dayjs | null;
   time?: Dayjs | null;
-}
-
-/**
- * Held beside the boxes (a hidden form field, WhenFields) when the stored record knows only its
- * day (timeKnown false): an empty time box keeps it so. Not part of the form types or drafts.
- */
-interface DateOnlyFlag {
+  /**
+   * Held beside the boxes (a hidden form field, WhenFields) when the stored record knows only its
+   * day (timeKnown false): an empty time box keeps it so. Drafts keep it too (form-draft.ts
+   * `draft.when`), so a draft restored after an ended session still saves a date-only record.
+   */
   dateOnly?: boolean;
 }
 
@@ -51,7 +49,7 @@ const DAY_START = '00:00';
  * The body's timeKnown: false while a date-only record's time box stays empty; otherwise left
  * out, and the server takes a new instant from the form as a known time (api records/time-known.ts).
  */
-export function timeKnownOf(values: WhenValues & DateOnlyFlag): { timeKnown?: false } {
+export function timeKnownOf(values: WhenValues): { timeKnown?: false } {
   return values.dateOnly && !values.time ? { timeKnown: false } : {};
 }
 
@@ -62,10 +60,7 @@ export function withTimeKnown<P extends object>(patch: P, input: object, instant
 }
 
 /** The instant the boxes stand for; an empty time box is `fallbackTime` (null: no instant without one). */
-export function instantOf(
-  values: WhenValues & DateOnlyFlag,
-  fallbackTime: string | null = DEFAULT_TIME,
-): string | undefined {
+export function instantOf(values: WhenValues, fallbackTime: string | null = DEFAULT_TIME): string | undefined {
   const time = values.time ? values.time.format(TIME_FORMAT) : values.dateOnly ? DAY_START : fallbackTime;
   return values.date && time ? shanghaiInstant(values.date.format(DATE_FORMAT), time) : undefined;
 }

@@ -14,8 +14,10 @@ import {
   ALERT_STATE_LABELS,
   ASSIGNMENT_KIND_LABELS,
   ASSIGNMENT_STATUS_LABELS,
+  AUDIT_ACTION_LABELS,
   type LabelTable,
   labelOf,
+  OPLOG_FIELD_LABELS,
   PUBLICITY_LEVEL_LABELS,
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -26,7 +28,9 @@ import {
   RULE_PER_LABELS,
   STUDY_KIND_LABELS,
   STUDY_TOPIC_LABELS,
+  THING_LABELS,
 } from '@dutyboard/contracts/labels';
+import type { OplogEntry } from '@dutyboard/contracts/oplog';
 import { SHANGHAI_OFFSET_MS } from '@dutyboard/contracts/periods';
 import type { PublicityItem } from '@dutyboard/contracts/publicity';
 import type { Rectification } from '@dutyboard/contracts/rectifications';
@@ -42,6 +46,7 @@ export const SERIAL_HEADER = '序号';
 /**
  * A column whose text is a Shanghai wall-clock time ("2026-05-20 14:30") or day ("2026-05-20"):
  * the workbook stores it as a real date cell showing that same text (xlsx.ts), CSV as the text.
+ * A datetime column's cell holding a day alone (a date-only record, shanghaiWhen) is a day cell.
  */
 export type DateKind = 'datetime' | 'date';
 
@@ -67,6 +72,15 @@ export function shanghaiDateTime(instant: string | null): string | null {
 export function shanghaiDate(instant: string | null): string | null {
   if (!instant) return null;
   return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A record's main instant as far as it is known: "2026-05-20 14:30", or "2026-05-20" alone when
+ * only the day is (timeKnown false, contracts TimeKnownSchema). The workbook makes the day alone a
+ * date cell without a time (xlsx.ts), never 00:00.
+ */
+export function shanghaiWhen(instant: string, timeKnown: boolean): string | null {
+  return timeKnown ? shanghaiDateTime(instant) : shanghaiDate(instant);
 }
 
 const yesNo = (value: boolean | null | undefined): string | null =>
@@ -108,7 +122,7 @@ const ID = 38;
 const id = <Row extends { id: string }>(): Column<Row> => ({ header: '记录编号', width: ID, value: (r) => r.id });
 
 export const ACTIVITY_COLUMNS: Column<Activity>[] = [
-  { header: '活动时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '活动时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiWhen(r.occurredAt, r.timeKnown) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '活动类别', width: 16, value: (r) => zh(ACTIVITY_CATEGORY_LABELS, r.category) },
   { header: '活动名称', width: 40, value: (r) => r.title },
@@ -121,7 +135,7 @@ export const ACTIVITY_COLUMNS: Column<Activity>[] = [
 ];
 
 export const STUDY_SESSION_COLUMNS: Column<StudySession>[] = [
-  { header: '学习时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.occurredAt) },
+  { header: '学习时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiWhen(r.occurredAt, r.timeKnown) },
   { header: '组织/支部', width: ORG, value: (r) => r.orgName },
   { header: '学习类型', width: 16, value: (r) => zh(STUDY_KIND_LABELS, r.kind) },
   { header: '主题类别', width: 14, value: (r) => zh(STUDY_TOPIC_LABELS, r.topicCategory) },
@@ -241,4 +255,25 @@ export const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
   { header: '办结时间', width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.doneAt) },
   { header: '办结说明', width: 40, value: (r) => r.closingNote },
   id(),
+];
+
+const O = OPLOG_FIELD_LABELS;
+
+/** A label of a table that may not know the value (an action or a kind the trail holds from before): the value as stored. */
+const zhOr = (table: Record<string, { zh: string }>, value: string): string =>
+  Object.hasOwn(table, value) ? (table[value]?.zh ?? value) : value;
+
+/**
+ * The 操作日志 as its page shows it (oplog-table.tsx), plus the id of the thing acted on, to trace
+ * it; 改动 is the number of fields changed (the page's "改动 3 项").
+ */
+export const OPLOG_COLUMNS: Column<OplogEntry>[] = [
+  { header: O.at.zh, width: DATETIME, type: 'datetime', value: (r) => shanghaiDateTime(r.at) },
+  { header: O.actor.zh, width: 16, value: (r) => r.actorName ?? O.noActor.zh },
+  { header: O.action.zh, width: 10, value: (r) => zhOr(AUDIT_ACTION_LABELS, r.action) },
+  { header: O.subject.zh, width: 14, value: (r) => zhOr(THING_LABELS, r.entityType) },
+  { header: O.subjectId.zh, width: ID, value: (r) => r.entityId },
+  { header: O.org.zh, width: ORG, value: (r) => r.orgName },
+  { header: O.fields.zh, width: 10, value: (r) => (r.fields.length > 0 ? r.fields.length : null) },
+  { header: O.id.zh, width: 12, value: (r) => r.id },
 ];

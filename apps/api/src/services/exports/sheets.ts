@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { AppError, fieldIssue, validationError, zodFieldIssue } from '../../errors/app-error.ts';
 import { listActivities } from '../activities/activities.ts';
 import { listAssignments } from '../assignments/assignments.ts';
+import { listOplog } from '../audit/oplog.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { listPublicity } from '../publicity/publicity.ts';
 import { listRectifications } from '../rectifications/rectifications.ts';
@@ -21,6 +22,7 @@ import {
   type Cell,
   type Column,
   type DateKind,
+  OPLOG_COLUMNS,
   PUBLICITY_COLUMNS,
   RECTIFICATION_COLUMNS,
   RISK_ALERT_COLUMNS,
@@ -129,6 +131,7 @@ const SOURCES: Record<ExportList, ReturnType<typeof source>> = {
     (db, user, params, now) => listAssignments(db, user, params, now),
     ASSIGNMENT_COLUMNS,
   ),
+  oplog: source('oplog', (db, user, params) => listOplog(db, user, params), OPLOG_COLUMNS),
 };
 
 function tooManyRows(maxRows: number): AppError {

@@ -13,8 +13,10 @@ import {
   ALERT_STATE_LABELS,
   ASSIGNMENT_KIND_LABELS,
   ASSIGNMENT_STATUS_LABELS,
+  AUDIT_ACTION_LABELS,
   type LabelTable,
   labelOf,
+  OPLOG_FIELD_LABELS,
   PUBLICITY_LEVEL_LABELS,
   RECTIFICATION_DATE_FIELD_LABELS,
   RECTIFICATION_SOURCE_LABELS,
@@ -26,6 +28,7 @@ import {
   STUDY_KIND_LABELS,
   STUDY_TOPIC_GROUP_LABELS,
   STUDY_TOPIC_LABELS,
+  THING_LABELS,
 } from '@dutyboard/contracts/labels';
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
@@ -91,6 +94,16 @@ const FILTER_WORDS: Readonly<Record<ExportList, Readonly<Record<string, FilterWo
     status: enumWord('状态', ASSIGNMENT_STATUS_LABELS),
     overdue: yesNoWord('是否逾期'),
   },
+  oplog: {
+    kind: enumWord(OPLOG_FIELD_LABELS.kind.zh, THING_LABELS),
+    action: enumWord(OPLOG_FIELD_LABELS.action.zh, AUDIT_ACTION_LABELS),
+  },
+};
+
+/** A filter naming a person by id: the title says the person's name (first when the filter bar shows it first). */
+const PERSON_FILTERS: Partial<Record<ExportList, { param: string; label: string; first?: true }>> = {
+  assignments: { param: 'owner', label: '责任人' },
+  oplog: { param: 'user', label: OPLOG_FIELD_LABELS.actor.zh, first: true },
 };
 
 /** The date a list's day range applies to, when the list lets the user choose it. */
@@ -171,10 +184,13 @@ export async function describeListExport(
     const value = text(key);
     return value === undefined ? [] : [`${word.label}：${word.value(value)}`];
   });
-  const owner = text('owner');
-  if (owner) {
-    const person = await prisma.user.findUnique({ where: { id: owner }, select: { displayName: true } });
-    filters.push(`责任人：${person?.displayName ?? owner}`);
+  const personFilter = PERSON_FILTERS[list];
+  const personId = personFilter && text(personFilter.param);
+  if (personFilter && personId) {
+    const person = await prisma.user.findUnique({ where: { id: personId }, select: { displayName: true } });
+    const word = `${personFilter.label}：${person?.displayName ?? personId}`;
+    if (personFilter.first) filters.unshift(word);
+    else filters.push(word);
   }
 
   const line = [

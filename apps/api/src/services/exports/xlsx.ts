@@ -62,10 +62,16 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
  * (never written by columns.ts) stays text rather than becoming a wrong date.
  */
 export function wallClockCell(text: string): Date | null {
+  return wallClock(text)?.date ?? null;
+}
+
+/** The date cell's value and which format shows it: a day alone (no time given) is a day, whatever the column. */
+function wallClock(text: string): { date: Date; kind: DateKind } | null {
   const m = WALL_CLOCK.exec(text);
   if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0'] = m;
-  return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)));
+  const [, y, mo, d, h, mi] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0)));
+  return { date, kind: h === undefined ? 'date' : 'datetime' };
 }
 
 /** A column letter for a 1-based index (1 → A, 27 → AA). */
@@ -143,10 +149,11 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
           return;
         }
         const text = writableText(value);
-        const date = kind ? wallClockCell(text) : null;
-        if (kind && date) {
-          cell.value = date;
-          cell.numFmt = DATE_FORMATS[kind];
+        const clock = kind ? wallClock(text) : null;
+        if (clock) {
+          cell.value = clock.date;
+          // A date-only record in a datetime column (columns.ts shanghaiWhen) shows its day, not 00:00.
+          cell.numFmt = DATE_FORMATS[clock.kind];
           // Centred: right-aligned (Excel's default for a date) it runs into the next column's text.
           cell.alignment = { horizontal: 'center' };
           return;

@@ -1,5 +1,6 @@
 // A record's change history from the audit trail: who changed what and when, field by field.
 import type { EntityType, HistoryEvent } from '@dutyboard/contracts/attachments';
+import { shanghaiLocalDate } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReadableRecord } from '../records/registry.ts';
@@ -19,6 +20,24 @@ export function changedFields(before: unknown, after: unknown): HistoryEvent['ch
   return keys
     .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+}
+
+/**
+ * A stored snapshot as its record reads: one that knows only its day (timeKnown false, contracts
+ * TimeKnownSchema) has its occurredAt as that Shanghai day ("2026-05-20"), so no history line says
+ * "00:00" for a time nobody gave. `previous` is the snapshot before it, for a flag it leaves out.
+ */
+export function asRecorded(snapshot: unknown, previous?: unknown): unknown {
+  const s = asObject(snapshot);
+  const timeKnown = s.timeKnown ?? asObject(previous).timeKnown;
+  if (timeKnown !== false || typeof s.occurredAt !== 'string') return snapshot;
+  const at = new Date(s.occurredAt);
+  return Number.isNaN(at.getTime()) ? snapshot : { ...s, occurredAt: shanghaiLocalDate(at) };
+}
+
+/** The changes of one event as its record's history shows them (date-only instants as their day). */
+export function historyChanges(before: unknown, after: unknown): HistoryEvent['changes'] {
+  return changedFields(asRecorded(before), asRecorded(after, before));
 }
 
 export async function recordHistory(
@@ -44,6 +63,6 @@ export async function recordHistory(
     at: event.at.toISOString(),
     action: event.action,
     actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
-    changes: changedFields(event.before, event.after),
+    changes: historyChanges(event.before, event.after),
   }));
 }

@@ -1,7 +1,7 @@
 // The 操作日志's rows: when, who, what was done to what (a link to the record where it still has a
 // page), in which org, and how many fields it changed. On a phone one column says it all.
 import { type EntityType, EntityTypeSchema } from '@dutyboard/contracts/attachments';
-import { AUDIT_ACTION_LABELS, THING_LABELS } from '@dutyboard/contracts/labels';
+import { AUDIT_ACTION_LABELS, labelOf, OPLOG_FIELD_LABELS, THING_LABELS } from '@dutyboard/contracts/labels';
 import type { OplogEntry } from '@dutyboard/contracts/oplog';
 import { type TableColumnsType, Tag } from 'antd';
 import { dateTimeColumn, listTable, RowLink } from '../../../components/record-table.tsx';
@@ -42,7 +42,10 @@ function Subject({ row, lang }: { row: OplogEntry; lang: Lang }) {
   return <span>{kind}</span>;
 }
 
-const actorText = (row: OplogEntry, t: Translate) => row.actorName ?? t('oplog.noActor');
+/** A column's or filter's name, as the log's export names it too (contracts OPLOG_FIELD_LABELS). */
+const field = (key: keyof typeof OPLOG_FIELD_LABELS, lang: Lang) => labelOf(OPLOG_FIELD_LABELS, key, lang);
+
+const actorText = (row: OplogEntry, lang: Lang) => row.actorName ?? field('noActor', lang);
 const fieldsText = (row: OplogEntry, t: Translate) =>
   row.fields.length > 0 ? t('oplog.fieldsChanged', { count: row.fields.length }) : '';
 
@@ -57,7 +60,7 @@ export const OplogTable = listTable<OplogEntry>({
         <div data-testid="oplog-row" data-action={row.action}>
           <ActionTag action={row.action} lang={lang} /> <Subject row={row} lang={lang} />
           <div className="db-row-meta">
-            <span>{formatDateTime(row.at)}</span> <span>{actorText(row, t)}</span>
+            <span>{formatDateTime(row.at)}</span> <span>{actorText(row, lang)}</span>
             {row.orgName ? <span>{row.orgName}</span> : null}
           </div>
         </div>
@@ -65,11 +68,11 @@ export const OplogTable = listTable<OplogEntry>({
     },
   ],
   full: (t, _showOrg, lang): TableColumnsType<OplogEntry> => [
-    dateTimeColumn<OplogEntry>('at', t('oplog.colAt'), 150),
-    { key: 'actor', title: t('oplog.colActor'), width: 130, render: (_: unknown, row) => actorText(row, t) },
+    dateTimeColumn<OplogEntry>('at', field('at', lang), 150),
+    { key: 'actor', title: field('actor', lang), width: 130, render: (_: unknown, row) => actorText(row, lang) },
     {
       key: 'action',
-      title: t('oplog.colAction'),
+      title: field('action', lang),
       width: 120,
       render: (_: unknown, row) => (
         <span data-testid="oplog-row" data-action={row.action}>
@@ -79,12 +82,12 @@ export const OplogTable = listTable<OplogEntry>({
     },
     {
       key: 'subject',
-      title: t('oplog.colSubject'),
+      title: field('subject', lang),
       width: 150,
       render: (_: unknown, row) => <Subject row={row} lang={lang} />,
     },
-    { key: 'org', title: t('oplog.colOrg'), width: 170, render: (_: unknown, row) => row.orgName ?? '—' },
-    { key: 'fields', title: t('oplog.colFields'), render: (_: unknown, row) => fieldsText(row, t) },
-    { key: 'id', title: t('oplog.colId'), dataIndex: 'id', width: 90, align: 'right' },
+    { key: 'org', title: field('org', lang), width: 170, render: (_: unknown, row) => row.orgName ?? '—' },
+    { key: 'fields', title: field('fields', lang), render: (_: unknown, row) => fieldsText(row, t) },
+    { key: 'id', title: field('id', lang), dataIndex: 'id', width: 90, align: 'right' },
   ],
 });

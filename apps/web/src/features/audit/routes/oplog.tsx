@@ -1,6 +1,7 @@
 // /oplog (操作日志): leadership's and auditors' street-wide log of every audit-trail event —
 // who did what to which record, when — narrowed by person, kind, action and days, with its total.
-// Read only; the server decides who may read it (oplog:read) and what they reach.
+// Read only; the server decides who may read it (oplog:read) and what they reach. 导出 gives the
+// filtered rows as a workbook (an audited export, contracts AUDITED_EXPORTS).
 import { IdSchema } from '@dutyboard/contracts/common';
 import { AuditActionSchema, OplogKindSchema } from '@dutyboard/contracts/oplog';
 import { RecordListRoute } from '../../../components/record-list-page.tsx';
@@ -30,6 +31,7 @@ export function OplogRoute() {
       testIds={['oplog', 'oplog']}
       Filters={OplogFilters}
       Table={OplogTable}
+      exportList="oplog"
     />
   );
 }

@@ -8,7 +8,6 @@ export const publicityDraft = recordDraft<PublicityFormValues>('publicity', {
   outlet: draft.text,
   level: draft.choice(PUBLICITY_LEVELS),
   title: draft.text,
-  date: draft.day,
-  time: draft.time,
+  ...draft.when,
   url: draft.text,
 });

@@ -12,6 +12,5 @@ export const riskAlertDraft = recordDraft<RiskAlertFormValues>('risk-alert', {
   url: draft.text,
   summary: draft.text,
   reach: draft.number,
-  date: draft.day,
-  time: draft.time,
+  ...draft.when,
 });

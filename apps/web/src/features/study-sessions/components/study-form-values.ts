@@ -47,7 +47,8 @@ export interface StudyFormValues extends WhenValues {
   minutes?: string;
 }
 
-export type StudyFormField = keyof StudyFormValues;
+/** The fields a person fills in (dateOnly is a hidden flag beside the date, record-values.ts). */
+export type StudyFormField = Exclude<keyof StudyFormValues, 'dateOnly'>;
 
 export const FIELDS = {
   ...formFields(CreateStudySessionInputSchema, { orgId: 'studySessions.form.org' }),
