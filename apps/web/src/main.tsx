@@ -5,6 +5,7 @@ import './app/app.css';
 import { AppProvider } from './app/provider.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { meQueryOptions } from './lib/auth.ts';
+import { loadStoredLang } from './lib/i18n-provider.tsx';
 import { createQueryClient } from './lib/query-client.ts';
 
 const queryClient = createQueryClient();
@@ -16,12 +17,15 @@ const router = createAppRouter(queryClient);
 // instead of building the whole page in one long task, which on a slow phone blocked input
 // (Lighthouse's total blocking time) for as long as the render took.
 const root = createRoot(document.getElementById('root') as HTMLElement);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  );
-});
+const render = () =>
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppProvider queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </AppProvider>
+      </StrictMode>,
+    );
+  });
+// English is its own chunk: an English visit paints once it is in (a failed load paints Chinese).
+loadStoredLang().then(render, render);

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type FieldSpec, fieldIssueText } from './form-issues.ts';
-import { type Lang, type MessageKey, translate } from './i18n.ts';
+import { type Lang, loadLang, type MessageKey, translate } from './i18n.ts';
+
+// The English dictionary is its own chunk (lib/i18n.ts loadLang).
+beforeAll(() => loadLang('en'));
 
 const say = (lang: Lang) => (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 const password: FieldSpec = {

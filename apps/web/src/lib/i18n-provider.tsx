@@ -1,9 +1,10 @@
 // The current UI language as React state: Chinese unless the user chose English (remembered in
-// localStorage). Switching also switches dayjs (date pickers) and the document's lang/title.
+// localStorage). Switching also switches dayjs (date pickers) and the document's lang/title, once
+// the language's dictionary is in (English is its own chunk: lib/i18n.ts loadLang).
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
-import { LANGS, type Lang, type Translate, translate } from './i18n.ts';
+import { LANGS, type Lang, loadLang, type Translate, translate } from './i18n.ts';
 import { type EnumLabel, enumLabel } from './labels.ts';
 
 const STORAGE_KEY = 'dutyboard.lang';
@@ -27,6 +28,12 @@ function storedLang(): Lang {
   }
 }
 
+/** The remembered language's dictionary, for main.tsx to await before the first render (a
+ * Chinese visit has it already; an English one would otherwise paint Chinese first). */
+export function loadStoredLang(): Promise<void> {
+  return loadLang(storedLang());
+}
+
 function applyDayjsLocale(lang: Lang) {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
 }
@@ -39,13 +46,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   });
 
   const setLang = useCallback((next: Lang) => {
-    applyDayjsLocale(next);
-    setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Private mode or storage full: the choice lasts for this page only.
     }
+    // A dictionary that fails to load leaves the page in the language it has.
+    loadLang(next).then(
+      () => {
+        applyDayjsLocale(next);
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {

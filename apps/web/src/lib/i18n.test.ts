@@ -1,9 +1,13 @@
 import { ACTIVITY_SORTS } from '@dutyboard/contracts/activities';
 import { ERROR_CODES } from '@dutyboard/contracts/errors';
 import { PACE_STATUS_LABELS, ROLE_LABELS } from '@dutyboard/contracts/labels';
-import { describe, expect, it } from 'vitest';
-import { en, type MessageKey, placeholders, translate, zh } from './i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLang, type MessageKey, placeholders, translate, zh } from './i18n.ts';
+import { en } from './i18n-en.ts';
 import { enumLabel, figureLabel } from './labels.ts';
+
+// The English dictionary is its own chunk (lib/i18n.ts loadLang).
+beforeAll(() => loadLang('en'));
 
 describe('i18n dictionaries', () => {
   it('English has every key the Chinese source has', () => {

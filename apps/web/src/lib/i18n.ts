@@ -1,24 +1,25 @@
-// The UI dictionary: Simplified Chinese is the source of keys, English must carry exactly the
-// same keys (the type says so and i18n.test.ts checks it at run time). Pure data, no React, so
-// the unit test runs in plain Node. `{name}` marks a value filled in by translate().
+// The UI dictionary: Simplified Chinese is the source of keys, English (i18n-en.ts, loaded on
+// demand) must carry exactly the same keys (the type says so and i18n.test.ts checks it at run
+// time). Pure data, no React, so the unit test runs in plain Node. `{name}` marks a value filled
+// in by translate().
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
-import { assignmentsEn, assignmentsZh } from '../features/assignments/messages.ts';
-import { auditEn, auditZh } from '../features/audit/messages.ts';
-import { authEn, authZh } from '../features/auth/messages.ts';
-import { branchesEn, branchesZh } from '../features/branches/messages.ts';
-import { recordsEn, recordsZh } from '../features/common-records/messages.ts';
-import { dashboardEn, dashboardZh } from '../features/dashboard/messages.ts';
-import { evidencePacksEn, evidencePacksZh } from '../features/evidence-packs/messages.ts';
-import { homeEn, homeZh } from '../features/home/messages.ts';
-import { importsEn, importsZh } from '../features/imports/messages.ts';
-import { planEn, planZh } from '../features/plan/messages.ts';
-import { publicityEn, publicityZh } from '../features/publicity/messages.ts';
-import { rectificationsEn, rectificationsZh } from '../features/rectifications/messages.ts';
-import { reportsEn, reportsZh } from '../features/reports/messages.ts';
-import { riskAlertsEn, riskAlertsZh } from '../features/risk-alerts/messages.ts';
-import { riskPointsEn, riskPointsZh } from '../features/risk-points/messages.ts';
-import { studySessionsEn, studySessionsZh } from '../features/study-sessions/messages.ts';
-import { targetsEn, targetsZh } from '../features/targets/messages.ts';
+import { assignmentsZh } from '../features/assignments/messages.ts';
+import { auditZh } from '../features/audit/messages.ts';
+import { authZh } from '../features/auth/messages.ts';
+import { branchesZh } from '../features/branches/messages.ts';
+import { recordsZh } from '../features/common-records/messages.ts';
+import { dashboardZh } from '../features/dashboard/messages.ts';
+import { evidencePacksZh } from '../features/evidence-packs/messages.ts';
+import { homeZh } from '../features/home/messages.ts';
+import { importsZh } from '../features/imports/messages.ts';
+import { planZh } from '../features/plan/messages.ts';
+import { publicityZh } from '../features/publicity/messages.ts';
+import { rectificationsZh } from '../features/rectifications/messages.ts';
+import { reportsZh } from '../features/reports/messages.ts';
+import { riskAlertsZh } from '../features/risk-alerts/messages.ts';
+import { riskPointsZh } from '../features/risk-points/messages.ts';
+import { studySessionsZh } from '../features/study-sessions/messages.ts';
+import { targetsZh } from '../features/targets/messages.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -297,287 +298,22 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
-export const en: Messages = {
-  'app.title': 'Ideological Work Responsibility Dashboard',
-  'app.shortTitle': 'Dutyboard',
-  'app.subtitle': 'Plan, record and review the sub-district ideological-work responsibility system',
+/** The dictionaries in hand: Chinese always; English once `loadLang('en')` has fetched its chunk
+ * (i18n-en.ts, a sixth of the entry's gzip that a Chinese first visit never needs). */
+const messages: Partial<Record<Lang, Messages>> = { zh };
 
-  'nav.dashboard': 'Dashboard',
-  'nav.activities': 'Activities',
-  'nav.branches': 'Branches',
-  'nav.newActivity': 'New activity',
-  'nav.adminUsers': 'Users',
-  'nav.adminOrgs': 'Organisations',
-  'nav.group.records': 'Records',
-  'nav.group.risk': 'Risk control',
-  'nav.group.plan': 'Responsibilities',
-  'nav.group.admin': 'Administration',
-  'nav.menu': 'Menu',
-  'nav.openMenu': 'Open navigation menu',
-
-  'header.signOut': 'Sign out',
-  'header.switchLanguage': '切换到中文',
-  'header.otherLanguage': '中文',
-
-  'error.VALIDATION_FAILED': 'Some fields are not valid; please correct them',
-  'error.UNAUTHENTICATED': 'Please sign in',
-  'error.INVALID_CREDENTIALS': 'Wrong username or password',
-  'error.FORBIDDEN': 'You are not allowed to do this',
-  'error.NOT_FOUND': 'Not found, or you may not see it',
-  'error.CONFLICT': 'This conflicts with existing data; check and try again',
-  'error.PRECONDITION_FAILED': 'Someone else changed this record; reload to see the latest version and try again',
-  'error.INVALID_TRANSITION': 'This step is not allowed in the current state',
-  'error.IDEMPOTENCY_IN_PROGRESS': 'The same request is still being processed; please wait',
-  'error.IDEMPOTENCY_MISMATCH': 'A repeated submission differs from the first one; reload and try again',
-  'error.PAYLOAD_TOO_LARGE': 'What you sent is too large',
-  'error.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
-  'error.RATE_LIMITED': 'Too many requests; please wait a moment',
-  'error.INTERNAL': 'Server error; please try again later',
-  'error.SERVICE_UNAVAILABLE': 'Service temporarily unavailable; please try again later',
-  'error.NETWORK': 'Cannot reach the server; check the network and retry',
-  'error.BAD_RESPONSE': 'The server sent an unexpected answer; please try again later',
-
-  'common.retry': 'Retry',
-  'common.loading': 'Loading…',
-  'common.back': 'Back',
-  'common.cancel': 'Cancel',
-  'common.confirm': 'OK',
-  'common.all': 'All',
-  'common.notFilled': 'Not given',
-  'common.loadFailed': 'Could not load',
-  'common.forbiddenTitle': 'No access',
-  'common.forbiddenText': 'Your account may not view this page.',
-  'common.backHome': 'Back to home',
-  'export.button': 'Export',
-  'export.hint': 'Export every record the current filters show',
-  'export.xlsx': 'Excel workbook (.xlsx)',
-  'export.csv': 'CSV file (.csv)',
-  'export.failed': 'Export failed',
-
-  'list.total': '{count} in all',
-
-  'notFound.title': 'Page not found',
-  'notFound.text': 'The page you asked for does not exist; the link may be wrong or out of date.',
-
-  'crash.title': 'Something went wrong',
-  'crash.text': 'The page hit an unexpected problem. Reload it; if it keeps happening, tell the administrator.',
-  'crash.chunk': 'Part of the page failed to load; the system may just have been updated. Please reload.',
-  'crash.reload': 'Reload page',
-
-  'login.title': 'Sign in',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.usernameRequired': 'Enter your username',
-  'login.passwordRequired': 'Enter your password',
-  'login.failed': 'Sign-in failed',
-
-  'period.label': 'Period',
-  'period.H1': '{year} H1 (Jan–Jun)',
-  'period.H2': '{year} H2 (Jul–Dec)',
-  'period.Q1': '{year} Q1',
-  'period.Q2': '{year} Q2',
-  'period.Q3': '{year} Q3',
-  'period.Q4': '{year} Q4',
-  'period.YEAR': 'Year {year}',
-  'period.groupHalf': 'Half years',
-  'period.groupQuarter': 'Quarters',
-  'period.groupYear': 'Years',
-
-  'org.label': 'Organisation / branch',
-  'org.placeholder': 'Choose an organisation or branch',
-  'org.allInScope': 'All (organisations I can see)',
-
-  'activities.title': 'Activity records',
-  'activities.new': 'New activity',
-  'activities.filterCategory': 'Category',
-  'activities.filterDates': 'Dates',
-  'activities.filterSort': 'Sort',
-  'activities.allCategories': 'All categories',
-  'activities.startDate': 'Start date',
-  'activities.endDate': 'End date',
-  'activities.clearFilters': 'Clear filters',
-  'activities.loadMore': 'Load more',
-  'activities.shown': '{count} shown',
-  'activities.allLoaded': 'All {count} shown',
-  'activities.empty': 'No activity records yet',
-  'activities.emptyFiltered': 'Try changing or clearing the filters',
-  'activities.colDate': 'Date',
-  'activities.colOrg': 'Branch',
-  'activities.colCategory': 'Category',
-  'activities.colParticipants': 'Participants',
-
-  'sort.-occurredAt': 'Date (newest first)',
-  'sort.occurredAt': 'Date (oldest first)',
-  'sort.-createdAt': 'Recorded (newest first)',
-  'sort.createdAt': 'Recorded (oldest first)',
-  'sort.-participants': 'Participants (most first)',
-  'sort.participants': 'Participants (fewest first)',
-
-  'activity.detailTitle': 'Activity',
-  'activity.org': 'Organisation / branch',
-  'activity.category': 'Category',
-  'activity.title': 'Title',
-  'activity.occurredAt': 'Date and time',
-  'activity.participants': 'Participants',
-  'activity.participantsValue': '{count}',
-  'activity.location': 'Location',
-  'activity.description': 'Content',
-  'activity.createdAt': 'Recorded',
-  'activity.updatedAt': 'Last changed',
-  'activity.edit': 'Edit',
-  'activity.delete': 'Delete',
-  'activity.deleteConfirm': 'Delete this activity record?',
-  'activity.deleteOk': 'Delete',
-  'activity.deleted': 'Deleted',
-  'activity.notFoundTitle': 'Activity record not found',
-  'activity.notFoundText': 'It does not exist, was deleted, or is outside what you may see.',
-  'activity.backToList': 'Back to activity records',
-
-  'form.newTitle': 'New activity',
-  'form.editTitle': 'Edit activity',
-  'form.org': 'Organisation / branch',
-  'form.category': 'Category',
-  'form.date': 'Date',
-  'form.time': 'Time',
-  'form.participants': 'Participants',
-  'form.location': 'Location',
-  'form.description': 'Content',
-  'form.titlePlaceholder': 'e.g. November Party day: studying the plenum',
-  'form.participantsPlaceholder': 'Number',
-  'form.locationPlaceholder': 'e.g. village service centre (optional)',
-  'form.descriptionPlaceholder': 'What was done and how it went (optional)',
-  'form.save': 'Save',
-  'form.saved': 'Saved',
-  'form.noChanges': 'Nothing changed',
-  'form.failed': 'Could not save',
-  'form.noWritableOrg': 'Your account has no organisation it may record activities for.',
-  'form.draftRestored': 'What you had not saved yet is back; check it and save.',
-  'form.discardDraft': 'Discard it',
-  'leave.title': 'Leave this page?',
-  'leave.content':
-    'There are unsaved changes. They are not saved if you leave, but this browser tab keeps them and offers them back when you return.',
-  'leave.ok': 'Leave',
-  'leave.stay': 'Stay',
-  'leave.closeTitle': 'Discard what you typed?',
-  'leave.closeContent': 'What you typed in this dialog is not saved; closing loses it.',
-  'leave.closeOk': 'Discard and close',
-
-  'users.title': 'Users',
-  'users.new': 'New user',
-  'users.search': 'Search users',
-  'users.count': '{count} users',
-  'users.empty': 'No users yet',
-  'users.emptyFiltered': 'No user matches',
-  'users.colUsername': 'Username',
-  'users.colDisplayName': 'Name',
-  'users.colRole': 'Role',
-  'users.colOrg': 'Organisation',
-  'users.colStatus': 'Status',
-  'users.colActions': 'Actions',
-  'users.active': 'Active',
-  'users.inactive': 'Deactivated',
-  'users.you': 'You',
-  'users.edit': 'Edit',
-  'users.resetPassword': 'Reset password',
-  'users.deactivate': 'Deactivate',
-  'users.activate': 'Activate',
-  'users.deactivateConfirm': 'A deactivated user cannot sign in and is signed out on every device at once. Deactivate?',
-  'users.activateConfirm': 'The user will be able to sign in again. Activate?',
-  'users.deactivated': '{name} deactivated',
-  'users.activated': '{name} activated',
-  'users.newTitle': 'New user',
-  'users.editTitle': 'Edit user: {name}',
-  'users.passwordTitle': 'Reset password: {name}',
-  'users.create': 'Create',
-  'users.username': 'Username',
-  'users.displayName': 'Name',
-  'users.role': 'Role',
-  'users.org': 'Organisation',
-  'users.initialPassword': 'Initial password',
-  'users.newPassword': 'New password',
-  'users.usernameHint': '{min}–{max} letters, digits, dots, underscores or hyphens; cannot be changed later',
-  'users.usernameFormat': 'Username: letters, digits, dots (.), underscores (_) and hyphens (-) only',
-  'users.passwordHint': 'At least {min} characters, not the same as the username',
-  'users.passwordSameAsUsername': 'The password must not be the same as the username',
-  'users.rolePlaceholder': 'Choose a role',
-  'users.ownRoleLocked': 'You cannot change your own role; ask another administrator',
-  'users.sessionsEnd': 'After a change of role or organisation the user has to sign in again.',
-  'users.passwordSessionsEnd': 'The user is signed out on every device and signs in again with the new password.',
-  'users.ownPassword': 'This is your own account: after saving, sign in again with the new password.',
-  'users.created': 'User {name} created',
-  'users.passwordReset': 'Password of {name} reset',
-  'users.usernameTaken': 'This username is taken; choose another',
-  'users.selfChange': 'You cannot deactivate yourself or change your own role; ask another administrator',
-
-  'orgs.title': 'Organisations',
-  'orgs.new': 'New organisation',
-  'orgs.count': '{count} organisations',
-  'orgs.empty': 'No organisations yet',
-  'orgs.colName': 'Name',
-  'orgs.colCode': 'Code',
-  'orgs.colKind': 'Type',
-  'orgs.colSortOrder': 'Order',
-  'orgs.colActions': 'Actions',
-  'orgs.edit': 'Edit',
-  'orgs.newTitle': 'New organisation',
-  'orgs.editTitle': 'Edit organisation: {name}',
-  'orgs.create': 'Create',
-  'orgs.name': 'Name',
-  'orgs.code': 'Code',
-  'orgs.kind': 'Type',
-  'orgs.parent': 'Parent organisation',
-  'orgs.sortOrder': 'Order',
-  'orgs.codeHint': 'Letters, digits and hyphens, e.g. CN-V09; must be unique',
-  'orgs.codeFormat': 'Code: letters, digits and hyphens (-) only',
-  'orgs.sortOrderHint': 'Smaller numbers come first under the same parent; empty means 0',
-  'orgs.kindPlaceholder': 'Choose a type',
-  'orgs.parentPlaceholder': 'Choose the parent organisation',
-  'orgs.parentNone': 'A street committee has no parent',
-  'orgs.parentRule': 'A street committee has no parent; a branch must have one',
-  'orgs.placement': '{kind}, parent: {parent} (cannot be changed)',
-  'orgs.placementRoot': '{kind} (top level)',
-  'orgs.created': 'Organisation {name} created',
-  'orgs.codeTaken': 'This code is taken; choose another',
-
-  'validation.required': ERROR_MESSAGES['field.required'].en,
-  'validation.select': ERROR_MESSAGES['field.choose'].en,
-  'validation.maxLength': ERROR_MESSAGES['field.tooLong'].en,
-  'validation.min': ERROR_MESSAGES['field.tooSmall'].en,
-  'validation.max': ERROR_MESSAGES['field.tooBig'].en,
-  'validation.integer': '{field}: whole numbers only',
-  'validation.invalid': ERROR_MESSAGES['field.invalid'].en,
-  'validation.illegalCharacter':
-    '{field} contains a control character that cannot be saved; delete it and submit again (text copied from other programs sometimes carries one)',
-  'validation.minLength': ERROR_MESSAGES['field.tooShort'].en,
-  // Feature dictionaries: one spread per feature, in the same order as in zh.
-  ...planEn,
-  ...targetsEn,
-  ...assignmentsEn,
-  ...publicityEn,
-  ...riskPointsEn,
-  ...rectificationsEn,
-  ...riskAlertsEn,
-  ...studySessionsEn,
-  ...recordsEn,
-  ...auditEn,
-  ...dashboardEn,
-  ...branchesEn,
-  ...evidencePacksEn,
-  ...importsEn,
-  ...reportsEn,
-  ...authEn,
-  ...homeEn,
-};
-
-export const messages: Record<Lang, Messages> = { zh, en };
+/** Fetches `lang`'s dictionary if it is not in hand yet; translate() answers in Chinese until then. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (messages[lang]) return;
+  if (lang === 'en') messages.en = (await import('./i18n-en.ts')).en;
+}
 
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
 /** The message for `key` in `lang` with `{name}` placeholders filled from `vars`. */
 export function translate(lang: Lang, key: MessageKey, vars?: TranslateVars): string {
-  const template = messages[lang][key] ?? zh[key] ?? key;
+  const template = messages[lang]?.[key] ?? zh[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

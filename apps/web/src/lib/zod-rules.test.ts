@@ -9,9 +9,12 @@ import { CreatePublicityInputSchema, PUBLICITY_URL_MAX } from '@dutyboard/contra
 import { CreateRiskPointInputSchema, RISK_CHECK_INTERVAL_MAX } from '@dutyboard/contracts/risk-points';
 import { CreateUserInputSchema, PASSWORD_MIN, USERNAME_MIN } from '@dutyboard/contracts/users';
 import type { RuleObject } from 'antd/es/form';
-import { describe, expect, it } from 'vitest';
-import { translate } from './i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLang, translate } from './i18n.ts';
 import { fieldConstraints, fieldRules, fieldSpec, formFields } from './zod-rules.ts';
+
+// The English dictionary is its own chunk (lib/i18n.ts loadLang).
+beforeAll(() => loadLang('en'));
 
 const zh = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('zh', key, vars);
 const en = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('en', key, vars);

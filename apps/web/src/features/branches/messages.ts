@@ -4,9 +4,3 @@ export const branchesZh = {
   'branches.title': '支部情况',
   'branches.hint': '各支部在所选周期内各项工作的完成情况与排名；点击支部进入该支部看板，点击数字查看对应记录。',
 } satisfies Record<string, string>;
-
-export const branchesEn: Record<keyof typeof branchesZh, string> = {
-  'branches.title': 'Branches',
-  'branches.hint':
-    "Each branch's figures for the chosen period against its targets, best first; click a branch for its dashboard, a figure for its records.",
-};

@@ -15,19 +15,3 @@ export const homeZh = {
   'home.recent.activity': '活动',
   'home.recent.study': '学习',
 } satisfies Record<string, string>;
-
-export const homeEn: Record<keyof typeof homeZh, string> = {
-  'home.nav': 'My work',
-  'home.title': 'My work',
-  'home.newStudy': 'New study session',
-  'home.allFigures': 'All figures',
-  'home.gaps.title': 'Still to do this period',
-  'home.gaps.none': 'Every activity and study target of this period is met',
-  'home.gaps.behind': 'Expected by today: {expected}; {missing} still to do',
-  'home.gaps.due': '{missing} still to do this period',
-  'home.gaps.more': '{count} more not yet met, see all figures',
-  'home.recent.title': 'Recently recorded',
-  'home.recent.empty': 'No activity or study recorded yet',
-  'home.recent.activity': 'Activity',
-  'home.recent.study': 'Study',
-};

@@ -10,13 +10,3 @@ export const planZh = {
   'plan.times': '{count} 次',
   'plan.year': '{year}年',
 } satisfies Record<string, string>;
-
-export const planEn: Record<keyof typeof planZh, string> = {
-  'plan.frequency.MONTHLY': 'Monthly',
-  'plan.frequency.QUARTERLY': 'Quarterly',
-  'plan.frequency.HALF_YEARLY': 'Every half year',
-  'plan.frequency.YEARLY': 'Yearly',
-
-  'plan.times': '{count} times',
-  'plan.year': '{year}',
-};

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { type MessageKey, translate } from '../../../lib/i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLang, type MessageKey, translate } from '../../../lib/i18n.ts';
 import { clockText, clockView, durationText } from './alert-clock.ts';
+
+// The English dictionary is its own chunk (lib/i18n.ts loadLang).
+beforeAll(() => loadLang('en'));
 
 const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('zh', key, vars);
 const GENERATED = '2026-03-10T02:00:00.000Z';

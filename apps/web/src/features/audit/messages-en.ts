@@ -1,0 +1,50 @@
+// English UI strings of features/audit: loaded only when English is chosen (lib/i18n.ts
+// loadLang); the keys and comments are messages.ts's.
+import type { auditZh } from './messages.ts';
+
+export const auditEn: Record<keyof typeof auditZh, string> = {
+  'audit.nav': 'Audit chain',
+  'audit.title': 'Audit chain check',
+  'audit.intro':
+    'Every audit record carries the hash of the record before it, so the records form a chain. The check recomputes it from the first record on: a record edited, deleted, inserted or moved shows where the chain breaks.',
+  'audit.verify': 'Check the audit chain',
+  'audit.verifyAgain': 'Check again',
+  'audit.checking': 'Checking record by record; a long trail takes a while…',
+  'audit.notYet': 'Not checked yet. Press “Check the audit chain” to start.',
+  'audit.ok': 'The audit chain is intact',
+  'audit.okText': '{count} audit records checked, no change found. Last record: no. {id}.',
+  'audit.empty': 'There are no audit records yet.',
+  'audit.lastHash': 'Last hash',
+  'audit.lastHashHint':
+    'Keep this value and the record number outside the system (print or file it). The chain shows changes inside it; a chain rewritten as a whole or records deleted from its end only show against a value kept earlier.',
+  'audit.broken': 'The audit chain breaks at record no. {id}',
+  'audit.brokenText':
+    '{count} records checked. Report the details below to the administrator and keep a database backup for the investigation.',
+  'audit.field.id': 'Record no.',
+  'audit.field.at': 'Recorded at',
+  'audit.field.reason': 'Reason',
+  'audit.field.expected': 'Expected',
+  'audit.field.found': 'Found',
+  'audit.field.none': '(none)',
+  'audit.reason.HASH_MISMATCH': 'Content changed: the record does not match its hash',
+  'audit.reason.PREV_MISMATCH': 'Link broken: a record before it was deleted or inserted, or records were reordered',
+  'audit.reason.UNCHAINED': 'Not chained: the record has no hash; it was written around the system',
+  'audit.checkedAt': 'Checked at {time}',
+  'oplog.nav': 'Operation log',
+  'oplog.title': 'Operation log',
+  'oplog.new': 'New',
+  'oplog.empty': 'No operations recorded',
+  'oplog.emptyFiltered': 'Change or clear the filters to see more',
+  'oplog.clearFilters': 'Clear filters',
+  'oplog.loadMore': 'Load more',
+  'oplog.shown': '{count} shown',
+  'oplog.allLoaded': 'All {count} shown',
+  'oplog.allUsers': 'All users',
+  'oplog.allKinds': 'All kinds',
+  'oplog.allActions': 'All actions',
+  'oplog.filterDates': 'Date',
+  'oplog.startDate': 'Start date',
+  'oplog.endDate': 'End date',
+  'oplog.colEvent': 'Operation',
+  'oplog.fieldsChanged': '{count} fields changed',
+};

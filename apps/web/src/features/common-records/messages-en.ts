@@ -1,0 +1,72 @@
+// English UI strings of features/common-records: loaded only when English is chosen (lib/i18n.ts
+// loadLang); the keys and comments are messages.ts's.
+import type { recordsZh } from './messages.ts';
+
+export const recordsEn: Record<keyof typeof recordsZh, string> = {
+  'records.attachments.title': 'Evidence',
+  'records.attachments.empty': 'No attachments or evidence yet',
+  'records.attachments.upload': 'Add photo or file',
+  'records.attachments.hint': 'JPG, PNG or WebP images and PDFs, up to {max} each',
+  'records.attachments.tooLarge':
+    '“{name}” is {size}, over the {max} limit, and was not uploaded. Make it smaller or split it and try again.',
+  'records.attachments.emptyFile': '“{name}” is empty and was not uploaded.',
+  'records.attachments.badType': '“{name}” is not a JPG, PNG or WebP image or a PDF, and was not uploaded.',
+  'records.attachments.serverTooLarge': 'The file is over the {max} limit',
+  'records.attachments.serverBadType': 'The file is not a JPG, PNG or WebP image or a PDF',
+  'records.attachments.queued': 'Waiting: {name}',
+  'records.attachments.uploading': 'Uploading: {name}',
+  'records.attachments.uploaded': '“{name}” uploaded',
+  'records.attachments.uploadedAt': 'Uploaded {time}',
+  'records.attachments.capturedAt': 'Taken at {time}',
+  'records.timeKnown': 'Time of day given',
+  'records.attachments.sha256': 'SHA-256 {hash}…',
+  'records.attachments.failed': 'Could not upload “{name}”: {reason}',
+  'records.attachments.dismiss': 'Dismiss',
+  'records.attachments.loadFailed': 'Could not load the attachments',
+  'records.attachments.open': 'Open “{name}” in a new tab',
+  'records.attachments.delete': 'Delete',
+  'records.attachments.deleteLabel': 'Delete “{name}”',
+  'records.attachments.deleteConfirm': 'Delete “{name}”?',
+  'records.attachments.deleted': 'Attachment deleted',
+  'records.attachments.deleteFailed': 'Could not delete',
+
+  'records.history.title': 'Change history',
+  'records.history.empty': 'No changes recorded yet',
+  'records.history.loadFailed': 'Could not load the change history',
+  'records.history.system': 'System',
+  'records.history.yes': 'Yes',
+  'records.history.no': 'No',
+
+  'records.action.CREATE': 'Created',
+  'records.action.UPDATE': 'Changed',
+  'records.action.DELETE': 'Deleted',
+  'records.action.TRANSITION': 'Status changed',
+  'records.action.CLOSE': 'Closed',
+  'records.action.CHECK': 'Checked',
+  'records.action.CORRECT': 'Corrected',
+  'records.action.ATTACH': 'File added',
+  'records.action.DETACH': 'File removed',
+
+  'records.notifications.title': 'Needs attention',
+  'records.notifications.openWithCount': 'Needs attention: {count}',
+  'records.notifications.empty': 'Nothing needs attention',
+  'records.notifications.loadFailed': 'Could not load notifications',
+  'records.notifications.high': 'Urgent',
+  'records.notifications.medium': 'Coming up',
+  'records.notifications.overdue': '{duration} overdue',
+  'records.notifications.remaining': '{duration} left',
+  'records.notifications.due': 'due {time}',
+  'records.notifications.noDeadline': 'No deadline',
+  'records.notifications.truncated': 'Showing {shown} of {count}',
+
+  'records.duration.minutes': '{n} min',
+  'records.duration.hours': '{n} h',
+  'records.duration.days': '{n} d',
+
+  'records.photos.label': 'Photos',
+  'records.photos.hint':
+    'Uploaded with the record once it is saved; a failed upload can be retried on its page, the record is kept',
+  'records.photos.add': 'Take or choose photos',
+  'records.photos.addMore': 'Add more photos',
+  'records.photos.remove': 'Remove “{name}”',
+};
