@@ -18,7 +18,8 @@
 // BENCH_LCP_RUNS (5), BENCH_API_PORT (a free port), BENCH_PASSWORD (the seed's), BENCH_SKIP_WEB=1
 // (no build, no browser: the web rows show "—"), BENCH_PHASES (a comma list of dashboard, lists,
 // docx, web, creates: only those run, the others' rows show "—"; default all), BENCH_ONLY=creates
-// (only the creates, their raw-pg floor and the API's RSS: no web build, no reads).
+// (only the creates, their raw-pg floor and the API's RSS: no web build, no reads), BENCH_API
+// (bundle: the esbuild bundle `pnpm start` runs, the default; sources: apps/api/src under tsx).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -46,7 +47,7 @@ import {
 } from './lib/phases.ts';
 import { type ReportRow, renderReport, verdict } from './lib/report.ts';
 import { BENCH_LEADER, BENCH_PASSWORD } from './lib/seed-accounts.ts';
-import { type BenchServer, buildWeb, startApi } from './lib/server.ts';
+import { apiRunOf, type BenchServer, buildWeb, startApi } from './lib/server.ts';
 import { signIn as signInSession } from './lib/session.ts';
 import { type LatencySummary, rounded } from './lib/stats.ts';
 import { openBenchDatabase, root } from './lib/target.ts';
@@ -369,6 +370,7 @@ async function createsOnly(ctx: Parameters<typeof measureCreates>[0], idleRss: n
     [
       '',
       `Dutyboard benchmark, creates only — ${new Date().toISOString()}`,
+      `API: ${ctx.server.ran}`,
       `load average (1/5/15 min): ${loadText(loadAtStart)} at start, ${loadText(loadAtEnd)} at the end`,
       '',
       renderReport(rows),
@@ -380,6 +382,7 @@ async function createsOnly(ctx: Parameters<typeof measureCreates>[0], idleRss: n
   const report = {
     startedAt: ctx.runId.toISOString(),
     settings: { ...settings, password: undefined },
+    api: ctx.server.ran,
     loadAverage: { start: loadAtStart, end: loadAtEnd },
     creates: { ...creates, reqPerSec: Math.round(creates.reqPerSec * 10) / 10, latencyMs: rounded(creates.latencyMs) },
     createsFloor: floorJson(createsFloor),
@@ -442,8 +445,9 @@ async function main(): Promise<void> {
   const port = env.BENCH_API_PORT ? envInt('BENCH_API_PORT', 0, 1) : await freePort();
   log(`starting the API on port ${port}…`);
   const serverStarted = performance.now();
-  const server = await startApi({ databaseUrl: db.databaseUrl, port, webDist });
+  const server = await startApi({ databaseUrl: db.databaseUrl, port, webDist, run: apiRunOf(env) });
   cleanups.push(() => server.stop());
+  log(`the API runs from the ${server.ran}`);
   const startSeconds = (performance.now() - serverStarted) / 1000;
   // Resident memory with no request served yet: the base the load adds to.
   const idleRss = readProcMemory(server.pid)?.rss ?? Number.NaN;
@@ -756,6 +760,7 @@ async function main(): Promise<void> {
       `Dutyboard benchmark — ${finishedAt.toISOString()} — ${db.name} (${db.where}), period ${period.code}`,
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}; ` +
         `Node ${machine.node}, PostgreSQL ${machine.postgres}; database ${machine.databaseSizeMb} MB`,
+      `API: ${server.ran}`,
       `load average (1/5/15 min): ${loadText(loadAtStart)} at start, ${loadText(loadAtEnd)} at the end`,
       `data set: ${countsLine}`,
       `street ${subjects.street.name} (${subjects.street.activities} activities in ${period.code}), branch ` +
@@ -790,7 +795,12 @@ async function main(): Promise<void> {
     machine: { ...machine, loadAverage: { start: loadAtStart, end: loadAtEnd } },
     database: { name: db.name, where: db.where, rowCounts: counts },
     subjects: { ...subjects, writers: subjects.writers.map((w) => w.username) },
-    server: { port, startSeconds: Math.round(startSeconds * 100) / 100, webBuildSeconds: buildSeconds },
+    server: {
+      port,
+      ran: server.ran,
+      startSeconds: Math.round(startSeconds * 100) / 100,
+      webBuildSeconds: buildSeconds,
+    },
     dashboard: {
       firstAnswerMs: Object.fromEntries(Object.entries(firstAnswerMs).map(([k, v]) => [k, Math.round(v * 100) / 100])),
       street: dashboards.street

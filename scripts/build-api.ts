@@ -10,7 +10,7 @@
 // already running from the folder — another `pnpm start` in the same checkout — never sees a
 // half-written or missing file.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -72,6 +72,11 @@ export async function buildApi(): Promise<{ ms: number; built: boolean }> {
       bundle: true,
       platform: 'node',
       format: 'esm',
+      // Modules the API imports on first use (exceljs, docx, file-type: ADR 030) go to chunks of
+      // their own, read from disk when first imported, so the idle process never parses or holds
+      // their source.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       target: 'node20',
       external: EXTERNAL,
       // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
@@ -89,11 +94,16 @@ export async function buildApi(): Promise<{ ms: number; built: boolean }> {
       logLevel: 'warning',
     });
     const files = Object.keys(result.metafile.inputs).filter((file) => !file.includes(':'));
+    // Chunks first, then the entries that import them. A chunk's name carries its content's hash,
+    // so one an older build wrote is never replaced by other code; old chunks are left for an API
+    // still running from the folder, which may import them later.
+    mkdirSync(path.join(API_DIST, 'chunks'), { recursive: true });
+    for (const file of readdirSync(path.join(staging, 'chunks')))
+      renameSync(path.join(staging, 'chunks', file), path.join(API_DIST, 'chunks', file));
     for (const name of Object.keys(ENTRIES)) {
       for (const file of [`${name}.js`, `${name}.js.map`])
         renameSync(path.join(staging, file), path.join(API_DIST, file));
     }
-    mkdirSync(API_DIST, { recursive: true });
     writeFileSync(INPUTS, `${JSON.stringify({ fingerprint: fingerprint(files), files })}\n`);
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_PROCESS_ENV } from './api-env.ts';
 import { API_BUNDLE } from './build-api.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,11 +98,8 @@ export function superviseApi(options: SupervisorOptions): Supervisor {
     // closing tells the child its supervisor is gone.
     const proc = fork(API_BUNDLE, [], {
       cwd: root,
-      // glibc raises its mmap threshold each time a large block is freed, after which the parser's
-      // and V8's big temporary blocks stay in the heap for good, and gives each thread an arena of
-      // its own: a fixed threshold and two arenas cut ~40 MB resident per API process (ADR 030).
-      // The environment may override both.
-      env: { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2', ...options.env },
+      // glibc's heap settings (api-env.ts, ADR 030); the environment may override them.
+      env: { ...API_PROCESS_ENV, ...options.env },
       execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -1,12 +1,15 @@
 // The system under test for `pnpm bench`: the web app built into the bench's own folder (the e2e
 // run wipes and rebuilds apps/web/dist whenever it starts, which must not pull the files from under
-// a running benchmark), and the real API server (apps/api/src/server.ts) as a child process on the
-// bench database, serving that build — the same one-process shape as `pnpm start`.
+// a running benchmark), and the real API server as a child process on the bench database, serving
+// that build. By default it is what `pnpm start` runs: the esbuild bundle (scripts/build-api.ts,
+// ADR 030) forked with plain `node` and the supervisor's environment, so the RSS rows are what users
+// run; BENCH_API=sources runs apps/api/src/server.ts under tsx instead, as the tests do.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type ApiProcess, apiProcess } from '../../apps/api/test/helpers/api-process.ts';
+import { API_BUNDLE, buildApi } from '../../scripts/build-api.ts';
 import { BenchError } from './load.ts';
 import { root } from './target.ts';
 
@@ -33,15 +36,33 @@ export function buildWeb(outDir: string): number {
   return (performance.now() - started) / 1000;
 }
 
+/** What the bench runs as the API: the bundle `pnpm start` runs, or the sources under tsx. */
+export type ApiRun = 'bundle' | 'sources';
+
+export function apiRunOf(env: NodeJS.ProcessEnv): ApiRun {
+  const raw = env.BENCH_API ?? 'bundle';
+  if (raw !== 'bundle' && raw !== 'sources') throw new BenchError(`BENCH_API must be bundle or sources (got ${raw})`);
+  return raw;
+}
+
 export interface BenchServer {
   api: ApiProcess;
+  /** What ran, for the report: "bundle apps/api/dist/api.js (node)" or "sources under tsx". */
+  ran: string;
   pid: number;
   baseUrl: string;
   /** Stops the API (SIGTERM, SIGKILL after 5 s) and removes its temporary DATA_DIR. */
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { databaseUrl: string; port: number; webDist: string }): Promise<BenchServer> {
+export async function startApi(options: {
+  databaseUrl: string;
+  port: number;
+  webDist: string;
+  run: ApiRun;
+}): Promise<BenchServer> {
+  // The same build step as `pnpm start` (skipped when nothing changed).
+  if (options.run === 'bundle') await buildApi();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dutyboard-bench-'));
   const api = apiProcess({
     port: options.port,
@@ -51,6 +72,7 @@ export async function startApi(options: { databaseUrl: string; port: number; web
     // At start the server chains audit events written without a hash (a bulk-loaded city may
     // have many), so give it longer than a test would.
     startTimeoutMs: 180_000,
+    ...(options.run === 'bundle' ? { bundle: API_BUNDLE } : {}),
   });
   let stopped = false;
   const stop = async () => {
@@ -67,5 +89,9 @@ export async function startApi(options: { databaseUrl: string; port: number; web
   }
   const pid = api.pid;
   if (pid === undefined) throw new BenchError('the API process has no pid');
-  return { api, pid, baseUrl: api.url, stop };
+  const ran =
+    options.run === 'bundle'
+      ? `bundle ${path.relative(root, API_BUNDLE)} (node ${process.version})`
+      : `sources under tsx (node ${process.version})`;
+  return { api, ran, pid, baseUrl: api.url, stop };
 }

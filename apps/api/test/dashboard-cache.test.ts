@@ -117,6 +117,19 @@ describe('the dashboard cache', () => {
     expect(secB.org.id).toBe(fx.branchBId);
   });
 
+  it('answers an org that does not exist as one out of reach: 404, nothing cached for it', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const who of ['leader', 'secA']) {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/dashboard?period=${PERIOD}&org=${missing}`,
+        headers: { cookie: c[who] ?? '' },
+      });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(JSON.parse(res.body).error.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('pages the branch table after ranking them all, and refuses a page that is not a number', async () => {
     const whole = await view('leader');
     expect(whole.branchPage).toEqual({ page: 1, size: 50, total: whole.branches.length });

@@ -28,7 +28,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite } from '../plugins/write.ts';
-import { summaryDocx } from '../services/reports/summary-docx.ts';
 import {
   deleteSummaryDraft,
   finalizeSummaryDraft,
@@ -63,6 +62,9 @@ function printPage(reply: FastifyReply, content: SummaryContent) {
 const DocxAnswer = z.any().describe('工作总结 Word 文件（.docx，公文格式 GB/T 9704-2012）');
 const HtmlAnswer = z.any().describe('打印版 HTML（A4 公文版式，浏览器打印为 PDF）');
 
+/** The DOCX writer, loaded with the first download: `docx` is megabytes the idle API need not hold (ADR 030). */
+const summaryDocxWriter = async () => (await import('../services/reports/summary-docx.ts')).summaryDocx;
+
 export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async (app, { prisma }) => {
   app.post(
     '/api/reports/summary',
@@ -89,7 +91,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     },
     async (request, reply) => {
       const generated = await generateSummary(prisma, actor(request), request.query);
-      return attachment(reply, generated.content, generated.periodCode, await summaryDocx(generated.content));
+      return attachment(
+        reply,
+        generated.content,
+        generated.periodCode,
+        await (await summaryDocxWriter())(generated.content),
+      );
     },
   );
 
@@ -223,7 +230,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     },
     async (request, reply) => {
       const saved = await getSummaryDraft(prisma, actor(request), request.params.id);
-      return attachment(reply, saved.content, saved.periodCode, await summaryDocx(saved.content));
+      return attachment(reply, saved.content, saved.periodCode, await (await summaryDocxWriter())(saved.content));
     },
   );
 

@@ -2,9 +2,10 @@
 // loader), for the tests that kill it (chaos) or run two of it on one database. app.inject()
 // cannot show either: a SIGKILL ends the process between any two instructions, and two processes
 // share nothing but PostgreSQL.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_PROCESS_ENV } from '../../../../scripts/api-env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SERVER = path.join(root, 'apps/api/src/server.ts');
@@ -17,6 +18,11 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** How long start() waits for /api/health to answer 200. */
   startTimeoutMs?: number;
+  /**
+   * Run this esbuild bundle of scripts/start-api.ts (scripts/build-api.ts: what `pnpm start`
+   * runs) with plain `node` and the supervisor's environment, instead of the sources under tsx.
+   */
+  bundle?: string;
 }
 
 export interface ApiProcess {
@@ -68,22 +74,32 @@ export function apiProcess(options: ApiProcessOptions): ApiProcess {
     },
     async start() {
       if (running()) throw new Error(`the API on port ${options.port} is already running`);
+      const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      };
       // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the server in a second
       // process, which a SIGKILL of the first would leave running (and holding the port).
-      const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          DATABASE_URL: options.databaseUrl,
-          PORT: String(options.port),
-          HOST: '127.0.0.1',
-          DATA_DIR: options.dataDir,
-          LOG_LEVEL: 'warn',
-          ...options.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      // A bundle is forked as the supervisor forks it: an IPC channel, told to start once loaded.
+      const proc = options.bundle
+        ? fork(options.bundle, [], {
+            cwd: root,
+            env: { ...API_PROCESS_ENV, ...env },
+            execArgv: [],
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+          })
+        : spawn(process.execPath, ['--import', 'tsx', SERVER], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      if (options.bundle) {
+        proc.on('message', (message: { type?: string }) => {
+          if (message?.type === 'loaded') proc.send({ type: 'start' });
+        });
+      }
       child = proc;
       live.add(proc);
       proc.stdout?.on('data', keep);

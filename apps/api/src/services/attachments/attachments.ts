@@ -12,7 +12,6 @@ import {
 import { writableText } from '@dutyboard/contracts/common';
 import type { ErrorMessage } from '@dutyboard/contracts/error-messages';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -52,6 +51,8 @@ export function cleanFileName(raw: string | undefined): string {
  */
 export async function prepareFile(store: FileStore, bytes: Buffer, rawName: string | undefined): Promise<PreparedFile> {
   if (bytes.length === 0) throw unsupported({ key: 'attachment.empty' });
+  // Loaded with the first upload, as sharp below is (ADR 030).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   const mimeType = detected?.mime;
   if (!mimeType || !(ATTACHMENT_MIME_TYPES as readonly string[]).includes(mimeType)) {

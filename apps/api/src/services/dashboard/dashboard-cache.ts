@@ -1,5 +1,5 @@
 // Dashboard answers kept in memory (ADR 029), so a repeated view costs a permission check, one
-// small state query and a lookup instead of a rebuild. An answer is kept under whose view it is
+// small statement (the org and the state) and a lookup instead of a rebuild. An answer is kept under whose view it is
 // (org, period, the caller's role and home org: the trail and the reach depend on them) with the
 // name of the database state it was read at (rollups/rollups.ts `rollupState`), and is served
 // again only while that state is unchanged and before the first instant its clock-driven figures
@@ -8,9 +8,9 @@
 import type { Dashboard, DashboardPagedParams } from '@dutyboard/contracts/dashboard';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadReachableOrg } from '../orgs/scope.ts';
-import { rollupState } from '../rollups/rollups.ts';
-import { buildDashboard, dashboardPage, dashboardPeriod } from './dashboard.ts';
+import { reachableOrg } from '../orgs/scope.ts';
+import { ROLLUP_STATE_SQL } from '../rollups/rollups.ts';
+import { buildDashboard, dashboardPage, dashboardPeriod, type Org } from './dashboard.ts';
 
 /** A map that forgets its least recently used entries beyond a total size. */
 export class SizedLru<V> {
@@ -101,11 +101,26 @@ export function createDashboardCache(
     return entry;
   }
 
+  /**
+   * The requested org and the state's name in one raw statement: a cache hit costs this and the
+   * session's statement, and nothing through Prisma's query compiler. The org comes back as the
+   * row Prisma would answer (every column, by its own name and type).
+   */
+  async function orgAndState(orgId: string): Promise<{ org: Org | null; state: string }> {
+    const [row] = await prisma.$queryRawUnsafe<({ state: string } & Partial<Org>)[]>(
+      `SELECT ${ROLLUP_STATE_SQL} AS state, o.* FROM (SELECT 1) AS one
+         LEFT JOIN "OrgUnit" o ON o.id = $1::uuid`,
+      orgId,
+    );
+    if (!row) return { org: null, state: '' };
+    const { state, ...org } = row;
+    return { org: org.id ? (org as Org) : null, state };
+  }
+
   async function page(user: AuthUser, query: DashboardPagedParams, now = new Date()): Promise<string> {
-    const [org, state] = await Promise.all([
-      loadReachableOrg(prisma, user, query.org ?? user.orgId),
-      rollupState(prisma),
-    ]);
+    const read = await orgAndState(query.org ?? user.orgId);
+    const org = reachableOrg(user, read.org);
+    const { state } = read;
     const key = [org.id, dashboardPeriod(query, now).code, user.role, user.orgPath].join('|');
     let entry = lru.get(key);
     if (entry && entry.state === state && now.getTime() < entry.until) {

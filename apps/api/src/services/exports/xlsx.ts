@@ -10,7 +10,7 @@
 // reader sits. Never convert an instant to a serial directly: that would show UTC (ADR 013).
 import { writableText } from '@dutyboard/contracts/common';
 import { bodyCharacterWidth } from '@dutyboard/contracts/summary-text';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type DateKind, SERIAL_HEADER } from './columns.ts';
 import type { Sheet } from './sheets.ts';
 
@@ -82,7 +82,10 @@ function columnLetter(index: number): string {
 }
 
 export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded with the first workbook, not at start-up: exceljs is megabytes the idle API need not
+  // hold (ADR 030).
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook: ExcelJS.Workbook = new Workbook();
   workbook.creator = 'Dutyboard';
   const taken = new Set<string>();
   for (const sheet of sheets) {

@@ -8,16 +8,14 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { type Raw, rawOf } from './cells.ts';
 import {
   ABNORMAL_PREFIX,
+  INSTRUCTIONS_SHEET,
   type InflateBudget,
   UNREADABLE_MESSAGE,
   UnreadableFile,
   worksheetPartNo,
 } from './zip-guard.ts';
 
-/** The sheet of instructions in the template; any other first sheet holds the data. */
-export const INSTRUCTIONS_SHEET = '填写说明';
-
-export { UNREADABLE_MESSAGE, UnreadableFile } from './zip-guard.ts';
+export { INSTRUCTIONS_SHEET, UNREADABLE_MESSAGE, UnreadableFile } from './zip-guard.ts';
 
 const ROW_TAG = Buffer.from('<row');
 

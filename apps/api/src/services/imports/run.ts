@@ -27,9 +27,9 @@ import {
   sweepImportFiles,
 } from './jobs.ts';
 import { IMPORT_SPECS } from './kinds.ts';
-import { UnreadableFile } from './reader.ts';
 import { SandboxFailure, type SandboxOptions, sweepSandboxFolders } from './sandbox.ts';
 import { type Item, loadLookups } from './spec.ts';
+import { UnreadableFile } from './zip-guard.ts';
 
 export interface ImportDeps {
   prisma: PrismaClient;

@@ -9,10 +9,10 @@ import {
   type ImportKind,
   type ImportProblem,
 } from '@dutyboard/contracts/imports';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { writeXlsx } from '../exports/xlsx.ts';
 import { IMPORT_SPECS } from './kinds.ts';
-import { INSTRUCTIONS_SHEET } from './reader.ts';
+import { INSTRUCTIONS_SHEET } from './zip-guard.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDEDEC' } };
 const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC0392B' } };
@@ -60,7 +60,9 @@ function notes(kind: ImportKind): string[] {
 
 export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
   const spec = IMPORT_SPECS[kind];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded with the first template, not at start-up (exports/xlsx.ts, ADR 030).
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook: ExcelJS.Workbook = new Workbook();
   workbook.creator = 'Dutyboard';
 
   const data = workbook.addWorksheet(IMPORT_TITLES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -7,6 +7,12 @@
 // the same caps and against what the directory declared.
 import { open } from 'node:fs/promises';
 
+/**
+ * The sheet of instructions in the template; any other first sheet holds the data. Declared here,
+ * not in reader.ts, so the template writer does not load exceljs's reader with the API (ADR 030).
+ */
+export const INSTRUCTIONS_SHEET = '填写说明';
+
 /** A file that cannot be read as a workbook: the message is for the person who uploaded it. */
 export class UnreadableFile extends Error {}
 

@@ -14,7 +14,11 @@ export function reachesOrg(user: AuthUser, org: { id: string; path: string }): b
 
 /** Loads an org the user may reach, or fails with 404 (another branch is not revealed). */
 export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
-  const org = await db.orgUnit.findUnique({ where: { id: orgId } });
+  return reachableOrg(user, await db.orgUnit.findUnique({ where: { id: orgId } }));
+}
+
+/** An org row read elsewhere (null: none), if the user may reach it; else the 404 above. */
+export function reachableOrg<O extends { id: string; path: string }>(user: AuthUser, org: O | null | undefined): O {
   if (!org || !reachesOrg(user, org)) throw notFound('OrgUnit');
   return org;
 }

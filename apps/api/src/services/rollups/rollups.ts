@@ -122,15 +122,18 @@ export async function compactRollups(db: Db): Promise<number> {
 }
 
 /**
- * A name for the state of everything a dashboard reads, in one statement (one snapshot): the
- * counter the rollup triggers bump whenever the rollups change or deltas and touch rows are
- * cleared, and how many delta and touch rows are visible. Between two bumps those rows are only
- * ever added, so equal names are equal states (migration 20261210020000_dashboard_version).
+ * A name for the state of everything a dashboard reads, as one SQL expression (so it is one
+ * snapshot): the counter the rollup triggers bump whenever the rollups change or deltas and touch
+ * rows are cleared, and how many delta and touch rows are visible. Between two bumps those rows are
+ * only ever added, so equal names are equal states (migration 20261210020000_dashboard_version).
+ * A constant fragment, spliced into the statements that read it beside other things.
  */
+export const ROLLUP_STATE_SQL = `concat_ws(':', (SELECT n FROM "DashboardVersion" WHERE id = 1),
+  (SELECT count(*) FROM "CountDelta"), (SELECT count(*) FROM "DashboardTouch"))`;
+
+/** The state's name alone (ROLLUP_STATE_SQL). */
 export async function rollupState(db: Db): Promise<string> {
-  const [row] = await db.$queryRaw<{ state: string }[]>`
-    SELECT concat_ws(':', (SELECT n FROM "DashboardVersion" WHERE id = 1),
-                          (SELECT count(*) FROM "CountDelta"), (SELECT count(*) FROM "DashboardTouch")) AS state`;
+  const [row] = await db.$queryRawUnsafe<{ state: string }[]>(`SELECT ${ROLLUP_STATE_SQL} AS state`);
   return row?.state ?? '';
 }
 
