@@ -51,6 +51,8 @@ export async function startApi(options: { databaseUrl: string; port: number; web
     // At start the server chains audit events written without a hash (a bulk-loaded city may
     // have many), so give it longer than a test would.
     startTimeoutMs: 180_000,
+    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the API under the load.
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
   let stopped = false;
   const stop = async () => {

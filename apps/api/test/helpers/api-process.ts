@@ -17,6 +17,8 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** How long start() waits for /api/health to answer 200. */
   startTimeoutMs?: number;
+  /** Options for node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs?: readonly string[];
 }
 
 export interface ApiProcess {
@@ -70,7 +72,7 @@ export function apiProcess(options: ApiProcessOptions): ApiProcess {
       if (running()) throw new Error(`the API on port ${options.port} is already running`);
       // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the server in a second
       // process, which a SIGKILL of the first would leave running (and holding the port).
-      const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+      const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER], {
         cwd: root,
         env: {
           PATH: process.env.PATH ?? '',

@@ -24,7 +24,20 @@ export async function loadReachableOrg(db: Db, user: AuthUser, orgId: string) {
  * the user's reach (the user chose it in a form, so say plainly why it is refused).
  */
 export async function loadWritableOrg(db: Db, user: AuthUser, orgId: string) {
-  const org = await db.orgUnit.findUnique({ where: { id: orgId } });
+  return writable(user, await db.orgUnit.findUnique({ where: { id: orgId } }));
+}
+
+/**
+ * The org a new record goes to, checked as loadWritableOrg does, with what the record's answer
+ * shows of it: one raw statement, since every create reads it (ADR 036).
+ */
+export async function loadWritableOrgName(db: Db, user: AuthUser, orgId: string) {
+  const [org] = await db.$queryRaw<{ id: string; name: string; path: string }[]>`
+    SELECT id, name, path FROM "OrgUnit" WHERE id = ${orgId}::uuid`;
+  return writable(user, org ?? null);
+}
+
+function writable<Org extends { id: string; path: string }>(user: AuthUser, org: Org | null): Org {
   if (!org) throw notFound('OrgUnit');
   if (!reachesOrg(user, org)) throw forbidden({ key: 'auth.outOfReach' });
   return org;
