@@ -132,3 +132,30 @@ describe('a create built before it is written', () => {
     }
   }
 });
+
+describe('the org a create remembers', () => {
+  const create = (orgId: string) =>
+    ctx.app.inject({ method: 'POST', url: '/api/activities', headers: { cookie }, payload: activityInput(orgId) });
+
+  it('is checked again by the create itself: a renamed org shows its new name', async () => {
+    expect((await create(fx.branchAId)).json()).toMatchObject({ orgName: '甲村党支部' });
+    await ctx.prisma.orgUnit.update({ where: { id: fx.branchAId }, data: { name: '甲村党总支' } });
+    const res = await create(fx.branchAId);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ orgName: '甲村党总支' });
+  });
+
+  it('is checked again by the create itself: an org moved out of my reach is refused, nothing written', async () => {
+    expect((await create(fx.branchAUnitId)).statusCode).toBe(201);
+    const before = await ctx.prisma.activity.count();
+    const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: fx.branchAUnitId } });
+    const branchB = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: fx.branchBId } });
+    await ctx.prisma.orgUnit.update({
+      where: { id: unit.id },
+      data: { parentId: branchB.id, path: `${branchB.path}${unit.id}/` },
+    });
+    const res = await create(fx.branchAUnitId);
+    expect(res.statusCode, res.body).toBe(403);
+    expect(await ctx.prisma.activity.count()).toBe(before);
+  });
+});

@@ -103,7 +103,20 @@ function replay<T>(stored: { requestHash: string; status: number; body: unknown 
 type InsertOutcome =
   | { outcome: 'created' }
   | { outcome: 'busy' }
+  | { outcome: 'orgChanged' }
   | { outcome: 'stored'; requestHash: string; status: number; body: unknown };
+
+async function insertPrepared(
+  prisma: PrismaClient,
+  prepared: PreparedCreate<unknown>,
+  idem: string | null,
+): Promise<InsertOutcome | null> {
+  const [result] = await prisma.$queryRaw<{ outcome: string }[]>`
+    SELECT record_insert(${prepared.table}, ${JSON.stringify(prepared.row)}::jsonb, ${JSON.stringify(prepared.org)}::jsonb,
+                         ${idem}::jsonb, ${idem ? JSON.stringify(prepared.answer) : null}::jsonb,
+                         ${auditAppendArgument(prepared.events)}::jsonb)::text AS outcome`;
+  return JSON.parse(result?.outcome ?? 'null') as InsertOutcome | null;
+}
 
 /**
  * A create prepared in full (the org checked, the row, its answer and audit event built), written
@@ -116,21 +129,22 @@ export async function runCreate<T>(
   prisma: PrismaClient,
   request: FastifyRequest,
   reply: FastifyReply,
-  prepare: () => Promise<PreparedCreate<T>>,
+  prepare: (fresh: boolean) => Promise<PreparedCreate<T>>,
   options: WriteOptions = {},
 ): Promise<T> {
   const status = options.status ?? 201;
   const key = idempotencyKey(request);
   const userId = request.user?.id;
-  const prepared = await prepare();
   const hash = key && userId ? requestHash(request, options.requestMaterial) : undefined;
   const idem =
     key && userId ? JSON.stringify({ userId, key, lock: keyLock(userId, key), requestHash: hash, status }) : null;
-  const [result] = await prisma.$queryRaw<{ outcome: string }[]>`
-    SELECT record_insert(${prepared.table}, ${JSON.stringify(prepared.row)}::jsonb, ${idem}::jsonb,
-                         ${idem ? JSON.stringify(prepared.answer) : null}::jsonb,
-                         ${auditAppendArgument(prepared.events)}::jsonb)::text AS outcome`;
-  const outcome = JSON.parse(result?.outcome ?? 'null') as InsertOutcome | null;
+  let prepared = await prepare(false);
+  let outcome = await insertPrepared(prisma, prepared, idem);
+  // The org was renamed or moved since it was last read: read it, check it and build again.
+  if (outcome?.outcome === 'orgChanged') {
+    prepared = await prepare(true);
+    outcome = await insertPrepared(prisma, prepared, idem);
+  }
   if (outcome?.outcome === 'busy') throw new AppError('IDEMPOTENCY_IN_PROGRESS', { key: 'request.inProgress' });
   if (outcome?.outcome === 'stored') {
     const stored = replay<T>(outcome, hash as string);
@@ -138,7 +152,7 @@ export async function runCreate<T>(
     reply.status(stored.status);
     return stored.body;
   }
-  if (outcome?.outcome !== 'created') throw new Error(`record_insert answered ${result?.outcome}`);
+  if (outcome?.outcome !== 'created') throw new Error(`record_insert answered ${JSON.stringify(outcome)}`);
   reply.status(status);
   return prepared.answer;
 }

@@ -81,6 +81,7 @@ export interface RecordRoutesSpec<
       db: PrismaClient,
       user: AuthUser,
       body: z.output<Create>,
+      fresh: boolean,
     ) => Promise<PreparedCreate<Versioned<Record>>>;
     get?: (db: PrismaClient, user: AuthUser, id: string) => Promise<Versioned<Record>>;
     update?: (
@@ -203,7 +204,7 @@ export function recordRoutes(
         async (request, reply) => {
           const user = actor(request);
           const created = prepareCreate
-            ? await runCreate(prisma, request, reply, () => prepareCreate(prisma, user, request.body))
+            ? await runCreate(prisma, request, reply, (fresh) => prepareCreate(prisma, user, request.body, fresh))
             : await runWrite(
                 prisma,
                 request,

@@ -85,9 +85,9 @@ export function recordService<
     },
 
     /** Built before it is written: plugins/write.ts runCreate writes it in one statement (ADR 036). */
-    prepareCreate(db: Db, user: AuthUser, input: CreateInput): Promise<PreparedCreate<Item>> {
+    prepareCreate(db: Db, user: AuthUser, input: CreateInput, fresh = false): Promise<PreparedCreate<Item>> {
       const now = new Date();
-      return prepareCreate(db, user, kind, spec.created(input), (row) => spec.answer(row, now));
+      return prepareCreate(db, user, kind, spec.created(input), (row) => spec.answer(row, now), fresh);
     },
 
     /** Runs inside the caller's transaction (see plugins/write.ts), as does remove. */

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../errors/app-error.ts';
 import type { FileStore } from '../attachments/store.ts';
 import { type AuditAction, type AuditEntry, recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, loadWritableOrgName } from '../orgs/scope.ts';
+import { loadWritableOrg, loadWritableOrgName, type NamedOrg } from '../orgs/scope.ts';
 import { type Db, loadInScope, type RecordKind, type RecordRow, storedShape } from './registry.ts';
 import { assertWritten } from './versioning.ts';
 
@@ -55,6 +55,8 @@ export interface PreparedCreate<Item> {
   table: string;
   /** Every column of the new row, as the table stores it. */
   row: Record<string, unknown>;
+  /** The org as the answer shows it: record_insert checks it is still so (else: prepare again, fresh). */
+  org: NamedOrg;
   answer: Item;
   events: AuditEntry[];
 }
@@ -72,8 +74,10 @@ export async function prepareCreate<Row extends RecordRow, Where, Data, Create e
   kind: RecordKind<Row, Where, Data, Create>,
   data: Stamped<Create>,
   answer: (row: Row) => Item,
+  fresh = false,
 ): Promise<PreparedCreate<Item>> {
-  const { name, path } = await loadWritableOrgName(db, user, data.orgId);
+  const org = await loadWritableOrgName(db, user, data.orgId, fresh);
+  const { name, path } = org;
   const stamped = {
     id: randomUUID(),
     version: 1,
@@ -85,7 +89,7 @@ export async function prepareCreate<Row extends RecordRow, Where, Data, Create e
   // Created and last changed at the same instant (a kind may set createdAt itself: a risk point).
   const columns = { ...stamped, updatedAt: stamped.createdAt };
   const row = { ...columns, org: { name, path } } as unknown as Row;
-  return { table: kind.entityType, row: columns, answer: answer(row), events: [createdEvent(user, kind, row)] };
+  return { table: kind.entityType, row: columns, org, answer: answer(row), events: [createdEvent(user, kind, row)] };
 }
 
 /**
