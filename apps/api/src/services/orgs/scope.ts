@@ -45,8 +45,8 @@ const NAMED_ORGS_MAX = 50_000;
  * the create prepares again with `fresh` when it has not. Read in one raw statement otherwise.
  */
 export async function loadWritableOrgName(db: Db, user: AuthUser, orgId: string, fresh = false): Promise<NamedOrg> {
-  let known = namedOrgs.get(db);
-  if (!known) namedOrgs.set(db, (known = new Map()));
+  const known = namedOrgs.get(db) ?? new Map<string, NamedOrg>();
+  namedOrgs.set(db, known);
   const remembered = fresh ? undefined : known.get(orgId);
   if (remembered && reachesOrg(user, remembered)) return remembered;
   const [org] = await db.$queryRaw<NamedOrg[]>`SELECT id, name, path FROM "OrgUnit" WHERE id = ${orgId}::uuid`;
