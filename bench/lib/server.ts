@@ -73,6 +73,8 @@ export async function startApi(options: {
     // have many), so give it longer than a test would.
     startTimeoutMs: 180_000,
     ...(options.run === 'bundle' ? { bundle: API_BUNDLE } : {}),
+    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the API under the load.
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
   let stopped = false;
   const stop = async () => {

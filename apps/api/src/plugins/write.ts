@@ -6,12 +6,17 @@
 //   same key, other request → 422 IDEMPOTENCY_MISMATCH
 //   same key, still running → 409 IDEMPOTENCY_IN_PROGRESS (a transaction-scoped advisory lock)
 // A request that fails stores nothing, so its retry runs again. Keys are per user.
+// A create that a service prepares in full (records/writes.ts prepareCreate) goes through
+// runCreate instead: the same rules, with the key's lock, lookup, the insert, the stored answer
+// and the audit event in one database call and one transaction (ADR 037).
 import { createHash } from 'node:crypto';
 import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldIssue, validationError } from '../errors/app-error.ts';
 import { appendDeferredAudit, auditedTransaction, deferAudit } from '../services/audit/audit.ts';
+import { auditAppendArgument } from '../services/audit/chain.ts';
+import type { PreparedCreate } from '../services/records/writes.ts';
 
 /** Kept this long; a retry later than that runs as a new request. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -35,6 +40,9 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   }
   return parsed.data['idempotency-key'];
 }
+
+/** The text of a key's transaction lock (pg_try_advisory_xact_lock over its hashtextextended). */
+const keyLock = (userId: string, key: string) => `${userId}:${key}`;
 
 function requestHash(request: FastifyRequest, material: unknown): string {
   return createHash('sha256')
@@ -64,17 +72,12 @@ export async function runWrite<T>(
     // The work's audit events are appended last, after the stored answer (ADR 028).
     deferAudit(tx);
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-      SELECT pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) AS locked`;
+      SELECT pg_try_advisory_xact_lock(hashtextextended(${keyLock(userId, key)}, 0)) AS locked`;
     if (!lock?.locked) {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', { key: 'request.inProgress' });
     }
     const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-    if (stored) {
-      if (stored.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_MISMATCH', { key: 'request.idempotencyKeyReused' });
-      }
-      return { replayed: true as const, status: stored.status, body: stored.body as T };
-    }
+    if (stored) return replay<T>(stored, hash);
     const body = await work(tx);
     await tx.idempotencyKey.create({
       data: { userId, key, requestHash: hash, status, body: body as Prisma.InputJsonValue },
@@ -86,6 +89,72 @@ export async function runWrite<T>(
   if (outcome.replayed) reply.header('idempotency-replayed', 'true');
   reply.status(outcome.status);
   return outcome.body;
+}
+
+/** The stored answer of a key used before, if it was used for this very request. */
+function replay<T>(stored: { requestHash: string; status: number; body: unknown }, hash: string) {
+  if (stored.requestHash !== hash) {
+    throw new AppError('IDEMPOTENCY_MISMATCH', { key: 'request.idempotencyKeyReused' });
+  }
+  return { replayed: true as const, status: stored.status, body: stored.body as T };
+}
+
+/** What record_insert answers (migration 20261211030000_record_insert). */
+type InsertOutcome =
+  | { outcome: 'created' }
+  | { outcome: 'busy' }
+  | { outcome: 'orgChanged' }
+  | { outcome: 'stored'; requestHash: string; status: number; body: unknown };
+
+async function insertPrepared(
+  prisma: PrismaClient,
+  prepared: PreparedCreate<unknown>,
+  idem: string | null,
+): Promise<InsertOutcome | null> {
+  const [result] = await prisma.$queryRaw<{ outcome: string }[]>`
+    SELECT record_insert(${prepared.table}, ${JSON.stringify(prepared.row)}::jsonb, ${JSON.stringify(prepared.org)}::jsonb,
+                         ${idem}::jsonb, ${idem ? JSON.stringify(prepared.answer) : null}::jsonb,
+                         ${auditAppendArgument(prepared.events)}::jsonb)::text AS outcome`;
+  return JSON.parse(result?.outcome ?? 'null') as InsertOutcome | null;
+}
+
+/**
+ * A create prepared in full (the org checked, the row, its answer and audit event built), written
+ * with runWrite's rules in ONE statement: the database function takes the key's lock (busy → 409),
+ * answers a stored answer (→ replay, or 422 for another request), or inserts the row, stores the
+ * answer and appends the audit event last, all in the statement's own transaction. Acknowledged
+ * after its commit; a failure stores nothing.
+ */
+export async function runCreate<T>(
+  prisma: PrismaClient,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  prepare: (fresh: boolean) => Promise<PreparedCreate<T>>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const status = options.status ?? 201;
+  const key = idempotencyKey(request);
+  const userId = request.user?.id;
+  const hash = key && userId ? requestHash(request, options.requestMaterial) : undefined;
+  const idem =
+    key && userId ? JSON.stringify({ userId, key, lock: keyLock(userId, key), requestHash: hash, status }) : null;
+  let prepared = await prepare(false);
+  let outcome = await insertPrepared(prisma, prepared, idem);
+  // The org was renamed or moved since it was last read: read it, check it and build again.
+  if (outcome?.outcome === 'orgChanged') {
+    prepared = await prepare(true);
+    outcome = await insertPrepared(prisma, prepared, idem);
+  }
+  if (outcome?.outcome === 'busy') throw new AppError('IDEMPOTENCY_IN_PROGRESS', { key: 'request.inProgress' });
+  if (outcome?.outcome === 'stored') {
+    const stored = replay<T>(outcome, hash as string);
+    reply.header('idempotency-replayed', 'true');
+    reply.status(stored.status);
+    return stored.body;
+  }
+  if (outcome?.outcome !== 'created') throw new Error(`record_insert answered ${JSON.stringify(outcome)}`);
+  reply.status(status);
+  return prepared.answer;
 }
 
 /** Deletes keys older than the TTL; the server calls it at start and then hourly. */

@@ -27,11 +27,11 @@ import type {
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
+import { runCreate, runWrite } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
 import type { AuthUser } from '../services/auth/sessions.ts';
 import type { AnyRecordKind } from '../services/records/registry.ts';
-import { type Removal, releaseFiles } from '../services/records/writes.ts';
+import { type PreparedCreate, type Removal, releaseFiles } from '../services/records/writes.ts';
 import { errorResponses, summaryFor } from './responses.ts';
 
 type App = FastifyInstance<
@@ -76,6 +76,13 @@ export interface RecordRoutesSpec<
   service: {
     list?: (db: PrismaClient, user: AuthUser, query: z.output<Query>) => Promise<z.output<Page>>;
     create?: (tx: Tx, user: AuthUser, body: z.output<Create>) => Promise<Versioned<Record>>;
+    /** A create built in full first and written in one statement (runCreate, ADR 037); instead of create. */
+    prepareCreate?: (
+      db: PrismaClient,
+      user: AuthUser,
+      body: z.output<Create>,
+      fresh: boolean,
+    ) => Promise<PreparedCreate<Versioned<Record>>>;
     get?: (db: PrismaClient, user: AuthUser, id: string) => Promise<Versioned<Record>>;
     update?: (
       tx: Tx,
@@ -181,8 +188,8 @@ export function recordRoutes(
     },
 
     create() {
-      const { create } = service;
-      if (!create) throw missing('create');
+      const { create, prepareCreate } = service;
+      if (!create && !prepareCreate) throw missing('create');
       app.post(
         path,
         {
@@ -195,9 +202,16 @@ export function recordRoutes(
           },
         },
         async (request, reply) => {
-          const created = await runWrite(prisma, request, reply, (tx) => create(tx, actor(request), request.body), {
-            status: 201,
-          });
+          const user = actor(request);
+          const created = prepareCreate
+            ? await runCreate(prisma, request, reply, (fresh) => prepareCreate(prisma, user, request.body, fresh))
+            : await runWrite(
+                prisma,
+                request,
+                reply,
+                (tx) => (create as NonNullable<typeof create>)(tx, user, request.body),
+                { status: 201 },
+              );
           return spec.etagOnCreate ? reply.header('etag', etagOf(created.version)).send(created) : created;
         },
       );
@@ -275,7 +289,7 @@ export function recordRoutes(
     },
 
     all() {
-      for (const route of ROUTES) if (service[route]) routes[route]();
+      for (const route of ROUTES) if (service[route] || (route === 'create' && service.prepareCreate)) routes[route]();
     },
 
     step(name, spec) {

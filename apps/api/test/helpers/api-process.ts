@@ -23,6 +23,8 @@ export interface ApiProcessOptions {
    * runs) with plain `node` and the supervisor's environment, instead of the sources under tsx.
    */
   bundle?: string;
+  /** Options for node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs?: readonly string[];
 }
 
 export interface ApiProcess {
@@ -91,10 +93,14 @@ export function apiProcess(options: ApiProcessOptions): ApiProcess {
         ? fork(options.bundle, [], {
             cwd: root,
             env: { ...API_PROCESS_ENV, ...env },
-            execArgv: [],
+            execArgv: [...(options.nodeArgs ?? [])],
             stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
           })
-        : spawn(process.execPath, ['--import', 'tsx', SERVER], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        : spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER], {
+            cwd: root,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
       if (options.bundle) {
         proc.on('message', (message: { type?: string }) => {
           if (message?.type === 'loaded') proc.send({ type: 'start' });

@@ -28,7 +28,40 @@ export function reachableOrg<O extends { id: string; path: string }>(user: AuthU
  * the user's reach (the user chose it in a form, so say plainly why it is refused).
  */
 export async function loadWritableOrg(db: Db, user: AuthUser, orgId: string) {
-  const org = await db.orgUnit.findUnique({ where: { id: orgId } });
+  return writable(user, await db.orgUnit.findUnique({ where: { id: orgId } }));
+}
+
+/** An org as a create shows it (name) and checks its reach (path). */
+export interface NamedOrg {
+  id: string;
+  name: string;
+  path: string;
+}
+
+/** Orgs as creates last read them, per client; a cap keeps a city's tree at most. */
+const namedOrgs = new WeakMap<Db, Map<string, NamedOrg>>();
+const NAMED_ORGS_MAX = 50_000;
+
+/**
+ * The org a new record goes to, checked as loadWritableOrg does, with what the record's answer
+ * shows of it (ADR 037). Unless `fresh`, the org as last read is used when it is in reach: the
+ * create's own statement (record_insert) checks that the org still has that name and path, and
+ * the create prepares again with `fresh` when it has not. Read in one raw statement otherwise.
+ */
+export async function loadWritableOrgName(db: Db, user: AuthUser, orgId: string, fresh = false): Promise<NamedOrg> {
+  const known = namedOrgs.get(db) ?? new Map<string, NamedOrg>();
+  namedOrgs.set(db, known);
+  const remembered = fresh ? undefined : known.get(orgId);
+  if (remembered && reachesOrg(user, remembered)) return remembered;
+  const [org] = await db.$queryRaw<NamedOrg[]>`SELECT id, name, path FROM "OrgUnit" WHERE id = ${orgId}::uuid`;
+  if (org) {
+    if (known.size >= NAMED_ORGS_MAX) known.clear();
+    known.set(orgId, org);
+  } else known.delete(orgId);
+  return writable(user, org ?? null);
+}
+
+function writable<Org extends { id: string; path: string }>(user: AuthUser, org: Org | null): Org {
   if (!org) throw notFound('OrgUnit');
   if (!reachesOrg(user, org)) throw forbidden({ key: 'auth.outOfReach' });
   return org;

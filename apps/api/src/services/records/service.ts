@@ -8,7 +8,7 @@ import { orgIdsInScope } from '../orgs/scope.ts';
 import { type ColumnKind, dayRange, keysetPage, sortKeyset } from './keyset.ts';
 import { countedPage } from './page-total.ts';
 import { type Db, loadInScope, type RecordKind, type RecordRow } from './registry.ts';
-import { createRecord, deleteService, loadForChange, versionedUpdate } from './writes.ts';
+import { deleteService, loadForChange, type PreparedCreate, prepareCreate, versionedUpdate } from './writes.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,11 +84,13 @@ export function recordService<
       return spec.answer(await loadInScope(db, user, kind, id), new Date());
     },
 
-    /** Runs inside the caller's transaction (see plugins/write.ts), as do the two below. */
-    async create(tx: Tx, user: AuthUser, input: CreateInput): Promise<Item> {
-      return spec.answer(await createRecord(tx, user, kind, spec.created(input)), new Date());
+    /** Built before it is written: plugins/write.ts runCreate writes it in one statement (ADR 037). */
+    prepareCreate(db: Db, user: AuthUser, input: CreateInput, fresh = false): Promise<PreparedCreate<Item>> {
+      const now = new Date();
+      return prepareCreate(db, user, kind, spec.created(input), (row) => spec.answer(row, now), fresh);
     },
 
+    /** Runs inside the caller's transaction (see plugins/write.ts), as does remove. */
     async update(tx: Tx, user: AuthUser, id: string, input: UpdateInput, expectedVersion?: number): Promise<Item> {
       const before = await loadForChange(tx, user, kind, id, expectedVersion, input);
       return spec.answer(await versionedUpdate(tx, user, kind, before, spec.changed(input, before)), new Date());

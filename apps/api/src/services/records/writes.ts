@@ -1,13 +1,14 @@
 // The writes every kind of record shares (ADR 009): a change conditional on the version read in
 // the same transaction, with its audit event; a delete that takes the record's dependants and
 // evidence with it. The kind (records/registry.ts) says which table, which dependants, which name.
+import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { isUniqueViolation } from '../../errors/app-error.ts';
 import type { FileStore } from '../attachments/store.ts';
-import { type AuditAction, recordAudit } from '../audit/audit.ts';
+import { type AuditAction, type AuditEntry, recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg } from '../orgs/scope.ts';
-import { loadInScope, type RecordKind, type RecordRow, storedShape } from './registry.ts';
+import { loadWritableOrg, loadWritableOrgName, type NamedOrg } from '../orgs/scope.ts';
+import { type Db, loadInScope, type RecordKind, type RecordRow, storedShape } from './registry.ts';
 import { assertWritten } from './versioning.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -42,6 +43,53 @@ export async function createRecord<Row extends RecordRow, Where, Data, Create ex
   const row = await writing(kind, () => kind.table(tx).create(stamped));
   await auditCreated(tx, user, kind, row);
   return row;
+}
+
+/**
+ * A create built in full before anything is written (ADR 037): the new row with every column,
+ * the answer it makes and its audit event. plugins/write.ts runCreate writes it, with the
+ * Idempotency-Key's stored answer, in one statement (the database function record_insert).
+ */
+export interface PreparedCreate<Item> {
+  /** The kind's table: its entity type (the schema maps no model to another table name). */
+  table: string;
+  /** Every column of the new row, as the table stores it. */
+  row: Record<string, unknown>;
+  /** The org as the answer shows it: record_insert checks it is still so (else: prepare again, fresh). */
+  org: NamedOrg;
+  answer: Item;
+  events: AuditEntry[];
+}
+
+/**
+ * Prepares a record's create: checks the org (it must exist and be in the user's reach), and
+ * builds the row as the database would store it: a new id, version 1, stamped with its creator
+ * and the time, then the kind's fields. A kind's `created` must therefore name every column it
+ * does not leave to these (a nullable one as null), or the insert leaves it null and fails on a
+ * NOT NULL column; record-creates.test.ts compares each kind's answer and audit event with the row read back.
+ */
+export async function prepareCreate<Row extends RecordRow, Where, Data, Create extends { orgId: string }, Item>(
+  db: Db,
+  user: AuthUser,
+  kind: RecordKind<Row, Where, Data, Create>,
+  data: Stamped<Create>,
+  answer: (row: Row) => Item,
+  fresh = false,
+): Promise<PreparedCreate<Item>> {
+  const org = await loadWritableOrgName(db, user, data.orgId, fresh);
+  const { name, path } = org;
+  const stamped = {
+    id: randomUUID(),
+    version: 1,
+    createdAt: new Date(),
+    ...data,
+    createdById: user.id,
+    updatedById: user.id,
+  };
+  // Created and last changed at the same instant (a kind may set createdAt itself: a risk point).
+  const columns = { ...stamped, updatedAt: stamped.createdAt };
+  const row = { ...columns, org: { name, path } } as unknown as Row;
+  return { table: kind.entityType, row: columns, org, answer: answer(row), events: [createdEvent(user, kind, row)] };
 }
 
 /**
@@ -92,14 +140,23 @@ export async function auditCreated<Row extends RecordRow>(
   kind: RecordKind<Row, never, never, never>,
   row: Row,
 ): Promise<void> {
-  await recordAudit(tx, {
+  await recordAudit(tx, createdEvent(user, kind, row));
+}
+
+/** The CREATE event of a record: its stored shape. */
+function createdEvent<Row extends RecordRow>(
+  user: AuthUser,
+  kind: RecordKind<Row, never, never, never>,
+  row: Row,
+): AuditEntry {
+  return {
     actorId: user.id,
     action: 'CREATE',
     entityType: kind.entityType,
     entityId: row.id,
     orgId: row.orgId,
     after: storedShape(kind, row),
-  });
+  };
 }
 
 export interface UpdateOptions<Where> {

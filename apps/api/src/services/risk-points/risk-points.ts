@@ -102,6 +102,7 @@ export const riskPointService = recordService({
       controlMeasure: input.controlMeasure ?? null,
       responsiblePerson: input.responsiblePerson ?? null,
       checkIntervalDays: input.checkIntervalDays,
+      lastCheckedAt: null,
       createdAt,
       nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
     };
