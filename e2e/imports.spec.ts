@@ -63,6 +63,9 @@ test('the street leader imports one file for two branches, sees each branch’s 
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText('不存在的党支部');
   await expect(page.getByTestId('import-problems')).toContainText('组织/支部');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(page, 'import-by-level-problems-390');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The corrected file: one branch by name, the other by code.
   await upload(

@@ -57,7 +57,7 @@ export const importsZh = {
   'imports.col.org': '组织/支部',
   'imports.orgsTitle': '按组织',
   'imports.col.created': '新增',
-  'imports.col.skipped': '跳过（已有）',
+  'imports.col.skipped': '跳过',
 } satisfies Record<string, string>;
 
 export const importsEn: Record<keyof typeof importsZh, string> = {
@@ -119,5 +119,5 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'imports.col.org': 'Org',
   'imports.orgsTitle': 'By org',
   'imports.col.created': 'Added',
-  'imports.col.skipped': 'Skipped (exist)',
+  'imports.col.skipped': 'Skipped',
 };

@@ -44,8 +44,9 @@ function OrgsTable({ orgs }: { orgs: ImportOrgCount[] }) {
       onRow={() => ({ 'data-testid': 'import-org' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'org', title: t('imports.col.org'), dataIndex: 'orgName' },
-        { key: 'created', title: t('imports.col.created'), dataIndex: 'created', width: 96, align: 'right' },
-        { key: 'skipped', title: t('imports.col.skipped'), dataIndex: 'skipped', width: 120, align: 'right' },
+        // Narrow number columns: the org's name keeps the width on a phone.
+        { key: 'created', title: t('imports.col.created'), dataIndex: 'created', width: 72, align: 'right' },
+        { key: 'skipped', title: t('imports.col.skipped'), dataIndex: 'skipped', width: 72, align: 'right' },
       ]}
     />
   );
@@ -62,11 +63,13 @@ function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
       rowKey={(p) => `${p.row}|${p.column ?? ''}|${p.reason}`}
       dataSource={problems}
       pagination={problems.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      // On a phone the table scrolls sideways rather than squeezing the reason into a column of single characters.
+      scroll={{ x: withOrg ? 640 : 520 }}
       onRow={() => ({ 'data-testid': 'import-problem' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'row', title: t('imports.col.row'), dataIndex: 'row', width: 72, align: 'right' },
         ...(withOrg
-          ? [{ key: 'org', title: t('imports.col.org'), width: 140, render: (_: unknown, p: ImportProblem) => p.org }]
+          ? [{ key: 'org', title: t('imports.col.org'), width: 120, render: (_: unknown, p: ImportProblem) => p.org }]
           : []),
         {
           key: 'column',
