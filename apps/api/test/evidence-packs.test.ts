@@ -198,9 +198,12 @@ describe('an evidence pack of branch A for 2026-H1', () => {
     const ids = (name: string) => {
       const sheet = book.getWorksheet(name);
       if (!sheet) throw new Error(`no sheet ${name}`);
+      // The rows under the header (序号 …); the title block above it names the org and period.
       const out: string[] = [];
+      let header = 0;
       sheet.eachRow((row, n) => {
-        if (n > 1) out.push(String(row.getCell(sheet.columnCount).value));
+        if (header > 0) out.push(String(row.getCell(sheet.columnCount).value));
+        else if (row.getCell(1).value === '序号') header = n;
       });
       return out;
     };
@@ -313,6 +316,39 @@ describe('an evidence pack of branch A for 2026-H1', () => {
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('NOT_FOUND');
     expect((await send('secB', 'GET', `/api/evidence-packs/${pack.id}/file`)).statusCode).toBe(404);
+  });
+});
+
+describe('an evidence pack of the street for 2026-H1 (a subtree)', () => {
+  it("holds every branch's records and files, each row naming its org, under a title block and a file name naming the street", async () => {
+    const pack = await settled('leader', (await requestPack('leader', fx.streetId, '2026-H1')).id);
+    expect(pack).toMatchObject({
+      state: 'DONE',
+      orgName: '测试街道党工委',
+      fileName: '证据包-测试街道党工委-2026-H1.zip',
+    });
+    const entries = unzipSync(new Uint8Array((await send('leader', 'GET', pack.downloadUrl ?? '')).rawPayload));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(entries['records.xlsx'] ?? new Uint8Array()) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('主题活动');
+    if (!sheet) throw new Error('no 主题活动 sheet');
+    const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(String(rows[0]?.[0])).toBe('测试街道党工委 主题活动（2026-01-01 至 2026-06-30）');
+    const header = rows.findIndex((r) => r[0] === '序号');
+    const orgColumn = (rows[header] ?? []).indexOf('组织/支部');
+    const idColumn = (rows[header] ?? []).length - 1;
+    const byId = new Map(rows.slice(header + 1).map((r) => [String(r[idColumn]), r[orgColumn]]));
+    expect(byId).toEqual(
+      new Map([
+        [known.a2, '甲村第一党小组'],
+        [known.b1, '乙社区党支部'],
+        [known.a1, '甲村党支部'],
+      ]),
+    );
+    // Every branch's evidence of the half, the next half's not.
+    const files = Object.keys(entries).filter((p) => p.startsWith('files/主题活动/'));
+    expect(files).toContain('files/主题活动/2026-03-20 乙社区的活动/乙社区.jpg');
+    expect(files.some((p) => p.includes('下半年'))).toBe(false);
   });
 });
 

@@ -402,6 +402,30 @@ describe('scope and access', () => {
     expect(new Set(column(xlsx, '组织/支部'))).toEqual(new Set(['甲村党支部', '甲村第一党小组']));
   });
 
+  it("a street's export is its subtree: every branch's rows, each naming its org, under a title and a file name naming the street", async () => {
+    const query = { org: fx.streetId, category: 'PARTY_LECTURE', from: '2026-03-01', to: '2026-03-31' };
+    const { xlsx, csv, ids: listed } = await expectSameAsList('leader', 'activities', query);
+    expect(new Set(listed)).toEqual(new Set([ids.lecture, ids.lectureUnit, ids.lectureB]));
+    const orgOf = new Map(column(xlsx, '记录编号').map((id, i) => [id, column(xlsx, '组织/支部')[i]]));
+    expect(orgOf).toEqual(
+      new Map([
+        [ids.lecture, '甲村党支部'],
+        [ids.lectureUnit, '甲村第一党小组'],
+        [ids.lectureB, '乙社区党支部'],
+      ]),
+    );
+    expect(column(csv, '组织/支部')).toEqual(column(xlsx, '组织/支部'));
+    expect(xlsx.title[0]).toBe('测试街道党工委 主题活动（2026-03-01 至 2026-03-31）');
+    const res = await get('leader', exportUrl('activities', 'xlsx', query));
+    expect(String(res.headers['content-disposition'])).toContain(
+      encodeURIComponent('测试街道党工委-主题活动-20260301-20260331.xlsx'),
+    );
+    // Bounded by reach: a branch secretary asking for the street is answered as the list answers her.
+    const listRes = await get('secA', `${LIST_PATH.activities}?org=${fx.streetId}`);
+    expect(listRes.statusCode).toBe(404);
+    expect((await get('secA', exportUrl('activities', 'xlsx', { org: fx.streetId }))).statusCode).toBe(404);
+  });
+
   it("asking for another branch's org answers exactly what the list answers", async () => {
     for (const list of EXPORT_LISTS) {
       const listRes = await get('secA', `${LIST_PATH[list]}?org=${fx.branchBId}`);

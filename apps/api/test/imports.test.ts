@@ -41,7 +41,8 @@ async function xlsx(rows: Cell[][], sheetName = '数据'): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const ACTIVITY_HEADER = ['活动时间*', '组织/支部*', '活动类别*', '活动名称*', '参加人数*', '地点', '活动内容'];
+// 组织/支部 is optional: a blank cell is the importer's own org (a branch secretary's file needs none).
+const ACTIVITY_HEADER = ['活动时间*', '组织/支部', '活动类别*', '活动名称*', '参加人数*', '地点', '活动内容'];
 
 function upload(who: string, kind: ImportKind, bytes: Buffer, fileName = 'import.xlsx') {
   return uploadXlsx(ctx.app, importPaths.upload(kind), cookies[who] ?? '', bytes, fileName);
@@ -185,19 +186,25 @@ describe('activities', () => {
     expect(job.state).toBe('INVALID');
     expect(job.rowsTotal).toBe(11);
     expect(job.problems).toEqual([
-      { row: 3, column: '活动时间', reason: '“2026-13-01 09:00”不是存在的日期或时间' },
+      { row: 3, org: 'S-A', column: '活动时间', reason: '“2026-13-01 09:00”不是存在的日期或时间' },
       {
         row: 4,
+        org: 'S-A',
         column: '活动类别',
         reason: expect.stringMatching(/^“唱歌”不是可选值，可选：主题党日、红色歌曲大家唱/),
       },
-      { row: 5, column: '活动名称', reason: '必填，不能为空' },
-      { row: 6, column: '参加人数', reason: '须为整数（填写的是“三十”）' },
-      { row: 7, column: '参加人数', reason: '不能小于 1' },
-      { row: 8, column: '组织/支部', reason: '只能导入本支部（及下级组织）的记录' },
-      { row: 9, column: '组织/支部', reason: '找不到组织“NOPE”，请填写组织代码或组织全称' },
-      { row: 10, column: null, reason: '与第2行重复（组织、活动时间、活动名称相同）' },
-      { row: 11, column: '活动内容', reason: '不能超过 5000 个字' },
+      { row: 5, org: 'S-A', column: '活动名称', reason: '必填，不能为空' },
+      { row: 6, org: '甲村党支部', column: '参加人数', reason: '须为整数（填写的是“三十”）' },
+      { row: 7, org: 'S-A', column: '参加人数', reason: '不能小于 1' },
+      {
+        row: 8,
+        org: 'S-B',
+        column: '组织/支部',
+        reason: '“乙社区党支部”（S-B）不在你的管辖范围内：只能导入“甲村党支部”及其下级组织的记录',
+      },
+      { row: 9, org: 'NOPE', column: '组织/支部', reason: '找不到组织“NOPE”，请填写组织代码或组织全称' },
+      { row: 10, org: 'S-A', column: null, reason: '与第2行重复（组织、活动时间、活动名称相同）' },
+      { row: 11, org: 'S-A-1', column: '活动内容', reason: '不能超过 5000 个字' },
     ]);
     expect(job.problemCount).toBe(9);
 
@@ -214,7 +221,8 @@ describe('activities', () => {
     await workbook.xlsx.load(sheet.rawPayload as unknown as ExcelJS.Buffer);
     const rows = (workbook.worksheets[0] as ExcelJS.Worksheet).getSheetValues().slice(1);
     expect(rows).toHaveLength(10);
-    expect((rows[1] as unknown[]).slice(1)).toEqual([3, '活动时间', '“2026-13-01 09:00”不是存在的日期或时间']);
+    expect((rows[0] as unknown[]).slice(1)).toEqual(['行号', '组织/支部', '列', '问题']);
+    expect((rows[1] as unknown[]).slice(1)).toEqual([3, 'S-A', '活动时间', '“2026-13-01 09:00”不是存在的日期或时间']);
   });
 
   let cleanFile: Buffer;
@@ -310,7 +318,14 @@ describe('activities', () => {
       await xlsx([ACTIVITY_HEADER, ['2026-05-01 09:00', '甲村党支部', '讲党课', '越权', 10, null, null]]),
     );
     expect(job.state).toBe('INVALID');
-    expect(job.problems).toEqual([{ row: 2, column: '组织/支部', reason: '只能导入本支部（及下级组织）的记录' }]);
+    expect(job.problems).toEqual([
+      {
+        row: 2,
+        org: '甲村党支部',
+        column: '组织/支部',
+        reason: '“甲村党支部”（S-A）不在你的管辖范围内：只能导入“乙社区党支部”及其下级组织的记录',
+      },
+    ]);
   });
 
   it('reports an unknown column, a missing required column, and a file of another kind', async () => {
@@ -544,9 +559,9 @@ describe('study sessions', () => {
     );
     expect(bad.state).toBe('INVALID');
     expect(bad.problems).toEqual([
-      { row: 3, column: '实到人数', reason: '实到人数（12）不能多于应到人数（10）' },
-      { row: 4, column: '缺席人员', reason: '“张三因病”须写成“姓名：缺席原因”，多人之间用“；”隔开' },
-      { row: 5, column: '学习类型', reason: expect.stringContaining('“中心组学习”不是可选值') },
+      { row: 3, org: 'S-A', column: '实到人数', reason: '实到人数（12）不能多于应到人数（10）' },
+      { row: 4, org: 'S-A', column: '缺席人员', reason: '“张三因病”须写成“姓名：缺席原因”，多人之间用“；”隔开' },
+      { row: 5, org: 'S-A', column: '学习类型', reason: expect.stringContaining('“中心组学习”不是可选值') },
     ]);
 
     const good = await check(
@@ -716,7 +731,7 @@ describe('users', () => {
     expect(job.problems).toEqual([
       { row: 2, column: '用户名', reason: '格式不正确' },
       { row: 3, column: '角色', reason: '“书记”不是可选值，可选：领导班子、支部书记、审计督查、系统管理员' },
-      { row: 4, column: '所属组织', reason: '有 2 个组织名为“重名支部”，请改填组织代码' },
+      { row: 4, column: '所属组织', reason: '有 2 个组织名为“重名支部”，请改填组织代码（DUP-1、DUP-2）' },
     ]);
   });
 });

@@ -63,6 +63,11 @@ export const ImportProblemSchema = z.object({
   /** The column's Chinese header as in the template; null when the row as a whole is at fault. */
   column: z.string().nullable(),
   reason: z.string(),
+  /**
+   * The org the row names in its 组织/支部 cell, as written (activities and study sessions), so a
+   * file that covers several branches shows whose row each problem is.
+   */
+  org: z.string().optional(),
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
@@ -93,14 +98,37 @@ export const ImportJobSummarySchema = z.object({
 });
 export type ImportJobSummary = z.infer<typeof ImportJobSummarySchema>;
 
+/** What an import of records does to one org: the rows of the file filed under it. */
+export const ImportOrgCountSchema = z.object({
+  orgId: IdSchema,
+  orgName: z.string(),
+  /** VALID: records a commit would create now; COMMITTED: records created. */
+  created: z.number().int(),
+  /** Rows whose record exists already (same natural key). */
+  skipped: z.number().int(),
+});
+export type ImportOrgCount = z.infer<typeof ImportOrgCountSchema>;
+
 export const ImportJobSchema = ImportJobSummarySchema.extend({
   /** The first IMPORT_PROBLEMS_SHOWN problems, in row order. */
   problems: z.array(ImportProblemSchema),
+  /**
+   * Activities and study sessions, once checked clean: the rows per org, in the order the file
+   * first names each org (a 街道 importing for its branches sees each branch's share before
+   * confirming). Empty for other kinds and for files with problems.
+   */
+  orgs: z.array(ImportOrgCountSchema),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
 export const ImportJobListSchema = z.object({ items: z.array(ImportJobSummarySchema) });
 export type ImportJobList = z.infer<typeof ImportJobListSchema>;
+
+/**
+ * Orgs the template's 组织/支部 drop-down lists at most (the importer's reach); a wider reach
+ * gets no drop-down, only the column's rule.
+ */
+export const IMPORT_ORG_CHOICES_MAX = 2000;
 
 export function isImportPending(state: ImportState): boolean {
   return state === 'VALIDATING' || state === 'COMMITTING';

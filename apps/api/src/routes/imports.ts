@@ -8,6 +8,7 @@ import { EXPORT_CONTENT_TYPES } from '@dutyboard/contracts/exports';
 import {
   CreateImportQuerySchema,
   IMPORT_MAX_BYTES,
+  IMPORT_ORG_CHOICES_MAX,
   IMPORT_TITLES,
   ImportJobListSchema,
   ImportJobSchema,
@@ -29,7 +30,9 @@ import {
   type StoredUpload,
   storeUpload,
 } from '../services/imports/jobs.ts';
+import { IMPORT_SPECS } from '../services/imports/kinds.ts';
 import { defineImportJobs, startCommit, startImport } from '../services/imports/run.ts';
+import { loadLookups, reachableOrgChoices } from '../services/imports/spec.ts';
 import { templateFileName, writeProblems, writeTemplate } from '../services/imports/template.ts';
 import type { Jobs } from '../services/jobs/jobs.ts';
 import { errorResponses } from './responses.ts';
@@ -70,14 +73,18 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (a
     },
     async (request, reply) => {
       const { kind } = request.params;
-      assertCanImport(actor(request), kind);
+      const user = actor(request);
+      assertCanImport(user, kind);
       const name = templateFileName(kind);
+      const orgChoices = IMPORT_SPECS[kind].columns.some((column) => column.reachableOrgs)
+        ? reachableOrgChoices(await loadLookups(prisma), user, IMPORT_ORG_CHOICES_MAX)
+        : undefined;
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', disposition(name.ascii, name.chinese))
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(await writeTemplate(kind));
+        .send(await writeTemplate(kind, { orgChoices }));
     },
   );
 

@@ -21,6 +21,7 @@ import { FileStore } from '../attachments/store.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { listSheet, type Sheet, writeCsv, writeXlsx } from '../exports/sheets.ts';
+import { describeListExport } from '../exports/title.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { PackPaths, shanghaiDate, shanghaiDateTime, shanghaiWallClock } from './names.ts';
 import { MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, type WrittenEntry, ZipFileWriter } from './zip-writer.ts';
@@ -171,10 +172,11 @@ export async function runPack(deps: PackDeps, packId: string, user: AuthUser): P
     for (const kind of EVIDENCE_PACK_KINDS) {
       checkStopping();
       const query = kind === 'assignments' ? { org: org.id, period: period.code } : { org: org.id, from, to };
-      const sheet = {
-        ...(await listSheet(prisma, user, kind, query, { now: startedAt })),
-        name: EVIDENCE_PACK_KIND_NAMES[kind],
-      };
+      const listed = await listSheet(prisma, user, kind, query, { now: startedAt });
+      // The same title block as the list's export: the org (the pack's whole subtree is in the
+      // sheet, each row naming its own org), the list, the period, the count, who and when.
+      const about = await describeListExport(prisma, user, kind, listed.name, query, listed.rows.length, startedAt);
+      const sheet = { ...listed, name: EVIDENCE_PACK_KIND_NAMES[kind], title: about.title };
       sheets.push(sheet);
       counts[sheet.name] = sheet.rows.length;
       const ids = sheetIds(sheet);

@@ -39,6 +39,8 @@ export interface PassResult {
   fresh: number;
   /** Rows whose record exists already (same natural key). */
   skipped: number;
+  /** Kinds with `orgOf`: fresh and skipped rows per org id, in the order the file first names each. */
+  orgs: Map<string, { created: number; skipped: number }>;
 }
 
 export async function passOverFile<I extends Item>(
@@ -47,7 +49,7 @@ export async function passOverFile<I extends Item>(
   options: PassOptions<I>,
 ): Promise<PassResult> {
   const { ctx } = options;
-  const result: PassResult = { rows: 0, problems: [], problemCount: 0, fresh: 0, skipped: 0 };
+  const result: PassResult = { rows: 0, problems: [], problemCount: 0, fresh: 0, skipped: 0, orgs: new Map() };
   const report = (problem: ImportProblem) => {
     result.problemCount += 1;
     if (result.problems.length < IMPORT_PROBLEMS_KEPT) result.problems.push(problem);
@@ -83,6 +85,15 @@ export async function passOverFile<I extends Item>(
     const fresh = existing.size === 0 ? items : items.filter((item) => !existing.has(item.key));
     result.skipped += items.length - fresh.length;
     result.fresh += fresh.length;
+    if (spec.orgOf) {
+      for (const item of items) {
+        const orgId = spec.orgOf(item);
+        const count = result.orgs.get(orgId) ?? { created: 0, skipped: 0 };
+        if (existing.has(item.key)) count.skipped += 1;
+        else count.created += 1;
+        result.orgs.set(orgId, count);
+      }
+    }
     await options.onNew(fresh);
   };
 
@@ -133,12 +144,15 @@ export async function passOverFile<I extends Item>(
     }
 
     const parsed = spec.parse(cells, row.number, ctx);
-    for (const problem of parsed.problems) report(problem);
+    // Each problem of a row that names an org says which: a file may cover many branches.
+    const ofRow = (problem: ImportProblem): ImportProblem =>
+      parsed.org === undefined ? problem : { ...problem, org: parsed.org };
+    for (const problem of parsed.problems) report(ofRow(problem));
     if (parsed.badKey !== undefined && !badRows.has(parsed.badKey)) badRows.set(parsed.badKey, row.number);
     if (parsed.item) {
       const first = seen.get(parsed.item.key);
       if (first !== undefined) {
-        report({ row: row.number, column: null, reason: `与第${first}行重复（${spec.keyLabel}相同）` });
+        report(ofRow({ row: row.number, column: null, reason: `与第${first}行重复（${spec.keyLabel}相同）` }));
       } else {
         seen.set(parsed.item.key, row.number);
         if (spec.finish) all.push(parsed.item);

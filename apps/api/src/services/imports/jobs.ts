@@ -18,11 +18,13 @@ import {
   type ImportJobList,
   type ImportJobSummary,
   type ImportKind,
+  ImportOrgCountSchema,
   type ImportProblem,
   ImportProblemSchema,
 } from '@dutyboard/contracts/imports';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import type { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { shanghaiDateTime } from '../exports/columns.ts';
@@ -49,13 +51,16 @@ export function assertCanImport(user: AuthUser, kind: ImportKind): void {
   if (!can(user.role, IMPORT_PERMISSIONS[kind])) throw forbidden({ key: 'import.forbidden', params: { kind } });
 }
 
-function problemsOf(value: Prisma.JsonValue | null): ImportProblem[] {
+/** A Json array column read back through its contract schema (items that do not parse are dropped). */
+function itemsOf<T>(schema: z.ZodType<T>, value: Prisma.JsonValue | null): T[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const parsed = ImportProblemSchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+const problemsOf = (value: Prisma.JsonValue | null): ImportProblem[] => itemsOf(ImportProblemSchema, value);
 
 async function requesterNames(prisma: Db, rows: JobRow[]): Promise<Map<string, string>> {
   const users = await prisma.user.findMany({
@@ -88,6 +93,7 @@ async function toJob(prisma: Db, row: JobRow): Promise<ImportJob> {
   return {
     ...toSummary(row, await requesterNames(prisma, [row])),
     problems: problemsOf(row.problems).slice(0, IMPORT_PROBLEMS_SHOWN),
+    orgs: itemsOf(ImportOrgCountSchema, row.orgCounts),
   };
 }
 

@@ -4,19 +4,32 @@
 import type { Prisma } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import { type BulkColumn, insertRows } from './bulk.ts';
-import { cellHasTime, readDateTime } from './cells.ts';
+import { cellHasTime, type Raw, readDateTime, readText } from './cells.ts';
 import { type ColumnSpec, checkSchema, type ImportSpec, type Item, readColumns, readOrg } from './spec.ts';
 
-/** The org a record belongs to: one the importing user may write to. */
+/**
+ * The org a record belongs to: one the importing user may write to. A 街道 (or higher) user
+ * imports for the branches below in one file, one org per row; a blank cell (or no such column)
+ * is the importer's own org, so a branch secretary's file needs no org column at all.
+ */
 export const RECORD_ORG_COLUMN: ColumnSpec = {
   key: 'orgId',
   header: '组织/支部',
-  required: true,
+  required: false,
   width: 20,
-  hint: '组织代码或组织全称（须是本人可登记的组织）',
+  hint: '组织代码或组织全称，须是本人所在组织或其下级组织；不填即为本人所在组织',
   example: '甲村党支部',
+  text: true,
+  reachableOrgs: true,
   read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
+  fallback: (ctx) => ctx.user.orgId,
 };
+
+/** The org cell as written, for the problems of its row. */
+function orgWritten(raw: Raw): string | undefined {
+  const text = readText(raw);
+  return text.ok && text.value !== undefined ? text.value.slice(0, 50) : undefined;
+}
 
 /** When it happened (occurredAt), in Beijing time. */
 export function occurredAtColumn(header: string, example: string): ColumnSpec {
@@ -60,7 +73,7 @@ const STAMPS: BulkColumn[] = [
 
 export function recordRows<S extends z.ZodType>(
   spec: RecordRowsSpec<S>,
-): Pick<ImportSpec<RecordItem<z.output<S>>>, 'columns' | 'parse' | 'insert'> {
+): Pick<ImportSpec<RecordItem<z.output<S>>>, 'columns' | 'parse' | 'insert' | 'orgOf'> {
   const { columns } = spec;
   const bulkColumns = [ID, ...spec.bulkColumns, ...STAMPS];
   return {
@@ -71,10 +84,12 @@ export function recordRows<S extends z.ZodType>(
       if (values.occurredAt !== undefined) values.timeKnown = cellHasTime(cells.get('occurredAt') ?? null);
       const checked = checkSchema(spec.schema, values, row, columns, failed);
       problems.push(...checked.problems);
-      if (!checked.data || problems.length > 0) return { problems };
+      const org = orgWritten(cells.get(RECORD_ORG_COLUMN.key) ?? null);
+      if (!checked.data || problems.length > 0) return { problems, org };
       const input = checked.data;
-      return { item: { row, key: spec.keyOf(input), id: crypto.randomUUID(), input }, problems };
+      return { item: { row, key: spec.keyOf(input), id: crypto.randomUUID(), input }, problems, org };
     },
+    orgOf: (item) => (item.input as { orgId: string }).orgId,
     async insert(tx: Prisma.TransactionClient, items, { user, now }) {
       const stamped = items.map(({ id, input }) => {
         const record: Record<string, unknown> = {

@@ -6,7 +6,7 @@
 // record and one TRANSITION of the job, and the job marked COMMITTED. Any error rolls it all back.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportJob, ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
+import type { ImportJob, ImportKind, ImportOrgCount, ImportProblem } from '@dutyboard/contracts/imports';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError, isUniqueViolation } from '../../errors/app-error.ts';
@@ -15,7 +15,7 @@ import type { AuthUser } from '../auth/sessions.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { AuditChainBatch } from './audit-many.ts';
-import { passOverFile } from './check.ts';
+import { type PassResult, passOverFile } from './check.ts';
 import {
   createImportJob,
   expireUnconfirmedImports,
@@ -28,7 +28,7 @@ import {
 } from './jobs.ts';
 import { IMPORT_SPECS } from './kinds.ts';
 import { SandboxFailure, type SandboxOptions, sweepSandboxFolders } from './sandbox.ts';
-import { type Item, loadLookups } from './spec.ts';
+import { type Item, type Lookups, loadLookups } from './spec.ts';
 import { UnreadableFile } from './zip-guard.ts';
 
 export interface ImportDeps {
@@ -75,6 +75,15 @@ function failureMessage(error: unknown, fallback: string): string {
   return fallback;
 }
 
+/** The pass's rows per org, named, for the job (ImportJob.orgCounts). */
+function orgCounts(result: PassResult, lookups: Lookups): ImportOrgCount[] {
+  return [...result.orgs].map(([orgId, count]) => ({
+    orgId,
+    orgName: lookups.byId.get(orgId)?.name ?? '',
+    ...count,
+  }));
+}
+
 async function removeFile(file: string): Promise<void> {
   await rm(file, { force: true }).catch(() => undefined);
 }
@@ -111,6 +120,7 @@ export async function runValidation(deps: ImportDeps, jobId: string, user: AuthU
         problemCount: result.problemCount,
         created: result.fresh,
         skipped: result.skipped,
+        orgCounts: valid ? orgCounts(result, ctx.lookups) : [],
         finishedAt: valid ? null : new Date(),
       },
     });
@@ -214,6 +224,7 @@ export async function runCommit(deps: ImportDeps, jobId: string, user: AuthUser)
             rowsDone: result.rows,
             created: summary.created,
             skipped: result.skipped,
+            orgCounts: orgCounts(result, ctx.lookups),
             finishedAt: new Date(),
           },
         });

@@ -19,21 +19,27 @@ export interface OrgRef {
   path: string;
 }
 
-/** Every org, by code and by name: what an org cell may name. Loaded once per pass over a file. */
+/** Every org, by code, by name and by id: what an org cell may name. Loaded once per pass over a file. */
 export interface Lookups {
   byCode: Map<string, OrgRef>;
   byName: Map<string, OrgRef[]>;
+  byId: Map<string, OrgRef>;
 }
 
 export async function loadLookups(db: Db): Promise<Lookups> {
-  const orgs = await db.orgUnit.findMany({ select: { id: true, code: true, name: true, path: true } });
+  const orgs = await db.orgUnit.findMany({
+    select: { id: true, code: true, name: true, path: true },
+    orderBy: [{ path: 'asc' }],
+  });
   const byCode = new Map<string, OrgRef>();
   const byName = new Map<string, OrgRef[]>();
+  const byId = new Map<string, OrgRef>();
   for (const org of orgs) {
     byCode.set(org.code, org);
     byName.set(org.name, [...(byName.get(org.name) ?? []), org]);
+    byId.set(org.id, org);
   }
-  return { byCode, byName };
+  return { byCode, byName, byId };
 }
 
 export interface SpecContext {
@@ -62,6 +68,13 @@ export interface ColumnSpec {
   choices?: readonly string[];
   /** Stored as text in the template, so Excel keeps codes like "001" as typed. */
   text?: boolean;
+  /**
+   * The value of a blank cell (or a missing column) for this importer: a column with one is
+   * optional (the 组织/支部 of a record: the importer's own org).
+   */
+  fallback?(ctx: SpecContext): unknown;
+  /** The template gives the column a drop-down of the orgs the importer may write to. */
+  reachableOrgs?: boolean;
   /** Schema fields whose issues this column reports (default: key). */
   fields?: readonly string[];
   read(raw: Raw, ctx: SpecContext): Read<unknown>;
@@ -79,6 +92,8 @@ export interface RowResult<I extends Item> {
   problems: ImportProblem[];
   /** A bad row's key when it could be read, so rows naming it can say where the fault is. */
   badKey?: string;
+  /** The org the row names, as written (record kinds): shown beside each problem of the row. */
+  org?: string;
 }
 
 /** One created record as the audit trail keeps it. */
@@ -109,6 +124,8 @@ export interface ImportSpec<I extends Item = Item> {
   ): { items: I[]; problems: ImportProblem[] };
   /** The keys among `items` that already exist as records: those rows are skipped. */
   existing(db: Db, items: readonly I[], ctx: SpecContext): Promise<Set<string>>;
+  /** The org a row's record is filed under (record kinds): the job counts rows per org. */
+  orgOf?(item: I): string;
   /** Writes the items; answers the new records as stored (what their CREATE audit events keep). */
   insert(tx: Prisma.TransactionClient, items: readonly I[], ctx: InsertContext): Promise<AuditedRecord[]>;
 }
@@ -132,6 +149,9 @@ export function readColumns(
       for (const field of column.fields ?? []) failed.add(field);
     } else if (read.value !== undefined) {
       values[column.key] = read.value;
+    } else if (column.fallback) {
+      const value = column.fallback(ctx);
+      if (value !== undefined) values[column.key] = value;
     }
   }
   return { values, problems, failed };
@@ -192,26 +212,57 @@ export function checkSchema<S extends z.ZodType>(
 export const textCell = (raw: Raw) => readText(raw);
 
 /**
- * An org cell: the org's code, or its full name when that name is unique. For record kinds the
- * org must be within the importer's reach, as loadWritableOrg requires of a form.
+ * An org cell: the org's code, or its full name when that name is unique — among the orgs the
+ * importer reaches, for record kinds (a 区 may hold two 街道 that each have a 一村党支部; a name is
+ * read within the importer's own subtree). For record kinds the org must be within the importer's
+ * reach, as loadWritableOrg requires of a form; a row naming another org is refused, and the
+ * reason names that org and the importer's reach.
  */
 export function readOrg(raw: Raw, ctx: SpecContext, options: { writable: boolean }): Read<string> {
   const text = readText(raw);
   if (!text.ok || text.value === undefined) return text;
   const wanted = text.value;
+  const shown = wanted.slice(0, 50);
+  const reachable = (org: OrgRef) => !options.writable || reachesOrg(ctx.user, org);
   let org = ctx.lookups.byCode.get(wanted);
   if (!org) {
     const named = ctx.lookups.byName.get(wanted) ?? [];
-    if (named.length > 1) {
-      return { ok: false, reason: `有 ${named.length} 个组织名为“${wanted}”，请改填组织代码` };
+    const inReach = named.filter(reachable);
+    if (inReach.length > 1) {
+      const codes = inReach
+        .map((o) => o.code)
+        .sort()
+        .slice(0, 5);
+      return {
+        ok: false,
+        reason: `有 ${inReach.length} 个组织名为“${shown}”，请改填组织代码（${codes.join('、')}${inReach.length > 5 ? '等' : ''}）`,
+      };
     }
-    org = named[0];
+    org = inReach[0] ?? named[0];
   }
-  if (!org) return { ok: false, reason: `找不到组织“${wanted.slice(0, 50)}”，请填写组织代码或组织全称` };
-  if (options.writable && !reachesOrg(ctx.user, org)) {
-    return { ok: false, reason: '只能导入本支部（及下级组织）的记录' };
-  }
+  if (!org) return { ok: false, reason: `找不到组织“${shown}”，请填写组织代码或组织全称` };
+  if (!reachable(org)) return { ok: false, reason: outOfReach(org, ctx) };
   return { ok: true, value: org.id };
+}
+
+/** Why a row naming `org` is refused: which org, and what the importer may import into. */
+function outOfReach(org: OrgRef, ctx: SpecContext): string {
+  const home = ctx.lookups.byId.get(ctx.user.orgId);
+  const reach = home ? `“${home.name}”及其下级组织` : '本人所在组织及其下级组织';
+  return `“${org.name}”（${org.code}）不在你的管辖范围内：只能导入${reach}的记录`;
+}
+
+/**
+ * The template's 组织/支部 drop-down for this importer: every org they may write to, in tree
+ * order, by full name (by code where two orgs in reach share a name), so each reads back as the
+ * same org. None when the reach is wider than IMPORT_ORG_CHOICES_MAX.
+ */
+export function reachableOrgChoices(lookups: Lookups, user: AuthUser, max: number): string[] | undefined {
+  const orgs = [...lookups.byId.values()].filter((org) => reachesOrg(user, org));
+  if (orgs.length === 0 || orgs.length > max) return undefined;
+  const names = new Map<string, number>();
+  for (const org of orgs) names.set(org.name, (names.get(org.name) ?? 0) + 1);
+  return orgs.map((org) => ((names.get(org.name) ?? 0) > 1 || lookups.byCode.has(org.name) ? org.code : org.name));
 }
 
 /** "header*" or "header ＊" → "header": a required mark and spaces do not matter when reading. */

@@ -48,6 +48,9 @@ function notes(kind: ImportKind): string[] {
   ];
   if (kind === 'activities' || kind === 'study-sessions') {
     lines.push('6. 时间按北京时间填写；也可直接导入本系统导出的台账（录入时间、最后修改、记录编号三列会被忽略）。');
+    lines.push(
+      '7. 一个文件可以包含本组织及各下级组织的记录：在“组织/支部”列逐行填写所属组织（可从下拉列表中选择，或填写组织代码）；不填即为本人所在组织。不在本人管辖范围内的组织会逐行指出，不会写入。',
+    );
   }
   if (kind === 'users') {
     lines.push('6. 文件中不填密码：导入的账号暂无可用密码，请在“用户管理”中为每位用户重置密码后再交给本人。');
@@ -58,12 +61,27 @@ function notes(kind: ImportKind): string[] {
   return lines;
 }
 
-export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
+/**
+ * Where the 组织/支部 drop-down reads its list from (an inline list holds 255 characters): a
+ * column of the 填写说明 sheet, headed 可选组织. Not a sheet of its own: a third worksheet ahead of
+ * the workbook part makes exceljs's streaming reader fail in the import sandbox.
+ */
+export const ORG_CHOICES_HEADER = '可选组织（组织/支部）';
+
+export interface TemplateOptions {
+  /** The importer's orgs for a `reachableOrgs` column (spec.ts reachableOrgChoices); none: no drop-down. */
+  orgChoices?: readonly string[] | undefined;
+}
+
+export async function writeTemplate(kind: ImportKind, options: TemplateOptions = {}): Promise<Buffer> {
   const spec = IMPORT_SPECS[kind];
   // Loaded with the first template, not at start-up (exports/xlsx.ts, ADR 030).
   const { Workbook } = (await import('exceljs')).default;
   const workbook: ExcelJS.Workbook = new Workbook();
   workbook.creator = 'Dutyboard';
+  const orgChoices = options.orgChoices ?? [];
+  // Right of everything else on 填写说明 (its rule table, and the example row as wide as the data sheet), one column apart.
+  const listColumn = columnLetter(Math.max(5, spec.columns.length) + 1);
 
   const data = workbook.addWorksheet(IMPORT_TITLES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = spec.columns.map((column) => ({
@@ -92,6 +110,19 @@ export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
         },
       );
     }
+    if (column.reachableOrgs && orgChoices.length > 0) {
+      const letter = columnLetter(index);
+      // Not strict: a code typed by hand is as good as a name picked from the list.
+      (data as unknown as { dataValidations: DataValidations }).dataValidations.add(
+        `${letter}2:${letter}${IMPORT_MAX_ROWS + 1}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`'${INSTRUCTIONS_SHEET}'!$${listColumn}$2:$${listColumn}$${orgChoices.length + 1}`],
+          showErrorMessage: false,
+        },
+      );
+    }
   });
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
@@ -113,20 +144,32 @@ export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
   help.addRow(['示例（仅供参考，请勿复制到第一张工作表）']).font = { bold: true };
   help.addRow(spec.columns.map((column) => column.header)).font = { bold: true };
   help.addRow(spec.columns.map((column) => column.example));
+  if (orgChoices.length > 0 && spec.columns.some((column) => column.reachableOrgs)) {
+    help.getColumn(listColumn).width = 30;
+    help.getCell(`${listColumn}1`).value = ORG_CHOICES_HEADER;
+    help.getCell(`${listColumn}1`).font = { bold: true };
+    orgChoices.forEach((choice, index) => {
+      const cell = help.getCell(`${listColumn}${index + 2}`);
+      cell.value = choice;
+      cell.numFmt = '@';
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Every kept problem of an import as a sheet: 行号, 列, 问题. */
+/** Every kept problem of an import as a sheet: 行号, (组织/支部 when rows name orgs,) 列, 问题. */
 export function writeProblems(problems: readonly ImportProblem[]): Promise<Buffer> {
+  const withOrg = problems.some((p) => p.org !== undefined);
   return writeXlsx([
     {
       name: '问题清单',
       columns: [
         { header: '行号', width: 8 },
+        ...(withOrg ? [{ header: '组织/支部', width: 20 }] : []),
         { header: '列', width: 18 },
         { header: '问题', width: 80 },
       ],
-      rows: problems.map((p) => [p.row, p.column, p.reason]),
+      rows: problems.map((p) => [p.row, ...(withOrg ? [p.org ?? null] : []), p.column, p.reason]),
     },
   ]);
 }

@@ -56,4 +56,10 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'imports.result.skipped': '{count} skipped',
   'imports.result.problems': '{count} problems',
   'imports.view': 'View',
+  'imports.orgNote':
+    'One file may hold the records of your org and of every org below it: name each row’s org in the 组织/支部 column (pick it from the template’s list, or type its code); a blank cell means your own org ({org}). Rows naming an org outside your reach are listed as problems and never written.',
+  'imports.col.org': 'Org',
+  'imports.orgsTitle': 'By org',
+  'imports.col.created': 'Added',
+  'imports.col.skipped': 'Skipped',
 };

@@ -52,4 +52,10 @@ export const importsZh = {
   'imports.result.skipped': '跳过 {count}',
   'imports.result.problems': '{count} 处问题',
   'imports.view': '查看',
+  'imports.orgNote':
+    '一个文件可以包含本组织及各下级组织的记录：在“组织/支部”列逐行填写所属组织（模板中可下拉选择，也可填写组织代码）；不填即为本人所在组织（{org}）。不在管辖范围内的组织会逐行指出，不会写入。',
+  'imports.col.org': '组织/支部',
+  'imports.orgsTitle': '按组织',
+  'imports.col.created': '新增',
+  'imports.col.skipped': '跳过',
 } satisfies Record<string, string>;

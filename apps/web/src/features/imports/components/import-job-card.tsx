@@ -5,6 +5,7 @@ import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import {
   IMPORT_PROBLEMS_SHOWN,
   type ImportJob,
+  type ImportOrgCount,
   type ImportProblem,
   importPaths,
   isImportPending,
@@ -28,8 +29,33 @@ export const STATE_COLOR = {
   FAILED: 'error',
 } as const;
 
+/** A file for several orgs: how many rows each org gets (would get, once checked; got, once committed). */
+function OrgsTable({ orgs }: { orgs: ImportOrgCount[] }) {
+  const { t } = useI18n();
+  return (
+    <Table<ImportOrgCount>
+      data-testid="import-orgs"
+      style={{ marginTop: 12 }}
+      size="small"
+      rowKey="orgId"
+      title={() => t('imports.orgsTitle')}
+      dataSource={orgs}
+      pagination={orgs.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      onRow={() => ({ 'data-testid': 'import-org' }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        { key: 'org', title: t('imports.col.org'), dataIndex: 'orgName' },
+        // Narrow number columns: the org's name keeps the width on a phone.
+        { key: 'created', title: t('imports.col.created'), dataIndex: 'created', width: 72, align: 'right' },
+        { key: 'skipped', title: t('imports.col.skipped'), dataIndex: 'skipped', width: 72, align: 'right' },
+      ]}
+    />
+  );
+}
+
 function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
   const { t } = useI18n();
+  // A file for several orgs: each problem says whose row it is.
+  const withOrg = problems.some((p) => p.org !== undefined);
   return (
     <Table<ImportProblem>
       data-testid="import-problems"
@@ -37,9 +63,14 @@ function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
       rowKey={(p) => `${p.row}|${p.column ?? ''}|${p.reason}`}
       dataSource={problems}
       pagination={problems.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      // On a phone the table scrolls sideways rather than squeezing the reason into a column of single characters.
+      scroll={{ x: withOrg ? 640 : 520 }}
       onRow={() => ({ 'data-testid': 'import-problem' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'row', title: t('imports.col.row'), dataIndex: 'row', width: 72, align: 'right' },
+        ...(withOrg
+          ? [{ key: 'org', title: t('imports.col.org'), width: 120, render: (_: unknown, p: ImportProblem) => p.org }]
+          : []),
         {
           key: 'column',
           title: t('imports.col.column'),
@@ -149,23 +180,26 @@ export function ImportJobCard({ job }: { job: ImportJob }) {
       )}
 
       {job.state === 'VALID' && (
-        <Alert
-          type="success"
-          showIcon
-          title={t('imports.validTitle', { rows: job.rowsTotal })}
-          description={t('imports.validText', { created: job.created, skipped: job.skipped })}
-          action={
-            <Button
-              type="primary"
-              icon={<ImportOutlined />}
-              loading={commit.isPending}
-              onClick={confirm}
-              data-testid="import-commit"
-            >
-              {t('imports.commit')}
-            </Button>
-          }
-        />
+        <>
+          <Alert
+            type="success"
+            showIcon
+            title={t('imports.validTitle', { rows: job.rowsTotal })}
+            description={t('imports.validText', { created: job.created, skipped: job.skipped })}
+            action={
+              <Button
+                type="primary"
+                icon={<ImportOutlined />}
+                loading={commit.isPending}
+                onClick={confirm}
+                data-testid="import-commit"
+              >
+                {t('imports.commit')}
+              </Button>
+            }
+          />
+          {job.orgs.length > 0 && <OrgsTable orgs={job.orgs} />}
+        </>
       )}
 
       {job.state === 'COMMITTED' && (
@@ -180,6 +214,7 @@ export function ImportJobCard({ job }: { job: ImportJob }) {
           description={job.kind === 'users' ? t('imports.usersNote') : undefined}
         />
       )}
+      {job.state === 'COMMITTED' && job.orgs.length > 0 && <OrgsTable orgs={job.orgs} />}
 
       {job.state === 'FAILED' && (
         <Alert

@@ -109,6 +109,14 @@ export function ImportsRoute() {
             {(kind === 'activities' || kind === 'study-sessions') && ` ${t('imports.exportNote')}`}
           </Typography.Text>
           {kind === 'users' && <Alert type="info" showIcon title={t('imports.usersNote')} />}
+          {(kind === 'activities' || kind === 'study-sessions') && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="import-org-note"
+              title={t('imports.orgNote', { org: me.org.name })}
+            />
+          )}
         </Space>
       </Card>
 
