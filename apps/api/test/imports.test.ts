@@ -633,9 +633,10 @@ describe('org tree', () => {
       { row: 2, column: '上级组织代码', reason: '上级组织代码“X-NONE”不存在：既不在系统中，也不在本文件中' },
       { row: 3, column: '上级组织代码', reason: '上级组织“Y-2”（第4行）有误，请先改正该行' },
       { row: 4, column: '上级组织代码', reason: '上级组织形成循环（第3行、第4行）' },
-      { row: 5, column: '上级组织代码', reason: '街道工委不设上级组织；支部必须选择上级组织' },
+      // The kind table (ORG_KIND_RULES): a 街道工委 goes under a 区委, not a 街道工委.
+      { row: 5, column: '上级组织代码', reason: '街道工委不能设在街道工委之下' },
       { row: 6, column: '上级组织代码', reason: '上级组织“Z”（第5行）有误，请先改正该行' },
-      { row: 7, column: '上级组织代码', reason: '街道工委不设上级组织；支部必须选择上级组织' },
+      { row: 7, column: '上级组织代码', reason: '该类组织必须选择上级组织' },
       { row: 8, column: '组织代码', reason: '格式不正确' },
     ]);
   });

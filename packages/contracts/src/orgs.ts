@@ -19,7 +19,9 @@ export const OrgKindSchema = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKindSchema>;
 
 const STREET_KINDS = ['STREET_COMMITTEE', 'TOWNSHIP_COMMITTEE'] as const satisfies readonly OrgKind[];
-const BRANCH_PARENTS = [...STREET_KINDS, 'GENERAL_BRANCH'] as const satisfies readonly OrgKind[];
+/** A 党小组 or sub-unit is kept as a branch under its branch, as the data always has been. */
+const BRANCH_KINDS = ['VILLAGE_BRANCH', 'COMMUNITY_BRANCH', 'AGENCY_BRANCH'] as const satisfies readonly OrgKind[];
+const BRANCH_PARENTS = [...STREET_KINDS, 'GENERAL_BRANCH', ...BRANCH_KINDS] as const satisfies readonly OrgKind[];
 
 /**
  * Each kind's level, whether it may be the root of a deployment (a 市, or a 区 or 街道 in a

@@ -9,14 +9,7 @@ import {
   type UpdateOrgInput,
 } from '@dutyboard/contracts/orgs';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import {
-  AppError,
-  fieldIssue,
-  forbidden,
-  isUniqueViolation,
-  notFound,
-  validationError,
-} from '../../errors/app-error.ts';
+import { AppError, fieldIssue, forbidden, isUniqueViolation, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { escapeLike } from '../metrics/records.ts';
@@ -49,9 +42,15 @@ const codeTaken = () =>
 
 /**
  * The parent an org is to be put under, checked: it exists (400), the actor manages it (403: the
- * admin chose it), and the kind may sit under it (400).
+ * admin chose it), it is not the moving org nor below it (400), and the kind may sit under it (400).
  */
-async function checkedParent(tx: Tx, actor: AuthUser, parentId: string, kind: OrgKind): Promise<OrgUnitRow> {
+async function checkedParent(
+  tx: Tx,
+  actor: AuthUser,
+  parentId: string,
+  kind: OrgKind,
+  moving?: { path: string },
+): Promise<OrgUnitRow> {
   const parent = await tx.orgUnit.findUnique({ where: { id: parentId } });
   if (!parent) {
     throw validationError([fieldIssue('parentId', 'not_found', { key: 'org.parentMissing' })], {
@@ -59,6 +58,10 @@ async function checkedParent(tx: Tx, actor: AuthUser, parentId: string, kind: Or
     });
   }
   if (!reachesOrg(actor, parent)) throw forbidden({ key: 'org.outOfReach' });
+  if (moving && parent.path.startsWith(moving.path)) {
+    const said = { key: 'org.moveIntoOwnSubtree' } as const;
+    throw validationError([fieldIssue('parentId', 'cycle', said)], said);
+  }
   if (!parentAllowed(kind, parent.kind)) {
     const said = { key: 'org.parentKindNotAllowed', params: { kind, parentKind: parent.kind } } as const;
     throw validationError([fieldIssue('parentId', 'kind_not_allowed', said)], said);
@@ -117,11 +120,7 @@ const MOVE_LOCK = 0x6f72_6773; // "orgs"
 async function moveOrg(tx: Tx, actor: AuthUser, org: OrgUnitRow, parentId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MOVE_LOCK})`;
   const current = await tx.orgUnit.findUniqueOrThrow({ where: { id: org.id } });
-  const parent = await checkedParent(tx, actor, parentId, current.kind);
-  if (parent.path.startsWith(current.path)) {
-    const said = { key: 'org.moveIntoOwnSubtree' } as const;
-    throw validationError([fieldIssue('parentId', 'cycle', said)], said);
-  }
+  const parent = await checkedParent(tx, actor, parentId, current.kind, current);
   const path = `${parent.path}${current.id}/`;
   const moved = await tx.orgUnit.update({ where: { id: current.id }, data: { parentId: parent.id, path } });
   await tx.$executeRaw`
