@@ -583,9 +583,9 @@ describe('org tree', () => {
       'orgs',
       await xlsx([
         HEADER,
-        ['N-B-1', '新街道第二支部第一小组', '社区党支部', 'N-B', 1], // parent two rows below
-        ['N', '新街道党工委', '街道工委', null, null],
-        ['N-B', '新街道第二支部', '社区党支部', 'N', 2],
+        ['N-B-1', '新总支第二支部第一小组', '社区党支部', 'N-B', 1], // parent two rows below
+        ['N', '新党总支', '党总支', 'S', null], // no new root: under an org the admin manages (ADR 035)
+        ['N-B', '新总支第二支部', '社区党支部', 'N', 2],
         ['S-C', '丙村党支部', '村党支部', 'S', 3], // under an existing street
         ['S-A', '甲村党支部', '村党支部', 'S', 1], // exists: skipped
       ]),
@@ -602,9 +602,10 @@ describe('org tree', () => {
     const nb = orgs.get('N-B');
     const nb1 = orgs.get('N-B-1');
     const sc = orgs.get('S-C');
-    expect(n).toMatchObject({ parentId: null, kind: 'STREET_COMMITTEE', path: `/${n?.id}/` });
-    expect(nb).toMatchObject({ parentId: n?.id, path: `/${n?.id}/${nb?.id}/`, sortOrder: 2 });
-    expect(nb1).toMatchObject({ parentId: nb?.id, path: `/${n?.id}/${nb?.id}/${nb1?.id}/` });
+    const s = `/${fx.streetId}/`;
+    expect(n).toMatchObject({ parentId: fx.streetId, kind: 'GENERAL_BRANCH', path: `${s}${n?.id}/` });
+    expect(nb).toMatchObject({ parentId: n?.id, path: `${s}${n?.id}/${nb?.id}/`, sortOrder: 2 });
+    expect(nb1).toMatchObject({ parentId: nb?.id, path: `${s}${n?.id}/${nb?.id}/${nb1?.id}/` });
     expect(sc).toMatchObject({ parentId: fx.streetId, path: `/${fx.streetId}/${sc?.id}/`, kind: 'VILLAGE_BRANCH' });
     const events = await ctx.prisma.auditEvent.findMany({ where: { entityType: 'OrgUnit', action: 'CREATE' } });
     expect(events.map((e) => e.entityId).sort()).toEqual([n?.id, nb?.id, nb1?.id, sc?.id].sort());

@@ -130,18 +130,16 @@ function finish(
       problems.push({ row: item.row, column: PARENT_HEADER, reason });
       return null;
     };
-    let path: string | null;
+    let path: string;
     const code = item.parentCode;
-    // The parent's kind must take this kind (ORG_KIND_RULES); a stored parent must be the
-    // importer's to manage, and a new root only an importer at the root may add (ADR 035).
+    // The parent's kind must take this kind (ORG_KIND_RULES) and a stored parent must be the
+    // importer's to manage; no new root, as in the form: it would be nobody's (ADR 035).
     const kindRefused = (parentKind: OrgKind) =>
       parentAllowed(item.input.kind, parentKind)
         ? null
         : zhMessage({ key: 'org.parentKindNotAllowed', params: { kind: item.input.kind, parentKind } });
     if (code === undefined) {
-      if (ctx.user.orgPath !== `/${ctx.user.orgId}/`) return fail(zhMessage({ key: 'org.parentRequired' }));
-      item.parentId = null;
-      path = `/${item.id}/`;
+      return fail(zhMessage({ key: 'org.parentRequired' }));
     } else if (code === item.input.code) {
       return fail('上级组织不能是本组织');
     } else {
