@@ -20,7 +20,7 @@ export function BranchesRoute() {
   const [params, setParams] = useSearchParams();
   const periodParam = params.get('period');
   const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  // The caller's home org is the street committee for every scope-ALL role.
+  // The caller's home org: the 区 ranks its streets, a street its branches (ADR 035).
   const dashboard = useDashboard({ period, org: me.org.id });
   if (!oversees(me) || !can(me, 'dashboard:read')) return <ForbiddenPage />;
 
