@@ -717,7 +717,7 @@ describe('users', () => {
     );
     expect(job.problems).toEqual([
       { row: 2, column: '用户名', reason: '格式不正确' },
-      { row: 3, column: '角色', reason: '“书记”不是可选值，可选：领导班子、支部书记、审计督查、系统管理员' },
+      { row: 3, column: '角色', reason: '“书记”不是可选值，可选：领导班子、支部书记、审计督查、系统管理员、督查考核' },
       { row: 4, column: '所属组织', reason: '有 2 个组织名为“重名支部”，请改填组织代码' },
     ]);
   });
