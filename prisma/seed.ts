@@ -33,7 +33,42 @@ export const DEMO_ACCOUNTS = [
     org: 'CN-C01',
     note: '和平社区党支部',
   },
+  // The level above (issue 17, ADR 035): the 区 that 城南街道 belongs to, and a second 街道.
+  {
+    username: 'district-leader',
+    displayName: '孙建华（区委宣传部部长）',
+    role: 'LEADER',
+    org: 'SF',
+    note: '区级看板，各街道',
+  },
+  {
+    username: 'district-reviewer',
+    displayName: '吴督查（区委督查室）',
+    role: 'REVIEWER',
+    org: 'SF',
+    note: '全区只读、督查考核',
+  },
+  { username: 'district-admin', displayName: '区系统管理员', role: 'ADMIN', org: 'SF', note: '管理全区组织和用户' },
+  {
+    username: 'street2-leader',
+    displayName: '郑北辰（城北街道工委书记）',
+    role: 'LEADER',
+    org: 'CB',
+    note: '城北街道看板',
+  },
 ] as const;
+
+/** The 区 above 城南街道 and its second 街道, with a few branches and records of their own. */
+const DISTRICT = { code: 'SF', name: '示范区委' } as const;
+const STREET2 = { code: 'CB', name: '城北街道党工委' } as const;
+const STREET2_BRANCHES = [
+  { code: 'CB-C01', name: '北苑社区党支部', kind: 'COMMUNITY_BRANCH', weight: 3 },
+  { code: 'CB-C02', name: '滨河社区党支部', kind: 'COMMUNITY_BRANCH', weight: 2 },
+  { code: 'CB-V01', name: '北山村党支部', kind: 'VILLAGE_BRANCH', weight: 2 },
+  { code: 'CB-A01', name: '城北街道机关党支部', kind: 'AGENCY_BRANCH', weight: 1 },
+] as const;
+/** 城北街道's themed activities in the summary half (a few, so the 区's ranking has two streets). */
+export const STREET2_SUMMARY_ACTIVITY_COUNT = 12;
 
 const BRANCHES = [
   { code: 'CN-V01', name: '东山村党支部', kind: 'VILLAGE_BRANCH', weight: 9 },
@@ -124,10 +159,22 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
 
   return prisma.$transaction(
     async (tx) => {
-      // Org tree.
-      const streetId = crypto.randomUUID();
+      // Org tree: 示范区委 → 城南街道 (the summary's street) and 城北街道.
+      const districtId = crypto.randomUUID();
       await tx.orgUnit.create({
-        data: { id: streetId, code: 'CN', name: '城南街道党工委', kind: 'STREET_COMMITTEE', path: `/${streetId}/` },
+        data: { id: districtId, ...DISTRICT, kind: 'DISTRICT_COMMITTEE', path: `/${districtId}/` },
+      });
+      const streetId = crypto.randomUUID();
+      const streetPath = `/${districtId}/${streetId}/`;
+      await tx.orgUnit.create({
+        data: {
+          id: streetId,
+          code: 'CN',
+          name: '城南街道党工委',
+          kind: 'STREET_COMMITTEE',
+          parentId: districtId,
+          path: streetPath,
+        },
       });
       const branches: { id: string; code: string; name: string; weight: number }[] = [];
       for (const [i, b] of BRANCHES.entries()) {
@@ -139,13 +186,47 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             name: b.name,
             kind: b.kind,
             parentId: streetId,
-            path: `/${streetId}/${id}/`,
+            path: `${streetPath}${id}/`,
             sortOrder: i,
           },
         });
         branches.push({ id, code: b.code, name: b.name, weight: b.weight });
       }
-      const orgIdByCode = new Map<string, string>([['CN', streetId], ...branches.map((b) => [b.code, b.id] as const)]);
+      const street2Id = crypto.randomUUID();
+      const street2Path = `/${districtId}/${street2Id}/`;
+      await tx.orgUnit.create({
+        data: {
+          id: street2Id,
+          ...STREET2,
+          kind: 'STREET_COMMITTEE',
+          parentId: districtId,
+          path: street2Path,
+          sortOrder: 1,
+        },
+      });
+      const branches2: { id: string; code: string; name: string; weight: number }[] = [];
+      for (const [i, b] of STREET2_BRANCHES.entries()) {
+        const id = crypto.randomUUID();
+        await tx.orgUnit.create({
+          data: {
+            id,
+            code: b.code,
+            name: b.name,
+            kind: b.kind,
+            parentId: street2Id,
+            path: `${street2Path}${id}/`,
+            sortOrder: i,
+          },
+        });
+        branches2.push({ id, code: b.code, name: b.name, weight: b.weight });
+      }
+      const orgIdByCode = new Map<string, string>([
+        [DISTRICT.code, districtId],
+        ['CN', streetId],
+        [STREET2.code, street2Id],
+        ...branches.map((b) => [b.code, b.id] as const),
+        ...branches2.map((b) => [b.code, b.id] as const),
+      ]);
 
       // Accounts: the five demo logins, and leadership members who own areas but do not sign in.
       const users = new Map<string, string>();
@@ -684,6 +765,51 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             note: '经研判属一般性不实信息，需报送并协调辟谣',
           },
         ],
+      });
+
+      // 城北街道: a few activities and branch study sessions of its own, from a random stream of
+      // their own, so 城南街道's records (and every figure of the summary) stay what they were.
+      const rand2 = prng(20261211);
+      const street2Leader = users.get('street2-leader') as string;
+      const street2Activities: Prisma.ActivityCreateManyInput[] = [];
+      const street2Day = (i: number, n: number, from: Date, days: number) =>
+        new Date(from.getTime() + Math.floor(((i + rand2()) / n) * days) * DAY);
+      const street2Activity = (day: Date): Prisma.ActivityCreateManyInput => {
+        const branch = pickWeighted(branches2, rand2());
+        const kind = pickWeighted(ACTIVITY_KINDS, rand2());
+        const title = kind.titles.find((t): t is string => typeof t === 'string') ?? '主题党日';
+        return {
+          orgId: branch.id,
+          category: kind.category,
+          title,
+          occurredAt: at(day, 9 + Math.floor(rand2() * 8)),
+          location: `${branch.name.replace('党支部', '')}党群服务中心`,
+          participants: 10 + Math.floor(rand2() * 30),
+          description: `${branch.name}组织党员群众开展“${title}”活动。`,
+          createdById: street2Leader,
+          updatedById: street2Leader,
+        };
+      };
+      for (let i = 0; i < STREET2_SUMMARY_ACTIVITY_COUNT; i += 1) {
+        street2Activities.push(street2Activity(street2Day(i, STREET2_SUMMARY_ACTIVITY_COUNT, h1.startsAt, h1Days)));
+      }
+      for (let day = h1.endsAt; day < today; day = new Date(day.getTime() + DAY)) {
+        if (rand2() < 20 / 182) street2Activities.push(street2Activity(day));
+      }
+      await tx.activity.createMany({ data: street2Activities });
+      await tx.studySession.createMany({
+        data: branches2.flatMap((b) =>
+          [2, 4].map((m) => ({
+            orgId: b.id,
+            kind: 'BRANCH_STUDY' as const,
+            topicCategory: 'THEORY' as const,
+            topic: `${b.name}支部学习：党的创新理论`,
+            occurredAt: at(month(m, 12), 15),
+            expectedAttendance: 15,
+            actualAttendance: 13,
+            createdById: street2Leader,
+          })),
+        ),
       });
 
       await tx.auditEvent.create({

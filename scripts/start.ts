@@ -109,7 +109,7 @@ async function main() {
           `  Dutyboard is running at ${url}`,
           '',
           '  Demo accounts (first run seeds them; all share one password):',
-          ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(11)} ${a.role.padEnd(9)} ${a.note}`),
+          ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(17)} ${a.role.padEnd(9)} ${a.note}`),
           `  Password: ${shown}`,
           '',
           '  Press Ctrl-C to stop.',

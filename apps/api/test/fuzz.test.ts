@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { arbitraryFor, HUGE } from './fuzz/arbitraries.ts';
 import { type FuzzRoute, formatStats, IdPool, routeCollector, runFuzz, StateProbe, sameState } from './fuzz/harness.ts';
-import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
+import { addDistrict, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 0);
@@ -18,13 +18,14 @@ const PER_ROUTE_SAMPLE = 20;
 let ctx: TestContext;
 let fx: Fixture;
 let routes: FuzzRoute[];
-const cookies = { leader: '', secA: '', auditor: '', admin: '' };
+const cookies = { leader: '', secA: '', auditor: '', admin: '', dReviewer: '', s2Admin: '' };
 
 beforeAll(async () => {
   const collector = routeCollector();
   ctx = await createTestContext({}, { onRoute: collector.onRoute });
   routes = collector.routes;
   fx = await seedFixture(ctx.prisma);
+  await addDistrict(ctx.prisma, fx);
   for (const who of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[who] = await login(ctx.app, who);
 });
 afterAll(() => ctx?.close());

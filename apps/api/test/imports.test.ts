@@ -598,9 +598,9 @@ describe('org tree', () => {
       'orgs',
       await xlsx([
         HEADER,
-        ['N-B-1', '新街道第二支部第一小组', '社区党支部', 'N-B', 1], // parent two rows below
-        ['N', '新街道党工委', '街道工委', null, null],
-        ['N-B', '新街道第二支部', '社区党支部', 'N', 2],
+        ['N-B-1', '新总支第二支部第一小组', '社区党支部', 'N-B', 1], // parent two rows below
+        ['N', '新党总支', '党总支', 'S', null], // no new root: under an org the admin manages (ADR 035)
+        ['N-B', '新总支第二支部', '社区党支部', 'N', 2],
         ['S-C', '丙村党支部', '村党支部', 'S', 3], // under an existing street
         ['S-A', '甲村党支部', '村党支部', 'S', 1], // exists: skipped
       ]),
@@ -617,9 +617,10 @@ describe('org tree', () => {
     const nb = orgs.get('N-B');
     const nb1 = orgs.get('N-B-1');
     const sc = orgs.get('S-C');
-    expect(n).toMatchObject({ parentId: null, kind: 'STREET_COMMITTEE', path: `/${n?.id}/` });
-    expect(nb).toMatchObject({ parentId: n?.id, path: `/${n?.id}/${nb?.id}/`, sortOrder: 2 });
-    expect(nb1).toMatchObject({ parentId: nb?.id, path: `/${n?.id}/${nb?.id}/${nb1?.id}/` });
+    const s = `/${fx.streetId}/`;
+    expect(n).toMatchObject({ parentId: fx.streetId, kind: 'GENERAL_BRANCH', path: `${s}${n?.id}/` });
+    expect(nb).toMatchObject({ parentId: n?.id, path: `${s}${n?.id}/${nb?.id}/`, sortOrder: 2 });
+    expect(nb1).toMatchObject({ parentId: nb?.id, path: `${s}${n?.id}/${nb?.id}/${nb1?.id}/` });
     expect(sc).toMatchObject({ parentId: fx.streetId, path: `/${fx.streetId}/${sc?.id}/`, kind: 'VILLAGE_BRANCH' });
     const events = await ctx.prisma.auditEvent.findMany({ where: { entityType: 'OrgUnit', action: 'CREATE' } });
     expect(events.map((e) => e.entityId).sort()).toEqual([n?.id, nb?.id, nb1?.id, sc?.id].sort());
@@ -648,9 +649,10 @@ describe('org tree', () => {
       { row: 2, column: '上级组织代码', reason: '上级组织代码“X-NONE”不存在：既不在系统中，也不在本文件中' },
       { row: 3, column: '上级组织代码', reason: '上级组织“Y-2”（第4行）有误，请先改正该行' },
       { row: 4, column: '上级组织代码', reason: '上级组织形成循环（第3行、第4行）' },
-      { row: 5, column: '上级组织代码', reason: '街道工委不设上级组织；支部必须选择上级组织' },
+      // The kind table (ORG_KIND_RULES): a 街道工委 goes under a 区委, not a 街道工委.
+      { row: 5, column: '上级组织代码', reason: '街道工委不能设在街道工委之下' },
       { row: 6, column: '上级组织代码', reason: '上级组织“Z”（第5行）有误，请先改正该行' },
-      { row: 7, column: '上级组织代码', reason: '街道工委不设上级组织；支部必须选择上级组织' },
+      { row: 7, column: '上级组织代码', reason: '该类组织必须选择上级组织' },
       { row: 8, column: '组织代码', reason: '格式不正确' },
     ]);
   });
@@ -730,7 +732,7 @@ describe('users', () => {
     );
     expect(job.problems).toEqual([
       { row: 2, column: '用户名', reason: '格式不正确' },
-      { row: 3, column: '角色', reason: '“书记”不是可选值，可选：领导班子、支部书记、审计督查、系统管理员' },
+      { row: 3, column: '角色', reason: '“书记”不是可选值，可选：领导班子、支部书记、审计督查、系统管理员、督查考核' },
       { row: 4, column: '所属组织', reason: '有 2 个组织名为“重名支部”，请改填组织代码（DUP-1、DUP-2）' },
     ]);
   });

@@ -5,22 +5,47 @@
 // is gone. Expected statuses are derived by expectedStatus() from ROLE_POLICY and the scope rules,
 // not typed per cell; the few places where the API deliberately differs are flags on the entry,
 // each with its reason. A secretary's successful answers are also searched for branch B's records.
+// Levels (issue 17, ADR 035): the street sits under a 区委 with a sibling street beside it; the 区's
+// leader, reviewer and admin reach both branches, the sibling street's leader and admin neither,
+// and their successful answers are searched for both branches' records.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { type Action, can, ROLE_POLICY, type Role } from '@dutyboard/contracts/permissions';
+import { type Action, can, type Role } from '@dutyboard/contracts/permissions';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { activityInput, type Fixture, login, PASSWORD, seedFixture } from './helpers/fixtures.ts';
+import {
+  activityInput,
+  addDistrict,
+  type Fixture,
+  type LevelsFixture,
+  login,
+  PASSWORD,
+  seedFixture,
+} from './helpers/fixtures.ts';
 import { multipart } from './helpers/multipart.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Roles and cases
 
-/** The callers: signed out, and one user per role (the secretary is branch A's). */
-const WHO = ['anon', 'admin', 'leader', 'auditor', 'secA'] as const;
+/**
+ * The callers: signed out, one user per role at the street (the secretary is branch A's), the
+ * 区's leader, reviewer and admin above it, and the sibling street's leader and admin.
+ */
+const WHO = [
+  'anon',
+  'admin',
+  'leader',
+  'auditor',
+  'secA',
+  'dLeader',
+  'dReviewer',
+  'dAdmin',
+  's2Leader',
+  's2Admin',
+] as const;
 type Who = (typeof WHO)[number];
 const ROLE: Record<Who, Role | null> = {
   anon: null,
@@ -28,7 +53,27 @@ const ROLE: Record<Who, Role | null> = {
   leader: 'LEADER',
   auditor: 'AUDITOR',
   secA: 'SECRETARY',
+  dLeader: 'LEADER',
+  dReviewer: 'REVIEWER',
+  dAdmin: 'ADMIN',
+  s2Leader: 'LEADER',
+  s2Admin: 'ADMIN',
 };
+/** The level each caller sits at (for the printed counts). */
+const LEVEL: Record<Who, string> = {
+  anon: '-',
+  admin: 'street',
+  leader: 'street',
+  auditor: 'street',
+  secA: 'branch',
+  dLeader: 'district',
+  dReviewer: 'district',
+  dAdmin: 'district',
+  s2Leader: 'sibling street',
+  s2Admin: 'sibling street',
+};
+/** The callers whose answers must hold nothing of branch A nor B (they reach neither). */
+const OUTSIDERS: readonly Who[] = ['s2Leader', 's2Admin'];
 
 /** own: branch A's object (or org); other: branch B's; missing: an id nobody has. */
 type Case = 'own' | 'other' | 'missing';
@@ -102,9 +147,21 @@ interface Entry {
   serviceAction?: Action;
   /** Import jobs are their requester's only: another user's job is 404 whatever the role's scope. */
   requesterOnly?: boolean;
+  /**
+   * A global route whose request names the fixture street (a new org or user under it): a caller
+   * who does not reach the street is refused with 403 (the admin chose it in the form).
+   */
+  inStreet?: boolean;
   /** The id of an own / other record when it is the caller's own kind of thing (import job, session). */
   target?: (who: Who, c: 'own' | 'other') => Promise<string>;
   req(t: Target): Req | Promise<Req>;
+}
+
+/** Which of branch A, branch B and the fixture street a caller's home subtree holds (from the tree). */
+interface Reach {
+  A: boolean;
+  B: boolean;
+  street: boolean;
 }
 
 interface RouteInfo {
@@ -120,14 +177,16 @@ interface RouteInfo {
  * org or record (missing → 404; out of a SUBTREE role's reach → 404, or 403 for a write into a
  * chosen org); then any action the service checks on the loaded record (→ 403).
  */
-export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null, c: Case): number {
+export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null, c: Case, reach: Reach): number {
   if (entry.kind === 'public') return entry.ok;
   if (role === null) return 401;
   const declared = route.permission;
   if (!declared) return 403; // deny by default (auth.ts)
   if (declared !== 'SIGNED_IN' && !can(role, declared as Action)) return 403;
   if (c === 'missing') return 404;
-  const reaches = c === 'own' || (!entry.requesterOnly && ROLE_POLICY[role].scope === 'ALL');
+  if (entry.inStreet && !reach.street) return 403;
+  // Own: branch A's object (a global route is about no org), or the caller's own job or session.
+  const reaches = entry.kind === 'global' || entry.requesterOnly ? c === 'own' : c === 'own' ? reach.A : reach.B;
   if (!reaches) return entry.other ?? 404;
   if (entry.serviceAction && !can(role, entry.serviceAction)) return 403;
   return entry.ok;
@@ -139,8 +198,10 @@ export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null
 let ctx: TestContext;
 let app: FastifyInstance;
 let fx: Fixture;
+let lv: LevelsFixture;
 const routes: RouteInfo[] = [];
 const cookies: Partial<Record<Who | 'secB', string>> = {};
+const reachOf = {} as Record<Who, Reach>;
 const objs = {} as Record<ObjKind, Record<Side, string>>;
 /** Each caller's own import job, and branch B's secretary's (the "other" one). */
 const importJobs: Partial<Record<Who | 'secB', string>> = {};
@@ -429,7 +490,7 @@ const ENTRIES: Record<string, Entry> = {
         : {
             ...post('/api/auth/logout', undefined),
             noCookie: true,
-            headers: { cookie: await login(app, t.who === 'secA' ? 'secA' : t.who) },
+            headers: { cookie: await login(app, t.who) },
           },
   },
   'GET /api/auth/session': { kind: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/auth/session' }) },
@@ -465,6 +526,7 @@ const ENTRIES: Record<string, Entry> = {
     ok: 201,
     req: () =>
       post('/api/orgs', { code: `M-${next()}`, name: '矩阵测试支部', kind: 'VILLAGE_BRANCH', parentId: fx.streetId }),
+    inStreet: true,
   },
   'PATCH /api/orgs/:id': patchOne('/api/orgs', 'org', { sortOrder: 7 }),
   'GET /api/users': { kind: 'global', ok: 200, req: () => ({ method: 'GET', url: '/api/users' }) },
@@ -479,6 +541,7 @@ const ENTRIES: Record<string, Entry> = {
         orgId: fx.streetId,
         password: 'a long enough password',
       }),
+    inStreet: true,
   },
   'PATCH /api/users/:id': patchOne('/api/users', 'user', { displayName: '改名' }),
 
@@ -923,6 +986,7 @@ beforeAll(async () => {
     },
   });
   fx = await seedFixture(ctx.prisma);
+  lv = await addDistrict(ctx.prisma, fx);
   await ctx.prisma.user.create({
     data: {
       username: 'probe',
@@ -932,7 +996,20 @@ beforeAll(async () => {
       passwordHash: (await ctx.prisma.user.findUniqueOrThrow({ where: { id: fx.users.auditor } })).passwordHash,
     },
   });
-  for (const who of ['admin', 'leader', 'auditor', 'secA', 'secB'] as const) cookies[who] = await login(app, who);
+  for (const who of [...WHO.filter((w) => w !== 'anon'), 'secB'] as const) cookies[who] = await login(app, who);
+  // What each caller reaches, read from the tree: its home org's path is a prefix of the org's.
+  const pathOf = async (id: string) => (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id } })).path;
+  const [pathA, pathB, pathStreet] = await Promise.all([
+    pathOf(fx.branchAId),
+    pathOf(fx.branchBId),
+    pathOf(fx.streetId),
+  ]);
+  for (const who of WHO) {
+    if (who === 'anon') continue;
+    const home = await ctx.prisma.user.findUniqueOrThrow({ where: { username: who }, select: { org: true } });
+    const reaches = (path: string) => path.startsWith(home.org.path);
+    reachOf[who] = { A: reaches(pathA), B: reaches(pathB), street: reaches(pathStreet) };
+  }
 
   png = await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 200, g: 90, b: 40 } } })
     .png()
@@ -957,7 +1034,7 @@ beforeAll(async () => {
     );
   }
   // An import job per requester, already committed (no file needed to answer it).
-  for (const who of ['admin', 'leader', 'auditor', 'secA', 'secB'] as const) {
+  for (const who of [...WHO.filter((w) => w !== 'anon'), 'secB'] as const) {
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { username: who } });
     const job = await ctx.prisma.importJob.create({
       data: {
@@ -981,6 +1058,27 @@ afterAll(async () => {
 function leakMarkers(): string[] {
   const ids = Object.values(objs).map((o) => o.B);
   return [B_MARK, fx.branchBId, ...ids, importJobs.secB as string];
+}
+
+/**
+ * What a caller of the sibling street must never be answered: both branches' records and ids, the
+ * fixture street, its users and the 区's accounts (a street reaches down, never up or sideways).
+ */
+function outsiderMarkers(): string[] {
+  const ids = Object.values(objs).flatMap((o) => [o.A, o.B]);
+  const users = [...Object.values(fx.users), lv.users.dLeader, lv.users.dReviewer, lv.users.dAdmin];
+  // (The 区's id is not here: it is the sibling street's own parentId.)
+  return [...leakMarkers(), ...ids, fx.branchAId, fx.streetId, ...users];
+}
+
+/**
+ * Cells run side by side, this many at a time: ten callers × three cases at once would queue
+ * for the pool's connections and time out as "database down" on 2 cores.
+ */
+const CELLS_AT_ONCE = 10;
+
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
 const isText = (type: string | undefined) => /json|csv|html|text/.test(type ?? '');
@@ -1025,9 +1123,13 @@ describe('permission matrix', () => {
       // The cells of a route are independent (a write expected to succeed gets its own record),
       // so they run side by side: the whole matrix stays well under a minute on 2 cores.
       const cells = WHO.flatMap((who) => CASES[entry.kind].map((c) => ({ who, c })));
-      await Promise.all(
-        cells.map(async ({ who, c }) => {
-          const want = expectedStatus(route, entry, ROLE[who], c);
+      await inBatches(
+        cells,
+        // A target or a rule is one per org, metric and period: fresh ones for two cells would be
+        // the same row, so those cells take turns.
+        entry.obj === 'target' || entry.obj === 'rule' ? 1 : CELLS_AT_ONCE,
+        async ({ who, c }) => {
+          const want = expectedStatus(route, entry, ROLE[who], c, reachOf[who]);
           const side: Side = c === 'other' ? 'B' : 'A';
           let id = key.includes('/sessions/:id') ? randomBytes(32).toString('hex') : randomUUID();
           if (entry.target) {
@@ -1051,8 +1153,16 @@ describe('permission matrix', () => {
           } else if (who === 'secA' && isText(res.headers['content-type'] as string | undefined)) {
             const leaked = leakMarkers().filter((m) => res.body.includes(m));
             if (leaked.length > 0) mismatches.push(`${where}: answer contains branch B's ${leaked.join(', ')}`);
+          } else if (
+            OUTSIDERS.includes(who) &&
+            entry.kind !== 'public' &&
+            isText(res.headers['content-type'] as string | undefined)
+          ) {
+            const leaked = outsiderMarkers().filter((m) => res.body.includes(m));
+            if (leaked.length > 0)
+              mismatches.push(`${where}: answer contains the other street's or the 区's ${leaked.join(', ')}`);
           }
-        }),
+        },
       );
       checks += cells.length;
       cellsPerRoute.set(key, cells.length);
@@ -1076,8 +1186,9 @@ describe('permission matrix', () => {
   afterAll(() => {
     const routeCount = cellsPerRoute.size;
     const three = [...cellsPerRoute.values()].filter((n) => n === WHO.length * 3).length;
+    const callers = WHO.map((w) => `${ROLE[w] ?? 'signed out'}@${LEVEL[w]}`).join(', ');
     console.info(
-      `permission matrix: ${routeCount} routes × ${WHO.length} roles (signed out, ADMIN, LEADER, AUDITOR, SECRETARY of A) — ` +
+      `permission matrix: ${routeCount} routes × ${WHO.length} callers (roles × levels: ${callers}) — ` +
         `${three} routes × 3 cases (own, other branch, nonexistent) + ${routeCount - three} routes × 1 case ` +
         `= ${checks} checks`,
     );

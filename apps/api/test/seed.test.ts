@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, isSeeded, SUMMARY_ACTIVITY_COUNT, seedDemo, summaryHalf } from '../../../prisma/seed.ts';
+import {
+  DEMO_ACCOUNTS,
+  isSeeded,
+  STREET2_SUMMARY_ACTIVITY_COUNT,
+  SUMMARY_ACTIVITY_COUNT,
+  seedDemo,
+  summaryHalf,
+} from '../../../prisma/seed.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -16,33 +23,73 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const inH1 = { gte: h1.startsAt, lt: h1.endsAt };
+/** The summary's figures are 城南街道's: records of its subtree (the 区 above holds a second street). */
+let inCN: { org: { path: { startsWith: string } } };
+beforeAll(async () => {
+  const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+  inCN = { org: { path: { startsWith: cn.path } } };
+});
 
 describe('demo seed reproduces the source summary', () => {
   it('is the first half of 2026 when run in November 2026', () => {
     expect(h1.code).toBe('2026-H1');
   });
 
-  it('has a street committee with 12 branches', async () => {
+  it('has a street committee with 12 branches, under a 区委 with a second street of 4 branches', async () => {
     expect(await isSeeded(ctx.prisma)).toBe(true);
-    expect(await ctx.prisma.orgUnit.count({ where: { kind: 'STREET_COMMITTEE' } })).toBe(1);
-    expect(await ctx.prisma.orgUnit.count({ where: { parentId: { not: null } } })).toBe(12);
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' }, include: { parent: true } });
+    expect(cn.kind).toBe('STREET_COMMITTEE');
+    expect(await ctx.prisma.orgUnit.count({ where: { parentId: cn.id } })).toBe(12);
+    expect(cn.parent).toMatchObject({ code: 'SF', kind: 'DISTRICT_COMMITTEE', parentId: null });
+    const streets = await ctx.prisma.orgUnit.findMany({
+      where: { parentId: cn.parentId },
+      orderBy: { sortOrder: 'asc' },
+    });
+    expect(streets.map((o) => o.code)).toEqual(['CN', 'CB']);
+    expect(await ctx.prisma.orgUnit.count({ where: { parent: { code: 'CB' } } })).toBe(4);
+    expect(await ctx.prisma.orgUnit.count({ where: { parentId: null } })).toBe(1);
+  });
+
+  it("the 区's accounts sign in, and the 区 leader's dashboard ranks its two streets", async () => {
+    const cookie = await login(ctx.app, 'district-leader', 'demo-password-for-tests');
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/dashboard?period=2026-H1', headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const branches = res.json().branches as { name: string; cells: { metric: string; done: number }[] }[];
+    const activities = (name: string) =>
+      branches.find((b) => b.name === name)?.cells.find((c) => c.metric === 'ACTIVITY')?.done;
+    expect(branches.map((b) => b.name).sort()).toEqual(['城北街道党工委', '城南街道党工委'].sort());
+    expect(activities('城南街道党工委')).toBe(SUMMARY_ACTIVITY_COUNT);
+    expect(activities('城北街道党工委')).toBe(STREET2_SUMMARY_ACTIVITY_COUNT);
+    // The second street's leader sees its own street only.
+    const street2 = await login(ctx.app, 'street2-leader', 'demo-password-for-tests');
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+    const away = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/activities?org=${cn.id}`,
+      headers: { cookie: street2 },
+    });
+    expect(away.statusCode).toBe(404);
   });
 
   it('holds 70-odd themed activities in the half, with the categories the summary names', async () => {
-    const count = await ctx.prisma.activity.count({ where: { occurredAt: inH1 } });
+    const count = await ctx.prisma.activity.count({ where: { occurredAt: inH1, ...inCN } });
     expect(count).toBe(SUMMARY_ACTIVITY_COUNT);
     expect(count).toBeGreaterThan(70);
     expect(count).toBeLessThan(80);
     const categories = await ctx.prisma.activity.groupBy({
       by: ['category'],
-      where: { occurredAt: inH1 },
+      where: { occurredAt: inH1, ...inCN },
       _count: true,
     });
     expect(categories.map((c) => c.category)).toEqual(
       expect.arrayContaining(['RED_SONGS', 'OATH_REVIEW', 'PARTY_LECTURE']),
     );
     // Spread over the branches, not piled on one.
-    const perOrg = await ctx.prisma.activity.groupBy({ by: ['orgId'], where: { occurredAt: inH1 }, _count: true });
+    const perOrg = await ctx.prisma.activity.groupBy({
+      by: ['orgId'],
+      where: { occurredAt: inH1, ...inCN },
+      _count: true,
+    });
     expect(perOrg.length).toBeGreaterThanOrEqual(10);
   });
 

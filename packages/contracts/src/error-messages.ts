@@ -13,6 +13,7 @@ import {
   type Label,
   type LabelLang,
   labelOf,
+  ORG_KIND_LABELS,
   THING_LABELS,
   THROTTLE_SCOPE_LABELS,
 } from './labels.ts';
@@ -130,6 +131,23 @@ export const ERROR_MESSAGES = {
   },
   'org.codeTaken': { zh: '组织代码已存在，请换一个', en: 'This organisation code is taken; choose another' },
   'org.parentMissing': { zh: '上级组织不存在', en: 'The parent organisation does not exist' },
+  'org.parentRequired': {
+    zh: '请选择上级组织：新组织须建在您管理的组织之下',
+    en: 'Choose a parent: a new organisation goes under one you manage',
+  },
+  'org.parentKindNotAllowed': {
+    zh: '{kind}不能设在{parentKind}之下',
+    en: 'A {kind} cannot sit under a {parentKind}',
+    params: { kind: one(ORG_KIND_LABELS), parentKind: one(ORG_KIND_LABELS) },
+  },
+  'org.moveIntoOwnSubtree': {
+    zh: '不能把组织移到它自己或它的下级组织之下',
+    en: 'An organisation cannot move under itself or one of the organisations below it',
+  },
+  'org.outOfReach': {
+    zh: '只能管理本组织及下级组织的组织和账号',
+    en: 'You may only manage the organisations and accounts of your own organisation and those below it',
+  },
 
   // Plan
   'plan.ruleTaken': {

@@ -18,7 +18,7 @@ import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.ts';
 import { AUDIT_ACTIONS, type AuditAction } from './oplog.ts';
-import { ORG_KINDS, type OrgKind } from './orgs.ts';
+import { ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel } from './orgs.ts';
 import type { PaceStatus } from './periods.ts';
 import { ROLES, type Role } from './permissions.ts';
 import { PUBLICITY_LEVELS, type PublicityLevel } from './publicity.ts';
@@ -236,13 +236,27 @@ export const ROLE_LABELS: LabelTable<Role> = {
   SECRETARY: { zh: '支部书记', en: 'Branch secretary' },
   AUDITOR: { zh: '审计督查', en: 'Auditor' },
   ADMIN: { zh: '系统管理员', en: 'Administrator' },
+  REVIEWER: { zh: '督查考核', en: 'Reviewer' },
 };
 
 export const ORG_KIND_LABELS: LabelTable<OrgKind> = {
+  CITY_COMMITTEE: { zh: '市委', en: 'City Party committee' },
+  DISTRICT_COMMITTEE: { zh: '区委/县委', en: 'District or county Party committee' },
   STREET_COMMITTEE: { zh: '街道工委', en: 'Street working committee' },
+  TOWNSHIP_COMMITTEE: { zh: '乡镇党委', en: 'Township Party committee' },
+  GENERAL_BRANCH: { zh: '党总支', en: 'General Party branch' },
   VILLAGE_BRANCH: { zh: '村党支部', en: 'Village Party branch' },
   COMMUNITY_BRANCH: { zh: '社区党支部', en: 'Community Party branch' },
   AGENCY_BRANCH: { zh: '机关党支部', en: 'Agency Party branch' },
+};
+
+/** The levels of the org tree (ORG_KIND_RULES). */
+export const ORG_LEVEL_LABELS: LabelTable<OrgLevel> = {
+  CITY: { zh: '市级', en: 'City' },
+  DISTRICT: { zh: '区县级', en: 'District' },
+  STREET: { zh: '街道乡镇级', en: 'Street or township' },
+  BRANCH_GROUP: { zh: '党总支级', en: 'General branch' },
+  BRANCH: { zh: '支部级', en: 'Branch' },
 };
 
 export const IMPORT_KIND_LABELS: LabelTable<ImportKind> = {
@@ -462,6 +476,7 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'PACE_STATUS', values: PaceStatusSchema.options, table: PACE_STATUS_LABELS },
   { name: 'ROLE', values: ROLES, table: ROLE_LABELS },
   { name: 'ORG_KIND', values: ORG_KINDS, table: ORG_KIND_LABELS },
+  { name: 'ORG_LEVEL', values: ORG_LEVELS, table: ORG_LEVEL_LABELS },
   { name: 'IMPORT_KIND', values: IMPORT_KINDS, table: IMPORT_KIND_LABELS },
   { name: 'IMPORT_STATE', values: IMPORT_STATES, table: IMPORT_STATE_LABELS },
   { name: 'EVIDENCE_PACK_STATE', values: EVIDENCE_PACK_STATES, table: EVIDENCE_PACK_STATE_LABELS },

@@ -1,9 +1,65 @@
 import { z } from 'zod';
 import { IdSchema } from './common.ts';
 
-export const ORG_KINDS = ['STREET_COMMITTEE', 'VILLAGE_BRANCH', 'COMMUNITY_BRANCH', 'AGENCY_BRANCH'] as const;
+/** The levels of the org tree, top down (ADR 035). */
+export const ORG_LEVELS = ['CITY', 'DISTRICT', 'STREET', 'BRANCH_GROUP', 'BRANCH'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+export const ORG_KINDS = [
+  'CITY_COMMITTEE',
+  'DISTRICT_COMMITTEE',
+  'STREET_COMMITTEE',
+  'TOWNSHIP_COMMITTEE',
+  'GENERAL_BRANCH',
+  'VILLAGE_BRANCH',
+  'COMMUNITY_BRANCH',
+  'AGENCY_BRANCH',
+] as const;
 export const OrgKindSchema = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKindSchema>;
+
+const STREET_KINDS = ['STREET_COMMITTEE', 'TOWNSHIP_COMMITTEE'] as const satisfies readonly OrgKind[];
+/** A 党小组 or sub-unit is kept as a branch under its branch, as the data always has been. */
+const BRANCH_KINDS = ['VILLAGE_BRANCH', 'COMMUNITY_BRANCH', 'AGENCY_BRANCH'] as const satisfies readonly OrgKind[];
+const BRANCH_PARENTS = [...STREET_KINDS, 'GENERAL_BRANCH', ...BRANCH_KINDS] as const satisfies readonly OrgKind[];
+
+/**
+ * Each kind's level, whether it may be the root of a deployment (a 市, or a 区 or 街道 in a
+ * smaller one), and the kinds it may sit under. The create and move checks, the org form and the
+ * import read this table; nothing else says which kind goes where. Labels: ORG_KIND_LABELS.
+ */
+export const ORG_KIND_RULES: Readonly<
+  Record<OrgKind, { level: OrgLevel; root: boolean; parents: readonly OrgKind[] }>
+> = {
+  CITY_COMMITTEE: { level: 'CITY', root: true, parents: [] },
+  DISTRICT_COMMITTEE: { level: 'DISTRICT', root: true, parents: ['CITY_COMMITTEE'] },
+  STREET_COMMITTEE: { level: 'STREET', root: true, parents: ['DISTRICT_COMMITTEE'] },
+  TOWNSHIP_COMMITTEE: { level: 'STREET', root: true, parents: ['DISTRICT_COMMITTEE'] },
+  GENERAL_BRANCH: { level: 'BRANCH_GROUP', root: false, parents: [...STREET_KINDS, 'DISTRICT_COMMITTEE'] },
+  VILLAGE_BRANCH: { level: 'BRANCH', root: false, parents: BRANCH_PARENTS },
+  COMMUNITY_BRANCH: { level: 'BRANCH', root: false, parents: BRANCH_PARENTS },
+  // 区直机关 and 市直机关 branches sit right under their committee.
+  AGENCY_BRANCH: {
+    level: 'BRANCH',
+    root: false,
+    parents: [...BRANCH_PARENTS, 'DISTRICT_COMMITTEE', 'CITY_COMMITTEE'],
+  },
+};
+
+export const orgLevelOf = (kind: OrgKind): OrgLevel => ORG_KIND_RULES[kind].level;
+
+/** A 街道 or 乡镇: the level whose leaders run the branches below (a record's "street" is its nearest one). */
+export const isStreetLevel = (kind: OrgKind): boolean => orgLevelOf(kind) === 'STREET';
+
+/** Whether an org of `kind` may sit under a parent of `parentKind` (null: be a root). */
+export function parentAllowed(kind: OrgKind, parentKind: OrgKind | null): boolean {
+  const rule = ORG_KIND_RULES[kind];
+  return parentKind === null ? rule.root : rule.parents.includes(parentKind);
+}
+
+/** The kinds that may be created under a parent of `parentKind` (null: as a root). */
+export const childKindsOf = (parentKind: OrgKind | null): OrgKind[] =>
+  ORG_KINDS.filter((kind) => parentAllowed(kind, parentKind));
 
 export const OrgUnitSchema = z.object({
   id: IdSchema,
@@ -21,7 +77,7 @@ export const ORG_NAME_MAX = 100;
 export const ORG_SORT_ORDER_MIN = 0;
 export const ORG_SORT_ORDER_MAX = 100_000;
 
-/** A street committee is a root (no parent); every branch has a parent. */
+/** A kind that may be a root (ORG_KIND_RULES) may have no parent; every other kind needs one. */
 export const CreateOrgInputSchema = z
   .strictObject({
     code: z.string().trim().min(1).max(ORG_CODE_MAX).regex(ORG_CODE_PATTERN),
@@ -30,18 +86,22 @@ export const CreateOrgInputSchema = z
     parentId: IdSchema.nullable(),
     sortOrder: z.number().int().min(ORG_SORT_ORDER_MIN).max(ORG_SORT_ORDER_MAX).optional(),
   })
-  .refine((v) => (v.kind === 'STREET_COMMITTEE') === (v.parentId === null), {
+  .refine((v) => v.parentId !== null || ORG_KIND_RULES[v.kind].root, {
     path: ['parentId'],
-    message: '街道工委不设上级组织；支部必须选择上级组织',
+    message: '该类组织必须选择上级组织',
   });
 export type CreateOrgInput = z.infer<typeof CreateOrgInputSchema>;
 
-/** Moving an org to another parent is not offered (records and paths hang on the tree). */
+/**
+ * A new code, name or order, or a move under another parent (`parentId`): the server checks the
+ * parent's kind against ORG_KIND_RULES, refuses a cycle and rewrites the subtree's paths.
+ */
 export const UpdateOrgInputSchema = z
   .strictObject({
     code: z.string().trim().min(1).max(ORG_CODE_MAX).regex(ORG_CODE_PATTERN),
     name: z.string().trim().min(1).max(ORG_NAME_MAX),
     sortOrder: z.number().int().min(ORG_SORT_ORDER_MIN).max(ORG_SORT_ORDER_MAX),
+    parentId: IdSchema,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field is required' });

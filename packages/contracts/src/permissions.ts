@@ -4,7 +4,7 @@
 // steps add a check on the record itself (e.g. only a task's owner or leadership closes it).
 import { z } from 'zod';
 
-export const ROLES = ['LEADER', 'SECRETARY', 'AUDITOR', 'ADMIN'] as const;
+export const ROLES = ['LEADER', 'SECRETARY', 'AUDITOR', 'ADMIN', 'REVIEWER'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -52,7 +52,11 @@ export const ACTIONS = [
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
 
-/** ALL: every org; SUBTREE: the user's home org and the orgs below it. */
+/**
+ * ALL: every org; SUBTREE: the user's home org and the orgs below it. Every role is SUBTREE
+ * (ADR 035): a leader, auditor or admin of a 区 reaches its 街道 and branches, never a sibling
+ * 区; at the root of a deployment the subtree is everything, as ALL was.
+ */
 export type Scope = 'ALL' | 'SUBTREE';
 
 const READS: Action[] = [
@@ -68,9 +72,14 @@ const READS: Action[] = [
   'dashboard:read',
 ];
 
-export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[] }> = {
+/**
+ * `oversees`: the role watches the orgs below its home side by side (the branch comparison page,
+ * an org picker on every scoped page) rather than working one branch's 台账.
+ */
+export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; actions: readonly Action[] }> = {
   LEADER: {
-    scope: 'ALL',
+    scope: 'SUBTREE',
+    oversees: true,
     actions: [
       ...READS,
       'study:write',
@@ -88,6 +97,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
   },
   SECRETARY: {
     scope: 'SUBTREE',
+    oversees: false,
     actions: [
       ...READS,
       'activity:write',
@@ -100,12 +110,23 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; actions: readonly Action[
     ],
   },
   AUDITOR: {
-    scope: 'ALL',
+    scope: 'SUBTREE',
+    oversees: true,
     actions: [...READS, 'audit:read', 'oplog:read'],
   },
   ADMIN: {
-    scope: 'ALL',
+    scope: 'SUBTREE',
+    oversees: true,
     actions: [...READS, 'org:manage', 'user:manage', 'audit:read', 'oplog:read'],
+  },
+  /**
+   * 督查/考核 of a level: reads its subtree (records, dashboard, history, 操作日志) and writes no
+   * record. Its scoring rights come with the 考核 issue.
+   */
+  REVIEWER: {
+    scope: 'SUBTREE',
+    oversees: true,
+    actions: [...READS, 'oplog:read'],
   },
 };
 

@@ -11,6 +11,7 @@ import {
 } from '@dutyboard/contracts/assignments';
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actor } from '../plugins/auth.ts';
 import {
   closeAssignment,
   createAssignment,
@@ -58,7 +59,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; fil
       config: { permission: 'plan:manage' },
       schema: { response: { 200: AssignmentOwnerListSchema, ...errorResponses } },
     },
-    async () => ({ items: await listOwners(prisma) }),
+    async (request) => ({ items: await listOwners(prisma, actor(request)) }),
   );
 
   assignments.create();

@@ -10,7 +10,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = async
   app.get(
     '/api/users',
     { config: { permission: 'user:manage' }, schema: { response: { 200: UserListSchema, ...errorResponses } } },
-    async () => ({ items: await listUsers(prisma) }),
+    async (request) => ({ items: await listUsers(prisma, actor(request)) }),
   );
 
   app.post(

@@ -56,8 +56,27 @@ export const MULTIPART_ROUTES: Record<string, Schema | null> = {
 // ---------------------------------------------------------------------------------------------
 // Requests.
 
-export type Role = 'leader' | 'secA' | 'auditor' | 'admin' | 'anonymous';
-const ROLES: Role[] = ['leader', 'secA', 'auditor', 'admin'];
+/** The fixture's callers, and (ADR 035) the 区's reviewer and a sibling street's admin above and beside it. */
+/** The tables of records (and their plan) that only writing roles change. */
+const RECORD_TABLES = [
+  'Activity',
+  'StudySession',
+  'PublicityItem',
+  'RiskPoint',
+  'RiskPointCheck',
+  'RiskAlert',
+  'Rectification',
+  'Assignment',
+  'Target',
+  'FrequencyRule',
+  'ReportDraft',
+  'Attachment',
+  'OrgUnit',
+  'User',
+];
+
+export type Role = 'leader' | 'secA' | 'auditor' | 'admin' | 'dReviewer' | 's2Admin' | 'anonymous';
+const ROLES: Role[] = ['leader', 'secA', 'auditor', 'admin', 'dReviewer', 's2Admin'];
 
 /**
  * Ids the fuzzer may put into paths: fixture orgs plus ids of records it has seen in answers.
@@ -582,7 +601,13 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzStats> {
         }
       } else {
         harvestIds(res.body, o.pool);
-        before = UNSAFE.has(req.route.method) || status === 202 ? await probe.settle() : await probe.snapshot();
+        const after = UNSAFE.has(req.route.method) || status === 202 ? await probe.settle() : await probe.snapshot();
+        // A 区 reviewer reads and never writes a record (ADR 035): any record table it changed is a finding.
+        if (req.role === 'dReviewer') {
+          const wrote = RECORD_TABLES.filter((t) => before[t] !== after[t]);
+          if (wrote.length > 0) fail(`a reviewer wrote ${wrote.join(', ')} ← ${describe(req.role, options)}`);
+        }
+        before = after;
       }
       stats.probeMs += performance.now() - t1;
     }

@@ -91,3 +91,67 @@ export function activityInput(orgId: string, overrides: Record<string, unknown> 
     ...overrides,
   };
 }
+
+/** The levels around the fixture's street (addDistrict): a 区委 above it and a sibling 街道 beside it. */
+export interface LevelsFixture {
+  districtId: string;
+  street2Id: string;
+  branchCId: string;
+  users: Record<'dLeader' | 'dReviewer' | 'dAdmin' | 's2Leader' | 's2Admin' | 'secC', string>;
+}
+
+/**
+ * Puts a 区委 above the fixture's street (every path gains its id, as a move would write it) and a
+ * second 街道 with one branch beside it, with accounts at the 区 (leader, reviewer, admin), at
+ * the second street (leader, admin) and in its branch. Call before any record is written.
+ */
+export async function addDistrict(prisma: PrismaClient, fx: Fixture): Promise<LevelsFixture> {
+  cachedHash ??= hashPassword(PASSWORD);
+  const passwordHash = await cachedHash;
+  const districtId = crypto.randomUUID();
+  const street2Id = crypto.randomUUID();
+  const branchCId = crypto.randomUUID();
+  await prisma.$transaction(async (tx) => {
+    await tx.orgUnit.create({
+      data: { id: districtId, code: 'D', name: '测试区委', kind: 'DISTRICT_COMMITTEE', path: `/${districtId}/` },
+    });
+    await tx.$executeRaw`UPDATE "OrgUnit" SET path = ${`/${districtId}`} || path WHERE path LIKE ${`/${fx.streetId}/%`}`;
+    await tx.orgUnit.update({ where: { id: fx.streetId }, data: { parentId: districtId } });
+    await tx.orgUnit.createMany({
+      data: [
+        {
+          id: street2Id,
+          code: 'S2',
+          name: '第二街道党工委',
+          kind: 'STREET_COMMITTEE',
+          parentId: districtId,
+          path: `/${districtId}/${street2Id}/`,
+          sortOrder: 2,
+        },
+        {
+          id: branchCId,
+          code: 'S2-C',
+          name: '丙社区党支部',
+          kind: 'COMMUNITY_BRANCH',
+          parentId: street2Id,
+          path: `/${districtId}/${street2Id}/${branchCId}/`,
+        },
+      ],
+    });
+  });
+  const make = async (username: string, role: 'ADMIN' | 'LEADER' | 'REVIEWER' | 'SECRETARY', orgId: string) =>
+    (await prisma.user.create({ data: { username, displayName: username, role, orgId, passwordHash } })).id;
+  return {
+    districtId,
+    street2Id,
+    branchCId,
+    users: {
+      dLeader: await make('dLeader', 'LEADER', districtId),
+      dReviewer: await make('dReviewer', 'REVIEWER', districtId),
+      dAdmin: await make('dAdmin', 'ADMIN', districtId),
+      s2Leader: await make('s2Leader', 'LEADER', street2Id),
+      s2Admin: await make('s2Admin', 'ADMIN', street2Id),
+      secC: await make('secC', 'SECRETARY', branchCId),
+    },
+  };
+}

@@ -33,7 +33,7 @@ import { useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageToggle } from '../components/language-toggle.tsx';
 import { NotificationBell } from '../components/notification-bell.tsx';
-import { can, hasScopeAll, logout, roleHome } from '../lib/auth.ts';
+import { can, logout, oversees, roleHome } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
@@ -155,7 +155,7 @@ const NAV: NavItem[] = [
     path: '/branches',
     label: 'nav.branches',
     icon: <TeamOutlined />,
-    visible: (me) => hasScopeAll(me) && can(me, 'dashboard:read'),
+    visible: (me) => oversees(me) && can(me, 'dashboard:read'),
   },
   {
     path: '/activities/new',

@@ -29,9 +29,9 @@ export function can(me: Me, action: Action): boolean {
   return me.permissions.includes(action);
 }
 
-/** Roles whose scope is every org (leader, auditor, admin) may pick any org and see branches. */
-export function hasScopeAll(me: Me): boolean {
-  return ROLE_POLICY[me.role].scope === 'ALL';
+/** Roles that oversee their subtree (leader, auditor, reviewer, admin) may pick any org in it and see branches. */
+export function oversees(me: Me): boolean {
+  return ROLE_POLICY[me.role].oversees;
 }
 
 const ROLE_HOME: Record<Role, string> = {
@@ -40,6 +40,7 @@ const ROLE_HOME: Record<Role, string> = {
   LEADER: '/dashboard',
   AUDITOR: '/branches',
   ADMIN: '/admin/users',
+  REVIEWER: '/dashboard',
 };
 
 export function roleHome(role: Role): string {

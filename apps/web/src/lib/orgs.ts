@@ -2,7 +2,7 @@
 import { type OrgList, OrgListSchema, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api-client.ts';
-import { hasScopeAll } from './auth.ts';
+import { oversees } from './auth.ts';
 import { useCurrentUser } from './current-user.tsx';
 import { queryKeys } from './query-keys.ts';
 
@@ -32,7 +32,7 @@ export function useOrgChoices(enabled: boolean): OrgChoices {
   const me = useCurrentUser();
   const orgs = useOrgs({ enabled });
   const choices = orgs.data?.items ?? [];
-  return { choices, loading: orgs.isPending, offer: hasScopeAll(me) || choices.length > 1 };
+  return { choices, loading: orgs.isPending, offer: oversees(me) || choices.length > 1 };
 }
 
 /** Depth of each org in the list's tree (0 for a root), for indenting selector options. */

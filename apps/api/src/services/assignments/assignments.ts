@@ -25,7 +25,7 @@ import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
 import type { z } from 'zod';
 import { AppError, fieldIssue, forbidden, validationError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import { loadWritableOrg, orgIdsInScope } from '../orgs/scope.ts';
+import { loadWritableOrg, orgIdsInScope, reachesEverything } from '../orgs/scope.ts';
 import { ensurePeriod, findPeriod } from '../plan/periods.ts';
 import { cursorOf, type Keyset, orderBy, pageQuery } from '../records/keyset.ts';
 import { countedPage } from '../records/page-total.ts';
@@ -199,13 +199,14 @@ export async function getAssignment(prisma: PrismaClient, user: AuthUser, id: st
   return answer(prisma, await loadInScope(prisma, user, KIND, id));
 }
 
-/** Active users a task may be given to, leadership first. */
-export async function listOwners(prisma: PrismaClient): Promise<AssignmentOwner[]> {
+/** Active users of the caller's subtree a task may be given to, leadership first. */
+export async function listOwners(prisma: PrismaClient, user: AuthUser): Promise<AssignmentOwner[]> {
+  const reach = (await reachesEverything(prisma, user)) ? {} : { org: { path: { startsWith: user.orgPath } } };
   const rows = await prisma.user.findMany({
-    where: { active: true },
+    where: { active: true, ...reach },
     select: { id: true, displayName: true, role: true, orgId: true, org: { select: { name: true, path: true } } },
   });
-  const roleOrder = { LEADER: 0, SECRETARY: 1, AUDITOR: 2, ADMIN: 3 } as const;
+  const roleOrder = { LEADER: 0, SECRETARY: 1, REVIEWER: 2, AUDITOR: 3, ADMIN: 4 } as const;
   rows.sort(
     (a, b) =>
       roleOrder[a.role] - roleOrder[b.role] ||

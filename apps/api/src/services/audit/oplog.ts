@@ -1,14 +1,13 @@
 // 操作日志: the audit trail read as a log, newest first, in the reader's reach (issue 16). A
 // reader who reaches every org sees every event, the sign-ins and refusals too; one who reaches a
-// subtree would see only the events of its orgs (no role does today: permissions.ts oplog:read).
+// subtree (a 区 or 街道 leader, auditor, reviewer or admin: ADR 035) sees only the events of its orgs.
 // Pages by event id (id order is the chain's and time's order, ADR 012), with the total.
 import type { OplogActors, OplogPage, OplogQuerySchema } from '@dutyboard/contracts/oplog';
-import { ROLE_POLICY } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
 import { changedFields } from '../history/history.ts';
-import { orgIdsInScope } from '../orgs/scope.ts';
+import { orgIdsInScope, reachesEverything } from '../orgs/scope.ts';
 import { dayRange } from '../records/keyset.ts';
 import { countedPage } from '../records/page-total.ts';
 
@@ -16,7 +15,7 @@ type Params = z.output<typeof OplogQuerySchema>;
 
 /** The events the reader reaches: all, or those of the orgs in a subtree reach. */
 async function scopeWhere(prisma: PrismaClient, user: AuthUser): Promise<Prisma.AuditEventWhereInput> {
-  if (ROLE_POLICY[user.role].scope === 'ALL') return {};
+  if (await reachesEverything(prisma, user)) return {};
   return { orgId: { in: await orgIdsInScope(prisma, user) } };
 }
 
@@ -70,7 +69,7 @@ export async function listOplog(prisma: PrismaClient, user: AuthUser, params: Pa
 
 /** Whom the log may be narrowed to: the users in the reader's reach, by name. */
 export async function listOplogActors(prisma: PrismaClient, user: AuthUser): Promise<OplogActors> {
-  const reach = ROLE_POLICY[user.role].scope === 'ALL' ? {} : { orgId: { in: await orgIdsInScope(prisma, user) } };
+  const reach = (await reachesEverything(prisma, user)) ? {} : { orgId: { in: await orgIdsInScope(prisma, user) } };
   const items = await prisma.user.findMany({
     where: reach,
     select: { id: true, displayName: true },

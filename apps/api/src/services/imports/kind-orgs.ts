@@ -2,9 +2,17 @@
 // may be an org already in the system or another row of the file, in any order (the rows are
 // written parents first). Natural key: the org code (unique).
 
+import { zhMessage } from '@dutyboard/contracts/error-messages';
 import type { ImportProblem } from '@dutyboard/contracts/imports';
 import { ORG_KIND_LABELS, zhLabels } from '@dutyboard/contracts/labels';
-import { type CreateOrgInput, CreateOrgInputSchema, ORG_KINDS } from '@dutyboard/contracts/orgs';
+import {
+  type CreateOrgInput,
+  CreateOrgInputSchema,
+  ORG_KINDS,
+  type OrgKind,
+  parentAllowed,
+} from '@dutyboard/contracts/orgs';
+import { reachesOrg } from '../orgs/scope.ts';
 import { type BulkColumn, insertRows } from './bulk.ts';
 import { readChoice, readInt } from './cells.ts';
 import {
@@ -122,20 +130,30 @@ function finish(
       problems.push({ row: item.row, column: PARENT_HEADER, reason });
       return null;
     };
-    let path: string | null;
+    let path: string;
     const code = item.parentCode;
+    // The parent's kind must take this kind (ORG_KIND_RULES) and a stored parent must be the
+    // importer's to manage; no new root, as in the form: it would be nobody's (ADR 035).
+    const kindRefused = (parentKind: OrgKind) =>
+      parentAllowed(item.input.kind, parentKind)
+        ? null
+        : zhMessage({ key: 'org.parentKindNotAllowed', params: { kind: item.input.kind, parentKind } });
     if (code === undefined) {
-      item.parentId = null;
-      path = `/${item.id}/`;
+      return fail(zhMessage({ key: 'org.parentRequired' }));
     } else if (code === item.input.code) {
       return fail('上级组织不能是本组织');
     } else {
       const stored = ctx.lookups.byCode.get(code);
       const fileParent = inFile.get(code);
       if (stored) {
+        if (!reachesOrg(ctx.user, stored)) return fail(zhMessage({ key: 'org.outOfReach' }));
+        const refused = kindRefused(stored.kind);
+        if (refused) return fail(refused);
         item.parentId = stored.id;
         path = `${stored.path}${item.id}/`;
       } else if (fileParent) {
+        const refused = kindRefused(fileParent.input.kind);
+        if (refused) return fail(refused);
         if (trail.includes(fileParent)) {
           const rows = [...trail.slice(trail.indexOf(fileParent)), item].map((i) => `第${i.row}行`).join('、');
           return fail(`上级组织形成循环（${rows}）`);

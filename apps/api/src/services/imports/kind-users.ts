@@ -76,7 +76,8 @@ const columns: ColumnSpec[] = [
     width: 20,
     hint: '组织代码或组织全称',
     example: '甲村党支部',
-    read: (raw, ctx) => readOrg(raw, ctx, { writable: false }),
+    // An admin puts accounts only inside its subtree (ADR 035), as the form does.
+    read: (raw, ctx) => readOrg(raw, ctx, { writable: true }),
   },
 ];
 

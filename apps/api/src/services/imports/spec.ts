@@ -3,6 +3,7 @@
 // reading the columns of a row, checking the input with the API's own create schema and naming
 // each issue's column in Chinese, and resolving an org cell to an org the importer may write to.
 import type { ImportKind, ImportProblem } from '@dutyboard/contracts/imports';
+import type { OrgKind } from '@dutyboard/contracts/orgs';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -17,6 +18,7 @@ export interface OrgRef {
   code: string;
   name: string;
   path: string;
+  kind: OrgKind;
 }
 
 /** Every org, by code, by name and by id: what an org cell may name. Loaded once per pass over a file. */
@@ -28,7 +30,7 @@ export interface Lookups {
 
 export async function loadLookups(db: Db): Promise<Lookups> {
   const orgs = await db.orgUnit.findMany({
-    select: { id: true, code: true, name: true, path: true },
+    select: { id: true, code: true, name: true, path: true, kind: true },
     orderBy: [{ path: 'asc' }],
   });
   const byCode = new Map<string, OrgRef>();

@@ -75,7 +75,7 @@ function item(
 }
 
 interface Scope {
-  /** Materialised path prefix of the caller's reach: "/street/branch/%". */
+  /** Materialised path prefix of the caller's reach: "/district/street/%". */
   like: string;
   prefix: string;
 }

@@ -2,10 +2,18 @@
 // trail records what changed, without any hash.
 import type { CreateUserInput, UpdateUserInput, User } from '@dutyboard/contracts/users';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
+import {
+  AppError,
+  fieldIssue,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  validationError,
+} from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { reachesEverything, reachesOrg } from '../orgs/scope.ts';
 
 const withOrg = { org: { select: { name: true } } } as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof withOrg }>;
@@ -37,8 +45,13 @@ const usernameTaken = () =>
     { fields: [fieldIssue('username', 'taken', { key: 'user.nameTaken' })] },
   );
 
-async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
-  if (!(await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true } }))) {
+/**
+ * The org a user is to be put in: it exists (400) and lies in the admin's subtree (403: a 街道
+ * admin never creates or moves an account at the 区 or a sibling 街道).
+ */
+async function assertOrgManaged(tx: Prisma.TransactionClient, actor: AuthUser, orgId: string) {
+  const org = await tx.orgUnit.findUnique({ where: { id: orgId }, select: { id: true, path: true } });
+  if (!org) {
     throw new AppError(
       'VALIDATION_FAILED',
       { key: 'user.orgMissing' },
@@ -47,10 +60,20 @@ async function assertOrgExists(tx: Prisma.TransactionClient, orgId: string) {
       },
     );
   }
+  if (!reachesOrg(actor, org)) throw forbidden({ key: 'org.outOfReach' });
 }
 
-export async function listUsers(prisma: PrismaClient): Promise<User[]> {
-  const rows = await prisma.user.findMany({ include: withOrg, orderBy: [{ role: 'asc' }, { username: 'asc' }] });
+/** The accounts of the admin's subtree. */
+async function usersWhere(db: PrismaClient, actor: AuthUser): Promise<Prisma.UserWhereInput> {
+  return (await reachesEverything(db, actor)) ? {} : { org: { path: { startsWith: actor.orgPath } } };
+}
+
+export async function listUsers(prisma: PrismaClient, actor: AuthUser): Promise<User[]> {
+  const rows = await prisma.user.findMany({
+    where: await usersWhere(prisma, actor),
+    include: withOrg,
+    orderBy: [{ role: 'asc' }, { username: 'asc' }],
+  });
   return rows.map(toUser);
 }
 
@@ -58,7 +81,7 @@ export async function createUser(prisma: PrismaClient, actor: AuthUser, input: C
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
-      await assertOrgExists(tx, input.orgId);
+      await assertOrgManaged(tx, actor, input.orgId);
       const row = await tx.user.create({
         data: {
           username: input.username,
@@ -95,12 +118,15 @@ export async function updateUser(
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, include: withOrg });
-    if (!before) throw notFound('User');
+    const before = await tx.user.findUnique({
+      where: { id },
+      include: { org: { select: { name: true, path: true } } },
+    });
+    if (!before || !reachesOrg(actor, { id: before.orgId, path: before.org.path })) throw notFound('User');
     if (input.password && input.password.toLowerCase() === before.username.toLowerCase()) {
       throw validationError([fieldIssue('password', 'same_as_username', { key: 'auth.passwordIsUsername' })]);
     }
-    if (input.orgId) await assertOrgExists(tx, input.orgId);
+    if (input.orgId) await assertOrgManaged(tx, actor, input.orgId);
     const row = await tx.user.update({
       where: { id },
       data: {

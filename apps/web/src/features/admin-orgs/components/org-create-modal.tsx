@@ -1,24 +1,30 @@
 import { ORG_KIND_LABELS } from '@dutyboard/contracts/labels';
 import type { CreateOrgInput } from '@dutyboard/contracts/orgs';
-import { ORG_KINDS, type OrgKind, type OrgUnit } from '@dutyboard/contracts/orgs';
+import { childKindsOf, type OrgUnit } from '@dutyboard/contracts/orgs';
 import { Form, Select } from 'antd';
 import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useCreateOrg } from '../api/save-org.ts';
 import { OrgCodeField, OrgNameField, OrgSortOrderField, useOrgFields } from './org-fields.tsx';
-import { checkCreate, isRootKind, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
+import { checkCreate, ORG_FIELDS, type OrgFormValues } from './org-form-values.ts';
 
+/**
+ * A new org goes under a parent the admin manages; the types offered are those that may sit under
+ * that parent (ORG_KIND_RULES), so a 支部 is never offered under a 区委 nor a 街道 under a 支部.
+ */
 export function OrgCreateModal({ orgs, ...dialog }: DialogProps & { orgs: OrgUnit[] }) {
   const { t, nameOf } = useI18n();
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
-  const { item, named } = useOrgFields();
-  const kind = Form.useWatch('kind', form);
-  const root = isRootKind(kind);
-  // With a single street committee, a new branch most likely belongs under it.
-  const roots = orgs.filter((org) => org.parentId === null);
-  const defaultParent = roots.length === 1 ? roots[0]?.id : undefined;
+  const { item } = useOrgFields();
+  const parentId = Form.useWatch('parentId', form);
+  const parent = orgs.find((org) => org.id === parentId);
+  const kinds = parent ? childKindsOf(parent.kind) : [];
+  // Only parents something may be created under; with one top org, that is where a new one most likely goes.
+  const parents = orgs.filter((org) => childKindsOf(org.kind).length > 0);
+  const top = orgs.filter((org) => !orgs.some((o) => o.id === org.parentId));
+  const defaultParent = top.length === 1 ? top[0]?.id : undefined;
 
   return (
     <SubmitModal
@@ -38,37 +44,26 @@ export function OrgCreateModal({ orgs, ...dialog }: DialogProps & { orgs: OrgUni
     >
       <OrgNameField />
       <OrgCodeField />
-      <Form.Item {...item('kind')}>
-        <Select
-          placeholder={t('orgs.kindPlaceholder')}
-          options={ORG_KINDS.map((value) => ({ value, label: nameOf(ORG_KIND_LABELS, value) }))}
-          data-testid="org-kind"
-          onChange={(next: OrgKind) => {
-            // A street committee is a root: its parent is empty, not just hidden.
-            if (isRootKind(next)) form.setFields([{ name: 'parentId', value: undefined, errors: [] }]);
+      <Form.Item {...item('parentId')} required>
+        <OrgSelect
+          orgs={parents}
+          placeholder={t('orgs.parentPlaceholder')}
+          testId="org-parent"
+          onChange={(next) => {
+            // A type the new parent does not take is cleared, not silently kept.
+            const nextKind = orgs.find((org) => org.id === next)?.kind;
+            const kind = form.getFieldValue('kind');
+            form.setFieldValue('parentId', next);
+            if (kind && (!nextKind || !childKindsOf(nextKind).includes(kind))) form.setFieldValue('kind', undefined);
           }}
         />
       </Form.Item>
-      <Form.Item
-        label={item('parentId').label}
-        name="parentId"
-        dependencies={['kind']}
-        required={!root}
-        // The contract's refinement: a branch has a parent, a street committee none.
-        rules={[
-          ({ getFieldValue }) => ({
-            validator: (_, value: string | null | undefined) =>
-              isRootKind(getFieldValue('kind')) || value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('validation.select', { field: named('parentId') }))),
-          }),
-        ]}
-      >
-        <OrgSelect
-          orgs={orgs}
-          disabled={root}
-          placeholder={root ? t('orgs.parentNone') : t('orgs.parentPlaceholder')}
-          testId="org-parent"
+      <Form.Item {...item('kind')} extra={parent ? undefined : t('orgs.kindFirstParent')}>
+        <Select
+          placeholder={t('orgs.kindPlaceholder')}
+          options={kinds.map((value) => ({ value, label: nameOf(ORG_KIND_LABELS, value) }))}
+          disabled={!parent}
+          data-testid="org-kind"
         />
       </Form.Item>
       <OrgSortOrderField />

@@ -28,15 +28,13 @@ export const ORG_FIELDS = formFields(CreateOrgInputSchema, {
   sortOrder: 'orgs.sortOrder',
 });
 
-export const isRootKind = (kind: OrgKind | undefined) => kind === 'STREET_COMMITTEE';
-
 export function checkCreate(values: OrgFormValues): Checked<CreateOrgInput> {
   return checkBody(CreateOrgInputSchema, {
     code: values.code?.trim() ?? '',
     name: values.name?.trim() ?? '',
     kind: values.kind,
-    // A street committee never has a parent, whatever the (disabled) picker last held.
-    parentId: isRootKind(values.kind) ? null : (values.parentId ?? undefined),
+    // Always under a parent the admin manages (the server makes no new root, ADR 035).
+    parentId: values.parentId ?? undefined,
     sortOrder: values.sortOrder ?? undefined,
   });
 }
@@ -50,6 +48,7 @@ export function checkEdit(values: OrgFormValues, org: OrgUnit): Checked<UpdateOr
   if (name !== org.name) patch.name = name;
   if (code !== org.code) patch.code = code;
   if (sortOrder !== org.sortOrder) patch.sortOrder = sortOrder;
+  if (values.parentId && values.parentId !== org.parentId) patch.parentId = values.parentId;
   if (Object.keys(patch).length === 0) return { unchanged: true };
   return checkBody(UpdateOrgInputSchema, patch);
 }

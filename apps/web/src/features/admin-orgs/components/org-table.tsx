@@ -19,7 +19,11 @@ interface OrgTableProps {
 }
 
 const KIND_COLOR: Record<OrgTreeRow['kind'], string> = {
+  CITY_COMMITTEE: 'magenta',
+  DISTRICT_COMMITTEE: 'volcano',
   STREET_COMMITTEE: 'red',
+  TOWNSHIP_COMMITTEE: 'orange',
+  GENERAL_BRANCH: 'cyan',
   VILLAGE_BRANCH: 'green',
   COMMUNITY_BRANCH: 'blue',
   AGENCY_BRANCH: 'purple',

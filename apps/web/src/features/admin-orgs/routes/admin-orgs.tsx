@@ -1,4 +1,4 @@
-// /admin/orgs (ADMIN): the street committee and its branches as a tree, with create and edit.
+// /admin/orgs (ADMIN): the admin's subtree (区, 街道, branches) as a tree, with create, edit and move.
 import { PlusOutlined } from '@ant-design/icons';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
 import { Button, Card, Empty, Typography } from 'antd';
@@ -69,13 +69,7 @@ export function AdminOrgsRoute() {
             />
           </Card>
           {dialog?.kind === 'create' && <OrgCreateModal {...dialogProps(dialog)} orgs={items} />}
-          {dialog?.kind === 'edit' && (
-            <OrgEditModal
-              {...dialogProps(dialog)}
-              org={dialog.org}
-              parent={items.find((org) => org.id === dialog.org.parentId)}
-            />
-          )}
+          {dialog?.kind === 'edit' && <OrgEditModal {...dialogProps(dialog)} org={dialog.org} orgs={items} />}
         </>
       )}
     </div>

@@ -7,7 +7,7 @@ import { ErrorState } from '../../../components/error-state.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { can, hasScopeAll } from '../../../lib/auth.ts';
+import { can, oversees } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useDashboard } from '../../../lib/dashboard.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -20,9 +20,9 @@ export function BranchesRoute() {
   const [params, setParams] = useSearchParams();
   const periodParam = params.get('period');
   const period = isPeriodCode(periodParam) ? periodParam : currentHalfCode();
-  // The caller's home org is the street committee for every scope-ALL role.
+  // The caller's home org: the 区 ranks its streets, a street its branches (ADR 035).
   const dashboard = useDashboard({ period, org: me.org.id });
-  if (!hasScopeAll(me) || !can(me, 'dashboard:read')) return <ForbiddenPage />;
+  if (!oversees(me) || !can(me, 'dashboard:read')) return <ForbiddenPage />;
 
   const data = dashboard.data;
   return (
