@@ -7,6 +7,7 @@
 //   BENCH_WEB_PASSWORD  their password (default DEMO_PASSWORD, else the demo default)
 //   BENCH_WEB_PATH      the page (default /dashboard)
 //   BENCH_WEB_RUNS      cold loads (default 5)
+//   BENCH_WEB_NETWORK   "slow4g" throttles those loads as Lighthouse's mobile run assumes (default: none)
 //   WEB_DIST            the built web app to weigh (default apps/web/dist)
 //   BENCH_LH_RUNS       Lighthouse runs per page, the median reported (default 3; 0 skips them)
 //   BENCH_LH_SECRETARY  the branch secretary who signs in (default secretary)
@@ -16,11 +17,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LighthousePage, measureLighthouse } from './lib/lighthouse.ts';
-import { measureInitialJs, measureLcp } from './lib/web.ts';
+import { measureInitialJs, measureLcp, SLOW_4G } from './lib/web.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function networkOf(name: string | undefined) {
+  if (!name) return undefined;
+  if (name === 'slow4g') return SLOW_4G;
+  throw new Error(`BENCH_WEB_NETWORK: "${name}" is not a known network (slow4g)`);
+}
 
 async function main() {
   const env = process.env;
@@ -45,9 +52,10 @@ async function main() {
     password: env.BENCH_WEB_PASSWORD ?? env.DEMO_PASSWORD ?? 'Dutyboard@2026',
     path: env.BENCH_WEB_PATH ?? '/dashboard',
     runs: Number(env.BENCH_WEB_RUNS ?? 5),
+    network: networkOf(env.BENCH_WEB_NETWORK),
   });
   console.log(
-    `\nLCP of ${env.BENCH_WEB_PATH ?? '/dashboard'} at ${baseUrl} (${lcp.viewport.width}×${lcp.viewport.height}, cold = fresh context):`,
+    `\nLCP of ${env.BENCH_WEB_PATH ?? '/dashboard'} at ${baseUrl} (${lcp.viewport.width}×${lcp.viewport.height}, cold = fresh context${env.BENCH_WEB_NETWORK ? `, network ${env.BENCH_WEB_NETWORK}` : ''}, load ${os.loadavg()[0]?.toFixed(2)}):`,
   );
   for (const [i, run] of lcp.detail.entries()) {
     console.log(`  cold ${i + 1}: LCP ${run.lcp} ms  FCP ${run.fcp} ms  KPI cards ${run.ready} ms  ${run.element}`);

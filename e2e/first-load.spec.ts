@@ -2,7 +2,7 @@
 // sign-in page logs nothing (it used to log GET /api/me's 401), and each role's home opens
 // straight from "/" with no error in the console.
 import { expect, type Page, test } from '@playwright/test';
-import { signInViaApi } from './fixtures.ts';
+import { chooseOption, saveScreenshot, signInViaApi } from './fixtures.ts';
 
 /** Every console error and uncaught exception of the page, and every answer ≥ 400 it received. */
 function watchErrors(page: Page): string[] {
@@ -47,3 +47,40 @@ for (const username of ['leader', 'secretary']) {
     expect(errors).toEqual([]);
   });
 }
+
+// Issue 15: the city leader's org list is ~1 MB; the dashboard names its org from its own answer
+// and reads the list only when the scope selector opens.
+test("the leader's dashboard reads the org list only when the scope selector opens", async ({ page }) => {
+  const orgReads: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/orgs') orgReads.push(req.url());
+  });
+  await signInViaApi(page, 'leader');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/dashboard?period=2026-H1');
+  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText('73');
+  await page.waitForLoadState('networkidle');
+  const select = page.getByTestId('org-select');
+  await expect(select).toContainText('城南街道党工委');
+  expect(orgReads).toEqual([]);
+  await saveScreenshot(page, 'dashboard-first-view-1440');
+
+  await chooseOption(page, select, '和平社区党支部');
+  expect(orgReads).toHaveLength(1);
+  await expect(page).toHaveURL(/org=/);
+  await expect(page.getByTestId('dashboard-org')).toHaveText('和平社区党支部');
+
+  // A shared link to a branch names it from the answer too, without the list.
+  const branchUrl = page.url();
+  const fresh = await page.context().newPage();
+  const freshReads: string[] = [];
+  fresh.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/orgs') freshReads.push(req.url());
+  });
+  await fresh.setViewportSize({ width: 390, height: 844 });
+  await fresh.goto(branchUrl);
+  await expect(fresh.getByTestId('org-select')).toContainText('和平社区党支部');
+  await fresh.waitForLoadState('networkidle');
+  expect(freshReads).toEqual([]);
+  await saveScreenshot(fresh, 'dashboard-branch-link-390');
+});

@@ -107,7 +107,19 @@ export interface LcpOptions {
   readySelector?: string;
   viewport?: { width: number; height: number };
   executablePath?: string;
+  /** A throttled network for every load (Chromium's own emulation), e.g. SLOW_4G; none by default. */
+  network?: NetworkConditions;
 }
+
+/** Round-trip latency added to every request, and the link's throughput, in Chromium's terms. */
+export interface NetworkConditions {
+  latencyMs: number;
+  downloadKbps: number;
+  uploadKbps: number;
+}
+
+/** Lighthouse's mobile "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), applied for real. */
+export const SLOW_4G: NetworkConditions = { latencyMs: 150, downloadKbps: 1638.4, uploadKbps: 750 };
 
 export interface LcpRun {
   /** Largest contentful paint, ms from navigation start. */
@@ -174,9 +186,23 @@ const observePaints = (readySelector: string) => `(() => {
   }).observe({ type: 'paint', buffered: true });
 })();`;
 
-async function loadOnce(context: BrowserContext, url: string, readySelector: string): Promise<LcpRun> {
+async function loadOnce(
+  context: BrowserContext,
+  url: string,
+  readySelector: string,
+  network?: NetworkConditions,
+): Promise<LcpRun> {
   const page = await context.newPage();
   try {
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: network.latencyMs,
+        downloadThroughput: (network.downloadKbps * 1024) / 8,
+        uploadThroughput: (network.uploadKbps * 1024) / 8,
+      });
+    }
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
     await page.locator(readySelector).first().waitFor({ state: 'visible', timeout: 60_000 });
     // One more idle network and two frames, so the last candidate is reported before reading it.
@@ -238,8 +264,8 @@ export async function measureLcp(options: LcpOptions): Promise<LcpResult> {
     for (let i = 0; i < options.runs; i += 1) {
       const context = await newContext();
       try {
-        detail.push(await loadOnce(context, url, readySelector));
-        if (i === options.runs - 1) warm = await loadOnce(context, url, readySelector);
+        detail.push(await loadOnce(context, url, readySelector, options.network));
+        if (i === options.runs - 1) warm = await loadOnce(context, url, readySelector, options.network);
       } finally {
         await context.close();
       }

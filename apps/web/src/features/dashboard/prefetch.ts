@@ -5,7 +5,7 @@ import type { DashboardQuery } from '@dutyboard/contracts/dashboard';
 import type { QueryClient } from '@tanstack/react-query';
 import { can, meQueryOptions } from '../../lib/auth.ts';
 import { dashboardQueryOptions } from '../../lib/dashboard-query.ts';
-import { orgsQueryOptions } from '../../lib/orgs.ts';
+import { orgsQueryOptions, readsOrgsAtOnce } from '../../lib/orgs.ts';
 import { periodOrgFromParams } from '../../lib/periods.ts';
 
 /** A table page in the URL ("bpage=3"); the first page is no parameter. */
@@ -30,12 +30,15 @@ export function dashboardQueryFromParams(params: URLSearchParams): DashboardQuer
  * Starts the page's reads. The figures are asked at once rather than after the session probe's answer:
  * that answer is handled on the main thread, which is busy with the first render by then, and
  * the page asks for them whoever the caller is anyway (a signed-out caller's 401 sends them to
- * sign in, like any read's). The org list waits for the user, as the page's does.
+ * sign in, like any read's). The org list waits for the user, as the page's does, and is read
+ * only for those whose page reads it at once (not leadership: theirs waits for the selector).
  */
 export function prefetchDashboard(client: QueryClient, params: URLSearchParams): void {
   void client.prefetchQuery(dashboardQueryOptions(dashboardQueryFromParams(params)));
   client
     .fetchQuery(meQueryOptions())
-    .then((me) => (me && can(me, 'dashboard:read') ? client.prefetchQuery(orgsQueryOptions()) : undefined))
+    .then((me) =>
+      me && can(me, 'dashboard:read') && readsOrgsAtOnce(me) ? client.prefetchQuery(orgsQueryOptions()) : undefined,
+    )
     .catch(() => undefined);
 }

@@ -47,7 +47,8 @@ export function DashboardRoute() {
   const { period, org } = query;
 
   const allowed = can(me, 'dashboard:read');
-  const orgs = useOrgChoices(allowed);
+  // The org list is read when the selector opens: the first view names its org from the answer.
+  const orgs = useOrgChoices(allowed, { deferred: true });
   const dashboard = useDashboard(query);
   // On a phone, what needs attention comes first and every figure waits behind "全部指标".
   const narrow = Grid.useBreakpoint().md === false;
@@ -108,6 +109,7 @@ export function DashboardRoute() {
           <PeriodSelect value={period} onChange={(code) => setParam('period', code)} />
           <ScopeOrgSelect
             choices={orgs}
+            current={data?.org ?? (org ? undefined : me.org)}
             value={org ?? data?.org.id ?? me.org.id}
             onChange={(id) => setParam('org', id === me.org.id ? undefined : id)}
             className="db-w-220"
