@@ -19,7 +19,8 @@
 // (no build, no browser: the web rows show "—"), BENCH_PHASES (a comma list of dashboard, lists,
 // docx, web, creates: only those run, the others' rows show "—"; default all), BENCH_ONLY=creates
 // (only the creates, their raw-pg floor and the API's RSS: no web build, no reads), BENCH_API
-// (bundle: the esbuild bundle `pnpm start` runs, the default; sources: apps/api/src under tsx).
+// (bundle: the esbuild bundle `pnpm start` runs, the default; sources: apps/api/src under tsx),
+// BENCH_ACCEPT_ENCODING (the list walk's Accept-Encoding: a browser's by default; identity: plain).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';

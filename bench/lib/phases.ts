@@ -95,7 +95,10 @@ export async function walkToDeepPage(
   const samples = new Samples();
   for (;;) {
     const t0 = performance.now();
-    const res = await fetch(`${baseUrl}${current}`, { headers: { cookie } });
+    // Asks for compressed answers as a browser does (the API compresses, ADR 031);
+    // BENCH_ACCEPT_ENCODING=identity measures the uncompressed answers instead.
+    const encoding = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
+    const res = await fetch(`${baseUrl}${current}`, { headers: { cookie, 'accept-encoding': encoding } });
     const text = await res.text();
     samples.add(performance.now() - t0);
     if (res.status !== 200) throw new BenchError(`GET ${current} answered ${res.status}: ${text.slice(0, 300)}`);
