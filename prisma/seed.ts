@@ -176,22 +176,23 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           path: streetPath,
         },
       });
-      const branches: { id: string; code: string; name: string; weight: number }[] = [];
-      for (const [i, b] of BRANCHES.entries()) {
-        const id = crypto.randomUUID();
-        await tx.orgUnit.create({
-          data: {
-            id,
-            code: b.code,
-            name: b.name,
-            kind: b.kind,
-            parentId: streetId,
-            path: `${streetPath}${id}/`,
-            sortOrder: i,
-          },
-        });
-        branches.push({ id, code: b.code, name: b.name, weight: b.weight });
-      }
+      /** A street's branches, in the listed order, under `parentPath`. */
+      const createBranches = async (
+        list: typeof BRANCHES | typeof STREET2_BRANCHES,
+        parentId: string,
+        parentPath: string,
+      ) => {
+        const created: { id: string; code: string; name: string; weight: number }[] = [];
+        for (const [i, b] of list.entries()) {
+          const id = crypto.randomUUID();
+          await tx.orgUnit.create({
+            data: { id, code: b.code, name: b.name, kind: b.kind, parentId, path: `${parentPath}${id}/`, sortOrder: i },
+          });
+          created.push({ id, code: b.code, name: b.name, weight: b.weight });
+        }
+        return created;
+      };
+      const branches = await createBranches(BRANCHES, streetId, streetPath);
       const street2Id = crypto.randomUUID();
       const street2Path = `/${districtId}/${street2Id}/`;
       await tx.orgUnit.create({
@@ -204,22 +205,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           sortOrder: 1,
         },
       });
-      const branches2: { id: string; code: string; name: string; weight: number }[] = [];
-      for (const [i, b] of STREET2_BRANCHES.entries()) {
-        const id = crypto.randomUUID();
-        await tx.orgUnit.create({
-          data: {
-            id,
-            code: b.code,
-            name: b.name,
-            kind: b.kind,
-            parentId: street2Id,
-            path: `${street2Path}${id}/`,
-            sortOrder: i,
-          },
-        });
-        branches2.push({ id, code: b.code, name: b.name, weight: b.weight });
-      }
+      const branches2 = await createBranches(STREET2_BRANCHES, street2Id, street2Path);
       const orgIdByCode = new Map<string, string>([
         [DISTRICT.code, districtId],
         ['CN', streetId],
