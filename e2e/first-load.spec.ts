@@ -58,7 +58,8 @@ test("the leader's dashboard reads the org list only when the scope selector ope
   await signInViaApi(page, 'leader');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/dashboard?period=2026-H1');
-  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText('73');
+  // Any count will do (specs before this one add H1 records): the figures have painted.
+  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText(/^\d+$/);
   await page.waitForLoadState('networkidle');
   const select = page.getByTestId('org-select');
   await expect(select).toContainText('城南街道党工委');
