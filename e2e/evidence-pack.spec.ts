@@ -92,14 +92,24 @@ test('the auditor makes, downloads and verifies the evidence pack of a branch', 
   await expect(page.getByRole('heading', { name: '证据包' })).toBeVisible();
   await chooseOption(page, page.getByTestId('org-select'), '和平社区党支部');
   await chooseOption(page, page.getByTestId('period-select'), halfLabel);
+  // A small pack can be done before a poll would see its progress bar: watch the page instead.
+  await page.evaluate(() => {
+    const seen = window as unknown as { sawPackProgress: boolean };
+    seen.sawPackProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="evidence-pack"] [data-testid="pack-progress"]')) {
+        seen.sawPackProgress = true;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByTestId('generate-pack').click();
 
   const item = page.getByTestId('evidence-pack').first();
   await expect(item).toContainText('和平社区党支部');
   await expect(item).toContainText(halfLabel);
   // Being made: the progress bar first, then the download link.
-  await expect(item.getByTestId('pack-progress')).toBeVisible();
   await expect(item.getByTestId('pack-download')).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => (window as unknown as { sawPackProgress: boolean }).sawPackProgress)).toBe(true);
   await expect(item).toHaveAttribute('data-state', 'DONE');
   await expect(item.getByTestId('pack-progress')).toHaveCount(0);
 
