@@ -58,8 +58,11 @@ test("the leader's dashboard reads the org list only when the scope selector ope
   await signInViaApi(page, 'leader');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/dashboard?period=2026-H1');
-  // Any count will do (specs before this one add H1 records): the figures have painted.
-  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText(/^\d+$/);
+  // The count the API answers now (specs before this one add H1 records), painted on the card.
+  const answer = await (await page.request.get('/api/dashboard?period=2026-H1')).json();
+  const activities = answer.kpis.find((k: { metric: string }) => k.metric === 'ACTIVITY');
+  expect(activities.done).toBeGreaterThan(0);
+  await expect(page.getByTestId('kpi-ACTIVITY-done')).toHaveText(String(activities.done));
   await page.waitForLoadState('networkidle');
   const select = page.getByTestId('org-select');
   await expect(select).toContainText('城南街道党工委');
