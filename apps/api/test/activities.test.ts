@@ -69,7 +69,13 @@ describe('creating activities', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it.each(['leader', 'auditor', 'admin'])('%s cannot create activities', async (who) => {
+  it('a leader creates an activity for a branch below the street (the committee enters its branches 台账)', async () => {
+    const created = await createAs('leader', fx.branchBId, { title: '红色歌曲大家唱' });
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: 'CREATE' } });
+    expect(audit).toMatchObject({ actorId: fx.users.leader, entityType: 'Activity', orgId: fx.branchBId });
+  });
+
+  it.each(['auditor', 'admin'])('%s cannot create activities', async (who) => {
     const before = await counts();
     const res = await post(who, activityInput(fx.branchAId));
     expect(res.statusCode).toBe(403);
@@ -156,7 +162,16 @@ describe('reading, changing and deleting', () => {
     expect((await ctx.prisma.activity.findUniqueOrThrow({ where: { id: ownA.id } })).orgId).toBe(fx.branchAId);
   });
 
-  it.each(['leader', 'auditor', 'admin'])('%s reads any activity but cannot change or delete it', async (who) => {
+  it('a leader corrects a branch activity, audited under the leader', async () => {
+    const res = await patch('leader', ownB.id, { location: '乙村文化礼堂' });
+    expect(res.statusCode, res.body).toBe(200);
+    const audit = await ctx.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: ownB.id, action: 'UPDATE', actorId: fx.users.leader },
+    });
+    expect(audit.after).toMatchObject({ location: '乙村文化礼堂' });
+  });
+
+  it.each(['auditor', 'admin'])('%s reads any activity but cannot change or delete it', async (who) => {
     expect((await get(who, `/api/activities/${ownB.id}`)).statusCode).toBe(200);
     expect((await patch(who, ownB.id, { title: 'x' })).statusCode).toBe(403);
     expect((await del(who, ownB.id)).statusCode).toBe(403);

@@ -82,6 +82,9 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
     oversees: true,
     actions: [
       ...READS,
+      // A 街道 (or 区) committee organises activities of its own and enters or imports its
+      // branches' 台账 in one file (ADR 036, amended: issue 17).
+      'activity:write',
       'study:write',
       'publicity:write',
       'riskpoint:write',
