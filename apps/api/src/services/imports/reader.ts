@@ -155,6 +155,16 @@ function boundedCell(value: Raw): Raw {
 }
 
 /**
+ * How many times a file is read before its failure is believed. exceljs 4.4.0's streaming reader
+ * (its zip walk, lib/utils/iterate-stream.js over unzipper) now and then ends before the archive's
+ * last entry: about one read in a hundred of our own template, whose xl/workbook.xml exceljs
+ * writes last, then fails on the workbook it never saw ("reading 'sheets'"). The same bytes read
+ * again are read whole. A read is retried only when it failed inside exceljs before its first row
+ * (nothing has been handed over), so no row is ever given twice.
+ */
+export const READ_ATTEMPTS = 3;
+
+/**
  * The rows of the data sheet: the first worksheet that is not the template's 填写说明. Calls
  * onSheet once that sheet is known, before its first row. Stops reading (and closes the file)
  * when the caller stops iterating.
@@ -164,6 +174,26 @@ export async function* readDataRows(
   onSheet: (sheet: DataSheet) => void,
   /** The worksheet parts the row counter found (`worksheetPartNo`): exceljs must read no other. */
   sheets?: ReadonlySet<number>,
+): AsyncGenerator<SheetRow> {
+  for (let attempt = 1; ; attempt++) {
+    const read = { started: false };
+    try {
+      yield* readDataRowsOnce(file, onSheet, sheets, read);
+      return;
+    } catch (error) {
+      if (error instanceof UnreadableFile || read.started || attempt >= READ_ATTEMPTS) {
+        throw error instanceof UnreadableFile ? error : new UnreadableFile(UNREADABLE_MESSAGE);
+      }
+    }
+  }
+}
+
+/** One read of the file; `read.started` turns true once the data sheet is found. */
+async function* readDataRowsOnce(
+  file: string,
+  onSheet: (sheet: DataSheet) => void,
+  sheets: ReadonlySet<number> | undefined,
+  read: { started: boolean },
 ): AsyncGenerator<SheetRow> {
   const input = createReadStream(file);
   const reader = utf8SafeReader(input, {
@@ -180,7 +210,6 @@ export async function* readDataRows(
   (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type?: string; id?: string | number }) => {
     if (entry.type === 'worksheet') partNo = Number(entry.id);
   });
-  let found = false;
   try {
     for await (const worksheet of reader) {
       const sheetNo = partNo;
@@ -196,7 +225,7 @@ export async function* readDataRows(
         }
         continue;
       }
-      found = true;
+      read.started = true;
       onSheet({ name, sheetNo });
       for await (const row of worksheet) {
         // row.values is 1-based (index 0 unused) and sparse.
@@ -206,11 +235,8 @@ export async function* readDataRows(
       // Only the first data sheet is read; the rest of the file is left unread.
       return;
     }
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile(UNREADABLE_MESSAGE);
   } finally {
     input.destroy();
   }
-  if (!found) throw new UnreadableFile('文件中没有可导入的工作表');
+  throw new UnreadableFile('文件中没有可导入的工作表');
 }
