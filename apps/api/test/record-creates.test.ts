@@ -2,9 +2,14 @@
 // runCreate) build the new row, its answer and its audit event before anything is written. These
 // tests hold them to the row the database actually stored: a column a kind's `created` forgot, a
 // default the database would fill otherwise, or a value it stores differently shows up here.
+import { CreateActivityInputSchema } from '@dutyboard/contracts/activities';
 import type { EntityType } from '@dutyboard/contracts/attachments';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCreate } from '../src/plugins/write.ts';
+import { activityService } from '../src/services/activities/activities.ts';
 import { canonicalJson } from '../src/services/audit/chain.ts';
+import type { AuthUser } from '../src/services/auth/sessions.ts';
 import { RECORD_KINDS, storedShape } from '../src/services/records/registry.ts';
 import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -157,5 +162,30 @@ describe('the org a create remembers', () => {
     const res = await create(fx.branchAUnitId);
     expect(res.statusCode, res.body).toBe(403);
     expect(await ctx.prisma.activity.count()).toBe(before);
+  });
+
+  it('answers 409 with a reason, and writes nothing, when the org changed again between two reads', async () => {
+    const before = { activities: await ctx.prisma.activity.count(), audits: await ctx.prisma.auditEvent.count() };
+    const u = await ctx.prisma.user.findUniqueOrThrow({ where: { id: fx.users.secA }, include: { org: true } });
+    const user: AuthUser = { ...u, orgPath: u.org.path, sessionId: 'test' };
+    const request = { method: 'POST', url: '/api/activities', headers: {}, user } as unknown as FastifyRequest;
+    const reply = { status: () => reply, header: () => reply } as unknown as FastifyReply;
+    let reads = 0;
+    const failure = await runCreate(ctx.prisma, request, reply, async (fresh) => {
+      reads++;
+      const prepared = await activityService.prepareCreate(
+        ctx.prisma,
+        user,
+        CreateActivityInputSchema.parse(activityInput(fx.branchAId)),
+        fresh,
+      );
+      // As if an admin renamed the org after each read.
+      return { ...prepared, org: { ...prepared.org, name: `${prepared.org.name}（改名前）` } };
+    }).catch((e: unknown) => e);
+    expect(reads).toBe(2);
+    expect(failure).toMatchObject({ code: 'CONFLICT', status: 409, key: 'record.orgChangedMeanwhile' });
+    expect({ activities: await ctx.prisma.activity.count(), audits: await ctx.prisma.auditEvent.count() }).toEqual(
+      before,
+    );
   });
 });

@@ -121,6 +121,10 @@ export const ERROR_MESSAGES = {
     zh: '这条记录已被他人修改，请刷新后查看最新内容再操作',
     en: 'Someone else changed this record; reload to see the latest version and try again',
   },
+  'record.orgChangedMeanwhile': {
+    zh: '所选组织正在调整（改名或调整上级），记录未保存，请稍候重新提交',
+    en: 'The chosen organisation is being changed (renamed or moved); nothing was saved, submit again in a moment',
+  },
 
   // Users and organisations
   'user.nameTaken': { zh: '用户名已存在，请换一个', en: 'This username is taken; choose another' },

@@ -145,6 +145,9 @@ export async function runCreate<T>(
     prepared = await prepare(true);
     outcome = await insertPrepared(prisma, prepared, idem);
   }
+  // Changed again between two reads (an admin moving it back and forth): nothing was written; say
+  // so rather than answer 500.
+  if (outcome?.outcome === 'orgChanged') throw new AppError('CONFLICT', { key: 'record.orgChangedMeanwhile' });
   if (outcome?.outcome === 'busy') throw new AppError('IDEMPOTENCY_IN_PROGRESS', { key: 'request.inProgress' });
   if (outcome?.outcome === 'stored') {
     const stored = replay<T>(outcome, hash as string);
