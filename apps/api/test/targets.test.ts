@@ -270,15 +270,19 @@ describe('frequency rules', () => {
     });
     const row = rowOf(await targets('leader', '2026-H1', fx.streetId), fx.branchAId, 'PARTY_LECTURE');
     expect(row).toMatchObject({ value: 5, ruleRequired: 2, effective: 5 });
-    // A branch's own rule adds to its parent's "each branch" rule.
-    await send('leader', 'POST', '/api/target-rules', {
+    // A branch's own rule overrides its parent's "each branch" rule (ADR 038: the nearest decides, no sum).
+    const own = await send('leader', 'POST', '/api/target-rules', {
       metric: 'PARTY_LECTURE',
       orgId: fx.branchBId,
       eachChild: false,
       frequency: 'HALF_YEARLY',
       times: 1,
     });
-    expect(rowOf(await targets('secB', '2026-H1'), fx.branchBId, 'PARTY_LECTURE').ruleRequired).toBe(3);
+    expect(rowOf(await targets('secB', '2026-H1'), fx.branchBId, 'PARTY_LECTURE')).toMatchObject({
+      ruleRequired: 1,
+      effectiveFrom: 'RULE',
+      ruleFrom: { ruleId: own.json().id, orgId: fx.branchBId, overrides: true },
+    });
   });
 
   it('a second rule for the same metric, org and reach is a 409 naming the metric', async () => {
