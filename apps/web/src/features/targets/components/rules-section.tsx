@@ -1,6 +1,6 @@
-// The frequency rules that apply to the chosen org (its own, its branches', and its parent's
-// "each branch" rules), with what each requires in the chosen period; leadership adds and
-// deletes them.
+// The frequency rules that apply to the chosen org (its own, those below it, and the rules of
+// its ancestors that reach it or below), with what each requires in the chosen period;
+// leadership adds and deletes them.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { requiredByRule } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
@@ -26,6 +26,7 @@ import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { useDeleteRule, useRules } from '../api/targets.ts';
 import { RuleCreateModal } from './rule-create-modal.tsx';
+import { reachChoiceOf, reachText } from './rule-reach.ts';
 
 interface RulesSectionProps {
   period: string;
@@ -36,7 +37,8 @@ interface RulesSectionProps {
 }
 
 export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: RulesSectionProps) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { message } = App.useApp();
   const phone = !Grid.useBreakpoint().sm;
   const rules = useRules(org);
@@ -57,7 +59,7 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
 
   const frequency = (rule: FrequencyRule) =>
     t('targets.ruleFrequencyValue', { frequency: t(`plan.frequency.${rule.frequency}`), times: rule.times });
-  const scope = (rule: FrequencyRule) => (rule.eachChild ? t('targets.scopeEachChild') : t('targets.scopeSelf'));
+  const scope = (rule: FrequencyRule) => reachText(reachChoiceOf(rule), i18n);
 
   const columns: TableColumnsType<FrequencyRule> = phone
     ? [
