@@ -45,6 +45,7 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
   const remove = useDeleteRule();
   const { dialog, openDialog, dialogProps } = useDialogState<'create'>();
   const ref = periodFromCode(period);
+  const reachable = new Set(orgs.map((o) => o.id));
 
   const confirmButton: ButtonProps & { 'data-testid': string } = {
     danger: true,
@@ -111,23 +112,25 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
       key: 'actions',
       title: '',
       width: 56,
-      render: (_: unknown, rule) => (
-        <Popconfirm
-          title={t('targets.ruleDeleteConfirm')}
-          okText={t('targets.ruleDelete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={confirmButton}
-          onConfirm={() => onDelete(rule)}
-        >
-          <Button
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, lang) })}
-            data-testid="rule-delete"
-          />
-        </Popconfirm>
-      ),
+      // A rule set above the caller's reach (a 区's, seen from a 街道) applies here but is not theirs to delete.
+      render: (_: unknown, rule) =>
+        reachable.has(rule.orgId) && (
+          <Popconfirm
+            title={t('targets.ruleDeleteConfirm')}
+            okText={t('targets.ruleDelete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={confirmButton}
+            onConfirm={() => onDelete(rule)}
+          >
+            <Button
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, lang) })}
+              data-testid="rule-delete"
+            />
+          </Popconfirm>
+        ),
     });
   }
 
