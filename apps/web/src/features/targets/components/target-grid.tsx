@@ -176,7 +176,12 @@ function TargetCell({ cell, period, canEdit }: { cell: TargetRow; period: string
           {cell.ruleRequired === null ? t('targets.noRule') : t('targets.fromRule', { value: cell.ruleRequired })}
         </Typography.Text>
         {cell.effectiveFrom === 'CHILDREN' && cell.effective !== null && (
-          <div data-testid="target-from-children">{t('targets.fromChildren', { value: cell.effective })}</div>
+          <>
+            {' · '}
+            <Typography.Text style={{ fontSize: 12 }} data-testid="target-from-children">
+              {t('targets.fromChildren', { value: cell.effective })}
+            </Typography.Text>
+          </>
         )}
       </div>
       {cell.ruleFrom && <RuleSource from={cell.ruleFrom} />}
