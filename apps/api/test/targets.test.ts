@@ -2,7 +2,11 @@
 // them within reach; rules expand to required counts per period.
 import type { Dashboard } from '@dutyboard/contracts/dashboard';
 import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
+import { periodFromCode } from '@dutyboard/contracts/periods';
+import type { PrismaClient } from '@dutyboard/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthUser } from '../src/services/auth/sessions.ts';
+import { listRules, targetsOf } from '../src/services/plan/targets.ts';
 import { addDistrict, type Fixture, type LevelsFixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -525,6 +529,46 @@ describe('rules down the tree (ADR 038): a 区 rule for every 街道, with local
     expect(self.statusCode).toBe(400);
     expect(self.json().error.details.fields[0]).toMatchObject({ field: 'level', key: 'plan.ruleLevelNeedsEachChild' });
     expect(await ruleAudits()).toBe(audits);
+  });
+
+  it('reads every rule that applies in one query however many children (25 streets)', async () => {
+    const more = Array.from({ length: 23 }, (_, i) => {
+      const id = crypto.randomUUID();
+      return {
+        id,
+        code: `S-X${i}`,
+        name: `街道${i}`,
+        kind: 'STREET_COMMITTEE' as const,
+        parentId: lv.districtId,
+        path: `/${lv.districtId}/${id}/`,
+      };
+    });
+    await d.prisma.orgUnit.createMany({ data: more });
+    let queries = 0;
+    const counting = d.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          queries += 1;
+          return query(args);
+        },
+      },
+    }) as unknown as PrismaClient;
+    const district = await d.prisma.orgUnit.findUniqueOrThrow({ where: { id: lv.districtId } });
+    const children = await d.prisma.orgUnit.findMany({ where: { parentId: lv.districtId } });
+    expect(children).toHaveLength(25);
+    const answer = await targetsOf(counting, periodFromCode('2026-H1'), district, children);
+    // The targets and the rules: two reads, not one per org.
+    expect(queries).toBe(2);
+    expect(
+      answer.items.filter((r) => r.metric === 'CENTRAL_GROUP_STUDY' && r.ruleFrom?.orgId === lv.districtId),
+    ).toHaveLength(24);
+    queries = 0;
+    const row = await d.prisma.user.findUniqueOrThrow({ where: { username: 's2Leader' }, include: { org: true } });
+    const user: AuthUser = { ...row, orgPath: row.org.path, sessionId: 'test' };
+    const rules = await listRules(counting, user);
+    // The org, then its subtree's and its ancestors' rules in one read.
+    expect(queries).toBe(2);
+    expect(rules.map((r) => r.orgId)).toContain(lv.districtId);
   });
 
   it('one rule per reach: the same level again is a 409, each-child beside it is another reach', async () => {
