@@ -6,6 +6,7 @@ import { IdSchema, InstantSchema } from './common.ts';
 import { type DashboardSectionKey, FIGURE_KEYS, FIGURES, type Figure } from './figures.ts';
 import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
 import { PeriodSchema } from './periods.ts';
+import { EffectiveFromSchema } from './plan.ts';
 import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
 
 /** Whose figures for which period: what an answer is computed for (the export takes only this). */
@@ -84,6 +85,8 @@ export const KpiSchema = z.object({
   done: z.number().int(),
   /** The effective target (explicit, else what the frequency rules require); null when none. */
   target: z.number().int().nullable(),
+  /** Where the target comes from (an explicit target, a rule, or the sum of the units below); null without one. */
+  targetFrom: EffectiveFromSchema.nullable(),
   /** What a linear plan expects by now (docs/domain.md pace); null without a target. */
   expected: z.number().int().nullable(),
   status: PaceStatusSchema.nullable(),

@@ -22,6 +22,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.note.ASSIGNMENT_OVERDUE': "This period's items past their due day and not done",
 
   'kpi.noTarget': 'No target set',
+  'kpi.targetFromChildren': '(sum of units below)',
   'kpi.doneOfTarget': '{done} done of {target}',
   'kpi.expected': 'Expected by today: {expected}',
   'kpi.endedMet': 'Target met by the end of the period',

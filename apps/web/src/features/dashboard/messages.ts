@@ -21,6 +21,7 @@ export const dashboardZh = {
   'dashboard.note.ASSIGNMENT_OVERDUE': '本期已过完成期限仍未完成的事项',
 
   'kpi.noTarget': '未设定目标',
+  'kpi.targetFromChildren': '（下级合计）',
   'kpi.doneOfTarget': '已完成 {done} / 目标 {target}',
   'kpi.expected': '按计划今日应完成 {expected} 次',
   'kpi.endedMet': '期末已完成目标',
