@@ -1,6 +1,7 @@
 // The dashboard at every level (issue 17, ADR 039), the issue's journey in real Chromium on the
 // demo seed: the 区 leader sees its 街道 ranked side by side, drills into one and lands on that
-// street's own dashboard; sets "中心组学习 每季度 1 次" for each org directly below the 区, which
+// street's own dashboard; sets "中心组专题学习研讨 每季度 1 次" for every 街道 below the 区 (a
+// figure neither street has a target or rule of its own for; ADR 038's reach by level), which
 // shows as a required count on both street dashboards (the 区 leader's view and the street
 // leader's own); then the 城南 leader imports one activities file for two of its branches and
 // each branch's count on the dashboard rises by exactly its rows. Every expected figure is read
@@ -18,7 +19,10 @@ interface Workbook {
 }
 const ExcelJS = createRequire(path.resolve('apps/api/package.json'))('exceljs') as { Workbook: new () => Workbook };
 
-const METRIC = 'CENTRAL_GROUP_STUDY';
+const METRIC = 'CENTRAL_GROUP_SEMINAR';
+const METRIC_LABEL = '中心组专题学习研讨';
+/** The reach "every org of the street level below" (ADR 038), as the rule form offers it. */
+const EVERY_STREET = '每个街道乡镇级组织';
 /** "每季度 1 次" over a half year. */
 const RULE_REQUIRED_IN_HALF = 2;
 
@@ -97,7 +101,7 @@ test('the 区 leader ranks its streets, drills into one, sets a rule for each; a
   await trail.getByRole('link', { name: home.org.name }).click();
   await expect(page.getByTestId('dashboard')).toHaveAttribute('data-org', home.org.id);
 
-  // 3. A rule for each org directly below the 区: 中心组学习 每季度 1 次.
+  // 3. A rule for every 街道 below the 区: 中心组专题学习研讨 每季度 1 次.
   const before = new Map<string, number | null>();
   for (const s of streets) {
     before.set(s.orgId, (await dashboardOf(page, s.orgId)).kpis.find((k) => k.metric === METRIC)?.target ?? null);
@@ -105,9 +109,9 @@ test('the 区 leader ranks its streets, drills into one, sets a rule for each; a
   await page.goto(`/targets?period=${period}&org=${home.org.id}`);
   await page.getByTestId('rule-add').click();
   const dialog = page.getByRole('dialog');
-  await chooseOption(page, dialog.getByTestId('rule-metric'), '中心组理论学习');
+  await chooseOption(page, dialog.getByTestId('rule-metric'), METRIC_LABEL);
   await expect(dialog.getByTestId('rule-org')).toContainText(home.org.name);
-  await chooseOption(page, dialog.getByTestId('rule-scope'), '每个下级组织');
+  await chooseOption(page, dialog.getByTestId('rule-scope'), EVERY_STREET);
   await chooseOption(page, dialog.getByTestId('rule-frequency'), '每季度');
   await dialog.getByTestId('rule-times').fill('1');
   await dialog.getByTestId('rule-form-submit').click();
@@ -115,24 +119,32 @@ test('the 区 leader ranks its streets, drills into one, sets a rule for each; a
   const ruleRow = page
     .getByTestId('rule-table')
     .getByRole('row')
-    .filter({ hasText: '中心组理论学习' })
+    .filter({ hasText: METRIC_LABEL })
     .filter({ hasText: home.org.name })
-    .filter({ hasText: '每个下级组织' })
+    .filter({ hasText: EVERY_STREET })
     .filter({ hasText: '每季度 1 次' });
   await expect(ruleRow).toHaveCount(1);
   await expect(ruleRow).toContainText(String(RULE_REQUIRED_IN_HALF));
 
   // 4. Both streets' dashboards show the required count, as the targets answer has it.
   const targets = (await (await page.request.get(`/api/targets?period=${period}&org=${home.org.id}`)).json()) as {
-    items: { orgId: string; metric: string; effective: number | null; ruleRequired: number | null }[];
+    items: {
+      orgId: string;
+      metric: string;
+      effective: number | null;
+      ruleRequired: number | null;
+      ruleFrom: { orgId: string } | null;
+    }[];
   };
   const required = new Map<string, number>();
   for (const s of streets) {
     const row = targets.items.find((x) => x.orgId === s.orgId && x.metric === METRIC);
-    expect(row?.ruleRequired ?? 0, s.name).toBeGreaterThanOrEqual(RULE_REQUIRED_IN_HALF);
+    // Neither street had a requirement for it; each now has exactly the 区's, and says so.
+    expect(before.get(s.orgId), s.name).toBeNull();
+    expect(row?.ruleRequired, s.name).toBe(RULE_REQUIRED_IN_HALF);
+    expect(row?.ruleFrom?.orgId, s.name).toBe(home.org.id);
     const expected = row?.effective ?? null;
-    // A street that had no requirement of its own now has exactly the 区's.
-    if (before.get(s.orgId) === null) expect(expected, s.name).toBe(RULE_REQUIRED_IN_HALF);
+    expect(expected, s.name).toBe(RULE_REQUIRED_IN_HALF);
     if (expected === null) throw new Error(`no ${METRIC} target for ${s.name}`);
     required.set(s.orgId, expected);
     const api = await dashboardOf(page, s.orgId);
@@ -141,7 +153,6 @@ test('the 区 leader ranks its streets, drills into one, sets a rule for each; a
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-org', s.orgId);
     await expect(page.getByTestId(`kpi-${METRIC}-target`)).toHaveText(String(expected));
   }
-  expect([...before.values()]).toContain(null);
   await context.close();
 
   // The 城南 leader sees the same count on its own dashboard.
