@@ -1,5 +1,7 @@
-// The benchmark city as COPY text, generated row by row: a city root, streets, branches, their
-// secretaries, the plan (periods, targets, frequency rules) and three years of records with
+// The benchmark city as COPY text, generated row by row: the real shape (市委 root → 区委 → 街道
+// and 乡镇 → branches, every pair one `parentAllowed` accepts), an account of the real role at
+// each level (市 leader and auditor, 区 leader and reviewer, street leader, branch secretary),
+// the plan (periods, targets, frequency rules) and three years of records with
 // realistic skew (log-normal activity per branch, seasonal months, quieter weekends). Only the
 // org tree, the accounts and a few weight tables live in memory; every record row is computed from
 // (seed, table, row number) when the loader asks for it (see seed-random.ts), so the same seed
@@ -9,7 +11,6 @@
 // alert's events in a legal order with registeredAt ≤ reportedAt ≤ closedAt and reportDueAt from
 // the level's clock, one 第一责任人 per (period, org), owners who reach their task's org, a risk
 // check's onTime judged as the API judges it.
-
 import { type OrgKind as ContractOrgKind, parentAllowed } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, SHANGHAI_OFFSET_MS, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import { periodName, periodsOfYear } from '@dutyboard/contracts/plan';
