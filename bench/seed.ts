@@ -110,8 +110,9 @@ async function main(): Promise<number> {
         (load.replica ? '' : '; loaded WITHOUT session_replication_role (not a superuser)'),
     );
 
-    const day = new Date().toISOString().slice(0, 10);
-    const file = path.join(root, 'bench/results', `seed-${day}${scale === 1 ? '' : `-scale${scale}`}.json`);
+    // Named by the instant, like the bench's own results: a second seed on one day keeps the first's.
+    const stamp = new Date().toISOString().replaceAll(':', '-');
+    const file = path.join(root, 'bench/results', `seed-${stamp}${scale === 1 ? '' : `-scale${scale}`}.json`);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(
       file,
