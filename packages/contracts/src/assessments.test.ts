@@ -40,8 +40,8 @@ describe('the rule union', () => {
     expect(SchemeRuleSchema.safeParse({ type: 'PER_INCIDENT', figure: 'ALERT_REPORTED_LATE', deduct: 2 }).success).toBe(
       true,
     );
-    expect(SchemeRuleSchema.safeParse({ type: 'COUNT', ...count(), figure: 'RECTIFICATION_OPEN' }).success).toBe(false);
-    expect(SchemeRuleSchema.safeParse({ type: 'COUNT', ...count(), figure: 'ASSIGNMENT_DONE' }).success).toBe(false);
+    expect(SchemeRuleSchema.safeParse({ ...count(), figure: 'RECTIFICATION_OPEN' }).success).toBe(false);
+    expect(SchemeRuleSchema.safeParse({ ...count(), figure: 'ASSIGNMENT_DONE' }).success).toBe(false);
     expect(SchemeRuleSchema.safeParse({ type: 'MANUAL', figure: 'SEMINAR' }).success).toBe(false);
   });
 
