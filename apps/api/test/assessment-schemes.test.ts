@@ -132,11 +132,18 @@ describe('CRUD with audit', () => {
       edited.json().categories.flatMap((cat: Scheme['categories'][number]) => cat.items.map((i) => i.key)),
     ).toEqual(keys);
 
+    // Moved to a period that already has an edition 1: it becomes edition 2 there.
+    const other = await create('dLeader', { ...districtTree(), period: '2026' });
+    expect(other.number).toBe(1);
+    const moved = await call('dLeader', 'PATCH', `${BASE}/${made.id}`, { period: '2026' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ periodCode: '2026', number: 2 });
+
     const deleted = await call('dLeader', 'DELETE', `${BASE}/${made.id}`);
     expect(deleted.statusCode).toBe(200);
     expect((await call('dLeader', 'GET', `${BASE}/${made.id}`)).statusCode).toBe(404);
     const events = await auditOf(made.id);
-    expect(events.map((e) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'DELETE']);
+    expect(events.map((e) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'DELETE']);
     expect(events[1]?.before).toMatchObject({ name: '测试区街道考核细则' });
     expect(events[1]?.after).toMatchObject({ name: '改名' });
   });

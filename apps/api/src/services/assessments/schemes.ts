@@ -336,9 +336,12 @@ export async function updateScheme(
     categories: input.categories ?? storedCategories(before.categories),
   };
   const categories = checkedTree(merged);
+  // Moved to another level or period: it becomes the next edition there.
+  const moved = level !== before.level || merged.period !== before.periodCode;
   return changeScheme(tx, user, before, org.name, 'UPDATE', {
     level,
     periodCode: merged.period,
+    ...(moved ? { number: await nextNumber(tx, org.id, level, merged.period) } : {}),
     name: input.name ?? before.name,
     total: merged.total,
     categories: categories as unknown as Prisma.InputJsonValue,
