@@ -1,6 +1,6 @@
 // `pnpm bench:seed [--seed N] [--scale F]`: drops and recreates the benchmark database
 // (bench/lib/target.ts: BENCH_DB on DATABASE_URL's server or an embedded PostgreSQL), migrates it
-// and loads the deterministic city (bench/lib/seed-city.ts) with COPY — 250 streets, 5,000
+// and loads the deterministic city (bench/lib/seed-city.ts) with COPY — 1 市, 25 区, 250 streets, 5,000
 // branches, 2,000,000 activities … at scale 1. Prints progress, then rows per table, seconds per
 // phase, the database size and the seeder's peak RSS, and writes the same as JSON under
 // bench/results/. Sign in afterwards with bench/lib/seed-accounts.ts.
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   try {
     console.log(`bench:seed — seed ${seed}, scale ${scale} → ${db.name} on ${db.where}`);
     console.log(
-      `  ${sizes.streets} streets, ${sizes.branches} branches, ${sizes.activities.toLocaleString('en')} activities, ` +
+      `  ${sizes.districts} 区, ${sizes.streets} streets, ${sizes.branches} branches, ${sizes.activities.toLocaleString('en')} activities, ` +
         `${sizes.studySessions.toLocaleString('en')} study sessions, ${sizes.riskAlerts.toLocaleString('en')} alerts, ` +
         `${sizes.assignments.toLocaleString('en')} assignments`,
     );

@@ -107,6 +107,9 @@ const STOPS: Stop[] = [
   { user: 'admin', name: 'users', path: '/admin/users' },
   { user: 'admin', name: 'orgs', path: '/admin/orgs' },
   { user: 'admin', name: 'imports', path: '/imports' },
+  // The 区's page: its streets ranked first, those behind named above them (ADR 039).
+  { user: 'district-leader', name: 'district dashboard', path: '/dashboard' },
+  { user: 'district-leader', name: 'district dashboard (390 px)', path: '/dashboard', phone: true },
 ];
 
 // axe over a long table (目标) takes a while on a busy two-core machine.

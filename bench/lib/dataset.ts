@@ -1,8 +1,10 @@
 // What `pnpm bench` measures against, found by SQL in the seeded database: the root org (the city),
-// the street and the branch with the most activities in the measured period, the accounts to sign
-// in as, the row counts of the data set, and the machine it all runs on.
+// the 区 (DISTRICT_COMMITTEE), the street (街道 or 乡镇) and the branch with the most activities in the
+// measured period, the accounts to sign in as (the city's leader, that 区's and that street's own
+// LEADER, branch secretaries), the row counts of the data set, and the machine it all runs on.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { ORG_KINDS, type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { BenchError } from './load.ts';
 import type { Client as PgClient } from './pg.ts';
 
@@ -17,9 +19,15 @@ export interface OrgRef {
 
 export interface BenchSubjects {
   city: OrgRef;
+  district: OrgRef;
   street: OrgRef;
   branch: OrgRef;
+  /** LEADER at the root: reads the city dashboard, the lists, the DOCX and the LCP page. */
   leader: string;
+  /** LEADER at `district`: reads the 区 dashboard. */
+  districtLeader: string;
+  /** LEADER at `street`: reads the street dashboard. */
+  streetLeader: string;
   /** Branch secretaries who create activities, each in their own branch (outside the measured street). */
   writers: { username: string; orgId: string }[];
 }
@@ -82,25 +90,35 @@ export async function findSubjects(
   const cityRow = root.rows[0];
   if (!cityRow) throw new BenchError('no root org: run pnpm bench:seed first');
 
-  // Activities of the period per org once, then rolled up to the root's children (streets) by
-  // the second segment of the materialised path "/root/street/branch/".
-  const perStreet = await client.query<{ id: string; code: string; name: string; path: string; n: string }>(
-    `WITH per_org AS (
-       SELECT "orgId", count(*) AS n FROM "Activity"
-        WHERE "occurredAt" >= $1 AND "occurredAt" < $2 GROUP BY "orgId"
-     ), per_street AS (
-       SELECT split_part(o.path, '/', 3)::uuid AS id, sum(p.n) AS n
-         FROM per_org p JOIN "OrgUnit" o ON o.id = p."orgId"
-        WHERE o.path LIKE $3 || '_%'
-        GROUP BY 1
-     )
-     SELECT s.id, s.code, s.name, s.path, ps.n FROM per_street ps JOIN "OrgUnit" s ON s.id = ps.id
-      ORDER BY ps.n DESC, s.code LIMIT 1`,
-    [period.startsAt, period.endsAt, cityRow.path],
-  );
-  const streetRow = perStreet.rows[0];
-  if (!streetRow)
-    throw new BenchError(`no activity in the measured period below ${cityRow.name}: pick another BENCH_PERIOD`);
+  // Activities of the period per org once, then rolled up to every org of one level (by its kinds)
+  // below the root through the materialised path: the busiest 区 and the busiest street.
+  const busiest = async (level: OrgLevel, what: string) => {
+    const kinds = ORG_KINDS.filter((k) => orgLevelOf(k) === level);
+    const { rows } = await client.query<{ id: string; code: string; name: string; path: string; n: string }>(
+      `WITH per_org AS (
+         SELECT "orgId", count(*) AS n FROM "Activity"
+          WHERE "occurredAt" >= $1 AND "occurredAt" < $2 GROUP BY "orgId"
+       ), per_level AS (
+         SELECT s.id, sum(p.n) AS n
+           FROM per_org p JOIN "OrgUnit" o ON o.id = p."orgId"
+           JOIN "OrgUnit" s ON o.path LIKE s.path || '%'
+          WHERE s.kind::text = ANY($4) AND s."parentId" IS NOT NULL AND s.path LIKE $3 || '_%'
+          GROUP BY 1
+       )
+       SELECT s.id, s.code, s.name, s.path, pl.n FROM per_level pl JOIN "OrgUnit" s ON s.id = pl.id
+        ORDER BY pl.n DESC, s.code LIMIT 1`,
+      [period.startsAt, period.endsAt, cityRow.path, kinds],
+    );
+    const row = rows[0];
+    if (!row)
+      throw new BenchError(
+        `no ${what} (${kinds.join('/')}) with activity in the measured period below ${cityRow.name}: ` +
+          'run pnpm bench:seed (the city of 市 → 区 → 街道 → 支部) or pick another BENCH_PERIOD',
+      );
+    return row;
+  };
+  const districtRow = await busiest('DISTRICT', '区');
+  const streetRow = await busiest('STREET', 'street');
 
   // The busiest leaf (an org without children: a branch) in the whole city.
   const perBranch = await client.query<{ id: string; code: string; name: string; path: string; n: string }>(
@@ -126,6 +144,18 @@ export async function findSubjects(
   );
   const leader = leaders.rows[0]?.username;
   if (!leader) throw new BenchError(`no active LEADER account at the root org ${cityRow.name}: run pnpm bench:seed`);
+  /** The first active LEADER whose home is the org itself (scope: its subtree). */
+  const ownLeader = async (org: { id: string; name: string }) => {
+    const { rows } = await client.query<{ username: string }>(
+      `SELECT username FROM "User" WHERE role = 'LEADER' AND active AND "orgId" = $1 ORDER BY username LIMIT 1`,
+      [org.id],
+    );
+    const username = rows[0]?.username;
+    if (!username) throw new BenchError(`no active LEADER account at ${org.name}: run pnpm bench:seed`);
+    return username;
+  };
+  const districtLeader = await ownLeader(districtRow);
+  const streetLeader = await ownLeader(streetRow);
 
   // Writers: secretaries of branches (not of streets) in other streets, so the creates change
   // neither the measured street nor the drilled branch (the city's own figures move by what a run
@@ -150,9 +180,12 @@ export async function findSubjects(
   });
   return {
     city: ref(cityRow, cityTotal.rows[0]?.n ?? 0),
+    district: ref(districtRow, districtRow.n),
     street: ref(streetRow, streetRow.n),
     branch: ref(branchRow, branchRow.n),
     leader,
+    districtLeader,
+    streetLeader,
     writers: writers.rows,
   };
 }

@@ -1,5 +1,7 @@
-// The benchmark city as COPY text, generated row by row: a city root, streets, branches, their
-// secretaries, the plan (periods, targets, frequency rules) and three years of records with
+// The benchmark city as COPY text, generated row by row: the real shape (市委 root → 区委 → 街道
+// and 乡镇 → branches, every pair one `parentAllowed` accepts), an account of the real role at
+// each level (市 leader and auditor, 区 leader and reviewer, street leader, branch secretary),
+// the plan (periods, targets, frequency rules) and three years of records with
 // realistic skew (log-normal activity per branch, seasonal months, quieter weekends). Only the
 // org tree, the accounts and a few weight tables live in memory; every record row is computed from
 // (seed, table, row number) when the loader asks for it (see seed-random.ts), so the same seed
@@ -9,11 +11,19 @@
 // alert's events in a legal order with registeredAt ≤ reportedAt ≤ closedAt and reportDueAt from
 // the level's clock, one 第一责任人 per (period, org), owners who reach their task's org, a risk
 // check's onTime judged as the API judges it.
+import { type OrgKind as ContractOrgKind, parentAllowed } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, SHANGHAI_OFFSET_MS, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import { periodName, periodsOfYear } from '@dutyboard/contracts/plan';
 import { type AlertLevel, type AlertState, alertReportDueAt } from '@dutyboard/contracts/risk-alerts';
 import { nextCheckDue } from '@dutyboard/contracts/risk-points';
-import { BENCH_AUDITOR, BENCH_LEADER, branchSecretary, streetSecretary } from './seed-accounts.ts';
+import {
+  BENCH_AUDITOR,
+  BENCH_LEADER,
+  branchSecretary,
+  districtLeader,
+  districtReviewer,
+  streetLeader,
+} from './seed-accounts.ts';
 import { keyOf, Rng, uuidOf, Weighted } from './seed-random.ts';
 import * as T from './seed-text.ts';
 
@@ -32,6 +42,7 @@ const SETUP_AT = CITY_START - 60 * DAY;
 
 /** The full city (scale 1). */
 export const BASE_SIZES = {
+  districts: 25,
   streets: 250,
   branches: 5000,
   activities: 2_000_000,
@@ -43,12 +54,16 @@ export const BASE_SIZES = {
 } as const;
 export type CitySizes = Record<keyof typeof BASE_SIZES, number>;
 
-/** Every count times `scale`, keeping at least 3 streets and a branch per street. */
+/**
+ * Every count times `scale`, keeping at least 2 districts (so a district has a sibling), 3 streets
+ * and a branch per street.
+ */
 export function citySizes(scale: number): CitySizes {
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, not ${scale}`);
   const n = (base: number, min = 1) => Math.max(min, Math.round(base * scale));
   const streets = n(BASE_SIZES.streets, 3);
   return {
+    districts: Math.min(streets, n(BASE_SIZES.districts, 2)),
     streets,
     branches: Math.max(streets, n(BASE_SIZES.branches)),
     activities: n(BASE_SIZES.activities),
@@ -60,7 +75,22 @@ export function citySizes(scale: number): CitySizes {
   };
 }
 
-type OrgKind = 'STREET_COMMITTEE' | 'VILLAGE_BRANCH' | 'COMMUNITY_BRANCH' | 'AGENCY_BRANCH';
+type OrgKind = Extract<
+  ContractOrgKind,
+  | 'CITY_COMMITTEE'
+  | 'DISTRICT_COMMITTEE'
+  | 'STREET_COMMITTEE'
+  | 'TOWNSHIP_COMMITTEE'
+  | 'VILLAGE_BRANCH'
+  | 'COMMUNITY_BRANCH'
+  | 'AGENCY_BRANCH'
+>;
+
+/** The depth of each level of the city's tree: 市 → 区 → 街道/乡镇 → 支部. */
+export const CITY_LEVEL = { city: 0, district: 1, street: 2, branch: 3 } as const;
+type CityLevel = (typeof CITY_LEVEL)[keyof typeof CITY_LEVEL];
+/** Streets whose first draw (their urban share) is below this are 乡镇 (TOWNSHIP_COMMITTEE). */
+const TOWNSHIP_BELOW = 0.25;
 
 export interface CityOrg {
   index: number;
@@ -71,9 +101,11 @@ export interface CityOrg {
   parentId: string | null;
   path: string;
   sortOrder: number;
-  level: 0 | 1 | 2;
-  /** Index into streets (the street itself, or a branch's street); -1 for the root. */
+  level: CityLevel;
+  /** Index into streets (the street itself, or a branch's street); -1 for the root and the districts. */
   street: number;
+  /** Index into districts (the district itself, or a street's or branch's); -1 for the root. */
+  district: number;
   /** Index into users of the account that writes this org's records. */
   writer: number;
 }
@@ -82,7 +114,7 @@ export interface CityUser {
   id: string;
   username: string;
   displayName: string;
-  role: 'LEADER' | 'SECRETARY' | 'AUDITOR';
+  role: 'LEADER' | 'SECRETARY' | 'AUDITOR' | 'REVIEWER';
   orgId: string;
 }
 
@@ -234,6 +266,7 @@ function weightedKeys<K extends string>(weights: Record<K, number>): Weighted<K>
 export class City {
   readonly sizes: CitySizes;
   readonly orgs: CityOrg[] = [];
+  readonly districts: CityOrg[] = [];
   readonly streets: CityOrg[] = [];
   readonly branches: CityOrg[] = [];
   readonly users: CityUser[] = [];
@@ -244,6 +277,8 @@ export class City {
   private readonly branchPicker: Weighted<CityOrg>;
   /** Per street, the range of its branches in `branches` (they are contiguous). */
   private readonly branchRange: { from: number; to: number }[] = [];
+  /** Per district, the range of its streets in `streets` (contiguous too). */
+  private readonly districtStreets: { from: number; to: number }[] = [];
   private readonly alertRng: Rng;
   private readonly pointRng: Rng;
   private readonly levelPicker = weightedKeys(ALERT_LEVEL_WEIGHTS);
@@ -272,18 +307,18 @@ export class City {
       id: rootId,
       code: 'CITY',
       name: CITY_NAME,
-      // There is no city kind: the root is a STREET_COMMITTEE like the streets below it.
-      kind: 'STREET_COMMITTEE',
+      kind: 'CITY_COMMITTEE',
       parentId: null,
       path: `/${rootId}/`,
       sortOrder: 0,
-      level: 0,
+      level: CITY_LEVEL.city,
       street: -1,
+      district: -1,
       writer: 0,
     };
     this.orgs.push(root);
-    addUser({ username: BENCH_LEADER, displayName: '城市党委书记（基准）', role: 'LEADER', orgId: rootId });
-    addUser({ username: BENCH_AUDITOR, displayName: '城市督查组（基准）', role: 'AUDITOR', orgId: rootId });
+    addUser({ username: BENCH_LEADER, displayName: '市委书记（基准）', role: 'LEADER', orgId: rootId });
+    addUser({ username: BENCH_AUDITOR, displayName: '市委督查组（基准）', role: 'AUDITOR', orgId: rootId });
 
     // Street names: distinct pairs of place characters, shuffled once.
     const pairs: string[] = [];
@@ -294,7 +329,7 @@ export class City {
     }
 
     // How many branches each street has: one each, the rest by log-normal weight (largest remainder).
-    const { streets: S, branches: B } = this.sizes;
+    const { districts: D, streets: S, branches: B } = this.sizes;
     const streetWeights = Array.from({ length: S }, () => rng.lognormal(0.55));
     const totalWeight = streetWeights.reduce((a, b) => a + b, 0);
     const rest = B - S;
@@ -308,35 +343,86 @@ export class City {
       left -= 1;
     }
 
+    // 区委: their names come from their own stream, so the streets and branches below draw exactly
+    // what they drew before the 区 level existed (same names, sizes, kinds and record weights).
+    const districtRng = new Rng(keyOf('district', seed)).at(0);
+    const districtChars: string[] = [...T.PLACE_CHARS];
+    for (let i = districtChars.length - 1; i > 0; i -= 1) {
+      const j = districtRng.int(i + 1);
+      [districtChars[i], districtChars[j]] = [districtChars[j] as string, districtChars[i] as string];
+    }
+    for (let d = 0; d < D; d += 1) {
+      const id = uuidOf(orgKey, this.orgs.length);
+      const L = districtChars.length;
+      const name = `${districtChars[d % L]}${d >= L ? Math.floor(d / L) + 1 : ''}区委`;
+      const district: CityOrg = {
+        index: this.orgs.length,
+        id,
+        code: `D${String(d + 1).padStart(2, '0')}`,
+        name,
+        kind: 'DISTRICT_COMMITTEE',
+        parentId: rootId,
+        path: `${root.path}${id}/`,
+        sortOrder: d,
+        level: CITY_LEVEL.district,
+        street: -1,
+        district: d,
+        writer: 0,
+      };
+      district.writer = addUser({
+        username: districtLeader(d + 1),
+        displayName: `${districtRng.pick(T.SURNAMES)}${districtRng.pick(T.GIVEN)}（${name}书记）`,
+        role: 'LEADER',
+        orgId: id,
+      });
+      addUser({
+        username: districtReviewer(d + 1),
+        displayName: `${districtRng.pick(T.SURNAMES)}${districtRng.pick(T.GIVEN)}（${name}督查室）`,
+        role: 'REVIEWER',
+        orgId: id,
+      });
+      this.orgs.push(district);
+      this.districts.push(district);
+      this.districtStreets.push({ from: Math.ceil((d * S) / D), to: Math.ceil(((d + 1) * S) / D) });
+    }
+
+    /** The person of each street's leader: named once the street's kind (街道 or 乡镇) is known. */
+    const streetPeople: string[] = [];
     for (let s = 0; s < S; s += 1) {
       const id = uuidOf(orgKey, this.orgs.length);
       const place = `${pairs[s % pairs.length]}${s >= pairs.length ? Math.floor(s / pairs.length) + 1 : ''}`;
       const code = `S${String(s + 1).padStart(3, '0')}`;
+      const d = Math.floor((s * D) / S);
+      const district = this.districts[d] as CityOrg;
       const street: CityOrg = {
         index: this.orgs.length,
         id,
         code,
         name: `${place}街道党工委`,
         kind: 'STREET_COMMITTEE',
-        parentId: rootId,
-        path: `${root.path}${id}/`,
+        parentId: district.id,
+        path: `${district.path}${id}/`,
         sortOrder: s,
-        level: 1,
+        level: CITY_LEVEL.street,
         street: s,
+        district: d,
         writer: 0,
       };
-      street.writer = addUser({
-        username: streetSecretary(s + 1),
-        displayName: `${rng.pick(T.SURNAMES)}${rng.pick(T.GIVEN)}（${street.name}书记）`,
-        role: 'SECRETARY',
-        orgId: id,
-      });
+      streetPeople.push(`${rng.pick(T.SURNAMES)}${rng.pick(T.GIVEN)}`);
+      street.writer = addUser({ username: streetLeader(s + 1), displayName: '', role: 'LEADER', orgId: id });
       this.orgs.push(street);
       this.streets.push(street);
     }
     for (let s = 0; s < S; s += 1) {
       const street = this.streets[s] as CityOrg;
       const urban = rng.next();
+      // The most rural quarter are 乡镇 (乡镇党委), the rest 街道 (街道党工委).
+      if (urban < TOWNSHIP_BELOW) {
+        street.kind = 'TOWNSHIP_COMMITTEE';
+        street.name = street.name.replace('街道党工委', '镇党委');
+      }
+      const seat = street.name.replace(/党工委$|党委$/, '');
+      (this.users[street.writer] as CityUser).displayName = `${streetPeople[s]}（${street.name}书记）`;
       const from = this.branches.length;
       for (let k = 0; k < (counts[s] as number); k += 1) {
         const r = rng.next();
@@ -345,7 +431,7 @@ export class City {
         const place = `${rng.pick(T.VILLAGE_CHARS)}${rng.pick(T.PLACE_CHARS)}`;
         const name =
           kind === 'AGENCY_BRANCH'
-            ? `${street.name.replace('党工委', '')}机关第${k + 1}党支部`
+            ? `${seat}机关第${k + 1}党支部`
             : kind === 'COMMUNITY_BRANCH'
               ? `${place}社区党支部`
               : `${place}村党支部`;
@@ -360,8 +446,9 @@ export class City {
           parentId: street.id,
           path: `${street.path}${id}/`,
           sortOrder: k,
-          level: 2,
+          level: CITY_LEVEL.branch,
           street: s,
+          district: street.district,
           writer: 0,
         };
         branch.writer = addUser({
@@ -375,16 +462,24 @@ export class City {
       }
       this.branchRange.push({ from, to: this.branches.length });
     }
+    // Every parent/child pair is one the API itself would accept (contracts/orgs.ts).
+    const kindOf = new Map(this.orgs.map((o) => [o.id, o.kind]));
+    for (const o of this.orgs) {
+      const parentKind = o.parentId === null ? null : (kindOf.get(o.parentId) ?? null);
+      if (!parentAllowed(o.kind, parentKind))
+        throw new Error(
+          `bench city: ${o.kind} ${o.code} may not sit under ${parentKind ?? 'nothing'} (ORG_KIND_RULES)`,
+        );
+    }
 
     // Activity weight per branch: log-normal (σ 1.1), so the busiest branches record tens of
     // times what the quietest do. Streets weigh by their size.
-    const kindFactor: Record<OrgKind, number> = {
-      STREET_COMMITTEE: 1,
+    const kindFactor: Partial<Record<OrgKind, number>> = {
       VILLAGE_BRANCH: 0.8,
       COMMUNITY_BRANCH: 1.15,
       AGENCY_BRANCH: 0.9,
     };
-    this.branchPicker = new Weighted(this.branches, (b) => rng.lognormal(1.1) * kindFactor[b.kind]);
+    this.branchPicker = new Weighted(this.branches, (b) => rng.lognormal(1.1) * (kindFactor[b.kind] ?? 1));
     this.streetPicker = new Weighted(this.streets, (s) => Math.sqrt(counts[s.street] as number) * rng.lognormal(0.4));
 
     const periodKey = keyOf('period', seed);
@@ -408,13 +503,23 @@ export class City {
 
   /** The share of a mix's records expected in the subtree of `org`. */
   private subtreeShare(mix: OrgMix, org: CityOrg): number {
-    if (org.level === 0) return 1;
+    if (org.level === CITY_LEVEL.city) return 1;
+    const rest = 1 - mix.root - mix.street;
+    if (org.level === CITY_LEVEL.district) {
+      // Districts record nothing of their own: the sum of their streets' subtrees.
+      const streets = this.districtStreets[org.district] as { from: number; to: number };
+      const first = this.branchRange[streets.from] as { from: number; to: number };
+      const last = this.branchRange[streets.to - 1] as { from: number; to: number };
+      return (
+        mix.street * this.streetPicker.share(streets.from, streets.to) +
+        rest * this.branchPicker.share(first.from, last.to)
+      );
+    }
     const range = this.branchRange[org.street] as { from: number; to: number };
     const branchShare = this.branchPicker.share(range.from, range.to);
     const streetShare = this.streetPicker.share(org.street, org.street + 1);
-    const rest = 1 - mix.root - mix.street;
-    if (org.level === 1) return mix.street * streetShare + rest * branchShare;
-    const position = org.index - 1 - this.streets.length;
+    if (org.level === CITY_LEVEL.street) return mix.street * streetShare + rest * branchShare;
+    const position = org.index - 1 - this.districts.length - this.streets.length;
     return rest * this.branchPicker.share(position, position + 1);
   }
 
@@ -562,6 +667,7 @@ export class City {
           const createdAt = iso(ref.startsAt.getTime() - 10 * DAY);
           const orgs: [CityOrg, readonly string[]][] = [
             [city.root, LEADERSHIP],
+            ...city.districts.map((d): [CityOrg, readonly string[]] => [d, LEADERSHIP]),
             ...city.streets.map((s): [CityOrg, readonly string[]] => [s, LEADERSHIP]),
             ...city.branches
               .filter((b) => b.index % 5 === 0)
@@ -585,7 +691,7 @@ export class City {
     };
   }
 
-  /** prisma/seed.ts's 制度要求 for every street (and 中心组 monthly for the root). */
+  /** prisma/seed.ts's 制度要求 for every street (and 中心组 monthly for the root and every 区委). */
   private frequencyRuleTable(): TableSpec {
     const city = this;
     const key = keyOf('frequency-rule', this.seed);
@@ -605,7 +711,7 @@ export class City {
         'createdAt',
         'updatedAt',
       ],
-      expected: 1 + 3 * city.streets.length,
+      expected: 1 + city.districts.length + 3 * city.streets.length,
       *rows() {
         let n = 0;
         const at = iso(SETUP_AT);
@@ -626,6 +732,7 @@ export class City {
             at,
           ]);
         yield rule('CENTRAL_GROUP_STUDY', city.root, false, 'MONTHLY', '中心组每月集中学习1次');
+        for (const d of city.districts) yield rule('CENTRAL_GROUP_STUDY', d, false, 'MONTHLY', '中心组每月集中学习1次');
         for (const s of city.streets) {
           yield rule('CENTRAL_GROUP_STUDY', s, false, 'MONTHLY', '中心组每月集中学习1次');
           yield rule('BRANCH_STUDY', s, true, 'MONTHLY', '各支部每月开展支部学习1次');
@@ -666,7 +773,7 @@ export class City {
           const title = rng.pick(kind.titles);
           const occurredAt = atTime(city.calendar.day(rng), rng.between(8, 19), rng.chance(0.5) ? 0 : 30);
           const createdAt = clampEnd(occurredAt + rng.int(72 * 60) * MINUTE);
-          const place = org.name.replace(/党支部|党工委/, '');
+          const place = org.name.replace(/党支部|党工委|党委$/, '');
           const writer = city.writerOf(org).id;
           yield line([
             uuidOf(key, i),
@@ -812,7 +919,7 @@ export class City {
             org.id,
             rng.pick(T.PUBLICITY_OUTLETS[level]),
             level,
-            `${org.name.replace(/党支部|党工委|（基准）/g, '')}：${rng.pick(T.PUBLICITY_TITLES)}`,
+            `${org.name.replace(/党支部|党工委|党委$|（基准）/g, '')}：${rng.pick(T.PUBLICITY_TITLES)}`,
             rng.chance(0.7) ? `https://news.example.cn/${level.toLowerCase()}/${id.slice(0, 8)}.html` : NULL,
             iso(publishedAt),
             writer,
@@ -843,12 +950,12 @@ export class City {
           ? (this.streets[(j - 2) >> 1] as CityOrg)
           : (this.branches[j - 2 - 2 * S] as CityOrg);
     const kinds: readonly PointSim['kind'][] =
-      org.level === 0
+      org.level === CITY_LEVEL.city
         ? T.RISK_POINT_KINDS.root
-        : org.level === 1
+        : org.level === CITY_LEVEL.street
           ? T.RISK_POINT_KINDS.street
           : T.RISK_POINT_KINDS.branch;
-    const kind = org.level === 0 ? (kinds[j] as PointSim['kind']) : rng.pick(kinds);
+    const kind = org.level === CITY_LEVEL.city ? (kinds[j] as PointSim['kind']) : rng.pick(kinds);
     const interval = kind.level === 'HIGH' ? 30 : kind.level === 'MEDIUM' ? rng.pick([30, 60]) : 90;
     const createdAt = atTime(CITY_START + rng.int(400) * DAY, rng.between(9, 17), rng.int(60));
     const checks: PointSim['checks'] = [];
@@ -899,12 +1006,12 @@ export class City {
           rng.at(j);
           const last = p.checks.at(-1)?.at ?? null;
           const writer = city.writerOf(p.org).id;
-          const place = p.org.name.replace(/党支部|党工委|（基准）/g, '');
+          const place = p.org.name.replace(/党支部|党工委|党委$|（基准）/g, '');
           yield line([
             p.id,
             '1',
             p.org.id,
-            p.org.level === 0 ? p.kind.name : `${place}${p.kind.name}`,
+            p.org.level === CITY_LEVEL.city ? p.kind.name : `${place}${p.kind.name}`,
             p.kind.type,
             p.kind.level,
             rng.pick(T.CONTROL_MEASURES),
@@ -970,7 +1077,7 @@ export class City {
     const reportDueAt = alertReportDueAt(new Date(registeredAt), level).getTime();
     const clock = reportDueAt - registeredAt;
     const leadership = 0;
-    const writer = org.level === 0 ? leadership : org.writer;
+    const writer = org.level === CITY_LEVEL.city ? leadership : org.writer;
     const events: AlertSim['events'] = [
       { from: null, to: 'REGISTERED', at: registeredAt, actor: writer, receipt: null },
     ];
@@ -1224,10 +1331,10 @@ export class City {
     );
     const TASK_MIX: OrgMix = { root: 0.01, street: 0.3 };
     const ownerOf = (org: CityOrg): CityUser =>
-      org.level === 0
+      org.level === CITY_LEVEL.city
         ? (city.users[0] as CityUser)
-        : org.level === 1 && rng.chance(0.3)
-          ? (city.users[0] as CityUser)
+        : org.level === CITY_LEVEL.street && rng.chance(0.3)
+          ? city.writerOf(city.districts[org.district] as CityOrg)
           : city.writerOf(org);
     return {
       name: 'Assignment',
@@ -1273,7 +1380,7 @@ export class City {
           }
           const owner =
             kind === 'FIRST_RESPONSIBLE'
-              ? org.level === 0
+              ? org.level === CITY_LEVEL.city
                 ? (city.users[0] as CityUser)
                 : city.writerOf(org)
               : ownerOf(org);
@@ -1296,7 +1403,7 @@ export class City {
             // A due day in the last two thirds of the period, stored as its Shanghai midnight.
             dueAt = dayOf(start + (end - start) * (0.33 + 0.66 * rng.next()));
             if (rng.chance(0.05)) {
-              const eachChild = org.level < 2 && rng.chance(0.5);
+              const eachChild = org.level !== CITY_LEVEL.branch && rng.chance(0.5);
               const metric = eachChild
                 ? rng.pick(['PARTY_LECTURE', 'BRANCH_STUDY'])
                 : rng.pick(['SEMINAR', 'ACTIVITY', 'BRANCH_STUDY']);

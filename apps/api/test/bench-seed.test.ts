@@ -1,11 +1,14 @@
 // The benchmark city (`pnpm bench:seed`, bench/lib/seed-*.ts) at a tiny scale, loaded into the
 // test database by the same function the CLI uses: the same seed gives the same rows, the counts
 // follow the scale, every row keeps the app's rules (an alert's events form a legal path, owners
-// reach their task's org, a check's onTime is what the API would have judged), and dashboards
-// read after the load (rollups rebuilt, no trigger fired during COPY) equal direct counts.
+// reach their task's org, a check's onTime is what the API would have judged), the tree has the
+// real shape (市 → 区 → 街道/乡镇 → 支部, every pair one the API accepts) with an account of the real
+// role at each level, and dashboards read after the load (rollups rebuilt, no trigger fired during
+// COPY) equal direct counts.
 
 import { AssignmentRuleSchema } from '@dutyboard/contracts/assignments';
 import { DASHBOARD_METRICS, type Dashboard } from '@dutyboard/contracts/dashboard';
+import { type OrgKind, parentAllowed } from '@dutyboard/contracts/orgs';
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import {
   ALERT_REPORT_HOURS_DEFAULT,
@@ -14,7 +17,15 @@ import {
   canTransition,
 } from '@dutyboard/contracts/risk-alerts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_PASSWORD, branchSecretary, streetSecretary } from '../../../bench/lib/seed-accounts.ts';
+import {
+  BENCH_AUDITOR,
+  BENCH_LEADER,
+  BENCH_PASSWORD,
+  branchSecretary,
+  districtLeader,
+  districtReviewer,
+  streetLeader,
+} from '../../../bench/lib/seed-accounts.ts';
 import { CITY_END, CITY_START, citySizes } from '../../../bench/lib/seed-city.ts';
 import { type LoadResult, loadCity } from '../../../bench/lib/seed-load.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
@@ -96,9 +107,10 @@ describe('bench city: determinism and scale', () => {
   it('has the counts the scale asks for, and every table it reports', async () => {
     const sizes = citySizes(SCALE);
     expect(sizes.streets).toBe(3);
+    expect(sizes.districts).toBe(2);
     const expected: Record<string, number> = {
-      OrgUnit: 1 + sizes.streets + sizes.branches,
-      User: 2 + sizes.streets + sizes.branches,
+      OrgUnit: 1 + sizes.districts + sizes.streets + sizes.branches,
+      User: 2 + 2 * sizes.districts + sizes.streets + sizes.branches,
       Period: 21,
       Activity: sizes.activities,
       StudySession: sizes.studySessions,
@@ -112,7 +124,82 @@ describe('bench city: determinism and scale', () => {
     expect(await countOf(a, 'RiskAlertEvent')).toBeGreaterThan(sizes.riskAlerts);
     expect(await countOf(a, 'RiskPointCheck')).toBeGreaterThan(0);
     const kinds = await a.prisma.orgUnit.groupBy({ by: ['kind'], _count: true });
-    expect(kinds.find((k) => k.kind === 'STREET_COMMITTEE')?._count).toBe(1 + sizes.streets);
+    const count = (kind: OrgKind) => kinds.find((k) => k.kind === kind)?._count ?? 0;
+    expect(count('CITY_COMMITTEE')).toBe(1);
+    expect(count('DISTRICT_COMMITTEE')).toBe(sizes.districts);
+    expect(count('STREET_COMMITTEE') + count('TOWNSHIP_COMMITTEE')).toBe(sizes.streets);
+    // At this seed one of the three is a 乡镇, so both street kinds are loaded.
+    expect(count('TOWNSHIP_COMMITTEE')).toBeGreaterThan(0);
+    expect(count('STREET_COMMITTEE')).toBeGreaterThan(0);
+  });
+});
+
+describe('bench city: the real shape and the real roles', () => {
+  it('seeds 市 → 区 → 街道/乡镇 → 支部 with every parent/child pair one the API accepts', async () => {
+    const orgs = await a.prisma.orgUnit.findMany({ select: { id: true, kind: true, parentId: true, path: true } });
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const depthOf: Record<string, number> = {
+      CITY_COMMITTEE: 0,
+      DISTRICT_COMMITTEE: 1,
+      STREET_COMMITTEE: 2,
+      TOWNSHIP_COMMITTEE: 2,
+    };
+    for (const o of orgs) {
+      const parent = o.parentId === null ? null : byId.get(o.parentId);
+      expect(
+        parentAllowed(o.kind as OrgKind, (parent?.kind ?? null) as OrgKind | null),
+        `${o.kind} under ${parent?.kind}`,
+      ).toBe(true);
+      expect(o.path).toBe(`${parent?.path ?? '/'}${o.id}/`);
+      // Path segments: "/city/district/street/branch/" — a branch sits four deep.
+      expect(o.path.split('/').length - 3, o.kind).toBe(depthOf[o.kind] ?? 3);
+    }
+    // Every 区 has streets, every street branches.
+    for (const o of orgs.filter((x) => x.kind !== 'CITY_COMMITTEE' && (depthOf[x.kind] ?? 3) < 3))
+      expect(
+        orgs.some((c) => c.parentId === o.id),
+        o.kind,
+      ).toBe(true);
+  });
+
+  it('gives each level its real roles: 市 leader and auditor, 区 leader and reviewer, street leader, branch secretary', async () => {
+    const sizes = citySizes(SCALE);
+    const users = await a.prisma.user.findMany({
+      select: { username: true, role: true, org: { select: { kind: true } } },
+    });
+    const byName = new Map(users.map((u) => [u.username, u]));
+    const expectAt = (username: string, role: string, kinds: OrgKind[]) => {
+      const u = byName.get(username);
+      expect(u?.role, username).toBe(role);
+      expect(kinds, username).toContain(u?.org.kind);
+    };
+    expectAt(BENCH_LEADER, 'LEADER', ['CITY_COMMITTEE']);
+    expectAt(BENCH_AUDITOR, 'AUDITOR', ['CITY_COMMITTEE']);
+    for (let d = 1; d <= sizes.districts; d += 1) {
+      expectAt(districtLeader(d), 'LEADER', ['DISTRICT_COMMITTEE']);
+      expectAt(districtReviewer(d), 'REVIEWER', ['DISTRICT_COMMITTEE']);
+    }
+    for (let s = 1; s <= sizes.streets; s += 1)
+      expectAt(streetLeader(s), 'LEADER', ['STREET_COMMITTEE', 'TOWNSHIP_COMMITTEE']);
+    for (let b = 1; b <= sizes.branches; b += 1)
+      expectAt(branchSecretary(b), 'SECRETARY', ['VILLAGE_BRANCH', 'COMMUNITY_BRANCH', 'AGENCY_BRANCH']);
+    // No secretary above a branch any more: a street's own reach is its LEADER.
+    expect(users.filter((u) => u.role === 'SECRETARY').length).toBe(sizes.branches);
+  });
+
+  it("lets a 区's accounts read their own 区 and refuses them a sibling 区", async () => {
+    const districts = await a.prisma.orgUnit.findMany({
+      where: { kind: 'DISTRICT_COMMITTEE' },
+      orderBy: { code: 'asc' },
+    });
+    const [own, sibling] = districts;
+    for (const username of [districtLeader(1), districtReviewer(1)]) {
+      const cookie = await login(a.app, username, BENCH_PASSWORD);
+      const read = (orgId: string) =>
+        a.app.inject({ method: 'GET', url: `/api/dashboard?period=2025-H1&org=${orgId}`, headers: { cookie } });
+      expect((await read(own?.id as string)).statusCode, username).toBe(200);
+      expect([403, 404], username).toContain((await read(sibling?.id as string)).statusCode);
+    }
   });
 });
 
@@ -176,7 +263,8 @@ describe('bench city: the app rules hold for every row', () => {
       include: { org: { select: { path: true } }, owner: { select: { role: true, org: { select: { path: true } } } } },
     });
     for (const row of rows) {
-      const reaches = row.owner.role !== 'SECRETARY' || row.org.path.startsWith(row.owner.org.path);
+      // Every role reaches only its home org's subtree (ADR 035), the city's leader as much as a secretary.
+      const reaches = row.org.path.startsWith(row.owner.org.path);
       expect(reaches, row.id).toBe(true);
       if (row.kind === 'AREA') expect(row.area).toBeTruthy();
       if (row.kind !== 'TASK') expect([row.rule, row.dueAt]).toEqual([null, null]);
@@ -235,9 +323,18 @@ describe('bench city: dashboards after the load', () => {
     expect(nonZero).toBeGreaterThan(0);
   });
 
-  it("answers a street's dashboard with the seeded counts, nearly every figure non-zero", async () => {
-    const { dashboard, nonZero } = await expectDashboardEqualsCounts(streetSecretary(1), (d) => subtree(d.org.id));
+  it("answers a street's dashboard to its leader with the seeded counts, nearly every figure non-zero", async () => {
+    const { dashboard, nonZero } = await expectDashboardEqualsCounts(streetLeader(1), (d) => subtree(d.org.id));
     expect(dashboard.branches.length).toBeGreaterThan(0);
+    expect(nonZero).toBeGreaterThanOrEqual(DASHBOARD_METRICS.length - 3);
+  });
+
+  it("answers a 区's dashboard to its leader with the seeded counts, ranking its streets", async () => {
+    const { dashboard, nonZero } = await expectDashboardEqualsCounts(districtLeader(1), (d) => subtree(d.org.id));
+    const streets = await a.prisma.orgUnit.count({ where: { parentId: dashboard.org.id } });
+    expect(dashboard.org.name).toMatch(/区委$/);
+    expect(dashboard.branches.length).toBe(streets);
+    expect(streets).toBeGreaterThan(0);
     expect(nonZero).toBeGreaterThanOrEqual(DASHBOARD_METRICS.length - 3);
   });
 });

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardCache, SizedLru } from '../src/services/dashboard/dashboard-cache.ts';
 import { ensurePeriod } from '../src/services/plan/periods.ts';
 import { compactRollups, rollupState } from '../src/services/rollups/rollups.ts';
-import { activityInput, type Fixture, login, seedFixture } from './helpers/fixtures.ts';
+import {
+  activityInput,
+  addDistrict,
+  type Fixture,
+  type LevelsFixture,
+  login,
+  seedFixture,
+} from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -198,5 +205,57 @@ describe('SizedLru', () => {
     lru.set('big', 'X', 11);
     expect(lru.get('big')).toBeUndefined();
     expect(lru.size).toBe(8);
+  });
+});
+
+describe('the dashboard cache and rules set above (ADR 038)', () => {
+  // Its own database: the 区 goes above the street before anything is written (addDistrict).
+  let d: TestContext;
+  let lv: LevelsFixture;
+  const dc: Record<string, string> = {};
+  const centralGroupTarget = async (who: string) => {
+    const res = await d.app.inject({
+      method: 'GET',
+      url: `/api/dashboard?period=${PERIOD}`,
+      headers: { cookie: dc[who] ?? '' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (JSON.parse(res.body) as Dashboard).kpis.find((k) => k.metric === 'CENTRAL_GROUP_STUDY')?.target;
+  };
+
+  beforeAll(async () => {
+    d = await createTestContext();
+    lv = await addDistrict(d.prisma, await seedFixture(d.prisma));
+    for (const u of ['leader', 'dLeader']) dc[u] = await login(d.app, u);
+  });
+  afterAll(() => d?.close());
+
+  it("forgets a street's answer when a rule at its 区 changes", async () => {
+    expect(await centralGroupTarget('leader')).toBeNull();
+    // Cached: the same view again is the same answer.
+    expect(await centralGroupTarget('leader')).toBeNull();
+    const rule = await d.app.inject({
+      method: 'POST',
+      url: '/api/target-rules',
+      headers: { cookie: dc.dLeader ?? '' },
+      payload: {
+        metric: 'CENTRAL_GROUP_STUDY',
+        orgId: lv.districtId,
+        eachChild: true,
+        level: 'STREET',
+        frequency: 'QUARTERLY',
+        times: 1,
+      },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    expect(await centralGroupTarget('leader')).toBe(2);
+    const changed = await d.app.inject({
+      method: 'PATCH',
+      url: `/api/target-rules/${rule.json().id}`,
+      headers: { cookie: dc.dLeader ?? '' },
+      payload: { times: 2 },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(await centralGroupTarget('leader')).toBe(4);
   });
 });

@@ -1,8 +1,13 @@
 // Periods, targets and frequency rules: leadership sets them, everyone with target:read reads
 // them within reach; rules expand to required counts per period.
+import type { Dashboard } from '@dutyboard/contracts/dashboard';
 import { COUNTED_METRIC_KEYS } from '@dutyboard/contracts/metrics';
+import { periodFromCode } from '@dutyboard/contracts/periods';
+import type { PrismaClient } from '@dutyboard/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
+import type { AuthUser } from '../src/services/auth/sessions.ts';
+import { listRules, targetsOf } from '../src/services/plan/targets.ts';
+import { addDistrict, type Fixture, type LevelsFixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -31,6 +36,8 @@ interface Row {
   value: number | null;
   ruleRequired: number | null;
   effective: number | null;
+  effectiveFrom: string | null;
+  ruleFrom: { ruleId: string; orgId: string; overrides: boolean } | null;
   targetId: string | null;
   version: number | null;
 }
@@ -270,15 +277,19 @@ describe('frequency rules', () => {
     });
     const row = rowOf(await targets('leader', '2026-H1', fx.streetId), fx.branchAId, 'PARTY_LECTURE');
     expect(row).toMatchObject({ value: 5, ruleRequired: 2, effective: 5 });
-    // A branch's own rule adds to its parent's "each branch" rule.
-    await send('leader', 'POST', '/api/target-rules', {
+    // A branch's own rule overrides its parent's "each branch" rule (ADR 038: the nearest decides, no sum).
+    const own = await send('leader', 'POST', '/api/target-rules', {
       metric: 'PARTY_LECTURE',
       orgId: fx.branchBId,
       eachChild: false,
       frequency: 'HALF_YEARLY',
       times: 1,
     });
-    expect(rowOf(await targets('secB', '2026-H1'), fx.branchBId, 'PARTY_LECTURE').ruleRequired).toBe(3);
+    expect(rowOf(await targets('secB', '2026-H1'), fx.branchBId, 'PARTY_LECTURE')).toMatchObject({
+      ruleRequired: 1,
+      effectiveFrom: 'RULE',
+      ruleFrom: { ruleId: own.json().id, orgId: fx.branchBId, overrides: true },
+    });
   });
 
   it('a second rule for the same metric, org and reach is a 409 naming the metric', async () => {
@@ -353,5 +364,234 @@ describe('frequency rules', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json())).toContain('times');
+  });
+});
+
+describe('rules down the tree (ADR 038): a 区 rule for every 街道, with local overrides', () => {
+  // A fresh database: the 区 goes above the street before anything is written (addDistrict).
+  let d: TestContext;
+  let dfx: Fixture;
+  let lv: LevelsFixture;
+  const dc: Record<string, string> = {};
+  const call = (who: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    d.app.inject({
+      method,
+      url,
+      headers: { cookie: dc[who] ?? '', ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  const rowsOf = async (who: string, org: string) => {
+    const res = await call(who, 'GET', `/api/targets?period=2026-H1&org=${org}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Row[] };
+  };
+  const kpiTarget = async (who: string, org: string) => {
+    const res = await call(who, 'GET', `/api/dashboard?period=2026-H1&org=${org}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const kpi = (res.json() as Dashboard).kpis.find((k) => k.metric === 'CENTRAL_GROUP_STUDY');
+    return { target: kpi?.target, targetFrom: kpi?.targetFrom };
+  };
+  const ruleAudits = () => d.prisma.auditEvent.count({ where: { entityType: 'FrequencyRule' } });
+  const everyStreet = {
+    metric: 'CENTRAL_GROUP_STUDY',
+    eachChild: true,
+    level: 'STREET',
+    frequency: 'QUARTERLY',
+    times: 1,
+  };
+  let districtRuleId: string;
+
+  beforeAll(async () => {
+    d = await createTestContext();
+    dfx = await seedFixture(d.prisma);
+    lv = await addDistrict(d.prisma, dfx);
+    for (const u of ['leader', 'dLeader', 'dReviewer', 's2Leader']) dc[u] = await login(d.app, u);
+  });
+  afterAll(() => d?.close());
+
+  it('a 区 leader sets "每个街道 中心组学习 每季度 1 次": both streets require 2 in a half year, from the 区', async () => {
+    const audits = await ruleAudits();
+    const res = await call('dLeader', 'POST', '/api/target-rules', { ...everyStreet, orgId: lv.districtId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ orgId: lv.districtId, eachChild: true, level: 'STREET' });
+    districtRuleId = res.json().id;
+    expect(await ruleAudits()).toBe(audits + 1);
+    const audit = await d.prisma.auditEvent.findFirstOrThrow({ where: { entityId: districtRuleId } });
+    expect(audit).toMatchObject({ action: 'CREATE', orgId: lv.districtId, after: { level: 'STREET' } });
+
+    const district = await rowsOf('dLeader', lv.districtId);
+    const ruleFrom = { ruleId: districtRuleId, orgId: lv.districtId, orgName: '测试区委', overrides: false };
+    for (const street of [dfx.streetId, lv.street2Id]) {
+      expect(rowOf(district, street, 'CENTRAL_GROUP_STUDY')).toMatchObject({
+        value: null,
+        ruleRequired: 2,
+        effective: 2,
+        effectiveFrom: 'RULE',
+        ruleFrom,
+      });
+    }
+    // The 区 itself has no rule or target: the sum of its streets', marked as such.
+    expect(rowOf(district, lv.districtId, 'CENTRAL_GROUP_STUDY')).toMatchObject({
+      ruleRequired: null,
+      effective: 4,
+      effectiveFrom: 'CHILDREN',
+    });
+    // The rule reaches streets, not their branches.
+    expect(rowOf(await rowsOf('leader', dfx.streetId), dfx.branchAId, 'CENTRAL_GROUP_STUDY').effective).toBeNull();
+    // Each street's own leader sees it, and its dashboard measures against it.
+    expect(rowOf(await rowsOf('s2Leader', lv.street2Id), lv.street2Id, 'CENTRAL_GROUP_STUDY').ruleFrom).toMatchObject(
+      ruleFrom,
+    );
+    expect(await kpiTarget('leader', dfx.streetId)).toEqual({ target: 2, targetFrom: 'RULE' });
+    expect(await kpiTarget('s2Leader', lv.street2Id)).toEqual({ target: 2, targetFrom: 'RULE' });
+    expect(await kpiTarget('dLeader', lv.districtId)).toEqual({ target: 4, targetFrom: 'CHILDREN' });
+  });
+
+  it("lists the 区's rule to a street under it, not a rule a street cannot be reached by", async () => {
+    const res = await call('s2Leader', 'GET', '/api/target-rules');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((r: { id: string }) => r.id)).toEqual([districtRuleId]);
+  });
+
+  it("a street's own rule overrides the 区's for that street only", async () => {
+    const own = await call('leader', 'POST', '/api/target-rules', {
+      metric: 'CENTRAL_GROUP_STUDY',
+      orgId: dfx.streetId,
+      eachChild: false,
+      frequency: 'MONTHLY',
+      times: 1,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const district = await rowsOf('dLeader', lv.districtId);
+    expect(rowOf(district, dfx.streetId, 'CENTRAL_GROUP_STUDY')).toMatchObject({
+      ruleRequired: 6,
+      ruleFrom: { ruleId: own.json().id, orgId: dfx.streetId, overrides: true },
+    });
+    expect(rowOf(district, lv.street2Id, 'CENTRAL_GROUP_STUDY')).toMatchObject({
+      ruleRequired: 2,
+      ruleFrom: { ruleId: districtRuleId },
+    });
+    expect(rowOf(district, lv.districtId, 'CENTRAL_GROUP_STUDY').effective).toBe(8);
+    expect(await kpiTarget('leader', dfx.streetId)).toEqual({ target: 6, targetFrom: 'RULE' });
+    expect(await kpiTarget('s2Leader', lv.street2Id)).toEqual({ target: 2, targetFrom: 'RULE' });
+  });
+
+  it("a street leader cannot change the 区's rule nor set one on a sibling street", async () => {
+    const audits = await ruleAudits();
+    expect((await call('leader', 'PATCH', `/api/target-rules/${districtRuleId}`, { times: 5 })).statusCode).toBe(404);
+    expect((await call('leader', 'DELETE', `/api/target-rules/${districtRuleId}`)).statusCode).toBe(404);
+    // A write to an org chosen in a form and out of reach is a 403 saying so (loadWritableOrg).
+    for (const orgId of [lv.street2Id, lv.districtId]) {
+      const res = await call('leader', 'POST', '/api/target-rules', { ...everyStreet, orgId, level: null });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.key).toBe('auth.outOfReach');
+    }
+    expect(await ruleAudits()).toBe(audits);
+    expect(await d.prisma.frequencyRule.findUniqueOrThrow({ where: { id: districtRuleId } })).toMatchObject({
+      times: 1,
+      version: 1,
+    });
+  });
+
+  it('a 区 reviewer reads the rules but cannot write them', async () => {
+    const audits = await ruleAudits();
+    expect((await call('dReviewer', 'GET', '/api/target-rules')).statusCode).toBe(200);
+    const post = await call('dReviewer', 'POST', '/api/target-rules', {
+      ...everyStreet,
+      orgId: lv.districtId,
+      level: 'BRANCH',
+    });
+    expect(post.statusCode).toBe(403);
+    expect((await call('dReviewer', 'PATCH', `/api/target-rules/${districtRuleId}`, { times: 5 })).statusCode).toBe(
+      403,
+    );
+    expect((await call('dReviewer', 'DELETE', `/api/target-rules/${districtRuleId}`)).statusCode).toBe(403);
+    expect(await ruleAudits()).toBe(audits);
+  });
+
+  it('refuses a level that is not below the org, naming the level field', async () => {
+    const audits = await ruleAudits();
+    for (const [who, orgId, level] of [
+      ['dLeader', lv.districtId, 'DISTRICT'],
+      ['dLeader', lv.districtId, 'CITY'],
+      ['leader', dfx.streetId, 'STREET'],
+    ] as const) {
+      const res = await call(who, 'POST', '/api/target-rules', { ...everyStreet, orgId, level });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'level', code: 'not_below' })]);
+      expect(res.json().error.details.fields[0].key).toBe('plan.ruleLevelNotBelow');
+    }
+    const self = await call('dLeader', 'POST', '/api/target-rules', {
+      ...everyStreet,
+      orgId: lv.districtId,
+      eachChild: false,
+    });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.details.fields[0]).toMatchObject({ field: 'level', key: 'plan.ruleLevelNeedsEachChild' });
+    expect(await ruleAudits()).toBe(audits);
+  });
+
+  it('reads every rule that applies in one query however many children (25 streets)', async () => {
+    const more = Array.from({ length: 23 }, (_, i) => {
+      const id = crypto.randomUUID();
+      return {
+        id,
+        code: `S-X${i}`,
+        name: `街道${i}`,
+        kind: 'STREET_COMMITTEE' as const,
+        parentId: lv.districtId,
+        path: `/${lv.districtId}/${id}/`,
+      };
+    });
+    await d.prisma.orgUnit.createMany({ data: more });
+    let queries = 0;
+    const counting = d.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          queries += 1;
+          return query(args);
+        },
+      },
+    }) as unknown as PrismaClient;
+    const district = await d.prisma.orgUnit.findUniqueOrThrow({ where: { id: lv.districtId } });
+    const children = await d.prisma.orgUnit.findMany({ where: { parentId: lv.districtId } });
+    expect(children).toHaveLength(25);
+    const answer = await targetsOf(counting, periodFromCode('2026-H1'), district, children);
+    // The targets and the rules: two reads, not one per org.
+    expect(queries).toBe(2);
+    expect(
+      answer.items.filter((r) => r.metric === 'CENTRAL_GROUP_STUDY' && r.ruleFrom?.orgId === lv.districtId),
+    ).toHaveLength(24);
+    queries = 0;
+    const row = await d.prisma.user.findUniqueOrThrow({ where: { username: 's2Leader' }, include: { org: true } });
+    const user: AuthUser = { ...row, orgPath: row.org.path, sessionId: 'test' };
+    const rules = await listRules(counting, user);
+    // The org, then its subtree's and its ancestors' rules in one read.
+    expect(queries).toBe(2);
+    expect(rules.map((r) => r.orgId)).toContain(lv.districtId);
+  });
+
+  it('one rule per reach: the same level again is a 409, each-child beside it is another reach', async () => {
+    const again = await call('dLeader', 'POST', '/api/target-rules', { ...everyStreet, orgId: lv.districtId });
+    expect(again.statusCode).toBe(409);
+    const eachChild = await call('dLeader', 'POST', '/api/target-rules', {
+      ...everyStreet,
+      orgId: lv.districtId,
+      level: null,
+      times: 3,
+    });
+    expect(eachChild.statusCode, eachChild.body).toBe(201);
+    const plain = await call('dLeader', 'POST', '/api/target-rules', {
+      ...everyStreet,
+      orgId: lv.districtId,
+      level: null,
+    });
+    expect(plain.statusCode).toBe(409);
+    // In one source each-child beats by-level: street2 now needs 3 a quarter → 6.
+    const district = await rowsOf('dLeader', lv.districtId);
+    expect(rowOf(district, lv.street2Id, 'CENTRAL_GROUP_STUDY')).toMatchObject({
+      ruleRequired: 6,
+      ruleFrom: { ruleId: eachChild.json().id, overrides: true },
+    });
   });
 });

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
 import { type DashboardSectionKey, FIGURE_KEYS, FIGURES, type Figure } from './figures.ts';
 import { type CountedMetric, MetricDrillSchema } from './metrics.ts';
+import { OrgKindSchema, OrgLevelSchema } from './orgs.ts';
 import { PeriodSchema } from './periods.ts';
+import { EffectiveFromSchema } from './plan.ts';
 import { AlertLevelSchema, AlertStateSchema } from './risk-alerts.ts';
 
 /** Whose figures for which period: what an answer is computed for (the export takes only this). */
@@ -84,6 +86,8 @@ export const KpiSchema = z.object({
   done: z.number().int(),
   /** The effective target (explicit, else what the frequency rules require); null when none. */
   target: z.number().int().nullable(),
+  /** Where the target comes from (an explicit target, a rule, or the sum of the units below); null without one. */
+  targetFrom: EffectiveFromSchema.nullable(),
   /** What a linear plan expects by now (docs/domain.md pace); null without a target. */
   expected: z.number().int().nullable(),
   status: PaceStatusSchema.nullable(),
@@ -110,7 +114,9 @@ export const BranchCellSchema = z.object({
 export const BranchRowSchema = z.object({
   orgId: IdSchema,
   name: z.string(),
-  kind: z.string(),
+  kind: OrgKindSchema,
+  /** The child's level (orgLevelOf its kind): a 街道 or 区 row leads to its own dashboard. */
+  level: OrgLevelSchema,
   /** Mean of min(done / target, 1) over the metrics with a target, 0–1; null when none has one. */
   score: z.number().nullable(),
   /** 1 = best score; branches without targets rank after, by their activity count. */
@@ -148,13 +154,25 @@ export const TablePageInfoSchema = z.object({
 
 export const DashboardSchema = z.object({
   period: z.object({ code: z.string(), startsAt: InstantSchema, endsAt: InstantSchema }),
-  org: z.object({ id: IdSchema, name: z.string(), parentId: IdSchema.nullable() }),
+  org: z.object({
+    id: IdSchema,
+    name: z.string(),
+    parentId: IdSchema.nullable(),
+    kind: OrgKindSchema,
+    level: OrgLevelSchema,
+  }),
+  /**
+   * The level that names the children table ("各街道（乡镇）" on a 区, "各支部" on a street): the
+   * top-most level among the children (a 区's 区直机关 branches sit beside its streets); null
+   * without children. See childLevelOf.
+   */
+  childLevel: OrgLevelSchema.nullable(),
   /** From the caller's home org down to this org, for the street → branch breadcrumb. */
   trail: z.array(z.object({ id: IdSchema, name: z.string() })),
   generatedAt: InstantSchema,
   kpis: z.array(KpiSchema),
   trend: z.array(TrendMonthSchema),
-  /** The org's direct children (a street's branches), best first: one page of them. Empty for a branch. */
+  /** The org's direct children (a 区's streets, a street's branches), best first: one page of them. Empty for a branch. */
   branches: z.array(BranchRowSchema),
   /** Which page `branches` is, of how many rows in all. */
   branchPage: TablePageInfoSchema,

@@ -14,6 +14,7 @@ import {
   type LabelLang,
   labelOf,
   ORG_KIND_LABELS,
+  ORG_LEVEL_LABELS,
   SCHEME_LEVEL_LABELS,
   THING_LABELS,
   THROTTLE_SCOPE_LABELS,
@@ -158,6 +159,15 @@ export const ERROR_MESSAGES = {
   'plan.ruleTaken': {
     zh: '该组织已有这项指标的同类频次规则，请修改现有规则',
     en: 'This organisation already has such a frequency rule for this figure; change the existing one',
+  },
+  'plan.ruleLevelNotBelow': {
+    zh: '规则只能对本组织以下的层级设定，{level}不在{orgLevel}之下',
+    en: 'A rule can only reach levels below its organisation: {level} is not below {orgLevel}',
+    params: { level: one(ORG_LEVEL_LABELS), orgLevel: one(ORG_LEVEL_LABELS) },
+  },
+  'plan.ruleLevelNeedsEachChild': {
+    zh: '按层级设定的规则只能作用于下级组织',
+    en: 'A rule for a level applies to the organisations below, not to the organisation itself',
   },
 
   // Attachments

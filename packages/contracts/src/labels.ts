@@ -271,6 +271,24 @@ export const ORG_LEVEL_LABELS: LabelTable<OrgLevel> = {
   BRANCH: { zh: '支部级', en: 'Branch' },
 };
 
+/** One org of a level, as a table's column names it (the dashboard's children, ADR 039). */
+export const ORG_LEVEL_UNIT_LABELS: LabelTable<OrgLevel> = {
+  CITY: { zh: '市', en: 'City' },
+  DISTRICT: { zh: '区（县）', en: 'District or county' },
+  STREET: { zh: '街道（乡镇）', en: 'Street or township' },
+  BRANCH_GROUP: { zh: '党总支', en: 'General branch' },
+  BRANCH: { zh: '支部', en: 'Branch' },
+};
+
+/** The orgs of a level side by side, as a heading names them ("各街道（乡镇）", ADR 039). */
+export const ORG_LEVEL_GROUP_LABELS: LabelTable<OrgLevel> = {
+  CITY: { zh: '各市', en: 'Cities' },
+  DISTRICT: { zh: '各区（县）', en: 'Districts and counties' },
+  STREET: { zh: '各街道（乡镇）', en: 'Streets and townships' },
+  BRANCH_GROUP: { zh: '各党总支', en: 'General branches' },
+  BRANCH: { zh: '各支部', en: 'Branches' },
+};
+
 export const IMPORT_KIND_LABELS: LabelTable<ImportKind> = {
   orgs: { zh: '组织架构', en: 'Organisations' },
   users: { zh: '用户账号', en: 'User accounts' },
@@ -520,6 +538,8 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'ROLE', values: ROLES, table: ROLE_LABELS },
   { name: 'ORG_KIND', values: ORG_KINDS, table: ORG_KIND_LABELS },
   { name: 'ORG_LEVEL', values: ORG_LEVELS, table: ORG_LEVEL_LABELS },
+  { name: 'ORG_LEVEL_UNIT', values: ORG_LEVELS, table: ORG_LEVEL_UNIT_LABELS },
+  { name: 'ORG_LEVEL_GROUP', values: ORG_LEVELS, table: ORG_LEVEL_GROUP_LABELS },
   { name: 'IMPORT_KIND', values: IMPORT_KINDS, table: IMPORT_KIND_LABELS },
   { name: 'IMPORT_STATE', values: IMPORT_STATES, table: IMPORT_STATE_LABELS },
   { name: 'EVIDENCE_PACK_STATE', values: EVIDENCE_PACK_STATES, table: EVIDENCE_PACK_STATE_LABELS },

@@ -109,3 +109,30 @@ export type UpdateOrgInput = z.infer<typeof UpdateOrgInputSchema>;
 
 export const OrgListSchema = z.object({ items: z.array(OrgUnitSchema) });
 export type OrgList = z.infer<typeof OrgListSchema>;
+
+// The dashboard at every level (ADR 039): what a level's page ranks and how it is named.
+export const OrgLevelSchema = z.enum(ORG_LEVELS);
+
+/** The top-most level among some children's kinds (ORG_LEVELS is top down); null for none. */
+export function childLevelOf(kinds: readonly OrgKind[]): OrgLevel | null {
+  const levels = kinds.map((k) => ORG_LEVELS.indexOf(ORG_KIND_RULES[k].level));
+  return levels.length ? (ORG_LEVELS[Math.min(...levels)] ?? null) : null;
+}
+
+/**
+ * Whether the children are levels that oversee others (街道 under a 区, 区 under a 市): the page is
+ * then an overseer's, the children's ranking first (ADR 039); a street's branches are not.
+ */
+export const childrenOversee = (childLevel: OrgLevel | null): boolean =>
+  childLevel === 'CITY' || childLevel === 'DISTRICT' || childLevel === 'STREET';
+
+/**
+ * The level a home org of this level ranks on its pages before any answer says (the nav's
+ * "街道（乡镇）情况" for a 区): a 市 its 区, a 区 its 街道, anything lower its branches. The
+ * dashboard's own `childLevel` says what the children really are.
+ */
+export function rankedLevelOf(level: OrgLevel): OrgLevel {
+  if (level === 'CITY') return 'DISTRICT';
+  if (level === 'DISTRICT') return 'STREET';
+  return 'BRANCH';
+}

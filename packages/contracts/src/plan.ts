@@ -4,12 +4,14 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
 import {
+  COUNTED_METRIC_KEYS,
   type CountedMetric,
   CountedMetricSchema,
   type RuleFrequency,
   RuleFrequencySchema,
   requiredByRule,
 } from './metrics.ts';
+import { ORG_LEVELS, type OrgLevel } from './orgs.ts';
 import { PERIOD_KINDS, type PeriodRef, PeriodSchema, periodFromCode, YEAR_MAX, YEAR_MIN } from './periods.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -80,28 +82,44 @@ export const RULE_NOTE_MAX = 200;
 const ruleFields = {
   metric: CountedMetricSchema,
   orgId: IdSchema,
-  /** true: the rule applies to each org directly below orgId ("each branch"), not to orgId itself. */
+  /** true: the rule applies below orgId (to each direct child, or with `level` to each org of that level), not to orgId itself. */
   eachChild: z.boolean(),
+  /**
+   * With eachChild: the rule applies to every org of this level anywhere below orgId ("每个街道"),
+   * instead of to the direct children. Must be a level below orgId's own (rule-reach check).
+   */
+  level: z.enum(ORG_LEVELS).nullable().optional(),
   frequency: RuleFrequencySchema,
   /** Required count per frequency unit (month, quarter, half year, year). */
   times: z.number().int().min(RULE_TIMES_MIN).max(RULE_TIMES_MAX),
   note: z.string().trim().max(RULE_NOTE_MAX).nullable().optional(),
 };
 
+/** Whether the reach (eachChild, level) fits the org is checked on the org loaded: ruleReachAllowed. */
 export const CreateFrequencyRuleInputSchema = z.strictObject(ruleFields);
 export type CreateFrequencyRuleInput = z.infer<typeof CreateFrequencyRuleInputSchema>;
 
-/** Which metric and org a rule is about is its identity: change those by deleting and adding. */
+/** Which metric, org and reach a rule is about is its identity: change those by deleting and adding. */
 export const UpdateFrequencyRuleInputSchema = z
   .strictObject({ frequency: ruleFields.frequency, times: ruleFields.times, note: ruleFields.note })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field is required' });
 export type UpdateFrequencyRuleInput = z.infer<typeof UpdateFrequencyRuleInputSchema>;
 
+/** The levels a rule set on an org of `level` may reach (every level below it, top down). */
+export const ruleLevelsBelow = (level: OrgLevel): OrgLevel[] => ORG_LEVELS.slice(ORG_LEVELS.indexOf(level) + 1);
+
+/**
+ * Whether a rule's reach is allowed on an org of `orgLevel`: itself, its direct children, or a
+ * level below its own. The server and the rule form both ask this.
+ */
+export const ruleReachAllowed = (orgLevel: OrgLevel, rule: { eachChild: boolean; level?: OrgLevel | null }): boolean =>
+  rule.level == null || (rule.eachChild && ruleLevelsBelow(orgLevel).includes(rule.level));
+
 export const ListFrequencyRulesQuerySchema = z.strictObject({
   /**
-   * An org (default: the caller's home org): the rules set on it and below it, plus the
-   * "each branch" rules of its parent, which apply to it.
+   * An org (default: the caller's home org): the rules set on it and below it, plus the rules of
+   * its ancestors that reach it or an org below it.
    */
   org: IdSchema.optional(),
 });
@@ -114,6 +132,8 @@ export const FrequencyRuleSchema = z.object({
   orgId: IdSchema,
   orgName: z.string(),
   eachChild: z.boolean(),
+  /** Set: every org of this level below orgId (eachChild is then true). */
+  level: z.enum(ORG_LEVELS).nullable(),
   frequency: RuleFrequencySchema,
   times: z.number().int(),
   note: z.string().nullable(),
@@ -129,51 +149,66 @@ export interface RuleLike {
   metric: string;
   orgId: string;
   eachChild: boolean;
+  level: OrgLevel | null;
   frequency: RuleFrequency;
   times: number;
 }
 
-/**
- * What the frequency rules require of one org for one metric in a period: the rules set on the
- * org itself (eachChild false) plus the "each branch" rules of its parent (eachChild true),
- * each expanded with requiredByRule and summed. null when no rule applies.
- */
-export function ruleRequiredFor(
-  rules: readonly RuleLike[],
-  org: { id: string; parentId: string | null },
-  metric: CountedMetric,
-  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
-): number | null {
-  const applicable = rules.filter(
-    (r) =>
-      r.metric === metric &&
-      ((r.orgId === org.id && !r.eachChild) || (org.parentId !== null && r.orgId === org.parentId && r.eachChild)),
-  );
-  if (applicable.length === 0) return null;
-  return applicable.reduce((sum, r) => sum + requiredByRule(r, period), 0);
+/** An org as the rules see it: its id, its level and its path of ids ("/rootId/…/id/", ancestors first). */
+export interface RuleSubject {
+  id: string;
+  level: OrgLevel;
+  path: string;
+}
+
+/** The ids of an org's ancestors, nearest first (its parent, then the parent's parent, up to the root). */
+export const ancestorIdsNearestFirst = (path: string): string[] =>
+  path.split('/').filter(Boolean).slice(0, -1).reverse();
+
+/** The rule that decides, and whether it hides a farther rule for the same org and metric. */
+export interface AppliedRule<R extends RuleLike> {
+  rule: R;
+  /** A farther rule would apply but for this nearer one (a local override). */
+  overrides: boolean;
 }
 
 /**
- * ruleRequiredFor for many orgs and metrics over one rule list: the rules are indexed once by org,
- * metric and eachChild, so each org × metric looks at its own few candidates instead of the whole
- * list (a city's targets ask this for every branch × metric). Same answers as ruleRequiredFor.
+ * The rule list indexed for precedence (ADR 038): for an org O and metric M the nearest source
+ * decides — O's own rule, then its parent's (each-child, else by-level matching O's level), then
+ * each farther ancestor's by-level rule for O's level, up to the root. Nothing is summed.
  */
-export function ruleRequirements(
-  rules: readonly RuleLike[],
-  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
-): (org: { id: string; parentId: string | null }, metric: CountedMetric) => number | null {
-  const index = new Map<string, RuleLike[]>();
-  for (const r of rules) {
-    const key = `${r.orgId}|${r.metric}|${r.eachChild}`;
-    const list = index.get(key);
-    if (list) list.push(r);
-    else index.set(key, [r]);
-  }
+export function ruleIndex<R extends RuleLike>(
+  rules: readonly R[],
+): (org: RuleSubject, metric: CountedMetric) => AppliedRule<R> | null {
+  // One key per (org, metric, reach): the unique index allows one rule each.
+  const index = new Map<string, R>();
+  const reachKey = (r: { eachChild: boolean; level: OrgLevel | null }) => (r.eachChild ? (r.level ?? 'CHILD') : 'SELF');
+  for (const r of rules) index.set(`${r.orgId}|${r.metric}|${reachKey(r)}`, r);
   return (org, metric) => {
-    const own = index.get(`${org.id}|${metric}|false`) ?? [];
-    const fromParent = org.parentId === null ? [] : (index.get(`${org.parentId}|${metric}|true`) ?? []);
-    return ruleRequiredFor([...own, ...fromParent], org, metric, period);
+    const found: R[] = [];
+    const own = index.get(`${org.id}|${metric}|SELF`);
+    if (own) found.push(own);
+    ancestorIdsNearestFirst(org.path).forEach((ancestorId, i) => {
+      // Within one source each-child (only the parent's reaches O) beats by-level.
+      const child = i === 0 ? index.get(`${ancestorId}|${metric}|CHILD`) : undefined;
+      const byLevel = index.get(`${ancestorId}|${metric}|${org.level}`);
+      if (child) found.push(child);
+      if (byLevel) found.push(byLevel);
+    });
+    const [rule, ...farther] = found;
+    return rule ? { rule, overrides: farther.length > 0 } : null;
   };
+}
+
+/** What the rules require of one org for one metric in a period: the deciding rule expanded, null when none applies. */
+export function ruleRequiredFor(
+  rules: readonly RuleLike[],
+  org: RuleSubject,
+  metric: CountedMetric,
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+): number | null {
+  const applied = ruleIndex(rules)(org, metric);
+  return applied ? requiredByRule(applied.rule, period) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +234,25 @@ export const PutTargetInputSchema = z.strictObject({
 /** As sent (period a code); the API takes z.output (period a PeriodRef, parsed at the edge). */
 export type PutTargetInput = z.input<typeof PutTargetInputSchema>;
 
+/** Where an effective target comes from: an explicit target, a frequency rule, or the sum of the direct children's. */
+export const EFFECTIVE_FROM = ['TARGET', 'RULE', 'CHILDREN'] as const;
+export const EffectiveFromSchema = z.enum(EFFECTIVE_FROM);
+export type EffectiveFrom = z.infer<typeof EffectiveFromSchema>;
+
+/** The rule that decides a required count: where it is set, its reach and frequency. */
+export const RuleFromSchema = z.object({
+  ruleId: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  eachChild: z.boolean(),
+  level: z.enum(ORG_LEVELS).nullable(),
+  frequency: RuleFrequencySchema,
+  times: z.number().int(),
+  /** A farther ancestor's rule would apply but for this one (a local override). */
+  overrides: z.boolean(),
+});
+export type RuleFrom = z.infer<typeof RuleFromSchema>;
+
 /** One metric of one org in a period: the explicit target, what the rules require, and which counts. */
 export const TargetRowSchema = z.object({
   metric: CountedMetricSchema,
@@ -206,15 +260,98 @@ export const TargetRowSchema = z.object({
   orgName: z.string(),
   /** The explicit target, or null when none is set. */
   value: z.number().int().nullable(),
-  /** Sum of the frequency rules that apply, or null when none does. */
+  /** What the nearest applicable frequency rule requires (ADR 038), or null when none applies. */
   ruleRequired: z.number().int().nullable(),
-  /** value ?? ruleRequired: what the org is measured against. */
+  /** The rule behind ruleRequired, null without one. */
+  ruleFrom: RuleFromSchema.nullable(),
+  /**
+   * value ?? ruleRequired, else (for the org asked for only) the sum of its direct children's when
+   * every one of them has one: what the org is measured against.
+   */
   effective: z.number().int().nullable(),
+  effectiveFrom: EffectiveFromSchema.nullable(),
   /** The explicit target's id and version (null without one): DELETE it, or PUT with If-Match. */
   targetId: IdSchema.nullable(),
   version: z.number().int().nullable(),
 });
 export type TargetRow = z.infer<typeof TargetRowSchema>;
+
+/** A rule as read for target rows: with its id and the name of the org it is set on. */
+export interface NamedRule extends RuleLike {
+  id: string;
+  orgName: string;
+}
+
+/** The explicit target and rule parts of one row (no children sum: targetRows adds that). */
+export function targetRowOf(
+  org: RuleSubject & { name: string },
+  metric: CountedMetric,
+  target: { id: string; value: number; version: number } | undefined,
+  applied: AppliedRule<NamedRule> | null,
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+): TargetRow {
+  const value = target?.value ?? null;
+  const ruleRequired = applied ? requiredByRule(applied.rule, period) : null;
+  const r = applied?.rule;
+  return {
+    metric,
+    orgId: org.id,
+    orgName: org.name,
+    value,
+    ruleRequired,
+    ruleFrom: r
+      ? {
+          ruleId: r.id,
+          orgId: r.orgId,
+          orgName: r.orgName,
+          eachChild: r.eachChild,
+          level: r.level,
+          frequency: r.frequency,
+          times: r.times,
+          overrides: applied.overrides,
+        }
+      : null,
+    effective: value ?? ruleRequired,
+    effectiveFrom: value !== null ? 'TARGET' : ruleRequired !== null ? 'RULE' : null,
+    targetId: target?.id ?? null,
+    version: target?.version ?? null,
+  };
+}
+
+/**
+ * Every counted metric of an org and its direct children (the org first): explicit target beats
+ * the nearest rule (ruleIndex); when the org itself has neither, its effective target is the sum
+ * of its children's — only when every child has one, and one level only (the children's own
+ * targets or rules, never their children's sums). `rules` must hold every rule set on the org,
+ * its children and its ancestors.
+ */
+export function targetRows(
+  org: RuleSubject & { name: string },
+  children: readonly (RuleSubject & { name: string })[],
+  targets: readonly { id: string; orgId: string; metric: string; value: number; version: number }[],
+  rules: readonly NamedRule[],
+  period: Pick<PeriodRef, 'startsAt' | 'endsAt'>,
+): TargetRow[] {
+  // Keyed, so a city's few thousand targets are not searched once per org and metric.
+  const byKey = new Map(targets.map((t) => [`${t.orgId}|${t.metric}`, t]));
+  const applied = ruleIndex(rules);
+  const rowsOf = (o: RuleSubject & { name: string }) =>
+    COUNTED_METRIC_KEYS.map((metric) =>
+      targetRowOf(o, metric, byKey.get(`${o.id}|${metric}`), applied(o, metric), period),
+    );
+  const own = rowsOf(org);
+  const below = children.map(rowsOf);
+  if (below.length > 0) {
+    own.forEach((row, i) => {
+      if (row.effective !== null) return;
+      const values = below.map((rows) => rows[i]?.effective ?? null);
+      if (values.some((v) => v === null)) return;
+      row.effective = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      row.effectiveFrom = 'CHILDREN';
+    });
+  }
+  return [...own, ...below.flat()];
+}
 
 export const TargetsAnswerSchema = z.object({
   period: PeriodInfoSchema,

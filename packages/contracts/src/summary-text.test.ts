@@ -406,6 +406,15 @@ describe('二、存在的困难和问题 from the gaps, 三、下一步工作打
     ]);
   });
 
+  it('names the compared children by their level on a 区 (街道（乡镇）, not 支部)', () => {
+    const district = { ...gapFacts(), childUnit: '街道（乡镇）' };
+    const branches = problemsFrom(district).find((p) => p.kind === 'BRANCHES');
+    expect(branches?.paragraph.text.startsWith('街道（乡镇）之间工作不够平衡，')).toBe(true);
+    expect(branches?.paragraph.figures.at(-1)?.display).toBe('4个街道（乡镇）');
+    const step = nextStepsFrom(problemsFrom(district)).find((p) => p.text.startsWith('加强分类指导'));
+    expect(step?.text).toContain('工作滞后的街道（乡镇）加强督促指导，推动各街道（乡镇）工作均衡发展。');
+  });
+
   it('says so when the data shows no gap, and still plans the standing next step', () => {
     const content = buildSummary(facts());
     const problems = content.sections.find((s) => s.heading === '二、存在的困难和问题');

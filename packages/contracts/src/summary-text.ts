@@ -271,6 +271,11 @@ export interface SummaryFacts {
   complete: boolean;
   /** The org has child orgs (a street with branches) — some sentences speak of "各支部". */
   hasBranches: boolean;
+  /**
+   * What one child org is called where the text compares them (ORG_LEVEL_UNIT_LABELS' zh of the
+   * dashboard's childLevel: "街道（乡镇）" on a 区); "支部" when not given.
+   */
+  childUnit?: string;
   /** The 成文日期 the draft starts with (the day it is generated, Shanghai), "YYYY-MM-DD". */
   date: string;
   duty: {
@@ -526,6 +531,8 @@ export interface Problem {
   /** What the next step builds on. */
   metrics?: GapMetric[];
   branchNames?: string[];
+  /** BRANCHES: what the compared children are called ("支部", "街道（乡镇）"). */
+  childUnit?: string;
   count?: Count;
   measures?: string[];
 }
@@ -560,6 +567,7 @@ export function problemsFrom(f: SummaryFacts): Problem[] {
   }
 
   if (branches.length > 0) {
+    const unit = f.childUnit ?? '支部';
     const items = branches.map((b) => {
       const names = b.branches
         .slice(0, 3)
@@ -580,9 +588,9 @@ export function problemsFrom(f: SummaryFacts): Problem[] {
         b.branches.length > names.length ? '等' : '',
         figure(
           `branchGap.${b.metric}`,
-          `${METRIC_WORDS[b.metric].label}未达计划的支部`,
+          `${METRIC_WORDS[b.metric].label}未达计划的${unit}`,
           b.branches.length,
-          `${b.branches.length}个支部`,
+          `${b.branches.length}个${unit}`,
           null,
         ),
         `${METRIC_WORDS[b.metric].label}${f.complete ? '未完成计划' : '进度滞后'}`,
@@ -590,8 +598,9 @@ export function problemsFrom(f: SummaryFacts): Problem[] {
     });
     out.push({
       kind: 'BRANCHES',
-      paragraph: paragraph('支部之间工作不够平衡，', ...clauses(items, '；'), '。'),
+      paragraph: paragraph(`${unit}之间工作不够平衡，`, ...clauses(items, '；'), '。'),
       branchNames: distinct(branches.flatMap((b) => b.branches.map((x) => x.name))),
+      childUnit: unit,
     });
   }
 
@@ -676,7 +685,7 @@ export function nextStepsFrom(problems: Problem[]): SummaryParagraph[] {
       case 'BRANCHES':
         out.push(
           paragraph(
-            `加强分类指导，对${joinList(p.branchNames ?? [], { max: 3 })}工作滞后的支部加强督促指导，推动各支部工作均衡发展。`,
+            `加强分类指导，对${joinList(p.branchNames ?? [], { max: 3 })}工作滞后的${p.childUnit ?? '支部'}加强督促指导，推动各${p.childUnit ?? '支部'}工作均衡发展。`,
           ),
         );
         break;

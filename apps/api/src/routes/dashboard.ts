@@ -42,7 +42,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = 
     {
       config: { permission: 'dashboard:read' },
       schema: {
-        summary: '导出工作看板（xlsx：指标、月度、各支部、舆情、逾期事项；csv：指标表）',
+        summary: '导出工作看板（xlsx：指标、月度、各下级组织（各街道或各支部）、舆情、逾期事项；csv：指标表）',
         querystring: DashboardExportQuerySchema,
         response: { 200: z.any().describe('xlsx 工作簿或 CSV 文件（UTF-8，带 BOM）'), ...errorResponses },
       },

@@ -35,8 +35,9 @@ import { LanguageToggle } from '../components/language-toggle.tsx';
 import { NotificationBell } from '../components/notification-bell.tsx';
 import { can, logout, oversees, roleHome } from '../lib/auth.ts';
 import { useCurrentUser } from '../lib/current-user.tsx';
-import type { MessageKey } from '../lib/i18n.ts';
+import type { Lang, MessageKey, TranslateVars } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
+import { rankedWordsOf } from '../lib/levels.ts';
 import { RequireAuth } from './require-auth.tsx';
 import './touch.css';
 
@@ -45,6 +46,8 @@ type NavGroup = 'records' | 'risk' | 'plan' | 'admin';
 interface NavItem {
   path: string;
   label: MessageKey;
+  /** What fills the label's placeholders, for this user (the levels they rank). */
+  vars?: (me: Me, lang: Lang) => TranslateVars;
   icon: ReactNode;
   visible: (me: Me) => boolean;
   /** Entries of a group share one submenu, so the header stays one short row. */
@@ -154,6 +157,7 @@ const NAV: NavItem[] = [
   {
     path: '/branches',
     label: 'nav.branches',
+    vars: (me, lang) => rankedWordsOf(me.org.kind, lang),
     icon: <TeamOutlined />,
     visible: (me) => oversees(me) && can(me, 'dashboard:read'),
   },
@@ -254,7 +258,7 @@ export function AppLayout() {
     icon: item.icon,
     label: (
       <Link to={item.path} onClick={() => setDrawerOpen(false)}>
-        {t(item.label)}
+        {t(item.label, item.vars?.(me, lang))}
       </Link>
     ),
   });

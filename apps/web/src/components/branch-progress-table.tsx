@@ -1,7 +1,9 @@
-// The per-branch heat table of the dashboard and the branches page: rank, branch (a link that
-// re-scopes the dashboard to it), overall score, and one cell per trend figure — done / target
+// The per-child heat table of the dashboard and the branches page (a 区's streets, a street's
+// branches, named by their level): rank, name (a link that re-scopes the dashboard to it), overall score, and one cell per trend figure — done / target
 // coloured by pace (or a neutral strength without a target), each a link to its records.
 import { type BranchRow, TREND_METRICS } from '@dutyboard/contracts/dashboard';
+import { ORG_LEVEL_UNIT_LABELS } from '@dutyboard/contracts/labels';
+import type { OrgLevel } from '@dutyboard/contracts/orgs';
 import { Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -11,7 +13,9 @@ import { drillHref } from '../lib/metric-links.ts';
 
 interface BranchProgressTableProps {
   rows: BranchRow[];
-  /** Where a branch's name leads: its own dashboard for the same period. */
+  /** The children's level, which names the name column ("街道（乡镇）" on a 区, "支部" on a street). */
+  level: OrgLevel;
+  /** Where a child's name leads: its own dashboard for the same period. */
   branchHref: (row: BranchRow) => string;
   loading?: boolean;
 }
@@ -30,8 +34,8 @@ function scoreText(score: number | null, noScore: string): string {
   return score === null ? noScore : `${Math.round(score * 100)}%`;
 }
 
-export function BranchProgressTable({ rows, branchHref, loading }: BranchProgressTableProps) {
-  const { t, lang } = useI18n();
+export function BranchProgressTable({ rows, level, branchHref, loading }: BranchProgressTableProps) {
+  const { t, lang, nameOf } = useI18n();
   // Each column's largest count: the neutral shade of a cell without a target is relative to it.
   const columnMax = new Map(
     TREND_METRICS.map((metric) => [
@@ -49,11 +53,13 @@ export function BranchProgressTable({ rows, branchHref, loading }: BranchProgres
       pagination={false}
       scroll={{ x: 260 + 96 * TREND_METRICS.length }}
       locale={{ emptyText: t('branch.empty') }}
-      onRow={(row) => ({ 'data-testid': 'branch-row', 'data-org': row.orgId }) as HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({ 'data-testid': 'branch-row', 'data-org': row.orgId, 'data-level': row.level }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           key: 'name',
-          title: t('branch.name'),
+          title: nameOf(ORG_LEVEL_UNIT_LABELS, level),
           fixed: 'left',
           width: 170,
           render: (_: unknown, row) => (

@@ -1,7 +1,8 @@
-import { DASHBOARD_METRICS } from '@dutyboard/contracts/dashboard';
+import { type BranchRow, DASHBOARD_METRICS } from '@dutyboard/contracts/dashboard';
 import { FIGURES } from '@dutyboard/contracts/figures';
 import { describe, expect, it } from 'vitest';
-import { breakdownLabel, cellTone, dashboardMetricLabel } from './dashboard.ts';
+import { breakdownLabel, cellTone, childrenBehind, dashboardMetricLabel } from './dashboard.ts';
+import { levelWords, rankedWordsOf } from './levels.ts';
 
 describe('dashboard figure names', () => {
   it('names every dashboard figure in both languages, as the registry does', () => {
@@ -48,5 +49,47 @@ describe('cellTone', () => {
     expect(alpha(1)).toBeLessThan(alpha(4));
     expect(cellTone({ done: 0, status: null }, 8).background).toBe('transparent');
     expect(cellTone({ done: 0, status: null }, 0).background).toBe('transparent');
+  });
+});
+
+describe('the children of a level (ADR 039)', () => {
+  const row = (orgId: string, rank: number, statuses: BranchRow['cells'][number]['status'][]): BranchRow => ({
+    orgId,
+    name: orgId,
+    kind: 'STREET_COMMITTEE',
+    level: 'STREET',
+    score: null,
+    rank,
+    cells: statuses.map((status) => ({
+      metric: 'ACTIVITY',
+      done: 0,
+      target: status === null ? null : 1,
+      status,
+      drill: { list: '/api/activities', query: {} },
+    })),
+  });
+
+  it('lists the children behind pace, the most red first, then by rank', () => {
+    const rows = [
+      row('a', 1, ['GREEN', 'AMBER']),
+      row('b', 2, ['RED', null]),
+      row('c', 3, ['GREEN', null]),
+      row('d', 4, ['AMBER', 'AMBER']),
+    ];
+    expect(childrenBehind(rows).map((x) => [x.row.orgId, x.behind])).toEqual([
+      ['b', 1],
+      ['d', 2],
+      ['a', 1],
+    ]);
+    expect(childrenBehind([row('c', 1, ['GREEN'])])).toEqual([]);
+  });
+
+  it('names a 区 page’s children 街道（乡镇） and a street’s 支部, in both languages', () => {
+    expect(levelWords('STREET', 'zh')).toEqual({ unit: '街道（乡镇）', group: '各街道（乡镇）' });
+    expect(levelWords('DISTRICT', 'zh').group).toBe('各区（县）');
+    expect(rankedWordsOf('DISTRICT_COMMITTEE', 'zh').group).toBe('各街道（乡镇）');
+    expect(rankedWordsOf('CITY_COMMITTEE', 'zh').group).toBe('各区（县）');
+    expect(rankedWordsOf('STREET_COMMITTEE', 'zh').group).toBe('各支部');
+    expect(rankedWordsOf('DISTRICT_COMMITTEE', 'en').unit).toBe('Street or township');
   });
 });

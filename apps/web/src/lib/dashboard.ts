@@ -2,7 +2,7 @@
 // figures), so both share one fetcher and one cache entry per (period, org) (lib/dashboard-query.ts);
 // and how its figures are named and coloured, which both pages (and
 // components/branch-progress-table.tsx) need.
-import type { DashboardMetric } from '@dutyboard/contracts/dashboard';
+import type { BranchRow, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import type { PaceStatus } from '@dutyboard/contracts/periods';
 import { COLORS, heatTint, PACE_COLORS } from './colors.ts';
 import type { Lang } from './i18n.ts';
@@ -39,4 +39,17 @@ export function cellTone(cell: { done: number; status: PaceStatus | null }, colu
   const strength = Math.min(cell.done / columnMax, 1);
   const alpha = Math.round((0.08 + 0.32 * strength) * 100) / 100;
   return { background: heatTint(alpha), color: COLORS.text };
+}
+
+/**
+ * The children behind: those with a figure behind pace (RED, or AMBER) — most red cells first,
+ * then most amber, then in rank order — with how many cells are behind. For an overseer's "需要关注".
+ */
+export function childrenBehind(rows: readonly BranchRow[]): { row: BranchRow; behind: number }[] {
+  const count = (row: BranchRow, status: 'RED' | 'AMBER') => row.cells.filter((c) => c.status === status).length;
+  return rows
+    .map((row) => ({ row, red: count(row, 'RED'), amber: count(row, 'AMBER') }))
+    .filter((x) => x.red + x.amber > 0)
+    .sort((a, b) => b.red - a.red || b.amber - a.amber || a.row.rank - b.row.rank)
+    .map(({ row, red, amber }) => ({ row, behind: red + amber }));
 }

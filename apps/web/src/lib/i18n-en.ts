@@ -28,7 +28,7 @@ export const en: Messages = {
 
   'nav.dashboard': 'Dashboard',
   'nav.activities': 'Activities',
-  'nav.branches': 'Branches',
+  'nav.branches': '{group}',
   'nav.newActivity': 'New activity',
   'nav.adminUsers': 'Users',
   'nav.adminOrgs': 'Organisations',

@@ -31,7 +31,7 @@ export const zh = {
 
   'nav.dashboard': '看板',
   'nav.activities': '活动台账',
-  'nav.branches': '支部情况',
+  'nav.branches': '{group}情况',
   'nav.newActivity': '新增活动',
   'nav.adminUsers': '用户管理',
   'nav.adminOrgs': '组织管理',

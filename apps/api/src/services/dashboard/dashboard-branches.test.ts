@@ -9,6 +9,7 @@ const row = (orgId: string, score: number | null, activities: number): BranchRow
   orgId,
   name: orgId,
   kind: 'VILLAGE_BRANCH',
+  level: 'BRANCH',
   score,
   rank: 0,
   cells: [{ metric: 'ACTIVITY', done: activities, target: null, status: null, drill: { list: '/x', query: {} } }],

@@ -1,14 +1,15 @@
-// The dashboard's branch table: each child org's trend figures against its targets, a score and a
+// The dashboard's children table (a 区's streets, a street's branches): each child org's trend figures against its targets, a score and a
 // rank. Pure: the counts and targets are read by services/dashboard/dashboard.ts.
 import type { BranchRow, TrendMetric } from '@dutyboard/contracts/dashboard';
 import { TREND_METRICS } from '@dutyboard/contracts/dashboard';
+import { type OrgKind, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { pace } from '@dutyboard/contracts/periods';
 import { drillOf, type FigureScope, type TargetLookup } from './dashboard-figures.ts';
 
 export interface ChildOrg {
   id: string;
   name: string;
-  kind: string;
+  kind: OrgKind;
 }
 
 type Cell = BranchRow['cells'][number];
@@ -53,7 +54,15 @@ export function branchRows(
         drill: drillOf(scope, metric, c.id),
       };
     });
-    return { orgId: c.id, name: c.name, kind: c.kind, score: branchScore(cells), rank: 0, cells };
+    return {
+      orgId: c.id,
+      name: c.name,
+      kind: c.kind,
+      level: orgLevelOf(c.kind),
+      score: branchScore(cells),
+      rank: 0,
+      cells,
+    };
   });
   return rankBranches(rows);
 }

@@ -26,10 +26,10 @@ describe('the dashboard figures', () => {
   });
 
   it('measures a KPI against its effective target with the pace of the period so far', () => {
-    const targetOf = targetLookup([{ orgId: 'street', metric: 'ACTIVITY', effective: 12 }]);
+    const targetOf = targetLookup([{ orgId: 'street', metric: 'ACTIVITY', effective: 12, effectiveFrom: 'CHILDREN' }]);
     const kpi = kpiOf(scope, counts, tasks, targetOf, 'ACTIVITY');
     const expected = pace(3, 12, period, now);
-    expect(kpi).toMatchObject({ metric: 'ACTIVITY', done: 3, target: 12, ...expected });
+    expect(kpi).toMatchObject({ metric: 'ACTIVITY', done: 3, target: 12, targetFrom: 'CHILDREN', ...expected });
     expect(kpi.expected).toBe(6);
     expect(kpi.status).toBe('RED');
     expect(kpi.breakdown.map((b) => [b.key, b.count])).toEqual([
@@ -41,7 +41,12 @@ describe('the dashboard figures', () => {
 
   it('answers no target and no pace where none applies, and tasks from the task summary', () => {
     const none = targetLookup([]);
-    expect(kpiOf(scope, counts, tasks, none, 'ACTIVITY')).toMatchObject({ target: null, expected: null, status: null });
+    expect(kpiOf(scope, counts, tasks, none, 'ACTIVITY')).toMatchObject({
+      target: null,
+      targetFrom: null,
+      expected: null,
+      status: null,
+    });
     expect(kpiOf(scope, counts, tasks, none, 'ASSIGNMENT_OVERDUE').done).toBe(1);
     expect(kpiOf(scope, counts, tasks, none, 'ASSIGNMENT_DONE').done).toBe(3);
   });

@@ -6,6 +6,7 @@ import { TREND_METRICS } from '@dutyboard/contracts/dashboard';
 import { type CountedFigureDef, FIGURE_SOURCES, FIGURES, type RolledFigure } from '@dutyboard/contracts/figures';
 import { figureDrill, type Metric, type MetricDrill } from '@dutyboard/contracts/metrics';
 import { type PeriodRef, pace, periodMonths, SHANGHAI_OFFSET_MS, shanghaiMidnight } from '@dutyboard/contracts/periods';
+import type { EffectiveFrom } from '@dutyboard/contracts/plan';
 import type { AssignmentSummary } from '../assignments/summary.ts';
 import { KeyedCounts, PartCounts } from '../rollups/rollups.ts';
 
@@ -85,10 +86,19 @@ export function drillOf(scope: FigureScope, metric: Metric, orgId = scope.orgId,
 
 /** Effective targets by org and metric (TargetsAnswer items), null where none applies. */
 export type TargetLookup = (metric: DashboardMetric, orgId: string) => number | null;
+/** A TargetLookup that also says where each target comes from (the KPI card shows it). */
+export type SourcedTargetLookup = TargetLookup & {
+  from: (metric: DashboardMetric, orgId: string) => EffectiveFrom | null;
+};
 
-export function targetLookup(items: readonly { orgId: string; metric: string; effective: number | null }[]) {
-  const effective = new Map(items.map((t) => [`${t.orgId}|${t.metric}`, t.effective]));
-  return ((metric, orgId) => effective.get(`${orgId}|${metric}`) ?? null) satisfies TargetLookup;
+export function targetLookup(
+  items: readonly { orgId: string; metric: string; effective: number | null; effectiveFrom?: EffectiveFrom | null }[],
+): SourcedTargetLookup {
+  const byKey = new Map(items.map((t) => [`${t.orgId}|${t.metric}`, t]));
+  const of = (metric: DashboardMetric, orgId: string) => byKey.get(`${orgId}|${metric}`)?.effective ?? null;
+  return Object.assign(of, {
+    from: (metric: DashboardMetric, orgId: string) => byKey.get(`${orgId}|${metric}`)?.effectiveFrom ?? null,
+  });
 }
 
 /** A figure's own count and breakdown, from the counts its source is read from. */
@@ -121,7 +131,7 @@ export function kpiOf(
   scope: FigureScope,
   counts: OrgCounts,
   assignments: AssignmentSummary,
-  targetOf: TargetLookup,
+  targetOf: SourcedTargetLookup,
   metric: DashboardMetric,
 ): Kpi {
   const { done, breakdown } = doneOf(scope, counts, assignments, metric);
@@ -131,6 +141,7 @@ export function kpiOf(
     metric,
     done,
     target,
+    targetFrom: target === null ? null : targetOf.from(metric, scope.orgId),
     expected: p?.expected ?? null,
     status: p?.status ?? null,
     drill: drillOf(scope, metric),

@@ -1,5 +1,5 @@
 // The dashboard as sheets for an export: the figures with their targets and pace, their parts, the
-// months, the branches, the open alerts and the overdue owners — in Chinese, Shanghai time, and
+// months, the children (a 区's streets, a street's branches), the open alerts and the overdue owners — in Chinese, Shanghai time, and
 // with the list query each figure was counted from, so a printed figure stays traceable.
 import {
   DASHBOARD_SECTION_KEYS,
@@ -14,6 +14,8 @@ import {
   figurePartLabel,
   type LabelTable,
   labelOf,
+  ORG_LEVEL_GROUP_LABELS,
+  ORG_LEVEL_UNIT_LABELS,
   PACE_STATUS_LABELS,
 } from '@dutyboard/contracts/labels';
 import type { MetricDrill } from '@dutyboard/contracts/metrics';
@@ -85,12 +87,14 @@ function trendSheet(d: Dashboard): Sheet {
   };
 }
 
+/** The children's sheet, named by their level ("各街道（乡镇）" on a 区; a branch's empty one "各支部"). */
 function branchSheet(d: Dashboard): Sheet {
+  const level = d.childLevel ?? 'BRANCH';
   return {
-    name: '各支部',
+    name: zh(ORG_LEVEL_GROUP_LABELS, level),
     columns: [
       { header: '排名', width: 6 },
-      { header: '组织', width: 24 },
+      { header: zh(ORG_LEVEL_UNIT_LABELS, level), width: 24 },
       { header: '综合完成率', width: 12 },
       ...trendMetrics(d).flatMap((m) => [
         { header: `${label(m)}完成`, width: 10 },

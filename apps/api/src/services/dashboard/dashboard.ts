@@ -15,6 +15,7 @@ import {
   OPEN_ALERTS_MAX,
   TREND_METRICS,
 } from '@dutyboard/contracts/dashboard';
+import { childLevelOf, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, paceChangesAt, periodContaining, periodMonths } from '@dutyboard/contracts/periods';
 import type { PrismaClient } from '@dutyboard/db/client';
 import { summariseAssignments } from '../assignments/summary.ts';
@@ -172,7 +173,8 @@ export async function buildDashboard(
   );
   const answer: Dashboard = {
     period: { code: period.code, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() },
-    org: { id: org.id, name: org.name, parentId: org.parentId },
+    org: { id: org.id, name: org.name, parentId: org.parentId, kind: org.kind, level: orgLevelOf(org.kind) },
+    childLevel: childLevelOf(read.children.map((c) => c.kind)),
     trail: read.trail,
     generatedAt: now.toISOString(),
     kpis,

@@ -2,22 +2,28 @@
 // for an org and its branches with what the rules require, set or clear a target, and keep the
 // rules. Leadership writes (plan:manage); every change is audited in its transaction.
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
+import { type OrgKind, type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, periodCode } from '@dutyboard/contracts/periods';
 import {
+  ancestorIdsNearestFirst,
   type CreateFrequencyRuleInput,
   type FrequencyRule,
+  type NamedRule,
   type PutTargetInputSchema,
-  ruleRequiredFor,
-  ruleRequirements,
+  ruleIndex,
+  ruleLevelsBelow,
+  ruleReachAllowed,
   type TargetRow,
   type TargetsAnswer,
   type TargetsQuerySchema,
+  targetRowOf,
+  targetRows,
   toPeriodInfo,
   type UpdateFrequencyRuleInput,
 } from '@dutyboard/contracts/plan';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { AppError, fieldIssue, isUniqueViolation, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
@@ -41,9 +47,40 @@ export async function getTargets(
   const children = await prisma.orgUnit.findMany({
     where: { parentId: org.id },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-    select: { id: true, name: true, parentId: true },
+    select: { id: true, name: true, parentId: true, kind: true },
   });
   return targetsOf(prisma, query.period, org, children);
+}
+
+/** An org as the targets read it: its name for the rows, its kind and path for the rules that reach it. */
+export interface TargetOrg {
+  id: string;
+  name: string;
+  parentId: string | null;
+  kind: OrgKind;
+  path: string;
+}
+
+const subject = (o: TargetOrg) => ({ id: o.id, name: o.name, level: orgLevelOf(o.kind), path: o.path });
+
+/** The ids on an org's path: itself and every ancestor. */
+const pathIds = (path: string) => path.split('/').filter(Boolean);
+
+const namedRuleInclude = { org: { select: { name: true } } } as const;
+type NamedRuleRow = Prisma.FrequencyRuleGetPayload<{ include: typeof namedRuleInclude }>;
+const named = (r: NamedRuleRow): NamedRule => ({ ...r, orgName: r.org.name });
+
+/**
+ * The rules that may decide for orgs whose paths are given: set on any org on those paths (the
+ * orgs themselves and every ancestor). One query, however deep or wide (a 市's 25 区 share theirs).
+ */
+async function rulesOnPaths(db: Db, paths: readonly string[], metric?: CountedMetric): Promise<NamedRule[]> {
+  const ids = [...new Set(paths.flatMap(pathIds))];
+  const rows = await db.frequencyRule.findMany({
+    where: { orgId: { in: ids }, ...(metric ? { metric } : {}) },
+    include: namedRuleInclude,
+  });
+  return rows.map(named);
 }
 
 /**
@@ -53,51 +90,29 @@ export async function getTargets(
 export async function targetsOf(
   prisma: PrismaClient,
   ref: PeriodRef,
-  org: { id: string; name: string; parentId: string | null },
-  children: readonly { id: string; name: string; parentId: string | null }[],
+  org: TargetOrg,
+  children: readonly Omit<TargetOrg, 'path'>[],
 ): Promise<TargetsAnswer> {
-  const orgs = [{ id: org.id, name: org.name, parentId: org.parentId }, ...children];
-  const orgIds = orgs.map((o) => o.id);
+  // A child's path is the org's plus its own id.
+  const below = children.map((c) => ({ ...c, path: `${org.path}${c.id}/` }));
+  const orgs = [org, ...below];
   const [targets, rules] = await Promise.all([
     prisma.target.findMany({
-      where: { period: { kind: ref.kind, year: ref.year, index: ref.index }, orgId: { in: orgIds } },
+      where: { period: { kind: ref.kind, year: ref.year, index: ref.index }, orgId: { in: orgs.map((o) => o.id) } },
     }),
-    prisma.frequencyRule.findMany({
-      where: {
-        OR: [
-          { orgId: { in: orgIds }, eachChild: false },
-          // "Each branch" rules of the org's parent apply to the org; the org's own apply to its children.
-          { orgId: { in: org.parentId ? [org.parentId, org.id] : [org.id] }, eachChild: true },
-        ],
-      },
-    }),
+    rulesOnPaths(
+      prisma,
+      orgs.map((o) => o.path),
+    ),
   ]);
-
-  // Keyed, so a city's few thousand targets are not searched once per org and metric.
-  const byKey = new Map(targets.map((t) => [`${t.orgId}|${t.metric}`, t]));
-  const requiredOf = ruleRequirements(rules, ref);
-  const items: TargetRow[] = [];
-  for (const o of orgs) {
-    for (const metric of COUNTED_METRIC_KEYS) {
-      const target = byKey.get(`${o.id}|${metric}`);
-      const ruleRequired = requiredOf(o, metric);
-      const value = target?.value ?? null;
-      items.push({
-        metric,
-        orgId: o.id,
-        orgName: o.name,
-        value,
-        ruleRequired,
-        effective: value ?? ruleRequired,
-        targetId: target?.id ?? null,
-        version: target?.version ?? null,
-      });
-    }
-  }
-  return { period: toPeriodInfo(ref), orgs, items };
+  return {
+    period: toPeriodInfo(ref),
+    orgs: orgs.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
+    items: targetRows(subject(org), below.map(subject), targets, rules, ref),
+  };
 }
 
-const withOrgName = { org: { select: { name: true, path: true, parentId: true } } } as const;
+const withOrgName = { org: { select: { name: true, path: true, parentId: true, kind: true } } } as const;
 type TargetWithOrg = Prisma.TargetGetPayload<{ include: typeof withOrgName }>;
 
 function auditTarget(row: TargetWithOrg, periodCode: string) {
@@ -106,27 +121,10 @@ function auditTarget(row: TargetWithOrg, periodCode: string) {
 }
 
 async function targetRow(db: Db, row: TargetWithOrg, ref: PeriodRef): Promise<TargetRow> {
-  const rules = await db.frequencyRule.findMany({
-    where: {
-      metric: row.metric,
-      OR: [
-        { orgId: row.orgId, eachChild: false },
-        ...(row.org.parentId ? [{ orgId: row.org.parentId, eachChild: true }] : []),
-      ],
-    },
-  });
   const metric = row.metric as CountedMetric;
-  const ruleRequired = ruleRequiredFor(rules, { id: row.orgId, parentId: row.org.parentId }, metric, ref);
-  return {
-    metric,
-    orgId: row.orgId,
-    orgName: row.org.name,
-    value: row.value,
-    ruleRequired,
-    effective: row.value,
-    targetId: row.id,
-    version: row.version,
-  };
+  const rules = await rulesOnPaths(db, [row.org.path], metric);
+  const org = subject({ id: row.orgId, ...row.org });
+  return targetRowOf(org, metric, row, ruleIndex(rules)(org, metric), ref);
 }
 
 /**
@@ -218,6 +216,7 @@ function toRule(row: RuleRow): FrequencyRule {
     orgId: row.orgId,
     orgName: row.org.name,
     eachChild: row.eachChild,
+    level: row.level,
     frequency: row.frequency,
     times: row.times,
     note: row.note,
@@ -238,14 +237,35 @@ const ruleTaken = () =>
     { fields: [fieldIssue('metric', 'taken', { key: 'plan.ruleTaken' })] },
   );
 
-/** The rules set on the org and below it, plus its parent's "each branch" rules, which apply to it. */
+/** A level reach goes with eachChild and names a level below the org's own (ruleReachAllowed). */
+function checkReach(orgLevel: OrgLevel, eachChild: boolean, level: OrgLevel | null) {
+  if (level !== null && !eachChild) {
+    const said = { key: 'plan.ruleLevelNeedsEachChild' } as const;
+    throw validationError([fieldIssue('level', 'needs_each_child', said)], said);
+  }
+  if (!ruleReachAllowed(orgLevel, { eachChild, level })) {
+    const said = { key: 'plan.ruleLevelNotBelow', params: { level: level ?? orgLevel, orgLevel } } as const;
+    throw validationError([fieldIssue('level', 'not_below', said)], said);
+  }
+}
+
+/**
+ * The rules set on the org and below it, plus the rules of its ancestors that reach it or an org
+ * below it: the parent's each-child rules, and every ancestor's by-level rules for the org's level
+ * or a level below. One query whatever the depth.
+ */
 export async function listRules(prisma: PrismaClient, user: AuthUser, orgId?: string): Promise<FrequencyRule[]> {
   const org = await loadReachableOrg(prisma, user, orgId ?? user.orgId);
+  const level = orgLevelOf(org.kind);
+  const ancestors = ancestorIdsNearestFirst(org.path);
   const rows = await prisma.frequencyRule.findMany({
     where: {
       OR: [
         { org: { path: { startsWith: org.path } } },
-        ...(org.parentId ? [{ orgId: org.parentId, eachChild: true }] : []),
+        ...(org.parentId ? [{ orgId: org.parentId, eachChild: true, level: null }] : []),
+        ...(ancestors.length > 0
+          ? [{ orgId: { in: ancestors }, level: { in: [level, ...ruleLevelsBelow(level)] } }]
+          : []),
       ],
     },
     include: ruleInclude,
@@ -266,11 +286,13 @@ export async function createRule(
   user: AuthUser,
   input: CreateFrequencyRuleInput,
 ): Promise<FrequencyRule> {
-  await loadWritableOrg(tx, user, input.orgId);
+  const org = await loadWritableOrg(tx, user, input.orgId);
+  const level = input.level ?? null;
+  checkReach(orgLevelOf(org.kind), input.eachChild, level);
   // Checked first so the transaction is not aborted by the unique index in the common case; the
-  // index still decides a race.
-  const existing = await tx.frequencyRule.findUnique({
-    where: { metric_orgId_eachChild: { metric: input.metric, orgId: input.orgId, eachChild: input.eachChild } },
+  // index (NULLS NOT DISTINCT) still decides a race.
+  const existing = await tx.frequencyRule.findFirst({
+    where: { metric: input.metric, orgId: input.orgId, eachChild: input.eachChild, level },
     select: { id: true },
   });
   if (existing) throw ruleTaken();
@@ -281,6 +303,7 @@ export async function createRule(
         metric: input.metric,
         orgId: input.orgId,
         eachChild: input.eachChild,
+        level,
         frequency: input.frequency,
         times: input.times,
         note: input.note ?? null,

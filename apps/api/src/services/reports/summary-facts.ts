@@ -7,6 +7,7 @@
 // functions of contracts/summary-text.ts.
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import { FIGURES } from '@dutyboard/contracts/figures';
+import { labelOf, ORG_LEVEL_UNIT_LABELS } from '@dutyboard/contracts/labels';
 import { shanghaiLocalDate } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
 import type { GeneratedSummary, SummaryRequestSchema } from '@dutyboard/contracts/reports';
@@ -197,6 +198,7 @@ export async function summaryFacts(
     periodWord: periodWord(period),
     complete,
     hasBranches: orgs.length > 1,
+    childUnit: labelOf(ORG_LEVEL_UNIT_LABELS, dashboard.childLevel ?? 'BRANCH', 'zh'),
     date: shanghaiLocalDate(now),
     duty: {
       firstResponsible: first

@@ -3,7 +3,7 @@
 import type { branchesZh } from './messages.ts';
 
 export const branchesEn: Record<keyof typeof branchesZh, string> = {
-  'branches.title': 'Branches',
+  'branches.title': '{group}',
   'branches.hint':
-    "Each branch's figures for the chosen period against its targets, best first; click a branch for its dashboard, a figure for its records.",
+    '{group}: the figures of each for the chosen period against its targets, best first; click a name ({unit}) for its own dashboard, a figure for its records.',
 };

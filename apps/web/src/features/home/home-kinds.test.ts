@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { gapsOf, HOME_KINDS } from './home-kinds.ts';
 
 function kpi(metric: Kpi['metric'], done: number, target: number | null, status: Kpi['status'] = null): Kpi {
-  return { metric, done, target, expected: target === null ? null : 0, status, drill: null, breakdown: [] };
+  const targetFrom = target === null ? null : 'TARGET';
+  return { metric, done, target, targetFrom, expected: target === null ? null : 0, status, drill: null, breakdown: [] };
 }
 
 describe('a secretary home: the gaps of the period', () => {

@@ -6,7 +6,7 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'targets.nav': 'Targets',
   'targets.title': 'Targets',
   'targets.intro':
-    'Each figure is measured against its target; where no target is set, the frequency rules give the required count.',
+    "Each figure is measured against its target; where none is set, the nearest frequency rule gives the required count (an organisation's own rule before one set above); with neither, the sum of the targets of every unit below.",
   'targets.gridTitle': 'Targets by figure',
   'targets.colMetric': 'Figure',
   'targets.explicit': 'Target {value}',
@@ -36,7 +36,7 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'targets.ruleColRequired': 'In this period',
   'targets.ruleColNote': 'Note',
   'targets.scopeSelf': 'This organisation',
-  'targets.scopeEachChild': 'Each organisation below',
+  'targets.scopeEachChild': 'Each organisation directly below',
   'targets.ruleFrequencyValue': '{frequency}, {times} times',
   'targets.ruleDelete': 'Delete',
   'targets.ruleDeleteLabel': 'Delete the {metric} rule',
@@ -53,4 +53,8 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'targets.ruleNotePlaceholder': 'e.g. the central group studies together once a month (optional)',
   'targets.ruleTaken': 'This organisation already has such a rule for this figure; delete it first',
   'targets.rulesLoadFailed': 'Could not load the frequency rules',
+  'targets.fromChildren': 'Sum of units below {value}',
+  'targets.ruleFromOrg': 'Set by {org}: {rule}',
+  'targets.ruleOverrides': 'Overrides the rule above',
+  'targets.scopeEachLevel': 'Every organisation at {level} level',
 };

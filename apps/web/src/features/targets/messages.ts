@@ -3,7 +3,8 @@
 export const targetsZh = {
   'targets.nav': '目标设置',
   'targets.title': '目标设置',
-  'targets.intro': '每项指标以设定的目标为准；没有设定目标时，按频次规则折算应完成的次数。',
+  'targets.intro':
+    '每项指标以设定的目标为准；没有设定目标时，按最近的频次规则（本组织的规则优先于上级规定）折算应完成的次数；两者都没有时，按全部下级的目标合计。',
   'targets.gridTitle': '各项指标目标',
   'targets.colMetric': '指标',
   'targets.explicit': '目标 {value}',
@@ -32,7 +33,7 @@ export const targetsZh = {
   'targets.ruleColRequired': '本周期折算',
   'targets.ruleColNote': '说明',
   'targets.scopeSelf': '本组织',
-  'targets.scopeEachChild': '每个下级组织',
+  'targets.scopeEachChild': '每个直属下级组织',
   'targets.ruleFrequencyValue': '{frequency} {times} 次',
   'targets.ruleDelete': '删除',
   'targets.ruleDeleteLabel': '删除“{metric}”频次规则',
@@ -49,4 +50,8 @@ export const targetsZh = {
   'targets.ruleNotePlaceholder': '如：中心组每月集中学习一次（选填）',
   'targets.ruleTaken': '该组织已有这项指标的同类规则，请删除后重新添加',
   'targets.rulesLoadFailed': '频次规则加载失败',
+  'targets.fromChildren': '下级合计 {value}',
+  'targets.ruleFromOrg': '由 {org} 规定：{rule}',
+  'targets.ruleOverrides': '覆盖上级规定',
+  'targets.scopeEachLevel': '每个{level}组织',
 } satisfies Record<string, string>;

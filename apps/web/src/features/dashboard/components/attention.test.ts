@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { attentionKpis } from './attention.ts';
 
 function kpi(metric: Kpi['metric'], done: number, target: number | null, status: Kpi['status'] = null): Kpi {
-  return { metric, done, target, expected: null, status, drill: null, breakdown: [] };
+  return {
+    metric,
+    done,
+    target,
+    targetFrom: target === null ? null : 'TARGET',
+    expected: null,
+    status,
+    drill: null,
+    breakdown: [],
+  };
 }
 
 const KPIS = [

@@ -64,6 +64,11 @@ export function KpiCard({ kpi, ended = false, period }: { kpi: Kpi; ended?: bool
           <span className="db-dash-kpi-target">
             {'/ '}
             <span data-testid={`kpi-${kpi.metric}-target`}>{kpi.target}</span>
+            {kpi.targetFrom === 'CHILDREN' && (
+              <span className="db-dash-kpi-target-from" data-testid={`kpi-${kpi.metric}-target-from`}>
+                {t('kpi.targetFromChildren')}
+              </span>
+            )}
           </span>
         )}
       </div>

@@ -1,7 +1,9 @@
-// 工作看板: every figure of a period for the street or one branch against its targets with pace,
-// the per-month trend, the per-branch table, alerts and overdue tasks. Every number links to the
+// 工作看板: every figure of a period for an org (a 区, a street, one branch) against its targets
+// with pace, the per-month trend, the children's table (named by their level; on a 区 or 市 it
+// comes first, ADR 039), alerts and overdue tasks. Every number links to the
 // records it counts. Period and org live in the URL, so links can be shared and back/forward
 // walk through the choices; a branch in the table (or the breadcrumb) re-scopes the page.
+import { childrenOversee } from '@dutyboard/contracts/orgs';
 import { Alert, Breadcrumb, Button, Card, Col, Grid, Row, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,10 +17,12 @@ import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useDashboard } from '../../../lib/dashboard.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
+import { levelWords } from '../../../lib/levels.ts';
 import { useOrgChoices } from '../../../lib/orgs.ts';
 import { patchParams } from '../../../lib/use-url-filter.ts';
 import { AlertFunnelCard } from '../components/alert-funnel-card.tsx';
 import { AttentionFirst } from '../components/attention-first.tsx';
+import { ChildrenBehind } from '../components/children-behind.tsx';
 import { KpiSections, KpiSkeleton } from '../components/kpi-sections.tsx';
 import { OverdueOwnersCard } from '../components/overdue-owners-card.tsx';
 import { TrendCard } from '../components/trend-card.tsx';
@@ -41,7 +45,7 @@ const TablePager = lazy(async () => ({ default: (await loadPager).TablePager }))
 
 export function DashboardRoute() {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const query = dashboardQueryFromParams(params);
   const { period, org } = query;
@@ -79,6 +83,41 @@ export function DashboardRoute() {
     <Suspense fallback={<Card size="small" loading style={{ height: '100%' }} />}>
       <OpenAlertsCard openAlerts={data.openAlerts} generatedAt={data.generatedAt} ended={ended} />
     </Suspense>
+  );
+  // A 区's (or 市's) page is an overseer's: its streets' ranking comes first (ADR 039).
+  const overseer = data ? childrenOversee(data.childLevel) : false;
+  const words = levelWords(data?.childLevel ?? 'BRANCH', lang);
+  const childrenSection = data && data.branches.length > 0 && (
+    <section
+      className="db-dash-card-section"
+      aria-labelledby="dashboard-branches"
+      data-testid="dashboard-children"
+      data-level={data.childLevel ?? undefined}
+      style={overseer ? { marginBottom: 16 } : undefined}
+    >
+      <h2 className="db-dash-section" id="dashboard-branches">
+        {t('dashboard.branches.title', words)}
+      </h2>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+        {t('dashboard.branches.hint', words)}
+      </Typography.Paragraph>
+      {overseer && <ChildrenBehind rows={data.branches} unit={words.unit} hrefOf={scopeHref} />}
+      <div style={{ background: COLORS.surface, borderRadius: 8, overflow: 'hidden' }}>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
+          <BranchProgressTable
+            rows={data.branches}
+            level={data.childLevel ?? 'BRANCH'}
+            branchHref={(row) => scopeHref(row.orgId)}
+          />
+          <TablePager
+            page={data.branchPage}
+            label={t('dashboard.branches.pages', words)}
+            testId="branch-pages"
+            onChange={(page) => setPage('bpage', page)}
+          />
+        </Suspense>
+      </div>
+    </section>
   );
   return (
     <div>
@@ -144,6 +183,7 @@ export function DashboardRoute() {
           {narrow && (
             <>
               <AttentionFirst data={data} ended={ended} alerts={openAlerts} />
+              {overseer && childrenSection}
               <Button
                 block
                 size="large"
@@ -158,32 +198,11 @@ export function DashboardRoute() {
           )}
           {(!narrow || showAll) && (
             <>
+              {!narrow && overseer && childrenSection}
               <KpiSections kpis={data.kpis} ended={ended} period={data.period.code} />
 
               <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
-                {data.branches.length > 0 && (
-                  <Col span={24}>
-                    <section className="db-dash-card-section" aria-labelledby="dashboard-branches">
-                      <h2 className="db-dash-section" id="dashboard-branches">
-                        {t('dashboard.branches.title')}
-                      </h2>
-                      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-                        {t('dashboard.branches.hint')}
-                      </Typography.Paragraph>
-                      <div style={{ background: COLORS.surface, borderRadius: 8, overflow: 'hidden' }}>
-                        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} style={{ padding: 16 }} />}>
-                          <BranchProgressTable rows={data.branches} branchHref={(row) => scopeHref(row.orgId)} />
-                          <TablePager
-                            page={data.branchPage}
-                            label={t('dashboard.branches.pages')}
-                            testId="branch-pages"
-                            onChange={(page) => setPage('bpage', page)}
-                          />
-                        </Suspense>
-                      </div>
-                    </section>
-                  </Col>
-                )}
+                {!overseer && childrenSection && <Col span={24}>{childrenSection}</Col>}
                 <Col xs={24} lg={16}>
                   <TrendCard data={data} />
                 </Col>

@@ -1,6 +1,6 @@
 import { COUNTED_METRIC_KEYS, RULE_FREQUENCIES } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { type DialogProps, SubmitModal } from '../../../components/form-modal.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
@@ -10,6 +10,7 @@ import { metricLabel } from '../../../lib/metric-links.ts';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateRule } from '../api/targets.ts';
 import { checkRule, RULE_FIELDS, type RuleFormValues } from './rule-form-values.ts';
+import { reachChoices, reachText } from './rule-reach.ts';
 
 interface RuleCreateModalProps extends DialogProps {
   orgs: OrgUnit[];
@@ -17,8 +18,12 @@ interface RuleCreateModalProps extends DialogProps {
 }
 
 export function RuleCreateModal({ orgs, defaultOrgId, ...dialog }: RuleCreateModalProps) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const [form] = Form.useForm<RuleFormValues>();
+  // The reaches follow the chosen org: a 区 offers 每个街道乡镇级组织 and 每个支部级组织.
+  const orgId = Form.useWatch('orgId', form) ?? defaultOrgId;
+  const choices = reachChoices(orgs.find((o) => o.id === orgId)?.kind);
   const create = useCreateRule();
   // One key per dialog: a retried save (lost answer, double tap) cannot add the rule twice.
   const [key] = useState(randomUuid);
@@ -30,7 +35,7 @@ export function RuleCreateModal({ orgs, defaultOrgId, ...dialog }: RuleCreateMod
       title={t('targets.ruleNewTitle')}
       form={form}
       name="rule_create"
-      initialValues={{ orgId: defaultOrgId, eachChild: false, frequency: 'MONTHLY', times: 1 }}
+      initialValues={{ orgId: defaultOrgId, level: 'SELF', frequency: 'MONTHLY', times: 1 }}
       okText={t('targets.ruleAdd')}
       testId="rule-form"
       fields={RULE_FIELDS}
@@ -47,16 +52,18 @@ export function RuleCreateModal({ orgs, defaultOrgId, ...dialog }: RuleCreateMod
         />
       </Form.Item>
       <Form.Item {...item('orgId')}>
-        <OrgSelect orgs={orgs} testId="rule-org" />
-      </Form.Item>
-      <Form.Item {...item('eachChild')}>
-        <Radio.Group
-          data-testid="rule-scope"
-          options={[
-            { value: false, label: t('targets.scopeSelf') },
-            { value: true, label: t('targets.scopeEachChild') },
-          ]}
+        <OrgSelect
+          orgs={orgs}
+          testId="rule-org"
+          onChange={(id) => {
+            // A reach the new org does not offer falls back to the org itself.
+            const kind = orgs.find((o) => o.id === id)?.kind;
+            if (!reachChoices(kind).includes(form.getFieldValue('level'))) form.setFieldValue('level', 'SELF');
+          }}
         />
+      </Form.Item>
+      <Form.Item {...item('level')}>
+        <Select data-testid="rule-scope" options={choices.map((c) => ({ value: c, label: reachText(c, i18n) }))} />
       </Form.Item>
       <div style={{ display: 'flex', gap: 12 }}>
         <Form.Item {...item('frequency')} style={{ flex: 1 }}>

@@ -5,11 +5,13 @@ import { type CreateFrequencyRuleInput, CreateFrequencyRuleInputSchema } from '@
 import { checkBody } from '../../../lib/record-values.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
 import { formFields } from '../../../lib/zod-rules.ts';
+import { type ReachChoice, reachOfChoice } from './rule-reach.ts';
 
 export interface RuleFormValues {
   metric?: CountedMetric;
   orgId?: string;
-  eachChild?: boolean;
+  /** The reach: named `level` so the server's issues about it land on this field. */
+  level?: ReachChoice;
   frequency?: RuleFrequency;
   times?: number | null;
   note?: string;
@@ -18,7 +20,8 @@ export interface RuleFormValues {
 export const RULE_FIELDS = formFields(CreateFrequencyRuleInputSchema, {
   metric: 'targets.ruleMetric',
   orgId: 'targets.ruleOrg',
-  eachChild: 'targets.ruleScope',
+  // Required and chosen, as eachChild is; the level itself is checked against the org by the server.
+  level: { label: 'targets.ruleScope', from: 'eachChild' },
   frequency: 'targets.ruleFrequency',
   times: 'targets.ruleTimes',
   note: 'targets.ruleNote',
@@ -29,7 +32,7 @@ export function checkRule(values: RuleFormValues): Checked<CreateFrequencyRuleIn
   return checkBody(CreateFrequencyRuleInputSchema, {
     metric: values.metric,
     orgId: values.orgId,
-    eachChild: values.eachChild ?? false,
+    ...reachOfChoice(values.level ?? 'SELF'),
     frequency: values.frequency,
     times: values.times ?? undefined,
     note: note === '' ? null : note,

@@ -1,6 +1,6 @@
-// The frequency rules that apply to the chosen org (its own, its branches', and its parent's
-// "each branch" rules), with what each requires in the chosen period; leadership adds and
-// deletes them.
+// The frequency rules that apply to the chosen org (its own, those below it, and the rules of
+// its ancestors that reach it or below), with what each requires in the chosen period;
+// leadership adds and deletes them.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { requiredByRule } from '@dutyboard/contracts/metrics';
 import type { OrgUnit } from '@dutyboard/contracts/orgs';
@@ -26,6 +26,7 @@ import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
 import { useDeleteRule, useRules } from '../api/targets.ts';
 import { RuleCreateModal } from './rule-create-modal.tsx';
+import { reachChoiceOf, reachText } from './rule-reach.ts';
 
 interface RulesSectionProps {
   period: string;
@@ -36,13 +37,15 @@ interface RulesSectionProps {
 }
 
 export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: RulesSectionProps) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { message } = App.useApp();
   const phone = !Grid.useBreakpoint().sm;
   const rules = useRules(org);
   const remove = useDeleteRule();
   const { dialog, openDialog, dialogProps } = useDialogState<'create'>();
   const ref = periodFromCode(period);
+  const reachable = new Set(orgs.map((o) => o.id));
 
   const confirmButton: ButtonProps & { 'data-testid': string } = {
     danger: true,
@@ -57,7 +60,7 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
 
   const frequency = (rule: FrequencyRule) =>
     t('targets.ruleFrequencyValue', { frequency: t(`plan.frequency.${rule.frequency}`), times: rule.times });
-  const scope = (rule: FrequencyRule) => (rule.eachChild ? t('targets.scopeEachChild') : t('targets.scopeSelf'));
+  const scope = (rule: FrequencyRule) => reachText(reachChoiceOf(rule), i18n);
 
   const columns: TableColumnsType<FrequencyRule> = phone
     ? [
@@ -109,23 +112,25 @@ export function RulesSection({ period, org, defaultOrgId, orgs, canEdit }: Rules
       key: 'actions',
       title: '',
       width: 56,
-      render: (_: unknown, rule) => (
-        <Popconfirm
-          title={t('targets.ruleDeleteConfirm')}
-          okText={t('targets.ruleDelete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={confirmButton}
-          onConfirm={() => onDelete(rule)}
-        >
-          <Button
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, lang) })}
-            data-testid="rule-delete"
-          />
-        </Popconfirm>
-      ),
+      // A rule set above the caller's reach (a 区's, seen from a 街道) applies here but is not theirs to delete.
+      render: (_: unknown, rule) =>
+        reachable.has(rule.orgId) && (
+          <Popconfirm
+            title={t('targets.ruleDeleteConfirm')}
+            okText={t('targets.ruleDelete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={confirmButton}
+            onConfirm={() => onDelete(rule)}
+          >
+            <Button
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('targets.ruleDeleteLabel', { metric: metricLabel(rule.metric, lang) })}
+              data-testid="rule-delete"
+            />
+          </Popconfirm>
+        ),
     });
   }
 

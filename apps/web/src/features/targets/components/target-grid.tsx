@@ -3,8 +3,14 @@
 // where it comes from; leadership edits the explicit target in place.
 import { CheckOutlined, CloseOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
-import { TARGET_VALUE_MAX, TARGET_VALUE_MIN, type TargetRow, type TargetsAnswer } from '@dutyboard/contracts/plan';
-import { App, Button, Grid, InputNumber, Popconfirm, Space, Table, type TableColumnsType, Typography } from 'antd';
+import {
+  type RuleFrom,
+  TARGET_VALUE_MAX,
+  TARGET_VALUE_MIN,
+  type TargetRow,
+  type TargetsAnswer,
+} from '@dutyboard/contracts/plan';
+import { App, Button, Grid, InputNumber, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
@@ -169,7 +175,32 @@ function TargetCell({ cell, period, canEdit }: { cell: TargetRow; period: string
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {cell.ruleRequired === null ? t('targets.noRule') : t('targets.fromRule', { value: cell.ruleRequired })}
         </Typography.Text>
+        {cell.effectiveFrom === 'CHILDREN' && cell.effective !== null && (
+          <>
+            {' · '}
+            <Typography.Text style={{ fontSize: 12 }} data-testid="target-from-children">
+              {t('targets.fromChildren', { value: cell.effective })}
+            </Typography.Text>
+          </>
+        )}
       </div>
+      {cell.ruleFrom && <RuleSource from={cell.ruleFrom} />}
+    </div>
+  );
+}
+
+/** Where the required count comes from ("由 示范区委 规定：每季度 1 次"), and whether it overrides a rule above. */
+function RuleSource({ from }: { from: RuleFrom }) {
+  const { t } = useI18n();
+  const rule = t('targets.ruleFrequencyValue', { frequency: t(`plan.frequency.${from.frequency}`), times: from.times });
+  return (
+    <div className="db-row-meta" style={{ fontSize: 12 }} data-testid="target-rule-from">
+      {t('targets.ruleFromOrg', { org: from.orgName, rule })}
+      {from.overrides && (
+        <Tag color="blue" style={{ marginInlineStart: 4, fontSize: 11 }} data-testid="target-rule-overrides">
+          {t('targets.ruleOverrides')}
+        </Tag>
+      )}
     </div>
   );
 }
