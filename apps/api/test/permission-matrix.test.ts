@@ -9,6 +9,7 @@
 // leader, reviewer and admin reach both branches, the sibling street's leader and admin neither,
 // and their successful answers are searched for both branches' records.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { starterSchemeCategories } from '@dutyboard/contracts/assessments';
 import { type Action, can, type Role } from '@dutyboard/contracts/permissions';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, RouteOptions } from 'fastify';
@@ -152,6 +153,13 @@ interface Entry {
    * who does not reach the street is refused with 403 (the admin chose it in the form).
    */
   inStreet?: boolean;
+  /** The same, for a request naming the 区 (a scheme issued by it). */
+  inDistrict?: boolean;
+  /**
+   * Whether a caller reaches the own / other object, when it is not branch A's / B's: a 考核细则
+   * of the fixture street (read from inside it too: secretary A) and one of the sibling street.
+   */
+  reach?: (r: Reach, c: 'own' | 'other') => boolean;
   /** The id of an own / other record when it is the caller's own kind of thing (import job, session). */
   target?: (who: Who, c: 'own' | 'other') => Promise<string>;
   req(t: Target): Req | Promise<Req>;
@@ -162,6 +170,8 @@ interface Reach {
   A: boolean;
   B: boolean;
   street: boolean;
+  street2: boolean;
+  district: boolean;
 }
 
 interface RouteInfo {
@@ -185,8 +195,15 @@ export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null
   if (declared !== 'SIGNED_IN' && !can(role, declared as Action)) return 403;
   if (c === 'missing') return 404;
   if (entry.inStreet && !reach.street) return 403;
+  if (entry.inDistrict && !reach.district) return 403;
   // Own: branch A's object (a global route is about no org), or the caller's own job or session.
-  const reaches = entry.kind === 'global' || entry.requesterOnly ? c === 'own' : c === 'own' ? reach.A : reach.B;
+  const reaches = entry.reach
+    ? entry.reach(reach, c)
+    : entry.kind === 'global' || entry.requesterOnly
+      ? c === 'own'
+      : c === 'own'
+        ? reach.A
+        : reach.B;
   if (!reaches) return entry.other ?? 404;
   if (entry.serviceAction && !can(role, entry.serviceAction)) return 403;
   return entry.ok;
@@ -781,6 +798,54 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/reports/summaries/:id/docx': getOne('/api/reports/summaries', 'summary', '/docx'),
   'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
 
+  // 考核细则 (ADR 040): read by everyone inside or above the issuing org, written by leadership
+  // of an org that reaches it. Own: a scheme of the fixture street for its branches (secretary A
+  // reads it, the sibling street does not); other: one of the sibling street (the 区 reaches it,
+  // the fixture street does not). A fresh draft for every cell.
+  'GET /api/assessment-schemes': orgList('/api/assessment-schemes'),
+  'POST /api/assessment-schemes': {
+    kind: 'global',
+    ok: 201,
+    inStreet: true,
+    req: () =>
+      post('/api/assessment-schemes', {
+        org: fx.streetId,
+        level: 'BRANCH',
+        period: PERIOD,
+        name: '矩阵细则',
+        total: 100,
+        categories: starterSchemeCategories(PERIOD),
+      }),
+  },
+  'POST /api/assessment-schemes/starter': {
+    kind: 'global',
+    ok: 201,
+    inDistrict: true,
+    req: () => post('/api/assessment-schemes/starter', { org: lv.districtId, period: PERIOD }),
+  },
+  'GET /api/assessment-schemes/:id': schemeEntry(200, (t) => ({
+    method: 'GET',
+    url: `/api/assessment-schemes/${t.id}`,
+  })),
+  'PATCH /api/assessment-schemes/:id': schemeEntry(200, (t) => ({
+    method: 'PATCH',
+    url: `/api/assessment-schemes/${t.id}`,
+    payload: { name: '改名' },
+  })),
+  'DELETE /api/assessment-schemes/:id': schemeEntry(200, (t) => ({
+    method: 'DELETE',
+    url: `/api/assessment-schemes/${t.id}`,
+  })),
+  'POST /api/assessment-schemes/:id/copy': schemeEntry(201, (t) => post(`/api/assessment-schemes/${t.id}/copy`, {})),
+  'POST /api/assessment-schemes/:id/use': schemeEntry(200, (t) =>
+    post(`/api/assessment-schemes/${t.id}/use`, undefined),
+  ),
+  // Own: branch A scored by the street's scheme; other: the sibling street's branch by its scheme.
+  'GET /api/assessment-schemes/:id/proposals': schemeEntry(200, (t) => ({
+    method: 'GET',
+    url: q(`/api/assessment-schemes/${t.id}/proposals`, { org: t.org === fx.branchBId ? lv.branchCId : t.org }),
+  })),
+
   // Imports: open to every signed-in user; the service checks the kind's create permission
   // (activities: activity:write). A job is its requester's only, whatever the role's reach.
   'GET /api/imports/templates/:kind': {
@@ -945,7 +1010,36 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'DELETE /api/reports/summaries/:id': 'report:write',
   'GET /api/reports/summaries/:id/docx': 'dashboard:read',
   'GET /api/reports/summaries/:id/print': 'dashboard:read',
+  'GET /api/assessment-schemes': 'assessment:read',
+  'POST /api/assessment-schemes': 'assessment:manage',
+  'POST /api/assessment-schemes/starter': 'assessment:manage',
+  'GET /api/assessment-schemes/:id': 'assessment:read',
+  'PATCH /api/assessment-schemes/:id': 'assessment:manage',
+  'DELETE /api/assessment-schemes/:id': 'assessment:manage',
+  'POST /api/assessment-schemes/:id/copy': 'assessment:manage',
+  'POST /api/assessment-schemes/:id/use': 'assessment:manage',
+  'GET /api/assessment-schemes/:id/proposals': 'assessment:read',
 };
+
+/** A new draft 细则 for branches, issued by the fixture street (own) or the sibling street (other). */
+async function schemeOf(_who: Who, c: 'own' | 'other'): Promise<string> {
+  const row = await ctx.prisma.assessmentScheme.create({
+    data: {
+      orgId: c === 'own' ? fx.streetId : lv.street2Id,
+      level: 'BRANCH',
+      periodCode: PERIOD,
+      name: `矩阵细则${next()}`,
+      number: next(),
+      total: 100,
+      categories: starterSchemeCategories(PERIOD) as object[],
+    },
+  });
+  return row.id;
+}
+
+function schemeEntry(ok: number, req: Entry['req']): Entry {
+  return { kind: 'object', ok, target: schemeOf, reach: (r, c) => (c === 'own' ? r.A : r.street2), req };
+}
 
 /** Import routes aim at the caller's own job (own) or secretary B's (other). */
 async function importJob(who: Who, c: 'own' | 'other'): Promise<string> {
@@ -999,16 +1093,24 @@ beforeAll(async () => {
   for (const who of [...WHO.filter((w) => w !== 'anon'), 'secB'] as const) cookies[who] = await login(app, who);
   // What each caller reaches, read from the tree: its home org's path is a prefix of the org's.
   const pathOf = async (id: string) => (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id } })).path;
-  const [pathA, pathB, pathStreet] = await Promise.all([
+  const [pathA, pathB, pathStreet, pathStreet2, pathDistrict] = await Promise.all([
     pathOf(fx.branchAId),
     pathOf(fx.branchBId),
     pathOf(fx.streetId),
+    pathOf(lv.street2Id),
+    pathOf(lv.districtId),
   ]);
   for (const who of WHO) {
     if (who === 'anon') continue;
     const home = await ctx.prisma.user.findUniqueOrThrow({ where: { username: who }, select: { org: true } });
     const reaches = (path: string) => path.startsWith(home.org.path);
-    reachOf[who] = { A: reaches(pathA), B: reaches(pathB), street: reaches(pathStreet) };
+    reachOf[who] = {
+      A: reaches(pathA),
+      B: reaches(pathB),
+      street: reaches(pathStreet),
+      street2: reaches(pathStreet2),
+      district: reaches(pathDistrict),
+    };
   }
 
   png = await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 200, g: 90, b: 40 } } })

@@ -15,6 +15,7 @@ import {
   labelOf,
   ORG_KIND_LABELS,
   ORG_LEVEL_LABELS,
+  SCHEME_LEVEL_LABELS,
   THING_LABELS,
   THROTTLE_SCOPE_LABELS,
 } from './labels.ts';
@@ -198,6 +199,26 @@ export const ERROR_MESSAGES = {
   'summary.finalNoDelete': {
     zh: '这一版已定稿，不能删除；只有草稿可以删除',
     en: 'This version is final and cannot be deleted; only drafts can be deleted',
+  },
+
+  // 考核细则 (ADR 040)
+  'scheme.inUse': {
+    zh: '这份考核细则已启用，不能再修改或删除；如需调整，请复制为新的草稿',
+    en: 'This assessment scheme is in use and can no longer be changed or deleted; copy it into a new draft to change it',
+  },
+  'scheme.issuerLevel': {
+    zh: '{kind}不能制定考核{level}的细则：区（县）考核街道（乡镇），街道（乡镇）或党总支考核支部',
+    en: 'A {kind} cannot issue a scheme scoring {level}: a district scores its sub-districts, a sub-district or general branch its branches',
+    params: { kind: one(ORG_KIND_LABELS), level: one(SCHEME_LEVEL_LABELS) },
+  },
+  'scheme.unitNotScored': {
+    zh: '这份细则考核的是{level}，所选组织不是该细则考核的单位',
+    en: 'This scheme scores {level}; the organisation chosen is not one of the units it scores',
+    params: { level: one(SCHEME_LEVEL_LABELS) },
+  },
+  'scheme.invalidTree': {
+    zh: '考核细则有误，请按提示修改',
+    en: 'The assessment scheme has errors; please correct them',
   },
 
   // Alerts

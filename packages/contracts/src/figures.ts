@@ -195,6 +195,16 @@ export const FIGURES = {
     better: 'MORE',
     dashboard: { section: 'risk' },
   },
+  // Reported after the level's clock (the 报送 came later than reportDueAt), by the month of 报送:
+  // the incident a 考核 deducts for (issue 18); not on the dashboard, which shows the on-time ones.
+  ALERT_REPORTED_LATE: {
+    source: 'alert_reported',
+    parts: ['LATE'],
+    query: { dateField: 'reportedAt', flag: 'REPORTED_LATE' },
+    label: { zh: '舆情迟报', en: 'Alerts reported late' },
+    unit: '条',
+    better: 'LESS',
+  },
   ALERT_CLOSED: {
     source: 'alert_closed',
     parts: 'ALL',

@@ -5,6 +5,18 @@
 // with the sentence (summary-text.ts) but starts from these words.
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from './activities.ts';
 import {
+  COUNT_METHODS,
+  type CountMethod,
+  SCHEME_LEVELS,
+  SCHEME_RULE_TYPES,
+  SCHEME_STATES,
+  SCORERS,
+  type SchemeLevel,
+  type SchemeRuleType,
+  type SchemeState,
+  type Scorer,
+} from './assessments.ts';
+import {
   ASSIGNMENT_KINDS,
   ASSIGNMENT_STATUSES,
   type AssignmentKind,
@@ -306,6 +318,36 @@ export const EVIDENCE_PACK_STATE_LABELS: LabelTable<EvidencePackState> = {
   FAILED: { zh: '生成失败', en: 'Failed' },
 };
 
+/** 考核细则 (ADR 040): a scheme's state, what it scores, its rule types, methods and scorers. */
+export const SCHEME_STATE_LABELS: LabelTable<SchemeState> = {
+  DRAFT: { zh: '草稿', en: 'Draft' },
+  IN_USE: { zh: '已启用', en: 'In use' },
+};
+
+export const SCHEME_LEVEL_LABELS: LabelTable<SchemeLevel> = {
+  STREET: { zh: '街道（乡镇）', en: 'Sub-districts (townships)' },
+  BRANCH: { zh: '支部', en: 'Branches' },
+};
+
+export const SCHEME_RULE_TYPE_LABELS: LabelTable<SchemeRuleType> = {
+  COUNT: { zh: '按次数计分', en: 'Count against a required number' },
+  DEADLINE: { zh: '按期完成', en: 'Done by a date' },
+  PER_INCIDENT: { zh: '按次扣分', en: 'Deduction per incident' },
+  VETO: { zh: '一票否决', en: 'One-vote veto' },
+  MANUAL: { zh: '人工评分', en: 'Scored by the reviewer' },
+};
+
+export const COUNT_METHOD_LABELS: LabelTable<CountMethod> = {
+  FULL_OR_NOTHING: { zh: '达到得满分，否则不得分', en: 'Full points or none' },
+  PROPORTIONAL: { zh: '按完成比例得分', en: 'In proportion to what was done' },
+  PER_MISSING: { zh: '少一次扣分', en: 'Deduction per missing record' },
+};
+
+export const SCORER_LABELS: LabelTable<Scorer> = {
+  COMPUTED: { zh: '系统按记录计算', en: 'Computed from the records' },
+  REVIEWER: { zh: '复核人评分', en: 'Scored by the reviewer' },
+};
+
 /** What the bell calls each kind of item needing attention. */
 export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   TASK_OVERDUE: { zh: '任务已超期', en: 'Task overdue' },
@@ -413,6 +455,7 @@ export const THING_LABELS = {
   EvidencePack: { zh: '证据包', en: 'Evidence pack' },
   Attachment: { zh: '附件', en: 'Attachment' },
   ReportDraft: { zh: '总结草稿', en: 'Summary draft' },
+  AssessmentScheme: { zh: '考核细则', en: 'Assessment scheme' },
   /** A request refused (ACCESS_DENIED events name the route). */
   Route: { zh: '访问请求', en: 'Request' },
   /** The 操作日志 itself: its exports are EXPORT events of it. */
@@ -505,4 +548,9 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'ALERT_STEP_NAME', values: ALERT_STATES, table: ALERT_STEP_NAME_LABELS },
   { name: 'ALERT_FROZEN_FIELD', values: ALERT_FROZEN_FIELDS, table: ALERT_FROZEN_FIELD_LABELS },
   { name: 'AUDIT_ACTION', values: AUDIT_ACTIONS, table: AUDIT_ACTION_LABELS },
+  { name: 'SCHEME_STATE', values: SCHEME_STATES, table: SCHEME_STATE_LABELS },
+  { name: 'SCHEME_LEVEL', values: SCHEME_LEVELS, table: SCHEME_LEVEL_LABELS },
+  { name: 'SCHEME_RULE_TYPE', values: SCHEME_RULE_TYPES, table: SCHEME_RULE_TYPE_LABELS },
+  { name: 'COUNT_METHOD', values: COUNT_METHODS, table: COUNT_METHOD_LABELS },
+  { name: 'SCORER', values: SCORERS, table: SCORER_LABELS },
 ];

@@ -48,6 +48,13 @@ export const ACTIONS = [
   'oplog:read',
   /** Save and edit 工作总结 drafts (generating and reading them needs dashboard:read): leadership. */
   'report:write',
+  /**
+   * 考核细则 (ADR 040): read the schemes an org issued or that score it. Every role: a 街道 leader
+   * reads the 区's scheme that scores it, a secretary the 街道's scheme for branches.
+   */
+  'assessment:read',
+  /** Write, copy, delete the schemes of an org in reach: leadership of the issuing level. */
+  'assessment:manage',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -70,6 +77,7 @@ const READS: Action[] = [
   'target:read',
   'rectification:read',
   'dashboard:read',
+  'assessment:read',
 ];
 
 /**
@@ -96,6 +104,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'rectification:write',
       'report:write',
       'oplog:read',
+      'assessment:manage',
     ],
   },
   SECRETARY: {

@@ -53,6 +53,8 @@ export async function directCount(
       return p.riskAlert.count({ where: { orgId, reportedAt: range } });
     case 'ALERT_REPORTED_ON_TIME':
       return p.riskAlert.count({ where: { orgId, reportedAt: { ...range, lte: p.riskAlert.fields.reportDueAt } } });
+    case 'ALERT_REPORTED_LATE':
+      return p.riskAlert.count({ where: { orgId, reportedAt: { ...range, gt: p.riskAlert.fields.reportDueAt } } });
     case 'ALERT_CLOSED':
       return p.riskAlert.count({ where: { orgId, closedAt: range } });
     case 'RECTIFICATION_OPEN':
