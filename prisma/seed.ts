@@ -284,6 +284,16 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           { metric: 'PUBLICITY', orgId: streetId, periodId, value: 10 },
         );
         for (const b of branches) targets.push({ metric: 'ACTIVITY', orgId: b.id, periodId, value: 6 });
+        // 城北 has its own, smaller plan: with both streets' targets set, the 区's cards show their
+        // sum (ADR 038) instead of "未设定目标".
+        targets.push(
+          { metric: 'ACTIVITY', orgId: street2Id, periodId, value: 24 },
+          { metric: 'SEMINAR', orgId: street2Id, periodId, value: 2 },
+          { metric: 'PARTY_LECTURE', orgId: street2Id, periodId, value: 4 },
+          { metric: 'BRANCH_STUDY', orgId: street2Id, periodId, value: 24 },
+          { metric: 'CADRE_TRAINING', orgId: street2Id, periodId, value: 1 },
+          { metric: 'PUBLICITY', orgId: street2Id, periodId, value: 4 },
+        );
       }
       await tx.target.createMany({ data: targets });
 

@@ -60,6 +60,15 @@ describe('demo seed reproduces the source summary', () => {
     expect(branches.map((b) => b.name).sort()).toEqual(['城北街道党工委', '城南街道党工委'].sort());
     expect(activities('城南街道党工委')).toBe(SUMMARY_ACTIVITY_COUNT);
     expect(activities('城北街道党工委')).toBe(STREET2_SUMMARY_ACTIVITY_COUNT);
+    // Both streets have targets, so the 区's own card is measured against their sum (ADR 038).
+    const streetTargets = await ctx.prisma.target.findMany({
+      where: { metric: 'ACTIVITY', period: { kind: 'HALF', year: 2026, index: 1 }, org: { kind: 'STREET_COMMITTEE' } },
+    });
+    expect(streetTargets).toHaveLength(2);
+    const kpi = (res.json().kpis as { metric: string; target: number | null; targetFrom: string | null }[]).find(
+      (k) => k.metric === 'ACTIVITY',
+    );
+    expect(kpi).toMatchObject({ target: streetTargets.reduce((sum, t) => sum + t.value, 0), targetFrom: 'CHILDREN' });
     // The second street's leader sees its own street only.
     const street2 = await login(ctx.app, 'street2-leader', 'demo-password-for-tests');
     const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
@@ -120,7 +129,10 @@ describe('demo seed reproduces the source summary', () => {
     expect(await ctx.prisma.assignment.count({ where: { periodId: period.id, kind: 'AREA' } })).toBeGreaterThanOrEqual(
       3,
     );
-    expect(await ctx.prisma.target.count({ where: { periodId: period.id, metric: 'ACTIVITY' } })).toBe(13);
+    // 城南 and each of its 12 branches; 城北 has a plan of its own.
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+    const inCnTree = { org: { path: { startsWith: cn.path } } };
+    expect(await ctx.prisma.target.count({ where: { periodId: period.id, metric: 'ACTIVITY', ...inCnTree } })).toBe(13);
   });
 
   it('keeps recording after the summary half, up to but not after today', async () => {
