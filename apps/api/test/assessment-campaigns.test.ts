@@ -197,10 +197,40 @@ describe('the full path', () => {
       400,
     );
     expect(bad).toMatchObject({ error: { key: 'campaign.linkOutOfReach' } });
+    // A stored file of the sibling street cannot be linked either; one of the street's can.
+    const file = (orgId: string) =>
+      ctx.prisma.attachment.create({
+        data: {
+          entityType: 'StudySession',
+          entityId: own.id,
+          fileName: 'a.pdf',
+          mimeType: 'application/pdf',
+          size: 1,
+          sha256: '0'.repeat(64),
+          orgId,
+        },
+      });
+    const [ownFile, foreignFile] = [await file(fx.branchAId), await file(lv.branchCId)];
+    const badFile = await act(
+      'leader',
+      id,
+      'self',
+      { items: [{ key: keys.count, score: 30, note: '', attachments: [foreignFile.id] }] },
+      400,
+    );
+    expect(badFile).toMatchObject({ error: { key: 'campaign.linkOutOfReach' } });
 
     // Only the MANUAL item given: the computed one keeps its proposal (now 4 of 4: 40).
     const saved = await act('leader', id, 'self', {
-      items: [{ key: keys.manual, score: 50, note: '阵地每季度检查', records: [{ type: 'StudySession', id: own.id }] }],
+      items: [
+        {
+          key: keys.manual,
+          score: 50,
+          note: '阵地每季度检查',
+          records: [{ type: 'StudySession', id: own.id }],
+          attachments: [ownFile.id],
+        },
+      ],
     });
     expect(saved.state).toBe('SELF_DRAFT');
     expect(saved.items.find((i) => i.key === keys.count)).toMatchObject({ selfScore: 40, proposed: 40, done: 4 });
@@ -208,6 +238,7 @@ describe('the full path', () => {
       selfScore: 50,
       selfNote: '阵地每季度检查',
       records: [{ type: 'StudySession', id: own.id }],
+      attachments: [ownFile.id],
     });
     expect(saved.selfTotal).toBe(90);
   });

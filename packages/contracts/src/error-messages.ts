@@ -223,10 +223,6 @@ export const ERROR_MESSAGES = {
   },
 
   // 考核任务 (ADR 041)
-  'campaign.notIssuer': {
-    zh: '只能按本组织制定的考核细则发起考核',
-    en: 'A campaign can only be opened on a scheme of the organisation itself',
-  },
   'campaign.noUnits': {
     zh: '没有可考核的单位：所选组织须是该细则考核的下级单位',
     en: 'No units to assess: the organisations chosen must be units below the issuer that the scheme scores',

@@ -255,7 +255,7 @@ export async function listCampaigns(
   ]);
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const levels = new Map(schemes.map((s) => [s.id, s.level]));
-  // Issued above: only those that score the org's level or a level inside it are of interest.
+  // Issued above it too: a branch's people see the campaign scoring their 街道 (they read its return).
   return {
     items: rows.flatMap((r) => {
       const issuer = byId.get(r.orgId);
