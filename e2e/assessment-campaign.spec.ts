@@ -3,6 +3,7 @@
 // sees every computed item pre-filled with its "N 条记录" link, scores the manual items with notes
 // and submits; the 区 reviewer agrees with all but one item, which it changes with a reason; the
 // 区 leader confirms, and the page shows the final total and the lock. Pictures at 1440 and 390.
+import AxeBuilder from '@axe-core/playwright';
 import type { AssessmentReturn, Campaign } from '@dutyboard/contracts/assessment-campaigns';
 import type { Me } from '@dutyboard/contracts/auth';
 import { expect, type Page, test } from '@playwright/test';
@@ -12,6 +13,16 @@ import { chooseOption, saveScreenshot, signInViaApi } from './fixtures.ts';
 function currentHalf(): string {
   const today = new Date(Date.now() + 8 * 3600_000);
   return `${today.getUTCFullYear()}-H${today.getUTCMonth() < 6 ? 1 : 2}`;
+}
+
+/** axe-core on the page as it is: no serious or critical violation (as e2e/a11y.spec.ts). */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
 }
 
 async function apiJson<T>(page: Page, method: 'GET' | 'POST', url: string, data?: object): Promise<T> {
@@ -65,6 +76,7 @@ test('the 区 opens a 考核, 城南 submits its 自评, the reviewer changes on
   }
   await page.getByRole('button', { name: '保存自评' }).click();
   await expect(page.getByTestId('return-state')).toHaveText('自评中');
+  await expectAccessible(page);
   await saveScreenshot(page, 'assessment-self-1440');
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, 'assessment-self-390');
@@ -88,6 +100,7 @@ test('the 区 opens a 考核, 城南 submits its 自评, the reviewer changes on
   await expect(page.getByTestId('return-state')).toHaveText('复核中');
   await page.getByRole('button', { name: '复核完成' }).click();
   await expect(page.getByTestId('return-state')).toHaveText('复核完成');
+  await expectAccessible(page);
   await saveScreenshot(page, 'assessment-review-1440');
 
   // The 区 leader confirms: the final total is the self scores with the one change; locked.
