@@ -160,6 +160,11 @@ interface Entry {
    * of the fixture street (read from inside it too: secretary A) and one of the sibling street.
    */
   reach?: (r: Reach, c: 'own' | 'other') => boolean;
+  /**
+   * 考核 (ADR 041): a write only one side of a reachable return may make — the unit's own leader
+   * (its home org is the unit) or the issuer (the 区): anyone else who reaches it gets 403.
+   */
+  side?: (r: Reach, c: 'own' | 'other') => boolean;
   /** The id of an own / other record when it is the caller's own kind of thing (import job, session). */
   target?: (who: Who, c: 'own' | 'other') => Promise<string>;
   req(t: Target): Req | Promise<Req>;
@@ -172,6 +177,9 @@ interface Reach {
   street: boolean;
   street2: boolean;
   district: boolean;
+  /** The caller's home org is the fixture street / the sibling street itself. */
+  atStreet: boolean;
+  atStreet2: boolean;
 }
 
 interface RouteInfo {
@@ -205,6 +213,7 @@ export function expectedStatus(route: RouteInfo, entry: Entry, role: Role | null
         ? reach.A
         : reach.B;
   if (!reaches) return entry.other ?? 404;
+  if (entry.side && !entry.side(reach, c)) return 403;
   if (entry.serviceAction && !can(role, entry.serviceAction)) return 403;
   return entry.ok;
 }
@@ -846,6 +855,49 @@ const ENTRIES: Record<string, Entry> = {
     url: q(`/api/assessment-schemes/${t.id}/proposals`, { org: t.org === fx.branchBId ? lv.branchCId : t.org }),
   })),
 
+  // 考核任务 (ADR 041). Campaigns: own is one of the fixture street for its branches, other one of
+  // the sibling street (read like schemes). Returns: own is the fixture street's return in a
+  // campaign of the 区, other the sibling street's; read by the 区 and inside the unit, written
+  // by the unit's own leader (自评) or the 区 (复核, steps). A fresh return in the state needed.
+  'GET /api/assessment-campaigns': orgList('/api/assessment-campaigns'),
+  'POST /api/assessment-campaigns': {
+    kind: 'global',
+    ok: 201,
+    inDistrict: true,
+    req: async () =>
+      post('/api/assessment-campaigns', {
+        scheme: await districtScheme(),
+        selfDueOn: '2026-12-31',
+        reviewDueOn: '2027-01-15',
+      }),
+  },
+  'GET /api/assessment-campaigns/:id': {
+    kind: 'object',
+    ok: 200,
+    target: campaignOf,
+    reach: (r, c) => (c === 'own' ? r.A : r.street2),
+    req: (t) => ({ method: 'GET', url: `/api/assessment-campaigns/${t.id}` }),
+  },
+  'GET /api/assessment-returns/:id': returnEntry('NOT_STARTED', undefined, (t) => ({
+    method: 'GET',
+    url: `/api/assessment-returns/${t.id}`,
+  })),
+  'PUT /api/assessment-returns/:id/self': returnEntry(
+    'NOT_STARTED',
+    (r, c) => (c === 'own' ? r.atStreet : r.atStreet2),
+    (t) => ({ method: 'PUT', url: `/api/assessment-returns/${t.id}/self`, payload: { items: [] } }),
+  ),
+  'PUT /api/assessment-returns/:id/review': returnEntry(
+    'SUBMITTED',
+    (r) => r.district,
+    (t) => ({ method: 'PUT', url: `/api/assessment-returns/${t.id}/review`, payload: { items: [] } }),
+  ),
+  'POST /api/assessment-returns/:id/steps': returnEntry(
+    'SUBMITTED',
+    (r) => r.district,
+    (t) => post(`/api/assessment-returns/${t.id}/steps`, { to: 'RETURNED', reason: '请补充' }),
+  ),
+
   // Imports: open to every signed-in user; the service checks the kind's create permission
   // (activities: activity:write). A job is its requester's only, whatever the role's reach.
   'GET /api/imports/templates/:kind': {
@@ -1019,6 +1071,13 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/assessment-schemes/:id/copy': 'assessment:manage',
   'POST /api/assessment-schemes/:id/use': 'assessment:manage',
   'GET /api/assessment-schemes/:id/proposals': 'assessment:read',
+  'GET /api/assessment-campaigns': 'assessment:read',
+  'POST /api/assessment-campaigns': 'assessment:manage',
+  'GET /api/assessment-campaigns/:id': 'assessment:read',
+  'GET /api/assessment-returns/:id': 'assessment:read',
+  'PUT /api/assessment-returns/:id/self': 'assessment:manage',
+  'PUT /api/assessment-returns/:id/review': 'assessment:review',
+  'POST /api/assessment-returns/:id/steps': 'assessment:review',
 };
 
 /** A new draft 细则 for branches, issued by the fixture street (own) or the sibling street (other). */
@@ -1039,6 +1098,96 @@ async function schemeOf(_who: Who, c: 'own' | 'other'): Promise<string> {
 
 function schemeEntry(ok: number, req: Entry['req']): Entry {
   return { kind: 'object', ok, target: schemeOf, reach: (r, c) => (c === 'own' ? r.A : r.street2), req };
+}
+
+/** The starter tree with a key on every item (a return's items name them). */
+const keyedStarter = () => {
+  let n = 0;
+  return starterSchemeCategories(PERIOD).map((cat) => ({
+    ...cat,
+    items: cat.items.map((i) => ({ ...i, key: `k${++n}` })),
+  }));
+};
+
+/** A campaign of the fixture street (own) or the sibling street (other) for their branches. */
+async function campaignOf(who: Who, c: 'own' | 'other'): Promise<string> {
+  const schemeId = await schemeOf(who, c);
+  const row = await ctx.prisma.assessmentCampaign.create({
+    data: {
+      orgId: c === 'own' ? fx.streetId : lv.street2Id,
+      schemeId,
+      periodCode: PERIOD,
+      name: `矩阵考核${next()}`,
+      selfDueOn: '2026-12-31',
+      reviewDueOn: '2027-01-15',
+    },
+  });
+  return row.id;
+}
+
+let districtSchemeId: Promise<string> | undefined;
+/** One scheme of the 区 for its 街道, in use (campaigns may be opened on it again and again). */
+function districtScheme(): Promise<string> {
+  districtSchemeId ??= ctx.prisma.assessmentScheme
+    .create({
+      data: {
+        orgId: lv.districtId,
+        level: 'STREET',
+        periodCode: PERIOD,
+        name: '矩阵区细则',
+        number: next(),
+        state: 'IN_USE',
+        total: 100,
+        categories: keyedStarter() as object[],
+      },
+    })
+    .then((r) => r.id);
+  return districtSchemeId;
+}
+
+/** A fresh return of the fixture street (own) or the sibling street (other) in a 区 campaign. */
+function returnIn(state: 'NOT_STARTED' | 'SUBMITTED') {
+  return async (_who: Who, c: 'own' | 'other'): Promise<string> => {
+    const campaign = await ctx.prisma.assessmentCampaign.create({
+      data: {
+        orgId: lv.districtId,
+        schemeId: await districtScheme(),
+        periodCode: PERIOD,
+        name: `矩阵区考核${next()}`,
+        selfDueOn: '2026-12-31',
+        reviewDueOn: '2027-01-15',
+      },
+    });
+    const items = keyedStarter()
+      .flatMap((cat) => cat.items)
+      .map((i) => ({
+        key: i.key,
+        proposed: null,
+        done: null,
+        selfScore: i.points,
+        selfNote: '自评',
+        records: [],
+        attachments: [],
+        decision: null,
+        reviewScore: null,
+        reviewReason: '',
+      }));
+    const row = await ctx.prisma.assessmentReturn.create({
+      data: { campaignId: campaign.id, orgId: c === 'own' ? fx.streetId : lv.street2Id, state, items },
+    });
+    return row.id;
+  };
+}
+
+function returnEntry(state: 'NOT_STARTED' | 'SUBMITTED', side: Entry['side'], req: Entry['req']): Entry {
+  return {
+    kind: 'object',
+    ok: 200,
+    target: returnIn(state),
+    reach: (r, c) => (c === 'own' ? r.street || r.A : r.street2),
+    ...(side ? { side } : {}),
+    req,
+  };
 }
 
 /** Import routes aim at the caller's own job (own) or secretary B's (other). */
@@ -1110,6 +1259,8 @@ beforeAll(async () => {
       street: reaches(pathStreet),
       street2: reaches(pathStreet2),
       district: reaches(pathDistrict),
+      atStreet: home.org.id === fx.streetId,
+      atStreet2: home.org.id === lv.street2Id,
     };
   }
 

@@ -15,6 +15,7 @@ import {
   labelOf,
   ORG_KIND_LABELS,
   ORG_LEVEL_LABELS,
+  RETURN_STATE_LABELS,
   SCHEME_LEVEL_LABELS,
   THING_LABELS,
   THROTTLE_SCOPE_LABELS,
@@ -219,6 +220,46 @@ export const ERROR_MESSAGES = {
   'scheme.invalidTree': {
     zh: '考核细则有误，请按提示修改',
     en: 'The assessment scheme has errors; please correct them',
+  },
+
+  // 考核任务 (ADR 041)
+  'campaign.noUnits': {
+    zh: '没有可考核的单位：所选组织须是该细则考核的下级单位',
+    en: 'No units to assess: the organisations chosen must be units below the issuer that the scheme scores',
+  },
+  'campaign.stepNotAllowed': {
+    zh: '考核处于“{from}”状态，不能转为“{to}”',
+    en: 'The return is “{from}” and cannot become “{to}”',
+    params: { from: one(RETURN_STATE_LABELS), to: one(RETURN_STATE_LABELS) },
+  },
+  'campaign.locked': {
+    zh: '该单位的考核结果已确认，不能再修改',
+    en: 'The unit’s scores are confirmed and can no longer be changed',
+  },
+  'campaign.ownUnitOnly': {
+    zh: '自评只能由被考核单位自己的领导班子成员填写和提交',
+    en: 'Only the leadership of the unit assessed writes and submits its self-assessment',
+  },
+  'campaign.issuerOnly': {
+    zh: '复核和确认只能由发起考核的组织进行',
+    en: 'Only the organisation that opened the campaign reviews and confirms',
+  },
+  'campaign.incomplete': {
+    zh: '还有指标未按要求填写，请按提示补充',
+    en: 'Some items are not complete; please complete them',
+  },
+  'campaign.unknownItem': {
+    zh: '考核细则中没有编号为 {key} 的指标',
+    en: 'The scheme has no item {key}',
+    params: { key: 'text' },
+  },
+  'campaign.linkOutOfReach': {
+    zh: '只能关联本单位及下属组织的记录和已上传的附件',
+    en: 'Only records and stored files of the unit and the organisations below it can be linked',
+  },
+  'campaign.reasonRequired': {
+    zh: '退回须写明理由',
+    en: 'A return must give a reason',
   },
 
   // Alerts

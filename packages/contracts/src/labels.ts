@@ -5,6 +5,14 @@
 // with the sentence (summary-text.ts) but starts from these words.
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from './activities.ts';
 import {
+  CAMPAIGN_STATES,
+  type CampaignState,
+  RETURN_STATES,
+  REVIEW_DECISIONS,
+  type ReturnState,
+  type ReviewDecision,
+} from './assessment-campaigns.ts';
+import {
   COUNT_METHODS,
   type CountMethod,
   SCHEME_LEVELS,
@@ -348,6 +356,27 @@ export const SCORER_LABELS: LabelTable<Scorer> = {
   REVIEWER: { zh: '复核人评分', en: 'Scored by the reviewer' },
 };
 
+/** 考核任务 (ADR 041): a campaign's state, a unit's return's state, a 复核 decision per item. */
+export const CAMPAIGN_STATE_LABELS: LabelTable<CampaignState> = {
+  OPEN: { zh: '进行中', en: 'Open' },
+  CLOSED: { zh: '已结束', en: 'Closed' },
+};
+
+export const RETURN_STATE_LABELS: LabelTable<ReturnState> = {
+  NOT_STARTED: { zh: '未开始自评', en: 'Not started' },
+  SELF_DRAFT: { zh: '自评中', en: 'Self-assessment in progress' },
+  SUBMITTED: { zh: '自评已提交', en: 'Self-assessment submitted' },
+  IN_REVIEW: { zh: '复核中', en: 'Under review' },
+  RETURNED: { zh: '已退回补充', en: 'Returned for more' },
+  REVIEWED: { zh: '复核完成', en: 'Reviewed' },
+  CONFIRMED: { zh: '已确认', en: 'Confirmed' },
+};
+
+export const REVIEW_DECISION_LABELS: LabelTable<ReviewDecision> = {
+  AGREE: { zh: '同意自评分', en: 'Agree with the self-assessed score' },
+  CHANGE: { zh: '调整得分', en: 'Change the score' },
+};
+
 /** What the bell calls each kind of item needing attention. */
 export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   TASK_OVERDUE: { zh: '任务已超期', en: 'Task overdue' },
@@ -456,6 +485,8 @@ export const THING_LABELS = {
   Attachment: { zh: '附件', en: 'Attachment' },
   ReportDraft: { zh: '总结草稿', en: 'Summary draft' },
   AssessmentScheme: { zh: '考核细则', en: 'Assessment scheme' },
+  AssessmentCampaign: { zh: '考核任务', en: 'Assessment campaign' },
+  AssessmentReturn: { zh: '考核自评', en: 'Assessment return' },
   /** A request refused (ACCESS_DENIED events name the route). */
   Route: { zh: '访问请求', en: 'Request' },
   /** The 操作日志 itself: its exports are EXPORT events of it. */
@@ -553,4 +584,7 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'SCHEME_RULE_TYPE', values: SCHEME_RULE_TYPES, table: SCHEME_RULE_TYPE_LABELS },
   { name: 'COUNT_METHOD', values: COUNT_METHODS, table: COUNT_METHOD_LABELS },
   { name: 'SCORER', values: SCORERS, table: SCORER_LABELS },
+  { name: 'CAMPAIGN_STATE', values: CAMPAIGN_STATES, table: CAMPAIGN_STATE_LABELS },
+  { name: 'RETURN_STATE', values: RETURN_STATES, table: RETURN_STATE_LABELS },
+  { name: 'REVIEW_DECISION', values: REVIEW_DECISIONS, table: REVIEW_DECISION_LABELS },
 ];

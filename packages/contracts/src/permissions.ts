@@ -53,8 +53,13 @@ export const ACTIONS = [
    * reads the 区's scheme that scores it, a secretary the 街道's scheme for branches.
    */
   'assessment:read',
-  /** Write, copy, delete the schemes of an org in reach: leadership of the issuing level. */
+  /**
+   * Write, copy, delete the schemes of an org in reach: leadership of the issuing level. With
+   * campaigns (ADR 041): open a campaign, write the own unit's 自评, confirm the final scores.
+   */
   'assessment:manage',
+  /** 复核 (ADR 041): review a unit's 自评 item by item, or return it: the issuer's reviewer or leader. */
+  'assessment:review',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -105,6 +110,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'report:write',
       'oplog:read',
       'assessment:manage',
+      'assessment:review',
     ],
   },
   SECRETARY: {
@@ -133,12 +139,12 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
   },
   /**
    * 督查/考核 of a level: reads its subtree (records, dashboard, history, 操作日志) and writes no
-   * record. Its scoring rights come with the 考核 issue.
+   * record but the 复核 of the 考核 its level issued (ADR 041).
    */
   REVIEWER: {
     scope: 'SUBTREE',
     oversees: true,
-    actions: [...READS, 'oplog:read'],
+    actions: [...READS, 'oplog:read', 'assessment:review'],
   },
 };
 

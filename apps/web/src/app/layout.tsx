@@ -22,6 +22,7 @@ import {
   TableOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@dutyboard/contracts/auth';
@@ -145,6 +146,13 @@ const NAV: NavItem[] = [
     label: 'evidencePacks.nav',
     icon: <FileZipOutlined />,
     visible: (me) => can(me, 'dashboard:read'),
+    group: 'plan',
+  },
+  {
+    path: '/assessments',
+    label: 'assessments.nav',
+    icon: <TrophyOutlined />,
+    visible: (me) => can(me, 'assessment:read'),
     group: 'plan',
   },
   {

@@ -307,6 +307,17 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/targets/routes/targets.tsx')).TargetsRoute),
               },
               {
+                path: 'assessments',
+                ...page(async () => (await import('../features/assessments/routes/assessments.tsx')).AssessmentsRoute),
+              },
+              {
+                path: 'assessments/returns/:id',
+                ...page(
+                  async () =>
+                    (await import('../features/assessments/routes/assessment-return.tsx')).AssessmentReturnRoute,
+                ),
+              },
+              {
                 path: 'evidence-packs',
                 ...page(
                   async () => (await import('../features/evidence-packs/routes/evidence-packs.tsx')).EvidencePacksRoute,

@@ -2,6 +2,7 @@
 // i18n.ts), so a Chinese first visit does not fetch it. Its keys are exactly the Chinese source's
 // (the type says so and i18n.test.ts checks it at run time).
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
+import { assessmentsEn } from '../features/assessments/messages-en.ts';
 import { assignmentsEn } from '../features/assignments/messages-en.ts';
 import { auditEn } from '../features/audit/messages-en.ts';
 import { authEn } from '../features/auth/messages-en.ts';
@@ -295,6 +296,7 @@ export const en: Messages = {
   ...dashboardEn,
   ...branchesEn,
   ...evidencePacksEn,
+  ...assessmentsEn,
   ...importsEn,
   ...reportsEn,
   ...authEn,

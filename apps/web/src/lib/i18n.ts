@@ -3,6 +3,7 @@
 // time). Pure data, no React, so the unit test runs in plain Node. `{name}` marks a value filled
 // in by translate().
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
+import { assessmentsZh } from '../features/assessments/messages.ts';
 import { assignmentsZh } from '../features/assignments/messages.ts';
 import { auditZh } from '../features/audit/messages.ts';
 import { authZh } from '../features/auth/messages.ts';
@@ -294,6 +295,7 @@ export const zh = {
   ...dashboardZh,
   ...branchesZh,
   ...evidencePacksZh,
+  ...assessmentsZh,
   ...importsZh,
   ...reportsZh,
   ...authZh,

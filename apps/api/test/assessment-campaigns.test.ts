@@ -1,0 +1,390 @@
+// 考核任务 (issue 18 part 2, ADR 041): the 区 opens a campaign on its scheme for its 街道; the
+// 街道's own leader writes and submits its 自评 (pre-filled from the records, linking records and
+// files of its own subtree); the 区 reviewer reviews item by item and may return it; the 区 leader
+// confirms and the return is locked. Every step audited, If-Match versions, refusals by role,
+// side and state, and drift when records behind a confirmed score change.
+import type { AssessmentReturn, Campaign } from '@dutyboard/contracts/assessment-campaigns';
+import { canStep, RETURN_STATES, RETURN_STEPS } from '@dutyboard/contracts/assessment-campaigns';
+import type { Scheme } from '@dutyboard/contracts/assessments';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDistrict, type Fixture, type LevelsFixture, login, seedFixture } from './helpers/fixtures.ts';
+import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+let ctx: TestContext;
+let fx: Fixture;
+let lv: LevelsFixture;
+const c: Record<string, string> = {};
+const PERIOD = '2026-H1';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  fx = await seedFixture(ctx.prisma);
+  lv = await addDistrict(ctx.prisma, fx);
+  for (const u of ['leader', 'secA', 'secB', 'auditor', 'dLeader', 'dReviewer', 's2Leader', 'secC']) {
+    c[u] = await login(ctx.app, u);
+  }
+});
+afterAll(() => ctx?.close());
+
+const call = (
+  who: string,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) => ctx.app.inject({ method, url, headers: { cookie: c[who] ?? '', ...headers }, ...(payload ? { payload } : {}) });
+
+/** A 区 scheme for its 街道: a computed COUNT item and a MANUAL one (100 points). */
+const tree = (name: string) => ({
+  org: lv.districtId,
+  level: 'STREET',
+  period: PERIOD,
+  name,
+  total: 100,
+  categories: [
+    {
+      title: '理论学习',
+      items: [
+        {
+          title: '中心组学习半年不少于4次',
+          points: 40,
+          rule: { type: 'COUNT', figure: 'CENTRAL_GROUP_STUDY', required: 4, per: 'PERIOD', method: 'PROPORTIONAL' },
+          evidence: '中心组学习记录',
+          scorer: 'COMPUTED',
+        },
+        { title: '阵地管理', points: 60, rule: { type: 'MANUAL' }, evidence: '检查记录', scorer: 'REVIEWER' },
+      ],
+    },
+  ],
+});
+
+async function scheme(name: string): Promise<Scheme> {
+  const res = await call('dLeader', 'POST', '/api/assessment-schemes', tree(name));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function open(name: string, units?: string[]): Promise<Campaign> {
+  const s = await scheme(name);
+  const res = await call('dLeader', 'POST', '/api/assessment-campaigns', {
+    scheme: s.id,
+    selfDueOn: '2026-07-10',
+    reviewDueOn: '2026-07-31',
+    ...(units ? { units } : {}),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+const returnOf = (cmp: Campaign, org: string) => {
+  const r = cmp.returns.find((x) => x.orgId === org);
+  if (!r) throw new Error(`no return for ${org}`);
+  return r;
+};
+
+async function read(who: string, id: string): Promise<AssessmentReturn> {
+  const res = await call(who, 'GET', `/api/assessment-returns/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** A write at the return's current version (If-Match); the answer's status is checked. */
+async function act(
+  who: string,
+  id: string,
+  what: 'self' | 'review' | 'steps',
+  body: object,
+  status = 200,
+): Promise<AssessmentReturn & { error: { key: string } }> {
+  const now = await ctx.prisma.assessmentReturn.findUniqueOrThrow({ where: { id } });
+  const res = await call(who, what === 'steps' ? 'POST' : 'PUT', `/api/assessment-returns/${id}/${what}`, body, {
+    'if-match': `"${now.version}"`,
+  });
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+}
+
+const keysOf = (r: AssessmentReturn) => ({
+  count: r.items.find((i) => i.proposal.ruleType === 'COUNT')?.key ?? '',
+  manual: r.items.find((i) => i.proposal.ruleType === 'MANUAL')?.key ?? '',
+});
+
+const study = (orgId: string, at: string) =>
+  ctx.prisma.studySession.create({
+    data: { orgId, kind: 'CENTRAL_GROUP', topic: `学习${at}`, occurredAt: new Date(at), topicCategory: 'THEORY' },
+  });
+
+const audits = (id: string) =>
+  ctx.prisma.auditEvent.findMany({ where: { entityType: 'AssessmentReturn', entityId: id }, orderBy: { id: 'asc' } });
+
+describe('the step table', () => {
+  it('the API refuses every step the table does not allow (409), from every state', async () => {
+    const cmp = await open('步骤表', [fx.streetId]);
+    const id = returnOf(cmp, fx.streetId).id;
+    // Each state is written straight into the row; each posted step not in the table must be 409.
+    for (const from of RETURN_STATES) {
+      for (const to of ['SUBMITTED', 'RETURNED', 'REVIEWED', 'CONFIRMED'] as const) {
+        if (canStep(from, to)) continue;
+        await ctx.prisma.assessmentReturn.update({ where: { id }, data: { state: from } });
+        const who = to === 'SUBMITTED' ? 'leader' : to === 'CONFIRMED' ? 'dLeader' : 'dReviewer';
+        const res = await call(who, 'POST', `/api/assessment-returns/${id}/steps`, { to, reason: '理由' });
+        const expected = from === 'CONFIRMED' ? 'campaign.locked' : 'campaign.stepNotAllowed';
+        expect([from, to, res.statusCode, res.json().error?.key]).toEqual([from, to, 409, expected]);
+      }
+      for (const [what, who, to] of [
+        ['self', 'leader', 'SELF_DRAFT'],
+        ['review', 'dReviewer', 'IN_REVIEW'],
+      ] as const) {
+        if (canStep(from, to)) continue;
+        await ctx.prisma.assessmentReturn.update({ where: { id }, data: { state: from } });
+        const res = await call(who, 'PUT', `/api/assessment-returns/${id}/${what}`, { items: [] });
+        expect([from, what, res.statusCode]).toEqual([from, what, 409]);
+      }
+    }
+    expect(RETURN_STEPS).not.toContain('NOT_STARTED');
+  });
+});
+
+describe('the full path', () => {
+  let cmp: Campaign;
+  let id: string;
+  let keys: { count: string; manual: string };
+
+  beforeAll(async () => {
+    // Three 中心组学习 of four in the street's subtree (one in a branch): 30 of 40 proposed.
+    await study(fx.streetId, '2026-01-10T02:00:00Z');
+    await study(fx.branchAId, '2026-02-10T02:00:00Z');
+    await study(fx.streetId, '2026-05-10T02:00:00Z');
+    cmp = await open('全过程');
+    id = returnOf(cmp, fx.streetId).id;
+  });
+
+  it('opens a campaign for every 街道 of the 区 and puts its scheme in use', async () => {
+    expect(cmp).toMatchObject({ state: 'OPEN', level: 'STREET', periodCode: PERIOD, selfDueOn: '2026-07-10' });
+    expect(cmp.returns.map((r) => [r.orgId, r.state]).sort()).toEqual(
+      [
+        [fx.streetId, 'NOT_STARTED'],
+        [lv.street2Id, 'NOT_STARTED'],
+      ].sort(),
+    );
+    const s = await ctx.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: cmp.schemeId } });
+    expect(s.state).toBe('IN_USE');
+    const patched = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/assessment-schemes/${cmp.schemeId}`,
+      headers: { cookie: c.dLeader ?? '' },
+      payload: { name: '改' },
+    });
+    expect(patched.statusCode).toBe(409);
+  });
+
+  it('pre-fills each item with its proposal, and the unit adjusts with notes and links', async () => {
+    const first = await read('leader', id);
+    keys = keysOf(first);
+    const counted = first.items.find((i) => i.key === keys.count);
+    expect(counted?.proposal).toMatchObject({ done: 3, required: 4, proposed: 30 });
+    expect(counted?.proposal.drill?.query).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+    expect(first.steps).toEqual(['SELF_DRAFT']);
+
+    // A record of the sibling street cannot be linked; one of the street's branch can.
+    const own = await study(fx.branchAId, '2026-03-10T02:00:00Z');
+    const foreign = await study(lv.branchCId, '2026-03-10T02:00:00Z');
+    const bad = await act(
+      'leader',
+      id,
+      'self',
+      { items: [{ key: keys.count, score: 30, note: '', records: [{ type: 'StudySession', id: foreign.id }] }] },
+      400,
+    );
+    expect(bad).toMatchObject({ error: { key: 'campaign.linkOutOfReach' } });
+    // A stored file of the sibling street cannot be linked either; one of the street's can.
+    const file = (orgId: string) =>
+      ctx.prisma.attachment.create({
+        data: {
+          entityType: 'StudySession',
+          entityId: own.id,
+          fileName: 'a.pdf',
+          mimeType: 'application/pdf',
+          size: 1,
+          sha256: '0'.repeat(64),
+          orgId,
+        },
+      });
+    const [ownFile, foreignFile] = [await file(fx.branchAId), await file(lv.branchCId)];
+    const badFile = await act(
+      'leader',
+      id,
+      'self',
+      { items: [{ key: keys.count, score: 30, note: '', attachments: [foreignFile.id] }] },
+      400,
+    );
+    expect(badFile).toMatchObject({ error: { key: 'campaign.linkOutOfReach' } });
+
+    // Only the MANUAL item given: the computed one keeps its proposal (now 4 of 4: 40).
+    const saved = await act('leader', id, 'self', {
+      items: [
+        {
+          key: keys.manual,
+          score: 50,
+          note: '阵地每季度检查',
+          records: [{ type: 'StudySession', id: own.id }],
+          attachments: [ownFile.id],
+        },
+      ],
+    });
+    expect(saved.state).toBe('SELF_DRAFT');
+    expect(saved.items.find((i) => i.key === keys.count)).toMatchObject({ selfScore: 40, proposed: 40, done: 4 });
+    expect(saved.items.find((i) => i.key === keys.manual)).toMatchObject({
+      selfScore: 50,
+      selfNote: '阵地每季度检查',
+      records: [{ type: 'StudySession', id: own.id }],
+      attachments: [ownFile.id],
+    });
+    expect(saved.selfTotal).toBe(90);
+  });
+
+  it('an adjusted score needs a note, then submits', async () => {
+    await act('leader', id, 'self', { items: [{ key: keys.count, score: 35, note: '' }] });
+    const gap = await act('leader', id, 'steps', { to: 'SUBMITTED' }, 400);
+    expect(gap).toMatchObject({ error: { key: 'campaign.incomplete' } });
+    await act('leader', id, 'self', { items: [{ key: keys.count, score: 40, note: '' }] });
+    const sub = await act('leader', id, 'steps', { to: 'SUBMITTED' });
+    expect(sub.state).toBe('SUBMITTED');
+    expect(sub.submittedAt).not.toBeNull();
+  });
+
+  it('refuses by side and role: the 区 leader cannot write the 自评, the unit cannot review', async () => {
+    expect((await act('dLeader', id, 'self', { items: [] }, 403)).error.key).toBe('campaign.ownUnitOnly');
+    expect((await act('leader', id, 'review', { items: [] }, 403)).error.key).toBe('campaign.issuerOnly');
+    // A secretary of the street reads its return, writes nothing; the sibling street sees nothing.
+    expect((await read('secA', id)).state).toBe('SUBMITTED');
+    expect((await call('secA', 'PUT', `/api/assessment-returns/${id}/self`, { items: [] })).statusCode).toBe(403);
+    expect((await call('s2Leader', 'GET', `/api/assessment-returns/${id}`)).statusCode).toBe(404);
+    expect((await call('secC', 'GET', `/api/assessment-returns/${id}`)).statusCode).toBe(404);
+    expect((await call('s2Leader', 'POST', `/api/assessment-returns/${id}/steps`, { to: 'RETURNED' })).statusCode).toBe(
+      404,
+    );
+    // The sibling street sees the campaign, with its own return only.
+    const seen = await call('s2Leader', 'GET', `/api/assessment-campaigns/${cmp.id}`);
+    expect((seen.json() as Campaign).returns.map((r) => r.orgId)).toEqual([lv.street2Id]);
+    // A stale version: 412.
+    const stale = await call(
+      'dReviewer',
+      'PUT',
+      `/api/assessment-returns/${id}/review`,
+      { items: [] },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.statusCode).toBe(412);
+  });
+
+  it('is returned with a reason, edited and submitted again', async () => {
+    expect((await act('dReviewer', id, 'steps', { to: 'RETURNED' }, 400)).error.key).toBe('campaign.reasonRequired');
+    const back = await act('dReviewer', id, 'steps', { to: 'RETURNED', reason: '阵地检查记录不全，请补充' });
+    expect(back).toMatchObject({ state: 'RETURNED', returnReason: '阵地检查记录不全，请补充' });
+    expect((await read('leader', id)).steps).toEqual(['SELF_DRAFT', 'SUBMITTED']);
+    await act('leader', id, 'self', { items: [{ key: keys.manual, score: 55, note: '已补充第二季度检查记录' }] });
+    expect((await act('leader', id, 'steps', { to: 'SUBMITTED' })).returnReason).toBeNull();
+  });
+
+  it('is reviewed item by item, one changed with a reason, and confirmed by the 区 leader', async () => {
+    const noReason = await act(
+      'dReviewer',
+      id,
+      'review',
+      { items: [{ key: keys.manual, decision: 'CHANGE', score: 45 }] },
+      400,
+    );
+    expect(noReason.error.key).toBe('campaign.incomplete');
+    const part = await act('dReviewer', id, 'review', { items: [{ key: keys.count, decision: 'AGREE' }] });
+    expect(part.state).toBe('IN_REVIEW');
+    expect((await act('dReviewer', id, 'steps', { to: 'REVIEWED' }, 400)).error.key).toBe('campaign.incomplete');
+    await act('dReviewer', id, 'review', {
+      items: [{ key: keys.manual, decision: 'CHANGE', score: 45, reason: '第一季度未检查' }],
+    });
+    const done = await act('dReviewer', id, 'steps', { to: 'REVIEWED' });
+    expect(done).toMatchObject({ state: 'REVIEWED', finalTotal: 85 });
+    expect(done.items.map((i) => i.finalScore)).toEqual([40, 45]);
+    // The reviewer cannot confirm (leader only); the street's leader neither.
+    expect((await act('dReviewer', id, 'steps', { to: 'CONFIRMED' }, 403)).error.key).toBe('auth.forbidden');
+    expect((await act('leader', id, 'steps', { to: 'CONFIRMED' }, 403)).error.key).toBe('campaign.issuerOnly');
+    const confirmed = await act('dLeader', id, 'steps', { to: 'CONFIRMED' });
+    expect(confirmed).toMatchObject({ state: 'CONFIRMED', finalTotal: 85, steps: [] });
+  });
+
+  it('is locked after confirmation: every change answers 409', async () => {
+    expect((await act('leader', id, 'self', { items: [] }, 409)).error.key).toBe('campaign.locked');
+    expect((await act('dReviewer', id, 'review', { items: [] }, 409)).error.key).toBe('campaign.locked');
+    for (const to of ['SUBMITTED', 'RETURNED', 'REVIEWED', 'CONFIRMED']) {
+      const who = to === 'SUBMITTED' ? 'leader' : 'dLeader';
+      const res = await act(who, id, 'steps', { to, reason: '再改' }, 409);
+      expect(res.error.key).toBe('campaign.locked');
+    }
+  });
+
+  it('audits every step with before and after', async () => {
+    const events = await audits(id);
+    const moves = events.map((e) => [
+      e.action,
+      (e.before as { state?: string } | null)?.state ?? null,
+      (e.after as { state?: string } | null)?.state ?? null,
+    ]);
+    expect(moves).toEqual([
+      ['CREATE', null, 'NOT_STARTED'],
+      ['TRANSITION', 'NOT_STARTED', 'SELF_DRAFT'],
+      ['UPDATE', 'SELF_DRAFT', 'SELF_DRAFT'],
+      ['UPDATE', 'SELF_DRAFT', 'SELF_DRAFT'],
+      ['TRANSITION', 'SELF_DRAFT', 'SUBMITTED'],
+      ['TRANSITION', 'SUBMITTED', 'RETURNED'],
+      ['TRANSITION', 'RETURNED', 'SELF_DRAFT'],
+      ['TRANSITION', 'SELF_DRAFT', 'SUBMITTED'],
+      ['TRANSITION', 'SUBMITTED', 'IN_REVIEW'],
+      ['UPDATE', 'IN_REVIEW', 'IN_REVIEW'],
+      ['TRANSITION', 'IN_REVIEW', 'REVIEWED'],
+      ['TRANSITION', 'REVIEWED', 'CONFIRMED'],
+    ]);
+    const changed = events.find((e) => e.action === 'UPDATE' && (e.after as { state: string }).state === 'IN_REVIEW');
+    expect(JSON.stringify(changed?.after)).toContain('第一季度未检查');
+    expect(JSON.stringify(changed?.before)).not.toContain('第一季度未检查');
+    expect(
+      await ctx.prisma.auditEvent.count({ where: { entityType: 'AssessmentCampaign', entityId: cmp.id } }),
+    ).toBeGreaterThan(0);
+  });
+
+  it('marks drift when records behind a confirmed score change, keeping the score', async () => {
+    const before = await read('dLeader', id);
+    expect(before.items.every((i) => i.drift === null)).toBe(true);
+    await study(fx.streetId, '2026-06-10T02:00:00Z');
+    const after = await read('leader', id);
+    const counted = after.items.find((i) => i.key === keys.count);
+    expect(counted?.finalScore).toBe(40);
+    expect(after.finalTotal).toBe(85);
+    expect(counted?.drift).toMatchObject({ doneThen: 4, doneNow: 5 });
+    expect(counted?.drift?.drill?.query).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+    expect(after.items.find((i) => i.key === keys.manual)?.drift).toBeNull();
+  });
+});
+
+describe('opening and reading', () => {
+  it('only the issuer’s leader opens, on its own scheme, for units of the scheme’s level', async () => {
+    const s = await scheme('开启权限');
+    const body = { scheme: s.id, selfDueOn: '2026-07-10', reviewDueOn: '2026-07-31' };
+    expect((await call('dReviewer', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
+    expect((await call('leader', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
+    expect((await call('s2Leader', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
+    const branch = await call('dLeader', 'POST', '/api/assessment-campaigns', { ...body, units: [fx.branchAId] });
+    expect(branch.json()).toMatchObject({ error: { key: 'campaign.noUnits' } });
+    const early = await call('dLeader', 'POST', '/api/assessment-campaigns', { ...body, reviewDueOn: '2026-07-01' });
+    expect(early.statusCode).toBe(400);
+    // Nothing was opened by the refusals: the scheme is still a draft.
+    expect((await ctx.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: s.id } })).state).toBe('DRAFT');
+  });
+
+  it('lists the campaigns issued above a 街道 to it, and nothing to a sibling 区’s people', async () => {
+    const list = await call('leader', 'GET', '/api/assessment-campaigns');
+    expect(list.statusCode).toBe(200);
+    expect((list.json() as { items: Campaign[] }).items.length).toBeGreaterThan(0);
+    const missing = await call('dLeader', 'GET', `/api/assessment-campaigns/${crypto.randomUUID()}`);
+    expect(missing.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canStep,
+  finalScoreOf,
+  POSTED_STEPS,
+  RETURN_STATES,
+  RETURN_STEP_ACTION,
+  RETURN_STEP_PARTY,
+  RETURN_STEPS,
+  RETURN_TRANSITIONS,
+  type ReturnItem,
+  type ReturnState,
+  returnStepsOf,
+  reviewGaps,
+  selfGaps,
+} from './assessment-campaigns.ts';
+import { RETURN_STATE_LABELS } from './labels.ts';
+import { type Action, can } from './permissions.ts';
+
+const item = (over: Partial<ReturnItem>): ReturnItem => ({
+  key: 'a',
+  proposed: 10,
+  done: 2,
+  selfScore: 10,
+  selfNote: '',
+  records: [],
+  attachments: [],
+  decision: null,
+  reviewScore: null,
+  reviewReason: '',
+  ...over,
+});
+
+describe('the return step table', () => {
+  it('reaches every state from NOT_STARTED, and CONFIRMED is final', () => {
+    const seen = new Set<ReturnState>(['NOT_STARTED']);
+    const queue: ReturnState[] = ['NOT_STARTED'];
+    while (queue.length > 0) {
+      const from = queue.shift() as ReturnState;
+      for (const to of RETURN_TRANSITIONS[from]) {
+        if (!seen.has(to)) {
+          seen.add(to);
+          queue.push(to);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...RETURN_STATES].sort());
+    expect(RETURN_TRANSITIONS.CONFIRMED).toEqual([]);
+  });
+
+  it('allows exactly the listed steps: submit after a 自评, return or confirm only after review', () => {
+    const allowed = RETURN_STATES.flatMap((from) =>
+      RETURN_STEPS.filter((to) => canStep(from, to)).map((to) => `${from}>${to}`),
+    );
+    expect(allowed).toEqual([
+      'NOT_STARTED>SELF_DRAFT',
+      'SELF_DRAFT>SELF_DRAFT',
+      'SELF_DRAFT>SUBMITTED',
+      'SUBMITTED>IN_REVIEW',
+      'SUBMITTED>RETURNED',
+      'IN_REVIEW>IN_REVIEW',
+      'IN_REVIEW>RETURNED',
+      'IN_REVIEW>REVIEWED',
+      'RETURNED>SELF_DRAFT',
+      'RETURNED>SUBMITTED',
+      'REVIEWED>IN_REVIEW',
+      'REVIEWED>RETURNED',
+      'REVIEWED>CONFIRMED',
+    ]);
+    for (const from of RETURN_STATES) expect(canStep(from, 'NOT_STARTED')).toBe(false);
+    expect(canStep('NOT_STARTED', 'SUBMITTED')).toBe(false);
+    expect(canStep('SUBMITTED', 'CONFIRMED')).toBe(false);
+    expect(canStep('IN_REVIEW', 'CONFIRMED')).toBe(false);
+  });
+
+  it('gives the unit its 自评 steps and the issuer the rest, each with an action and a label', () => {
+    expect(RETURN_STEPS.filter((s) => RETURN_STEP_PARTY[s] === 'UNIT')).toEqual(['SELF_DRAFT', 'SUBMITTED']);
+    for (const s of POSTED_STEPS) expect(RETURN_STEPS).toContain(s);
+    for (const s of RETURN_STATES) expect(RETURN_STATE_LABELS[s].zh.length).toBeGreaterThan(0);
+    // The reviewer reviews and returns, never confirms; the leader does all; a secretary nothing.
+    const steps = (
+      role: 'REVIEWER' | 'LEADER' | 'SECRETARY',
+      state: ReturnState,
+      side = { unit: false, issuer: true },
+    ) => returnStepsOf(state, (a: Action) => can(role, a), side);
+    expect(steps('REVIEWER', 'REVIEWED')).toEqual(['IN_REVIEW', 'RETURNED']);
+    expect(steps('LEADER', 'REVIEWED')).toEqual(['IN_REVIEW', 'RETURNED', 'CONFIRMED']);
+    expect(steps('LEADER', 'RETURNED', { unit: true, issuer: false })).toEqual(['SELF_DRAFT', 'SUBMITTED']);
+    expect(steps('SECRETARY', 'RETURNED', { unit: true, issuer: false })).toEqual([]);
+    expect(steps('LEADER', 'SUBMITTED', { unit: true, issuer: false })).toEqual([]);
+    expect(RETURN_STEP_ACTION.CONFIRMED).toBe('assessment:manage');
+  });
+});
+
+describe('what an item needs', () => {
+  const scheme = [
+    { key: 'a', points: 10, manual: false },
+    { key: 'm', points: 20, manual: true },
+  ];
+
+  it('a 自评: the proposal accepted needs nothing; an adjusted or manual score needs a note', () => {
+    expect(selfGaps([item({}), item({ key: 'm', proposed: null, selfScore: 15, selfNote: '说明' })], scheme)).toEqual(
+      [],
+    );
+    expect(
+      selfGaps([item({ selfScore: 8 }), item({ key: 'm', proposed: null, selfScore: 15 })], scheme).map(
+        (g) => g.problem,
+      ),
+    ).toEqual(['NOTE_MISSING', 'NOTE_MISSING']);
+    expect(selfGaps([item({ selfScore: 11, selfNote: 'x' })], scheme).map((g) => g.problem)).toEqual([
+      'ABOVE_POINTS',
+      'SCORE_MISSING',
+    ]);
+  });
+
+  it('a 复核: every item decided, a change with a reason; the final score follows the decision', () => {
+    expect(reviewGaps([item({ decision: 'AGREE' })], scheme.slice(0, 1))).toEqual([]);
+    expect(reviewGaps([item({})], scheme.slice(0, 1))).toEqual([{ key: 'a', problem: 'NOT_REVIEWED' }]);
+    expect(reviewGaps([item({ decision: 'CHANGE', reviewScore: 5 })], scheme.slice(0, 1))).toEqual([
+      { key: 'a', problem: 'REASON_MISSING' },
+    ]);
+    expect(finalScoreOf(item({ decision: 'CHANGE', reviewScore: 5 }))).toBe(5);
+    expect(finalScoreOf(item({ decision: 'AGREE', reviewScore: null }))).toBe(10);
+  });
+});
