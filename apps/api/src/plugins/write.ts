@@ -10,7 +10,7 @@
 // runCreate instead: the same rules, with the key's lock, lookup, the insert, the stored answer
 // and the audit event in one database call and one transaction (ADR 037).
 import { createHash } from 'node:crypto';
-import { IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
+import { etagOf, IdempotencyHeadersSchema } from '@dutyboard/contracts/common';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldIssue, validationError } from '../errors/app-error.ts';
@@ -166,4 +166,9 @@ export async function pruneIdempotencyKeys(prisma: PrismaClient, now = new Date(
     where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000) } },
   });
   return count;
+}
+
+/** Sends a versioned answer with its version as the ETag, for the next If-Match. */
+export function sendVersioned<T extends { version: number }>(reply: FastifyReply, item: T): FastifyReply {
+  return reply.header('etag', etagOf(item.version)).send(item);
 }

@@ -13,7 +13,6 @@ import {
   SaveSelfInputSchema,
 } from '@dutyboard/contracts/assessment-campaigns';
 import {
-  etagOf,
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
@@ -22,7 +21,7 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
+import { runWrite, sendVersioned } from '../plugins/write.ts';
 import {
   getCampaign,
   getReturn,
@@ -66,7 +65,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
       const saved = await runWrite(prisma, request, reply, (tx) => openCampaign(tx, actor(request), request.body), {
         status: 201,
       });
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -78,7 +77,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
     },
     async (request, reply) => {
       const saved = await getCampaign(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -94,7 +93,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
     },
     async (request, reply) => {
       const saved = await getReturn(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -115,7 +114,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
       const saved = await runWrite(prisma, request, reply, (tx) =>
         saveSelf(tx, actor(request), request.params.id, request.body, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -136,7 +135,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
       const saved = await runWrite(prisma, request, reply, (tx) =>
         saveReview(tx, actor(request), request.params.id, request.body, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -157,7 +156,7 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
       const saved = await runWrite(prisma, request, reply, (tx) =>
         stepReturn(tx, actor(request), request.params.id, request.body, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 };

@@ -14,7 +14,6 @@ import {
   UpdateSchemeInputSchema,
 } from '@dutyboard/contracts/assessments';
 import {
-  etagOf,
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
@@ -24,7 +23,7 @@ import {
 import type { PrismaClient } from '@dutyboard/db/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
+import { runWrite, sendVersioned } from '../plugins/write.ts';
 import { unitProposals } from '../services/assessments/proposals.ts';
 import {
   copyScheme,
@@ -69,7 +68,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
       const saved = await runWrite(prisma, request, reply, (tx) => createScheme(tx, actor(request), request.body), {
         status: 201,
       });
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -92,7 +91,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
         (tx) => createStarterScheme(tx, actor(request), request.body),
         { status: 201 },
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -104,7 +103,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
     },
     async (request, reply) => {
       const saved = await getScheme(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -125,7 +124,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
       const saved = await runWrite(prisma, request, reply, (tx) =>
         updateScheme(tx, actor(request), request.params.id, request.body, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -167,7 +166,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
         (tx) => copyScheme(tx, actor(request), request.params.id, request.body),
         { status: 201 },
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -187,7 +186,7 @@ export const assessmentSchemeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClien
       const saved = await runWrite(prisma, request, reply, (tx) =>
         useScheme(tx, actor(request), request.params.id, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 

@@ -27,7 +27,7 @@ import type {
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
-import { runCreate, runWrite } from '../plugins/write.ts';
+import { runCreate, runWrite, sendVersioned } from '../plugins/write.ts';
 import type { FileStore } from '../services/attachments/store.ts';
 import type { AuthUser } from '../services/auth/sessions.ts';
 import type { AnyRecordKind } from '../services/records/registry.ts';
@@ -212,7 +212,7 @@ export function recordRoutes(
                 (tx) => (create as NonNullable<typeof create>)(tx, user, request.body),
                 { status: 201 },
               );
-          return spec.etagOnCreate ? reply.header('etag', etagOf(created.version)).send(created) : created;
+          return spec.etagOnCreate ? sendVersioned(reply, created) : created;
         },
       );
     },
@@ -232,7 +232,7 @@ export function recordRoutes(
         },
         async (request, reply) => {
           const record = await get(prisma, actor(request), request.params.id);
-          return reply.header('etag', etagOf(record.version)).send(record);
+          return sendVersioned(reply, record);
         },
       );
     },
@@ -257,7 +257,7 @@ export function recordRoutes(
           const record = await runWrite(prisma, request, reply, (tx) =>
             update(tx, actor(request), request.params.id, request.body, version),
           );
-          return reply.header('etag', etagOf(record.version)).send(record);
+          return sendVersioned(reply, record);
         },
       );
     },

@@ -4,7 +4,6 @@
 // the org's reach is checked in the service); saving, editing, 定稿 and deleting need report:write
 // (leadership). ADR 016, ADR 033.
 import {
-  etagOf,
   IdempotencyHeadersSchema,
   IdParamsSchema,
   IfMatchHeadersSchema,
@@ -27,7 +26,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
-import { runWrite } from '../plugins/write.ts';
+import { runWrite, sendVersioned } from '../plugins/write.ts';
 import {
   deleteSummaryDraft,
   finalizeSummaryDraft,
@@ -141,7 +140,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       const saved = await runWrite(prisma, request, reply, (tx) => saveSummaryDraft(tx, actor(request), request.body), {
         status: 201,
       });
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -153,7 +152,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     },
     async (request, reply) => {
       const saved = await getSummaryDraft(prisma, actor(request), request.params.id);
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -174,7 +173,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       const saved = await runWrite(prisma, request, reply, (tx) =>
         updateSummaryDraft(tx, actor(request), request.params.id, request.body, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
@@ -194,7 +193,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       const saved = await runWrite(prisma, request, reply, (tx) =>
         finalizeSummaryDraft(tx, actor(request), request.params.id, version),
       );
-      return reply.header('etag', etagOf(saved.version)).send(saved);
+      return sendVersioned(reply, saved);
     },
   );
 
