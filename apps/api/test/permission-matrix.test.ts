@@ -892,11 +892,15 @@ const ENTRIES: Record<string, Entry> = {
     (r) => r.district,
     (t) => ({ method: 'PUT', url: `/api/assessment-returns/${t.id}/review`, payload: { items: [] } }),
   ),
-  'POST /api/assessment-returns/:id/steps': returnEntry(
-    'SUBMITTED',
-    (r) => r.district,
-    (t) => post(`/api/assessment-returns/${t.id}/steps`, { to: 'RETURNED', reason: '请补充' }),
-  ),
+  // The steps route admits every reader; the service checks the step's own action (退回: review).
+  'POST /api/assessment-returns/:id/steps': {
+    ...returnEntry(
+      'SUBMITTED',
+      (r) => r.district,
+      (t) => post(`/api/assessment-returns/${t.id}/steps`, { to: 'RETURNED', reason: '请补充' }),
+    ),
+    serviceAction: 'assessment:review',
+  },
 
   // Imports: open to every signed-in user; the service checks the kind's create permission
   // (activities: activity:write). A job is its requester's only, whatever the role's reach.
@@ -1075,9 +1079,9 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/assessment-campaigns': 'assessment:manage',
   'GET /api/assessment-campaigns/:id': 'assessment:read',
   'GET /api/assessment-returns/:id': 'assessment:read',
-  'PUT /api/assessment-returns/:id/self': 'assessment:manage',
+  'PUT /api/assessment-returns/:id/self': 'assessment:self',
   'PUT /api/assessment-returns/:id/review': 'assessment:review',
-  'POST /api/assessment-returns/:id/steps': 'assessment:review',
+  'POST /api/assessment-returns/:id/steps': 'assessment:read',
 };
 
 /** A new draft 细则 for branches, issued by the fixture street (own) or the sibling street (other). */
