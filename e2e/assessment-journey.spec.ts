@@ -104,6 +104,12 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     await expect(page.getByTestId('campaigns-issued').getByTestId('campaign').first()).toContainText(
       period.slice(0, 4),
     );
+    await expect(page.getByTestId('campaigns-issued').getByTestId('campaign-return')).toHaveCount(2);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'journey-list-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, 'journey-list-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   const list = await apiJson<{ items: CampaignListItem[] }>(page, 'GET', '/api/assessment-campaigns?issuer=mine');
@@ -159,7 +165,9 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
   await test.step('城南 links a record through the picker, adjusts one score with a note, submits', async () => {
     await expect(page.getByText('佐证材料复用已有记录，不重复上传').first()).toBeVisible();
     const card = itemCard(page, followed.key);
-    await card.getByTestId('pick-evidence').click();
+    // Keyboard only: the picker opens from its button and a record is ticked with Space.
+    await card.getByTestId('pick-evidence').focus();
+    await page.keyboard.press('Enter');
     const picker = page.getByRole('dialog', { name: /关联佐证/ });
     // The picker lists the item's drill for the unit (the API's answer); one is found by its title.
     const evidence = await apiJson<{ records: { id: string; title: string }[] }>(
@@ -174,7 +182,9 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     await picker.getByLabel('按标题、单位或日期筛选').fill(target.title);
     const row = picker.locator(`[data-testid="evidence-record"][data-id="${linkedId}"]`);
     await expect(row).toBeVisible();
-    await row.getByRole('checkbox').first().check();
+    await row.getByRole('checkbox').first().focus();
+    await page.keyboard.press('Space');
+    await expect(row.getByRole('checkbox').first()).toBeChecked();
     await expectAccessible(page);
     await saveScreenshot(page, 'journey-picker-1440');
     await picker.getByRole('button', { name: '确定' }).click();

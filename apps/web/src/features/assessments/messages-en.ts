@@ -75,4 +75,6 @@ export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
   'assessments.file': 'File',
   'assessments.driftAdded': 'Added:',
   'assessments.driftRemoved': 'Removed:',
+  'assessments.issuedEmpty': 'This organisation has opened no campaign yet',
+  'assessments.takingEmpty': 'This unit takes part in no campaign opened above it yet',
 };

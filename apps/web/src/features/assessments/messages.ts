@@ -71,4 +71,6 @@ export const assessmentsZh = {
   'assessments.file': '附件',
   'assessments.driftAdded': '新增：',
   'assessments.driftRemoved': '移除：',
+  'assessments.issuedEmpty': '本组织还没有发起考核',
+  'assessments.takingEmpty': '本单位还没有参加上级发起的考核',
 } satisfies Record<string, string>;

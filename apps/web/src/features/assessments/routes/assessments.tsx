@@ -33,6 +33,8 @@ function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
         </Space>
       }
       style={{ marginBottom: 16 }}
+      // A long name wraps on a phone rather than being cut.
+      styles={{ title: { whiteSpace: 'normal' } }}
     >
       <Typography.Paragraph type="secondary">
         {summary.orgName} · {periodLabel(summary.periodCode, t)} ·{' '}
@@ -76,15 +78,24 @@ function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
   );
 }
 
-function Section({ title, items, testId }: { title: string; items: CampaignListItem[]; testId: string }) {
-  const { t } = useI18n();
+function Section({
+  title,
+  items,
+  testId,
+  empty,
+}: {
+  title: string;
+  items: CampaignListItem[];
+  testId: string;
+  empty: string;
+}) {
   return (
     <section data-testid={testId} style={{ marginBottom: 24 }}>
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {title}
       </Typography.Title>
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessments.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
       ) : (
         items.map((c) => <CampaignCard key={c.id} summary={c} />)
       )}
@@ -117,9 +128,19 @@ export function AssessmentsRoute() {
       ) : (
         <>
           {(mayOpen || issued.length > 0) && (
-            <Section title={t('assessments.issued')} items={issued} testId="campaigns-issued" />
+            <Section
+              title={t('assessments.issued')}
+              items={issued}
+              testId="campaigns-issued"
+              empty={t('assessments.issuedEmpty')}
+            />
           )}
-          <Section title={t('assessments.taking')} items={taking} testId="campaigns-taking" />
+          <Section
+            title={t('assessments.taking')}
+            items={taking}
+            testId="campaigns-taking"
+            empty={t('assessments.takingEmpty')}
+          />
         </>
       )}
       {mayOpen && <OpenCampaignDialog open={opening} onClose={() => setOpening(false)} />}
