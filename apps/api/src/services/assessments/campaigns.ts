@@ -32,6 +32,7 @@ import {
 import { type SchemeLevel, schemeTotal } from '@dutyboard/contracts/assessments';
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import { orgLevelOf } from '@dutyboard/contracts/orgs';
+import { periodFromCode } from '@dutyboard/contracts/periods';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
@@ -42,6 +43,7 @@ import { loadReachableOrg, reachesOrg } from '../orgs/scope.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
 import { schemeProposals } from './proposals.ts';
 import { loadScheme, readsIssuer, type SchemeRow, storedCategories, useScheme } from './schemes.ts';
+import { returnWorkload } from './workload.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -298,6 +300,7 @@ export async function getReturn(prisma: PrismaClient, user: AuthUser, id: string
 async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentReturn> {
   const [now] = await schemeProposals(db, l.scheme, [l.unit]);
   if (!now) throw new Error('no proposal answered');
+  const workload = await returnWorkload(db, l.unit, periodFromCode(l.campaign.periodCode));
   const stored = new Map(itemsOf(l.row).map((i) => [i.key, i]));
   const proposals = new Map(now.items.map((p) => [p.key, p]));
   const confirmed = l.row.state === 'CONFIRMED';
@@ -329,6 +332,7 @@ async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentRetu
     vetoedBy: now.vetoedBy,
     items,
     steps: returnStepsOf(l.row.state, (a) => can(user.role, a), sideOf(user, l)),
+    workload,
   };
 }
 
