@@ -41,4 +41,9 @@ export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
   'assessments.saved': 'Saved',
   'assessments.locked': 'The scores are confirmed and locked',
   'assessments.total': 'Total {total}',
+  'assessments.workload.title': 'Workload of the period (减负)',
+  'assessments.workload.summary':
+    '{from} to {to}: {entries} records entered by the unit and those below it, {uploads} files uploaded',
+  'assessments.workload.kind': '{kind}: {entries} records · {uploads} files',
+  'assessments.workload.note': 'Shows how much reporting the period took; never scored.',
 };

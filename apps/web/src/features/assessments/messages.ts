@@ -39,4 +39,8 @@ export const assessmentsZh = {
   'assessments.saved': '已保存',
   'assessments.locked': '考核结果已确认并锁定',
   'assessments.total': '总分 {total}',
+  'assessments.workload.title': '减负：本周期工作量',
+  'assessments.workload.summary': '{from} 至 {to}，本单位及下属录入记录 {entries} 条，上传附件 {uploads} 个',
+  'assessments.workload.kind': '{kind} {entries} 条 · 附件 {uploads} 个',
+  'assessments.workload.note': '只反映填报负担，不计入得分。',
 } satisfies Record<string, string>;

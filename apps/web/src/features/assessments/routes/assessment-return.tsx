@@ -16,6 +16,7 @@ import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useAssessmentReturn, useReturnWrite } from '../api/assessments.ts';
+import { ReturnWorkloadCard } from '../components/return-workload.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
 
 type Item = AssessmentReturn['items'][number];
@@ -259,6 +260,7 @@ export function AssessmentReturnRoute() {
       {data.vetoedBy.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('assessments.vetoed')} />
       )}
+      <ReturnWorkloadCard workload={data.workload} />
       {data.items.map((item) => (
         <ItemCard
           key={item.key}
