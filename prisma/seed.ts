@@ -4,7 +4,17 @@
 // 1 意识形态工作专题研讨会, 5 中心组专题学习研讨, 73 themed activities ("70余场次"), 1 sensitive
 // online item analysed and reported to 市网信办. Records keep coming after that half, up to
 // yesterday, so the current period is not empty. Deterministic for a given `now`.
+import type {
+  AssessmentReturn,
+  Campaign,
+  OpenCampaignInput,
+  ReturnStepInput,
+  SaveReviewInput,
+  SaveSelfInput,
+} from '@dutyboard/contracts/assessment-campaigns';
+import type { Scheme, StarterSchemeInput } from '@dutyboard/contracts/assessments';
 import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
+import type { Role } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 
 export interface SeedOptions {
@@ -13,7 +23,58 @@ export interface SeedOptions {
   /** argon2id hasher (the API's own), passed in so the seed has no dependency on the API. */
   hashPassword: (password: string) => Promise<string>;
   now?: Date;
+  /**
+   * The API's 考核 service steps (services/assessments), passed in like the hasher: with them the
+   * demo gets its 2026-H1 campaign, written through the same steps as the API (proposals, totals
+   * and audit events are true). Without them the demo has no campaign.
+   */
+  assessments?: DemoAssessmentSteps;
 }
+
+/** A signed-in user as the API's services take it (AuthUser). */
+export interface DemoActor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  orgPath: string;
+  sessionId: string;
+}
+
+type Tx = Prisma.TransactionClient;
+export interface DemoAssessmentSteps {
+  createStarterScheme(tx: Tx, user: DemoActor, input: StarterSchemeInput): Promise<Scheme>;
+  openCampaign(tx: Tx, user: DemoActor, input: OpenCampaignInput): Promise<Campaign>;
+  saveSelf(
+    tx: Tx,
+    user: DemoActor,
+    id: string,
+    input: SaveSelfInput,
+    version: number | undefined,
+  ): Promise<AssessmentReturn>;
+  saveReview(
+    tx: Tx,
+    user: DemoActor,
+    id: string,
+    input: SaveReviewInput,
+    version: number | undefined,
+  ): Promise<AssessmentReturn>;
+  stepReturn(
+    tx: Tx,
+    user: DemoActor,
+    id: string,
+    input: ReturnStepInput,
+    version: number | undefined,
+  ): Promise<AssessmentReturn>;
+}
+
+/** The demo's 考核 (issue 18): its name, and its 自评 and 复核 due days in July after the half. */
+export const DEMO_CAMPAIGN = {
+  name: (year: number) => `${year}年上半年街道意识形态工作责任制考核`,
+  selfDueOn: (year: number) => `${year}-07-10`,
+  reviewDueOn: (year: number) => `${year}-07-31`,
+} as const;
 
 export const DEMO_ACCOUNTS = [
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN', org: 'CN', note: '管理组织和用户' },
@@ -808,6 +869,35 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         ),
       });
 
+      if (options.assessments) {
+        const actor = (username: string, orgPath: string): DemoActor => {
+          const a = DEMO_ACCOUNTS.find((x) => x.username === username);
+          if (!a) throw new Error(`no demo account ${username}`);
+          const orgId = orgIdByCode.get(a.org) as string;
+          return {
+            id: users.get(username) as string,
+            username,
+            displayName: a.displayName,
+            role: a.role,
+            orgId,
+            orgPath,
+            sessionId: 'seed',
+          };
+        };
+        await seedCampaign(tx, options.assessments, {
+          year,
+          h1Code: h1.code,
+          districtId,
+          streetId,
+          street2Id,
+          districtLeader: actor('district-leader', `/${districtId}/`),
+          districtReviewer: actor('district-reviewer', `/${districtId}/`),
+          leader: actor('leader', streetPath),
+          street2Leader: actor('street2-leader', street2Path),
+          h1,
+        });
+      }
+
       await tx.auditEvent.create({
         data: {
           actorId: null,
@@ -821,4 +911,126 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The demo's 2026-H1 考核, so a new user sees every state: 示范区委 issues the starter 细则 and
+ * opens the campaign over 城南 and 城北; 城南's leader scores the manual items (linking a 中心组
+ * record to the computed study item) and submits; the 区 reviewer agrees with one computed item and
+ * changes a manual one with a reason (复核 in progress); 城北's leader has saved a draft.
+ */
+async function seedCampaign(
+  tx: Tx,
+  steps: DemoAssessmentSteps,
+  d: {
+    year: number;
+    h1Code: string;
+    h1: { startsAt: Date; endsAt: Date };
+    districtId: string;
+    streetId: string;
+    street2Id: string;
+    districtLeader: DemoActor;
+    districtReviewer: DemoActor;
+    leader: DemoActor;
+    street2Leader: DemoActor;
+  },
+): Promise<void> {
+  const scheme = await steps.createStarterScheme(tx, d.districtLeader, { org: d.districtId, period: d.h1Code });
+  const campaign = await steps.openCampaign(tx, d.districtLeader, {
+    scheme: scheme.id,
+    name: DEMO_CAMPAIGN.name(d.year),
+    selfDueOn: DEMO_CAMPAIGN.selfDueOn(d.year),
+    reviewDueOn: DEMO_CAMPAIGN.reviewDueOn(d.year),
+  });
+  const items = scheme.categories.flatMap((c) => c.items);
+  const manual = items.filter((i) => i.rule.type === 'MANUAL');
+  const computed = items.filter((i) => i.rule.type !== 'MANUAL');
+  const returnOf = (orgId: string) => {
+    const r = campaign.returns.find((x) => x.orgId === orgId);
+    if (!r) throw new Error(`no return for ${orgId}`);
+    return r;
+  };
+
+  // 城南: every manual item scored with a note; the study item links one of the half's 中心组 studies.
+  const cn = returnOf(d.streetId);
+  const study = await tx.studySession.findFirst({
+    where: {
+      org: { path: { startsWith: d.leader.orgPath } },
+      // A 中心组专题学习研讨 (a seminar on a study topic), which the study item counts.
+      kind: 'SEMINAR',
+      topicCategory: 'THEORY',
+      occurredAt: { gte: d.h1.startsAt, lt: d.h1.endsAt },
+    },
+    orderBy: { occurredAt: 'asc' },
+    select: { id: true },
+  });
+  const studyItem = computed.find((i) => i.rule.type === 'COUNT');
+  let r = await steps.saveSelf(
+    tx,
+    d.leader,
+    cn.id,
+    {
+      items: manual.map((i, n) => ({
+        key: i.key,
+        score: n === 0 ? i.points - 1 : i.points,
+        note: n === 0 ? '上半年党工委会议专题研究1次，会议纪要已归档' : '已按要求完成，材料见工作台账',
+        records: [],
+        attachments: [],
+      })),
+    },
+    cn.version,
+  );
+  // The computed items took their proposals; the study item also links a record (score kept).
+  const linked = r.items.find((i) => i.key === studyItem?.key);
+  if (study && linked) {
+    r = await steps.saveSelf(
+      tx,
+      d.leader,
+      r.id,
+      {
+        items: [
+          {
+            key: linked.key,
+            score: linked.selfScore,
+            note: linked.selfNote,
+            records: [{ type: 'StudySession', id: study.id }],
+            attachments: [],
+          },
+        ],
+      },
+      r.version,
+    );
+  }
+  r = await steps.stepReturn(tx, d.leader, r.id, { to: 'SUBMITTED' }, r.version);
+
+  // The 区 reviewer: one computed item agreed, one manual item changed with a reason.
+  const agreed = computed[0];
+  const changed = manual[manual.length - 1];
+  if (agreed && changed) {
+    await steps.saveReview(
+      tx,
+      d.districtReviewer,
+      r.id,
+      {
+        items: [
+          { key: agreed.key, decision: 'AGREE' },
+          { key: changed.key, decision: 'CHANGE', score: changed.points - 3, reason: '支部督查记录仅覆盖部分支部' },
+        ],
+      },
+      r.version,
+    );
+  }
+
+  // 城北: a draft, one manual item noted.
+  const cb = returnOf(d.street2Id);
+  const first = manual[0];
+  if (first) {
+    await steps.saveSelf(
+      tx,
+      d.street2Leader,
+      cb.id,
+      { items: [{ key: first.key, score: first.points - 2, note: '会议纪要整理中', records: [], attachments: [] }] },
+      cb.version,
+    );
+  }
 }

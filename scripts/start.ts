@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@dutyboard/api/config';
+import { DEMO_ASSESSMENT_STEPS } from '@dutyboard/api/services/assessments/demo-steps';
 import { hashPassword } from '@dutyboard/api/services/auth/passwords';
 import { ensureDatabase } from '@dutyboard/db/admin';
 import { createPrisma } from '@dutyboard/db/client';
@@ -78,7 +79,11 @@ async function main() {
         log('database already has data: demo seed skipped');
       } else {
         log('first run: seeding the demo sub-district…');
-        const { activities } = await seedDemo(prisma, { password: demoPassword, hashPassword });
+        const { activities } = await seedDemo(prisma, {
+          password: demoPassword,
+          hashPassword,
+          assessments: DEMO_ASSESSMENT_STEPS,
+        });
         log(`seeded 12 branches and ${activities} activities`);
       }
     } finally {

@@ -55,6 +55,27 @@ export const BASE_SIZES = {
 export type CitySizes = Record<keyof typeof BASE_SIZES, number>;
 
 /**
+ * Streets in the first 区: a real 区's size (issue 18 times scoring a 区 of 20 街道 over a half year,
+ * bench/run.ts). The other 区 share the remaining streets evenly.
+ */
+export const BIG_DISTRICT_STREETS = 20;
+
+/**
+ * The streets [from, to) of each district: the first has BIG_DISTRICT_STREETS (never fewer than an
+ * even share, and leaving every other district one), the rest an even share of the others.
+ */
+export function districtStreetRanges(streets: number, districts: number): { from: number; to: number }[] {
+  const big = Math.max(Math.ceil(streets / districts), Math.min(BIG_DISTRICT_STREETS, streets - (districts - 1)));
+  const rest = streets - big;
+  const others = districts - 1;
+  return Array.from({ length: districts }, (_, d) =>
+    d === 0
+      ? { from: 0, to: big }
+      : { from: big + Math.ceil(((d - 1) * rest) / others), to: big + Math.ceil((d * rest) / others) },
+  );
+}
+
+/**
  * Every count times `scale`, keeping at least 2 districts (so a district has a sibling), 3 streets
  * and a branch per street.
  */
@@ -351,6 +372,8 @@ export class City {
       const j = districtRng.int(i + 1);
       [districtChars[i], districtChars[j]] = [districtChars[j] as string, districtChars[i] as string];
     }
+    const ranges = districtStreetRanges(S, D);
+    const districtOf = (street: number) => ranges.findIndex((r) => street >= r.from && street < r.to);
     for (let d = 0; d < D; d += 1) {
       const id = uuidOf(orgKey, this.orgs.length);
       const L = districtChars.length;
@@ -383,7 +406,7 @@ export class City {
       });
       this.orgs.push(district);
       this.districts.push(district);
-      this.districtStreets.push({ from: Math.ceil((d * S) / D), to: Math.ceil(((d + 1) * S) / D) });
+      this.districtStreets.push(ranges[d] as { from: number; to: number });
     }
 
     /** The person of each street's leader: named once the street's kind (街道 or 乡镇) is known. */
@@ -392,7 +415,7 @@ export class City {
       const id = uuidOf(orgKey, this.orgs.length);
       const place = `${pairs[s % pairs.length]}${s >= pairs.length ? Math.floor(s / pairs.length) + 1 : ''}`;
       const code = `S${String(s + 1).padStart(3, '0')}`;
-      const d = Math.floor((s * D) / S);
+      const d = districtOf(s);
       const district = this.districts[d] as CityOrg;
       const street: CityOrg = {
         index: this.orgs.length,

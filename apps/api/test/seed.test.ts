@@ -1,12 +1,15 @@
+import type { AssessmentReturn } from '@dutyboard/contracts/assessment-campaigns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_ACCOUNTS,
+  DEMO_CAMPAIGN,
   isSeeded,
   STREET2_SUMMARY_ACTIVITY_COUNT,
   SUMMARY_ACTIVITY_COUNT,
   seedDemo,
   summaryHalf,
 } from '../../../prisma/seed.ts';
+import { DEMO_ASSESSMENT_STEPS } from '../src/services/assessments/demo-steps.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -18,7 +21,12 @@ const h1 = summaryHalf(now);
 beforeAll(async () => {
   ctx = await createTestContext();
   expect(await isSeeded(ctx.prisma)).toBe(false);
-  await seedDemo(ctx.prisma, { password: 'demo-password-for-tests', hashPassword, now });
+  await seedDemo(ctx.prisma, {
+    password: 'demo-password-for-tests',
+    hashPassword,
+    now,
+    assessments: DEMO_ASSESSMENT_STEPS,
+  });
 });
 afterAll(() => ctx?.close());
 
@@ -187,5 +195,52 @@ describe('demo seed reproduces the source summary', () => {
     for (const a of DEMO_ACCOUNTS) {
       await expect(login(ctx.app, a.username, 'demo-password-for-tests')).resolves.toContain('dutyboard_session=');
     }
+  });
+
+  it('has a 2026-H1 考核 in every state a new user should see, written through the API steps', async () => {
+    const campaign = await ctx.prisma.assessmentCampaign.findFirstOrThrow({ include: { returns: true } });
+    expect(campaign).toMatchObject({
+      name: DEMO_CAMPAIGN.name(2026),
+      periodCode: '2026-H1',
+      state: 'OPEN',
+      selfDueOn: '2026-07-10',
+      reviewDueOn: '2026-07-31',
+    });
+    const scheme = await ctx.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: campaign.schemeId } });
+    const district = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'SF' } });
+    expect(scheme).toMatchObject({ state: 'IN_USE', orgId: district.id, level: 'STREET', periodCode: '2026-H1' });
+    const byCode = async (code: string) => {
+      const org = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code } });
+      const r = campaign.returns.find((x) => x.orgId === org.id);
+      if (!r) throw new Error(`no return for ${code}`);
+      return r;
+    };
+    const cn = await byCode('CN');
+    const cb = await byCode('CB');
+    expect([cn.state, cb.state]).toEqual(['IN_REVIEW', 'SELF_DRAFT']);
+
+    // Read as the 区 reviewer through the API: the 自评 total is the scores' sum, the computed
+    // items hold their proposals from the records, one item agreed and one changed with a reason.
+    const cookie = await login(ctx.app, 'district-reviewer', 'demo-password-for-tests');
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/assessment-returns/${cn.id}`, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as AssessmentReturn;
+    expect(r.selfTotal).toBe(r.items.reduce((s, i) => s + (i.selfScore ?? 0), 0));
+    for (const i of r.items.filter((x) => x.proposal.ruleType !== 'MANUAL')) {
+      expect([i.key, i.selfScore]).toEqual([i.key, i.proposal.proposed]);
+    }
+    expect(r.items.filter((i) => i.decision === 'AGREE')).toHaveLength(1);
+    const changed = r.items.filter((i) => i.decision === 'CHANGE');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.reviewReason).not.toBe('');
+    expect(r.items.some((i) => i.records.length > 0)).toBe(true);
+    expect(r.steps).toEqual(expect.arrayContaining(['IN_REVIEW', 'RETURNED']));
+
+    // Every step audited, with its actor.
+    const events = await ctx.prisma.auditEvent.findMany({
+      where: { entityType: 'AssessmentReturn', entityId: cn.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => e.action)).toEqual(['CREATE', 'TRANSITION', 'UPDATE', 'TRANSITION', 'TRANSITION']);
   });
 });

@@ -5,7 +5,7 @@
 // the web will offer (like the alert workflow, risk-alerts.ts).
 import { z } from 'zod';
 import { ItemProposalSchema, SCHEME_POINTS_MAX, SchemeLevelSchema } from './assessments.ts';
-import { EntityTypeSchema } from './attachments.ts';
+import { ENTITY_TYPES, EntityTypeSchema } from './attachments.ts';
 import { IdSchema, InstantSchema } from './common.ts';
 import { MetricDrillSchema } from './metrics.ts';
 import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
@@ -383,6 +383,22 @@ export const ReturnItemViewSchema = ReturnItemSchema.omit({ counted: true }).ext
   drift: ItemDriftSchema.nullable(),
 });
 
+/**
+ * 减负 (ADR 044): how much work the period cost the unit — the records its subtree holds dated in
+ * the campaign's period (the date each figure counts by; when made, for kinds without one) and the
+ * files attached to them, by kind. A reading beside the scores, never scored.
+ */
+export const WORKLOAD_KINDS = ENTITY_TYPES;
+export const ReturnWorkloadSchema = z.object({
+  /** The period's first and last day (Asia/Shanghai). */
+  from: z.string(),
+  to: z.string(),
+  entries: z.number().int(),
+  uploads: z.number().int(),
+  kinds: z.array(z.object({ type: EntityTypeSchema, entries: z.number().int(), uploads: z.number().int() })),
+});
+export type ReturnWorkload = z.infer<typeof ReturnWorkloadSchema>;
+
 export const AssessmentReturnSchema = ReturnSummarySchema.extend({
   campaignName: z.string(),
   issuerId: IdSchema,
@@ -392,5 +408,7 @@ export const AssessmentReturnSchema = ReturnSummarySchema.extend({
   items: z.array(ReturnItemViewSchema),
   /** The steps the caller may take now (returnStepsOf). */
   steps: z.array(ReturnStepSchema),
+  /** Entries and uploads the period took (减负 reading, never scored). */
+  workload: ReturnWorkloadSchema,
 });
 export type AssessmentReturn = z.infer<typeof AssessmentReturnSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  deadlineDueDay,
   INCIDENT_FIGURE_KEYS,
   SCHEME_TOTAL_DEFAULT,
   type SchemeItemInput,
@@ -11,6 +12,7 @@ import {
   scoreCount,
   scoreDeadline,
   scorePerIncident,
+  starterReportDueOn,
   starterSchemeCategories,
   sumPoints,
   vetoStrikes,
@@ -189,5 +191,29 @@ describe('the starter scheme for a 街道', () => {
       [6, 'PERIOD'],
       [1, 'QUARTER'],
     ]);
+  });
+});
+
+describe('DEADLINE by day (ADR 044)', () => {
+  it('takes a due day inside the due month, and the month form still parses', () => {
+    const rule = { type: 'DEADLINE', figure: 'SEMINAR', dueMonth: '2026-06' } as const;
+    expect(SchemeRuleSchema.safeParse(rule).success).toBe(true);
+    expect(SchemeRuleSchema.safeParse({ ...rule, dueOn: '2026-06-20' }).success).toBe(true);
+    expect(SchemeRuleSchema.safeParse({ ...rule, dueOn: '2026-06-31' }).success).toBe(false);
+  });
+
+  it('the last day is the due day, else the due month’s last day (leap years too)', () => {
+    expect(deadlineDueDay({ dueMonth: '2026-06', dueOn: '2026-06-20' })).toBe('2026-06-20');
+    expect(deadlineDueDay({ dueMonth: '2026-06' })).toBe('2026-06-30');
+    expect(deadlineDueDay({ dueMonth: '2028-02' })).toBe('2028-02-29');
+    expect(deadlineDueDay({ dueMonth: '2026-12' })).toBe('2026-12-31');
+  });
+
+  it('the starter’s 专题汇报 is due on 20 June for H1 and on 20 December otherwise', () => {
+    expect(starterReportDueOn('2026-H1')).toBe('2026-06-20');
+    expect(starterReportDueOn('2026-H2')).toBe('2026-12-20');
+    expect(starterReportDueOn('2026')).toBe('2026-12-20');
+    const titles = starterSchemeCategories('2026-H1').flatMap((c) => c.items.map((i) => i.title));
+    expect(titles.some((t) => t.includes('专题汇报') && t.includes('6月20日'))).toBe(true);
   });
 });

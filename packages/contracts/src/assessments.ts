@@ -10,7 +10,7 @@ import { IdSchema, InstantSchema } from './common.ts';
 import { COUNTED_FIGURE_KEYS, type CountedFigure, FIGURES, ROLLED_FIGURE_KEYS, type RolledFigure } from './figures.ts';
 import { MetricDrillSchema, requiredByRule } from './metrics.ts';
 import type { OrgLevel } from './orgs.ts';
-import { PeriodCodeSchema, periodFromCode, periodMonths } from './periods.ts';
+import { LocalDateSchema, PeriodCodeSchema, periodFromCode, periodMonths } from './periods.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Enums and limits
@@ -84,12 +84,17 @@ export const SchemeRuleSchema = z.discriminatedUnion('type', [
     /** PER_MISSING only: points taken off per record missing. */
     deduct: deduct.optional(),
   }),
-  /** At least one record of `figure` from the period's start to the end of `dueMonth`. */
+  /**
+   * At least one record of `figure` from the period's start to the end of the due day: `dueOn`
+   * when given, else the last day of `dueMonth` (ADR 044).
+   */
   z.strictObject({
     type: z.literal('DEADLINE'),
     figure: CountFigureSchema,
     /** "2026-06": by the last day of June (Asia/Shanghai); rollups are kept by month (ADR 040). */
     dueMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    /** "2026-06-20": by the end of that day (Asia/Shanghai, inclusive); a day of `dueMonth`. */
+    dueOn: LocalDateSchema.optional(),
   }),
   /** points − deduct × count of the incident figure in the period, floor 0. */
   z.strictObject({ type: z.literal('PER_INCIDENT'), figure: IncidentFigureSchema, deduct }),
@@ -99,6 +104,14 @@ export const SchemeRuleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('MANUAL') }),
 ]);
 export type SchemeRule = z.infer<typeof SchemeRuleSchema>;
+
+/** A DEADLINE rule's last day ("YYYY-MM-DD", Asia/Shanghai, inclusive): `dueOn`, else the due month's last day. */
+export function deadlineDueDay(rule: { dueMonth: string; dueOn?: string | undefined }): string {
+  if (rule.dueOn) return rule.dueOn;
+  const [y, m] = rule.dueMonth.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${rule.dueMonth}-${String(days).padStart(2, '0')}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The tree
@@ -215,6 +228,9 @@ export function schemeIssues(s: SchemeShape): SchemeIssue[] {
       }
       if (r.type === 'DEADLINE' && !months.has(r.dueMonth)) {
         issues.push({ path: `${at}.rule.dueMonth`, message: '截止月份须在考核周期内' });
+      }
+      if (r.type === 'DEADLINE' && r.dueOn !== undefined && !r.dueOn.startsWith(`${r.dueMonth}-`)) {
+        issues.push({ path: `${at}.rule.dueOn`, message: '截止日期须在截止月份内' });
       }
     });
   });
@@ -411,6 +427,16 @@ export function schemeTotal(scores: readonly (number | null)[], vetoed: boolean)
 // ---------------------------------------------------------------------------------------------
 // The starter scheme for a 街道 (docs/domain.md, 考核: the source of each default)
 
+/**
+ * The starter's 专题汇报 is due on 20 June for the first half year and on 20 December for the
+ * second half and the whole year (docs/domain.md, 考核): the day a DEADLINE rule names with
+ * `dueOn` once the 专题汇报 record kind exists (issue 19); until then the item is MANUAL.
+ */
+export function starterReportDueOn(periodCode: string): string {
+  const period = periodFromCode(periodCode);
+  return `${period.year}-${period.kind === 'HALF' && period.index === 1 ? '06' : '12'}-20`;
+}
+
 /** Items a starter cannot compute yet: the record kind comes with issue 19. */
 const LATER = '（Dutyboard 尚无此类记录，暂由复核人对照材料评分）';
 
@@ -422,6 +448,7 @@ const LATER = '（Dutyboard 尚无此类记录，暂由复核人对照材料评�
 export function starterSchemeCategories(periodCode: string): SchemeCategoryInput[] {
   const period = periodFromCode(periodCode);
   const perYear = requiredByRule({ frequency: 'YEARLY', times: 12 }, period);
+  const reportDue = starterReportDueOn(periodCode);
   const manual = (title: string, pts: number, evidence: string): SchemeItemInput => ({
     title,
     points: pts,
@@ -435,7 +462,11 @@ export function starterSchemeCategories(periodCode: string): SchemeCategoryInput
       items: [
         manual('党工委专题研究意识形态工作，每半年不少于1次', 10, '党工委会议纪要'),
         manual('开展意识形态形势分析研判，每季度1次', 10, '研判会议记录、研判报告'),
-        manual('每半年向区委专题汇报意识形态工作', 10, '专题汇报材料及报送记录'),
+        manual(
+          `每半年向区委专题汇报意识形态工作（${reportDue.slice(5, 7).replace(/^0/, '')}月${reportDue.slice(8)}日前报送）`,
+          10,
+          '专题汇报材料及报送记录',
+        ),
       ],
     },
     {

@@ -386,6 +386,11 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   ALERT_URGE: { zh: '预警待催办', en: 'Alert needs chasing' },
   RISK_CHECK_DUE: { zh: '风险点待排查', en: 'Risk point check due' },
   RECTIFICATION_OVERDUE: { zh: '整改已超期', en: 'Rectification overdue' },
+  ASSESSMENT_SELF_DUE: { zh: '考核自评即将截止', en: 'Self-assessment due soon' },
+  ASSESSMENT_SELF_OVERDUE: { zh: '考核自评已超期', en: 'Self-assessment overdue' },
+  ASSESSMENT_REVIEW_DUE: { zh: '考核复核即将截止', en: 'Assessment review due soon' },
+  ASSESSMENT_REVIEW_OVERDUE: { zh: '考核复核已超期', en: 'Assessment review overdue' },
+  ASSESSMENT_TO_CONFIRM: { zh: '考核待确认', en: 'Assessment to confirm' },
 };
 
 /**

@@ -1,7 +1,7 @@
 // The needs-attention list behind the bell in the header: what in the caller's scope is overdue
 // or about to be, earliest deadline first.
 import { z } from 'zod';
-import { EntityTypeSchema } from './attachments.ts';
+import { ENTITY_TYPES } from './attachments.ts';
 import { IdSchema, InstantSchema } from './common.ts';
 import { AlertLevelSchema } from './risk-alerts.ts';
 
@@ -20,11 +20,29 @@ export const NOTIFICATION_KINDS = [
   'RISK_CHECK_DUE',
   /** A rectification past its deadline and not done. */
   'RECTIFICATION_OVERDUE',
+  /** A 考核 return's 自评 due within NOTIFY_SOON_DAYS, not yet submitted: its unit's leader. */
+  'ASSESSMENT_SELF_DUE',
+  /** A 考核 return's 自评 past its day, not yet submitted: its unit's leader. */
+  'ASSESSMENT_SELF_OVERDUE',
+  /** Submitted returns waiting for 复核 within NOTIFY_SOON_DAYS of `reviewDueOn`: the issuer's reviewer and leader. */
+  'ASSESSMENT_REVIEW_DUE',
+  /** Submitted returns still waiting for 复核 after `reviewDueOn`: the issuer's reviewer and leader. */
+  'ASSESSMENT_REVIEW_OVERDUE',
+  /** Reviewed returns waiting for the issuer's leader to confirm the final scores. */
+  'ASSESSMENT_TO_CONFIRM',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NOTIFY_SOON_DAYS = 3;
+
+/**
+ * What a bell item leads to: a record with attachments and history, or a 考核 return (its page is
+ * /assessments/returns/:id).
+ */
+export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn'] as const;
+export const NotificationTargetSchema = z.enum(NOTIFICATION_TARGETS);
+export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
 
 /** Alert levels whose items are HIGH and listed first, whatever their deadline. */
 export const URGENT_ALERT_LEVELS: readonly string[] = ['LEVEL_1', 'LEVEL_2'];
@@ -44,7 +62,7 @@ export function notificationOrder(a: Notification, b: Notification): number {
 export const NotificationSchema = z.object({
   kind: NotificationKindSchema,
   severity: z.enum(['HIGH', 'MEDIUM']),
-  entityType: EntityTypeSchema,
+  entityType: NotificationTargetSchema,
   entityId: IdSchema,
   orgId: IdSchema,
   orgName: z.string(),

@@ -14,7 +14,7 @@ import { errorText } from '../lib/error-text.ts';
 import type { Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/i18n-provider.tsx';
 import { queryKeys } from '../lib/query-keys.ts';
-import { recordPath } from '../lib/record-links.ts';
+import { notificationPath } from '../lib/record-links.ts';
 import { useNow } from '../lib/use-now.ts';
 
 const REFRESH_MS = 60_000;
@@ -184,7 +184,7 @@ function NotificationList({
               return (
                 <Link
                   key={`${item.kind}:${item.entityType}:${item.entityId}`}
-                  to={recordPath(item.entityType, item.entityId)}
+                  to={notificationPath(item.entityType, item.entityId)}
                   onClick={onNavigate}
                   style={itemStyle}
                   data-testid="notification-item"

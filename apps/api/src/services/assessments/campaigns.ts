@@ -38,6 +38,7 @@ import {
 import { type ItemProposal, type SchemeLevel, schemeTotal } from '@dutyboard/contracts/assessments';
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import { orgLevelOf } from '@dutyboard/contracts/orgs';
+import { periodFromCode } from '@dutyboard/contracts/periods';
 import { can } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
@@ -49,6 +50,7 @@ import { assertWritten, checkVersion } from '../records/versioning.ts';
 import { drillRecords } from './drill-records.ts';
 import { schemeProposals } from './proposals.ts';
 import { loadScheme, readsIssuer, type SchemeRow, storedCategories, useScheme } from './schemes.ts';
+import { returnWorkload } from './workload.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -380,6 +382,7 @@ async function driftOf(db: Db, user: AuthUser, unit: Org, i: ReturnItem, p: Item
 async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentReturn> {
   const [now] = await schemeProposals(db, l.scheme, [l.unit]);
   if (!now) throw new Error('no proposal answered');
+  const workload = await returnWorkload(db, l.unit, periodFromCode(l.campaign.periodCode));
   const stored = new Map(itemsOf(l.row).map((i) => [i.key, i]));
   const proposals = new Map(now.items.map((p) => [p.key, p]));
   const confirmed = l.row.state === 'CONFIRMED';
@@ -408,6 +411,7 @@ async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentRetu
     vetoedBy: now.vetoedBy,
     items,
     steps: returnStepsOf(l.row.state, (a) => can(user.role, a), sideOf(user, l)),
+    workload,
   };
 }
 

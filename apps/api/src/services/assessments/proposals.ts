@@ -4,6 +4,7 @@
 // 记录" lists exactly the records counted. Every item of every unit asked for is counted in one
 // query, so a 区 of 20 街道 is one statement, not one per item × unit.
 import {
+  deadlineDueDay,
   type ItemProposal,
   type SchemeItemInput,
   type SchemeLevel,
@@ -23,6 +24,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { AppError } from '../../errors/app-error.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
+import { countFiguresBetween, type ExactUnit } from '../rollups/exact-counts.ts';
 import { countFigures, type FigureUnit } from '../rollups/rollups.ts';
 import { loadScheme, type SchemeRow, storedCategories } from './schemes.ts';
 
@@ -39,8 +41,16 @@ interface Slice {
   to: string;
 }
 
-/** What an item counts for one unit org: its slices (empty for MANUAL) and its whole drill. */
-function plan(item: SchemeItemInput, orgId: string, period: PeriodRef): { slices: Slice[]; drill: MetricDrill | null } {
+/**
+ * What an item counts for one unit org: its rollup slices (empty for MANUAL), the counts read from
+ * the records instead (a DEADLINE due inside a month: that month up to the day's end), and its
+ * whole drill.
+ */
+function plan(
+  item: SchemeItemInput,
+  orgId: string,
+  period: PeriodRef,
+): { slices: Slice[]; exact: ExactUnit[]; drill: MetricDrill | null } {
   const r = item.rule;
   const from = shanghaiLocalDate(period.startsAt);
   const to = lastDay(period.endsAt);
@@ -53,21 +63,27 @@ function plan(item: SchemeItemInput, orgId: string, period: PeriodRef): { slices
           from: shanghaiLocalDate(s.startsAt),
           to: lastDay(s.endsAt),
         })),
+        exact: [],
         drill: metricDrill(r.figure, orgId, from, to),
       };
     case 'DEADLINE': {
-      // From the period's start to the due month's last day, month by month (rollup keys).
-      const due = shanghaiMidnight(Number(r.dueMonth.slice(0, 4)), Number(r.dueMonth.slice(5, 7)) + 1, 1);
-      const months = ruleSlices(period, 'MONTH').filter((m) => m.endsAt <= due);
-      const dueTo = lastDay(due);
+      // From the period's start to the due day's end: whole months from the rollups (by month
+      // key), the due month's days up to a `dueOn` from the records (the rollups have no day).
+      const day = deadlineDueDay(r);
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const dueEnd = shanghaiMidnight(y, m, d + 1);
+      const monthStart = shanghaiMidnight(y, m, 1);
+      const whole = r.dueOn ? monthStart : dueEnd;
+      const months = ruleSlices(period, 'MONTH').filter((mo) => mo.endsAt <= whole);
       return {
-        slices: months.map((m) => ({
-          unit: { figure: r.figure, orgId, key: m.code },
-          slice: m.code,
-          from: shanghaiLocalDate(m.startsAt),
-          to: lastDay(m.endsAt),
+        slices: months.map((mo) => ({
+          unit: { figure: r.figure, orgId, key: mo.code },
+          slice: mo.code,
+          from: shanghaiLocalDate(mo.startsAt),
+          to: lastDay(mo.endsAt),
         })),
-        drill: metricDrill(r.figure, orgId, from, dueTo),
+        exact: r.dueOn ? [{ figure: r.figure, orgId, from: monthStart, to: dueEnd }] : [],
+        drill: metricDrill(r.figure, orgId, from, day),
       };
     }
     case 'PER_INCIDENT':
@@ -77,11 +93,12 @@ function plan(item: SchemeItemInput, orgId: string, period: PeriodRef): { slices
       const dated = 'from' in drill.query;
       return {
         slices: [{ unit: { figure: r.figure, orgId, key: dated ? period.code : '*' }, slice: period.code, from, to }],
+        exact: [],
         drill,
       };
     }
     case 'MANUAL':
-      return { slices: [], drill: null };
+      return { slices: [], exact: [], drill: null };
   }
 }
 
@@ -114,14 +131,21 @@ export async function schemeProposals(
   const period = periodFromCode(scheme.periodCode);
   const items = storedCategories(scheme.categories).flatMap((c) => c.items);
   const planned = units.map((u) => ({ u, items: items.map((item) => ({ item, ...plan(item, u.id, period) })) }));
-  const counts = await countFigures(
-    db,
-    planned.flatMap((p) => p.items.flatMap((i) => i.slices.map((s) => s.unit))),
-  );
+  const [counts, exact] = await Promise.all([
+    countFigures(
+      db,
+      planned.flatMap((p) => p.items.flatMap((i) => i.slices.map((s) => s.unit))),
+    ),
+    countFiguresBetween(
+      db,
+      planned.flatMap((p) => p.items.flatMap((i) => i.exact)),
+    ),
+  ]);
   let at = 0;
+  let atExact = 0;
   return planned.map(({ u, items: its }) => {
-    const answered: ItemProposal[] = its.map(({ item, slices, drill }) => {
-      const done = slices.map(() => counts[at++] ?? 0);
+    const answered: ItemProposal[] = its.map(({ item, slices, exact: days, drill }) => {
+      const done = [...slices.map(() => counts[at++] ?? 0), ...days.map(() => exact[atExact++] ?? 0)];
       const { proposed, vetoed } = propose(item, done);
       const r = item.rule;
       return {

@@ -68,6 +68,14 @@ interface Org {
   kind: Parameters<typeof orgLevelOf>[0];
 }
 
+/** A day moved by whole years; 29 February becomes the 28th in a year without it. */
+function shiftDay(day: string, years: number): string {
+  const y = Number(day.slice(0, 4)) + years;
+  const md = day.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${y}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
 /** The stored tree (every item with its key), as written by this module. */
 export function storedCategories(value: Prisma.JsonValue): SchemeCategoryInput[] {
   return SchemeCategoryInputSchema.array().parse(value);
@@ -306,7 +314,11 @@ export async function copyScheme(
       i.rule.type === 'DEADLINE' && years !== 0
         ? {
             ...i,
-            rule: { ...i.rule, dueMonth: `${Number(i.rule.dueMonth.slice(0, 4)) + years}${i.rule.dueMonth.slice(4)}` },
+            rule: {
+              ...i.rule,
+              dueMonth: `${Number(i.rule.dueMonth.slice(0, 4)) + years}${i.rule.dueMonth.slice(4)}`,
+              ...(i.rule.dueOn ? { dueOn: shiftDay(i.rule.dueOn, years) } : {}),
+            },
           }
         : i,
     ),

@@ -8,12 +8,14 @@ import {
   type Notification,
   type NotificationKind,
   type NotificationList,
+  type NotificationTarget,
   notificationOrder,
   URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
 import { can } from '@dutyboard/contracts/permissions';
 import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
 import { deadlineSql } from '../assignments/overdue.ts';
 import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
 import type { AuthUser } from '../auth/sessions.ts';
@@ -40,6 +42,11 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   ALERT_URGE: 'MEDIUM',
   RISK_CHECK_DUE: 'MEDIUM',
   RECTIFICATION_OVERDUE: 'HIGH',
+  ASSESSMENT_SELF_DUE: 'MEDIUM',
+  ASSESSMENT_SELF_OVERDUE: 'HIGH',
+  ASSESSMENT_REVIEW_DUE: 'MEDIUM',
+  ASSESSMENT_REVIEW_OVERDUE: 'HIGH',
+  ASSESSMENT_TO_CONFIRM: 'MEDIUM',
 };
 
 interface Found {
@@ -55,7 +62,7 @@ function title(text: string): string {
 
 function item(
   kind: NotificationKind,
-  entityType: EntityType,
+  entityType: NotificationTarget,
   row: { id: string; orgId: string; orgName: string; title: string; level?: AlertLevel },
   dueAt: Date,
 ): Notification {
@@ -252,6 +259,87 @@ async function rectificationsOverdue(db: PrismaClient, scope: Scope, now: Date):
   };
 }
 
+/** Return states in which the 自评 is still the unit's to write (or write again after 退回). */
+const SELF_OPEN = ['NOT_STARTED', 'SELF_DRAFT', 'RETURNED'] as const;
+/** Return states waiting for the issuer's 复核. */
+const REVIEW_OPEN = ['SUBMITTED', 'IN_REVIEW'] as const;
+
+/** The end of an Asia/Shanghai day stored as "YYYY-MM-DD" (the next day's 00:00 +08:00), in SQL. */
+const dayEndSql = (column: string) =>
+  PrismaValues.sql`((${PrismaValues.raw(column)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+type ReturnRow = {
+  id: string;
+  orgId: string;
+  orgName: string;
+  title: string;
+  dueAt: Date;
+  state: string;
+  total: bigint;
+};
+
+/**
+ * 考核 returns whose 自评 is the caller's to write: the unit is the caller's home org (the 自评 is
+ * the unit's own word, ADR 041) and its 自评 is due within NOTIFY_SOON_DAYS or past its day
+ * (overdue from the next day's 00:00 in Shanghai), while not yet submitted.
+ */
+async function assessmentSelf(db: PrismaClient, user: AuthUser, now: Date, soon: Date): Promise<Found> {
+  const due = dayEndSql('c."selfDueOn"');
+  const rows = await db.$queryRaw<ReturnRow[]>`
+    SELECT r.id, r."orgId", o.name AS "orgName", c.name AS title, ${due} AS "dueAt", r.state::text AS state,
+      count(*) OVER () AS total
+    FROM "AssessmentReturn" r JOIN "AssessmentCampaign" c ON c.id = r."campaignId" JOIN "OrgUnit" o ON o.id = r."orgId"
+    WHERE r."orgId" = ${user.orgId}::uuid AND r.state::text IN (${PrismaValues.join(SELF_OPEN)}) AND ${due} <= ${soon}
+    ORDER BY "dueAt", r.id
+    LIMIT ${NOTIFICATIONS_CAP}`;
+  return {
+    items: rows.map((r) =>
+      item(r.dueAt <= now ? 'ASSESSMENT_SELF_OVERDUE' : 'ASSESSMENT_SELF_DUE', 'AssessmentReturn', r, r.dueAt),
+    ),
+    count: Number(rows[0]?.total ?? 0),
+  };
+}
+
+/**
+ * 考核 returns waiting on the issuer's side, for campaigns issued in the caller's reach: submitted
+ * ones near or past `reviewDueOn` (to a reviewer or leader: assessment:review), and reviewed ones
+ * waiting for the confirmation (to a leader: assessment:manage), whatever the day.
+ */
+async function assessmentIssuer(
+  db: PrismaClient,
+  scope: Scope,
+  now: Date,
+  soon: Date,
+  may: { review: boolean; confirm: boolean },
+): Promise<Found> {
+  const due = dayEndSql('c."reviewDueOn"');
+  const rows = await db.$queryRaw<ReturnRow[]>`
+    SELECT r.id, r."orgId", o.name AS "orgName", c.name AS title, ${due} AS "dueAt", r.state::text AS state,
+      count(*) OVER () AS total
+    FROM "AssessmentReturn" r JOIN "AssessmentCampaign" c ON c.id = r."campaignId"
+      JOIN "OrgUnit" i ON i.id = c."orgId" JOIN "OrgUnit" o ON o.id = r."orgId"
+    WHERE i.path LIKE ${scope.like}
+      AND ((${may.review} AND r.state::text IN (${PrismaValues.join(REVIEW_OPEN)}) AND ${due} <= ${soon})
+        OR (${may.confirm} AND r.state::text = 'REVIEWED'))
+    ORDER BY "dueAt", r.id
+    LIMIT ${NOTIFICATIONS_CAP}`;
+  return {
+    items: rows.map((r) =>
+      item(
+        r.state === 'REVIEWED'
+          ? 'ASSESSMENT_TO_CONFIRM'
+          : r.dueAt <= now
+            ? 'ASSESSMENT_REVIEW_OVERDUE'
+            : 'ASSESSMENT_REVIEW_DUE',
+        'AssessmentReturn',
+        r,
+        r.dueAt,
+      ),
+    ),
+    count: Number(rows[0]?.total ?? 0),
+  };
+}
+
 /**
  * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
  * as every list defaults to) and only record types their role may read.
@@ -274,6 +362,13 @@ export async function listNotifications(
     alerts ? alertsToUrge(db, scope, now) : none,
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
+    can(user.role, 'assessment:manage') ? assessmentSelf(db, user, now, soon) : none,
+    can(user.role, 'assessment:review') || can(user.role, 'assessment:manage')
+      ? assessmentIssuer(db, scope, now, soon, {
+          review: can(user.role, 'assessment:review'),
+          confirm: can(user.role, 'assessment:manage'),
+        })
+      : none,
   ]);
 
   const items = found

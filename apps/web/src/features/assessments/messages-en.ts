@@ -77,4 +77,9 @@ export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
   'assessments.driftRemoved': 'Removed:',
   'assessments.issuedEmpty': 'This organisation has opened no campaign yet',
   'assessments.takingEmpty': 'This unit takes part in no campaign opened above it yet',
+  'assessments.workload.title': 'Workload of the period (减负)',
+  'assessments.workload.summary':
+    '{from} to {to}: {entries} records entered by the unit and those below it, {uploads} files uploaded',
+  'assessments.workload.kind': '{kind}: {entries} records · {uploads} files',
+  'assessments.workload.note': 'Shows how much reporting the period took; never scored.',
 };

@@ -73,4 +73,8 @@ export const assessmentsZh = {
   'assessments.driftRemoved': '移除：',
   'assessments.issuedEmpty': '本组织还没有发起考核',
   'assessments.takingEmpty': '本单位还没有参加上级发起的考核',
+  'assessments.workload.title': '减负：本周期工作量',
+  'assessments.workload.summary': '{from} 至 {to}，本单位及下属录入记录 {entries} 条，上传附件 {uploads} 个',
+  'assessments.workload.kind': '{kind} {entries} 条 · 附件 {uploads} 个',
+  'assessments.workload.note': '只反映填报负担，不计入得分。',
 } satisfies Record<string, string>;

@@ -18,6 +18,7 @@ import { periodLabel } from '../../../lib/periods.ts';
 import { recordPath } from '../../../lib/record-links.ts';
 import { useAssessmentReturn, useReturnWrite } from '../api/assessments.ts';
 import { EvidencePicker, LinkedChips, type Links } from '../components/evidence-picker.tsx';
+import { ReturnWorkloadCard } from '../components/return-workload.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
 
 type Item = AssessmentReturn['items'][number];
@@ -303,6 +304,7 @@ export function AssessmentReturnRoute() {
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('assessments.vetoed')} />
       )}
       {editSelf && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessments.noUpload')} />}
+      <ReturnWorkloadCard workload={data.workload} />
       {data.items.map((item) => (
         <ItemCard
           key={item.key}
