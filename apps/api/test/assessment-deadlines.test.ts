@@ -116,8 +116,37 @@ describe('deadlines in the bell', () => {
       severity: 'HIGH',
       orgId: fx.streetId,
       title: cmp.name,
-      dueAt: sh('2026-12-11T00:00:00').toISOString(),
+      // Shown as the due day's last moment ("截止 12-10 23:59"), overdue from the next 00:00.
+      dueAt: sh('2026-12-10T23:59:59.999').toISOString(),
     });
+  });
+
+  it('a branch secretary is reminded of her 支部’s 自评 when the 街道 scores its branches', async () => {
+    const branchScheme = await call('leader', 'POST', '/api/assessment-schemes', {
+      ...tree('支部提醒', {
+        type: 'COUNT',
+        figure: 'CENTRAL_GROUP_STUDY',
+        required: 1,
+        per: 'PERIOD',
+        method: 'PROPORTIONAL',
+      }),
+      org: fx.streetId,
+      level: 'BRANCH',
+    });
+    expect(branchScheme.statusCode, branchScheme.body).toBe(201);
+    const opened = await call('leader', 'POST', '/api/assessment-campaigns', {
+      scheme: branchScheme.json().id,
+      selfDueOn: '2026-12-10',
+      reviewDueOn: '2026-12-20',
+      units: [fx.branchAId],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const branchReturn = (opened.json() as Campaign).returns[0]?.id ?? '';
+    const at = sh('2026-12-09T12:00:00');
+    expect(kindsOf(await listNotifications(ctx.prisma, await authUser('secA'), at), branchReturn)).toEqual([
+      'ASSESSMENT_SELF_DUE',
+    ]);
+    expect(kindsOf(await listNotifications(ctx.prisma, await authUser('secB'), at), branchReturn)).toEqual([]);
   });
 
   it('only the unit itself is reminded of its 自评: not a sibling street, a secretary or the 区', async () => {

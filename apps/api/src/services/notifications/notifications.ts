@@ -264,9 +264,14 @@ const SELF_OPEN = ['NOT_STARTED', 'SELF_DRAFT', 'RETURNED'] as const;
 /** Return states waiting for the issuer's 复核. */
 const REVIEW_OPEN = ['SUBMITTED', 'IN_REVIEW'] as const;
 
-/** The end of an Asia/Shanghai day stored as "YYYY-MM-DD" (the next day's 00:00 +08:00), in SQL. */
+/**
+ * The end of an Asia/Shanghai day stored as "YYYY-MM-DD" (the next day's 00:00 +08:00), in SQL.
+ * The bell shows the day's last millisecond (`lastOfDay`): "截止 07-10 23:59", not "07-11 00:00".
+ */
 const dayEndSql = (column: string) =>
   PrismaValues.sql`((${PrismaValues.raw(column)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+const lastOfDay = (end: Date) => new Date(end.getTime() - 1);
 
 type ReturnRow = {
   id: string;
@@ -279,8 +284,8 @@ type ReturnRow = {
 };
 
 /**
- * 考核 returns whose 自评 is the caller's to write: the unit is the caller's home org (the 自评 is
- * the unit's own word, ADR 041) and its 自评 is due within NOTIFY_SOON_DAYS or past its day
+ * 考核 returns whose 自评 is the caller's to write (assessment:self: a 街道's leader, a 支部's
+ * secretary): the unit is the caller's home org (the 自评 is the unit's own word, ADR 041) and its 自评 is due within NOTIFY_SOON_DAYS or past its day
  * (overdue from the next day's 00:00 in Shanghai), while not yet submitted.
  */
 async function assessmentSelf(db: PrismaClient, user: AuthUser, now: Date, soon: Date): Promise<Found> {
@@ -294,7 +299,7 @@ async function assessmentSelf(db: PrismaClient, user: AuthUser, now: Date, soon:
     LIMIT ${NOTIFICATIONS_CAP}`;
   return {
     items: rows.map((r) =>
-      item(r.dueAt <= now ? 'ASSESSMENT_SELF_OVERDUE' : 'ASSESSMENT_SELF_DUE', 'AssessmentReturn', r, r.dueAt),
+      item(r.dueAt <= now ? 'ASSESSMENT_SELF_OVERDUE' : 'ASSESSMENT_SELF_DUE', 'AssessmentReturn', r, lastOfDay(r.dueAt)),
     ),
     count: Number(rows[0]?.total ?? 0),
   };
@@ -333,7 +338,7 @@ async function assessmentIssuer(
             : 'ASSESSMENT_REVIEW_DUE',
         'AssessmentReturn',
         r,
-        r.dueAt,
+        lastOfDay(r.dueAt),
       ),
     ),
     count: Number(rows[0]?.total ?? 0),
@@ -362,7 +367,7 @@ export async function listNotifications(
     alerts ? alertsToUrge(db, scope, now) : none,
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
-    can(user.role, 'assessment:manage') ? assessmentSelf(db, user, now, soon) : none,
+    can(user.role, 'assessment:self') ? assessmentSelf(db, user, now, soon) : none,
     can(user.role, 'assessment:review') || can(user.role, 'assessment:manage')
       ? assessmentIssuer(db, scope, now, soon, {
           review: can(user.role, 'assessment:review'),
