@@ -74,7 +74,11 @@ export function AssessmentsRoute() {
   const campaigns = useCampaigns();
   return (
     <>
-      <PageHead title={t('assessments.title')} intro={t('assessments.intro')} />
+      <PageHead title={t('assessments.title')} intro={t('assessments.intro')}>
+        <Link to="/assessments/schemes" data-testid="to-schemes">
+          {t('schemes.nav')}
+        </Link>
+      </PageHead>
       {campaigns.isPending ? (
         <PageLoading />
       ) : campaigns.isError ? (
