@@ -179,7 +179,7 @@ export function SchemesRoute() {
           data-testid="schemes"
           rowKey="id"
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={wide ? { x: 'max-content' } : undefined}
           dataSource={schemes.data.items}
           columns={[
             {
