@@ -452,6 +452,8 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
 
 let generatedContent: unknown;
 let xlsxFile: Buffer;
+/** A 细则 typed by hand: one item of full marks (ADR 043). */
+let schemeXlsxFile: Buffer;
 
 // ---------------------------------------------------------------------------------------------
 // The expectations: one entry per route (method + url pattern)
@@ -849,6 +851,33 @@ const ENTRIES: Record<string, Entry> = {
   'POST /api/assessment-schemes/:id/use': schemeEntry(200, (t) =>
     post(`/api/assessment-schemes/${t.id}/use`, undefined),
   ),
+  // 细则 as xlsx (ADR 043): the export reads like the scheme; the import makes a draft of the 区.
+  'GET /api/assessment-schemes/:id/xlsx': schemeEntry(200, (t) => ({
+    method: 'GET',
+    url: `/api/assessment-schemes/${t.id}/xlsx`,
+  })),
+  'POST /api/assessment-schemes/import': {
+    kind: 'global',
+    ok: 201,
+    inDistrict: true,
+    req: () => {
+      const body = multipart(
+        {},
+        {
+          name: 'file',
+          fileName: `细则-${next()}.xlsx`,
+          contentType: 'application/octet-stream',
+          bytes: schemeXlsxFile,
+        },
+      );
+      return {
+        method: 'POST',
+        url: q('/api/assessment-schemes/import', { org: lv.districtId, period: PERIOD }),
+        payload: body.payload,
+        headers: { 'content-type': body.contentType },
+      };
+    },
+  },
   // Own: branch A scored by the street's scheme; other: the sibling street's branch by its scheme.
   'GET /api/assessment-schemes/:id/proposals': schemeEntry(200, (t) => ({
     method: 'GET',
@@ -1081,6 +1110,8 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/assessment-schemes/:id/copy': 'assessment:manage',
   'POST /api/assessment-schemes/:id/use': 'assessment:manage',
   'GET /api/assessment-schemes/:id/proposals': 'assessment:read',
+  'GET /api/assessment-schemes/:id/xlsx': 'assessment:read',
+  'POST /api/assessment-schemes/import': 'assessment:manage',
   'GET /api/assessment-campaigns': 'assessment:read',
   'POST /api/assessment-campaigns': 'assessment:review',
   'GET /api/assessment-campaigns/:id': 'assessment:read',
@@ -1281,6 +1312,11 @@ beforeAll(async () => {
   const book = new ExcelJS.Workbook();
   book.addWorksheet('数据').addRow(['活动名称']);
   xlsxFile = Buffer.from(await book.xlsx.writeBuffer());
+  const schemeBook = new ExcelJS.Workbook();
+  const schemeSheet = schemeBook.addWorksheet('细则');
+  schemeSheet.addRow(['类别', '考核内容', '分值']);
+  schemeSheet.addRow(['学习', '中心组学习', 100]);
+  schemeXlsxFile = Buffer.from(await schemeBook.xlsx.writeBuffer());
 
   const generated = await created('leader', post('/api/reports/summary', { period: PERIOD, org: fx.branchAId }), 200);
   generatedContent = generated.content;

@@ -221,6 +221,22 @@ export const ERROR_MESSAGES = {
     zh: '考核细则有误，请按提示修改',
     en: 'The assessment scheme has errors; please correct them',
   },
+  // 考核细则 xlsx (ADR 043)
+  'schemeImport.hasProblems': {
+    zh: '文件中有 {count} 处问题，没有导入任何内容；请按问题清单修改后重新上传',
+    en: 'The file has {count} problems and nothing was imported; fix them as listed and upload it again',
+    params: { count: 'number' },
+  },
+  'schemeImport.tooManyRows': {
+    zh: '文件超过 {max} 行，不像一份考核细则；请只保留细则本身后重新上传',
+    en: 'The file has more than {max} rows, too many for an assessment scheme; keep only the scheme and upload it again',
+    params: { max: 'number' },
+  },
+  'schemeImport.unreadable': {
+    zh: '无法读取这个文件：{reason}',
+    en: 'This file cannot be read: {reason}',
+    params: { reason: 'text' },
+  },
 
   // 考核任务 (ADR 041)
   'campaign.noUnits': {

@@ -311,6 +311,16 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/assessments/routes/assessments.tsx')).AssessmentsRoute),
               },
               {
+                path: 'assessments/schemes',
+                ...page(async () => (await import('../features/assessments/routes/schemes.tsx')).SchemesRoute),
+              },
+              {
+                path: 'assessments/schemes/:id',
+                ...page(
+                  async () => (await import('../features/assessments/routes/scheme-editor.tsx')).SchemeEditorRoute,
+                ),
+              },
+              {
                 path: 'assessments/returns/:id',
                 ...page(
                   async () =>

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     /** The message's key and parameters in the catalogue (error-messages.ts), when the server sent them. */
     readonly key?: string,
     readonly params?: ErrorParams,
+    /** The error's details beyond `fields` (an import's row problems), as the server sent them. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,7 +55,7 @@ export function toApiError(status: number, data: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(data);
   if (parsed.success) {
     const { code, message, key, params, details } = parsed.data.error;
-    return new ApiError(status, code, message, details?.fields ?? [], key, params);
+    return new ApiError(status, code, message, details?.fields ?? [], key, params, details);
   }
   // A proxy or a crashed server answered with something else (HTML, empty body).
   const code: ClientErrorCode = status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';

@@ -47,7 +47,7 @@ function errorReason(raw: { error: string }): string {
 }
 
 /** Full-width digits and signs (typed with a Chinese input method) as ASCII. */
-function halfWidth(text: string): string {
+export function halfWidth(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');

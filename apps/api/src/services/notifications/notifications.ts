@@ -299,7 +299,12 @@ async function assessmentSelf(db: PrismaClient, user: AuthUser, now: Date, soon:
     LIMIT ${NOTIFICATIONS_CAP}`;
   return {
     items: rows.map((r) =>
-      item(r.dueAt <= now ? 'ASSESSMENT_SELF_OVERDUE' : 'ASSESSMENT_SELF_DUE', 'AssessmentReturn', r, lastOfDay(r.dueAt)),
+      item(
+        r.dueAt <= now ? 'ASSESSMENT_SELF_OVERDUE' : 'ASSESSMENT_SELF_DUE',
+        'AssessmentReturn',
+        r,
+        lastOfDay(r.dueAt),
+      ),
     ),
     count: Number(rows[0]?.total ?? 0),
   };

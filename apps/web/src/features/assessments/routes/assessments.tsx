@@ -120,6 +120,9 @@ export function AssessmentsRoute() {
             {t('assessments.openCampaign')}
           </Button>
         )}
+        <Link to="/assessments/schemes" data-testid="to-schemes">
+          {t('schemes.nav')}
+        </Link>
       </PageHead>
       {campaigns.isPending ? (
         <PageLoading />
