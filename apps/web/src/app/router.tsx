@@ -311,6 +311,17 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/assessments/routes/assessments.tsx')).AssessmentsRoute),
               },
               {
+                path: 'assessments/campaigns/:id/results',
+                ...page(
+                  async () =>
+                    (await import('../features/assessments/routes/campaign-results.tsx')).CampaignResultsRoute,
+                ),
+              },
+              {
+                path: 'assessments/returns/:id/scorecard',
+                ...page(async () => (await import('../features/assessments/routes/scorecard.tsx')).ScorecardRoute),
+              },
+              {
                 path: 'assessments/returns/:id',
                 ...page(
                   async () =>

@@ -4,6 +4,7 @@
 // in by translate().
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
 import { assessmentsZh } from '../features/assessments/messages.ts';
+import { assessmentResultsZh } from '../features/assessments/results-messages.ts';
 import { assignmentsZh } from '../features/assignments/messages.ts';
 import { auditZh } from '../features/audit/messages.ts';
 import { authZh } from '../features/auth/messages.ts';
@@ -296,6 +297,7 @@ export const zh = {
   ...branchesZh,
   ...evidencePacksZh,
   ...assessmentsZh,
+  ...assessmentResultsZh,
   ...importsZh,
   ...reportsZh,
   ...authZh,
