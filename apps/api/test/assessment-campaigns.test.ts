@@ -7,6 +7,8 @@ import type { AssessmentReturn, Campaign } from '@dutyboard/contracts/assessment
 import { canStep, RETURN_STATES, RETURN_STEPS } from '@dutyboard/contracts/assessment-campaigns';
 import type { Scheme } from '@dutyboard/contracts/assessments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepReturn } from '../src/services/assessments/campaigns.ts';
+import type { AuthUser } from '../src/services/auth/sessions.ts';
 import { addDistrict, type Fixture, type LevelsFixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -386,5 +388,133 @@ describe('opening and reading', () => {
     expect((list.json() as { items: Campaign[] }).items.length).toBeGreaterThan(0);
     const missing = await call('dLeader', 'GET', `/api/assessment-campaigns/${crypto.randomUUID()}`);
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('a 街道 scores its 支部: the branch secretary writes the 自评', () => {
+  const branchTree = (name: string) => ({
+    org: fx.streetId,
+    level: 'BRANCH',
+    period: PERIOD,
+    name,
+    total: 100,
+    categories: [
+      {
+        title: '阵地',
+        items: [
+          { title: '宣传栏', points: 40, rule: { type: 'MANUAL' }, evidence: '照片', scorer: 'REVIEWER' },
+          { title: '微信群', points: 60, rule: { type: 'MANUAL' }, evidence: '记录', scorer: 'REVIEWER' },
+        ],
+      },
+    ],
+  });
+
+  async function openForBranches(name: string): Promise<Campaign> {
+    const s = await call('leader', 'POST', '/api/assessment-schemes', branchTree(name));
+    expect(s.statusCode, s.body).toBe(201);
+    const res = await call('leader', 'POST', '/api/assessment-campaigns', {
+      scheme: s.json().id,
+      selfDueOn: '2026-07-10',
+      reviewDueOn: '2026-07-31',
+      units: [fx.branchAId, fx.branchBId],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  }
+
+  const fill = (r: AssessmentReturn, score: number) => ({
+    items: r.items.map((i) => ({ key: i.key, score, note: '已按要求落实' })),
+  });
+
+  it('the secretary saves and submits her branch’s 自评; others are refused', async () => {
+    const cmp = await openForBranches('支部考核');
+    const id = returnOf(cmp, fx.branchAId).id;
+    const r = await read('secA', id);
+    // The street leader reaches the branch but the 自评 is the branch's own word.
+    expect((await act('leader', id, 'self', fill(r, 30), 403)).error.key).toBe('campaign.ownUnitOnly');
+    // A sibling branch's secretary does not see it at all.
+    expect((await call('secB', 'GET', `/api/assessment-returns/${id}`)).statusCode).toBe(404);
+    const saved = await act('secA', id, 'self', fill(r, 30));
+    expect([saved.state, saved.selfTotal, saved.steps]).toEqual(['SELF_DRAFT', 60, ['SELF_DRAFT', 'SUBMITTED']]);
+    expect((await act('secA', id, 'steps', { to: 'SUBMITTED' })).state).toBe('SUBMITTED');
+    // She cannot review her own return.
+    await act('secA', id, 'review', { items: [] }, 403);
+  });
+
+  it('a decision no longer stands once the returned unit changes that score; the total is fixed again', async () => {
+    const cmp = await openForBranches('退回重评');
+    const id = returnOf(cmp, fx.branchAId).id;
+    const r = await act('secA', id, 'self', fill(await read('secA', id), 30));
+    await act('secA', id, 'steps', { to: 'SUBMITTED' });
+    const [a, b] = r.items.map((i) => i.key) as [string, string];
+    await act('leader', id, 'review', {
+      items: [
+        { key: a, decision: 'AGREE' },
+        { key: b, decision: 'CHANGE', score: 20, reason: '群管理员未落实三审' },
+      ],
+    });
+    const reviewed = await act('leader', id, 'steps', { to: 'REVIEWED' });
+    expect(reviewed.finalTotal).toBe(50);
+    const back = await act('leader', id, 'steps', { to: 'RETURNED', reason: '请补充微信群管理记录' });
+    expect([back.state, back.finalTotal]).toEqual(['RETURNED', null]);
+    // The branch changes b's score and keeps a's: a's agreement stands, b is to be reviewed again.
+    const again = await act('secA', id, 'self', {
+      items: [
+        { key: a, score: 30, note: '已按要求落实' },
+        { key: b, score: 25, note: '补充了三审记录' },
+      ],
+    });
+    const byKey = new Map(again.items.map((i) => [i.key, i]));
+    expect([byKey.get(a)?.decision, byKey.get(b)?.decision, byKey.get(b)?.reviewReason]).toEqual(['AGREE', null, '']);
+    await act('secA', id, 'steps', { to: 'SUBMITTED' });
+    await act('leader', id, 'review', { items: [] });
+    const gaps = await act('leader', id, 'steps', { to: 'REVIEWED' }, 400);
+    expect(gaps.error.key).toBe('campaign.incomplete');
+  });
+
+  it('two returns confirmed at the same moment close the campaign', async () => {
+    const cmp = await openForBranches('同时确认');
+    const ids = [fx.branchAId, fx.branchBId].map((o) => returnOf(cmp, o).id);
+    for (const [who, id] of [
+      ['secA', ids[0]],
+      ['secB', ids[1]],
+    ] as const) {
+      const r = await act(who, id as string, 'self', fill(await read(who, id as string), 30));
+      await act(who, r.id, 'steps', { to: 'SUBMITTED' });
+      await act('leader', r.id, 'review', { items: r.items.map((i) => ({ key: i.key, decision: 'AGREE' })) });
+      await act('leader', r.id, 'steps', { to: 'REVIEWED' });
+    }
+    // The first confirmation is held open (not yet committed) while the second is made: each, on
+    // its own, would count the other as still open and leave the campaign OPEN.
+    const [first, second] = await Promise.all(
+      (ids as string[]).map((id) => ctx.prisma.assessmentReturn.findUniqueOrThrow({ where: { id } })),
+    );
+    if (!first || !second) throw new Error('no returns');
+    const leader = await ctx.prisma.user.findUniqueOrThrow({
+      where: { username: 'leader' },
+      include: { org: { select: { path: true } } },
+    });
+    const asLeader: AuthUser = { ...leader, orgPath: leader.org.path, sessionId: 'test' };
+    let written: () => void = () => {};
+    const firstWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const held = ctx.prisma.$transaction(async (tx) => {
+      await stepReturn(tx, asLeader, first.id, { to: 'CONFIRMED' }, first.version);
+      written();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await firstWritten;
+    const answer = await call(
+      'leader',
+      'POST',
+      `/api/assessment-returns/${second.id}/steps`,
+      { to: 'CONFIRMED' },
+      { 'if-match': `"${second.version}"` },
+    );
+    await held;
+    expect(answer.statusCode, answer.body).toBe(200);
+    const after = await ctx.prisma.assessmentCampaign.findUniqueOrThrow({ where: { id: cmp.id } });
+    expect(after.state).toBe('CLOSED');
   });
 });

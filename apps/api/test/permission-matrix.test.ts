@@ -892,11 +892,15 @@ const ENTRIES: Record<string, Entry> = {
     (r) => r.district,
     (t) => ({ method: 'PUT', url: `/api/assessment-returns/${t.id}/review`, payload: { items: [] } }),
   ),
-  'POST /api/assessment-returns/:id/steps': returnEntry(
-    'SUBMITTED',
-    (r) => r.district,
-    (t) => post(`/api/assessment-returns/${t.id}/steps`, { to: 'RETURNED', reason: '请补充' }),
-  ),
+  // The steps route admits every reader; the service checks the step's own action (退回: review).
+  'POST /api/assessment-returns/:id/steps': {
+    ...returnEntry(
+      'SUBMITTED',
+      (r) => r.district,
+      (t) => post(`/api/assessment-returns/${t.id}/steps`, { to: 'RETURNED', reason: '请补充' }),
+    ),
+    serviceAction: 'assessment:review',
+  },
 
   // 考核结果 (ADR 042): read like the campaign (results, xlsx) and the return (scorecard); the
   // 通报 is the issuer's: a reader inside the unit gets 403 (a campaign with a confirmed return).
@@ -1104,9 +1108,9 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/assessment-campaigns': 'assessment:manage',
   'GET /api/assessment-campaigns/:id': 'assessment:read',
   'GET /api/assessment-returns/:id': 'assessment:read',
-  'PUT /api/assessment-returns/:id/self': 'assessment:manage',
+  'PUT /api/assessment-returns/:id/self': 'assessment:self',
   'PUT /api/assessment-returns/:id/review': 'assessment:review',
-  'POST /api/assessment-returns/:id/steps': 'assessment:review',
+  'POST /api/assessment-returns/:id/steps': 'assessment:read',
   'GET /api/assessment-campaigns/:id/results': 'assessment:read',
   'GET /api/assessment-campaigns/:id/results.xlsx': 'assessment:read',
   'GET /api/assessment-campaigns/:id/notice.docx': 'assessment:read',

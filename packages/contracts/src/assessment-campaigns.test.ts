@@ -86,7 +86,9 @@ describe('the return step table', () => {
     expect(steps('REVIEWER', 'REVIEWED')).toEqual(['IN_REVIEW', 'RETURNED']);
     expect(steps('LEADER', 'REVIEWED')).toEqual(['IN_REVIEW', 'RETURNED', 'CONFIRMED']);
     expect(steps('LEADER', 'RETURNED', { unit: true, issuer: false })).toEqual(['SELF_DRAFT', 'SUBMITTED']);
-    expect(steps('SECRETARY', 'RETURNED', { unit: true, issuer: false })).toEqual([]);
+    // A 支部's secretary writes her branch's 自评 when the 街道 scores its branches.
+    expect(steps('SECRETARY', 'RETURNED', { unit: true, issuer: false })).toEqual(['SELF_DRAFT', 'SUBMITTED']);
+    expect(steps('SECRETARY', 'SUBMITTED', { unit: false, issuer: true })).toEqual([]);
     expect(steps('LEADER', 'SUBMITTED', { unit: true, issuer: false })).toEqual([]);
     expect(RETURN_STEP_ACTION.CONFIRMED).toBe('assessment:manage');
   });

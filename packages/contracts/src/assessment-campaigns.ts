@@ -60,13 +60,13 @@ export const RETURN_STEP_PARTY: Readonly<Record<ReturnStep, ReturnParty>> = {
 };
 
 /**
- * The action a step needs (permissions.ts): the 自评 is the unit leader's (assessment:manage, and
- * the unit must be the caller's home org); 复核 and 退回 the issuer's reviewer or leader
+ * The action a step needs (permissions.ts): the 自评 is the unit's own (assessment:self — a
+ * 街道's leader, a 支部's secretary — and the unit must be the caller's home org); 复核 and 退回 the issuer's reviewer or leader
  * (assessment:review); the confirmation the issuer's leader (assessment:manage).
  */
 export const RETURN_STEP_ACTION: Readonly<Record<ReturnStep, Action>> = {
-  SELF_DRAFT: 'assessment:manage',
-  SUBMITTED: 'assessment:manage',
+  SELF_DRAFT: 'assessment:self',
+  SUBMITTED: 'assessment:self',
   IN_REVIEW: 'assessment:review',
   RETURNED: 'assessment:review',
   REVIEWED: 'assessment:review',

@@ -55,11 +55,16 @@ export const ACTIONS = [
   'assessment:read',
   /**
    * Write, copy, delete the schemes of an org in reach: leadership of the issuing level. With
-   * campaigns (ADR 041): open a campaign, write the own unit's 自评, confirm the final scores.
+   * campaigns (ADR 041): open a campaign, confirm the final scores.
    */
   'assessment:manage',
   /** 复核 (ADR 041): review a unit's 自评 item by item, or return it: the issuer's reviewer or leader. */
   'assessment:review',
+  /**
+   * 自评 (ADR 041, amended): write and submit the own unit's 自评 — a 街道's leader when the 区
+   * scores it, a 支部's secretary (its 书记) when the 街道 scores its branches.
+   */
+  'assessment:self',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -111,6 +116,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'oplog:read',
       'assessment:manage',
       'assessment:review',
+      'assessment:self',
     ],
   },
   SECRETARY: {
@@ -125,6 +131,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'alert:register',
       'alert:handle',
       'rectification:write',
+      'assessment:self',
     ],
   },
   AUDITOR: {

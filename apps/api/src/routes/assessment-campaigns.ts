@@ -100,9 +100,9 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
   app.put(
     `${RETURNS}/:id/self`,
     {
-      config: { permission: 'assessment:manage' },
+      config: { permission: 'assessment:self' },
       schema: {
-        summary: '保存自评（被考核单位领导班子成员）：逐项认可或调整得分并说明，关联记录和已有附件',
+        summary: '保存自评（被考核单位：街道领导班子成员，或支部书记）：逐项认可或调整得分并说明，关联记录和已有附件',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         body: SaveSelfInputSchema,
@@ -142,7 +142,9 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
   app.post(
     `${RETURNS}/:id/steps`,
     {
-      config: { permission: 'assessment:review' },
+      // The steps need different actions (提交: assessment:self; 复核: review; 确认: manage):
+      // the route asks the least of them, the service checks the step's own (RETURN_STEP_ACTION).
+      config: { permission: 'assessment:read' },
       schema: {
         summary: '提交自评、退回补充（须写理由）、复核完成、确认最终得分（确认后锁定）',
         params: IdParamsSchema,

@@ -451,14 +451,19 @@ export async function saveSelf(
     const p = proposals.get(old.key);
     const g = given.get(old.key);
     const proposed = p?.proposed ?? null;
+    const selfScore = g ? g.score : (old.selfScore ?? proposed);
+    // A 复核 decision was made on the score the unit gave then: once a returned unit changes the
+    // score, that decision no longer stands and the item is reviewed again.
+    const undecided = old.decision !== null && selfScore !== old.selfScore;
     return {
       ...old,
       proposed,
       done: p?.done ?? null,
-      selfScore: g ? g.score : (old.selfScore ?? proposed),
+      selfScore,
       selfNote: g ? g.note : old.selfNote,
       records: g ? g.records : old.records,
       attachments: g ? [...new Set(g.attachments)] : old.attachments,
+      ...(undecided ? { decision: null, reviewScore: null, reviewReason: '' } : {}),
     };
   });
   return writeReturn(tx, user, l, {
@@ -505,7 +510,12 @@ export async function saveReview(
       ? { ...old, decision: 'AGREE', reviewScore: null, reviewReason: g.reason?.trim() ?? '' }
       : { ...old, decision: 'CHANGE', reviewScore: g.score ?? null, reviewReason: g.reason?.trim() ?? '' };
   });
-  return writeReturn(tx, user, l, { state: 'IN_REVIEW', items: items as unknown as Prisma.InputJsonValue });
+  // Back from REVIEWED: the final total is fixed again by the next 复核完成.
+  return writeReturn(tx, user, l, {
+    state: 'IN_REVIEW',
+    items: items as unknown as Prisma.InputJsonValue,
+    finalTotal: null,
+  });
 }
 
 /**
@@ -533,7 +543,7 @@ export async function stepReturn(
     case 'RETURNED': {
       const reason = input.reason?.trim();
       if (!reason) throw new AppError('VALIDATION_FAILED', { key: 'campaign.reasonRequired' });
-      return writeReturn(tx, user, l, { state: 'RETURNED', returnReason: reason });
+      return writeReturn(tx, user, l, { state: 'RETURNED', returnReason: reason, finalTotal: null });
     }
     case 'REVIEWED': {
       const gaps = reviewGaps(items, scheme);
@@ -547,6 +557,9 @@ export async function stepReturn(
     }
     case 'CONFIRMED': {
       const answer = await writeReturn(tx, user, l, { state: 'CONFIRMED', confirmedAt: now, confirmedById: user.id });
+      // Two returns confirmed at once must not both count the other as open: the campaign row is
+      // locked first, so the second counts after the first has committed and closes it.
+      await tx.$queryRaw`SELECT 1 FROM "AssessmentCampaign" WHERE id = ${l.campaign.id}::uuid FOR UPDATE`;
       const open = await tx.assessmentReturn.count({
         where: { campaignId: l.campaign.id, state: { not: 'CONFIRMED' } },
       });
