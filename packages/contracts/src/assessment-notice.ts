@@ -141,7 +141,8 @@ export function buildNotice(results: CampaignResults, facts: { today: string; un
     title: `${results.issuerName}\n关于${period}意识形态工作责任制考核情况的通报`,
     addressee: `${joinList(results.rows.map((r) => r.orgName))}：`,
     intro: [
-      `为深入落实意识形态工作责任制，${results.issuerName}组织开展了${period}意识形态工作责任制考核（${results.campaignName}）。现将考核情况通报如下。`,
+      // The campaign's own name in brackets, unless it only says the same ("2026年度…考核").
+      `为深入落实意识形态工作责任制，${results.issuerName}组织开展了${period}意识形态工作责任制考核${results.campaignName.includes('考核') ? '' : `（${results.campaignName}）`}。现将考核情况通报如下。`,
     ],
     sections: [
       { heading: heading('考核基本情况'), paragraphs: [how] },
