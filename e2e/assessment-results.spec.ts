@@ -11,7 +11,7 @@ import type { AssessmentReturn, Campaign } from '@dutyboard/contracts/assessment
 import type { CampaignResults, Scorecard } from '@dutyboard/contracts/assessment-results';
 import type { Me } from '@dutyboard/contracts/auth';
 import { expect, type Page, test } from '@playwright/test';
-import { SCREENSHOT_DIR, saveScreenshot, signInViaApi } from './fixtures.ts';
+import { expectAccessible, SCREENSHOT_DIR, saveScreenshot, signInViaApi } from './fixtures.ts';
 
 /** The whole year: the demo's records are in it, and helper D's demo campaign is 2026-H1. */
 const PERIOD = '2026';
@@ -113,6 +113,7 @@ test('the 区 reads the ranking of a confirmed 考核, a unit’s scorecard and 
     await expect(rows.nth(i)).toContainText(row.orgName);
     await expect(rows.nth(i).locator('td').first()).toHaveText(String(row.rank));
   }
+  await expectAccessible(page);
   await saveScreenshot(page, 'assessment-results-1440');
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, 'assessment-results-390');
@@ -137,6 +138,7 @@ test('the 区 reads the ranking of a confirmed 考核, a unit’s scorecard and 
   const card = await apiJson<Scorecard>(page, 'GET', `/api/assessment-returns/${south.id}/scorecard`);
   const changedItem = page.locator(`[data-testid="scorecard-item"][data-key="${changed.key}"]`);
   await expect(changedItem.getByTestId('scorecard-reasons')).toContainText('复核调整：第三季度研判记录缺失');
+  await expectAccessible(page);
   await saveScreenshot(page, 'assessment-scorecard-1440');
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, 'assessment-scorecard-390');
