@@ -85,6 +85,14 @@ test('the 区 reads the ranking of a confirmed 考核, a unit’s scorecard and 
 
   const southBefore = await selfAssess(page, 'leader', south.id, 2);
   await selfAssess(page, 'street2-leader', north.id, 4);
+  // Nothing confirmed yet: the page says so, ranks by the 自评 totals and offers no 通报.
+  await signInViaApi(page, 'district-leader');
+  await page.goto(`/assessments/campaigns/${campaign.id}/results`);
+  await expect(page.getByTestId('results-empty')).toBeVisible();
+  await expect(page.getByTestId('results-docx')).toBeDisabled();
+  await expect(page.getByTestId('results-table')).toContainText('自评得分（未复核）');
+  await saveScreenshot(page, 'assessment-results-empty-1440');
+
   await signInViaApi(page, 'district-reviewer');
   const changed = southBefore.items.find((i) => i.proposal.ruleType === 'MANUAL');
   if (!changed) throw new Error('the starter has manual items');

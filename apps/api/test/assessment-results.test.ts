@@ -244,6 +244,78 @@ describe('the scorecard', () => {
   });
 });
 
+describe('the veto', () => {
+  it('a confirmed return whose veto struck shows 0, vetoed, and says why on the scorecard', async () => {
+    // Written straight into the rows: a VETO item that counted one late alert at the 自评.
+    const scheme = await ctx.prisma.assessmentScheme.create({
+      data: {
+        orgId: lv.districtId,
+        level: 'STREET',
+        periodCode: '2025-H1',
+        name: '否决细则',
+        number: 1,
+        state: 'IN_USE',
+        total: 100,
+        categories: [
+          {
+            title: '舆情',
+            items: [
+              { key: 'm', title: '阵地', points: 100, rule: { type: 'MANUAL' }, evidence: '', scorer: 'REVIEWER' },
+              {
+                key: 'v',
+                title: '迟报一票否决',
+                points: 0,
+                rule: { type: 'VETO', figure: 'ALERT_REPORTED_LATE' },
+                evidence: '',
+                scorer: 'COMPUTED',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const cmp = await ctx.prisma.assessmentCampaign.create({
+      data: {
+        orgId: lv.districtId,
+        schemeId: scheme.id,
+        periodCode: '2025-H1',
+        name: '否决考核',
+        selfDueOn: '2025-07-10',
+        reviewDueOn: '2025-07-20',
+      },
+    });
+    const item = (key: string, score: number, done: number | null) => ({
+      key,
+      proposed: key === 'v' ? 0 : null,
+      done,
+      selfScore: score,
+      selfNote: '已完成',
+      records: [],
+      attachments: [],
+      decision: 'AGREE',
+      reviewScore: null,
+      reviewReason: '',
+    });
+    const row = await ctx.prisma.assessmentReturn.create({
+      data: {
+        campaignId: cmp.id,
+        orgId: fx.streetId,
+        state: 'CONFIRMED',
+        selfTotal: 0,
+        finalTotal: 0,
+        items: [item('m', 90, null), item('v', 0, 1)],
+      },
+    });
+    const r = await results('dLeader', cmp.id);
+    expect(r.rows[0]).toMatchObject({ vetoed: true, score: 0, pointsLost: 100, rank: 1 });
+    const card = await scorecard('dLeader', row.id);
+    expect(card.vetoed).toBe(true);
+    expect(card.categories[0]?.items.find((i) => i.key === 'v')?.reasons).toEqual([
+      { key: 'lost.veto', params: { count: 1 } },
+    ]);
+  });
+});
+
 describe('the trend', () => {
   it('compares with the 区’s previous campaign by total, item key and category', async () => {
     const copy = await call('dLeader', 'POST', `/api/assessment-schemes/${firstSchemeId}/copy`, { period: '2026-H2' });
