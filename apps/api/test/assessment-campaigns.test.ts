@@ -368,18 +368,28 @@ describe('the full path', () => {
 });
 
 describe('opening and reading', () => {
-  it('only the issuer’s leader opens, on its own scheme, for units of the scheme’s level', async () => {
+  it('the issuer’s reviewer or leader opens, on its own scheme, for units of the scheme’s level', async () => {
     const s = await scheme('开启权限');
     const body = { scheme: s.id, selfDueOn: '2026-07-10', reviewDueOn: '2026-07-31' };
-    expect((await call('dReviewer', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
-    expect((await call('leader', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
-    expect((await call('s2Leader', 'POST', '/api/assessment-campaigns', body)).statusCode).toBe(403);
-    const branch = await call('dLeader', 'POST', '/api/assessment-campaigns', { ...body, units: [fx.branchAId] });
+    // No assessment:review (secretary, auditor), or the issuer out of reach (the 街道, a sibling 街道).
+    for (const who of ['secA', 'auditor', 'leader', 's2Leader']) {
+      expect((await call(who, 'POST', '/api/assessment-campaigns', body)).statusCode, who).toBe(403);
+    }
+    const branch = await call('dReviewer', 'POST', '/api/assessment-campaigns', { ...body, units: [fx.branchAId] });
     expect(branch.json()).toMatchObject({ error: { key: 'campaign.noUnits' } });
-    const early = await call('dLeader', 'POST', '/api/assessment-campaigns', { ...body, reviewDueOn: '2026-07-01' });
+    const early = await call('dReviewer', 'POST', '/api/assessment-campaigns', { ...body, reviewDueOn: '2026-07-01' });
     expect(early.statusCode).toBe(400);
+    expect(JSON.stringify(early.json())).toContain('reviewDueOn');
     // Nothing was opened by the refusals: the scheme is still a draft.
     expect((await ctx.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: s.id } })).state).toBe('DRAFT');
+    // The 区 reviewer opens it (the issue's journey): the draft is put in use, as by its leader.
+    const opened = await call('dReviewer', 'POST', '/api/assessment-campaigns', body);
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect((opened.json() as Campaign).returns.map((r) => r.orgId).sort()).toEqual([fx.streetId, lv.street2Id].sort());
+    expect((await ctx.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: s.id } })).state).toBe('IN_USE');
+    // Editing a scheme stays the leader's.
+    const edit = await call('dReviewer', 'POST', '/api/assessment-schemes', tree('审核人不能建'));
+    expect(edit.statusCode).toBe(403);
   });
 
   it('lists the campaigns issued above a 街道 to it, and nothing to a sibling 区’s people', async () => {
@@ -516,5 +526,174 @@ describe('a 街道 scores its 支部: the branch secretary writes the 自评', (
     expect(answer.statusCode, answer.body).toBe(200);
     const after = await ctx.prisma.assessmentCampaign.findUniqueOrThrow({ where: { id: cmp.id } });
     expect(after.state).toBe('CLOSED');
+  });
+});
+
+type ListItem = Campaign & { issuedHere: boolean; unitReturn: { id: string; orgId: string; state: string } | null };
+const list = async (who: string, query = ''): Promise<ListItem[]> => {
+  const res = await call(who, 'GET', `/api/assessment-campaigns${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { items: ListItem[] }).items;
+};
+
+describe('listing by side: 我发起的 and 本单位参加的', () => {
+  let both: Campaign;
+  let onlySecond: Campaign;
+  beforeAll(async () => {
+    both = await open('名单两街道');
+    onlySecond = await open('名单只考城北', [lv.street2Id]);
+  });
+
+  it('issuer=mine lists what the 区 issued, each marked issued here', async () => {
+    const mine = await list('dReviewer', '?issuer=mine');
+    expect(mine.map((m) => m.id)).toEqual(expect.arrayContaining([both.id, onlySecond.id]));
+    expect(mine.every((m) => m.issuedHere && m.unitReturn === null && m.orgId === lv.districtId)).toBe(true);
+    // The 街道 issued none of them.
+    expect((await list('leader', '?issuer=mine')).map((m) => m.id)).not.toContain(both.id);
+  });
+
+  it('issuer=above lists to a 街道 only the campaigns that score it, with its return', async () => {
+    const above = await list('leader', '?issuer=above');
+    const ids = above.map((m) => m.id);
+    expect(ids).toContain(both.id);
+    expect(ids).not.toContain(onlySecond.id);
+    const row = above.find((m) => m.id === both.id);
+    expect(row).toMatchObject({ issuedHere: false, unitReturn: { orgId: fx.streetId, state: 'NOT_STARTED' } });
+    expect(row?.unitReturn?.id).toBe(returnOf(both, fx.streetId).id);
+    // Without a filter: the same (the 街道 issued none here), never a campaign that does not score it.
+    expect((await list('leader')).map((m) => m.id)).not.toContain(onlySecond.id);
+    // The sibling 街道 sees the other one.
+    expect((await list('s2Leader', '?issuer=above')).map((m) => m.id)).toEqual(
+      expect.arrayContaining([both.id, onlySecond.id]),
+    );
+  });
+
+  it('a 支部 secretary sees the 区’s campaign only through her 街道’s return', async () => {
+    const seen = await list('secA', '?issuer=above');
+    const row = seen.find((m) => m.id === both.id);
+    expect(row?.unitReturn).toMatchObject({ orgId: fx.streetId });
+    expect(seen.map((m) => m.id)).not.toContain(onlySecond.id);
+    // Her return is readable, the sibling street's is not.
+    expect((await call('secA', 'GET', `/api/assessment-returns/${row?.unitReturn?.id}`)).statusCode).toBe(200);
+    expect((await call('secA', 'GET', `/api/assessment-returns/${returnOf(both, lv.street2Id).id}`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('filters by period and state, validated by the shared schema', async () => {
+    expect(await list('dLeader', '?issuer=mine&period=2025-H2')).toEqual([]);
+    expect((await list('dLeader', `?issuer=mine&period=${PERIOD}`)).map((m) => m.id)).toContain(both.id);
+    expect((await list('dLeader', '?issuer=mine&state=CLOSED')).map((m) => m.id)).not.toContain(both.id);
+    expect((await list('dLeader', '?issuer=mine&state=OPEN')).map((m) => m.id)).toContain(both.id);
+    for (const bad of ['?issuer=all', '?state=DONE', '?period=H1']) {
+      expect((await call('dLeader', 'GET', `/api/assessment-campaigns${bad}`)).statusCode, bad).toBe(400);
+    }
+  });
+});
+
+describe('the 自评 picker and drift by record identity', () => {
+  let cmp: Campaign;
+  let id: string;
+  let keys: { count: string; manual: string };
+  const mid = '2026-04-15T02:00:00Z';
+
+  beforeAll(async () => {
+    cmp = await open('佐证与漂移', [fx.streetId]);
+    id = returnOf(cmp, fx.streetId).id;
+    keys = keysOf(await read('leader', id));
+  });
+
+  type Evidence = {
+    total: number;
+    drill: { list: string; query: Record<string, string> } | null;
+    records: { id: string; link: { type: string; id: string }; title: string; date: string | null }[];
+    attachments: { id: string; entityId: string }[];
+  };
+  const evidence = async (who: string, key: string, status = 200): Promise<Evidence> => {
+    const res = await call(who, 'GET', `/api/assessment-returns/${id}/items/${key}/evidence`);
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json();
+  };
+
+  it('lists the item’s drill for the unit only, the same rows as its list, with their stored files', async () => {
+    const own = await study(fx.branchAId, mid);
+    const foreign = await study(lv.branchCId, mid);
+    const file = await ctx.prisma.attachment.create({
+      data: {
+        entityType: 'StudySession',
+        entityId: own.id,
+        fileName: '记录.pdf',
+        mimeType: 'application/pdf',
+        size: 1,
+        sha256: '1'.repeat(64),
+        orgId: fx.branchAId,
+      },
+    });
+    const ev = await evidence('leader', keys.count);
+    const ids = ev.records.map((r) => r.id);
+    expect(ids).toContain(own.id);
+    expect(ids).not.toContain(foreign.id);
+    expect(ev.attachments.map((a) => a.id)).toContain(file.id);
+    expect(ev.attachments.every((a) => ids.includes(a.entityId))).toBe(true);
+    // Exactly the list its "N 条记录" link opens.
+    const drill = ev.drill;
+    if (!drill) throw new Error('no drill');
+    const listed = await call(
+      'leader',
+      'GET',
+      `${drill.list}?${new URLSearchParams({ ...drill.query, limit: '100' })}`,
+    );
+    const page = listed.json() as { items: { id: string }[]; total: number };
+    expect(ids).toEqual(page.items.map((r) => r.id));
+    expect(ev.total).toBe(page.total);
+    const proposal = (await read('leader', id)).items.find((i) => i.key === keys.count)?.proposal;
+    expect(ev.total).toBe(proposal?.done);
+    // A MANUAL item offers nothing; the 区 reaches the unit and reads it; a branch secretary and the sibling do not.
+    expect((await evidence('leader', keys.manual)).records).toEqual([]);
+    expect((await evidence('dReviewer', keys.count)).records.map((r) => r.id)).toEqual(ids);
+    await evidence('secA', keys.count, 403);
+    await evidence('s2Leader', keys.count, 404);
+    await evidence('leader', 'no-such-item', 400);
+  });
+
+  it('keeps the records counted, and after confirmation names a record removed and one added', async () => {
+    const counted = (await evidence('leader', keys.count)).records.map((r) => r.id);
+    await act('leader', id, 'self', { items: [{ key: keys.manual, score: 50, note: '已检查' }] });
+    await act('leader', id, 'steps', { to: 'SUBMITTED' });
+    await act('dReviewer', id, 'review', {
+      items: [
+        { key: keys.count, decision: 'AGREE' },
+        { key: keys.manual, decision: 'AGREE' },
+      ],
+    });
+    await act('dReviewer', id, 'steps', { to: 'REVIEWED' });
+    const confirmed = await act('dLeader', id, 'steps', { to: 'CONFIRMED' });
+    const score = confirmed.items.find((i) => i.key === keys.count)?.finalScore;
+    expect(confirmed.items.every((i) => i.drift === null)).toBe(true);
+    const stored = await ctx.prisma.assessmentReturn.findUniqueOrThrow({ where: { id } });
+    const kept = (stored.items as { key: string; counted: { at: string; records: { id: string }[] } | null }[]).find(
+      (i) => i.key === keys.count,
+    )?.counted;
+    expect(kept?.at).toBe('CONFIRMED');
+    expect(kept?.records.map((r) => r.id).sort()).toEqual([...counted].sort());
+
+    // One record of the slice removed and another added: the count is the same, the records are not.
+    const gone = counted[0] ?? '';
+    const before = await ctx.prisma.studySession.findUniqueOrThrow({ where: { id: gone } });
+    await ctx.prisma.studySession.delete({ where: { id: gone } });
+    const added = await study(fx.streetId, mid);
+    const after = await read('dLeader', id);
+    const item = after.items.find((i) => i.key === keys.count);
+    expect(item?.finalScore).toBe(score);
+    expect(item?.drift).toMatchObject({ byIdentity: true, doneThen: counted.length, doneNow: counted.length });
+    expect(item?.drift?.added.map((r) => r.id)).toEqual([added.id]);
+    expect(item?.drift?.removed).toEqual([
+      expect.objectContaining({ id: gone, title: before.topic, link: { type: 'StudySession', id: gone } }),
+    ]);
+    expect(after.finalTotal).toBe(confirmed.finalTotal);
+    expect(after.items.find((i) => i.key === keys.manual)?.drift).toBeNull();
+    // A branch secretary reads the return but not the unit's records: counts only, and they are the same.
+    const seen = await read('secA', id);
+    expect(seen.items.find((i) => i.key === keys.count)?.drift).toBeNull();
   });
 });

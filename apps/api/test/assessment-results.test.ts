@@ -392,3 +392,14 @@ describe('the exports', () => {
     expect(audit).not.toBeNull();
   });
 });
+
+describe('drift', () => {
+  it('the scorecard names the records that changed behind a confirmed score, which stays', async () => {
+    const added = await study(fx.streetId, '2026-06-10T02:00:00Z');
+    const card = await scorecard('dLeader', ret(first, fx.streetId));
+    const counted = card.categories[0]?.items[0];
+    expect(counted).toMatchObject({ score: 38, drift: { doneThen: 3, doneNow: 4 } });
+    expect(counted?.drift?.added.map((r) => r.id)).toEqual([added.id]);
+    expect(card.categories[1]?.items[0]?.drift).toBeNull();
+  });
+});

@@ -882,6 +882,12 @@ const ENTRIES: Record<string, Entry> = {
     method: 'GET',
     url: `/api/assessment-returns/${t.id}`,
   })),
+  // The 自评 picker: read by those who reach the unit (secretary A reads the return, not the picker).
+  'GET /api/assessment-returns/:id/items/:key/evidence': returnEntry(
+    'NOT_STARTED',
+    (r, c) => (c === 'own' ? r.street : r.street2),
+    (t) => ({ method: 'GET', url: `/api/assessment-returns/${t.id}/items/k1/evidence` }),
+  ),
   'PUT /api/assessment-returns/:id/self': returnEntry(
     'NOT_STARTED',
     (r, c) => (c === 'own' ? r.atStreet : r.atStreet2),
@@ -1105,9 +1111,10 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/assessment-schemes/:id/use': 'assessment:manage',
   'GET /api/assessment-schemes/:id/proposals': 'assessment:read',
   'GET /api/assessment-campaigns': 'assessment:read',
-  'POST /api/assessment-campaigns': 'assessment:manage',
+  'POST /api/assessment-campaigns': 'assessment:review',
   'GET /api/assessment-campaigns/:id': 'assessment:read',
   'GET /api/assessment-returns/:id': 'assessment:read',
+  'GET /api/assessment-returns/:id/items/:key/evidence': 'assessment:read',
   'PUT /api/assessment-returns/:id/self': 'assessment:self',
   'PUT /api/assessment-returns/:id/review': 'assessment:review',
   'POST /api/assessment-returns/:id/steps': 'assessment:read',

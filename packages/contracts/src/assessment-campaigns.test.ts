@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   canStep,
   finalScoreOf,
+  OpenCampaignInputSchema,
   POSTED_STEPS,
   RETURN_STATES,
   RETURN_STEP_ACTION,
   RETURN_STEP_PARTY,
   RETURN_STEPS,
   RETURN_TRANSITIONS,
+  REVIEW_DUE_MESSAGE_KEY,
   type ReturnItem,
   type ReturnState,
+  recordsDiff,
   returnStepsOf,
   reviewGaps,
   selfGaps,
 } from './assessment-campaigns.ts';
+import { isErrorMessageKey, renderErrorMessage } from './error-messages.ts';
 import { RETURN_STATE_LABELS } from './labels.ts';
 import { type Action, can } from './permissions.ts';
 
@@ -28,6 +32,7 @@ const item = (over: Partial<ReturnItem>): ReturnItem => ({
   decision: null,
   reviewScore: null,
   reviewReason: '',
+  counted: null,
   ...over,
 });
 
@@ -123,5 +128,43 @@ describe('what an item needs', () => {
     ]);
     expect(finalScoreOf(item({ decision: 'CHANGE', reviewScore: 5 }))).toBe(5);
     expect(finalScoreOf(item({ decision: 'AGREE', reviewScore: null }))).toBe(10);
+  });
+});
+
+describe('OpenCampaignInputSchema: the 复核 is due on or after the 自评', () => {
+  const base = { scheme: '00000000-0000-4000-8000-000000000001', selfDueOn: '2026-12-20' };
+
+  it('accepts the same day and a later one', () => {
+    expect(OpenCampaignInputSchema.safeParse({ ...base, reviewDueOn: '2026-12-20' }).success).toBe(true);
+    expect(OpenCampaignInputSchema.safeParse({ ...base, reviewDueOn: '2027-01-05' }).success).toBe(true);
+  });
+
+  it('refuses a day before, on reviewDueOn, with the catalogue key and its words', () => {
+    const parsed = OpenCampaignInputSchema.safeParse({ ...base, reviewDueOn: '2026-12-19' });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues[0];
+    expect(issue?.path).toEqual(['reviewDueOn']);
+    expect(isErrorMessageKey(REVIEW_DUE_MESSAGE_KEY)).toBe(true);
+    expect(issue?.message).toBe(renderErrorMessage(REVIEW_DUE_MESSAGE_KEY, {}, 'zh'));
+    expect((issue as { params?: { key?: string } } | undefined)?.params?.key).toBe(REVIEW_DUE_MESSAGE_KEY);
+  });
+});
+
+describe('recordsDiff: drift by record identity', () => {
+  const rec = (id: string) => ({
+    id,
+    link: { type: 'Activity' as const, id },
+    title: id,
+    date: '2026-08-01',
+    orgName: 'x',
+  });
+  it('names a record removed and another added even when the count is the same', () => {
+    const a = '00000000-0000-4000-8000-00000000000a';
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const c = '00000000-0000-4000-8000-00000000000c';
+    const diff = recordsDiff([rec(a), rec(b)], [rec(a), rec(c)]);
+    expect(diff.added.map((r) => r.id)).toEqual([c]);
+    expect(diff.removed.map((r) => r.id)).toEqual([b]);
+    expect(recordsDiff([rec(a)], [rec(a)])).toEqual({ added: [], removed: [] });
   });
 });

@@ -8,7 +8,7 @@ import { ItemProposalSchema, SCHEME_POINTS_MAX, SchemeLevelSchema } from './asse
 import { EntityTypeSchema } from './attachments.ts';
 import { IdSchema, InstantSchema } from './common.ts';
 import { MetricDrillSchema } from './metrics.ts';
-import { LocalDateSchema } from './periods.ts';
+import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
 import type { Action } from './permissions.ts';
 
 export const CAMPAIGN_STATES = ['OPEN', 'CLOSED'] as const;
@@ -104,6 +104,13 @@ export const ASSESSMENT_LINKS_MAX = 50;
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
+/** The key of the refine's message in the error catalogue. */
+export const REVIEW_DUE_MESSAGE_KEY = 'campaign.reviewBeforeSelf';
+/** The 复核 is due on or after the 自评 (Asia/Shanghai days, "YYYY-MM-DD" compare as text). */
+export function reviewDueValid(selfDueOn: string, reviewDueOn: string): boolean {
+  return reviewDueOn >= selfDueOn;
+}
+
 export const OpenCampaignInputSchema = z
   .strictObject({
     /** A scheme of the issuing org (DRAFT or IN_USE): opening puts a draft in use. */
@@ -115,15 +122,23 @@ export const OpenCampaignInputSchema = z
     selfDueOn: LocalDateSchema,
     reviewDueOn: LocalDateSchema,
   })
-  .refine((v) => v.reviewDueOn >= v.selfDueOn, {
+  .refine((v) => reviewDueValid(v.selfDueOn, v.reviewDueOn), {
     path: ['reviewDueOn'],
+    // The catalogue's words (error-messages.ts 'campaign.reviewBeforeSelf'), named by its key so
+    // the web says it in the reader's language; not imported, as the catalogue imports this file.
     message: '复核截止日期不能早于自评截止日期',
+    params: { key: REVIEW_DUE_MESSAGE_KEY },
   });
 export type OpenCampaignInput = z.infer<typeof OpenCampaignInputSchema>;
 
+/** mine: campaigns the org issued; above: campaigns issued above it in which it (or the unit it belongs to) is scored. */
+export const CAMPAIGN_ISSUER_FILTERS = ['mine', 'above'] as const;
 export const ListCampaignsQuerySchema = z.strictObject({
   /** The campaigns this org issued and those that score it. Default: home org. */
   org: IdSchema.optional(),
+  issuer: z.enum(CAMPAIGN_ISSUER_FILTERS).optional(),
+  period: PeriodCodeSchema.optional(),
+  state: CampaignStateSchema.optional(),
 });
 
 export const RecordLinkSchema = z.strictObject({ type: EntityTypeSchema, id: IdSchema });
@@ -164,6 +179,38 @@ export type ReturnStepInput = z.infer<typeof ReturnStepInputSchema>;
 // ---------------------------------------------------------------------------------------------
 // Stored items and what an item needs before a step (pure: the web checks the same)
 
+/**
+ * How many records of an item's drill are read: kept as the records counted (drift by identity)
+ * and listed in the 自评's picker. The list's own page size, so one page of the drill is read.
+ */
+export const DRILL_RECORDS_MAX = 100;
+
+/** One record of an item's drill, as the 自评 picker lists it and drift names it. */
+export const DrillRecordSchema = z.object({
+  id: IdSchema,
+  /** Its link for the 自评 (type, id): the record itself, or for a 阵地 check the 阵地 checked. */
+  link: RecordLinkSchema,
+  title: z.string(),
+  /** Asia/Shanghai day of the date the drill filters on (null for a list without one). */
+  date: LocalDateSchema.nullable(),
+  orgName: z.string(),
+});
+export type DrillRecord = z.infer<typeof DrillRecordSchema>;
+
+/**
+ * The records an item counted, kept on the stored item at each 自评 save and again at the
+ * confirmation (ADR 041, amendment part C). Above DRILL_RECORDS_MAX only the first are kept
+ * (`capped`) and drift compares counts only.
+ */
+export const CountedRecordsSchema = z.object({
+  at: z.enum(['SELF', 'CONFIRMED']),
+  done: z.number().int(),
+  list: z.string(),
+  records: z.array(DrillRecordSchema),
+  capped: z.boolean(),
+});
+export type CountedRecords = z.infer<typeof CountedRecordsSchema>;
+
 /** One item of a return as stored: the proposal at the last 自评 save, the 自评, the 复核. */
 export const ReturnItemSchema = z.object({
   key: z.string(),
@@ -177,6 +224,8 @@ export const ReturnItemSchema = z.object({
   decision: ReviewDecisionSchema.nullable(),
   reviewScore: z.number().nullable(),
   reviewReason: z.string(),
+  /** The records counted (items with a drill); rows stored before part C have none. */
+  counted: CountedRecordsSchema.nullable().default(null),
 });
 export type ReturnItem = z.infer<typeof ReturnItemSchema>;
 
@@ -265,18 +314,65 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-export const CampaignListSchema = z.object({ items: z.array(CampaignSchema.omit({ returns: true })) });
+/** The return through which the org asked takes part: its own, or that of the unit above it the campaign scores. */
+export const UnitReturnRefSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  state: ReturnStateSchema,
+});
 
-/** Records behind a confirmed score that changed since (the done count differs now). */
+export const CampaignListItemSchema = CampaignSchema.omit({ returns: true }).extend({
+  /** The org asked issued it (我发起的). */
+  issuedHere: z.boolean(),
+  /** The org asked is scored by it, itself or through the unit above it (本单位参加的); null otherwise. */
+  unitReturn: UnitReturnRefSchema.nullable(),
+});
+export type CampaignListItem = z.infer<typeof CampaignListItemSchema>;
+export const CampaignListSchema = z.object({ items: z.array(CampaignListItemSchema) });
+
+/**
+ * Records behind a confirmed score that changed since: the records counted then and now differ
+ * (by id), or — when either side was above DRILL_RECORDS_MAX or was never kept — the counts do.
+ */
 export const ItemDriftSchema = z.object({
   doneThen: z.number().int(),
   doneNow: z.number().int(),
   proposedNow: z.number().nullable(),
   /** The list of the records counted now. */
   drill: MetricDrillSchema.nullable(),
+  /** Whether records were compared by id (else only the counts, and added/removed are empty). */
+  byIdentity: z.boolean(),
+  added: z.array(DrillRecordSchema),
+  removed: z.array(DrillRecordSchema),
 });
+export type ItemDrift = z.infer<typeof ItemDriftSchema>;
 
-export const ReturnItemViewSchema = ReturnItemSchema.extend({
+/** The records added and removed between two keepings of an item's counted records (by id). */
+export function recordsDiff(
+  then: readonly DrillRecord[],
+  now: readonly DrillRecord[],
+): { added: DrillRecord[]; removed: DrillRecord[] } {
+  const before = new Set(then.map((r) => r.id));
+  const after = new Set(now.map((r) => r.id));
+  return { added: now.filter((r) => !before.has(r.id)), removed: then.filter((r) => !after.has(r.id)) };
+}
+
+/** The 自评 picker of one item: its drill's records for the unit (at most DRILL_RECORDS_MAX) and their stored files. */
+export const ItemEvidenceSchema = z.object({
+  key: z.string(),
+  drill: MetricDrillSchema.nullable(),
+  /** How many records the drill lists in all (the "N 条记录"). */
+  total: z.number().int(),
+  records: z.array(DrillRecordSchema),
+  attachments: z.array(
+    z.object({ id: IdSchema, fileName: z.string(), entityType: EntityTypeSchema, entityId: IdSchema }),
+  ),
+});
+export type ItemEvidence = z.infer<typeof ItemEvidenceSchema>;
+export const ItemKeyParamsSchema = z.strictObject({ id: IdSchema, key: z.string().min(1).max(40) });
+
+export const ReturnItemViewSchema = ReturnItemSchema.omit({ counted: true }).extend({
   title: z.string(),
   category: z.string(),
   points: z.number(),

@@ -4,7 +4,7 @@
 // the ranking rule (ties equal, 1,1,3, ordered by unit name) and the lost-point sentences are
 // declared here once: the API answers them, the web table, the workbook and the 通报 all read them.
 import { z } from 'zod';
-import { RecordLinkSchema, type ReturnState, ReturnStateSchema } from './assessment-campaigns.ts';
+import { ItemDriftSchema, RecordLinkSchema, type ReturnState, ReturnStateSchema } from './assessment-campaigns.ts';
 import { SCHEME_RULE_TYPES } from './assessments.ts';
 import { IdSchema } from './common.ts';
 import {
@@ -265,8 +265,8 @@ export const ScorecardItemSchema = z.object({
   /** Records and files the unit linked in its 自评. */
   records: z.array(RecordLinkSchema),
   attachments: z.array(IdSchema),
-  /** Confirmed returns: the records behind the item changed since (ADR 041). */
-  drift: z.object({ doneThen: z.number().int(), doneNow: z.number().int() }).nullable(),
+  /** Confirmed returns: the records behind the item changed since (ADR 041, by id where kept). */
+  drift: ItemDriftSchema.nullable(),
   trend: TrendSchema,
 });
 export type ScorecardItem = z.infer<typeof ScorecardItemSchema>;

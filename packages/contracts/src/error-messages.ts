@@ -257,6 +257,10 @@ export const ERROR_MESSAGES = {
     zh: '只能关联本单位及下属组织的记录和已上传的附件',
     en: 'Only records and stored files of the unit and the organisations below it can be linked',
   },
+  'campaign.reviewBeforeSelf': {
+    zh: '复核截止日期不能早于自评截止日期',
+    en: 'The review due date cannot be before the self-assessment due date',
+  },
   'campaign.reasonRequired': {
     zh: '退回须写明理由',
     en: 'A return must give a reason',

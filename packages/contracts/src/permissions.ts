@@ -55,10 +55,10 @@ export const ACTIONS = [
   'assessment:read',
   /**
    * Write, copy, delete the schemes of an org in reach: leadership of the issuing level. With
-   * campaigns (ADR 041): open a campaign, confirm the final scores.
+   * campaigns (ADR 041): confirm the final scores.
    */
   'assessment:manage',
-  /** 复核 (ADR 041): review a unit's 自评 item by item, or return it: the issuer's reviewer or leader. */
+  /** 复核 (ADR 041): open a campaign, review a unit's 自评 item by item, or return it: the issuer's reviewer or leader. */
   'assessment:review',
   /**
    * 自评 (ADR 041, amended): write and submit the own unit's 自评 — a 街道's leader when the 区

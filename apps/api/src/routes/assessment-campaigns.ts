@@ -6,6 +6,8 @@ import {
   AssessmentReturnSchema,
   CampaignListSchema,
   CampaignSchema,
+  ItemEvidenceSchema,
+  ItemKeyParamsSchema,
   ListCampaignsQuerySchema,
   OpenCampaignInputSchema,
   ReturnStepInputSchema,
@@ -25,6 +27,7 @@ import { runWrite, sendVersioned } from '../plugins/write.ts';
 import {
   getCampaign,
   getReturn,
+  itemEvidence,
   listCampaigns,
   openCampaign,
   saveReview,
@@ -42,7 +45,8 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
     {
       config: { permission: 'assessment:read' },
       schema: {
-        summary: '考核任务列表：一个组织发起的，以及上级发起的',
+        summary:
+          '考核任务列表：本组织发起的（issuer=mine），以及上级发起、本单位参加的（issuer=above）；可按周期和状态筛选',
         querystring: ListCampaignsQuerySchema,
         response: { 200: CampaignListSchema, ...errorResponses },
       },
@@ -53,9 +57,11 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
   app.post(
     CAMPAIGNS,
     {
-      config: { permission: 'assessment:manage' },
+      // The issuer's reviewer opens it too (the issue's journey); editing a scheme stays assessment:manage.
+      config: { permission: 'assessment:review' },
       schema: {
-        summary: '发起考核：按本组织的考核细则（随即启用）考核下级单位，设自评和复核截止日期',
+        summary:
+          '发起考核（发起组织的复核人员或领导班子成员）：按本组织的考核细则（随即启用）考核下级单位，设自评和复核截止日期',
         headers: IdempotencyHeadersSchema,
         body: OpenCampaignInputSchema,
         response: { 201: CampaignSchema, ...errorResponses },
@@ -95,6 +101,19 @@ export const assessmentCampaignRoutes: FastifyPluginAsyncZod<{ prisma: PrismaCli
       const saved = await getReturn(prisma, actor(request), request.params.id);
       return sendVersioned(reply, saved);
     },
+  );
+
+  app.get(
+    `${RETURNS}/:id/items/:key/evidence`,
+    {
+      config: { permission: 'assessment:read' },
+      schema: {
+        summary: '自评关联佐证：该指标记录清单中的本单位记录（最多 100 条）及其已上传附件，供勾选关联',
+        params: ItemKeyParamsSchema,
+        response: { 200: ItemEvidenceSchema, ...errorResponses },
+      },
+    },
+    async (request) => itemEvidence(prisma, actor(request), request.params.id, request.params.key),
   );
 
   app.put(

@@ -9,8 +9,13 @@
 import {
   type AssessmentReturn,
   type Campaign,
+  type CampaignListItem,
+  type CountedRecords,
   canStep,
+  DRILL_RECORDS_MAX,
   finalScoreOf,
+  type ItemDrift,
+  type ItemEvidence,
   type ItemGap,
   type ListCampaignsQuerySchema,
   type OpenCampaignInput,
@@ -23,13 +28,14 @@ import {
   type ReturnStep,
   type ReturnStepInput,
   type ReturnSummary,
+  recordsDiff,
   returnStepsOf,
   reviewGaps,
   type SaveReviewInput,
   type SaveSelfInput,
   selfGaps,
 } from '@dutyboard/contracts/assessment-campaigns';
-import { type SchemeLevel, schemeTotal } from '@dutyboard/contracts/assessments';
+import { type ItemProposal, type SchemeLevel, schemeTotal } from '@dutyboard/contracts/assessments';
 import type { EntityType } from '@dutyboard/contracts/attachments';
 import { orgLevelOf } from '@dutyboard/contracts/orgs';
 import { can } from '@dutyboard/contracts/permissions';
@@ -40,6 +46,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, reachesOrg } from '../orgs/scope.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { drillRecords } from './drill-records.ts';
 import { schemeProposals } from './proposals.ts';
 import { loadScheme, readsIssuer, type SchemeRow, storedCategories, useScheme } from './schemes.ts';
 
@@ -160,6 +167,7 @@ export async function openCampaign(
       decision: null,
       reviewScore: null,
       reviewReason: '',
+      counted: null,
     }),
   );
   await tx.assessmentReturn.createMany({
@@ -233,35 +241,71 @@ export async function getCampaign(prisma: PrismaClient, user: AuthUser, id: stri
   );
 }
 
-/** The campaigns an org issued and those issued above it (default: the caller's home), newest first. */
+/**
+ * The campaigns an org issued (issuer=mine) and those issued above it in which it is scored, itself
+ * or through the unit above it whose return it reads (issuer=above): default the caller's home,
+ * both, newest first. Each says which side the org is on: `issuedHere`, or its `unitReturn`.
+ */
 export async function listCampaigns(
   prisma: PrismaClient,
   user: AuthUser,
   query: z.output<typeof ListCampaignsQuerySchema>,
-) {
+): Promise<{ items: CampaignListItem[] }> {
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
-  const ancestors = org.path.split('/').filter((id) => id !== '' && id !== org.id);
+  // The org and every org above it: a 支部 takes part in a 区 campaign through its 街道's return.
+  const lineage = org.path.split('/').filter((id) => id !== '');
+  const ancestors = lineage.filter((id) => id !== org.id);
+  const mine = query.issuer !== 'above';
+  const above = query.issuer !== 'mine';
   const rows = await prisma.assessmentCampaign.findMany({
-    where: { orgId: { in: [org.id, ...ancestors] } },
+    where: {
+      OR: [
+        ...(mine ? [{ orgId: org.id }] : []),
+        ...(above && ancestors.length > 0
+          ? [{ orgId: { in: ancestors }, returns: { some: { orgId: { in: lineage } } } }]
+          : []),
+      ],
+      ...(query.period ? { periodCode: query.period } : {}),
+      ...(query.state ? { state: query.state } : {}),
+    },
     orderBy: [{ periodCode: 'desc' }, { createdAt: 'desc' }],
     take: 200,
   });
-  const [orgs, schemes] = await Promise.all([
+  const [orgs, schemes, taking] = await Promise.all([
     prisma.orgUnit.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orgId))] } }, select: ORG_SELECT }),
     prisma.assessmentScheme.findMany({
       where: { id: { in: rows.map((r) => r.schemeId) } },
       select: { id: true, level: true },
     }),
+    prisma.assessmentReturn.findMany({
+      where: { campaignId: { in: rows.map((r) => r.id) }, orgId: { in: lineage } },
+      select: { id: true, campaignId: true, orgId: true, state: true },
+    }),
   ]);
+  const lineageNames = new Map(
+    (await prisma.orgUnit.findMany({ where: { id: { in: lineage } }, select: { id: true, name: true } })).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  );
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const levels = new Map(schemes.map((s) => [s.id, s.level]));
-  // Issued above it too: a branch's people see the campaign scoring their 街道 (they read its return).
+  const returnOf = new Map(taking.map((r) => [r.campaignId, r]));
   return {
     items: rows.flatMap((r) => {
       const issuer = byId.get(r.orgId);
       if (!issuer) return [];
       const { returns: _r, ...c } = campaignOf(r, issuer, levels.get(r.schemeId) ?? '', []);
-      return [c];
+      const taken = r.orgId === org.id ? undefined : returnOf.get(r.id);
+      return [
+        {
+          ...c,
+          issuedHere: r.orgId === org.id,
+          unitReturn: taken
+            ? { id: taken.id, orgId: taken.orgId, orgName: lineageNames.get(taken.orgId) ?? '', state: taken.state }
+            : null,
+        },
+      ];
     }),
   };
 }
@@ -295,31 +339,72 @@ export async function getReturn(prisma: PrismaClient, user: AuthUser, id: string
   return viewOf(prisma, user, l);
 }
 
+/** The list functions take a client; inside a write they read in its transaction (same methods). */
+const asClient = (db: Db) => db as PrismaClient;
+
+/** The records an item counts now, kept on the stored item (null for an item without a drill). */
+async function countedOf(
+  db: Db,
+  user: AuthUser,
+  unit: Org,
+  p: ItemProposal | undefined,
+  at: CountedRecords['at'],
+): Promise<CountedRecords | null> {
+  if (!p?.drill || p.done === null) return null;
+  const page = await drillRecords(asClient(db), unit, user, p.drill);
+  if (!page) return null;
+  return { at, done: p.done, list: p.drill.list, records: page.records, capped: page.total > DRILL_RECORDS_MAX };
+}
+
+/**
+ * Whether a confirmed item's records changed since they were kept: by id when the records were
+ * kept whole then and fit now, else by the count. Record details go only to a reader who reaches
+ * the unit (the issuer's side, the unit's own people at the unit); others see the counts.
+ */
+export async function driftOf(
+  db: Db,
+  user: AuthUser,
+  unit: Org,
+  i: ReturnItem,
+  p: ItemProposal,
+): Promise<ItemDrift | null> {
+  const doneThen = i.counted?.done ?? i.done;
+  if (doneThen === null || p.done === null) return null;
+  const base = { doneThen, doneNow: p.done, proposedNow: p.proposed, drill: p.drill };
+  const then = i.counted;
+  if (then && !then.capped && p.drill && reachesOrg(user, unit)) {
+    const now = await drillRecords(asClient(db), unit, user, p.drill);
+    if (now && now.total <= DRILL_RECORDS_MAX) {
+      const { added, removed } = recordsDiff(then.records, now.records);
+      if (added.length === 0 && removed.length === 0 && p.done === doneThen) return null;
+      return { ...base, byIdentity: true, added, removed };
+    }
+  }
+  return p.done === doneThen ? null : { ...base, byIdentity: false, added: [], removed: [] };
+}
+
 async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentReturn> {
   const [now] = await schemeProposals(db, l.scheme, [l.unit]);
   if (!now) throw new Error('no proposal answered');
   const stored = new Map(itemsOf(l.row).map((i) => [i.key, i]));
   const proposals = new Map(now.items.map((p) => [p.key, p]));
   const confirmed = l.row.state === 'CONFIRMED';
-  const items = schemeItems(l.scheme).flatMap((s) => {
+  const items = [];
+  for (const s of schemeItems(l.scheme)) {
     const i = stored.get(s.key);
     const p = proposals.get(s.key);
-    if (!i || !p) return [];
-    const drifted = confirmed && i.done !== null && p.done !== null && p.done !== i.done;
-    return [
-      {
-        ...i,
-        title: s.title,
-        category: s.category,
-        points: s.points,
-        proposal: p,
-        finalScore: l.row.state === 'REVIEWED' || confirmed ? finalScoreOf(i) : null,
-        drift: drifted
-          ? { doneThen: i.done ?? 0, doneNow: p.done ?? 0, proposedNow: p.proposed, drill: p.drill }
-          : null,
-      },
-    ];
-  });
+    if (!i || !p) continue;
+    const { counted: _kept, ...item } = i;
+    items.push({
+      ...item,
+      title: s.title,
+      category: s.category,
+      points: s.points,
+      proposal: p,
+      finalScore: l.row.state === 'REVIEWED' || confirmed ? finalScoreOf(i) : null,
+      drift: confirmed ? await driftOf(db, user, l.unit, i, p) : null,
+    });
+  }
   return {
     ...summaryOf(l.row, l.unit.name),
     campaignName: l.campaign.name,
@@ -329,6 +414,42 @@ async function viewOf(db: Db, user: AuthUser, l: Loaded): Promise<AssessmentRetu
     vetoedBy: now.vetoedBy,
     items,
     steps: returnStepsOf(l.row.state, (a) => can(user.role, a), sideOf(user, l)),
+  };
+}
+
+/**
+ * The 自评 picker of one item: the records of its drill for the unit (the list its "N 条记录"
+ * opens, at most DRILL_RECORDS_MAX) and the files stored on them. For those who reach the unit
+ * (its own people at the unit, the issuer's side); a MANUAL item has no records to offer.
+ */
+export async function itemEvidence(
+  prisma: PrismaClient,
+  user: AuthUser,
+  id: string,
+  key: string,
+): Promise<ItemEvidence> {
+  const l = await loadReturn(prisma, user, id);
+  if (!reachesOrg(user, l.unit)) throw forbidden({ key: 'auth.outOfReach' });
+  if (!schemeItems(l.scheme).some((s) => s.key === key)) {
+    throw new AppError('VALIDATION_FAILED', { key: 'campaign.unknownItem', params: { key } });
+  }
+  const [now] = await schemeProposals(prisma, l.scheme, [l.unit]);
+  const p = now?.items.find((i) => i.key === key);
+  const page = p?.drill ? await drillRecords(prisma, l.unit, user, p.drill) : null;
+  if (!page) return { key, drill: p?.drill ?? null, total: 0, records: [], attachments: [] };
+  const links = page.records.map((r) => r.link);
+  const files = await prisma.attachment.findMany({
+    where: { OR: links.map((k) => ({ entityType: k.type, entityId: k.id })) },
+    select: { id: true, fileName: true, entityType: true, entityId: true },
+    orderBy: { createdAt: 'asc' },
+    take: DRILL_RECORDS_MAX * 2,
+  });
+  return {
+    key,
+    drill: p?.drill ?? null,
+    total: page.total,
+    records: page.records,
+    attachments: files.map((f) => ({ ...f, entityType: f.entityType as EntityType })),
   };
 }
 
@@ -447,7 +568,8 @@ export async function saveSelf(
   const [now] = await schemeProposals(tx, l.scheme, [l.unit]);
   const proposals = new Map((now?.items ?? []).map((p) => [p.key, p]));
   const given = new Map(input.items.map((i) => [i.key, i]));
-  const items = itemsOf(l.row).map((old): ReturnItem => {
+  const items: ReturnItem[] = [];
+  for (const old of itemsOf(l.row)) {
     const p = proposals.get(old.key);
     const g = given.get(old.key);
     const proposed = p?.proposed ?? null;
@@ -455,7 +577,7 @@ export async function saveSelf(
     // A 复核 decision was made on the score the unit gave then: once a returned unit changes the
     // score, that decision no longer stands and the item is reviewed again.
     const undecided = old.decision !== null && selfScore !== old.selfScore;
-    return {
+    items.push({
       ...old,
       proposed,
       done: p?.done ?? null,
@@ -464,8 +586,10 @@ export async function saveSelf(
       records: g ? g.records : old.records,
       attachments: g ? [...new Set(g.attachments)] : old.attachments,
       ...(undecided ? { decision: null, reviewScore: null, reviewReason: '' } : {}),
-    };
-  });
+      // The fallback keeping of the records counted; the confirmation keeps them again.
+      counted: await countedOf(tx, user, l.unit, p, 'SELF'),
+    });
+  }
   return writeReturn(tx, user, l, {
     state: 'SELF_DRAFT',
     items: items as unknown as Prisma.InputJsonValue,
@@ -556,7 +680,22 @@ export async function stepReturn(
       });
     }
     case 'CONFIRMED': {
-      const answer = await writeReturn(tx, user, l, { state: 'CONFIRMED', confirmedAt: now, confirmedById: user.id });
+      // The records each computable item counts at the confirmation, for drift by identity.
+      const [fresh] = await schemeProposals(tx, l.scheme, [l.unit]);
+      const proposals = new Map((fresh?.items ?? []).map((p) => [p.key, p]));
+      const kept: ReturnItem[] = [];
+      for (const i of items) {
+        kept.push({
+          ...i,
+          counted: (await countedOf(tx, user, l.unit, proposals.get(i.key), 'CONFIRMED')) ?? i.counted,
+        });
+      }
+      const answer = await writeReturn(tx, user, l, {
+        state: 'CONFIRMED',
+        confirmedAt: now,
+        confirmedById: user.id,
+        items: kept as unknown as Prisma.InputJsonValue,
+      });
       // Two returns confirmed at once must not both count the other as open: the campaign row is
       // locked first, so the second counts after the first has committed and closes it.
       await tx.$queryRaw`SELECT 1 FROM "AssessmentCampaign" WHERE id = ${l.campaign.id}::uuid FOR UPDATE`;

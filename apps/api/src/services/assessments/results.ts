@@ -22,7 +22,7 @@ import {
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { AuthUser } from '../auth/sessions.ts';
-import { issuerSide, itemsOf, loadCampaign, loadReturn, schemeItems } from './campaigns.ts';
+import { driftOf, issuerSide, itemsOf, loadCampaign, loadReturn, schemeItems } from './campaigns.ts';
 import { schemeProposals } from './proposals.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -245,7 +245,6 @@ export async function returnScorecard(db: Db, user: AuthUser, returnId: string):
     if (!i) continue;
     const p = proposals.get(s.key);
     const score = itemScore(basis, i);
-    const drifted = confirmed && i.done !== null && p?.done != null && p.done !== i.done;
     const item: ScorecardItem = {
       key: s.key,
       title: s.title,
@@ -258,7 +257,8 @@ export async function returnScorecard(db: Db, user: AuthUser, returnId: string):
       drill: p?.drill ?? null,
       records: i.records,
       attachments: i.attachments,
-      drift: drifted ? { doneThen: i.done ?? 0, doneNow: p?.done ?? 0 } : null,
+      // The campaign's own drift (ADR 041 part C): by record id where the records were kept.
+      drift: confirmed && p ? await driftOf(db, user, l.unit, i, p) : null,
       trend: itemTrend(score, earlierScores?.get(s.key)),
     };
     let cat = categories.at(-1);

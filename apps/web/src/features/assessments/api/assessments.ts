@@ -5,11 +5,14 @@ import {
   AssessmentReturnSchema,
   CampaignListSchema,
   CampaignSchema,
+  ItemEvidenceSchema,
+  type OpenCampaignInput,
   type ReturnStepInput,
   type SaveReviewInput,
   type SaveSelfInput,
 } from '@dutyboard/contracts/assessment-campaigns';
 import { CampaignResultsSchema, ScorecardSchema } from '@dutyboard/contracts/assessment-results';
+import { SchemeListSchema } from '@dutyboard/contracts/assessments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -19,6 +22,39 @@ export function useCampaigns() {
   return useQuery({
     queryKey: [...KEY, 'campaigns'],
     queryFn: ({ signal }) => api.get('/api/assessment-campaigns', { schema: CampaignListSchema, signal }),
+  });
+}
+
+/** The schemes of an org (and above it) for a period: the 发起考核 form offers the org's own. */
+export function useSchemes(org: string, period: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'schemes', org, period],
+    enabled: period !== undefined,
+    queryFn: ({ signal }) =>
+      api.get('/api/assessment-schemes', { schema: SchemeListSchema, query: { org, period }, signal }),
+  });
+}
+
+/** Opens a campaign; the list is read again. */
+export function useOpenCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: OpenCampaignInput; key: string }) =>
+      api.post('/api/assessment-campaigns', body, { schema: CampaignSchema, headers: { 'Idempotency-Key': key } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** The 自评 picker of one item: the records of its drill for the unit and their stored files. */
+export function useItemEvidence(returnId: string, key: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'evidence', returnId, key],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get(`/api/assessment-returns/${returnId}/items/${encodeURIComponent(key)}/evidence`, {
+        schema: ItemEvidenceSchema,
+        signal,
+      }),
   });
 }
 

@@ -15,7 +15,9 @@ import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
+import { recordPath } from '../../../lib/record-links.ts';
 import { useAssessmentReturn, useReturnWrite } from '../api/assessments.ts';
+import { EvidencePicker, LinkedChips, type Links } from '../components/evidence-picker.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
 
 type Item = AssessmentReturn['items'][number];
@@ -30,14 +32,20 @@ interface ReviewDraft {
 }
 
 function ItemCard({
+  returnId,
   item,
   editSelf,
   editReview,
   self,
   review,
+  links,
   onSelf,
   onReview,
+  onLinks,
 }: {
+  returnId: string;
+  links: Links;
+  onLinks: (l: Links) => void;
   item: Item;
   editSelf: boolean;
   editReview: boolean;
@@ -77,6 +85,29 @@ function ItemCard({
           showIcon
           style={{ marginTop: 8 }}
           message={t('assessments.drift', { before: item.drift.doneThen, after: item.drift.doneNow })}
+          description={
+            item.drift.added.length + item.drift.removed.length > 0 ? (
+              <div data-testid="drift-records">
+                {(
+                  [
+                    ['assessments.driftAdded', item.drift.added],
+                    ['assessments.driftRemoved', item.drift.removed],
+                  ] as const
+                ).map(([label, rows]) =>
+                  rows.length === 0 ? null : (
+                    <div key={label}>
+                      {t(label)}{' '}
+                      {rows.map((r) => (
+                        <Tag key={r.id}>
+                          <Link to={recordPath(r.link.type, r.link.id)}>{r.title}</Link> {r.date ?? ''}
+                        </Tag>
+                      ))}
+                    </div>
+                  ),
+                )}
+              </div>
+            ) : undefined
+          }
         />
       )}
       <div style={{ marginTop: 8 }}>
@@ -106,11 +137,21 @@ function ItemCard({
             </Typography.Paragraph>
           )
         )}
-        {(item.records.length > 0 || item.attachments.length > 0) && (
+        {(links.records.length > 0 || links.attachments.length > 0) && (
           <Typography.Text type="secondary">
-            {t('assessments.links', { records: item.records.length, files: item.attachments.length })}
+            {t('assessments.links', { records: links.records.length, files: links.attachments.length })}
           </Typography.Text>
+        )}{' '}
+        {editSelf && p.drill && (
+          <EvidencePicker
+            returnId={returnId}
+            itemKey={item.key}
+            itemTitle={item.title}
+            links={links}
+            onChange={onLinks}
+          />
         )}
+        <LinkedChips returnId={returnId} itemKey={item.key} links={links} />
       </div>
       <div style={{ marginTop: 8 }}>
         {editReview ? (
@@ -172,6 +213,7 @@ export function AssessmentReturnRoute() {
   const write = useReturnWrite(query.data);
   const [self, setSelf] = useState<Record<string, SelfDraft>>({});
   const [review, setReview] = useState<Record<string, ReviewDraft>>({});
+  const [links, setLinks] = useState<Record<string, Links>>({});
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
 
@@ -183,6 +225,7 @@ export function AssessmentReturnRoute() {
         data.items.map((i) => [i.key, { score: i.selfScore ?? i.proposal.proposed, note: i.selfNote }]),
       ),
     );
+    setLinks(Object.fromEntries(data.items.map((i) => [i.key, { records: i.records, attachments: i.attachments }])));
     setReview(
       Object.fromEntries(
         data.items.map((i) => [i.key, { decision: i.decision, score: i.reviewScore, reason: i.reviewReason }]),
@@ -208,8 +251,8 @@ export function AssessmentReturnRoute() {
       key: i.key,
       score: self[i.key]?.score ?? null,
       note: self[i.key]?.note ?? '',
-      records: i.records,
-      attachments: i.attachments,
+      records: links[i.key]?.records ?? i.records,
+      attachments: links[i.key]?.attachments ?? i.attachments,
     })),
   });
   const reviewBody = (): SaveReviewInput => ({
@@ -259,9 +302,13 @@ export function AssessmentReturnRoute() {
       {data.vetoedBy.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('assessments.vetoed')} />
       )}
+      {editSelf && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessments.noUpload')} />}
       {data.items.map((item) => (
         <ItemCard
           key={item.key}
+          returnId={data.id}
+          links={links[item.key] ?? { records: item.records, attachments: item.attachments }}
+          onLinks={(l) => setLinks((s) => ({ ...s, [item.key]: l }))}
           item={item}
           editSelf={editSelf}
           editReview={editReview}

@@ -1,16 +1,23 @@
-// /assessments (考核): the campaigns issued by the caller's org and above it, each with the
-// returns the caller may read (the issuer's side sees every unit, a unit its own), linking to
-// each unit's return.
-import type { Campaign } from '@dutyboard/contracts/assessment-campaigns';
+// /assessments (考核): the campaigns the caller's org issued (我发起的) and those issued above it
+// that score it (本单位参加的), each with the returns the caller may read (the issuer's side sees
+// every unit, a unit its own), linking to each unit's return. A caller with assessment:review
+// opens a new one here (发起考核).
+
+import { PlusOutlined } from '@ant-design/icons';
+import type { Campaign, CampaignListItem } from '@dutyboard/contracts/assessment-campaigns';
 import { CAMPAIGN_STATE_LABELS, RETURN_STATE_LABELS } from '@dutyboard/contracts/labels';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
+import { can } from '../../../lib/auth.ts';
+import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { periodLabel } from '../../../lib/periods.ts';
 import { useCampaign, useCampaigns } from '../api/assessments.ts';
+import { OpenCampaignDialog } from '../components/open-campaign-dialog.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
 
 function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
@@ -31,6 +38,8 @@ function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
         </Link>
       }
       style={{ marginBottom: 16 }}
+      // A long name wraps on a phone rather than being cut.
+      styles={{ title: { whiteSpace: 'normal' } }}
     >
       <Typography.Paragraph type="secondary">
         {summary.orgName} · {periodLabel(summary.periodCode, t)} ·{' '}
@@ -74,21 +83,72 @@ function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
   );
 }
 
+function Section({
+  title,
+  items,
+  testId,
+  empty,
+}: {
+  title: string;
+  items: CampaignListItem[];
+  testId: string;
+  empty: string;
+}) {
+  return (
+    <section data-testid={testId} style={{ marginBottom: 24 }}>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {title}
+      </Typography.Title>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+      ) : (
+        items.map((c) => <CampaignCard key={c.id} summary={c} />)
+      )}
+    </section>
+  );
+}
+
 export function AssessmentsRoute() {
   const { t } = useI18n();
+  const me = useCurrentUser();
   const campaigns = useCampaigns();
+  const [opening, setOpening] = useState(false);
+  const mayOpen = can(me, 'assessment:review');
+  const items = campaigns.data?.items ?? [];
+  const issued = items.filter((c) => c.issuedHere);
+  const taking = items.filter((c) => c.unitReturn !== null);
   return (
     <>
-      <PageHead title={t('assessments.title')} intro={t('assessments.intro')} />
+      <PageHead title={t('assessments.title')} intro={t('assessments.intro')}>
+        {mayOpen && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>
+            {t('assessments.openCampaign')}
+          </Button>
+        )}
+      </PageHead>
       {campaigns.isPending ? (
         <PageLoading />
       ) : campaigns.isError ? (
         <ErrorState error={campaigns.error} onRetry={() => campaigns.refetch()} />
-      ) : campaigns.data.items.length === 0 ? (
-        <Empty description={t('assessments.empty')} />
       ) : (
-        campaigns.data.items.map((c) => <CampaignCard key={c.id} summary={c} />)
+        <>
+          {(mayOpen || issued.length > 0) && (
+            <Section
+              title={t('assessments.issued')}
+              items={issued}
+              testId="campaigns-issued"
+              empty={t('assessments.issuedEmpty')}
+            />
+          )}
+          <Section
+            title={t('assessments.taking')}
+            items={taking}
+            testId="campaigns-taking"
+            empty={t('assessments.takingEmpty')}
+          />
+        </>
       )}
+      {mayOpen && <OpenCampaignDialog open={opening} onClose={() => setOpening(false)} />}
     </>
   );
 }

@@ -130,6 +130,22 @@ export function ScorecardRoute() {
                         showIcon
                         style={{ marginTop: 8 }}
                         message={t('scorecard.drift', { before: item.drift.doneThen, after: item.drift.doneNow })}
+                        description={
+                          item.drift.added.length + item.drift.removed.length > 0 && (
+                            <Space wrap size={[8, 4]} data-testid="scorecard-drift-records">
+                              {item.drift.added.map((rec) => (
+                                <Link key={`+${rec.id}`} to={recordPath(rec.link.type, rec.link.id)}>
+                                  + {rec.title}
+                                </Link>
+                              ))}
+                              {item.drift.removed.map((rec) => (
+                                <Typography.Text key={`-${rec.id}`} delete>
+                                  {rec.title}
+                                </Typography.Text>
+                              ))}
+                            </Space>
+                          )
+                        }
                       />
                     )}
                   </div>
