@@ -74,3 +74,14 @@ async function walkTo(input: Locator, wanted: Locator): Promise<void> {
     );
   for (let step = 0; step < 60 && !(await present()); step++) await input.press('ArrowDown');
 }
+
+/** axe-core on the page as it is: no serious or critical violation (as e2e/a11y.spec.ts). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}

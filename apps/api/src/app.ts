@@ -23,6 +23,7 @@ import { PATH_SEGMENT_MAX_LENGTH, registerSecurity, withSecurityHeaders } from '
 import { textSafeValidatorCompiler } from './plugins/validation.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { assessmentCampaignRoutes } from './routes/assessment-campaigns.ts';
+import { assessmentResultRoutes } from './routes/assessment-results.ts';
 import { assessmentSchemeXlsxRoutes } from './routes/assessment-scheme-xlsx.ts';
 import { assessmentSchemeRoutes } from './routes/assessment-schemes.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -155,6 +156,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(assessmentSchemeRoutes, { prisma });
   await app.register(assessmentSchemeXlsxRoutes, { prisma, config });
   await app.register(assessmentCampaignRoutes, { prisma });
+  await app.register(assessmentResultRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

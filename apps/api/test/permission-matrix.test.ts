@@ -937,6 +937,35 @@ const ENTRIES: Record<string, Entry> = {
     serviceAction: 'assessment:review',
   },
 
+  // 考核结果 (ADR 042): read like the campaign (results, xlsx) and the return (scorecard); the
+  // 通报 is the issuer's: a reader inside the unit gets 403 (a campaign with a confirmed return).
+  'GET /api/assessment-campaigns/:id/results': {
+    kind: 'object',
+    ok: 200,
+    target: campaignOf,
+    reach: (r, c) => (c === 'own' ? r.A : r.street2),
+    req: (t) => ({ method: 'GET', url: `/api/assessment-campaigns/${t.id}/results` }),
+  },
+  'GET /api/assessment-campaigns/:id/results.xlsx': {
+    kind: 'object',
+    ok: 200,
+    target: campaignOf,
+    reach: (r, c) => (c === 'own' ? r.A : r.street2),
+    req: (t) => ({ method: 'GET', url: `/api/assessment-campaigns/${t.id}/results.xlsx` }),
+  },
+  'GET /api/assessment-campaigns/:id/notice.docx': {
+    kind: 'object',
+    ok: 200,
+    target: confirmedCampaignOf,
+    reach: (r, c) => (c === 'own' ? r.A : r.street2),
+    side: (r, c) => (c === 'own' ? r.street : r.street2),
+    req: (t) => ({ method: 'GET', url: `/api/assessment-campaigns/${t.id}/notice.docx` }),
+  },
+  'GET /api/assessment-returns/:id/scorecard': returnEntry('NOT_STARTED', undefined, (t) => ({
+    method: 'GET',
+    url: `/api/assessment-returns/${t.id}/scorecard`,
+  })),
+
   // Imports: open to every signed-in user; the service checks the kind's create permission
   // (activities: activity:write). A job is its requester's only, whatever the role's reach.
   'GET /api/imports/templates/:kind': {
@@ -1120,6 +1149,10 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'PUT /api/assessment-returns/:id/self': 'assessment:self',
   'PUT /api/assessment-returns/:id/review': 'assessment:review',
   'POST /api/assessment-returns/:id/steps': 'assessment:read',
+  'GET /api/assessment-campaigns/:id/results': 'assessment:read',
+  'GET /api/assessment-campaigns/:id/results.xlsx': 'assessment:read',
+  'GET /api/assessment-campaigns/:id/notice.docx': 'assessment:read',
+  'GET /api/assessment-returns/:id/scorecard': 'assessment:read',
 };
 
 /** A new draft 细则 for branches, issued by the fixture street (own) or the sibling street (other). */
@@ -1165,6 +1198,58 @@ async function campaignOf(who: Who, c: 'own' | 'other'): Promise<string> {
     },
   });
   return row.id;
+}
+
+/** A campaign of the fixture street (own) or the sibling street (other) with one confirmed return of a branch. */
+async function confirmedCampaignOf(_who: Who, c: 'own' | 'other'): Promise<string> {
+  const orgId = c === 'own' ? fx.streetId : lv.street2Id;
+  const scheme = await ctx.prisma.assessmentScheme.create({
+    data: {
+      orgId,
+      level: 'BRANCH',
+      periodCode: PERIOD,
+      name: `矩阵细则${next()}`,
+      number: next(),
+      state: 'IN_USE',
+      total: 100,
+      categories: keyedStarter() as object[],
+    },
+  });
+  const { id } = await ctx.prisma.assessmentCampaign.create({
+    data: {
+      orgId,
+      schemeId: scheme.id,
+      periodCode: PERIOD,
+      name: `矩阵考核${next()}`,
+      selfDueOn: '2026-12-31',
+      reviewDueOn: '2027-01-15',
+    },
+  });
+  const items = keyedStarter()
+    .flatMap((cat) => cat.items)
+    .map((i) => ({
+      key: i.key,
+      proposed: null,
+      done: null,
+      selfScore: i.points,
+      selfNote: '自评',
+      records: [],
+      attachments: [],
+      decision: 'AGREE',
+      reviewScore: null,
+      reviewReason: '',
+    }));
+  await ctx.prisma.assessmentReturn.create({
+    data: {
+      campaignId: id,
+      orgId: c === 'own' ? fx.branchAId : lv.branchCId,
+      state: 'CONFIRMED',
+      selfTotal: scheme.total,
+      finalTotal: scheme.total,
+      items,
+    },
+  });
+  return id;
 }
 
 let districtSchemeId: Promise<string> | undefined;

@@ -281,6 +281,10 @@ export const ERROR_MESSAGES = {
     zh: '退回须写明理由',
     en: 'A return must give a reason',
   },
+  'campaign.noneConfirmed': {
+    zh: '还没有单位的考核结果经确认，暂不能生成考核情况通报',
+    en: 'No unit’s scores are confirmed yet, so no notice can be drafted',
+  },
 
   // Alerts
   'alert.closed': { zh: '这条舆情已办结，不能再修改', en: 'This alert is closed and can no longer be changed' },

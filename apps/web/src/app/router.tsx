@@ -321,6 +321,17 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'assessments/campaigns/:id/results',
+                ...page(
+                  async () =>
+                    (await import('../features/assessments/routes/campaign-results.tsx')).CampaignResultsRoute,
+                ),
+              },
+              {
+                path: 'assessments/returns/:id/scorecard',
+                ...page(async () => (await import('../features/assessments/routes/scorecard.tsx')).ScorecardRoute),
+              },
+              {
                 path: 'assessments/returns/:id',
                 ...page(
                   async () =>

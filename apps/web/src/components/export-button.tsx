@@ -28,6 +28,21 @@ function fileName(disposition: string | null, fallback: string): string {
   return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
 }
 
+/**
+ * Fetches a file (same-origin cookie) and saves it under the server's name; a refusal throws the
+ * server's error (ApiError), so the caller can say it.
+ */
+export async function downloadFile(href: string, fallback: string): Promise<void> {
+  const response = await fetch(href, { credentials: 'same-origin' }).catch(() => {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  });
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined);
+    throw toApiError(response.status, data);
+  }
+  save(await response.blob(), fileName(response.headers.get('content-disposition'), fallback));
+}
+
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -60,20 +75,7 @@ export function ExportButton({ list, query, size = 'large' }: ExportButtonProps)
         typeof list === 'string'
           ? exportHref(list, format, query)
           : `${list.path}?${toSearchParams({ ...query, format })}`;
-      const response = await fetch(href, { credentials: 'same-origin' }).catch(() => {
-        throw new ApiError(0, 'NETWORK', 'network error');
-      });
-      if (!response.ok) {
-        const data: unknown = await response.json().catch(() => undefined);
-        throw toApiError(response.status, data);
-      }
-      save(
-        await response.blob(),
-        fileName(
-          response.headers.get('content-disposition'),
-          `${typeof list === 'string' ? list : list.name}.${format}`,
-        ),
-      );
+      await downloadFile(href, `${typeof list === 'string' ? list : list.name}.${format}`);
     } catch (error) {
       void message.error(`${t('export.failed')}：${errorText(error, lang, t)}`);
     } finally {

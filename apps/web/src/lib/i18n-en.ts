@@ -3,6 +3,7 @@
 // (the type says so and i18n.test.ts checks it at run time).
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
 import { assessmentsEn } from '../features/assessments/messages-en.ts';
+import { assessmentResultsEn } from '../features/assessments/results-messages.ts';
 import { schemesEn } from '../features/assessments/scheme-messages-en.ts';
 import { assignmentsEn } from '../features/assignments/messages-en.ts';
 import { auditEn } from '../features/audit/messages-en.ts';
@@ -299,6 +300,7 @@ export const en: Messages = {
   ...evidencePacksEn,
   ...assessmentsEn,
   ...schemesEn,
+  ...assessmentResultsEn,
   ...importsEn,
   ...reportsEn,
   ...authEn,

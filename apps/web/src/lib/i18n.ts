@@ -4,6 +4,7 @@
 // in by translate().
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
 import { assessmentsZh } from '../features/assessments/messages.ts';
+import { assessmentResultsZh } from '../features/assessments/results-messages.ts';
 import { schemesZh } from '../features/assessments/scheme-messages.ts';
 import { assignmentsZh } from '../features/assignments/messages.ts';
 import { auditZh } from '../features/audit/messages.ts';
@@ -298,6 +299,7 @@ export const zh = {
   ...evidencePacksZh,
   ...assessmentsZh,
   ...schemesZh,
+  ...assessmentResultsZh,
   ...importsZh,
   ...reportsZh,
   ...authZh,

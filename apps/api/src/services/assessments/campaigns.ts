@@ -68,19 +68,19 @@ type ReturnRow = NonNullable<Awaited<ReturnType<PrismaClient['assessmentReturn']
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function itemsOf(row: ReturnRow): ReturnItem[] {
+export function itemsOf(row: ReturnRow): ReturnItem[] {
   return ReturnItemSchema.array().parse(row.items);
 }
 
 /** The scheme's items in order, with their category. */
-function schemeItems(scheme: Pick<SchemeRow, 'categories'>) {
+export function schemeItems(scheme: Pick<SchemeRow, 'categories'>) {
   return storedCategories(scheme.categories).flatMap((c) =>
     c.items.map((i) => ({ ...i, key: i.key ?? '', category: c.title, manual: i.rule.type === 'MANUAL' })),
   );
 }
 
 /** Whether the caller is on the issuer's side (reaches it) or the unit's (its home org is the unit). */
-const issuerSide = (user: AuthUser, issuer: Org) => reachesOrg(user, issuer);
+export const issuerSide = (user: AuthUser, issuer: Org) => reachesOrg(user, issuer);
 const unitSide = (user: AuthUser, unitId: string) => user.orgId === unitId;
 
 function summaryOf(row: ReturnRow, orgName: string): ReturnSummary {
@@ -211,7 +211,7 @@ export async function openCampaign(
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-async function loadCampaign(db: Db, user: AuthUser, id: string) {
+export async function loadCampaign(db: Db, user: AuthUser, id: string) {
   const row = await db.assessmentCampaign.findUnique({ where: { id } });
   if (!row) throw notFound('AssessmentCampaign');
   const issuer = await db.orgUnit.findUnique({ where: { id: row.orgId }, select: ORG_SELECT });
@@ -313,7 +313,7 @@ export async function listCampaigns(
 }
 
 /** A return the caller may read, with its campaign, issuer, unit and scheme: 404 otherwise. */
-async function loadReturn(db: Db, user: AuthUser, id: string) {
+export async function loadReturn(db: Db, user: AuthUser, id: string) {
   const row = await db.assessmentReturn.findUnique({ where: { id } });
   if (!row) throw notFound('AssessmentReturn');
   const campaign = await db.assessmentCampaign.findUniqueOrThrow({ where: { id: row.campaignId } });
@@ -363,7 +363,13 @@ async function countedOf(
  * kept whole then and fit now, else by the count. Record details go only to a reader who reaches
  * the unit (the issuer's side, the unit's own people at the unit); others see the counts.
  */
-async function driftOf(db: Db, user: AuthUser, unit: Org, i: ReturnItem, p: ItemProposal): Promise<ItemDrift | null> {
+export async function driftOf(
+  db: Db,
+  user: AuthUser,
+  unit: Org,
+  i: ReturnItem,
+  p: ItemProposal,
+): Promise<ItemDrift | null> {
   const doneThen = i.counted?.done ?? i.done;
   if (doneThen === null || p.done === null) return null;
   const base = { doneThen, doneNow: p.done, proposedNow: p.proposed, drill: p.drill };

@@ -16,7 +16,11 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 
 /** 1 mm in twips (1/20 pt): 1440 / 25.4 = 56.6929…; layout values are rounded to the nearest. */
@@ -124,28 +128,104 @@ function pageNumberFooter(side: 'odd' | 'even') {
   });
 }
 
+/** A paragraph of a 公文's body: text in the body's font, or a heading (一、 in 黑体, （一） in 楷体). */
+export interface GongwenText {
+  text: string;
+  font: string;
+  heading: boolean;
+}
+/** A table in the body (a 通报's ranking): a bold header row, then rows of text. */
+export interface GongwenTable {
+  header: string[];
+  rows: string[][];
+}
+export type GongwenBlock = GongwenText | GongwenTable;
+
+/** What any 公文 this writer lays out consists of (the 总结, the 考核情况通报). */
+export interface GongwenDoc {
+  /** "\n" splits the printed title lines. */
+  title: string;
+  /** The file's description property. */
+  description: string;
+  /** 主送机关 ("各街道党工委："), flush left under the title; none for a 总结. */
+  addressee?: string;
+  blocks: GongwenBlock[];
+  signOff: { org: string; date: string };
+}
+
+const isTable = (b: GongwenBlock): b is GongwenTable => 'header' in b;
+
+/** Table text in 4号 on single spacing: a ranking of seven columns does not fit 3号 in the 版心. */
+function tableOf(t: GongwenTable) {
+  const cell = (text: string, bold: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({
+              text: writableText(text),
+              font: font(FONTS.body),
+              size: SIZE.pageNumber,
+              sizeComplexScript: SIZE.pageNumber,
+              bold,
+            }),
+          ],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, false)) })),
+    ],
+  });
+}
+
 /** The draft as a .docx file. */
 export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
+  return gongwenDocx({
+    title: content.title,
+    description: '意识形态工作总结（公文格式，GB/T 9704-2012）',
+    blocks: [
+      ...content.intro.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
+      ...content.sections.flatMap((section) => [
+        { text: section.heading, font: section.level === 1 ? FONTS.heading1 : FONTS.heading2, heading: true },
+        ...section.paragraphs.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
+      ]),
+    ],
+    signOff: content.signOff,
+  });
+}
+
+/** Any 公文 as a .docx file: title, 主送, body paragraphs, headings and tables, 落款. */
+export async function gongwenDocx(content: GongwenDoc): Promise<Buffer> {
   const titleLines = content.title
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const text: { text: string; font: string; heading: boolean }[] = [
-    ...content.intro.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
-    ...content.sections.flatMap((section) => [
-      { text: section.heading, font: section.level === 1 ? FONTS.heading1 : FONTS.heading2, heading: true },
-      ...section.paragraphs.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
-    ]),
-  ];
+  const text = content.blocks;
   const lines = signOffLines(content.signOff);
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: exactLine,
       children: titleLines.map((line, i) => run(line, FONTS.title, SIZE.title, { breakBefore: i > 0 })),
     }),
     blankLine(),
-    ...text.map((p, i) => bodyParagraph(p.text, p.font, p.heading || (i === text.length - 1 && lines.length > 0))),
+    ...(content.addressee
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.BOTH,
+            spacing: exactLine,
+            children: [run(content.addressee, FONTS.body, SIZE.body, { spacing: BODY_CHARACTER_SPACING })],
+          }),
+        ]
+      : []),
+    ...text.map((p, i) =>
+      isTable(p) ? tableOf(p) : bodyParagraph(p.text, p.font, p.heading || (i === text.length - 1 && lines.length > 0)),
+    ),
   ];
   if (lines.length > 0) {
     // 落款: two blank lines below the text; the document's 成文日期 four characters in from the
@@ -168,7 +248,7 @@ export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
   const doc = new Document({
     creator: 'Dutyboard',
     title: writableText(content.title.replace(/\s*\n\s*/g, '')),
-    description: '意识形态工作总结（公文格式，GB/T 9704-2012）',
+    description: content.description,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

@@ -11,6 +11,7 @@ import {
   type SaveReviewInput,
   type SaveSelfInput,
 } from '@dutyboard/contracts/assessment-campaigns';
+import { CampaignResultsSchema, ScorecardSchema } from '@dutyboard/contracts/assessment-results';
 import { SchemeListSchema } from '@dutyboard/contracts/assessments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
@@ -92,3 +93,22 @@ export function useReturnWrite(current: AssessmentReturn | undefined) {
     },
   });
 }
+
+/** 考核结果 (ADR 042): the ranking of a campaign, and one unit's scorecard. */
+export function useCampaignResults(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'campaign', id, 'results'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/assessment-campaigns/${id}/results`, { schema: CampaignResultsSchema, signal }),
+  });
+}
+
+export function useScorecard(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'return', id, 'scorecard'],
+    queryFn: ({ signal }) => api.get(`/api/assessment-returns/${id}/scorecard`, { schema: ScorecardSchema, signal }),
+  });
+}
+
+export const resultsXlsxHref = (id: string) => `/api/assessment-campaigns/${id}/results.xlsx`;
+export const noticeDocxHref = (id: string) => `/api/assessment-campaigns/${id}/notice.docx`;

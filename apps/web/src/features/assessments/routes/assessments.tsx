@@ -32,6 +32,11 @@ function CampaignCard({ summary }: { summary: Omit<Campaign, 'returns'> }) {
           <Tag>{nameOf(CAMPAIGN_STATE_LABELS, summary.state)}</Tag>
         </Space>
       }
+      extra={
+        <Link to={`/assessments/campaigns/${summary.id}/results`} data-testid="campaign-results">
+          {t('results.link')}
+        </Link>
+      }
       style={{ marginBottom: 16 }}
       // A long name wraps on a phone rather than being cut.
       styles={{ title: { whiteSpace: 'normal' } }}
