@@ -5,27 +5,30 @@
 // submits; the 区 reviewer agrees with all but one item, changes that one with a reason and
 // finishes the 复核; the 区 leader confirms, and the return is locked (no step buttons, the API
 // answers 409). Helper D's demo holds a 2026-H1 campaign, and the demo's records of the current
-// half year are too few, so this one scores the whole current year. The results steps (ranking, 通报 DOCX) are appended by the
-// lead at the marked place. axe clean; pictures at 1440 and 390.
-import AxeBuilder from '@axe-core/playwright';
+// half year are too few, so this one scores the whole current year. Then the ranking shows 城南's
+// confirmed total and the 通报 DOCX drafted from the results names it (rendered to a PNG where
+// LibreOffice Writer is installed). axe clean; pictures at 1440 and 390.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { AssessmentReturn, CampaignListItem } from '@dutyboard/contracts/assessment-campaigns';
+import type { CampaignResults } from '@dutyboard/contracts/assessment-results';
 import type { Me } from '@dutyboard/contracts/auth';
 import { expect, type Page, test } from '@playwright/test';
-import { chooseOption, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
+import {
+  chooseOption,
+  docxText,
+  expectAccessible,
+  renderDocx,
+  SCREENSHOT_DIR,
+  saveScreenshot,
+  signInViaApi,
+  uniqueTitle,
+} from './fixtures.ts';
 
 /** The current year in Shanghai ("2026"): the whole year holds the demo's records. */
 function currentYear(): string {
   return String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
-}
-
-/** axe-core on the page as it is: no serious or critical violation (as e2e/a11y.spec.ts). */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
 }
 
 async function apiJson<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: object, headers = {}) {
@@ -52,6 +55,7 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
   const page = await context.newPage();
   const period = currentYear();
   const schemeName = uniqueTitle('旅程考核细则');
+  const campaignName = uniqueTitle('旅程考核');
 
   // The 区 leader writes the 细则 (the scheme editor is helper B's page): the starter, renamed.
   await signInViaApi(page, 'district-leader');
@@ -84,6 +88,8 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
       await expect(dialog.getByRole('checkbox', { name: unit })).toBeChecked();
     }
     await expect(dialog.getByLabel('考核名称')).toHaveValue(/示范区委.*意识形态工作责任制考核/);
+    // Named apart from the other campaigns of the run (the demo's, the results spec's).
+    await dialog.getByLabel('考核名称').fill(campaignName);
     // A 复核 due before the 自评 is refused on the field, in words.
     await pickDay(page, '自评截止日期', '2027-01-20');
     await pickDay(page, '复核截止日期', '2027-01-10');
@@ -101,10 +107,9 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     await expect(confirm).toContainText(`考核细则“${schemeName}”将随之启用并锁定`);
     await confirm.getByRole('button', { name: '确认发起' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('campaigns-issued').getByTestId('campaign').first()).toContainText(
-      period.slice(0, 4),
-    );
-    await expect(page.getByTestId('campaigns-issued').getByTestId('campaign-return')).toHaveCount(2);
+    const card = page.getByTestId('campaigns-issued').getByTestId('campaign').filter({ hasText: campaignName });
+    await expect(card).toContainText(period.slice(0, 4));
+    await expect(card.getByTestId('campaign-return')).toHaveCount(2);
     await expectAccessible(page);
     await saveScreenshot(page, 'journey-list-1440');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -261,10 +266,27 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  // ---------------------------------------------------------------------------------------------
-  // RESULTS STEPS (helper A's results page: ranking, scorecard, 通报 DOCX) — the lead appends them
-  // here after merging, on `campaign.id` and `own.id` with the confirmed return above.
-  // ---------------------------------------------------------------------------------------------
+  await test.step('the ranking and the 通报 DOCX show the confirmed score', async () => {
+    // Still the 区 leader. 城南 is the only unit confirmed: it ranks first on its final total, the
+    // one the reviewer's change made, and the 通报 drafted from the results names that figure.
+    const confirmed = await apiJson<AssessmentReturn>(page, 'GET', `/api/assessment-returns/${own.id}`);
+    const results = await apiJson<CampaignResults>(page, 'GET', `/api/assessment-campaigns/${campaign.id}/results`);
+    const southRow = results.rows.find((r) => r.orgId === confirmed.orgId);
+    expect(southRow?.score).toBe(confirmed.finalTotal);
+    await page.goto('/assessments');
+    await page.getByTestId('campaign').filter({ hasText: campaign.name }).getByTestId('campaign-results').click();
+    await expect(page).toHaveURL(`/assessments/campaigns/${campaign.id}/results`);
+    const row = page.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ hasText: '城南' });
+    await expect(row).toContainText(String(confirmed.finalTotal));
+    await expect(row.locator('td').first()).toHaveText(String(southRow?.rank));
+    await saveScreenshot(page, 'journey-ranking-1440');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-docx').click()]);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const docx = path.join(SCREENSHOT_DIR, 'journey-notice.docx');
+    await download.saveAs(docx);
+    expect(docxText(docx)).toContain(`城南街道党工委${confirmed.finalTotal}分`);
+    renderDocx(docx, 'journey-notice');
+  });
 
   await context.close();
 });

@@ -3,24 +3,16 @@
 // in 复核); the 区 leader sees the ranking, a unit's scorecard, and a "N 条记录" link that lands on
 // a list of exactly N records; the 通报 DOCX is downloaded and rendered to PNG (soffice, pdftoppm)
 // to be looked at. Pictures at 1440 and 390.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AssessmentReturn, Campaign } from '@dutyboard/contracts/assessment-campaigns';
 import type { CampaignResults, Scorecard } from '@dutyboard/contracts/assessment-results';
 import type { Me } from '@dutyboard/contracts/auth';
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, SCREENSHOT_DIR, saveScreenshot, signInViaApi } from './fixtures.ts';
+import { docxText, expectAccessible, renderDocx, SCREENSHOT_DIR, saveScreenshot, signInViaApi } from './fixtures.ts';
 
 /** The whole year: the demo's records are in it, and helper D's demo campaign is 2026-H1. */
 const PERIOD = '2026';
-
-/** fflate's unzip (the API's dependency, not the browser tests': loaded from there). */
-const { unzipSync, strFromU8 } = createRequire(path.resolve('apps/api/package.json'))('fflate') as {
-  unzipSync: (data: Uint8Array) => Record<string, Uint8Array>;
-  strFromU8: (data: Uint8Array) => string;
-};
 
 async function apiJson<T>(
   page: Page,
@@ -132,13 +124,12 @@ test('the 区 reads the ranking of a confirmed 考核, a unit’s scorecard and 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const docx = path.join(SCREENSHOT_DIR, 'assessment-notice.docx');
   await download.saveAs(docx);
-  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml'] ?? new Uint8Array());
-  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const text = docxText(docx);
   expect(text).toContain('意识形态工作责任制考核情况的通报');
   expect(text).toContain(
     `经考核，各单位最终得分从高到低依次为：${results.rows.map((r) => `${r.orgName}${r.score}分`).join('，')}。`,
   );
-  renderDocx(docx);
+  renderDocx(docx, 'assessment-notice');
 
   // 城南's scorecard: the changed item says why, and its records link lands on exactly its records.
   await page.getByTestId('results-unit').filter({ hasText: '城南' }).click();
@@ -162,43 +153,3 @@ test('the 区 reads the ranking of a confirmed 考核, a unit’s scorecard and 
   await expect(page.getByTestId('list-total')).toContainText(`共 ${counted.done} 条`);
   await context.close();
 });
-
-/**
- * The DOCX → PDF (LibreOffice) → PNG of page 1 (pdftoppm), with the 公文 font names mapped to the
- * CJK fonts installed here (ADR 016), into the screenshots folder.
- */
-function renderDocx(docx: string) {
-  const dir = path.dirname(docx);
-  const conf = path.join(dir, 'fonts.conf');
-  const alias = (family: string, to: string) =>
-    `<alias binding="same"><family>${family}</family><prefer><family>${to}</family></prefer></alias>`;
-  writeFileSync(
-    conf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${[
-      alias('方正小标宋简体', 'Noto Serif CJK SC'),
-      alias('仿宋_GB2312', 'Noto Serif CJK SC'),
-      alias('楷体_GB2312', 'Noto Serif CJK SC'),
-      alias('黑体', 'Noto Sans CJK SC'),
-      alias('宋体', 'Noto Serif CJK SC'),
-    ].join('')}</fontconfig>`,
-  );
-  const env = { ...process.env, FONTCONFIG_FILE: conf, HOME: dir };
-  const pdf = path.join(dir, 'assessment-notice.pdf');
-  try {
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 120_000 });
-  } catch {
-    // No soffice at all: said below like a missing Writer.
-  }
-  if (!existsSync(pdf)) {
-    // A LibreOffice without Writer (Debian's libreoffice-calc-nogui alone) cannot load a .docx.
-    test.info().annotations.push({ type: 'docx-render', description: 'LibreOffice Writer is not installed here' });
-    return;
-  }
-  execFileSync(
-    'pdftoppm',
-    ['-png', '-r', '80', path.join(dir, 'assessment-notice.pdf'), path.join(dir, 'assessment-notice')],
-    {
-      timeout: 60_000,
-    },
-  );
-}

@@ -1,8 +1,16 @@
 // Shared helpers for browser tests: sign in through the API (cookie lands in the browser
 // context), unique names, and screenshots into the run's output folder.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/** fflate's unzip (the API's dependency, not the browser tests': loaded from there). */
+const { unzipSync, strFromU8 } = createRequire(path.resolve('apps/api/package.json'))('fflate') as {
+  unzipSync: (data: Uint8Array) => Record<string, Uint8Array>;
+  strFromU8: (data: Uint8Array) => string;
+};
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -84,4 +92,47 @@ export async function expectAccessible(page: Page): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(blocking).toEqual([]);
+}
+
+/** The text of a DOCX's body, run by run (what Word shows, without its layout). */
+export function docxText(docx: string): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml'] ?? new Uint8Array());
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+/**
+ * The DOCX → PDF (LibreOffice) → PNG of page 1 (pdftoppm), with the 公文 font names mapped to the
+ * CJK fonts installed here (ADR 016), into the docx's folder as `<name>-1.png`. Without LibreOffice
+ * Writer the test says so in an annotation (the text is still checked by `docxText`).
+ */
+export function renderDocx(docx: string, name: string): void {
+  const dir = path.dirname(docx);
+  const conf = path.join(dir, 'fonts.conf');
+  const alias = (family: string, to: string) =>
+    `<alias binding="same"><family>${family}</family><prefer><family>${to}</family></prefer></alias>`;
+  writeFileSync(
+    conf,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${[
+      alias('方正小标宋简体', 'Noto Serif CJK SC'),
+      alias('仿宋_GB2312', 'Noto Serif CJK SC'),
+      alias('楷体_GB2312', 'Noto Serif CJK SC'),
+      alias('黑体', 'Noto Sans CJK SC'),
+      alias('宋体', 'Noto Serif CJK SC'),
+    ].join('')}</fontconfig>`,
+  );
+  const env = { ...process.env, FONTCONFIG_FILE: conf, HOME: dir };
+  const pdf = path.join(dir, `${name}.pdf`);
+  try {
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 120_000 });
+  } catch {
+    // No soffice at all: said below like a missing Writer.
+  }
+  if (!existsSync(pdf)) {
+    // A LibreOffice without Writer (Debian's libreoffice-calc-nogui alone) cannot load a .docx.
+    test.info().annotations.push({ type: 'docx-render', description: 'LibreOffice Writer is not installed here' });
+    return;
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '80', path.join(dir, `${name}.pdf`), path.join(dir, name)], {
+    timeout: 60_000,
+  });
 }
