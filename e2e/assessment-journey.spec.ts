@@ -288,5 +288,25 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     renderDocx(docx, 'journey-notice');
   });
 
+  await test.step('a record added after confirmation shows as drift; the confirmed score stands', async () => {
+    const before = await apiJson<AssessmentReturn>(page, 'GET', `/api/assessment-returns/${own.id}`);
+    const topic = uniqueTitle('确认后补录中心组学习');
+    await signInViaApi(page, 'leader');
+    await apiJson(page, 'POST', '/api/study-sessions', {
+      orgId: before.orgId,
+      kind: 'CENTRAL_GROUP',
+      topicCategory: 'THEORY',
+      topic,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await signInViaApi(page, 'district-leader');
+    await page.goto(`/assessments/returns/${own.id}/scorecard`);
+    await expect(page.getByTestId('drift-records').filter({ hasText: topic }).first()).toBeVisible();
+    const after = await apiJson<AssessmentReturn>(page, 'GET', `/api/assessment-returns/${own.id}`);
+    expect(after.finalTotal).toBe(before.finalTotal);
+    expect(after.items.some((i) => i.drift?.added.some((r) => r.title === topic))).toBe(true);
+    await saveScreenshot(page, 'journey-drift-1440');
+  });
+
   await context.close();
 });

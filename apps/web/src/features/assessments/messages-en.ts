@@ -27,7 +27,7 @@ export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
   'assessments.reviewScore': 'Reviewed score',
   'assessments.reviewReason': 'Reason for the change',
   'assessments.finalScore': 'Final score {score}',
-  'assessments.drift': 'Records changed since confirmation: {before} then, {after} now',
+  'assessments.drift': 'Records changed since confirmation: {before} then, {after} now (the confirmed score stands)',
   'assessments.returned': 'Returned for more: {reason}',
   'assessments.vetoed': 'A veto item struck: the total is 0',
   'assessments.saveSelf': 'Save self-assessment',

@@ -25,7 +25,7 @@ export const assessmentsZh = {
   'assessments.reviewScore': '复核得分',
   'assessments.reviewReason': '调整理由',
   'assessments.finalScore': '最终得分 {score}',
-  'assessments.drift': '确认后记录有变化：当时 {before} 条，现在 {after} 条',
+  'assessments.drift': '确认后记录有变化：当时 {before} 条，现在 {after} 条（确认的得分不变）',
   'assessments.returned': '已退回补充：{reason}',
   'assessments.vetoed': '存在一票否决项，总分为 0',
   'assessments.saveSelf': '保存自评',

@@ -28,7 +28,6 @@ export const assessmentResultsZh = {
   'scorecard.records': '{count} 条记录',
   'scorecard.linked': '自评关联记录 {count} 条',
   'scorecard.linkedRecord': '记录 {n}',
-  'scorecard.drift': '确认后记录有变化：当时 {before} 条，现在 {after} 条（得分不变）',
   'scorecard.full': '未失分',
   'scorecard.openReturn': '查看自评和复核',
 } satisfies Record<string, string>;
@@ -61,7 +60,6 @@ export const assessmentResultsEn = {
   'scorecard.records': '{count} records',
   'scorecard.linked': '{count} records linked in the self-assessment',
   'scorecard.linkedRecord': 'Record {n}',
-  'scorecard.drift': 'Records changed since confirmation: {before} then, {after} now (the score stands)',
   'scorecard.full': 'No points lost',
   'scorecard.openReturn': 'Self-assessment and review',
 } satisfies Record<keyof typeof assessmentResultsZh, string>;

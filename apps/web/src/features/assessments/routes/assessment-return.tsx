@@ -15,8 +15,8 @@ import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { drillHref } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
-import { recordPath } from '../../../lib/record-links.ts';
 import { useAssessmentReturn, useReturnWrite } from '../api/assessments.ts';
+import { DriftNote } from '../components/drift-note.tsx';
 import { EvidencePicker, LinkedChips, type Links } from '../components/evidence-picker.tsx';
 import { ReturnWorkloadCard } from '../components/return-workload.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
@@ -80,37 +80,7 @@ function ItemCard({
           </Link>
         )}
       </Space>
-      {item.drift && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 8 }}
-          message={t('assessments.drift', { before: item.drift.doneThen, after: item.drift.doneNow })}
-          description={
-            item.drift.added.length + item.drift.removed.length > 0 ? (
-              <div data-testid="drift-records">
-                {(
-                  [
-                    ['assessments.driftAdded', item.drift.added],
-                    ['assessments.driftRemoved', item.drift.removed],
-                  ] as const
-                ).map(([label, rows]) =>
-                  rows.length === 0 ? null : (
-                    <div key={label}>
-                      {t(label)}{' '}
-                      {rows.map((r) => (
-                        <Tag key={r.id}>
-                          <Link to={recordPath(r.link.type, r.link.id)}>{r.title}</Link> {r.date ?? ''}
-                        </Tag>
-                      ))}
-                    </div>
-                  ),
-                )}
-              </div>
-            ) : undefined
-          }
-        />
-      )}
+      {item.drift && <DriftNote drift={item.drift} />}
       <div style={{ marginTop: 8 }}>
         {editSelf ? (
           <Space direction="vertical" style={{ width: '100%' }}>

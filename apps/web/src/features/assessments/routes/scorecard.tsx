@@ -14,6 +14,7 @@ import { drillHref } from '../../../lib/metric-links.ts';
 import { periodLabel } from '../../../lib/periods.ts';
 import { recordPath } from '../../../lib/record-links.ts';
 import { useScorecard } from '../api/assessments.ts';
+import { DriftNote } from '../components/drift-note.tsx';
 import { RETURN_STATE_COLOR } from './return-state.ts';
 
 const trendColor = (delta: number | null) =>
@@ -124,30 +125,7 @@ export function ScorecardRoute() {
                         )}
                       </Space>
                     )}
-                    {item.drift && (
-                      <Alert
-                        type="warning"
-                        showIcon
-                        style={{ marginTop: 8 }}
-                        message={t('scorecard.drift', { before: item.drift.doneThen, after: item.drift.doneNow })}
-                        description={
-                          item.drift.added.length + item.drift.removed.length > 0 && (
-                            <Space wrap size={[8, 4]} data-testid="scorecard-drift-records">
-                              {item.drift.added.map((rec) => (
-                                <Link key={`+${rec.id}`} to={recordPath(rec.link.type, rec.link.id)}>
-                                  + {rec.title}
-                                </Link>
-                              ))}
-                              {item.drift.removed.map((rec) => (
-                                <Typography.Text key={`-${rec.id}`} delete>
-                                  {rec.title}
-                                </Typography.Text>
-                              ))}
-                            </Space>
-                          )
-                        }
-                      />
-                    )}
+                    {item.drift && <DriftNote drift={item.drift} />}
                   </div>
                 </List.Item>
               );
