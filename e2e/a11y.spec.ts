@@ -112,22 +112,43 @@ const STOPS: Stop[] = [
   { user: 'district-leader', name: 'district dashboard (390 px)', path: '/dashboard', phone: true },
 ];
 
-// axe over a long table (目标) takes a while on a busy two-core machine.
-test.describe.configure({ timeout: 180_000 });
+/** The stops of one browser context: one user (signed in once) at one width. */
+function groups(stops: readonly Stop[]): { user?: string; phone: boolean; stops: Stop[] }[] {
+  const byKey = new Map<string, { user?: string; phone: boolean; stops: Stop[] }>();
+  for (const stop of stops) {
+    const key = `${stop.user ?? ''}|${stop.phone === true}`;
+    const group = byKey.get(key) ?? { user: stop.user, phone: stop.phone === true, stops: [] };
+    group.stops.push(stop);
+    byKey.set(key, group);
+  }
+  return [...byKey.values()];
+}
 
-for (const stop of STOPS) {
-  test(`${stop.user ?? 'signed out'}: ${stop.name} has no serious accessibility violations`, async ({ browser }) => {
+// One context and one sign-in per user and width, the pages visited in it one after another:
+// a new context and an argon2 sign-in per page cost most of this file's time, and a user moving
+// between pages is what the pages see in use. Each page is a step, so a failure names it.
+for (const group of groups(STOPS)) {
+  const who = group.user ?? 'signed out';
+  const width = group.phone ? 390 : 1440;
+  const pages = group.stops.length === 1 ? '1 page has' : `${group.stops.length} pages have`;
+  test(`${who} at ${width} px: ${pages} no serious accessibility violations`, async ({ browser }) => {
+    // axe over a long table (目标) takes a while on a busy two-core machine.
+    test.setTimeout(60_000 * group.stops.length);
     const context = await browser.newContext(
-      stop.phone
+      group.phone
         ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
         : { viewport: { width: 1440, height: 900 } },
     );
     const page = await context.newPage();
-    if (stop.user) await signInViaApi(page, stop.user);
-    await page.goto(typeof stop.path === 'string' ? stop.path : await stop.path(page));
-    await stop.before?.(page);
-    await expectAccessible(page, `${stop.user ?? 'signed out'} ${stop.name}`);
-    if (stop.shot) await saveScreenshot(page, stop.shot);
+    if (group.user) await signInViaApi(page, group.user);
+    for (const stop of group.stops) {
+      await test.step(stop.name, async () => {
+        await page.goto(typeof stop.path === 'string' ? stop.path : await stop.path(page));
+        await stop.before?.(page);
+        await expectAccessible(page, `${who} ${stop.name}`);
+        if (stop.shot) await saveScreenshot(page, stop.shot);
+      });
+    }
     await context.close();
   });
 }
