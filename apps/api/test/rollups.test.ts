@@ -134,7 +134,7 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
     data: { orgId: fx.branchAId, name: `风险点${seed}`, type: 'WEBSITE', level: 'LOW', createdById: user },
   });
   for (let i = 0; i < steps; i += 1) {
-    const op = Math.floor(rand() * 12);
+    const op = Math.floor(rand() * 14);
     const at = pick(INSTANTS);
     const orgId = pick(orgs);
     switch (op) {
@@ -262,6 +262,31 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
             data: { orgId, problem: `问题${i}`, source: 'SELF_CHECK', status: pick(['OPEN', 'IN_PROGRESS'] as const) },
           });
         }
+        break;
+      }
+      case 12:
+        // 党工委 meetings (ADR 046): the rollups count them by org and month like any record.
+        await p.committeeMeeting.create({
+          data: {
+            orgId,
+            kind: pick(['SPECIAL_STUDY', 'SITUATION_JUDGEMENT'] as const),
+            title: `会议${i}`,
+            heldAt: at,
+            chair: '书记',
+            attendees: [],
+            agenda: ['议题'],
+          },
+        });
+        break;
+      case 13: {
+        // A meeting moves to another org, month or kind, or goes.
+        const m = await p.committeeMeeting.findFirst({ skip: Math.floor(rand() * 3), orderBy: { id: 'asc' } });
+        if (m && rand() < 0.3) await p.committeeMeeting.delete({ where: { id: m.id } });
+        else if (m)
+          await p.committeeMeeting.update({
+            where: { id: m.id },
+            data: { orgId, heldAt: at, kind: pick(['SPECIAL_STUDY', 'SITUATION_JUDGEMENT'] as const) },
+          });
         break;
       }
     }
