@@ -11,6 +11,7 @@ export const meetingsEn = {
   'meetings.allKinds': 'All types',
   'meetings.empty': 'No meetings recorded',
   'meetings.loadMore': 'Load more',
+  'meetings.clearFilters': 'Show all meetings',
   'meetings.decisionCount': '{count} decisions',
   'meetings.openCount': '{count} open',
 

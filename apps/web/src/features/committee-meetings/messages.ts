@@ -10,6 +10,7 @@ export const meetingsZh = {
   'meetings.allKinds': '全部类型',
   'meetings.empty': '暂无会议记录',
   'meetings.loadMore': '加载更多',
+  'meetings.clearFilters': '查看全部会议',
   'meetings.decisionCount': '议定事项 {count} 项',
   'meetings.openCount': '未完成 {count} 项',
 

@@ -13,9 +13,12 @@ import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
+/** The list's query as the URL carries it (a figure's drill: kind, org and the period's days). */
 export interface MeetingListFilter {
   org?: string;
   kind?: MeetingKind;
+  from?: string;
+  to?: string;
 }
 
 export const meetingKeys = {

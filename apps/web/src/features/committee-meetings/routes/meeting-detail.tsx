@@ -144,6 +144,15 @@ function MeetingDetail({ record: m }: { record: Meeting }) {
       historyValue={(field, value) => {
         if (field === 'kind' && typeof value === 'string') return nameOf(MEETING_KIND_LABELS, value as Meeting['kind']);
         if (field === 'heldAt' && typeof value === 'string') return formatDateTime(value);
+        // Attendees and agenda are lists: their names and topics, not their JSON.
+        if (field === 'agenda' && Array.isArray(value)) return value.join('；');
+        if (field === 'attendees' && Array.isArray(value)) {
+          return value
+            .map((a: { name?: string; observer?: boolean }) =>
+              a.observer ? `${t('meetings.observerPrefix')}${a.name}` : a.name,
+            )
+            .join('、');
+        }
         return undefined;
       }}
     />

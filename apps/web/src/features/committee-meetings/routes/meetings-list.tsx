@@ -1,10 +1,12 @@
 // The 党工委 meetings of the user's reach, latest first: phone-first cards, a type filter.
 import { PlusOutlined } from '@ant-design/icons';
-import { MEETING_KINDS, type MeetingKind } from '@dutyboard/contracts/committee-meetings';
+import { MEETING_KINDS, type MeetingKind, MeetingKindSchema } from '@dutyboard/contracts/committee-meetings';
+import { IdSchema } from '@dutyboard/contracts/common';
 import { MEETING_KIND_LABELS } from '@dutyboard/contracts/labels';
+import { LocalDateSchema } from '@dutyboard/contracts/periods';
 import { Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -12,13 +14,23 @@ import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
-import { useMeetings } from '../api/meetings.ts';
+import { type MeetingListFilter, useMeetings } from '../api/meetings.ts';
 
 export function MeetingsListRoute() {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
-  const [kind, setKind] = useState<MeetingKind | undefined>();
-  const list = useMeetings(kind ? { kind } : {});
+  // The filter lives in the URL, so a figure's drill (kind, org, from, to) opens exactly its records.
+  const [params, setParams] = useSearchParams();
+  const filter = filterFrom(params);
+  const kind = filter.kind;
+  const setKind = (value: MeetingKind | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('kind', value);
+    else next.delete('kind');
+    setParams(next, { replace: true });
+  };
+  const list = useMeetings(filter);
+  const narrowed = Boolean(filter.org || filter.from || filter.to);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
@@ -41,6 +53,12 @@ export function MeetingsListRoute() {
         options={MEETING_KINDS.map((k) => ({ value: k, label: nameOf(MEETING_KIND_LABELS, k) }))}
         style={{ maxWidth: 360 }}
       />
+      {narrowed && (
+        <Typography.Text type="secondary" data-testid="meeting-range">
+          {[filter.from, filter.to].filter(Boolean).join(' ~ ')}{' '}
+          <Link to="/committee-meetings">{t('meetings.clearFilters')}</Link>
+        </Typography.Text>
+      )}
       {list.isPending ? (
         <PageLoading />
       ) : list.isError ? (
@@ -84,4 +102,17 @@ export function MeetingsListRoute() {
       )}
     </div>
   );
+}
+
+const FilterSchema = z.object({
+  org: IdSchema.optional().catch(undefined),
+  kind: MeetingKindSchema.optional().catch(undefined),
+  from: LocalDateSchema.optional().catch(undefined),
+  to: LocalDateSchema.optional().catch(undefined),
+});
+
+function filterFrom(params: URLSearchParams): MeetingListFilter {
+  const read = (key: string) => params.get(key) ?? undefined;
+  const parsed = FilterSchema.parse({ org: read('org'), kind: read('kind'), from: read('from'), to: read('to') });
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as MeetingListFilter;
 }
