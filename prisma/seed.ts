@@ -16,6 +16,7 @@ import type { Scheme, StarterSchemeInput } from '@dutyboard/contracts/assessment
 import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import type { Role } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { type DemoMeetingSteps, seedCommitteeMeetings } from './seed-committee-meetings.ts';
 
 export interface SeedOptions {
   /** Password of every demo account. */
@@ -29,6 +30,8 @@ export interface SeedOptions {
    * and audit events are true). Without them the demo has no campaign.
    */
   assessments?: DemoAssessmentSteps;
+  /** The API's create of 党工委 meetings (ADR 046), passed in the same way: with it the demo has its meetings. */
+  meetings?: DemoMeetingSteps;
 }
 
 /** A signed-in user as the API's services take it (AuthUser). */
@@ -869,6 +872,13 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         ),
       });
 
+      if (options.meetings)
+        await seedCommitteeMeetings(tx, options.meetings, {
+          streetId,
+          streetPath,
+          users,
+          at: (m, d, h) => at(month(m, d), h),
+        });
       if (options.assessments) {
         const actor = (username: string, orgPath: string): DemoActor => {
           const a = DEMO_ACCOUNTS.find((x) => x.username === username);
@@ -964,7 +974,7 @@ async function seedCampaign(
     orderBy: { occurredAt: 'asc' },
     select: { id: true },
   });
-  const studyItem = computed.find((i) => i.rule.type === 'COUNT');
+  const studyItem = computed.find((i) => i.rule.type === 'COUNT' && i.rule.figure === 'CENTRAL_GROUP_STUDY');
   let r = await steps.saveSelf(
     tx,
     d.leader,
@@ -973,7 +983,7 @@ async function seedCampaign(
       items: manual.map((i, n) => ({
         key: i.key,
         score: n === 0 ? i.points - 1 : i.points,
-        note: n === 0 ? '上半年党工委会议专题研究1次，会议纪要已归档' : '已按要求完成，材料见工作台账',
+        note: n === 0 ? '上半年向区委专题汇报1次，汇报材料已归档' : '已按要求完成，材料见工作台账',
         records: [],
         attachments: [],
       })),

@@ -251,9 +251,12 @@ describe('the starter scheme for a 街道', () => {
     expect(s).toMatchObject({ level: 'STREET', total: 100, state: 'DRAFT', periodCode: '2026', warnings: [] });
     const items = s.categories.flatMap((cat) => cat.items);
     expect(items.find((i) => i.rule.type === 'PER_INCIDENT')?.rule).toMatchObject({ figure: 'ALERT_REPORTED_LATE' });
+    // 专题研究 and 研判 count the 党工委 meetings (ADR 046); 中心组学习 its sessions.
     expect(items.filter((i) => i.rule.type === 'COUNT').map((i) => i.rule)).toMatchObject([
-      { required: 12, per: 'PERIOD' },
-      { required: 1, per: 'QUARTER' },
+      { figure: 'COMMITTEE_SPECIAL_STUDY', required: 2, per: 'PERIOD' },
+      { figure: 'COMMITTEE_JUDGEMENT', required: 1, per: 'QUARTER' },
+      { figure: 'CENTRAL_GROUP_STUDY', required: 12, per: 'PERIOD' },
+      { figure: 'CENTRAL_GROUP_STUDY', required: 1, per: 'QUARTER' },
     ]);
     const street = await call('leader', 'POST', `${BASE}/starter`, { org: fx.streetId, period: '2026' });
     expect(street.statusCode).toBe(400);

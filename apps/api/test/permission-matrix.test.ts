@@ -809,6 +809,39 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/reports/summaries/:id/docx': getOne('/api/reports/summaries', 'summary', '/docx'),
   'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
 
+  // 党工委 meetings (ADR 046): held by a committee, never a branch. Own: a meeting of the fixture
+  // street (secretary A does not reach it, the 区 does); other: one of the sibling street. The
+  // create names the fixture street; a fresh meeting for every cell.
+  'GET /api/committee-meetings': orgList('/api/committee-meetings'),
+  'POST /api/committee-meetings': {
+    kind: 'global',
+    ok: 201,
+    inStreet: true,
+    req: () =>
+      post('/api/committee-meetings', {
+        orgId: fx.streetId,
+        kind: 'SPECIAL_STUDY',
+        title: '矩阵专题研究',
+        heldAt: PAST,
+        chair: '书记',
+        attendees: [{ name: '委员', observer: false }],
+        agenda: ['研究意识形态工作'],
+      }),
+  },
+  'GET /api/committee-meetings/:id': meetingEntry(200, (t) => ({
+    method: 'GET',
+    url: `/api/committee-meetings/${t.id}`,
+  })),
+  'PATCH /api/committee-meetings/:id': meetingEntry(200, (t) => ({
+    method: 'PATCH',
+    url: `/api/committee-meetings/${t.id}`,
+    payload: { venue: '三楼会议室' },
+  })),
+  'DELETE /api/committee-meetings/:id': meetingEntry(200, (t) => ({
+    method: 'DELETE',
+    url: `/api/committee-meetings/${t.id}`,
+  })),
+
   // 考核细则 (ADR 040): read by everyone inside or above the issuing org, written by leadership
   // of an org that reaches it. Own: a scheme of the fixture street for its branches (secretary A
   // reads it, the sibling street does not); other: one of the sibling street (the 区 reaches it,
@@ -1153,7 +1186,32 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/assessment-campaigns/:id/results.xlsx': 'assessment:read',
   'GET /api/assessment-campaigns/:id/notice.docx': 'assessment:read',
   'GET /api/assessment-returns/:id/scorecard': 'assessment:read',
+  'GET /api/committee-meetings': 'meeting:read',
+  'POST /api/committee-meetings': 'meeting:write',
+  'GET /api/committee-meetings/:id': 'meeting:read',
+  'PATCH /api/committee-meetings/:id': 'meeting:write',
+  'DELETE /api/committee-meetings/:id': 'meeting:write',
 };
+
+/** A new 党工委 meeting of the fixture street (own) or the sibling street (other). */
+async function meetingOf(_who: Who, c: 'own' | 'other'): Promise<string> {
+  const row = await ctx.prisma.committeeMeeting.create({
+    data: {
+      orgId: c === 'own' ? fx.streetId : lv.street2Id,
+      kind: 'SPECIAL_STUDY',
+      title: `矩阵专题研究${next()}`,
+      heldAt: new Date(PAST),
+      chair: '书记',
+      attendees: [{ name: '委员', observer: false }],
+      agenda: ['研究意识形态工作'],
+    },
+  });
+  return row.id;
+}
+
+function meetingEntry(ok: number, req: Entry['req']): Entry {
+  return { kind: 'object', ok, target: meetingOf, reach: (r, c) => (c === 'own' ? r.street : r.street2), req };
+}
 
 /** A new draft 细则 for branches, issued by the fixture street (own) or the sibling street (other). */
 async function schemeOf(_who: Who, c: 'own' | 'other'): Promise<string> {

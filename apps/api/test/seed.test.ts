@@ -1,4 +1,5 @@
 import type { AssessmentReturn } from '@dutyboard/contracts/assessment-campaigns';
+import { shanghaiParts } from '@dutyboard/contracts/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_ACCOUNTS,
@@ -11,6 +12,7 @@ import {
 } from '../../../prisma/seed.ts';
 import { DEMO_ASSESSMENT_STEPS } from '../src/services/assessments/demo-steps.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
+import { DEMO_MEETING_STEPS } from '../src/services/committee-meetings/demo-steps.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
     hashPassword,
     now,
     assessments: DEMO_ASSESSMENT_STEPS,
+    meetings: DEMO_MEETING_STEPS,
   });
 });
 afterAll(() => ctx?.close());
@@ -242,5 +245,38 @@ describe('demo seed reproduces the source summary', () => {
       orderBy: { id: 'asc' },
     });
     expect(events.map((e) => e.action)).toEqual(['CREATE', 'TRANSITION', 'UPDATE', 'TRANSITION', 'TRANSITION']);
+  });
+
+  it('has the 党工委 meetings of 城南街道 of the half: a March 专题研究 whose 议定事项 are the done plan tasks, a 研判 each quarter', async () => {
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+    const meetings = await ctx.prisma.committeeMeeting.findMany({
+      where: { orgId: cn.id, heldAt: inH1 },
+      include: { tasks: { orderBy: { task: 'asc' } } },
+      orderBy: { heldAt: 'asc' },
+    });
+    expect(meetings.map((m) => [m.kind, shanghaiParts(m.heldAt).month])).toEqual([
+      ['SPECIAL_STUDY', 3],
+      ['SITUATION_JUDGEMENT', 3],
+      ['SITUATION_JUDGEMENT', 4],
+    ]);
+    expect(meetings[0]?.tasks.map((t) => [t.task, t.status])).toEqual([
+      ['制定年度意识形态工作方案', 'DONE'],
+      ['成立意识形态工作领导小组', 'DONE'],
+    ]);
+    // The Q2 研判 judges the item reported to 市网信办; every meeting was audited as created.
+    const reported = await ctx.prisma.riskAlert.findFirstOrThrow({
+      where: { orgId: cn.id, receiptNumber: { not: null } },
+    });
+    expect(meetings[2]?.judgement).toMatchObject({ alertIds: [reported.id] });
+    const audited = await ctx.prisma.auditEvent.count({
+      where: { entityType: 'CommitteeMeeting', action: 'CREATE', entityId: { in: meetings.map((m) => m.id) } },
+    });
+    expect(audited).toBe(3);
+    // The seed's 1 专题研讨会 is still a StudySession seminar.
+    expect(
+      await ctx.prisma.studySession.count({
+        where: { ...inCN, kind: 'SEMINAR', topicCategory: 'IDEOLOGY_WORK', occurredAt: inH1 },
+      }),
+    ).toBe(1);
   });
 });

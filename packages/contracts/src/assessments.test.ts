@@ -183,13 +183,17 @@ describe('the starter scheme for a 街道', () => {
         .flatMap((c) => c.items)
         .map((i) => i.rule)
         .filter((r): r is CountRule => r.type === 'COUNT');
-    expect(rules('2026').map((r) => [r.required, r.per])).toEqual([
-      [12, 'PERIOD'],
-      [1, 'QUARTER'],
+    expect(rules('2026').map((r) => [r.figure, r.required, r.per])).toEqual([
+      ['COMMITTEE_SPECIAL_STUDY', 2, 'PERIOD'],
+      ['COMMITTEE_JUDGEMENT', 1, 'QUARTER'],
+      ['CENTRAL_GROUP_STUDY', 12, 'PERIOD'],
+      ['CENTRAL_GROUP_STUDY', 1, 'QUARTER'],
     ]);
-    expect(rules('2026-H1').map((r) => [r.required, r.per])).toEqual([
-      [6, 'PERIOD'],
-      [1, 'QUARTER'],
+    expect(rules('2026-H1').map((r) => [r.figure, r.required, r.per])).toEqual([
+      ['COMMITTEE_SPECIAL_STUDY', 1, 'PERIOD'],
+      ['COMMITTEE_JUDGEMENT', 1, 'QUARTER'],
+      ['CENTRAL_GROUP_STUDY', 6, 'PERIOD'],
+      ['CENTRAL_GROUP_STUDY', 1, 'QUARTER'],
     ]);
   });
 });

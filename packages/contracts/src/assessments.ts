@@ -448,6 +448,7 @@ const LATER = '（Dutyboard 尚无此类记录，暂由复核人对照材料评�
 export function starterSchemeCategories(periodCode: string): SchemeCategoryInput[] {
   const period = periodFromCode(periodCode);
   const perYear = requiredByRule({ frequency: 'YEARLY', times: 12 }, period);
+  const perHalf = requiredByRule({ frequency: 'HALF_YEARLY', times: 1 }, period);
   const reportDue = starterReportDueOn(periodCode);
   const manual = (title: string, pts: number, evidence: string): SchemeItemInput => ({
     title,
@@ -460,8 +461,28 @@ export function starterSchemeCategories(periodCode: string): SchemeCategoryInput
     {
       title: '组织领导',
       items: [
-        manual('党工委专题研究意识形态工作，每半年不少于1次', 10, '党工委会议纪要'),
-        manual('开展意识形态形势分析研判，每季度1次', 10, '研判会议记录、研判报告'),
+        // Counted from the 党工委 meetings (ADR 046): one 专题研究 per half year (2 in a year, as one
+        // PERIOD count), one 研判 in each quarter.
+        {
+          title: `党工委专题研究意识形态工作，每半年不少于1次（本周期${perHalf}次）`,
+          points: 10,
+          rule: {
+            type: 'COUNT',
+            figure: 'COMMITTEE_SPECIAL_STUDY',
+            required: perHalf,
+            per: 'PERIOD',
+            method: 'PROPORTIONAL',
+          },
+          evidence: '党工委会议纪要（系统中的党工委专题研究会议）',
+          scorer: 'COMPUTED',
+        },
+        {
+          title: '开展意识形态形势分析研判，每季度1次',
+          points: 10,
+          rule: { type: 'COUNT', figure: 'COMMITTEE_JUDGEMENT', required: 1, per: 'QUARTER', method: 'PROPORTIONAL' },
+          evidence: '研判会议记录（系统中的意识形态形势分析研判会议）',
+          scorer: 'COMPUTED',
+        },
         manual(
           `每半年向区委专题汇报意识形态工作（${reportDue.slice(5, 7).replace(/^0/, '')}月${reportDue.slice(8)}日前报送）`,
           10,

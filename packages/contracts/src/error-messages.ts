@@ -364,6 +364,28 @@ export const ERROR_MESSAGES = {
     en: 'Upload evidence of the completed rectification (photos or files) before marking it done',
   },
 
+  // 党工委 meetings (ADR 046)
+  'meeting.notCommittee': {
+    zh: '党工委专题研究和分析研判由街道（乡镇）党工委或区委、市委召开，不能记在支部名下',
+    en: 'These meetings are held by a street or township committee, or a district or city committee, not by a branch',
+  },
+  'meeting.linkMissing': {
+    zh: '关联的阵地/风险点或舆情不存在，或不在本组织范围内',
+    en: 'A linked risk point or alert does not exist or is outside this organisation',
+  },
+  'meeting.taskUnknown': {
+    zh: '这条议定事项不属于本次会议',
+    en: 'This decision does not belong to this meeting',
+  },
+  'meeting.doneTaskKept': {
+    zh: '已完成的议定事项不能删除或改动，请保留原内容',
+    en: 'A decision whose task is done cannot be removed or changed; keep it as it is',
+  },
+  'meeting.taskHasEvidence': {
+    zh: '这条议定事项的任务已上传佐证材料，不能删除',
+    en: "This decision's task has evidence attached and cannot be removed",
+  },
+
   // Assignments
   'assignment.firstResponsibleTaken': {
     zh: '本周期该组织已确定第一责任人，请修改现有的那一条',

@@ -31,6 +31,8 @@ export const FIGURE_SOURCES = {
   rectification: { list: '/api/rectifications', date: null, fields: ['status'] },
   /** CLOSED, by the month of closing. */
   rectification_closed: { list: '/api/rectifications', date: 'closedAt', fields: null },
+  /** 党工委 meetings (ADR 046): the meeting's kind, by the month it was held. */
+  meeting: { list: '/api/committee-meetings', date: 'heldAt', fields: ['kind'] },
 } as const;
 export type RollupSource = keyof typeof FIGURE_SOURCES;
 
@@ -237,6 +239,24 @@ export const FIGURES = {
     unit: '项',
     better: 'MORE',
     dashboard: { section: 'duty' },
+  },
+  // 党工委专题研究意识形态工作 and 意识形态形势分析研判 (ADR 046): what the duty calendar and the
+  // 考核 starter scheme read (at least one each half year / each quarter).
+  COMMITTEE_SPECIAL_STUDY: {
+    source: 'meeting',
+    parts: ['SPECIAL_STUDY'],
+    query: { kind: 'SPECIAL_STUDY' },
+    label: { zh: '党工委专题研究', en: 'Committee ideology studies' },
+    unit: '次',
+    better: 'MORE',
+  },
+  COMMITTEE_JUDGEMENT: {
+    source: 'meeting',
+    parts: ['SITUATION_JUDGEMENT'],
+    query: { kind: 'SITUATION_JUDGEMENT' },
+    label: { zh: '意识形态分析研判', en: 'Ideological situation analyses' },
+    unit: '次',
+    better: 'MORE',
   },
   ASSIGNMENT_DONE: {
     source: 'assignment',

@@ -32,6 +32,7 @@ import {
   RULE_PERS,
   type RulePer,
 } from './assignments.ts';
+import type { MeetingKind } from './committee-meetings.ts';
 import { PaceStatusSchema } from './dashboard.ts';
 import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
 import type { Figure } from './figures.ts';
@@ -492,6 +493,7 @@ export const THING_LABELS = {
   AssessmentScheme: { zh: '考核细则', en: 'Assessment scheme' },
   AssessmentCampaign: { zh: '考核任务', en: 'Assessment campaign' },
   AssessmentReturn: { zh: '考核自评', en: 'Assessment return' },
+  CommitteeMeeting: { zh: '党工委会议', en: 'Committee meeting' },
   /** A request refused (ACCESS_DENIED events name the route). */
   Route: { zh: '访问请求', en: 'Request' },
   /** The 操作日志 itself: its exports are EXPORT events of it. */
@@ -593,3 +595,9 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'RETURN_STATE', values: RETURN_STATES, table: RETURN_STATE_LABELS },
   { name: 'REVIEW_DECISION', values: REVIEW_DECISIONS, table: REVIEW_DECISION_LABELS },
 ];
+
+/** 党工委 meetings (ADR 046). */
+export const MEETING_KIND_LABELS: LabelTable<MeetingKind> = {
+  SPECIAL_STUDY: { zh: '党工委专题研究意识形态工作', en: 'Committee study of ideology work' },
+  SITUATION_JUDGEMENT: { zh: '意识形态形势分析研判', en: 'Ideological situation analysis' },
+};

@@ -65,6 +65,10 @@ export const ACTIONS = [
    * scores it, a 支部's secretary (its 书记) when the 街道 scores its branches.
    */
   'assessment:self',
+  /** 党工委 专题研究 / 分析研判 meetings (ADR 046): every role that reaches the committee reads them. */
+  'meeting:read',
+  /** Record a meeting and its 议定事项 (which become tasks): leadership. */
+  'meeting:write',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -88,6 +92,7 @@ const READS: Action[] = [
   'rectification:read',
   'dashboard:read',
   'assessment:read',
+  'meeting:read',
 ];
 
 /**
@@ -117,6 +122,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'assessment:manage',
       'assessment:review',
       'assessment:self',
+      'meeting:write',
     ],
   },
   SECRETARY: {

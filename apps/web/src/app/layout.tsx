@@ -128,6 +128,13 @@ const NAV: NavItem[] = [
     group: 'risk',
   },
   {
+    path: '/committee-meetings',
+    label: 'meetings.nav',
+    icon: <TeamOutlined />,
+    visible: (me) => can(me, 'meeting:read'),
+    group: 'plan',
+  },
+  {
     path: '/assignments',
     label: 'assignments.nav',
     icon: <CarryOutOutlined />,

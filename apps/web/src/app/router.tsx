@@ -289,6 +289,26 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'committee-meetings',
+                ...page(
+                  async () =>
+                    (await import('../features/committee-meetings/routes/meetings-list.tsx')).MeetingsListRoute,
+                ),
+              },
+              {
+                path: 'committee-meetings/new',
+                ...page(
+                  async () => (await import('../features/committee-meetings/routes/meeting-new.tsx')).MeetingNewRoute,
+                ),
+              },
+              {
+                path: 'committee-meetings/:id',
+                ...page(
+                  async () =>
+                    (await import('../features/committee-meetings/routes/meeting-detail.tsx')).MeetingDetailRoute,
+                ),
+              },
+              {
                 path: 'assignments',
                 ...page(
                   async () =>

@@ -9,6 +9,7 @@ import { assignmentsEn } from '../features/assignments/messages-en.ts';
 import { auditEn } from '../features/audit/messages-en.ts';
 import { authEn } from '../features/auth/messages-en.ts';
 import { branchesEn } from '../features/branches/messages-en.ts';
+import { meetingsEn } from '../features/committee-meetings/messages-en.ts';
 import { recordsEn } from '../features/common-records/messages-en.ts';
 import { dashboardEn } from '../features/dashboard/messages-en.ts';
 import { evidencePacksEn } from '../features/evidence-packs/messages-en.ts';
@@ -305,4 +306,5 @@ export const en: Messages = {
   ...reportsEn,
   ...authEn,
   ...homeEn,
+  ...meetingsEn,
 };

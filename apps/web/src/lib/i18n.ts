@@ -10,6 +10,7 @@ import { assignmentsZh } from '../features/assignments/messages.ts';
 import { auditZh } from '../features/audit/messages.ts';
 import { authZh } from '../features/auth/messages.ts';
 import { branchesZh } from '../features/branches/messages.ts';
+import { meetingsZh } from '../features/committee-meetings/messages.ts';
 import { recordsZh } from '../features/common-records/messages.ts';
 import { dashboardZh } from '../features/dashboard/messages.ts';
 import { evidencePacksZh } from '../features/evidence-packs/messages.ts';
@@ -304,6 +305,7 @@ export const zh = {
   ...reportsZh,
   ...authZh,
   ...homeZh,
+  ...meetingsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

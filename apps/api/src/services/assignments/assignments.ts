@@ -80,7 +80,7 @@ async function answer(db: Db, row: AssignmentRow, now = new Date()): Promise<Ass
 }
 
 /** The owner must be an active user who reaches the org (so they can see the task and add evidence). */
-async function checkOwner(db: Db, ownerId: string, org: { id: string; path: string }) {
+export async function checkOwner(db: Db, ownerId: string, org: { id: string; path: string }) {
   const owner = await db.user.findUnique({
     where: { id: ownerId },
     select: { active: true, role: true, org: { select: { path: true } } },

@@ -104,6 +104,41 @@ async function findAssignment(db: Db, id: string): Promise<AssignmentRow | null>
   return { ...row, owner, period };
 }
 
+/** A meeting's 议定事项 as its tasks show them (live state), in the order they were decided. */
+const meetingTaskSelect = {
+  id: true,
+  task: true,
+  ownerId: true,
+  dueAt: true,
+  status: true,
+  doneAt: true,
+  version: true,
+  owner: { select: { displayName: true } },
+} satisfies Prisma.AssignmentSelect;
+export type MeetingTaskRow = Prisma.AssignmentGetPayload<{ select: typeof meetingTaskSelect }>;
+export type MeetingRow = Prisma.CommitteeMeetingGetPayload<{ include: { org: typeof withOrg.org } }> & {
+  tasks: MeetingTaskRow[];
+};
+
+/** The tasks of some meetings, one query (not a nested include: an interactive transaction runs one query at a time). */
+async function withTasks<M extends { id: string }>(db: Db, rows: M[]): Promise<(M & { tasks: MeetingTaskRow[] })[]> {
+  if (rows.length === 0) return [];
+  const tasks = await db.assignment.findMany({
+    where: { meetingId: { in: rows.map((r) => r.id) } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { ...meetingTaskSelect, meetingId: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    tasks: tasks.filter((t) => t.meetingId === r.id).map(({ meetingId: _m, ...t }) => t),
+  }));
+}
+
+async function findMeeting(db: Db, id: string): Promise<MeetingRow | null> {
+  const row = await db.committeeMeeting.findUnique({ where: { id }, include: withOrg });
+  return row ? ((await withTasks(db, [row]))[0] ?? null) : null;
+}
+
 const rectificationInclude = {
   org: { select: { name: true, path: true } },
   alert: {
@@ -239,6 +274,26 @@ export const RECORD_KINDS = {
       ),
     closed: (row) => row.status === 'DONE',
     ownerId: (row) => row.ownerId,
+  }),
+  CommitteeMeeting: kind({
+    entityType: 'CommitteeMeeting',
+    table: (db: Db) => ({
+      find: (id: string) => findMeeting(db, id),
+      findMany: async (query: { where: Prisma.CommitteeMeetingWhereInput; orderBy: Order; take: number }) =>
+        withTasks(db, await db.committeeMeeting.findMany({ ...query, include: withOrg })),
+      create: async (data: Prisma.CommitteeMeetingUncheckedCreateInput) =>
+        (await withTasks(db, [await db.committeeMeeting.create({ data, include: withOrg })]))[0] as MeetingRow,
+      updateMany: (where: Prisma.CommitteeMeetingWhereInput, data: Prisma.CommitteeMeetingUncheckedUpdateManyInput) =>
+        db.committeeMeeting.updateMany({ where, data }),
+      deleteMany: (where: Prisma.CommitteeMeetingWhereInput) => db.committeeMeeting.deleteMany({ where }),
+      count: (where: Prisma.CommitteeMeetingWhereInput) => db.committeeMeeting.count({ where }),
+    }),
+    permissions: { read: 'meeting:read', write: ['meeting:write'] },
+    // The stored shape: no joined fields (its tasks are audited as tasks).
+    audit: (row) => {
+      const { org: _org, tasks: _tasks, ...rest } = row;
+      return rest;
+    },
   }),
 } satisfies { [T in EntityType]: AnyRecordKind };
 
