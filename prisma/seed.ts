@@ -16,6 +16,7 @@ import type { Scheme, StarterSchemeInput } from '@dutyboard/contracts/assessment
 import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import type { Role } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
+import { type DemoReportSteps, demoReportActors, seedDutyReports } from './seed-duty-reports.ts';
 
 export interface SeedOptions {
   /** Password of every demo account. */
@@ -29,6 +30,8 @@ export interface SeedOptions {
    * and audit events are true). Without them the demo has no campaign.
    */
   assessments?: DemoAssessmentSteps;
+  /** The API's report steps (services/reports/demo-steps.ts): with them the demo gets its 专题汇报 and 总结 (ADR 047). */
+  reports?: DemoReportSteps;
 }
 
 /** A signed-in user as the API's services take it (AuthUser). */
@@ -869,6 +872,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         ),
       });
 
+      if (options.reports) await seedDutyReports(tx, options.reports, await demoReportActors(tx, h1, now));
       if (options.assessments) {
         const actor = (username: string, orgPath: string): DemoActor => {
           const a = DEMO_ACCOUNTS.find((x) => x.username === username);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@dutyboard/api/config';
 import { DEMO_ASSESSMENT_STEPS } from '@dutyboard/api/services/assessments/demo-steps';
 import { hashPassword } from '@dutyboard/api/services/auth/passwords';
+import { DEMO_REPORT_STEPS } from '@dutyboard/api/services/reports/demo-steps';
 import { ensureDatabase } from '@dutyboard/db/admin';
 import { createPrisma } from '@dutyboard/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@dutyboard/db/embedded';
@@ -83,6 +84,7 @@ async function main() {
           password: demoPassword,
           hashPassword,
           assessments: DEMO_ASSESSMENT_STEPS,
+          reports: DEMO_REPORT_STEPS,
         });
         log(`seeded 12 branches and ${activities} activities`);
       }
