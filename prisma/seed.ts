@@ -17,6 +17,7 @@ import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } fro
 import type { Role } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { type DemoMeetingSteps, seedCommitteeMeetings } from './seed-committee-meetings.ts';
+import { type DemoReportSteps, demoReportActors, seedDutyReports } from './seed-duty-reports.ts';
 
 export interface SeedOptions {
   /** Password of every demo account. */
@@ -32,6 +33,8 @@ export interface SeedOptions {
   assessments?: DemoAssessmentSteps;
   /** The API's create of 党工委 meetings (ADR 046), passed in the same way: with it the demo has its meetings. */
   meetings?: DemoMeetingSteps;
+  /** The API's report steps (services/reports/demo-steps.ts): with them the demo gets its 专题汇报 and 总结 (ADR 047). */
+  reports?: DemoReportSteps;
 }
 
 /** A signed-in user as the API's services take it (AuthUser). */
@@ -879,6 +882,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           users,
           at: (m, d, h) => at(month(m, d), h),
         });
+      if (options.reports) await seedDutyReports(tx, options.reports, await demoReportActors(tx, h1, now));
       if (options.assessments) {
         const actor = (username: string, orgPath: string): DemoActor => {
           const a = DEMO_ACCOUNTS.find((x) => x.username === username);

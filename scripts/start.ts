@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '@dutyboard/api/config';
 import { DEMO_ASSESSMENT_STEPS } from '@dutyboard/api/services/assessments/demo-steps';
 import { hashPassword } from '@dutyboard/api/services/auth/passwords';
 import { DEMO_MEETING_STEPS } from '@dutyboard/api/services/committee-meetings/demo-steps';
+import { DEMO_REPORT_STEPS } from '@dutyboard/api/services/reports/demo-steps';
 import { ensureDatabase } from '@dutyboard/db/admin';
 import { createPrisma } from '@dutyboard/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@dutyboard/db/embedded';
@@ -85,6 +86,7 @@ async function main() {
           hashPassword,
           assessments: DEMO_ASSESSMENT_STEPS,
           meetings: DEMO_MEETING_STEPS,
+          reports: DEMO_REPORT_STEPS,
         });
         log(`seeded 12 branches and ${activities} activities`);
       }

@@ -2,6 +2,7 @@
 // records: every counted figure of the registry, over a street, a branch and a sub-unit, with
 // records just inside and just outside the range and of the wrong kind or topic.
 import { COUNTED_FIGURE_KEYS, type CountedFigure } from '@dutyboard/contracts/figures';
+import { SENT_REPORT_KINDS } from '@dutyboard/contracts/report-kinds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countFigures } from '../src/services/rollups/rollups.ts';
 import { directCount } from './helpers/direct-counts.ts';
@@ -69,6 +70,25 @@ beforeAll(async () => {
           closedAt: n % 2 === 0 ? null : dates[(n + 3) % dates.length],
         },
       });
+      // 报送 of reports (source report_sent, part = kind, ADR 047): uneven numbers per kind.
+      for (const [i, kind] of SENT_REPORT_KINDS.entries()) {
+        if (n % (i + 2) === 0) continue;
+        const periodCode = `M${n}-${i}`;
+        const draft = await p.reportDraft.create({
+          data: { kind, periodCode, orgId, title: `报告${n}`, content: {}, number: 1, state: 'FINAL' },
+        });
+        await p.reportSubmission.create({
+          data: {
+            reportDraftId: draft.id,
+            kind,
+            periodCode,
+            orgId,
+            toOrgId: fx.streetId,
+            sentAt: at,
+            docNumber: `文${n}`,
+          },
+        });
+      }
     }
   }
 });

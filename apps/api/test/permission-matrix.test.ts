@@ -108,6 +108,7 @@ type ObjKind =
   | 'attachment'
   | 'pack'
   | 'summary'
+  | 'finalReport'
   | 'org'
   | 'user';
 type Side = 'A' | 'B';
@@ -434,6 +435,17 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
       )
     ).id as string;
   },
+  // A FINAL 专题汇报 of its own period (one 报送 per document, so each fresh one is a new period).
+  finalReport: async (side) => {
+    reportSerial += 1;
+    const period = `${2030 + (reportSerial >> 1)}-H${(reportSerial & 1) + 1}`;
+    const saved = await created(
+      'leader',
+      post('/api/reports/summaries', { kind: 'SPECIAL_REPORT', period, org: orgOf(side), content: generatedContent }),
+    );
+    await created('leader', post(`/api/reports/summaries/${saved.id}/finalize`, undefined), 200);
+    return saved.id as string;
+  },
   org: async (side) => orgOf(side),
   user: async (side) =>
     (
@@ -451,6 +463,7 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
 };
 
 let generatedContent: unknown;
+let reportSerial = 0;
 let xlsxFile: Buffer;
 /** A 细则 typed by hand: one item of full marks (ADR 043). */
 let schemeXlsxFile: Buffer;
@@ -808,6 +821,15 @@ const ENTRIES: Record<string, Entry> = {
   'DELETE /api/reports/summaries/:id': deleteOne('/api/reports/summaries', 'summary'),
   'GET /api/reports/summaries/:id/docx': getOne('/api/reports/summaries', 'summary', '/docx'),
   'GET /api/reports/summaries/:id/print': getOne('/api/reports/summaries', 'summary', '/print'),
+  // 报送 (ADR 047): a branch's FINAL report to the street above it; the lists by org.
+  'POST /api/reports/summaries/:id/submit': {
+    kind: 'object',
+    ok: 201,
+    obj: 'finalReport',
+    fresh: true,
+    req: (t) => post(`/api/reports/summaries/${t.id}/submit`, { sentOn: '2026-11-02', docNumber: '甲〔2026〕1号' }),
+  },
+  'GET /api/report-submissions': orgList('/api/report-submissions'),
 
   // 党工委 meetings (ADR 046): held by a committee, never a branch. Own: a meeting of the fixture
   // street (secretary A does not reach it, the 区 does); other: one of the sibling street. The
@@ -1163,6 +1185,8 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'DELETE /api/reports/summaries/:id': 'report:write',
   'GET /api/reports/summaries/:id/docx': 'dashboard:read',
   'GET /api/reports/summaries/:id/print': 'dashboard:read',
+  'POST /api/reports/summaries/:id/submit': 'report:write',
+  'GET /api/report-submissions': 'dashboard:read',
   'GET /api/assessment-schemes': 'assessment:read',
   'POST /api/assessment-schemes': 'assessment:manage',
   'POST /api/assessment-schemes/starter': 'assessment:manage',

@@ -135,6 +135,7 @@ describe('creating rectifications', () => {
       alertId: null,
       alert: null,
       findingRef: null,
+      reportDraftId: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

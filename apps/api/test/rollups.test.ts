@@ -134,7 +134,7 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
     data: { orgId: fx.branchAId, name: `风险点${seed}`, type: 'WEBSITE', level: 'LOW', createdById: user },
   });
   for (let i = 0; i < steps; i += 1) {
-    const op = Math.floor(rand() * 14);
+    const op = Math.floor(rand() * 15);
     const at = pick(INSTANTS);
     const orgId = pick(orgs);
     switch (op) {
@@ -287,6 +287,34 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
             where: { id: m.id },
             data: { orgId, heldAt: at, kind: pick(['SPECIAL_STUDY', 'SITUATION_JUDGEMENT'] as const) },
           });
+        break;
+      }
+      case 14: {
+        // 报送 (source report_sent, ADR 047): a new one, one moved to another org and day, or one deleted.
+        const sent = await p.reportSubmission.findFirst({ skip: Math.floor(rand() * 3), orderBy: { id: 'asc' } });
+        const move = rand();
+        if (sent && move < 0.3) {
+          await p.reportSubmission.update({ where: { id: sent.id }, data: { orgId, sentAt: at } });
+        } else if (sent && move < 0.45) {
+          await p.reportSubmission.delete({ where: { id: sent.id } });
+        } else {
+          const kind = pick(['SPECIAL_REPORT', 'BRIEFING', 'JUDGEMENT_REPORT', 'DEBRIEF', 'DEMOCRATIC_LIFE'] as const);
+          const periodCode = `R${seed}-${i}`;
+          const draft = await p.reportDraft.create({
+            data: { kind, periodCode, orgId, title: '报告', content: {}, number: 1, state: 'FINAL' },
+          });
+          await p.reportSubmission.create({
+            data: {
+              reportDraftId: draft.id,
+              kind,
+              periodCode,
+              orgId,
+              toOrgId: fx.streetId,
+              sentAt: at,
+              docNumber: `文${i}`,
+            },
+          });
+        }
         break;
       }
     }

@@ -10,9 +10,11 @@ import {
   seedDemo,
   summaryHalf,
 } from '../../../prisma/seed.ts';
+import { DEMO_SUMMARY_PROBLEMS, demoReportDocNumber } from '../../../prisma/seed-duty-reports.ts';
 import { DEMO_ASSESSMENT_STEPS } from '../src/services/assessments/demo-steps.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { DEMO_MEETING_STEPS } from '../src/services/committee-meetings/demo-steps.ts';
+import { DEMO_REPORT_STEPS } from '../src/services/reports/demo-steps.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
     now,
     assessments: DEMO_ASSESSMENT_STEPS,
     meetings: DEMO_MEETING_STEPS,
+    reports: DEMO_REPORT_STEPS,
   });
 });
 afterAll(() => ctx?.close());
@@ -278,5 +281,39 @@ describe('demo seed reproduces the source summary', () => {
         where: { ...inCN, kind: 'SEMINAR', topicCategory: 'IDEOLOGY_WORK', occurredAt: inH1 },
       }),
     ).toBe(1);
+  });
+});
+
+describe('demo reports (issue 19 part C, ADR 047)', () => {
+  it('城南 sent its H1 专题汇报 to 示范区委 on 18 June with a 文号, and its H1 总结 names the four problems as 整改 items, two done', async () => {
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' }, include: { parent: true } });
+    const sent = await ctx.prisma.reportSubmission.findMany({ where: { orgId: cn.id } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      kind: 'SPECIAL_REPORT',
+      periodCode: h1.code,
+      toOrgId: cn.parentId,
+      docNumber: demoReportDocNumber(h1.year),
+    });
+    expect(sent[0]?.sentAt.toISOString()).toBe(new Date(`${h1.year}-06-18T00:00:00+08:00`).toISOString());
+    const summary = await ctx.prisma.reportDraft.findFirstOrThrow({
+      where: { kind: 'HALF_YEAR_SUMMARY', orgId: cn.id, periodCode: h1.code, state: 'FINAL' },
+    });
+    const items = await ctx.prisma.rectification.findMany({
+      where: { reportDraftId: summary.id, source: 'SUMMARY' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    expect(items.map((i) => i.problem)).toEqual([...DEMO_SUMMARY_PROBLEMS]);
+    expect(items.filter((i) => i.status === 'DONE')).toHaveLength(2);
+    // The 区's leader is told in the bell only while it is new: the demo's was marked today.
+    const dLeader = await login(ctx.app, 'district-leader', 'demo-password-for-tests');
+    const received = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/report-submissions?received=1&org=${cn.parentId}`,
+      headers: { cookie: dLeader },
+    });
+    expect(received.json().items.map((i: { docNumber: string }) => i.docNumber)).toEqual([
+      demoReportDocNumber(h1.year),
+    ]);
   });
 });

@@ -220,4 +220,16 @@ describe('DEADLINE by day (ADR 044)', () => {
     const titles = starterSchemeCategories('2026-H1').flatMap((c) => c.items.map((i) => i.title));
     expect(titles.some((t) => t.includes('专题汇报') && t.includes('6月20日'))).toBe(true);
   });
+
+  it('the starter’s 专题汇报 is a DEADLINE on its 报送 by that day, no longer MANUAL (issue 19)', () => {
+    const item = starterSchemeCategories('2026-H1')
+      .flatMap((c) => c.items)
+      .find((i) => i.title.includes('专题汇报'));
+    expect(item?.rule).toEqual({
+      type: 'DEADLINE',
+      figure: 'SPECIAL_REPORT_SENT',
+      dueMonth: '2026-06',
+      dueOn: '2026-06-20',
+    });
+  });
 });

@@ -429,8 +429,8 @@ export function schemeTotal(scores: readonly (number | null)[], vetoed: boolean)
 
 /**
  * The starter's 专题汇报 is due on 20 June for the first half year and on 20 December for the
- * second half and the whole year (docs/domain.md, 考核): the day a DEADLINE rule names with
- * `dueOn` once the 专题汇报 record kind exists (issue 19); until then the item is MANUAL.
+ * second half and the whole year (docs/domain.md, 考核): the day its DEADLINE rule names with
+ * `dueOn`, on the figure SPECIAL_REPORT_SENT (报送 of the 专题汇报, ADR 047).
  */
 export function starterReportDueOn(periodCode: string): string {
   const period = periodFromCode(periodCode);
@@ -483,11 +483,14 @@ export function starterSchemeCategories(periodCode: string): SchemeCategoryInput
           evidence: '研判会议记录（系统中的意识形态形势分析研判会议）',
           scorer: 'COMPUTED',
         },
-        manual(
-          `每半年向区委专题汇报意识形态工作（${reportDue.slice(5, 7).replace(/^0/, '')}月${reportDue.slice(8)}日前报送）`,
-          10,
-          '专题汇报材料及报送记录',
-        ),
+        {
+          title: `每半年向区委专题汇报意识形态工作（${reportDue.slice(5, 7).replace(/^0/, '')}月${reportDue.slice(8)}日前报送）`,
+          points: 10,
+          // 报送 marked on the FINAL 专题汇报 by the end of the due day (ADR 047).
+          rule: { type: 'DEADLINE', figure: 'SPECIAL_REPORT_SENT', dueMonth: reportDue.slice(0, 7), dueOn: reportDue },
+          evidence: '专题汇报定稿及报送记录（报送日期、文号）',
+          scorer: 'COMPUTED',
+        },
       ],
     },
     {

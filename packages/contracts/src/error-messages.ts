@@ -202,6 +202,24 @@ export const ERROR_MESSAGES = {
     en: 'This version is final and cannot be deleted; only drafts can be deleted',
   },
 
+  // 报送 (ADR 047)
+  'report.notFinal': {
+    zh: '只有定稿的报告才能报送，请先定稿',
+    en: 'Only a final report can be sent; finalise it first',
+  },
+  'report.alreadySent': {
+    zh: '这份报告本期已经报送，不能重复报送',
+    en: 'This report has already been sent for this period',
+  },
+  'report.toNotAbove': {
+    zh: '只能报送给本单位的上级组织',
+    en: 'A report can only be sent to an organisation above its own',
+  },
+  'report.sentInFuture': {
+    zh: '报送日期不能晚于今天',
+    en: 'The day sent cannot be after today',
+  },
+
   // 考核细则 (ADR 040)
   'scheme.inUse': {
     zh: '这份考核细则已启用，不能再修改或删除；如需调整，请复制为新的草稿',

@@ -33,6 +33,8 @@ export const FIGURE_SOURCES = {
   rectification_closed: { list: '/api/rectifications', date: 'closedAt', fields: null },
   /** 党工委 meetings (ADR 046): the meeting's kind, by the month it was held. */
   meeting: { list: '/api/committee-meetings', date: 'heldAt', fields: ['kind'] },
+  /** 报送 of a FINAL report (ADR 047): part = the report kind, by the day it was sent. */
+  report_sent: { list: '/api/report-submissions', date: 'sentAt', fields: ['kind'] },
 } as const;
 export type RollupSource = keyof typeof FIGURE_SOURCES;
 
@@ -70,6 +72,17 @@ export interface TaskFigureDef extends FigureCommon {
   source: 'assignment';
   query: Readonly<Record<string, string>>;
 }
+
+/** A report kind's 报送 (source report_sent, part = kind; the list filtered by kind). */
+const sentReport = <K extends string>(kind: K, label: { zh: string; en: string }) =>
+  ({
+    source: 'report_sent',
+    parts: [kind],
+    query: { kind },
+    label,
+    unit: '次',
+    better: 'MORE',
+  }) as const;
 
 const seminarsOf = (group: keyof typeof STUDY_TOPIC_GROUPS) => STUDY_TOPIC_GROUPS[group].map((t) => `SEMINAR:${t}`);
 
@@ -274,6 +287,16 @@ export const FIGURES = {
     better: 'LESS',
     dashboard: { section: 'duty' },
   },
+  // 报送 of the reports the duty calendar asks for (ADR 047): a report counts for the org that sent
+  // it, on the day it was sent (its sentAt), whatever the version; one per document and period.
+  SPECIAL_REPORT_SENT: sentReport('SPECIAL_REPORT', { zh: '专题汇报报送', en: 'Special reports sent' }),
+  BRIEFING_SENT: sentReport('BRIEFING', { zh: '党内通报', en: 'Party briefings issued' }),
+  DEBRIEF_SENT: sentReport('DEBRIEF', { zh: '述职报告（意识形态）报送', en: 'Debriefs sent' }),
+  DEMOCRATIC_LIFE_SENT: sentReport('DEMOCRATIC_LIFE', {
+    zh: '民主生活会对照检查（意识形态）报送',
+    en: 'Democratic life materials sent',
+  }),
+  JUDGEMENT_REPORT_SENT: sentReport('JUDGEMENT_REPORT', { zh: '研判报告报送', en: 'Situation reports sent' }),
 } as const satisfies Record<string, CountedFigureDef | TaskFigureDef>;
 
 export type Figure = keyof typeof FIGURES;

@@ -212,6 +212,7 @@ export const RECTIFICATION_SOURCE_LABELS: LabelTable<RectificationSource> = {
   SELF_CHECK: { zh: '自查发现', en: 'Self-check' },
   AUDIT: { zh: '督查发现', en: 'Audit finding' },
   ALERT: { zh: '舆情引发', en: 'From an alert' },
+  SUMMARY: { zh: '上期总结', en: 'Last summary' },
 };
 
 export const RECTIFICATION_STATUS_LABELS: LabelTable<RectificationStatus> = {
@@ -392,6 +393,7 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   ASSESSMENT_REVIEW_DUE: { zh: '考核复核即将截止', en: 'Assessment review due soon' },
   ASSESSMENT_REVIEW_OVERDUE: { zh: '考核复核已超期', en: 'Assessment review overdue' },
   ASSESSMENT_TO_CONFIRM: { zh: '考核待确认', en: 'Assessment to confirm' },
+  REPORT_RECEIVED: { zh: '收到报送的报告', en: 'Report received' },
 };
 
 /**

@@ -30,17 +30,22 @@ export const NOTIFICATION_KINDS = [
   'ASSESSMENT_REVIEW_OVERDUE',
   /** Reviewed returns waiting for the issuer's leader to confirm the final scores. */
   'ASSESSMENT_TO_CONFIRM',
+  /** A report (专题汇报, 研判报告 …) 报送 to the caller's home org in the last REPORT_RECEIVED_DAYS: its leaders. */
+  'REPORT_RECEIVED',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NOTIFY_SOON_DAYS = 3;
 
+/** How long a report 报送 to an org stays in its leaders' bell (ADR 047). */
+export const REPORT_RECEIVED_DAYS = 7;
+
 /**
  * What a bell item leads to: a record with attachments and history, or a 考核 return (its page is
  * /assessments/returns/:id).
  */
-export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn'] as const;
+export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn', 'ReportSubmission'] as const;
 export const NotificationTargetSchema = z.enum(NOTIFICATION_TARGETS);
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
 

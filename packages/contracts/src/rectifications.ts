@@ -6,7 +6,16 @@ import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryField
 import { LocalDateSchema } from './periods.ts';
 import { AlertStateSchema } from './risk-alerts.ts';
 
-export const RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT'] as const;
+export const RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT', 'SUMMARY'] as const;
+/**
+ * SUMMARY (上期总结) items are made by 定稿 of a 工作总结 from its 存在问题 (ADR 047), never typed:
+ * a form offers the others.
+ */
+export const RECTIFICATION_MANUAL_SOURCES = [
+  'SELF_CHECK',
+  'AUDIT',
+  'ALERT',
+] as const satisfies readonly (typeof RECTIFICATION_SOURCES)[number][];
 export const RectificationSourceSchema = z.enum(RECTIFICATION_SOURCES);
 export type RectificationSource = z.infer<typeof RectificationSourceSchema>;
 
@@ -43,6 +52,7 @@ const fields = {
 
 export const RECTIFICATION_ALERT_REQUIRED = '问题来源为舆情时，须选择关联的舆情';
 export const RECTIFICATION_FINDING_REQUIRED = '问题来源为督查时，须填写督查发现的问题编号或出处';
+export const RECTIFICATION_SUMMARY_SOURCE = '来源为上期总结的整改项由工作总结定稿时生成，不能手工选择';
 
 /**
  * The cross-field rules, on a create body or on a stored record merged with a PATCH: an alert
@@ -52,8 +62,13 @@ export function rectificationSourceIssues(value: {
   source?: RectificationSource | null;
   alertId?: string | null;
   findingRef?: string | null;
-}): { path: 'alertId' | 'findingRef'; message: string }[] {
-  const issues: { path: 'alertId' | 'findingRef'; message: string }[] = [];
+  /** The stored source before a change: a SUMMARY item keeps its source, no other takes it. */
+  was?: RectificationSource | null;
+}): { path: 'alertId' | 'findingRef' | 'source'; message: string }[] {
+  const issues: { path: 'alertId' | 'findingRef' | 'source'; message: string }[] = [];
+  if ((value.source === 'SUMMARY') !== (value.was === 'SUMMARY') && value.source !== undefined) {
+    issues.push({ path: 'source', message: RECTIFICATION_SUMMARY_SOURCE });
+  }
   if (value.source === 'ALERT' && !value.alertId)
     issues.push({ path: 'alertId', message: RECTIFICATION_ALERT_REQUIRED });
   if (value.source === 'AUDIT' && !value.findingRef?.trim()) {
@@ -112,6 +127,10 @@ export const ListRectificationsQuerySchema = z.strictObject({
   open: z.enum(['true', 'false']).optional(),
   dateField: RectificationDateFieldSchema.default('createdAt'),
   sort: RectificationSortSchema.default('-createdAt'),
+  /** Items made from this FINAL 工作总结's 存在问题 (source SUMMARY, ADR 047). */
+  reportDraft: IdSchema.optional(),
+  /** One item (a 上期问题 of a report links to its own rectification, ADR 047). */
+  id: IdSchema.optional(),
 });
 export type ListRectificationsQuery = z.input<typeof ListRectificationsQuerySchema>;
 
@@ -141,6 +160,8 @@ export const RectificationSchema = z.object({
   alertId: IdSchema.nullable(),
   alert: RectificationAlertSummarySchema.nullable(),
   findingRef: z.string().nullable(),
+  /** SUMMARY: the FINAL 工作总结 version that named it. */
+  reportDraftId: IdSchema.nullable(),
 });
 export type Rectification = z.infer<typeof RectificationSchema>;
 

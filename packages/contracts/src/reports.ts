@@ -7,9 +7,25 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.ts';
 import { LocalDateSchema, PeriodCodeSchema, periodOf } from './periods.ts';
+import { type ReportKind, ReportKindSchema, reportPeriodIssue } from './report-kinds.ts';
 
-/** The kind of document a ReportDraft row holds (the column allows others later). */
-export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY';
+/** The 工作总结's kind; the other kinds a ReportDraft row holds are in report-kinds.ts (ADR 047). */
+export const SUMMARY_KIND = 'HALF_YEAR_SUMMARY' satisfies ReportKind;
+
+/** A kind's period kind is checked against its declaration (a 研判报告 covers a quarter). */
+function kindPeriodRefine(value: { kind: ReportKind; period: string | { kind: string } }, ctx: z.RefinementCtx) {
+  const code = typeof value.period === 'string' ? value.period : null;
+  const periodKind =
+    typeof value.period === 'string'
+      ? /-H/.test(value.period)
+        ? 'HALF'
+        : /-Q/.test(value.period)
+          ? 'QUARTER'
+          : 'YEAR'
+      : (value.period.kind as 'HALF' | 'QUARTER' | 'YEAR');
+  const issue = reportPeriodIssue(value.kind, periodKind);
+  if (issue) ctx.addIssue({ code: 'custom', path: ['period'], message: issue, input: code ?? value.period });
+}
 
 /** A summary covers a half year ("2026-H1") or a whole year ("2026"): a period code of those kinds. */
 export const SummaryPeriodCodeSchema = PeriodCodeSchema.regex(
@@ -97,14 +113,20 @@ export const SummaryContentSchema = z.strictObject({
     org: z.string().trim().max(SUMMARY_SIGN_OFF_MAX),
     date: LocalDateSchema,
   }),
+  /** 主送机关 ("示范区委："), flush left under the title; absent for a 总结 (ADR 047). */
+  addressee: z.string().trim().max(SUMMARY_SIGN_OFF_MAX).optional(),
 });
 export type SummaryContent = z.infer<typeof SummaryContentSchema>;
 
 /** POST /api/reports/summary (body), GET /api/reports/summary.docx and …/summary/print (query). */
-export const SummaryRequestSchema = z.strictObject({
-  period: periodOf(SummaryPeriodCodeSchema),
-  org: IdSchema,
-});
+export const SummaryRequestSchema = z
+  .strictObject({
+    /** Which document (report-kinds.ts); the 工作总结 when left out. */
+    kind: ReportKindSchema.default(SUMMARY_KIND),
+    period: periodOf(PeriodCodeSchema),
+    org: IdSchema,
+  })
+  .superRefine(kindPeriodRefine);
 /** As sent (period a code); the API takes z.output (period a PeriodRef, parsed at the edge). */
 export type SummaryRequest = z.input<typeof SummaryRequestSchema>;
 
@@ -129,23 +151,27 @@ export const SummaryStateSchema = z.enum(SUMMARY_STATES);
 export type SummaryState = z.infer<typeof SummaryStateSchema>;
 
 /** POST /api/reports/summaries: save a draft as the document's next version (Idempotency-Key). */
-export const SaveSummaryInputSchema = z.strictObject({
-  period: SummaryPeriodCodeSchema,
-  org: IdSchema,
-  content: SummaryContentSchema,
-});
-export type SaveSummaryInput = z.infer<typeof SaveSummaryInputSchema>;
+export const SaveSummaryInputSchema = z
+  .strictObject({
+    kind: ReportKindSchema.default(SUMMARY_KIND),
+    period: PeriodCodeSchema,
+    org: IdSchema,
+    content: SummaryContentSchema,
+  })
+  .superRefine(kindPeriodRefine);
+export type SaveSummaryInput = z.input<typeof SaveSummaryInputSchema>;
 
 /** PATCH /api/reports/summaries/:id (If-Match): the whole edited document replaces the stored one. */
 export const UpdateSummaryInputSchema = z.strictObject({ content: SummaryContentSchema });
 export type UpdateSummaryInput = z.infer<typeof UpdateSummaryInputSchema>;
 
 export const ListSummariesQuerySchema = z.strictObject({
-  period: SummaryPeriodCodeSchema.optional(),
+  kind: ReportKindSchema.default(SUMMARY_KIND),
+  period: PeriodCodeSchema.optional(),
   /** Drafts of exactly this org (default: the caller's home org). */
   org: IdSchema.optional(),
 });
-export type ListSummariesQuery = z.infer<typeof ListSummariesQuerySchema>;
+export type ListSummariesQuery = z.input<typeof ListSummariesQuerySchema>;
 
 const savedFields = {
   id: IdSchema,

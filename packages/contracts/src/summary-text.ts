@@ -7,8 +7,9 @@
 // words (SummaryFigure.value), so the page and the tests can always get back to the records.
 import { FIGURES, type Figure } from './figures.ts';
 import { ACTIVITY_CATEGORY_LABELS, PUBLICITY_LEVEL_LABELS, RISK_POINT_TYPE_LABELS, zhLabels } from './labels.ts';
+import { REPORT_KIND_DEFS, type ReportBlock, type ReportKind } from './report-kinds.ts';
 import type { SummaryContent, SummaryDrill, SummaryFigure, SummaryParagraph, SummarySection } from './reports.ts';
-import { SUMMARY_DRILL_LISTS } from './reports.ts';
+import { SUMMARY_DRILL_LISTS, SUMMARY_KIND } from './reports.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Phrasing primitives
@@ -739,40 +740,201 @@ export function nextStepsFrom(problems: Problem[]): SummaryParagraph[] {
 
 /** "城南街道党工委\n2026年上半年意识形态工作总结": org on the first line, subject on the second. */
 export function summaryTitle(orgName: string, periodName: string): string {
-  return `${orgName}\n${periodName}意识形态工作总结`;
+  return reportTitle(SUMMARY_KIND, orgName, periodName);
+}
+
+/** Any kind's title: the org, then the kind's subject (report-kinds.ts). */
+export function reportTitle(kind: ReportKind, orgName: string, periodName: string): string {
+  return `${orgName}\n${REPORT_KIND_DEFS[kind].subject(periodName)}`;
 }
 
 export function buildSummary(f: SummaryFacts): SummaryContent {
-  const sections: SummarySection[] = [];
-  sections.push({ heading: `${headingNumber(1, 1)}主要做法`, level: 1, paragraphs: [] });
-  let n = 0;
-  for (const area of PRACTICE_AREAS) {
-    const paragraphs = area.build(f);
-    if (paragraphs.length === 0) continue;
-    n += 1;
-    sections.push({ heading: `${headingNumber(2, n)}${area.heading}`, level: 2, paragraphs });
+  return buildReport(SUMMARY_KIND, f, { previous: null, parentName: '' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 上期问题整改情况 (ADR 047): the problems the previous period's FINAL 总结 named, as rectifications
+
+/** One problem of the previous 总结, as its rectification stands now. */
+export interface PreviousProblem {
+  problem: string;
+  status: 'OPEN' | 'IN_PROGRESS' | 'DONE';
+  measure: string | null;
+  closingNote: string | null;
+  /** The rectification list showing this one item. */
+  drill: SummaryDrill | null;
+}
+
+export interface PreviousProblems {
+  /** "2026年上半年". */
+  periodName: string;
+  items: PreviousProblem[];
+  total: Count;
+  done: Count;
+}
+
+/** What a report needs besides the period's figures. */
+export interface ReportExtras {
+  previous: PreviousProblems | null;
+  /** The org above (专题汇报's 主送 and its opening sentence). */
+  parentName: string;
+}
+
+const STATUS_WORDS: Record<PreviousProblem['status'], string> = {
+  DONE: '已完成整改',
+  IN_PROGRESS: '正在整改',
+  OPEN: '尚未整改',
+};
+
+const bare = (text: string) => text.replace(/[。；;，,\s]+$/, '');
+
+export function previousParagraphs(p: PreviousProblems): SummaryParagraph[] {
+  const open = p.total.value - p.done.value;
+  const head = paragraph(
+    `${p.periodName}工作总结查摆的`,
+    fig('previous.total', '上期总结查摆的问题', p.total, exactCount(p.total.value, '项')),
+    '问题均已建立整改台账，其中已完成整改',
+    fig('previous.done', '上期问题已完成整改', p.done, exactCount(p.done.value, '项')),
+    open > 0 ? `，${exactCount(open, '项')}正在推进` : '',
+    '。',
+  );
+  const items = p.items.map((item, i) =>
+    paragraph(
+      `“${bare(item.problem)}”：`,
+      // The item itself: one record, its state the words.
+      figure(`previous.item.${i + 1}`, bare(item.problem), 1, STATUS_WORDS[item.status], item.drill),
+      item.measure ? `，整改措施：${bare(item.measure)}` : '',
+      item.closingNote ? `，${bare(item.closingNote)}` : '',
+      '。',
+    ),
+  );
+  return [head, ...numberPoints(items)];
+}
+
+/** The standing 原因分析 of a 对照检查材料 (the causes are the members' own words to add). */
+export const CAUSES_TEXT =
+  '一是理论学习不够深入系统，运用党的创新理论指导意识形态工作的能力有待提升；二是责任意识有待加强，对意识形态工作的长期性、复杂性认识不足；三是工作方法创新不够，抓落实的举措还不够精准有力。';
+
+/** 基本情况: the period's main counts in one paragraph, zeros left out. */
+export function basicsParagraphs(f: SummaryFacts): SummaryParagraph[] {
+  const { study, publicity, positions } = f;
+  const list: Part[][] = [];
+  if (study.centralGroup.value > 0)
+    list.push(['开展中心组集中学习', approxFig('study.centralGroup', '中心组集中学习', study.centralGroup, '次')]);
+  if (study.branchStudy.value > 0)
+    list.push(['支部集中学习', approxFig('study.branch', '支部集中学习', study.branchStudy, '次')]);
+  if (publicity.activities.value > 0)
+    list.push(['开展主题活动', approxFig('activity', '主题活动', publicity.activities, '场次')]);
+  if (publicity.items.value > 0) list.push(['刊发宣传报道', approxFig('publicity', '宣传报道', publicity.items, '篇')]);
+  if (positions.checks.value > 0)
+    list.push(['按期排查阵地', approxFig('riskPointChecks', '按期排查', positions.checks, '次')]);
+  if (positions.alerts.registered.value > 0)
+    list.push([
+      '分析研判敏感网络信息',
+      approxFig('alert.registered', '分析研判的敏感网络信息', positions.alerts.registered, '条'),
+    ]);
+  if (list.length === 0) return [paragraph(`${f.periodWord}，${f.orgName}按照计划推进意识形态各项工作。`)];
+  return [paragraph(`${f.periodWord}，${f.orgName}`, ...clauses(list, '，'), '。')];
+}
+
+/** The paragraphs or subsections of one block; an empty answer leaves the section out. */
+function reportBlock(
+  block: ReportBlock,
+  f: SummaryFacts,
+  extras: ReportExtras,
+  problems: Problem[],
+): { paragraphs: SummaryParagraph[]; subsections?: { heading: string; paragraphs: SummaryParagraph[] }[] } {
+  switch (block) {
+    case 'PREVIOUS':
+      return {
+        paragraphs: extras.previous && extras.previous.items.length > 0 ? previousParagraphs(extras.previous) : [],
+      };
+    case 'BASICS':
+      return { paragraphs: basicsParagraphs(f) };
+    case 'PRACTICES': {
+      const subsections = PRACTICE_AREAS.map((area) => ({ heading: area.heading, paragraphs: area.build(f) })).filter(
+        (a) => a.paragraphs.length > 0,
+      );
+      return { paragraphs: [], subsections };
+    }
+    case 'SITUATION': {
+      const paragraphs = positionParagraphs(f);
+      return { paragraphs: paragraphs.length > 0 ? paragraphs : basicsParagraphs(f) };
+    }
+    case 'PROBLEMS':
+      return {
+        paragraphs:
+          problems.length > 0 ? numberPoints(problems.map((p) => p.paragraph)) : [paragraph(NO_PROBLEMS_TEXT)],
+      };
+    case 'NEXT_STEPS':
+      return { paragraphs: numberPoints(nextStepsFrom(problems)) };
+    case 'CAUSES':
+      return { paragraphs: [paragraph(CAUSES_TEXT)] };
   }
+}
+
+/**
+ * A draft of any kind from the same facts: its sections in the kind's order (report-kinds.ts),
+ * each numbered "一、" as it comes, a section with nothing to say left out (上期问题整改情况 with no
+ * previous 总结, 主要做法 with no area of data) and the rest renumbered.
+ */
+export function buildReport(kind: ReportKind, f: SummaryFacts, extras: ReportExtras): SummaryContent {
+  const def = REPORT_KIND_DEFS[kind];
   const problems = problemsFrom(f);
-  sections.push({
-    heading: `${headingNumber(1, 2)}存在的困难和问题`,
-    level: 1,
-    paragraphs: problems.length > 0 ? numberPoints(problems.map((p) => p.paragraph)) : [paragraph(NO_PROBLEMS_TEXT)],
-  });
-  sections.push({
-    heading: `${headingNumber(1, 3)}下一步工作打算`,
-    level: 1,
-    paragraphs: numberPoints(nextStepsFrom(problems)),
-  });
+  const sections: SummarySection[] = [];
+  let n = 0;
+  for (const s of def.sections) {
+    const { paragraphs, subsections } = reportBlock(s.block, f, extras, problems);
+    // 主要做法 stands as a heading over its areas even when there are none (the 总结 always had it).
+    if (paragraphs.length === 0 && !subsections) continue;
+    n += 1;
+    sections.push({ heading: `${headingNumber(1, n)}${s.heading}`, level: 1, paragraphs });
+    for (const [i, sub] of (subsections ?? []).entries()) {
+      sections.push({ heading: `${headingNumber(2, i + 1)}${sub.heading}`, level: 2, paragraphs: sub.paragraphs });
+    }
+  }
+  const addressee =
+    def.addressee === 'PARENT' && extras.parentName
+      ? `${extras.parentName}：`
+      : def.addressee === 'CHILDREN'
+        ? `各${f.childUnit ?? '支部'}：`
+        : null;
   return {
-    title: summaryTitle(f.orgName, f.periodName),
+    title: reportTitle(kind, f.orgName, f.periodName),
+    ...(addressee ? { addressee } : {}),
     intro: [
       paragraph(
-        `${f.periodName}，${f.orgName}认真落实意识形态工作责任制，把意识形态工作摆在重要位置，各项工作有序推进。现将有关情况总结如下。`,
+        def.intro({ orgName: f.orgName, periodName: f.periodName, parentName: extras.parentName || '上级党委' }),
       ),
     ],
     sections,
     signOff: { org: f.orgName, date: f.date },
   };
+}
+
+/**
+ * The problems a saved 总结 names: the paragraphs of its 存在问题 section (a level-1 heading of a
+ * PROBLEMS block of any kind, as the user may have kept or edited it), without their "一是" and
+ * end punctuation; the sentence said when there is no gap is not a problem. A paragraph edited to
+ * hold several points stays one item.
+ */
+export function problemsOfContent(content: SummaryContent): string[] {
+  const headings = new Set(
+    Object.values(REPORT_KIND_DEFS).flatMap((d) =>
+      d.sections.filter((s) => s.block === 'PROBLEMS').map((s) => s.heading),
+    ),
+  );
+  const out: string[] = [];
+  let inside = false;
+  for (const section of content.sections) {
+    if (section.level === 1) inside = headings.has(section.heading.replace(/^[一二三四五六七八九十]+、/, ''));
+    if (!inside) continue;
+    for (const p of section.paragraphs) {
+      const text = bare(p.text.replace(/^[一二三四五六七八九十]+是/, '').trim());
+      if (text && p.text !== NO_PROBLEMS_TEXT && !out.includes(text)) out.push(text);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,12 @@ import {
   versionFromIfMatch,
 } from '@dutyboard/contracts/common';
 import {
+  ListReportSubmissionsQuerySchema,
+  ReportSubmissionListSchema,
+  ReportSubmissionSchema,
+  SubmitReportInputSchema,
+} from '@dutyboard/contracts/report-submissions';
+import {
   DOCX_CONTENT_TYPE,
   GeneratedSummarySchema,
   ListSummariesQuerySchema,
@@ -27,6 +33,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor } from '../plugins/auth.ts';
 import { runWrite, sendVersioned } from '../plugins/write.ts';
+import { listReportSubmissions, submitReport } from '../services/reports/report-submissions.ts';
 import {
   deleteSummaryDraft,
   finalizeSummaryDraft,
@@ -245,5 +252,43 @@ export const reportRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     },
     async (request, reply) =>
       printPage(reply, (await getSummaryDraft(prisma, actor(request), request.params.id)).content),
+  );
+
+  app.post(
+    '/api/reports/summaries/:id/submit',
+    {
+      config: { permission: 'report:write' },
+      schema: {
+        summary: '报送：把定稿的报告标记为已报送上级（报送对象、日期、文号；同一报告只能报送一次）',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema.extend(IdempotencyHeadersSchema.shape),
+        body: SubmitReportInputSchema,
+        response: { 201: ReportSubmissionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFromIfMatch(request.headers['if-match']);
+      const sent = await runWrite(
+        prisma,
+        request,
+        reply,
+        (tx) => submitReport(tx, actor(request), request.params.id, request.body, version),
+        { status: 201 },
+      );
+      return sendVersioned(reply, sent);
+    },
+  );
+
+  app.get(
+    '/api/report-submissions',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        summary: '报送记录：本组织及下级报送的报告，或（received=1）报送给本组织的报告',
+        querystring: ListReportSubmissionsQuerySchema,
+        response: { 200: ReportSubmissionListSchema, ...errorResponses },
+      },
+    },
+    async (request) => listReportSubmissions(prisma, actor(request), request.query),
   );
 };

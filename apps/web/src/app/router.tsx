@@ -369,6 +369,14 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/reports/routes/summary.tsx')).SummaryRoute),
               },
               {
+                path: 'reports/submissions',
+                ...page(async () => (await import('../features/reports/routes/submissions.tsx')).SubmissionsRoute),
+              },
+              {
+                path: 'reports/submissions/:id',
+                ...page(async () => (await import('../features/reports/routes/submissions.tsx')).SubmissionsRoute),
+              },
+              {
                 path: 'imports',
                 ...page(async () => (await import('../features/imports/routes/imports.tsx')).ImportsRoute),
               },

@@ -17,6 +17,7 @@ const WEB_LIST: Record<string, string> = {
   '/api/rectifications': '/rectifications',
   '/api/committee-meetings': '/committee-meetings',
   '/api/assignments': '/assignments',
+  '/api/report-submissions': '/reports/submissions',
 };
 
 /**

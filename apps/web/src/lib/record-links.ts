@@ -18,7 +18,9 @@ export function recordPath(entityType: EntityType, id: string): string {
   return `${RECORD_BASE[entityType]}/${encodeURIComponent(id)}`;
 }
 
-/** Where a bell item leads: a record's page, or a 考核 return's. */
+/** Where a bell item leads: a record's page, a 考核 return's, or the reports received (报送, ADR 047). */
 export function notificationPath(target: NotificationTarget, id: string): string {
-  return target === 'AssessmentReturn' ? `/assessments/returns/${encodeURIComponent(id)}` : recordPath(target, id);
+  if (target === 'AssessmentReturn') return `/assessments/returns/${encodeURIComponent(id)}`;
+  if (target === 'ReportSubmission') return `/reports/submissions/${encodeURIComponent(id)}`;
+  return recordPath(target, id);
 }

@@ -10,6 +10,7 @@ import {
   type NotificationList,
   type NotificationTarget,
   notificationOrder,
+  REPORT_RECEIVED_DAYS,
   URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
 import { can } from '@dutyboard/contracts/permissions';
@@ -47,6 +48,7 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   ASSESSMENT_REVIEW_DUE: 'MEDIUM',
   ASSESSMENT_REVIEW_OVERDUE: 'HIGH',
   ASSESSMENT_TO_CONFIRM: 'MEDIUM',
+  REPORT_RECEIVED: 'MEDIUM',
 };
 
 interface Found {
@@ -351,6 +353,47 @@ async function assessmentIssuer(
 }
 
 /**
+ * Reports 报送 to the caller's home org in the last REPORT_RECEIVED_DAYS (by when they were marked,
+ * ADR 047): to its leadership (report:write), who take them up. No deadline: listed after those with one.
+ */
+async function reportsReceived(db: PrismaClient, user: AuthUser, now: Date): Promise<Found> {
+  const where = {
+    toOrgId: user.orgId,
+    createdAt: { gte: new Date(now.getTime() - REPORT_RECEIVED_DAYS * DAY_MS) },
+  };
+  const [count, rows] = await Promise.all([
+    db.reportSubmission.count({ where }),
+    db.reportSubmission.findMany({
+      where,
+      select: { id: true, orgId: true, reportDraft: { select: { title: true } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  const names = new Map(
+    (
+      await db.orgUnit.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.orgId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
+  );
+  return {
+    count,
+    items: rows.map((r) => ({
+      kind: 'REPORT_RECEIVED' as const,
+      severity: SEVERITY.REPORT_RECEIVED,
+      entityType: 'ReportSubmission' as const,
+      entityId: r.id,
+      orgId: r.orgId,
+      orgName: names.get(r.orgId) ?? '',
+      title: title(r.reportDraft.title),
+      dueAt: null,
+    })),
+  };
+}
+
+/**
  * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
  * as every list defaults to) and only record types their role may read.
  */
@@ -379,6 +422,7 @@ export async function listNotifications(
           confirm: can(user.role, 'assessment:manage'),
         })
       : none,
+    can(user.role, 'report:write') ? reportsReceived(db, user, now) : none,
   ]);
 
   const items = found

@@ -73,6 +73,7 @@ export function toRectification(row: RectificationRow, user: AuthUser, now = new
     alertId: row.alertId,
     alert,
     findingRef: row.findingRef,
+    reportDraftId: row.reportDraftId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -104,6 +105,8 @@ export async function listRectifications(
     orgId: { in: await orgIdsInScope(prisma, user, params.org) },
     ...(params.status ? { status: params.status } : {}),
     ...(params.source ? { source: params.source } : {}),
+    ...(params.reportDraft ? { reportDraftId: params.reportDraft } : {}),
+    ...(params.id ? { id: params.id } : {}),
     ...(range ? { [params.dateField]: range } : {}),
     ...(and.length > 0 ? { AND: and } : {}),
   };
@@ -161,6 +164,7 @@ export async function createRectification(
 ): Promise<Rectification> {
   await loadWritableOrg(tx, user, input.orgId);
   if (input.alertId) await checkLinkableAlert(tx, user, input.alertId);
+  assertSourceFields(input);
   const row = await createRecord(
     tx,
     user,
@@ -202,6 +206,7 @@ export async function updateRectification(
   if (input.alertId && input.alertId !== before.alertId) await checkLinkableAlert(tx, user, input.alertId);
   const findingRef = text(input.findingRef);
   assertSourceFields({
+    was: before.source,
     source: input.source ?? before.source,
     alertId: input.alertId === undefined ? before.alertId : input.alertId,
     findingRef: findingRef === undefined ? before.findingRef : findingRef,

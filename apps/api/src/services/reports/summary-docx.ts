@@ -183,11 +183,12 @@ function tableOf(t: GongwenTable) {
   });
 }
 
-/** The draft as a .docx file. */
+/** A draft of any report kind as a .docx file (its 主送 under the title when it has one). */
 export async function summaryDocx(content: SummaryContent): Promise<Buffer> {
   return gongwenDocx({
     title: content.title,
-    description: '意识形态工作总结（公文格式，GB/T 9704-2012）',
+    description: `${content.title.split('\n').at(-1) ?? '意识形态工作总结'}（公文格式，GB/T 9704-2012）`,
+    ...(content.addressee ? { addressee: content.addressee } : {}),
     blocks: [
       ...content.intro.map((p) => ({ text: p.text, font: FONTS.body, heading: false })),
       ...content.sections.flatMap((section) => [

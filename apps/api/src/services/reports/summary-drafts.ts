@@ -1,5 +1,6 @@
-// Saved 工作总结 (ReportDraft rows of kind HALF_YEAR_SUMMARY): the versions of one document — the
-// summary of one org and period — each the edited text with its author. A new save is the next
+// Saved 工作总结 and the other reports drafted from records (ReportDraft rows, one `kind` of
+// contracts/report-kinds.ts each, ADR 047): the versions of one document — the report of one
+// kind, org and period — each the edited text with its author. A new save is the next
 // version (1, 2, …); a draft version is edited in place and may be deleted; 定稿 locks a version
 // (no edit, no delete: a change is a new version made from it). Reading follows the org's reach
 // (another branch's summary answers 404); every change is audited in its transaction; a change
@@ -7,11 +8,12 @@
 // unknowingly (412). ADR 016, ADR 033.
 import { periodFromCode } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
+import { REPORT_KINDS } from '@dutyboard/contracts/report-kinds';
 import {
   type ListSummariesQuerySchema,
   type SavedSummary,
   type SavedSummaryList,
-  type SaveSummaryInput,
+  type SaveSummaryInputSchema,
   SUMMARY_KIND,
   SUMMARY_LIST_MAX,
   type SummaryContent,
@@ -25,6 +27,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
+import { rectificationsFromSummary } from './summary-rectifications.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -97,11 +100,14 @@ function auditShape(row: DraftRow) {
   return { ...row };
 }
 
-/** A draft the user may read: 404 when missing, another kind, or outside the user's reach. */
-async function loadDraft(db: Db, user: AuthUser, id: string) {
+/** A draft the user may read: 404 when missing, of no declared kind, or outside the user's reach. */
+export async function loadDraft(db: Db, user: AuthUser, id: string) {
   const row = await db.reportDraft.findUnique({ where: { id } });
-  if (!row || row.kind !== SUMMARY_KIND) throw notFound('ReportDraft');
-  const org = await db.orgUnit.findUnique({ where: { id: row.orgId }, select: { id: true, path: true, name: true } });
+  if (!row || !(REPORT_KINDS as readonly string[]).includes(row.kind)) throw notFound('ReportDraft');
+  const org = await db.orgUnit.findUnique({
+    where: { id: row.orgId },
+    select: { id: true, path: true, name: true, parentId: true },
+  });
   if (!org || !reachesOrg(user, org)) throw notFound('ReportDraft');
   return { row, org };
 }
@@ -119,7 +125,7 @@ export async function listSummaryDrafts(
 ): Promise<SavedSummaryList> {
   const org = await loadReachableOrg(prisma, user, query.org ?? user.orgId);
   const rows = await prisma.reportDraft.findMany({
-    where: { kind: SUMMARY_KIND, orgId: org.id, ...(query.period ? { periodCode: query.period } : {}) },
+    where: { kind: query.kind, orgId: org.id, ...(query.period ? { periodCode: query.period } : {}) },
     orderBy: [{ periodCode: 'desc' }, { number: 'desc' }],
     take: SUMMARY_LIST_MAX,
   });
@@ -130,23 +136,30 @@ export async function listSummaryDrafts(
   return { items: rows.map((r) => listFields(r, org.name, names)) };
 }
 
+/**
+ * One change at a time per document (kind, org, period): two saves cannot both take the same next
+ * number, and two 定稿 of a 总结 cannot both create its rectifications.
+ */
+async function lockDocument(tx: Prisma.TransactionClient, kind: string, orgId: string, periodCode: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`summary:${kind}:${orgId}:${periodCode}`}, 0))`;
+}
+
 /** Runs inside the caller's transaction (plugins/write.ts). */
 export async function saveSummaryDraft(
   tx: Prisma.TransactionClient,
   user: AuthUser,
-  input: SaveSummaryInput,
+  input: z.output<typeof SaveSummaryInputSchema>,
 ): Promise<SavedSummary> {
   const org = await loadWritableOrg(tx, user, input.org);
-  // One save at a time per document, so two saves cannot both take the same next number.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`summary:${SUMMARY_KIND}:${org.id}:${input.period}`}, 0))`;
+  await lockDocument(tx, input.kind, org.id, input.period);
   const last = await tx.reportDraft.aggregate({
-    where: { kind: SUMMARY_KIND, orgId: org.id, periodCode: input.period },
+    where: { kind: input.kind, orgId: org.id, periodCode: input.period },
     _max: { number: true },
   });
   const row = await tx.reportDraft.create({
     data: {
       number: (last._max.number ?? 0) + 1,
-      kind: SUMMARY_KIND,
+      kind: input.kind,
       periodCode: input.period,
       orgId: org.id,
       title: oneLineTitle(input.content.title),
@@ -193,7 +206,15 @@ export async function finalizeSummaryDraft(
   const { row: before, org } = await loadDraft(tx, user, id);
   checkVersion(before, expectedVersion);
   if (before.state === 'FINAL') throw finalLocked();
-  return changeDraft(tx, user, before, org.name, { state: 'FINAL', finalizedAt: new Date(), finalizedById: user.id });
+  await lockDocument(tx, before.kind, before.orgId, before.periodCode);
+  const saved = await changeDraft(tx, user, before, org.name, {
+    state: 'FINAL',
+    finalizedAt: new Date(),
+    finalizedById: user.id,
+  });
+  // A 总结's 存在问题 become tracked items (上期问题整改情况 of the next period), once per problem.
+  if (before.kind === SUMMARY_KIND) await rectificationsFromSummary(tx, user, saved);
+  return saved;
 }
 
 /**

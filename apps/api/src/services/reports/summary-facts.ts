@@ -8,18 +8,20 @@
 import type { Dashboard, DashboardMetric } from '@dutyboard/contracts/dashboard';
 import { FIGURES } from '@dutyboard/contracts/figures';
 import { labelOf, ORG_LEVEL_UNIT_LABELS } from '@dutyboard/contracts/labels';
-import { shanghaiLocalDate } from '@dutyboard/contracts/periods';
+import { periodFromCode, shanghaiLocalDate } from '@dutyboard/contracts/periods';
 import { periodName } from '@dutyboard/contracts/plan';
-import type { GeneratedSummary, SummaryRequestSchema } from '@dutyboard/contracts/reports';
+import { previousPeriodCode, REPORT_KIND_DEFS } from '@dutyboard/contracts/report-kinds';
+import { type GeneratedSummary, SUMMARY_KIND, type SummaryRequestSchema } from '@dutyboard/contracts/reports';
 import {
   ACTIVITY_CATEGORY_WORDS,
   type BranchGap,
-  buildSummary,
+  buildReport,
   type Count,
   distinct,
   type GapMetric,
   METRIC_WORDS,
   type MetricGap,
+  type PreviousProblems,
   PUBLICITY_LEVEL_WORDS,
   personName,
   RISK_POINT_TYPE_WORDS,
@@ -291,7 +293,52 @@ export async function summaryFacts(
   return { facts, dashboard };
 }
 
-/** POST /api/reports/summary: a fresh draft from the records (not saved). */
+/**
+ * 上期问题整改情况: the problems of the newest FINAL 工作总结 of the org's previous period (ADR 047),
+ * as their rectifications stand now, each with the list of its 总结's items in its state. Null
+ * when that period has no FINAL 总结 or it named no problem.
+ */
+export async function previousProblems(
+  db: PrismaClient,
+  orgId: string,
+  periodCode: string,
+): Promise<PreviousProblems | null> {
+  const code = previousPeriodCode(periodCode);
+  const summary = await db.reportDraft.findFirst({
+    where: { kind: SUMMARY_KIND, orgId, periodCode: code, state: 'FINAL' },
+    orderBy: { number: 'desc' },
+    select: { id: true },
+  });
+  if (!summary) return null;
+  // Items of every FINAL version of that 总结 (a problem is linked to the version that first named it).
+  const items = await db.rectification.findMany({
+    where: { source: 'SUMMARY', reportDraft: { kind: SUMMARY_KIND, orgId, periodCode: code } },
+    select: { id: true, problem: true, status: true, measure: true, closingNote: true, reportDraftId: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  if (items.length === 0) return null;
+  const drafts = [...new Set(items.map((i) => i.reportDraftId as string))];
+  // One draft's items when they all came from one version (the usual case), else the org's SUMMARY items.
+  const base: Record<string, string> =
+    drafts.length === 1 ? { org: orgId, reportDraft: drafts[0] as string } : { org: orgId, source: 'SUMMARY' };
+  const list = (extra: Record<string, string> = {}) =>
+    toSummaryDrill({ list: '/api/rectifications', query: { ...base, ...extra } });
+  const done = items.filter((i) => i.status === 'DONE').length;
+  return {
+    periodName: periodName(periodFromCode(code)),
+    items: items.map((i) => ({
+      problem: i.problem,
+      status: i.status,
+      measure: i.measure,
+      closingNote: i.closingNote,
+      drill: toSummaryDrill({ list: '/api/rectifications', query: { org: orgId, id: i.id } }),
+    })),
+    total: { value: items.length, drill: list() },
+    done: { value: done, drill: list({ status: 'DONE' }) },
+  };
+}
+
+/** POST /api/reports/summary: a fresh draft of the request's kind from the records (not saved). */
 export async function generateSummary(
   prisma: PrismaClient,
   user: AuthUser,
@@ -299,12 +346,21 @@ export async function generateSummary(
   now = new Date(),
 ): Promise<GeneratedSummary> {
   const { facts, dashboard } = await summaryFacts(prisma, user, query, now);
+  const kind = query.kind;
+  const org = await prisma.orgUnit.findUniqueOrThrow({
+    where: { id: dashboard.org.id },
+    select: { parent: { select: { name: true } } },
+  });
+  const opensWithPrevious = REPORT_KIND_DEFS[kind].sections.some((s) => s.block === 'PREVIOUS');
   return {
     periodCode: dashboard.period.code,
     periodName: facts.periodName,
     orgId: dashboard.org.id,
     orgName: dashboard.org.name,
     generatedAt: now.toISOString(),
-    content: buildSummary(facts),
+    content: buildReport(kind, facts, {
+      previous: opensWithPrevious ? await previousProblems(prisma, dashboard.org.id, dashboard.period.code) : null,
+      parentName: org.parent?.name ?? '',
+    }),
   };
 }

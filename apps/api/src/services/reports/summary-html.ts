@@ -32,6 +32,7 @@ html { background: #f0f0f0; }
 body { margin: 0; color: #000; font-family: ${FONT_STACKS.body}; font-size: 16pt; line-height: 28.95pt; letter-spacing: -0.25pt; }
 .sheet { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 0 6px rgba(0,0,0,.2); }
 .hint { width: 210mm; margin: 12px auto 0; font: 14px/1.5 system-ui, sans-serif; color: #555; text-indent: 0; letter-spacing: 0; }
+p.addressee { text-indent: 0; }
 h1 { margin: 0 0 28.95pt; font-family: ${FONT_STACKS.title}; font-size: 22pt; font-weight: normal; line-height: 28.95pt; letter-spacing: 0; text-align: center; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.h1 { font-family: ${FONT_STACKS.heading1}; }
@@ -55,6 +56,8 @@ export function summaryHtml(content: SummaryContent): string {
     .filter(Boolean)
     .map(escapeHtml);
   const body: string[] = [`<h1>${lines.join('<br>')}</h1>`];
+  // 主送, flush left under the title (a 专题汇报 to the level above, a 通报 to the units below).
+  if (content.addressee) body.push(`<p class="addressee">${escapeHtml(content.addressee)}</p>`);
   for (const p of content.intro) body.push(`<p>${escapeHtml(p.text)}</p>`);
   for (const s of content.sections) {
     body.push(`<p class="h${s.level}">${escapeHtml(s.heading)}</p>`);

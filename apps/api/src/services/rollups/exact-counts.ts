@@ -28,6 +28,7 @@ const SOURCE_TABLES: Record<Exclude<RollupSource, 'rectification'>, { table: str
   alert_closed: { table: 'RiskAlert', facts: 'dutyboard_facts_alert' },
   rectification_closed: { table: 'Rectification', facts: 'dutyboard_facts_rectification' },
   meeting: { table: 'CommitteeMeeting', facts: 'dutyboard_facts_meeting' },
+  report_sent: { table: 'ReportSubmission', facts: 'dutyboard_facts_report_sent' },
 };
 
 /** One count: a dated figure's records in an org's subtree with their date in [from, to). */

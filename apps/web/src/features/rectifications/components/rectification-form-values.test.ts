@@ -30,6 +30,7 @@ const stored: Rectification = {
   alertId: ALERT,
   alert: { id: ALERT, summary: '微信群不实信息', state: 'HANDLING', registeredAt: '2026-04-01T02:00:00.000Z' },
   findingRef: null,
+  reportDraftId: null,
   createdAt: '2026-04-02T02:00:00.000Z',
   updatedAt: '2026-04-03T02:00:00.000Z',
 };

@@ -3,7 +3,7 @@
 // from the contract; labels are stable (browser tests find the fields by them).
 
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import { RECTIFICATION_EDITABLE_STATUSES, RECTIFICATION_SOURCES } from '@dutyboard/contracts/rectifications';
+import { RECTIFICATION_EDITABLE_STATUSES, RECTIFICATION_MANUAL_SOURCES } from '@dutyboard/contracts/rectifications';
 import { DatePicker, Form, Input, Select } from 'antd';
 import { RecordForm } from '../../../components/record-form.tsx';
 import type { RecordFormProps } from '../../../components/record-form-page.tsx';
@@ -76,7 +76,12 @@ export function RectificationForm({ withStatus, knownAlert, ...props }: Rectific
       <Form.Item {...item('source')}>
         <Select
           placeholder={t('rectifications.sourcePlaceholder')}
-          options={RECTIFICATION_SOURCES.map((s) => ({ value: s, label: nameOf(RECTIFICATION_SOURCE_LABELS, s) }))}
+          // An item of a 总结's 存在问题 keeps its source (上期总结); the others are chosen by hand (ADR 047).
+          disabled={props.initialValues.source === 'SUMMARY'}
+          options={(props.initialValues.source === 'SUMMARY'
+            ? (['SUMMARY'] as const)
+            : RECTIFICATION_MANUAL_SOURCES
+          ).map((s) => ({ value: s, label: nameOf(RECTIFICATION_SOURCE_LABELS, s) }))}
           data-testid="rectification-source"
         />
       </Form.Item>

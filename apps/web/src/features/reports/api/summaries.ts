@@ -3,6 +3,7 @@
 // 定稿 it or delete it (If-Match → 412 when someone else changed it meanwhile). Exports are plain
 // same-origin links (docx, print view).
 import { etagOf, OkSchema } from '@dutyboard/contracts/common';
+import type { ReportKind } from '@dutyboard/contracts/report-kinds';
 import {
   type GeneratedSummary,
   GeneratedSummarySchema,
@@ -25,19 +26,24 @@ export function useGenerateSummary() {
   return useMutation({ mutationFn: generateSummary });
 }
 
-export function getSavedSummaries(period: string, org: string, signal?: AbortSignal): Promise<SavedSummaryList> {
-  return api.get('/api/reports/summaries', { query: { period, org }, schema: SavedSummaryListSchema, signal });
+export function getSavedSummaries(
+  kind: ReportKind,
+  period: string,
+  org: string,
+  signal?: AbortSignal,
+): Promise<SavedSummaryList> {
+  return api.get('/api/reports/summaries', { query: { kind, period, org }, schema: SavedSummaryListSchema, signal });
 }
 
-export function savedSummariesQueryOptions(period: string, org: string) {
+export function savedSummariesQueryOptions(kind: ReportKind, period: string, org: string) {
   return queryOptions({
-    queryKey: queryKeys.reports.summaries(period, org),
-    queryFn: ({ signal }) => getSavedSummaries(period, org, signal),
+    queryKey: queryKeys.reports.summaries(`${kind}:${period}`, org),
+    queryFn: ({ signal }) => getSavedSummaries(kind, period, org, signal),
   });
 }
 
-export function useSavedSummaries(period: string, org: string) {
-  return useQuery(savedSummariesQueryOptions(period, org));
+export function useSavedSummaries(kind: ReportKind, period: string, org: string) {
+  return useQuery(savedSummariesQueryOptions(kind, period, org));
 }
 
 export function getSavedSummary(id: string, signal?: AbortSignal): Promise<SavedSummary> {
@@ -58,6 +64,7 @@ export function useSavedSummary(id: string | undefined) {
 export interface SaveSummaryVars {
   /** The saved draft being changed, with the version it was loaded at; none for a new one. */
   saved: { id: string; version: number } | null;
+  kind: ReportKind;
   period: string;
   org: string;
   content: SummaryContent;
@@ -75,7 +82,7 @@ export function saveSummary(vars: SaveSummaryVars): Promise<SavedSummary> {
   }
   return api.post(
     '/api/reports/summaries',
-    { period: vars.period, org: vars.org, content: vars.content },
+    { kind: vars.kind, period: vars.period, org: vars.org, content: vars.content },
     { schema: SavedSummarySchema, headers: { 'Idempotency-Key': vars.key } },
   );
 }
@@ -138,6 +145,6 @@ export function exportUrls(target: { id: string } | SummaryRequest): { docx: str
   if ('id' in target) {
     return { docx: `/api/reports/summaries/${target.id}/docx`, print: `/api/reports/summaries/${target.id}/print` };
   }
-  const search = toSearchParams({ period: target.period, org: target.org }).toString();
+  const search = toSearchParams({ kind: target.kind, period: target.period, org: target.org }).toString();
   return { docx: `/api/reports/summary.docx?${search}`, print: `/api/reports/summary/print?${search}` };
 }

@@ -224,6 +224,12 @@ export function SummaryDocument({
         </div>
       )}
 
+      {/* 主送 (a 专题汇报 to the level above, a 通报 to the units below), flush left under the title. */}
+      {content.addressee && (
+        <p className="summary-addressee" data-testid="summary-addressee">
+          {content.addressee}
+        </p>
+      )}
       {content.intro.map((p, i) => paragraph(p, -1, i))}
 
       {content.sections.map((s, si) => (

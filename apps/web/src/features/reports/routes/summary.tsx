@@ -13,14 +13,38 @@ import {
   PrinterOutlined,
   ReloadOutlined,
   SaveOutlined,
+  SendOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { IdSchema } from '@dutyboard/contracts/common';
 import { SUMMARY_STATE_LABELS } from '@dutyboard/contracts/labels';
-import { periodContaining } from '@dutyboard/contracts/periods';
+import { PeriodCodeSchema, periodContaining, periodFromCode, shanghaiLocalDate } from '@dutyboard/contracts/periods';
+import {
+  REPORT_KIND_DEFS,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  type ReportKind,
+  ReportKindSchema,
+} from '@dutyboard/contracts/report-kinds';
+import { DOC_NUMBER_MAX } from '@dutyboard/contracts/report-submissions';
 import type { SavedSummary, SavedSummaryListItem, SummaryContent } from '@dutyboard/contracts/reports';
-import { SavedSummarySchema, SummaryContentSchema, SummaryPeriodCodeSchema } from '@dutyboard/contracts/reports';
-import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { SavedSummarySchema, SUMMARY_KIND, SummaryContentSchema } from '@dutyboard/contracts/reports';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
@@ -40,6 +64,7 @@ import { periodLabel } from '../../../lib/periods.ts';
 import { useLeaveGuard } from '../../../lib/use-leave-guard.ts';
 import { useSubmissionKey } from '../../../lib/use-submission-key.ts';
 import { patchParams } from '../../../lib/use-url-filter.ts';
+import { useSubmissions, useSubmitReport } from '../api/submissions.ts';
 import {
   exportUrls,
   type SavedRef,
@@ -54,14 +79,28 @@ import { SummaryDocument } from '../components/summary-document.tsx';
 import '../reports.css';
 import { PeriodSelect } from '../../../components/period-select.tsx';
 
-/** A summary is written per half year or year, not per quarter. */
-const SUMMARY_PERIOD_KINDS = ['HALF', 'YEAR'] as const;
-
 /** The half year a summary is usually written for: the last one that has ended. */
 export function lastCompleteHalf(now = new Date()): string {
   const current = periodContaining('HALF', now);
   return current.index === 2 ? `${current.year}-H1` : `${current.year - 1}-H2`;
 }
+
+/** The period a kind is usually written for: its first period kind's last one that has ended (ADR 047). */
+export function defaultPeriodOf(kind: ReportKind, now = new Date()): string {
+  const first = REPORT_KIND_DEFS[kind].periods[0];
+  if (first === 'HALF') return lastCompleteHalf(now);
+  if (first === 'QUARTER') {
+    const q = periodContaining('QUARTER', now);
+    return q.index > 1 ? `${q.year}-Q${q.index - 1}` : `${q.year - 1}-Q4`;
+  }
+  return String(periodContaining('YEAR', now).year - 1);
+}
+
+/** Whether a period code is one a kind covers. */
+const periodFits = (kind: ReportKind, code: string | null): code is string =>
+  code !== null &&
+  PeriodCodeSchema.safeParse(code).success &&
+  REPORT_KIND_DEFS[kind].periods.includes(periodFromCode(code).kind);
 
 /**
  * The draft on screen: freshly generated, a saved version at the row version it was loaded, or a
@@ -69,6 +108,7 @@ export function lastCompleteHalf(now = new Date()): string {
  */
 interface OnScreen {
   content: SummaryContent;
+  kind: ReportKind;
   period: string;
   org: string;
   generatedAt?: string;
@@ -82,12 +122,14 @@ const unsavedSummary = draftStore<OnScreen | null>({
   key: (userId) => `dutyboard.draft.summary.${userId}`,
   fromStored: (stored) => {
     const content = SummaryContentSchema.safeParse(stored.content);
-    const period = SummaryPeriodCodeSchema.safeParse(stored.period);
+    const kind = ReportKindSchema.safeParse(stored.kind ?? SUMMARY_KIND);
+    const period = PeriodCodeSchema.safeParse(stored.period);
     const org = IdSchema.safeParse(stored.org);
     const saved = stored.saved == null ? null : SavedSummarySchema.safeParse(stored.saved);
-    if (!content.success || !period.success || !org.success || (saved && !saved.success)) return null;
+    if (!content.success || !kind.success || !period.success || !org.success || (saved && !saved.success)) return null;
     return {
       content: content.data,
+      kind: kind.data,
       period: period.data,
       org: org.data,
       generatedAt: typeof stored.generatedAt === 'string' ? stored.generatedAt : undefined,
@@ -100,16 +142,17 @@ const unsavedSummary = draftStore<OnScreen | null>({
 
 export function SummaryRoute() {
   const me = useCurrentUser();
-  const { t, lang } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();
   const allowed = can(me, 'dashboard:read');
   const canWrite = can(me, 'report:write');
   const orgs = useOrgChoices(allowed);
 
+  const kindParam = ReportKindSchema.safeParse(params.get('kind'));
+  const kind: ReportKind = kindParam.success ? kindParam.data : SUMMARY_KIND;
   const periodParam = params.get('period');
-  const period =
-    periodParam && SummaryPeriodCodeSchema.safeParse(periodParam).success ? periodParam : lastCompleteHalf();
+  const period = periodFits(kind, periodParam) ? periodParam : defaultPeriodOf(kind);
   const orgParam = params.get('org');
   const org = IdSchema.safeParse(orgParam).success ? (orgParam as string) : me.org.id;
   const draftParam = params.get('draft');
@@ -137,13 +180,27 @@ export function SummaryRoute() {
   // The URL follows a restored draft once (its period, org and saved version).
   useEffect(() => {
     if (!restored) return;
-    setParams(patchParams(params, { period: restored.period, org: restored.org, draft: restored.saved?.id }), {
-      replace: true,
-    });
+    setParams(
+      patchParams(params, {
+        kind: restored.kind,
+        period: restored.period,
+        org: restored.org,
+        draft: restored.saved?.id,
+      }),
+      {
+        replace: true,
+      },
+    );
   }, []);
   const submissionKey = useSubmissionKey<unknown>();
-  const savedList = useSavedSummaries(period, org);
+  const savedList = useSavedSummaries(kind, period, org);
   const opened = useSavedSummary(draftId);
+  const submit = useSubmitReport();
+  const [submitOpen, setSubmitOpen] = useState(false);
+  const [submitForm] = Form.useForm<{ sentOn: string; docNumber: string }>();
+  // The 报送 of the document on screen (one per kind, org and period).
+  const sentList = useSubmissions({ org, kind, period }, allowed);
+  const sent = sentList.data?.items.find((i) => i.orgId === org) ?? null;
 
   // A saved draft named in the URL is shown once loaded (and again after a reload), unless the
   // screen already holds that version or unsaved edits of it.
@@ -152,7 +209,14 @@ export function SummaryRoute() {
     if (!saved) return;
     setDoc((current) => {
       if (current?.saved?.id === saved.id && (current.dirty || current.saved.version === saved.version)) return current;
-      return { content: saved.content, period: saved.periodCode, org: saved.orgId, saved, dirty: false };
+      return {
+        content: saved.content,
+        kind: saved.kind as ReportKind,
+        period: saved.periodCode,
+        org: saved.orgId,
+        saved,
+        dirty: false,
+      };
     });
   }, [opened.data]);
 
@@ -181,11 +245,12 @@ export function SummaryRoute() {
     leaveDraft(() => {
       setConflict(false);
       generate.mutate(
-        { period, org },
+        { kind, period, org },
         {
           onSuccess: (g) => {
             setDoc({
               content: g.content,
+              kind,
               period: g.periodCode,
               org: g.orgId,
               generatedAt: g.generatedAt,
@@ -230,6 +295,7 @@ export function SummaryRoute() {
             onSuccess: (final) => {
               setDoc({
                 content: final.content,
+                kind: final.kind as ReportKind,
                 period: final.periodCode,
                 org: final.orgId,
                 saved: final,
@@ -269,13 +335,20 @@ export function SummaryRoute() {
   /** A copy of a (final) version to change: saved, it is the document's next version. */
   const newVersionFrom = (saved: SavedSummary) => {
     setConflict(false);
-    setDoc({ content: saved.content, period: saved.periodCode, org: saved.orgId, basedOn: saved.number, dirty: true });
+    setDoc({
+      content: saved.content,
+      kind: saved.kind as ReportKind,
+      period: saved.periodCode,
+      org: saved.orgId,
+      basedOn: saved.number,
+      dirty: true,
+    });
     setParam({ draft: undefined });
   };
 
   const runSave = () => {
     if (!doc) return;
-    const body = { period: doc.period, org: doc.org, content: doc.content };
+    const body = { kind: doc.kind, period: doc.period, org: doc.org, content: doc.content };
     save.mutate(
       {
         // A draft version is saved in place; anything else becomes the next version.
@@ -286,8 +359,15 @@ export function SummaryRoute() {
       {
         onSuccess: (saved) => {
           setConflict(false);
-          setDoc({ content: saved.content, period: saved.periodCode, org: saved.orgId, saved, dirty: false });
-          setParam({ draft: saved.id, period: saved.periodCode, org: saved.orgId });
+          setDoc({
+            content: saved.content,
+            kind: saved.kind as ReportKind,
+            period: saved.periodCode,
+            org: saved.orgId,
+            saved,
+            dirty: false,
+          });
+          setParam({ draft: saved.id, kind: saved.kind, period: saved.periodCode, org: saved.orgId });
           void message.success(t('reports.saved', { number: saved.number }));
         },
         onError: refusal(t('reports.saveFailed')),
@@ -300,6 +380,7 @@ export function SummaryRoute() {
     if (latest.data) {
       setDoc({
         content: latest.data.content,
+        kind: latest.data.kind as ReportKind,
         period: latest.data.periodCode,
         org: latest.data.orgId,
         saved: latest.data,
@@ -307,6 +388,31 @@ export function SummaryRoute() {
       });
       setConflict(false);
     }
+  };
+
+  /** 报送: the day and 文号 asked, then confirmed (it cannot be undone), sent to the org above. */
+  const runSubmit = async () => {
+    const saved = doc?.saved;
+    if (!saved) return;
+    const values = await submitForm.validateFields();
+    modal.confirm({
+      title: t('reports.submitConfirmTitle'),
+      content: t('reports.submitConfirm', { docNumber: values.docNumber, day: values.sentOn }),
+      okText: t('reports.submit'),
+      cancelText: t('reports.cancel'),
+      okButtonProps: { 'data-testid': 'submit-ok' },
+      onOk: () =>
+        submit.mutate(
+          { id: saved.id, version: saved.version, input: values, key: submissionKey({ submit: saved.id, ...values }) },
+          {
+            onSuccess: (s) => {
+              setSubmitOpen(false);
+              void message.success(t('reports.submitted', { to: s.toOrgName }));
+            },
+            onError: refusal(t('reports.submitFailed')),
+          },
+        ),
+    });
   };
 
   // Exports show what is stored: a saved draft, or (not yet edited) a fresh generation.
@@ -317,7 +423,7 @@ export function SummaryRoute() {
         : { id: doc.saved.id }
       : doc.dirty
         ? null
-        : { period: doc.period, org: doc.org }
+        : { kind: doc.kind, period: doc.period, org: doc.org }
     : null;
   const urls = exportTarget ? exportUrls(exportTarget) : null;
   const exportButtons = (
@@ -397,6 +503,14 @@ export function SummaryRoute() {
       )}
       <Card style={{ marginBottom: 16 }}>
         <div className="db-filters" style={{ marginBottom: 0 }}>
+          <Select
+            aria-label={t('reports.kind')}
+            value={kind}
+            onChange={(k: ReportKind) => setParam({ kind: k, period: defaultPeriodOf(k), draft: undefined })}
+            options={REPORT_KINDS.map((k) => ({ value: k, label: nameOf(REPORT_KIND_LABELS, k) }))}
+            className="db-w-260"
+            data-testid="report-kind"
+          />
           <ScopeOrgSelect
             choices={orgs}
             value={org}
@@ -404,7 +518,7 @@ export function SummaryRoute() {
             className="db-w-260"
           />
           <PeriodSelect
-            kinds={SUMMARY_PERIOD_KINDS}
+            kinds={REPORT_KIND_DEFS[kind].periods}
             ariaLabel={t('reports.period')}
             value={period}
             onChange={(code) => setParam({ period: code, draft: undefined })}
@@ -477,9 +591,30 @@ export function SummaryRoute() {
                   {t('reports.newVersion')}
                 </Button>
               )}
+              {canWrite && final && doc.saved && !sent && (
+                <Button
+                  icon={<SendOutlined />}
+                  onClick={() => {
+                    submitForm.setFieldsValue({ sentOn: shanghaiLocalDate(new Date()), docNumber: '' });
+                    setSubmitOpen(true);
+                  }}
+                  data-testid="submit-report"
+                >
+                  {t('reports.submit')}
+                </Button>
+              )}
               {exportButtons}
             </Space>
           </div>
+          {sent && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="report-sent"
+              title={t('reports.sentInfo', { to: sent.toOrgName, day: sent.sentOn, docNumber: sent.docNumber })}
+            />
+          )}
           {!canWrite && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('reports.readOnly')} />}
           {canWrite && final && (
             <Alert
@@ -585,6 +720,37 @@ export function SummaryRoute() {
           </>
         )}
       </Card>
+      <Modal
+        open={submitOpen}
+        title={t('reports.submitTitle')}
+        okText={t('reports.submitNext')}
+        cancelText={t('reports.cancel')}
+        onOk={() => void runSubmit()}
+        onCancel={() => setSubmitOpen(false)}
+        confirmLoading={submit.isPending}
+        okButtonProps={{ 'data-testid': 'submit-next' }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          {t('reports.submitTo', { to: doc?.content.addressee?.replace(/：$/, '') ?? t('reports.parentOrg') })}
+        </Typography.Paragraph>
+        <Form form={submitForm} layout="vertical" requiredMark>
+          <Form.Item
+            name="sentOn"
+            label={t('reports.sentOn')}
+            rules={[{ required: true, message: t('reports.sentOnRequired') }]}
+          >
+            <Input type="date" max={shanghaiLocalDate(new Date())} data-testid="submit-day" />
+          </Form.Item>
+          <Form.Item
+            name="docNumber"
+            label={t('reports.docNumber')}
+            rules={[{ required: true, whitespace: true, message: t('reports.docNumberRequired') }]}
+          >
+            <Input maxLength={DOC_NUMBER_MAX} placeholder="城南工委〔2026〕12号" data-testid="submit-doc-number" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }
