@@ -134,7 +134,7 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
     data: { orgId: fx.branchAId, name: `风险点${seed}`, type: 'WEBSITE', level: 'LOW', createdById: user },
   });
   for (let i = 0; i < steps; i += 1) {
-    const op = Math.floor(rand() * 12);
+    const op = Math.floor(rand() * 13);
     const at = pick(INSTANTS);
     const orgId = pick(orgs);
     switch (op) {
@@ -261,6 +261,35 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
           await p.rectification.create({
             data: { orgId, problem: `问题${i}`, source: 'SELF_CHECK', status: pick(['OPEN', 'IN_PROGRESS'] as const) },
           });
+        }
+        break;
+      }
+      case 12: {
+        // The 督查/通报 ledger (ADR 049): created planned or done, then done, moved, recoloured or deleted.
+        const a = await p.accountability.findFirst({ skip: Math.floor(rand() * 3), orderBy: { id: 'asc' } });
+        const roll = rand();
+        if (!a || roll < 0.4) {
+          const notice = rand() < 0.5;
+          await p.accountability.create({
+            data: {
+              orgId,
+              type: notice ? 'NOTICE' : 'INSPECTION',
+              title: `督查${i}`,
+              occurredAt: rand() < 0.3 ? null : at,
+              colour: notice ? pick(['RED', 'YELLOW', 'GREEN'] as const) : null,
+            },
+          });
+        } else if (roll < 0.8) {
+          await p.accountability.update({
+            where: { id: a.id },
+            data: {
+              orgId,
+              occurredAt: at,
+              ...(a.type === 'NOTICE' ? { colour: pick(['RED', 'YELLOW', 'GREEN'] as const) } : {}),
+            },
+          });
+        } else {
+          await p.accountability.delete({ where: { id: a.id } });
         }
         break;
       }

@@ -65,6 +65,13 @@ export const ACTIONS = [
    * scores it, a 支部's secretary (its 书记) when the 街道 scores its branches.
    */
   'assessment:self',
+  /**
+   * 督查 / 通报 / 谈话 / 问责 ledger (ADR 049): leadership, auditors and reviewers read it; a
+   * secretary never does, not even her own branch's records (it is about her branch).
+   */
+  'accountability:read',
+  /** Writes the ledger of the units below: leadership. */
+  'accountability:write',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -117,6 +124,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'assessment:manage',
       'assessment:review',
       'assessment:self',
+      'accountability:read',
+      'accountability:write',
     ],
   },
   SECRETARY: {
@@ -137,7 +146,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
   AUDITOR: {
     scope: 'SUBTREE',
     oversees: true,
-    actions: [...READS, 'audit:read', 'oplog:read'],
+    actions: [...READS, 'audit:read', 'oplog:read', 'accountability:read'],
   },
   ADMIN: {
     scope: 'SUBTREE',
@@ -151,7 +160,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
   REVIEWER: {
     scope: 'SUBTREE',
     oversees: true,
-    actions: [...READS, 'oplog:read', 'assessment:review'],
+    actions: [...READS, 'oplog:read', 'assessment:review', 'accountability:read'],
   },
 };
 

@@ -6,9 +6,15 @@ import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryField
 import { LocalDateSchema } from './periods.ts';
 import { AlertStateSchema } from './risk-alerts.ts';
 
-export const RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT'] as const;
+export const RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT', 'POSITION_CHECK', 'INSPECTION'] as const;
 export const RectificationSourceSchema = z.enum(RECTIFICATION_SOURCES);
 export type RectificationSource = z.infer<typeof RectificationSourceSchema>;
+/**
+ * The sources a person enters; POSITION_CHECK and INSPECTION rectifications are made from a 阵地
+ * check's or a 督查's findings, linked to it (ADR 049).
+ */
+export const ENTERED_RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT'] as const;
+export const EnteredRectificationSourceSchema = z.enum(ENTERED_RECTIFICATION_SOURCES);
 
 export const RECTIFICATION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE'] as const;
 export const RectificationStatusSchema = z.enum(RECTIFICATION_STATUSES);
@@ -27,7 +33,7 @@ export const RECTIFICATION_CLOSING_NOTE_MAX = 2000;
 const fields = {
   orgId: IdSchema,
   problem: z.string().trim().min(1).max(RECTIFICATION_PROBLEM_MAX),
-  source: RectificationSourceSchema,
+  source: EnteredRectificationSourceSchema,
   measure: z.string().trim().max(RECTIFICATION_MEASURE_MAX).nullable().optional(),
   ownerName: z.string().trim().max(RECTIFICATION_OWNER_MAX).nullable().optional(),
   /**
@@ -141,6 +147,10 @@ export const RectificationSchema = z.object({
   alertId: IdSchema.nullable(),
   alert: RectificationAlertSummarySchema.nullable(),
   findingRef: z.string().nullable(),
+  /** The 阵地 check whose finding it answers (source POSITION_CHECK). */
+  riskPointCheckId: IdSchema.nullable(),
+  /** The 督查 whose finding it answers (source INSPECTION); null for a reader who may not read the ledger. */
+  accountabilityId: IdSchema.nullable(),
 });
 export type Rectification = z.infer<typeof RectificationSchema>;
 

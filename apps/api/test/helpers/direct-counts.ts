@@ -91,6 +91,7 @@ async function registryCount(
     publicity: p.publicityItem as never,
     alert: p.riskAlert as never,
     rectification: p.rectification as never,
+    accountability: p.accountability as never,
   };
   const table = tables[def.source];
   if (!table) throw new Error(`${metric}: count it by hand above (its parts are not record fields)`);

@@ -16,6 +16,7 @@ const WEB_LIST: Record<string, string> = {
   '/api/risk-alerts': '/risk-alerts',
   '/api/rectifications': '/rectifications',
   '/api/assignments': '/assignments',
+  '/api/accountability': '/accountability',
 };
 
 /**

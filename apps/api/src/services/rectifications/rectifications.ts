@@ -73,6 +73,8 @@ export function toRectification(row: RectificationRow, user: AuthUser, now = new
     alertId: row.alertId,
     alert,
     findingRef: row.findingRef,
+    riskPointCheckId: row.riskPointCheckId,
+    accountabilityId: can(user.role, 'accountability:read') ? row.accountabilityId : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -3,7 +3,13 @@ import type { RectificationSource, RectificationStatus } from '@dutyboard/contra
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 
-const SOURCE_COLOR: Record<RectificationSource, string> = { SELF_CHECK: 'blue', AUDIT: 'purple', ALERT: 'volcano' };
+const SOURCE_COLOR: Record<RectificationSource, string> = {
+  SELF_CHECK: 'blue',
+  AUDIT: 'purple',
+  ALERT: 'volcano',
+  POSITION_CHECK: 'cyan',
+  INSPECTION: 'magenta',
+};
 const STATUS_COLOR: Record<RectificationStatus, string> = {
   OPEN: 'default',
   IN_PROGRESS: 'processing',

@@ -58,7 +58,7 @@ export function riskPointToValues(point: RiskPoint): RiskPointFormValues {
   return formValuesOf(point, RISK_POINT_FIELDS, KEYS);
 }
 
-export function valuesToInput(values: RiskPointFormValues): Record<keyof CreateRiskPointInput, unknown> {
+export function valuesToInput(values: RiskPointFormValues): Record<(typeof KEYS)[number], unknown> {
   return bodyOf(values, RISK_POINT_FIELDS, KEYS);
 }
 
