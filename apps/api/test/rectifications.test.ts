@@ -135,6 +135,8 @@ describe('creating rectifications', () => {
       alertId: null,
       alert: null,
       findingRef: null,
+      riskPointCheckId: null,
+      accountabilityId: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
