@@ -4,6 +4,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
+// The header shows every group at 1440 px (narrower, antd folds some into "⋯", hidden from axe).
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
 async function apiJson<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
   const res = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }) });
   expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
