@@ -739,6 +739,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
             checkedById: leaderId,
           })),
       });
+      await (await import('./seed-positions.ts')).seedPositionsDemo(tx, { now, year, streetId, leaderId, branches });
 
       // The current half year's responsibility list, so its screens show live progress.
       const currentHalfId = periodIds.get(current.code);

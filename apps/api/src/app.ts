@@ -21,6 +21,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { PATH_SEGMENT_MAX_LENGTH, registerSecurity, withSecurityHeaders } from './plugins/security.ts';
 import { textSafeValidatorCompiler } from './plugins/validation.ts';
+import { accountabilityRoutes } from './routes/accountability.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { assessmentCampaignRoutes } from './routes/assessment-campaigns.ts';
 import { assessmentResultRoutes } from './routes/assessment-results.ts';
@@ -147,6 +148,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(historyRoutes, { prisma });
   await app.register(rectificationRoutes, { prisma, files });
   await app.register(committeeMeetingRoutes, { prisma, files });
+  await app.register(accountabilityRoutes, { prisma, files });
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
   await app.register(assignmentRoutes, { prisma, files });

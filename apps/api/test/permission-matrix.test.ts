@@ -101,6 +101,7 @@ type ObjKind =
   | 'assessedAlert'
   | 'rectification'
   | 'rectificationWithEvidence'
+  | 'accountability'
   | 'assignment'
   | 'assignmentWithEvidence'
   | 'target'
@@ -368,6 +369,21 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
           problem: `${mark(side)}整改${next()}`,
           source: 'SELF_CHECK',
           deadline: '2026-11-10',
+        }),
+      )
+    ).id as string,
+  // A 黄色通报 to the branch, by the street's leader (the level above, ADR 049).
+  accountability: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/accountability', {
+          orgId: orgOf(side),
+          type: 'NOTICE',
+          title: `${mark(side)}通报${next()}`,
+          occurredAt: PAST,
+          colour: 'YELLOW',
+          grounds: '阵地更新不及时',
         }),
       )
     ).id as string,
@@ -639,6 +655,27 @@ const ENTRIES: Record<string, Entry> = {
         result: 'NORMAL',
       }),
   },
+  'POST /api/risk-points/:id/updates': {
+    kind: 'object',
+    ok: 200,
+    obj: 'riskPoint',
+    fresh: true,
+    req: (t) => post(`/api/risk-points/${t.id}/updates`, { updatedAt: new Date(Date.now() - 3_600_000).toISOString() }),
+  },
+
+  // 督查 / 通报 / 谈话 / 问责 (ADR 049): leadership, auditors, reviewers read; leadership writes.
+  'GET /api/accountability': orgList('/api/accountability'),
+  'POST /api/accountability': createIn('/api/accountability', (orgId) => ({
+    orgId,
+    type: 'TALK',
+    title: '提醒谈话',
+    occurredAt: PAST,
+    person: '王某',
+    grounds: '阵地管理不到位',
+  })),
+  'GET /api/accountability/:id': getOne('/api/accountability', 'accountability'),
+  'PATCH /api/accountability/:id': patchOne('/api/accountability', 'accountability', { followUp: '已整改' }),
+  'DELETE /api/accountability/:id': deleteOne('/api/accountability', 'accountability'),
 
   'GET /api/risk-alerts': orgList('/api/risk-alerts'),
   'POST /api/risk-alerts': createIn('/api/risk-alerts', (orgId) => ({
@@ -1112,6 +1149,12 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'DELETE /api/risk-points/:id': 'riskpoint:write',
   'GET /api/risk-points/:id/checks': 'riskpoint:read',
   'POST /api/risk-points/:id/checks': 'riskpoint:write',
+  'POST /api/risk-points/:id/updates': 'riskpoint:write',
+  'GET /api/accountability': 'accountability:read',
+  'POST /api/accountability': 'accountability:write',
+  'GET /api/accountability/:id': 'accountability:read',
+  'PATCH /api/accountability/:id': 'accountability:write',
+  'DELETE /api/accountability/:id': 'accountability:write',
   'GET /api/risk-alerts': 'alert:read',
   'POST /api/risk-alerts': 'alert:register',
   'GET /api/risk-alerts/:id': 'alert:read',

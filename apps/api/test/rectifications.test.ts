@@ -136,6 +136,8 @@ describe('creating rectifications', () => {
       alert: null,
       findingRef: null,
       reportDraftId: null,
+      riskPointCheckId: null,
+      accountabilityId: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -94,6 +94,15 @@ describe('registering risk points', () => {
       lastCheckedAt: null,
       nextCheckDueAt: new Date(Date.parse(created.createdAt) + 30 * DAY).toISOString(),
       checkStatus: 'OK',
+      sponsor: null,
+      administrators: [],
+      reviewFirst: null,
+      reviewSecond: null,
+      reviewFinal: null,
+      audienceSize: null,
+      lastUpdatedAt: null,
+      // A 微信群 never goes stale; registered just now, it is not inspected this quarter yet.
+      state: expect.objectContaining({ red: true, reasons: [{ code: 'UNCHECKED_THIS_QUARTER', days: null }] }),
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -320,6 +329,7 @@ describe('recording checks (排查)', () => {
       onTime: true,
       note: '群内有转发不实信息，已提醒删除',
       checkedByName: 'secA',
+      rectificationIds: [],
       createdAt: expect.any(String),
     });
     // 31 Jan + 30 days = 2 Mar, same Shanghai clock time.

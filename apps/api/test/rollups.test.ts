@@ -134,7 +134,7 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
     data: { orgId: fx.branchAId, name: `风险点${seed}`, type: 'WEBSITE', level: 'LOW', createdById: user },
   });
   for (let i = 0; i < steps; i += 1) {
-    const op = Math.floor(rand() * 15);
+    const op = Math.floor(rand() * 16);
     const at = pick(INSTANTS);
     const orgId = pick(orgs);
     switch (op) {
@@ -314,6 +314,35 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
               docNumber: `文${i}`,
             },
           });
+        }
+        break;
+      }
+      case 15: {
+        // The 督查/通报 ledger (ADR 049): created planned or done, then done, moved, recoloured or deleted.
+        const a = await p.accountability.findFirst({ skip: Math.floor(rand() * 3), orderBy: { id: 'asc' } });
+        const roll = rand();
+        if (!a || roll < 0.4) {
+          const notice = rand() < 0.5;
+          await p.accountability.create({
+            data: {
+              orgId,
+              type: notice ? 'NOTICE' : 'INSPECTION',
+              title: `督查${i}`,
+              occurredAt: rand() < 0.3 ? null : at,
+              colour: notice ? pick(['RED', 'YELLOW', 'GREEN'] as const) : null,
+            },
+          });
+        } else if (roll < 0.8) {
+          await p.accountability.update({
+            where: { id: a.id },
+            data: {
+              orgId,
+              occurredAt: at,
+              ...(a.type === 'NOTICE' ? { colour: pick(['RED', 'YELLOW', 'GREEN'] as const) } : {}),
+            },
+          });
+        } else {
+          await p.accountability.delete({ where: { id: a.id } });
         }
         break;
       }

@@ -317,3 +317,37 @@ describe('demo reports (issue 19 part C, ADR 047)', () => {
     ]);
   });
 });
+
+describe('typed 阵地 and the 督查 ledger (issue 19 part E)', () => {
+  it('has one red 公众号 (20 days without update), 督查 of every 城南 branch, a 黄色通报 and a 提醒谈话', async () => {
+    const { positionState } = await import('@dutyboard/contracts/risk-points');
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+    const points = await ctx.prisma.riskPoint.findMany({ where: { org: { path: { startsWith: cn.path } } } });
+    expect(new Set(points.map((p) => p.type))).toEqual(
+      new Set([
+        'WECHAT_ACCOUNT',
+        'VIDEO_ACCOUNT',
+        'WECHAT_GROUP',
+        'BULLETIN_BOARD',
+        'PRACTICE_STATION',
+        'LECTURE_HALL',
+      ]),
+    );
+    const red = points.filter((p) => positionState(p, now).red);
+    expect(red.map((p) => [p.type, positionState(p, now).reasons])).toEqual([
+      ['WECHAT_ACCOUNT', [{ code: 'STALE', days: 20 }]],
+    ]);
+    const branches = await ctx.prisma.orgUnit.count({ where: { parentId: cn.id } });
+    const inspections = await ctx.prisma.accountability.findMany({
+      where: { type: 'INSPECTION', org: { parentId: cn.id } },
+    });
+    expect(new Set(inspections.map((i) => i.orgId)).size).toBe(branches);
+    expect(inspections.filter((i) => i.occurredAt).length).toBe(branches - 2);
+    expect(await ctx.prisma.rectification.count({ where: { source: 'INSPECTION', ...inCN } })).toBe(2);
+    const others = await ctx.prisma.accountability.findMany({ where: { type: { in: ['NOTICE', 'TALK'] }, ...inCN } });
+    expect(others.map((o) => [o.type, o.colour]).sort()).toEqual([
+      ['NOTICE', 'YELLOW'],
+      ['TALK', null],
+    ]);
+  });
+});

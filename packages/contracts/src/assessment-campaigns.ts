@@ -388,7 +388,8 @@ export const ReturnItemViewSchema = ReturnItemSchema.omit({ counted: true }).ext
  * the campaign's period (the date each figure counts by; when made, for kinds without one) and the
  * files attached to them, by kind. A reading beside the scores, never scored.
  */
-export const WORKLOAD_KINDS = ENTITY_TYPES;
+// The 督查/问责 ledger is written by the level above about the unit: not the unit's own work (ADR 049).
+export const WORKLOAD_KINDS = ENTITY_TYPES.filter((t) => t !== 'Accountability');
 export const ReturnWorkloadSchema = z.object({
   /** The period's first and last day (Asia/Shanghai). */
   from: z.string(),

@@ -61,7 +61,7 @@ export const ITEM_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * Figures an incident rule (per-incident deduction, 一票否决) may name: counted from the rollups
  * and where less is better (an open rectification, an alert reported late).
  */
-export type IncidentFigure = Extract<RolledFigure, 'RECTIFICATION_OPEN' | 'ALERT_REPORTED_LATE'>;
+export type IncidentFigure = Extract<RolledFigure, 'RECTIFICATION_OPEN' | 'ALERT_REPORTED_LATE' | 'NOTICE_RED'>;
 export const INCIDENT_FIGURE_KEYS = ROLLED_FIGURE_KEYS.filter((k): k is IncidentFigure => FIGURES[k].better === 'LESS');
 export const IncidentFigureSchema = z.enum(INCIDENT_FIGURE_KEYS as [IncidentFigure, ...IncidentFigure[]]);
 /** Figures a COUNT or DEADLINE rule may name: dated records, listable by their drill. */

@@ -12,6 +12,7 @@ export const ENTITY_TYPES = [
   'Assignment',
   'Rectification',
   'CommitteeMeeting',
+  'Accountability',
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

@@ -359,6 +359,14 @@ export const ERROR_MESSAGES = {
     en: 'The step time cannot be earlier than the previous step',
   },
 
+  // 督查 / 通报 / 谈话 / 问责 ledger (ADR 049)
+  'accountability.ownOrg': {
+    zh: '督查、通报、谈话和问责记录由上级记录，须选择下级单位',
+    en: 'Oversight records are kept by the level above: choose a unit below yours',
+  },
+  'accountability.fieldRequired': { zh: '此类记录须填写此项', en: 'This kind of record needs this field' },
+  'accountability.fieldNotAllowed': { zh: '此类记录不填写此项', en: 'This kind of record does not take this field' },
+
   // Rectifications
   'rectification.noAlertRead': {
     zh: '没有查看舆情的权限，不能关联舆情',

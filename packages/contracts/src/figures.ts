@@ -35,6 +35,8 @@ export const FIGURE_SOURCES = {
   meeting: { list: '/api/committee-meetings', date: 'heldAt', fields: ['kind'] },
   /** 报送 of a FINAL report (ADR 047): part = the report kind, by the day it was sent. */
   report_sent: { list: '/api/report-submissions', date: 'sentAt', fields: ['kind'] },
+  /** 督查 / 通报 / 谈话 / 问责 (ADR 049): TYPE or NOTICE:COLOUR, by the day done or issued. */
+  accountability: { list: '/api/accountability', date: 'occurredAt', fields: ['type', 'colour'] },
 } as const;
 export type RollupSource = keyof typeof FIGURE_SOURCES;
 
@@ -270,6 +272,24 @@ export const FIGURES = {
     label: { zh: '意识形态分析研判', en: 'Ideological situation analyses' },
     unit: '次',
     better: 'MORE',
+  },
+  // A 督查 of a unit below, done (ADR 049): counted for the inspected unit on the day it was done.
+  BRANCH_INSPECTION: {
+    source: 'accountability',
+    parts: ['INSPECTION'],
+    query: { type: 'INSPECTION' },
+    label: { zh: '督查', en: 'Inspections done' },
+    unit: '次',
+    better: 'MORE',
+  },
+  // A red 通报 issued to a unit: an incident a 考核 may deduct for.
+  NOTICE_RED: {
+    source: 'accountability',
+    parts: ['NOTICE:RED'],
+    query: { type: 'NOTICE', colour: 'RED' },
+    label: { zh: '红色通报', en: 'Red notices' },
+    unit: '次',
+    better: 'LESS',
   },
   ASSIGNMENT_DONE: {
     source: 'assignment',

@@ -3,6 +3,14 @@
 // so a page and its spreadsheet cannot name the same value differently. Figures are not here:
 // their names are FIGURES[x].label (figures.ts). Phrasing that only fits inside a sentence stays
 // with the sentence (summary-text.ts) but starts from these words.
+import {
+  ACCOUNTABILITY_MEASURES,
+  ACCOUNTABILITY_TYPES,
+  type AccountabilityMeasure,
+  type AccountabilityType,
+  NOTICE_COLOURS,
+  type NoticeColour,
+} from './accountability.ts';
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from './activities.ts';
 import {
   CAMPAIGN_STATES,
@@ -63,6 +71,8 @@ import {
   type RiskAlertFlag,
 } from './risk-alerts.ts';
 import {
+  POSITION_RED_REASONS,
+  type PositionRedReason,
   RISK_CHECK_RESULTS,
   RISK_CHECK_STATUSES,
   RISK_LEVELS,
@@ -139,6 +149,35 @@ export const RISK_POINT_TYPE_LABELS: LabelTable<RiskPointType> = {
   BULLETIN_BOARD: { zh: '宣传栏/公告栏', en: 'Bulletin board' },
   VENUE: { zh: '活动场所', en: 'Venue' },
   OTHER: { zh: '其他', en: 'Other' },
+  VIDEO_ACCOUNT: { zh: '视频号/抖音', en: 'Video account' },
+  PRACTICE_STATION: { zh: '新时代文明实践站', en: 'Civilisation practice station' },
+  LECTURE_HALL: { zh: '讲堂', en: 'Lecture hall' },
+};
+
+/** Why a 阵地 is red (ADR 049); the web adds the days to STALE ("15 天未更新"). */
+export const POSITION_RED_REASON_LABELS: LabelTable<PositionRedReason> = {
+  STALE: { zh: '未按时更新', en: 'Not updated' },
+  UNCHECKED_THIS_QUARTER: { zh: '本季度未检查', en: 'Not inspected this quarter' },
+};
+
+export const ACCOUNTABILITY_TYPE_LABELS: LabelTable<AccountabilityType> = {
+  INSPECTION: { zh: '督查', en: 'Inspection' },
+  NOTICE: { zh: '通报', en: 'Notice' },
+  TALK: { zh: '提醒谈话', en: 'Reminder talk' },
+  ACCOUNTABILITY: { zh: '问责', en: 'Accountability' },
+};
+
+export const NOTICE_COLOUR_LABELS: LabelTable<NoticeColour> = {
+  RED: { zh: '红色通报', en: 'Red notice' },
+  YELLOW: { zh: '黄色通报', en: 'Yellow notice' },
+  GREEN: { zh: '绿色通报', en: 'Green notice' },
+};
+
+export const ACCOUNTABILITY_MEASURE_LABELS: LabelTable<AccountabilityMeasure> = {
+  CRITICISM: { zh: '批评教育', en: 'Criticism and education' },
+  ADMONITION: { zh: '诫勉', en: 'Admonition' },
+  ORG_HANDLING: { zh: '组织处理', en: 'Organisational handling' },
+  DISCIPLINE: { zh: '纪律处分', en: 'Disciplinary sanction' },
 };
 
 export const RISK_LEVEL_LABELS: LabelTable<RiskLevel> = {
@@ -213,6 +252,8 @@ export const RECTIFICATION_SOURCE_LABELS: LabelTable<RectificationSource> = {
   AUDIT: { zh: '督查发现', en: 'Audit finding' },
   ALERT: { zh: '舆情引发', en: 'From an alert' },
   SUMMARY: { zh: '上期总结', en: 'Last summary' },
+  POSITION_CHECK: { zh: '阵地检查发现', en: 'Position check finding' },
+  INSPECTION: { zh: '督查发现问题', en: 'Inspection finding' },
 };
 
 export const RECTIFICATION_STATUS_LABELS: LabelTable<RectificationStatus> = {
@@ -482,6 +523,7 @@ export const THING_LABELS = {
   RiskPoint: { zh: '阵地/风险点', en: 'Risk point' },
   RiskAlert: { zh: '舆情', en: 'Alert' },
   Rectification: { zh: '整改记录', en: 'Rectification' },
+  Accountability: { zh: '督查问责记录', en: 'Oversight record' },
   Assignment: { zh: '责任事项', en: 'Assignment' },
   User: { zh: '用户', en: 'User' },
   Session: { zh: '会话', en: 'Session' },
@@ -562,6 +604,10 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'PUBLICITY_LEVEL', values: PUBLICITY_LEVELS, table: PUBLICITY_LEVEL_LABELS },
   { name: 'RISK_POINT_TYPE', values: RISK_POINT_TYPES, table: RISK_POINT_TYPE_LABELS },
   { name: 'RISK_LEVEL', values: RISK_LEVELS, table: RISK_LEVEL_LABELS },
+  { name: 'POSITION_RED_REASON', values: POSITION_RED_REASONS, table: POSITION_RED_REASON_LABELS },
+  { name: 'ACCOUNTABILITY_TYPE', values: ACCOUNTABILITY_TYPES, table: ACCOUNTABILITY_TYPE_LABELS },
+  { name: 'NOTICE_COLOUR', values: NOTICE_COLOURS, table: NOTICE_COLOUR_LABELS },
+  { name: 'ACCOUNTABILITY_MEASURE', values: ACCOUNTABILITY_MEASURES, table: ACCOUNTABILITY_MEASURE_LABELS },
   { name: 'RISK_CHECK_STATUS', values: RISK_CHECK_STATUSES, table: RISK_CHECK_STATUS_LABELS },
   { name: 'RISK_CHECK_RESULT', values: RISK_CHECK_RESULTS, table: RISK_CHECK_RESULT_LABELS },
   { name: 'ALERT_LEVEL', values: ALERT_LEVELS, table: ALERT_LEVEL_LABELS },

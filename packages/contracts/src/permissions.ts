@@ -69,6 +69,13 @@ export const ACTIONS = [
   'meeting:read',
   /** Record a meeting and its 议定事项 (which become tasks): leadership. */
   'meeting:write',
+  /**
+   * 督查 / 通报 / 谈话 / 问责 ledger (ADR 049): leadership, auditors and reviewers read it; a
+   * secretary never does, not even her own branch's records (it is about her branch).
+   */
+  'accountability:read',
+  /** Writes the ledger of the units below: leadership. */
+  'accountability:write',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -123,6 +130,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'assessment:review',
       'assessment:self',
       'meeting:write',
+      'accountability:read',
+      'accountability:write',
     ],
   },
   SECRETARY: {
@@ -143,7 +152,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
   AUDITOR: {
     scope: 'SUBTREE',
     oversees: true,
-    actions: [...READS, 'audit:read', 'oplog:read'],
+    actions: [...READS, 'audit:read', 'oplog:read', 'accountability:read'],
   },
   ADMIN: {
     scope: 'SUBTREE',
@@ -157,7 +166,7 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
   REVIEWER: {
     scope: 'SUBTREE',
     oversees: true,
-    actions: [...READS, 'oplog:read', 'assessment:review'],
+    actions: [...READS, 'oplog:read', 'assessment:review', 'accountability:read'],
   },
 };
 

@@ -6,18 +6,27 @@ import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryField
 import { LocalDateSchema } from './periods.ts';
 import { AlertStateSchema } from './risk-alerts.ts';
 
-export const RECTIFICATION_SOURCES = ['SELF_CHECK', 'AUDIT', 'ALERT', 'SUMMARY'] as const;
+export const RECTIFICATION_SOURCES = [
+  'SELF_CHECK',
+  'AUDIT',
+  'ALERT',
+  'SUMMARY',
+  'POSITION_CHECK',
+  'INSPECTION',
+] as const;
+export const RectificationSourceSchema = z.enum(RECTIFICATION_SOURCES);
+export type RectificationSource = z.infer<typeof RectificationSourceSchema>;
 /**
- * SUMMARY (上期总结) items are made by 定稿 of a 工作总结 from its 存在问题 (ADR 047), never typed:
- * a form offers the others.
+ * The sources a person enters, the only ones a form offers. The others are made, never typed:
+ * SUMMARY (上期总结) by 定稿 of a 工作总结 from its 存在问题 (ADR 047); POSITION_CHECK and
+ * INSPECTION from a 阵地 check's or a 督查's findings, linked to it (ADR 049).
  */
-export const RECTIFICATION_MANUAL_SOURCES = [
+export const ENTERED_RECTIFICATION_SOURCES = [
   'SELF_CHECK',
   'AUDIT',
   'ALERT',
 ] as const satisfies readonly (typeof RECTIFICATION_SOURCES)[number][];
-export const RectificationSourceSchema = z.enum(RECTIFICATION_SOURCES);
-export type RectificationSource = z.infer<typeof RectificationSourceSchema>;
+export const EnteredRectificationSourceSchema = z.enum(ENTERED_RECTIFICATION_SOURCES);
 
 export const RECTIFICATION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE'] as const;
 export const RectificationStatusSchema = z.enum(RECTIFICATION_STATUSES);
@@ -36,7 +45,7 @@ export const RECTIFICATION_CLOSING_NOTE_MAX = 2000;
 const fields = {
   orgId: IdSchema,
   problem: z.string().trim().min(1).max(RECTIFICATION_PROBLEM_MAX),
-  source: RectificationSourceSchema,
+  source: EnteredRectificationSourceSchema,
   measure: z.string().trim().max(RECTIFICATION_MEASURE_MAX).nullable().optional(),
   ownerName: z.string().trim().max(RECTIFICATION_OWNER_MAX).nullable().optional(),
   /**
@@ -52,7 +61,8 @@ const fields = {
 
 export const RECTIFICATION_ALERT_REQUIRED = '问题来源为舆情时，须选择关联的舆情';
 export const RECTIFICATION_FINDING_REQUIRED = '问题来源为督查时，须填写督查发现的问题编号或出处';
-export const RECTIFICATION_SUMMARY_SOURCE = '来源为上期总结的整改项由工作总结定稿时生成，不能手工选择';
+export const RECTIFICATION_SUMMARY_SOURCE =
+  '来源为上期总结、阵地检查或督查的整改项由系统生成（总结定稿、检查或督查发现问题时），不能手工选择或改为其他来源';
 
 /**
  * The cross-field rules, on a create body or on a stored record merged with a PATCH: an alert
@@ -62,11 +72,13 @@ export function rectificationSourceIssues(value: {
   source?: RectificationSource | null;
   alertId?: string | null;
   findingRef?: string | null;
-  /** The stored source before a change: a SUMMARY item keeps its source, no other takes it. */
+  /** The stored source before a change: a made item (SUMMARY, POSITION_CHECK, INSPECTION) keeps its source, no other takes one. */
   was?: RectificationSource | null;
 }): { path: 'alertId' | 'findingRef' | 'source'; message: string }[] {
   const issues: { path: 'alertId' | 'findingRef' | 'source'; message: string }[] = [];
-  if ((value.source === 'SUMMARY') !== (value.was === 'SUMMARY') && value.source !== undefined) {
+  const made = (s: RectificationSource | null | undefined) =>
+    s != null && !(ENTERED_RECTIFICATION_SOURCES as readonly string[]).includes(s);
+  if (value.source !== undefined && value.source !== value.was && (made(value.source) || made(value.was))) {
     issues.push({ path: 'source', message: RECTIFICATION_SUMMARY_SOURCE });
   }
   if (value.source === 'ALERT' && !value.alertId)
@@ -162,6 +174,10 @@ export const RectificationSchema = z.object({
   findingRef: z.string().nullable(),
   /** SUMMARY: the FINAL 工作总结 version that named it. */
   reportDraftId: IdSchema.nullable(),
+  /** The 阵地 check whose finding it answers (source POSITION_CHECK). */
+  riskPointCheckId: IdSchema.nullable(),
+  /** The 督查 whose finding it answers (source INSPECTION); null for a reader who may not read the ledger. */
+  accountabilityId: IdSchema.nullable(),
 });
 export type Rectification = z.infer<typeof RectificationSchema>;
 

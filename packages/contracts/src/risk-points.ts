@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, pageSchema, recordFields, recordListQueryFields } from './common.ts';
 import { NOTIFY_SOON_DAYS } from './notifications.ts';
+import { periodContaining, shanghaiMidnight, shanghaiParts } from './periods.ts';
 
 export const RISK_POINT_TYPES = [
   'WEBSITE',
@@ -13,6 +14,11 @@ export const RISK_POINT_TYPES = [
   'BULLETIN_BOARD',
   'VENUE',
   'OTHER',
+  // Issue 19 (ADR 049): the typed 阵地 the old five did not name. WECHAT_ACCOUNT is the 公众号,
+  // WEBSITE 网站, WECHAT_GROUP 微信群, BULLETIN_BOARD 宣传栏; VENUE and OTHER stay for old rows.
+  'VIDEO_ACCOUNT',
+  'PRACTICE_STATION',
+  'LECTURE_HALL',
 ] as const;
 export const RiskPointTypeSchema = z.enum(RISK_POINT_TYPES);
 export type RiskPointType = z.infer<typeof RiskPointTypeSchema>;
@@ -68,6 +74,111 @@ export function checkStatusDueRange(status: RiskCheckStatus, now: Date): { gte?:
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+// ---- Rules per type (ADR 049) ------------------------------------------------------------------
+
+/**
+ * The rules a 阵地 of each type is held to, with their sources (docs/domain.md, Common local
+ * rules): an online account or site with no content update for more than `staleDays` Shanghai
+ * days is at fault (政务新媒体 two weeks without update); every 阵地 is inspected each quarter.
+ */
+export const POSITION_STALE_DAYS = 14;
+export interface PositionRule {
+  /** Days without a content update after which it is stale; null: the type publishes nothing. */
+  staleDays: number | null;
+  /** An inspection (排查) is due in each Shanghai quarter. */
+  inspectEachQuarter: true;
+}
+const online: PositionRule = { staleDays: POSITION_STALE_DAYS, inspectEachQuarter: true };
+const offline: PositionRule = { staleDays: null, inspectEachQuarter: true };
+export const POSITION_RULES: Readonly<Record<RiskPointType, PositionRule>> = {
+  WECHAT_ACCOUNT: online,
+  VIDEO_ACCOUNT: online,
+  WEBSITE: online,
+  WECHAT_GROUP: offline,
+  BULLETIN_BOARD: offline,
+  PRACTICE_STATION: offline,
+  LECTURE_HALL: offline,
+  VENUE: offline,
+  OTHER: offline,
+};
+export const POSITION_RULE_SOURCES = {
+  stale: '政务新媒体两周未更新即为问题（docs/domain.md，163.com/dy/article/KHN5FMTJ0556DLY2.html）',
+  quarter: '意识形态阵地每季度检查1次（docs/domain.md，guanshanwenku.com/jihuafangan/2025/03/104989_2.html）',
+} as const;
+
+/** Why a 阵地 is red. */
+export const POSITION_RED_REASONS = ['STALE', 'UNCHECKED_THIS_QUARTER'] as const;
+export const PositionRedReasonSchema = z.enum(POSITION_RED_REASONS);
+export type PositionRedReason = z.infer<typeof PositionRedReasonSchema>;
+
+export const PositionStateSchema = z.object({
+  red: z.boolean(),
+  reasons: z.array(z.object({ code: PositionRedReasonSchema, days: z.number().int().nullable() })),
+  /** Whole Shanghai days since the last content update (or registration); null for a type that publishes nothing. */
+  daysSinceUpdate: z.number().int().nullable(),
+  /** The last day of the quarter the inspection is due in, when none was made in it yet ("YYYY-MM-DD"). */
+  checkDueOn: z.string().nullable(),
+});
+export type PositionState = z.infer<typeof PositionStateSchema>;
+
+const DAY = 24 * 3600 * 1000;
+
+/** Whole Shanghai calendar days from `at`'s day to `now`'s day. */
+export function shanghaiDaysBetween(at: Date, now: Date): number {
+  const a = shanghaiParts(at);
+  const b = shanghaiParts(now);
+  return Math.round(
+    (shanghaiMidnight(b.year, b.month, b.day).getTime() - shanghaiMidnight(a.year, a.month, a.day).getTime()) / DAY,
+  );
+}
+
+/**
+ * The instant a last update must reach for a 阵地 not to be stale at `now`: the start of the
+ * Shanghai day `staleDays` before today (updated 14 days ago: fine; 15 days ago: stale). The
+ * list filter and positionState read the same boundary.
+ */
+export function staleBefore(now: Date, staleDays: number): Date {
+  const t = shanghaiParts(now);
+  return shanghaiMidnight(t.year, t.month, t.day - staleDays);
+}
+
+/** The first instant of the Shanghai quarter holding `now`: a check before it is not this quarter's. */
+export function quarterStart(now: Date): Date {
+  return periodContaining('QUARTER', now).startsAt;
+}
+
+/** A 阵地's state under its type's rules at `now`, computed on read (ADR 049). */
+export function positionState(
+  point: { type: RiskPointType; lastUpdatedAt: Date | null; lastCheckedAt: Date | null; createdAt: Date },
+  now: Date,
+): PositionState {
+  const rule = POSITION_RULES[point.type];
+  const reasons: PositionState['reasons'] = [];
+  let daysSinceUpdate: number | null = null;
+  if (rule.staleDays !== null) {
+    const since = point.lastUpdatedAt ?? point.createdAt;
+    daysSinceUpdate = shanghaiDaysBetween(since, now);
+    if (since.getTime() < staleBefore(now, rule.staleDays).getTime())
+      reasons.push({ code: 'STALE', days: daysSinceUpdate });
+  }
+  let checkDueOn: string | null = null;
+  if (!point.lastCheckedAt || point.lastCheckedAt.getTime() < quarterStart(now).getTime()) {
+    const quarter = periodContaining('QUARTER', now);
+    const last = shanghaiParts(new Date(quarter.endsAt.getTime() - 1));
+    checkDueOn = `${last.year}-${String(last.month).padStart(2, '0')}-${String(last.day).padStart(2, '0')}`;
+    reasons.push({ code: 'UNCHECKED_THIS_QUARTER', days: null });
+  }
+  return { red: reasons.length > 0, reasons, daysSinceUpdate, checkDueOn };
+}
+
+export const POSITION_SPONSOR_MAX = 200;
+export const POSITION_PERSON_MAX = 64;
+export const POSITION_ADMINS_MAX = 10;
+export const POSITION_AUDIENCE_MAX = 100_000_000;
+/** Findings of one check, each of which becomes a rectification. */
+export const CHECK_FINDINGS_MAX = 20;
+export const CHECK_FINDING_MAX = 500;
+
 const CheckIntervalSchema = z.number().int().min(RISK_CHECK_INTERVAL_MIN).max(RISK_CHECK_INTERVAL_MAX);
 
 const fields = {
@@ -79,6 +190,12 @@ const fields = {
   responsiblePerson: optionalText(RISK_POINT_RESPONSIBLE_PERSON_MAX),
   /** Days between checks. */
   checkIntervalDays: CheckIntervalSchema,
+  sponsor: optionalText(POSITION_SPONSOR_MAX),
+  administrators: z.array(z.string().trim().min(1).max(POSITION_PERSON_MAX)).max(POSITION_ADMINS_MAX).optional(),
+  reviewFirst: optionalText(POSITION_PERSON_MAX),
+  reviewSecond: optionalText(POSITION_PERSON_MAX),
+  reviewFinal: optionalText(POSITION_PERSON_MAX),
+  audienceSize: z.number().int().min(0).max(POSITION_AUDIENCE_MAX).nullable().optional(),
 };
 
 /** Unknown fields are refused (nextCheckDueAt and lastCheckedAt among them: the server keeps those). */
@@ -106,6 +223,8 @@ export const ListRiskPointsQuerySchema = z.strictObject({
   type: RiskPointTypeSchema.optional(),
   level: RiskLevelSchema.optional(),
   checkStatus: RiskCheckStatusSchema.optional(),
+  /** true: only the red 阵地 (stale or not inspected this quarter, ADR 049). */
+  red: z.literal('true').optional(),
   /** Default: the check due soonest first. */
   sort: RiskPointSortSchema.default('nextCheckDueAt'),
 });
@@ -122,6 +241,15 @@ export const RiskPointSchema = z.object({
   lastCheckedAt: InstantSchema.nullable(),
   nextCheckDueAt: InstantSchema,
   checkStatus: RiskCheckStatusSchema,
+  sponsor: z.string().nullable(),
+  administrators: z.array(z.string()),
+  reviewFirst: z.string().nullable(),
+  reviewSecond: z.string().nullable(),
+  reviewFinal: z.string().nullable(),
+  audienceSize: z.number().int().nullable(),
+  lastUpdatedAt: InstantSchema.nullable(),
+  /** Under its type's rules, now (ADR 049). */
+  state: PositionStateSchema,
 });
 export type RiskPoint = z.infer<typeof RiskPointSchema>;
 
@@ -133,11 +261,18 @@ export const CheckedAtSchema = InstantSchema.refine((v) => !(Date.parse(v) > Dat
   message: '排查时间不能晚于当前时间',
 });
 
-export const CreateRiskPointCheckInputSchema = z.strictObject({
-  checkedAt: CheckedAtSchema,
-  result: RiskCheckResultSchema,
-  note: optionalText(RISK_CHECK_NOTE_MAX),
-});
+export const CreateRiskPointCheckInputSchema = z
+  .strictObject({
+    checkedAt: CheckedAtSchema,
+    result: RiskCheckResultSchema,
+    note: optionalText(RISK_CHECK_NOTE_MAX),
+    /** What the check found; each becomes a rectification of the 阵地's org (ADR 049). Only with ISSUE_FOUND. */
+    findings: z.array(z.string().trim().min(1).max(CHECK_FINDING_MAX)).max(CHECK_FINDINGS_MAX).optional(),
+  })
+  .refine((v) => v.result === 'ISSUE_FOUND' || !v.findings?.length, {
+    message: '排查结果为正常时不能填写发现的问题',
+    path: ['findings'],
+  });
 export type CreateRiskPointCheckInput = z.infer<typeof CreateRiskPointCheckInputSchema>;
 
 export const RiskPointCheckSchema = z.object({
@@ -153,6 +288,8 @@ export const RiskPointCheckSchema = z.object({
   onTime: z.boolean(),
   note: z.string().nullable(),
   checkedByName: z.string().nullable(),
+  /** The rectifications its findings became. */
+  rectificationIds: z.array(IdSchema),
   createdAt: InstantSchema,
 });
 export type RiskPointCheck = z.infer<typeof RiskPointCheckSchema>;
@@ -184,3 +321,9 @@ export const ListOnePointChecksQuerySchema = z.strictObject({
   limit: recordListQueryFields.limit,
 });
 export type ListOnePointChecksQuery = z.input<typeof ListOnePointChecksQuerySchema>;
+
+/** POST /api/risk-points/:id/updates: a content update of the 阵地 was published (ADR 049). */
+export const RecordPositionUpdateInputSchema = z.strictObject({
+  updatedAt: CheckedAtSchema,
+});
+export type RecordPositionUpdateInput = z.infer<typeof RecordPositionUpdateInputSchema>;

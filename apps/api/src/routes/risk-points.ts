@@ -5,6 +5,7 @@ import {
   ListOnePointChecksQuerySchema,
   ListRiskPointChecksQuerySchema,
   ListRiskPointsQuerySchema,
+  RecordPositionUpdateInputSchema,
   RecordRiskPointCheckResultSchema,
   RiskPointCheckPageSchema,
   RiskPointPageSchema,
@@ -19,6 +20,7 @@ import { RECORD_KINDS } from '../services/records/registry.ts';
 import {
   listChecksOfPoint,
   listRiskPointChecks,
+  recordPositionUpdate,
   recordRiskPointCheck,
   riskPointService,
 } from '../services/risk-points/risk-points.ts';
@@ -86,5 +88,12 @@ export const riskPointRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient; file
     status: 201,
     run: recordRiskPointCheck,
     version: (result) => result.riskPoint.version,
+  });
+
+  // Records a content update (a post published) of the 阵地: its staleness rule reads it (ADR 049).
+  points.step('updates', {
+    permission: 'riskpoint:write',
+    body: RecordPositionUpdateInputSchema,
+    run: recordPositionUpdate,
   });
 };

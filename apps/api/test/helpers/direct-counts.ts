@@ -93,6 +93,7 @@ async function registryCount(
     rectification: p.rectification as never,
     meeting: p.committeeMeeting as never,
     report_sent: p.reportSubmission as never,
+    accountability: p.accountability as never,
   };
   const table = tables[def.source];
   if (!table) throw new Error(`${metric}: count it by hand above (its parts are not record fields)`);

@@ -4,6 +4,7 @@ import {
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
   FileSearchOutlined,
@@ -134,6 +135,13 @@ const NAV: NavItem[] = [
     icon: <TeamOutlined />,
     visible: (me) => can(me, 'meeting:read'),
     group: 'plan',
+  },
+  {
+    path: '/accountability',
+    label: 'accountability.nav',
+    icon: <AuditOutlined />,
+    visible: (me) => can(me, 'accountability:read'),
+    group: 'risk',
   },
   {
     path: '/assignments',

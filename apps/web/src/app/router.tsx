@@ -309,6 +309,13 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'accountability',
+                ...page(
+                  async () =>
+                    (await import('../features/accountability/routes/accountability-list.tsx')).AccountabilityListRoute,
+                ),
+              },
+              {
                 path: 'assignments',
                 ...page(
                   async () =>

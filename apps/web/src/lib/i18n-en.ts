@@ -2,6 +2,7 @@
 // i18n.ts), so a Chinese first visit does not fetch it. Its keys are exactly the Chinese source's
 // (the type says so and i18n.test.ts checks it at run time).
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
+import { accountabilityEn } from '../features/accountability/messages-en.ts';
 import { assessmentsEn } from '../features/assessments/messages-en.ts';
 import { assessmentResultsEn } from '../features/assessments/results-messages.ts';
 import { schemesEn } from '../features/assessments/scheme-messages-en.ts';
@@ -292,6 +293,7 @@ export const en: Messages = {
   ...publicityEn,
   ...riskPointsEn,
   ...rectificationsEn,
+  ...accountabilityEn,
   ...riskAlertsEn,
   ...studySessionsEn,
   ...recordsEn,

@@ -3,6 +3,7 @@
 // time). Pure data, no React, so the unit test runs in plain Node. `{name}` marks a value filled
 // in by translate().
 import { ERROR_MESSAGES } from '@dutyboard/contracts/error-messages';
+import { accountabilityZh } from '../features/accountability/messages.ts';
 import { assessmentsZh } from '../features/assessments/messages.ts';
 import { assessmentResultsZh } from '../features/assessments/results-messages.ts';
 import { schemesZh } from '../features/assessments/scheme-messages.ts';
@@ -291,6 +292,7 @@ export const zh = {
   ...publicityZh,
   ...riskPointsZh,
   ...rectificationsZh,
+  ...accountabilityZh,
   ...riskAlertsZh,
   ...studySessionsZh,
   ...recordsZh,

@@ -18,6 +18,7 @@ const WEB_LIST: Record<string, string> = {
   '/api/committee-meetings': '/committee-meetings',
   '/api/assignments': '/assignments',
   '/api/report-submissions': '/reports/submissions',
+  '/api/accountability': '/accountability',
 };
 
 /**

@@ -11,6 +11,7 @@ const RECORD_BASE: Record<EntityType, string> = {
   Assignment: '/assignments',
   Rectification: '/rectifications',
   CommitteeMeeting: '/committee-meetings',
+  Accountability: '/accountability',
 };
 
 /** "/activities/<id>" and so on: the page that shows one record. */

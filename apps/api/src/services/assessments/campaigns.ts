@@ -515,6 +515,8 @@ const ENTITY_TABLE: Record<EntityType, (db: Db, ids: string[]) => Promise<{ id: 
   PublicityItem: (db, ids) =>
     db.publicityItem.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   RiskPoint: (db, ids) => db.riskPoint.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
+  Accountability: (db, ids) =>
+    db.accountability.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   RiskAlert: (db, ids) => db.riskAlert.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   Assignment: (db, ids) => db.assignment.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   Rectification: (db, ids) =>

@@ -20,6 +20,7 @@ const DATED_BY: Record<EntityType, string> = {
   Assignment: 'createdAt',
   Rectification: 'createdAt',
   CommitteeMeeting: 'heldAt',
+  Accountability: 'occurredAt',
 };
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -146,6 +146,11 @@ const rectificationInclude = {
   },
 } as const;
 
+const accountabilityInclude = {
+  org: { select: { name: true, path: true } },
+  rectifications: { select: { id: true }, orderBy: { createdAt: 'asc' } },
+} as const;
+
 export const RECORD_KINDS = {
   Activity: kind({
     entityType: 'Activity',
@@ -292,6 +297,27 @@ export const RECORD_KINDS = {
     // The stored shape: no joined fields (its tasks are audited as tasks).
     audit: (row) => {
       const { org: _org, tasks: _tasks, ...rest } = row;
+      return rest;
+    },
+  }),
+  // 督查 / 通报 / 谈话 / 问责 (ADR 049): read by leadership, auditors and reviewers, never by a
+  // secretary; written by leadership. The rectifications its findings became stay (unlinked).
+  Accountability: kind({
+    entityType: 'Accountability',
+    table: (db: Db) => ({
+      find: (id: string) => db.accountability.findUnique({ where: { id }, include: accountabilityInclude }),
+      findMany: (query: { where: Prisma.AccountabilityWhereInput; orderBy: Order; take: number }) =>
+        db.accountability.findMany({ ...query, include: accountabilityInclude }),
+      create: (data: Prisma.AccountabilityUncheckedCreateInput) =>
+        db.accountability.create({ data, include: accountabilityInclude }),
+      updateMany: (where: Prisma.AccountabilityWhereInput, data: Prisma.AccountabilityUncheckedUpdateManyInput) =>
+        db.accountability.updateMany({ where, data }),
+      deleteMany: (where: Prisma.AccountabilityWhereInput) => db.accountability.deleteMany({ where }),
+      count: (where: Prisma.AccountabilityWhereInput) => db.accountability.count({ where }),
+    }),
+    permissions: { read: 'accountability:read', write: ['accountability:write'] },
+    audit: (row) => {
+      const { org: _org, rectifications: _r, ...rest } = row;
       return rest;
     },
   }),

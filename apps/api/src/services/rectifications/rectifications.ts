@@ -74,6 +74,8 @@ export function toRectification(row: RectificationRow, user: AuthUser, now = new
     alert,
     findingRef: row.findingRef,
     reportDraftId: row.reportDraftId,
+    riskPointCheckId: row.riskPointCheckId,
+    accountabilityId: can(user.role, 'accountability:read') ? row.accountabilityId : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -3,7 +3,8 @@
 // moves it: (lastCheckedAt ?? createdAt) + checkIntervalDays. The check status is computed when
 // answering, against the clock at that moment.
 
-import { shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
+import { shanghaiLocalDate, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
+import { RECTIFICATION_FINDING_REF_MAX } from '@dutyboard/contracts/rectifications';
 import {
   type CreateRiskPointCheckInput,
   type CreateRiskPointInput,
@@ -12,12 +13,18 @@ import {
   type ListRiskPointChecksQuerySchema,
   type ListRiskPointsQuerySchema,
   nextCheckDue,
+  POSITION_RULES,
+  positionState,
+  quarterStart,
+  type RecordPositionUpdateInput,
   type RecordRiskPointCheckResult,
+  RISK_POINT_TYPES,
   type RiskPoint,
   type RiskPointCheck,
   type RiskPointCheckPage,
   type RiskPointCheckSort,
   riskCheckStatus,
+  staleBefore,
   type UpdateRiskPointInput,
 } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
@@ -28,12 +35,12 @@ import { dayRange, keysetPage, sortKeyset } from '../records/keyset.ts';
 import { countedPage } from '../records/page-total.ts';
 import { loadInScope, RECORD_KINDS, type RowOf } from '../records/registry.ts';
 import { recordService } from '../records/service.ts';
-import { versionedUpdate } from '../records/writes.ts';
+import { createRecord, versionedUpdate } from '../records/writes.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 type RiskPointRow = RowOf<'RiskPoint'>;
-type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: { riskPoint: { select: { name: true } } } }>;
+type CheckRow = Prisma.RiskPointCheckGetPayload<{ include: typeof checkInclude }>;
 
 /** The due instant a point's stored fields imply. */
 function dueOf(row: { lastCheckedAt: Date | null; createdAt: Date; checkIntervalDays: number }): Date {
@@ -70,12 +77,51 @@ export function toRiskPoint(row: RiskPointRow, now = new Date()): RiskPoint {
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     nextCheckDueAt: due.toISOString(),
     checkStatus: riskCheckStatus(due, now),
+    sponsor: row.sponsor,
+    administrators: row.administrators,
+    reviewFirst: row.reviewFirst,
+    reviewSecond: row.reviewSecond,
+    reviewFinal: row.reviewFinal,
+    audienceSize: row.audienceSize,
+    lastUpdatedAt: row.lastUpdatedAt?.toISOString() ?? null,
+    state: positionState(row, now),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 const KIND = RECORD_KINDS.RiskPoint;
+
+/**
+ * The red 阵地 at `now` as a filter, drawing the very boundaries positionState draws: an online
+ * type whose last update (or registration) is before staleBefore, or any 阵地 not checked since
+ * the quarter began (ADR 049).
+ */
+export function redWhere(now: Date): Prisma.RiskPointWhereInput {
+  const staleTypes = RISK_POINT_TYPES.filter((t) => POSITION_RULES[t].staleDays !== null);
+  const stale: Prisma.RiskPointWhereInput[] = staleTypes.map((type) => {
+    const before = staleBefore(now, POSITION_RULES[type].staleDays ?? 0);
+    return {
+      type,
+      OR: [{ lastUpdatedAt: { lt: before } }, { lastUpdatedAt: null, createdAt: { lt: before } }],
+    };
+  });
+  return {
+    OR: [...stale, { lastCheckedAt: null }, { lastCheckedAt: { lt: quarterStart(now) } }],
+  };
+}
+
+/** The 阵地's own fields of a create or a change, as stored. */
+function positionFields(input: Partial<CreateRiskPointInput>) {
+  return {
+    ...(input.sponsor !== undefined ? { sponsor: input.sponsor || null } : {}),
+    ...(input.administrators !== undefined ? { administrators: input.administrators } : {}),
+    ...(input.reviewFirst !== undefined ? { reviewFirst: input.reviewFirst || null } : {}),
+    ...(input.reviewSecond !== undefined ? { reviewSecond: input.reviewSecond || null } : {}),
+    ...(input.reviewFinal !== undefined ? { reviewFinal: input.reviewFinal || null } : {}),
+    ...(input.audienceSize !== undefined ? { audienceSize: input.audienceSize } : {}),
+  };
+}
 
 // ---- Points ----------------------------------------------------------------------------------
 
@@ -89,6 +135,7 @@ export const riskPointService = recordService({
       ...(params.level ? { level: params.level } : {}),
       // The same boundaries riskCheckStatus draws, at the same `now` the answer is computed with.
       ...(params.checkStatus ? { nextCheckDueAt: checkStatusDueRange(params.checkStatus, now) } : {}),
+      ...(params.red === 'true' ? { AND: [redWhere(now)] } : {}),
     }),
   },
   created: (input: CreateRiskPointInput) => {
@@ -103,12 +150,21 @@ export const riskPointService = recordService({
       responsiblePerson: input.responsiblePerson ?? null,
       checkIntervalDays: input.checkIntervalDays,
       lastCheckedAt: null,
+      sponsor: null,
+      administrators: [],
+      reviewFirst: null,
+      reviewSecond: null,
+      reviewFinal: null,
+      audienceSize: null,
+      lastUpdatedAt: null,
+      ...positionFields(input),
       createdAt,
       nextCheckDueAt: nextCheckDue(createdAt, input.checkIntervalDays),
     };
   },
   changed: (input: UpdateRiskPointInput, before) => ({
     ...input,
+    ...positionFields(input),
     nextCheckDueAt: dueOf({ ...before, checkIntervalDays: input.checkIntervalDays ?? before.checkIntervalDays }),
   }),
 });
@@ -117,7 +173,10 @@ export const listRiskPoints = riskPointService.list;
 
 // ---- Checks (排查) ----------------------------------------------------------------------------
 
-const checkInclude = { riskPoint: { select: { name: true } } } as const;
+const checkInclude = {
+  riskPoint: { select: { name: true } },
+  rectifications: { select: { id: true }, orderBy: { createdAt: 'asc' } },
+} as const;
 
 /** Org and checker names for a set of checks, in two queries rather than one per row. */
 async function checkNames(db: Db, rows: { orgId: string; checkedById: string | null }[]) {
@@ -145,6 +204,7 @@ function toCheck(row: CheckRow, names: Awaited<ReturnType<typeof checkNames>>): 
     onTime: row.onTime,
     note: row.note,
     checkedByName: row.checkedById ? (names.user.get(row.checkedById) ?? null) : null,
+    rectificationIds: row.rectifications.map((r) => r.id),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -230,6 +290,25 @@ export async function recordRiskPointCheck(
     },
     include: checkInclude,
   });
+  // Each finding becomes a rectification of the point's org, linked to the check (ADR 049).
+  const findings = input.findings ?? [];
+  const day = shanghaiLocalDate(checkedAt);
+  for (const [i, problem] of findings.entries()) {
+    const made = await createRecord(
+      tx,
+      user,
+      RECORD_KINDS.Rectification,
+      {
+        orgId: before.orgId,
+        problem,
+        source: 'POSITION_CHECK',
+        findingRef: `${before.name} ${day} 排查第${i + 1}条`.slice(0, RECTIFICATION_FINDING_REF_MAX),
+        riskPointCheckId: check.id,
+      },
+      { orgChecked: true },
+    );
+    check.rectifications.push({ id: made.id });
+  }
   const row = await versionedUpdate(
     tx,
     user,
@@ -244,9 +323,36 @@ export async function recordRiskPointCheck(
         checkResult: check.result,
         checkOnTime: check.onTime,
         checkNote: check.note,
+        checkFindings: findings,
       },
     },
   );
   const names = await checkNames(tx, [check]);
   return { check: toCheck(check, names), riskPoint: toRiskPoint(row) };
+}
+
+/**
+ * Records a content update of the 阵地 (a post published): its last update becomes the later of
+ * the stored one and this one, audited as UPDATE with what was recorded.
+ */
+export async function recordPositionUpdate(
+  tx: Prisma.TransactionClient,
+  user: AuthUser,
+  id: string,
+  input: RecordPositionUpdateInput,
+  expectedVersion?: number,
+): Promise<RiskPoint> {
+  const before = await loadInScope(tx, user, KIND, id, expectedVersion);
+  const at = new Date(input.updatedAt);
+  const lastUpdatedAt =
+    before.lastUpdatedAt && before.lastUpdatedAt.getTime() >= at.getTime() ? before.lastUpdatedAt : at;
+  const row = await versionedUpdate(
+    tx,
+    user,
+    KIND,
+    before,
+    { lastUpdatedAt },
+    { auditAfter: { contentUpdatedAt: at } },
+  );
+  return toRiskPoint(row);
 }

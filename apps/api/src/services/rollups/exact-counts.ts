@@ -29,6 +29,7 @@ const SOURCE_TABLES: Record<Exclude<RollupSource, 'rectification'>, { table: str
   rectification_closed: { table: 'Rectification', facts: 'dutyboard_facts_rectification' },
   meeting: { table: 'CommitteeMeeting', facts: 'dutyboard_facts_meeting' },
   report_sent: { table: 'ReportSubmission', facts: 'dutyboard_facts_report_sent' },
+  accountability: { table: 'Accountability', facts: 'dutyboard_facts_accountability' },
 };
 
 /** One count: a dated figure's records in an org's subtree with their date in [from, to). */

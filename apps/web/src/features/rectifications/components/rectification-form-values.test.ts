@@ -28,6 +28,8 @@ const stored: Rectification = {
   closedAt: null,
   closingNote: null,
   alertId: ALERT,
+  riskPointCheckId: null,
+  accountabilityId: null,
   alert: { id: ALERT, summary: '微信群不实信息', state: 'HANDLING', registeredAt: '2026-04-01T02:00:00.000Z' },
   findingRef: null,
   reportDraftId: null,

@@ -3,7 +3,7 @@
 // from the contract; labels are stable (browser tests find the fields by them).
 
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '@dutyboard/contracts/labels';
-import { RECTIFICATION_EDITABLE_STATUSES, RECTIFICATION_MANUAL_SOURCES } from '@dutyboard/contracts/rectifications';
+import { ENTERED_RECTIFICATION_SOURCES, RECTIFICATION_EDITABLE_STATUSES } from '@dutyboard/contracts/rectifications';
 import { DatePicker, Form, Input, Select } from 'antd';
 import { RecordForm } from '../../../components/record-form.tsx';
 import type { RecordFormProps } from '../../../components/record-form-page.tsx';
@@ -80,7 +80,7 @@ export function RectificationForm({ withStatus, knownAlert, ...props }: Rectific
           disabled={props.initialValues.source === 'SUMMARY'}
           options={(props.initialValues.source === 'SUMMARY'
             ? (['SUMMARY'] as const)
-            : RECTIFICATION_MANUAL_SOURCES
+            : ENTERED_RECTIFICATION_SOURCES
           ).map((s) => ({ value: s, label: nameOf(RECTIFICATION_SOURCE_LABELS, s) }))}
           data-testid="rectification-source"
         />

@@ -8,6 +8,8 @@ const SOURCE_COLOR: Record<RectificationSource, string> = {
   AUDIT: 'purple',
   ALERT: 'volcano',
   SUMMARY: 'cyan',
+  POSITION_CHECK: 'cyan',
+  INSPECTION: 'magenta',
 };
 const STATUS_COLOR: Record<RectificationStatus, string> = {
   OPEN: 'default',

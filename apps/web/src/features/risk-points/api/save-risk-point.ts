@@ -56,6 +56,26 @@ export function recordRiskPointCheck(
   });
 }
 
+/** A content update of the 阵地 published at `updatedAt` (ADR 049); on the version the reader saw. */
+export function recordPositionUpdate(id: string, version: number, updatedAt: string): Promise<RiskPoint> {
+  return api.post(
+    `/api/risk-points/${encodeURIComponent(id)}/updates`,
+    { updatedAt },
+    { schema: RiskPointSchema, headers: { 'If-Match': etagOf(version) } },
+  );
+}
+
+export function useRecordPositionUpdate(id: string, version: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => recordPositionUpdate(id, version, new Date().toISOString()),
+    onSuccess: async (point) => {
+      queryClient.setQueryData(queryKeys.riskPoints.detail(point.id), point);
+      await refreshAfterChange(queryClient, point.id);
+    },
+  });
+}
+
 async function refreshAfterChange(queryClient: QueryClient, id: string) {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.riskPoints.lists }),

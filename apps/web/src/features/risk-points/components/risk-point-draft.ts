@@ -12,4 +12,9 @@ export const riskPointDraft = recordDraft<RiskPointFormValues>('risk-point', {
   controlMeasure: draft.text,
   responsiblePerson: draft.text,
   checkIntervalDays: draft.number,
+  sponsor: draft.text,
+  reviewFirst: draft.text,
+  reviewSecond: draft.text,
+  reviewFinal: draft.text,
+  audienceSize: draft.number,
 });

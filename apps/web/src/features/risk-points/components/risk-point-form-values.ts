@@ -35,6 +35,11 @@ export interface RiskPointFormValues {
   controlMeasure?: string;
   responsiblePerson?: string;
   checkIntervalDays?: number | null;
+  sponsor?: string;
+  reviewFirst?: string;
+  reviewSecond?: string;
+  reviewFinal?: string;
+  audienceSize?: number | null;
 }
 
 export const RISK_POINT_FIELDS = formFields(CreateRiskPointInputSchema, 'riskPoints.field', [
@@ -45,10 +50,28 @@ export const RISK_POINT_FIELDS = formFields(CreateRiskPointInputSchema, 'riskPoi
   'controlMeasure',
   'responsiblePerson',
   'checkIntervalDays',
+  'sponsor',
+  'reviewFirst',
+  'reviewSecond',
+  'reviewFinal',
+  'audienceSize',
 ]);
 
 /** The fields the form holds, as the API names them. */
-const KEYS = ['orgId', 'name', 'type', 'level', 'controlMeasure', 'responsiblePerson', 'checkIntervalDays'] as const;
+const KEYS = [
+  'orgId',
+  'name',
+  'type',
+  'level',
+  'controlMeasure',
+  'responsiblePerson',
+  'checkIntervalDays',
+  'sponsor',
+  'reviewFirst',
+  'reviewSecond',
+  'reviewFinal',
+  'audienceSize',
+] as const;
 
 export function newRiskPointValues(orgId: string | undefined): RiskPointFormValues {
   return { orgId, checkIntervalDays: RISK_CHECK_INTERVAL_DEFAULT };
@@ -58,7 +81,7 @@ export function riskPointToValues(point: RiskPoint): RiskPointFormValues {
   return formValuesOf(point, RISK_POINT_FIELDS, KEYS);
 }
 
-export function valuesToInput(values: RiskPointFormValues): Record<keyof CreateRiskPointInput, unknown> {
+export function valuesToInput(values: RiskPointFormValues): Record<(typeof KEYS)[number], unknown> {
   return bodyOf(values, RISK_POINT_FIELDS, KEYS);
 }
 

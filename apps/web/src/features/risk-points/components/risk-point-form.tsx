@@ -56,6 +56,21 @@ export function RiskPointForm(props: RecordFormProps<RiskPointFormValues>) {
       <Form.Item {...item('responsiblePerson')}>
         <Input maxLength={max('responsiblePerson')} placeholder={t('riskPoints.responsiblePersonPlaceholder')} />
       </Form.Item>
+      <Form.Item {...item('sponsor')}>
+        <Input maxLength={max('sponsor')} />
+      </Form.Item>
+      <Form.Item {...item('reviewFirst')}>
+        <Input maxLength={max('reviewFirst')} />
+      </Form.Item>
+      <Form.Item {...item('reviewSecond')}>
+        <Input maxLength={max('reviewSecond')} />
+      </Form.Item>
+      <Form.Item {...item('reviewFinal')}>
+        <Input maxLength={max('reviewFinal')} />
+      </Form.Item>
+      <Form.Item {...item('audienceSize')}>
+        <InputNumber min={0} precision={0} inputMode="numeric" style={{ width: '100%' }} />
+      </Form.Item>
       <Form.Item {...item('controlMeasure')}>
         <Input.TextArea
           maxLength={max('controlMeasure')}

@@ -5,7 +5,7 @@ import { listTable, orgColumns, RowLink } from '../../../components/record-table
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { Lang, Translate } from '../../../lib/i18n.ts';
 import { enumLabel } from '../../../lib/labels.ts';
-import { CheckStatusTag, RiskLevelTag } from './risk-tags.tsx';
+import { CheckStatusTag, PositionStateTag, RiskLevelTag } from './risk-tags.tsx';
 
 const nameLink = (row: RiskPoint) => <RowLink to={`/risk-points/${row.id}`}>{row.name}</RowLink>;
 
@@ -20,7 +20,7 @@ function compactColumns(t: Translate, showOrg: boolean, lang: Lang): TableColumn
       title: t('riskPoints.colName'),
       render: (_: unknown, row) => (
         <div>
-          {nameLink(row)} <RiskLevelTag level={row.level} />
+          {nameLink(row)} <RiskLevelTag level={row.level} /> <PositionStateTag state={row.state} />
           <div className="db-row-meta">
             <span>{t('riskPoints.dueOn', { date: formatDateTime(row.nextCheckDueAt) })}</span> {statusTag(row)}{' '}
             <span>{enumLabel(RISK_POINT_TYPE_LABELS, row.type, lang)}</span>
@@ -42,6 +42,13 @@ function fullColumns(t: Translate, showOrg: boolean, lang: Lang): TableColumnsTy
       dataIndex: 'type',
       width: 130,
       render: (type: RiskPoint['type']) => enumLabel(RISK_POINT_TYPE_LABELS, type, lang),
+    },
+    {
+      key: 'state',
+      title: t('riskPoints.colState'),
+      dataIndex: 'state',
+      width: 170,
+      render: (state: RiskPoint['state']) => <PositionStateTag state={state} />,
     },
     {
       key: 'level',
@@ -67,7 +74,7 @@ function fullColumns(t: Translate, showOrg: boolean, lang: Lang): TableColumnsTy
 /** The register; a row (or its name link) opens the detail. */
 export const RiskPointTable = listTable<RiskPoint>({
   testId: 'risk-point-table',
-  width: 650,
+  width: 820,
   rowHref: (row) => `/risk-points/${row.id}`,
   compact: compactColumns,
   full: fullColumns,

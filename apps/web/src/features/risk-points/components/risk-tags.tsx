@@ -1,8 +1,13 @@
 // Small labels: a point's risk level, its check status (due soon / overdue), a check's result and
 // whether it was made on time.
 
-import { RISK_CHECK_RESULT_LABELS, RISK_CHECK_STATUS_LABELS, RISK_LEVEL_LABELS } from '@dutyboard/contracts/labels';
-import type { RiskCheckResult, RiskCheckStatus, RiskLevel } from '@dutyboard/contracts/risk-points';
+import {
+  POSITION_RED_REASON_LABELS,
+  RISK_CHECK_RESULT_LABELS,
+  RISK_CHECK_STATUS_LABELS,
+  RISK_LEVEL_LABELS,
+} from '@dutyboard/contracts/labels';
+import type { PositionState, RiskCheckResult, RiskCheckStatus, RiskLevel } from '@dutyboard/contracts/risk-points';
 import { Tag } from 'antd';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 
@@ -48,6 +53,25 @@ export function OnTimeTag({ onTime }: { onTime: boolean }) {
       data-on-time={onTime}
     >
       {t(onTime ? 'riskPoints.onTime.true' : 'riskPoints.onTime.false')}
+    </Tag>
+  );
+}
+
+/**
+ * A 阵地 red under its type's rules (ADR 049), with each reason in words ("15 天未更新",
+ * "本季度未检查"); nothing when it is not red.
+ */
+export function PositionStateTag({ state }: { state: PositionState }) {
+  const { t, nameOf } = useI18n();
+  if (!state.red) return null;
+  const words = state.reasons.map((r) =>
+    r.code === 'STALE' && r.days !== null
+      ? t('riskPoints.state.staleDays', { days: r.days })
+      : nameOf(POSITION_RED_REASON_LABELS, r.code),
+  );
+  return (
+    <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="position-red">
+      {words.join('、')}
     </Tag>
   );
 }

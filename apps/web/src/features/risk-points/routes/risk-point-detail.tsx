@@ -1,4 +1,4 @@
-import { AuditOutlined } from '@ant-design/icons';
+import { AuditOutlined, SyncOutlined } from '@ant-design/icons';
 import {
   type LabelTable,
   RISK_CHECK_RESULT_LABELS,
@@ -24,11 +24,11 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { useRiskPoint } from '../api/get-risk-point.ts';
-import { useDeleteRiskPoint } from '../api/save-risk-point.ts';
+import { useDeleteRiskPoint, useRecordPositionUpdate } from '../api/save-risk-point.ts';
 import { CheckDialog } from '../components/check-dialog.tsx';
 import { CheckHistory } from '../components/check-history.tsx';
 import { RiskPointNotFound } from '../components/risk-point-not-found.tsx';
-import { CheckStatusTag, RiskLevelTag } from '../components/risk-tags.tsx';
+import { CheckStatusTag, PositionStateTag, RiskLevelTag } from '../components/risk-tags.tsx';
 
 /** Audit field → label, for the change history (a check adds what it found). */
 const HISTORY_LABELS: Record<string, MessageKey> = {
@@ -46,6 +46,14 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
   checkNote: 'riskPoints.history.checkNote',
   checkOnTime: 'riskPoints.history.checkOnTime',
   checkCount: 'riskPoints.history.checkCount',
+  sponsor: 'riskPoints.field.sponsor',
+  administrators: 'riskPoints.field.administrators',
+  reviewFirst: 'riskPoints.field.reviewFirst',
+  reviewSecond: 'riskPoints.field.reviewSecond',
+  reviewFinal: 'riskPoints.field.reviewFinal',
+  audienceSize: 'riskPoints.field.audienceSize',
+  lastUpdatedAt: 'riskPoints.lastUpdatedAt',
+  contentUpdatedAt: 'riskPoints.lastUpdatedAt',
 };
 
 /** Enum values in words; undefined leaves the history's own formatting. */
@@ -63,6 +71,7 @@ function RiskPointDetail({ record: point }: { record: RiskPoint }) {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
   const remove = useDeleteRiskPoint(point.id, point.version);
+  const update = useRecordPositionUpdate(point.id, point.version);
   const { dialog, openDialog, dialogProps } = useDialogState<'check'>();
   // Controls a role may not use are not rendered at all (not merely disabled).
   const canWrite = can(me, 'riskpoint:write');
@@ -91,6 +100,48 @@ function RiskPointDetail({ record: point }: { record: RiskPoint }) {
         { key: 'org', label: t('riskPoints.org'), children: point.orgName },
         { key: 'type', label: t('riskPoints.typeLabel'), children: nameOf(RISK_POINT_TYPE_LABELS, point.type) },
         { key: 'level', label: t('riskPoints.levelLabel'), children: <RiskLevelTag level={point.level} /> },
+        {
+          key: 'state',
+          label: t('riskPoints.colState'),
+          children: point.state.red ? (
+            <Space size={8} wrap>
+              <PositionStateTag state={point.state} />
+              {point.state.checkDueOn ? (
+                <span>{t('riskPoints.state.checkDue', { date: point.state.checkDueOn })}</span>
+              ) : null}
+            </Space>
+          ) : (
+            <span data-testid="position-ok">{t('riskPoints.state.ok')}</span>
+          ),
+        },
+        { key: 'sponsor', label: t('riskPoints.field.sponsor'), children: point.sponsor || notFilled },
+        {
+          key: 'administrators',
+          label: t('riskPoints.field.administrators'),
+          children: point.administrators.length > 0 ? point.administrators.join('、') : notFilled,
+        },
+        {
+          key: 'review',
+          label: t('riskPoints.review'),
+          children:
+            point.reviewFirst || point.reviewSecond || point.reviewFinal
+              ? [point.reviewFirst, point.reviewSecond, point.reviewFinal].map((v) => v || '—').join(' → ')
+              : notFilled,
+        },
+        {
+          key: 'audienceSize',
+          label: t('riskPoints.field.audienceSize'),
+          children: point.audienceSize === null ? notFilled : point.audienceSize.toLocaleString(),
+        },
+        {
+          key: 'lastUpdatedAt',
+          label: t('riskPoints.lastUpdatedAt'),
+          children: point.lastUpdatedAt ? (
+            <span data-testid="position-last-update">{formatDateTime(point.lastUpdatedAt)}</span>
+          ) : (
+            notFilled
+          ),
+        },
         {
           key: 'responsiblePerson',
           label: t('riskPoints.responsiblePerson'),
@@ -138,6 +189,15 @@ function RiskPointDetail({ record: point }: { record: RiskPoint }) {
               onClick={() => openDialog('check')}
             >
               {t('riskPoints.checks.record')}
+            </Button>
+            <Button
+              size="large"
+              icon={<SyncOutlined />}
+              loading={update.isPending}
+              data-testid="position-record-update"
+              onClick={() => update.mutate()}
+            >
+              {t('riskPoints.recordUpdate')}
             </Button>
             <RecordEditButton to={`/risk-points/${point.id}/edit`} />
             <RecordDeleteButton remove={remove} />

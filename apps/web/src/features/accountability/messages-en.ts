@@ -1,0 +1,33 @@
+import type { accountabilityZh } from './messages.ts';
+
+export const accountabilityEn: Record<keyof typeof accountabilityZh, string> = {
+  'accountability.nav': 'Oversight',
+  'accountability.title': 'Inspections · notices · talks · accountability',
+  'accountability.intro':
+    'Inspections, notices, reminder talks and accountability records the level above keeps on the units below; visible to leaders, auditors and reviewers only.',
+  'accountability.allTypes': 'All',
+  'accountability.new': 'New record',
+  'accountability.empty': 'No records yet',
+  'accountability.loadFailed': 'The records could not be loaded',
+  'accountability.colTitle': 'Matter',
+  'accountability.colOrg': 'Unit',
+  'accountability.colType': 'Kind',
+  'accountability.colDay': 'Date',
+  'accountability.colDetail': 'Details',
+  'accountability.planned': 'Planned {date}',
+  'accountability.findings': '{count} findings, {made} turned into rectifications',
+  'accountability.field.orgId': 'Unit concerned',
+  'accountability.field.type': 'Kind',
+  'accountability.field.title': 'Title',
+  'accountability.field.plannedAt': 'Planned day',
+  'accountability.field.occurredAt': 'Day done / issued',
+  'accountability.field.findings': 'Findings (one per line; each becomes a rectification)',
+  'accountability.field.colour': 'Notice colour',
+  'accountability.field.grounds': 'Grounds',
+  'accountability.field.person': 'Person',
+  'accountability.field.measure': 'Measure',
+  'accountability.field.followUp': 'Follow-up',
+  'accountability.save': 'Save',
+  'accountability.saved': 'Saved',
+  'accountability.cancel': 'Cancel',
+};
