@@ -31,6 +31,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { dutyRoutes } from './routes/duties.ts';
 import { evidencePackRoutes } from './routes/evidence-packs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -157,6 +158,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(assessmentSchemeXlsxRoutes, { prisma, config });
   await app.register(assessmentCampaignRoutes, { prisma });
   await app.register(assessmentResultRoutes, { prisma });
+  await app.register(dutyRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

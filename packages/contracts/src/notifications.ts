@@ -30,6 +30,10 @@ export const NOTIFICATION_KINDS = [
   'ASSESSMENT_REVIEW_OVERDUE',
   /** Reviewed returns waiting for the issuer's leader to confirm the final scores. */
   'ASSESSMENT_TO_CONFIRM',
+  /** A duty of the calendar due within DUTY_SOON_DAYS, not done: the owing org's leaders (ADR 045). */
+  'DUTY_DUE',
+  /** A duty of the calendar past its due day (from the next 00:00 in Shanghai), not done: the owing org's leaders. */
+  'DUTY_OVERDUE',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -37,10 +41,11 @@ export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export const NOTIFY_SOON_DAYS = 3;
 
 /**
- * What a bell item leads to: a record with attachments and history, or a 考核 return (its page is
- * /assessments/returns/:id).
+ * What a bell item leads to: a record with attachments and history, a 考核 return (its page is
+ * /assessments/returns/:id), or an org's calendar of duties (entityId the owing org, `ref` the
+ * duty and window: /duties?org=…&year=…).
  */
-export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn'] as const;
+export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn', 'DutyCalendar'] as const;
 export const NotificationTargetSchema = z.enum(NOTIFICATION_TARGETS);
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
 
@@ -55,7 +60,11 @@ export function notificationOrder(a: Notification, b: Notification): number {
   const urgent = (n: Notification) => (n.alertLevel && URGENT_ALERT_LEVELS.includes(n.alertLevel) ? 0 : 1);
   const due = (n: Notification) => (n.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(n.dueAt));
   return (
-    urgent(a) - urgent(b) || due(a) - due(b) || a.kind.localeCompare(b.kind) || a.entityId.localeCompare(b.entityId)
+    urgent(a) - urgent(b) ||
+    due(a) - due(b) ||
+    a.kind.localeCompare(b.kind) ||
+    a.entityId.localeCompare(b.entityId) ||
+    (a.ref ?? '').localeCompare(b.ref ?? '')
   );
 }
 
@@ -72,6 +81,8 @@ export const NotificationSchema = z.object({
   dueAt: InstantSchema.nullable(),
   /** Alerts only: the alert's level; 一级 and 二级 come first (URGENT_ALERT_LEVELS). */
   alertLevel: AlertLevelSchema.optional(),
+  /** Duties only: "<kind>:<window>" ("POSITION_INSPECTION:2026-Q3"), what in the org's calendar it is about. */
+  ref: z.string().optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -65,6 +65,8 @@ export const ACTIONS = [
    * scores it, a 支部's secretary (its 书记) when the 街道 scores its branches.
    */
   'assessment:self',
+  /** The calendar of duties of an org in reach (ADR 045): every role. Its rules are plan:manage. */
+  'duty:read',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -88,6 +90,7 @@ const READS: Action[] = [
   'rectification:read',
   'dashboard:read',
   'assessment:read',
+  'duty:read',
 ];
 
 /**

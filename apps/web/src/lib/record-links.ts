@@ -17,7 +17,12 @@ export function recordPath(entityType: EntityType, id: string): string {
   return `${RECORD_BASE[entityType]}/${encodeURIComponent(id)}`;
 }
 
-/** Where a bell item leads: a record's page, or a 考核 return's. */
-export function notificationPath(target: NotificationTarget, id: string): string {
-  return target === 'AssessmentReturn' ? `/assessments/returns/${encodeURIComponent(id)}` : recordPath(target, id);
+/** Where a bell item leads: a record's page, a 考核 return's, or an org's calendar of duties (id: the org; ref: "<kind>:<window>:…"). */
+export function notificationPath(target: NotificationTarget, id: string, ref?: string): string {
+  if (target === 'AssessmentReturn') return `/assessments/returns/${encodeURIComponent(id)}`;
+  if (target === 'DutyCalendar') {
+    const year = ref?.split(':')[1]?.slice(0, 4);
+    return `/duties?org=${encodeURIComponent(id)}${year && /^\d{4}$/.test(year) ? `&year=${year}` : ''}`;
+  }
+  return recordPath(target, id);
 }

@@ -3,6 +3,7 @@
 // (never a whole table loaded), and only for record types the caller's role may read. The list
 // is sorted by its deadline, soonest (most overdue) first, and capped; `count` is the full number.
 import type { EntityType } from '@dutyboard/contracts/attachments';
+import { DUTIES, DUTY_SOON_DAYS, dueDayEnd } from '@dutyboard/contracts/duties';
 import {
   NOTIFY_SOON_DAYS,
   type Notification,
@@ -12,13 +13,16 @@ import {
   notificationOrder,
   URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
+import { periodContaining, periodFromCode } from '@dutyboard/contracts/periods';
 import { can } from '@dutyboard/contracts/permissions';
+import { periodName } from '@dutyboard/contracts/plan';
 import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
 import { deadlineSql } from '../assignments/overdue.ts';
 import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { type CalendarOrg, dutyLines } from '../duties/calendar.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { refOfPeriodRow } from '../plan/periods.ts';
 import { RECORD_ACTIONS } from '../records/registry.ts';
@@ -47,6 +51,8 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   ASSESSMENT_REVIEW_DUE: 'MEDIUM',
   ASSESSMENT_REVIEW_OVERDUE: 'HIGH',
   ASSESSMENT_TO_CONFIRM: 'MEDIUM',
+  DUTY_DUE: 'MEDIUM',
+  DUTY_OVERDUE: 'HIGH',
 };
 
 interface Found {
@@ -351,6 +357,35 @@ async function assessmentIssuer(
 }
 
 /**
+ * The duties of the caller's home org (its calendar, ADR 045) not done with the due day within
+ * DUTY_SOON_DAYS (DUTY_DUE), or past it (DUTY_OVERDUE, from the next day's 00:00 in Shanghai):
+ * this year's, and last year's still overdue. To the org's leaders: the calendar is theirs to keep.
+ */
+async function duties(db: PrismaClient, home: CalendarOrg, now: Date): Promise<Found> {
+  const year = periodContaining('YEAR', now).year;
+  const soon = now.getTime() + DUTY_SOON_DAYS * DAY_MS;
+  const lines = [...(await dutyLines(db, [home], year - 1, now)), ...(await dutyLines(db, [home], year, now))];
+  const items = lines.flatMap((l) => {
+    const end = dueDayEnd(l.dueOn);
+    const kind = l.overdue
+      ? 'DUTY_OVERDUE'
+      : l.state !== 'DONE' && l.state !== 'LATE' && end.getTime() <= soon
+        ? 'DUTY_DUE'
+        : null;
+    if (!kind) return [];
+    const each = l.forOrgId !== l.orgId ? ` · ${l.forOrgName}` : '';
+    const row = {
+      id: l.orgId,
+      orgId: l.orgId,
+      orgName: l.orgName,
+      title: `${DUTIES[l.kind].label.zh} · ${periodName(periodFromCode(l.window))}${each}`,
+    };
+    return [{ ...item(kind, 'DutyCalendar', row, lastOfDay(end)), ref: `${l.kind}:${l.window}:${l.forOrgId}` }];
+  });
+  return { items: items.slice(0, NOTIFICATIONS_CAP), count: items.length };
+}
+
+/**
  * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
  * as every list defaults to) and only record types their role may read.
  */
@@ -373,6 +408,8 @@ export async function listNotifications(
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
     can(user.role, 'assessment:self') ? assessmentSelf(db, user, now, soon) : none,
+    // The org's leaders: the role that keeps its plan (plan:manage).
+    can(user.role, 'plan:manage') ? duties(db, home, now) : none,
     can(user.role, 'assessment:review') || can(user.role, 'assessment:manage')
       ? assessmentIssuer(db, scope, now, soon, {
           review: can(user.role, 'assessment:review'),
