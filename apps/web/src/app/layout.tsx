@@ -19,6 +19,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   TableOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -139,6 +140,13 @@ const NAV: NavItem[] = [
     label: 'targets.nav',
     icon: <AimOutlined />,
     visible: (me) => can(me, 'target:read'),
+    group: 'plan',
+  },
+  {
+    path: '/duties',
+    label: 'duties.nav',
+    icon: <ScheduleOutlined />,
+    visible: (me) => can(me, 'duty:read'),
     group: 'plan',
   },
   {
