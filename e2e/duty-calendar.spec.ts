@@ -22,7 +22,7 @@ test('the 街道 leader sees the duties of the year, and a check of its own 阵�
   await expect(page.locator('[data-testid=duty-line][data-kind=POSITION_INSPECTION]')).toHaveCount(4);
   const line = page.locator(`[data-testid=duty-line][data-kind=POSITION_INSPECTION][data-window="${year}-Q${q}"]`);
   await expect(line.getByTestId('duty-state')).not.toHaveAttribute('data-state', 'DONE');
-  const before = Number((await line.getByTestId('duty-records').textContent()) ?? ''.match(/\d+/)?.[0]);
+  const before = Number(((await line.getByTestId('duty-records').textContent()) ?? '').match(/\d+/)?.[0]);
   await expect(line).toContainText('通行做法');
   await saveScreenshot(page, 'duty-calendar-list-1440');
   await expectAccessible(page);
