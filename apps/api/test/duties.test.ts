@@ -298,6 +298,15 @@ describe('the bell', () => {
     // A duty done is never in the bell: the 街道's Q1 check came on its due day.
     expect(await dutyItems('leader', sh('2026-04-01T00:00:00'))).toEqual([]);
   });
+
+  it('keeps last year’s overdue duties in the bell through January, not after', async () => {
+    const q4 = async (now: Date) =>
+      (await listNotifications(ctx.prisma, await authUser('dLeader'), now)).items.filter((i) =>
+        i.ref?.startsWith('POSITION_INSPECTION:2026-Q4'),
+      );
+    expect((await q4(sh('2027-01-31T12:00:00'))).map((i) => i.kind)).toEqual(['DUTY_OVERDUE']);
+    expect(await q4(sh('2027-02-02T12:00:00'))).toEqual([]);
+  });
 });
 
 describe('who may read', () => {

@@ -27,6 +27,9 @@ import { loadReachableOrg } from '../orgs/scope.ts';
 import { refOfPeriodRow } from '../plan/periods.ts';
 import { RECORD_ACTIONS } from '../records/registry.ts';
 
+/** Last year's duties stay in the bell this many days into the new year. */
+const DUTY_BELL_LOOKBACK_DAYS = 31;
+
 /** At most this many items are answered; `count` still says how many there are. */
 export const NOTIFICATIONS_CAP = 200;
 /** Longest title answered: the bell shows one line, and alert summaries may run to pages. */
@@ -359,12 +362,17 @@ async function assessmentIssuer(
 /**
  * The duties of the caller's home org (its calendar, ADR 045) not done with the due day within
  * DUTY_SOON_DAYS (DUTY_DUE), or past it (DUTY_OVERDUE, from the next day's 00:00 in Shanghai):
- * this year's, and last year's still overdue. To the org's leaders: the calendar is theirs to keep.
+ * this year's, and through January last year's too (a duty due 12-31 is overdue from 1 January).
+ * To the org's leaders: the calendar is theirs to keep.
  */
 async function duties(db: PrismaClient, home: CalendarOrg, now: Date): Promise<Found> {
-  const year = periodContaining('YEAR', now).year;
+  const years = [
+    ...new Set(
+      [DUTY_BELL_LOOKBACK_DAYS, 0].map((d) => periodContaining('YEAR', new Date(now.getTime() - d * DAY_MS)).year),
+    ),
+  ];
   const soon = now.getTime() + DUTY_SOON_DAYS * DAY_MS;
-  const lines = [...(await dutyLines(db, [home], year - 1, now)), ...(await dutyLines(db, [home], year, now))];
+  const lines = (await Promise.all(years.map((y) => dutyLines(db, [home], y, now)))).flat();
   const items = lines.flatMap((l) => {
     const end = dueDayEnd(l.dueOn);
     const kind = l.overdue
