@@ -33,6 +33,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { committeeMeetingRoutes } from './routes/committee-meetings.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { dutyRoutes } from './routes/duties.ts';
 import { evidencePackRoutes } from './routes/evidence-packs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -161,6 +162,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(assessmentSchemeXlsxRoutes, { prisma, config });
   await app.register(assessmentCampaignRoutes, { prisma });
   await app.register(assessmentResultRoutes, { prisma });
+  await app.register(dutyRoutes, { prisma });
 
   if (config.WEB_DIST) await serveWeb(app, path.resolve(config.WEB_DIST));
   return app;

@@ -100,6 +100,9 @@ describe('the needs-attention list at a fixed time', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     fx = await seedFixture(ctx.prisma);
+    // The street's own duties (its calendar, ADR 045) are the bell's too; their boundaries are
+    // tested in duties.test.ts. Switched off here, so these lists hold the branches' records only.
+    await ctx.prisma.dutyRule.create({ data: { kind: 'POSITION_INSPECTION', orgId: fx.streetId, off: true } });
     const street = `/${fx.streetId}/`;
     const paths: Record<string, [string, string]> = {
       leader: [fx.streetId, street],
@@ -442,6 +445,9 @@ describe('GET /api/notifications', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     fx = await seedFixture(ctx.prisma);
+    // The street's own duties (its calendar, ADR 045) are the bell's too; their boundaries are
+    // tested in duties.test.ts. Switched off here, so these lists hold the branches' records only.
+    await ctx.prisma.dutyRule.create({ data: { kind: 'POSITION_INSPECTION', orgId: fx.streetId, off: true } });
     for (const u of ['admin', 'leader', 'auditor', 'secA', 'secB']) cookies[u] = await login(ctx.app, u);
     // Far from any boundary, relative to the real clock the route uses.
     const now = Date.now();

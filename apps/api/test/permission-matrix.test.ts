@@ -106,6 +106,7 @@ type ObjKind =
   | 'assignmentWithEvidence'
   | 'target'
   | 'rule'
+  | 'dutyRule'
   | 'attachment'
   | 'pack'
   | 'summary'
@@ -433,6 +434,16 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
           frequency: 'QUARTERLY',
           times: 1,
         }),
+      )
+    ).id as string;
+  },
+  dutyRule: async (side) => {
+    // One rule per duty and org: clear the slot, then add it through the API.
+    await ctx.prisma.dutyRule.deleteMany({ where: { orgId: orgOf(side), kind: 'POSITION_INSPECTION' } });
+    return (
+      await created(
+        'leader',
+        post('/api/duty-rules', { kind: 'POSITION_INSPECTION', orgId: orgOf(side), eachChild: false, required: 2 }),
       )
     ).id as string;
   },
@@ -777,6 +788,20 @@ const ENTRIES: Record<string, Entry> = {
   })),
   'PATCH /api/target-rules/:id': patchOne('/api/target-rules', 'rule', { times: 2 }),
   'DELETE /api/target-rules/:id': deleteOne('/api/target-rules', 'rule'),
+  'GET /api/duties/calendar': orgList('/api/duties/calendar', { year: '2026' }),
+  'GET /api/duty-rules': orgList('/api/duty-rules'),
+  'POST /api/duty-rules': {
+    kind: 'collection',
+    ok: 201,
+    other: 403,
+    req: async (t) => {
+      // One rule per duty, org and reach: clear the slot so repeated successes do not collide.
+      await ctx.prisma.dutyRule.deleteMany({ where: { orgId: t.org, kind: 'POSITION_INSPECTION', eachChild: false } });
+      return post('/api/duty-rules', { kind: 'POSITION_INSPECTION', orgId: t.org, eachChild: false, required: 2 });
+    },
+  },
+  'PATCH /api/duty-rules/:id': patchOne('/api/duty-rules', 'dutyRule', { required: 3 }),
+  'DELETE /api/duty-rules/:id': deleteOne('/api/duty-rules', 'dutyRule'),
 
   // Attachments and history: as open as the record they belong to (a risk point here, which
   // leadership and secretaries write: riskpoint:write, checked on the loaded record).
@@ -1188,6 +1213,11 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/target-rules': 'plan:manage',
   'PATCH /api/target-rules/:id': 'plan:manage',
   'DELETE /api/target-rules/:id': 'plan:manage',
+  'GET /api/duties/calendar': 'duty:read',
+  'GET /api/duty-rules': 'duty:read',
+  'POST /api/duty-rules': 'plan:manage',
+  'PATCH /api/duty-rules/:id': 'plan:manage',
+  'DELETE /api/duty-rules/:id': 'plan:manage',
   'GET /api/assignments': 'assignment:read',
   'GET /api/assignments/owners': 'plan:manage',
   'POST /api/assignments': 'plan:manage',

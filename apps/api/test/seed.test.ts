@@ -14,6 +14,7 @@ import { DEMO_SUMMARY_PROBLEMS, demoReportDocNumber } from '../../../prisma/seed
 import { DEMO_ASSESSMENT_STEPS } from '../src/services/assessments/demo-steps.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { DEMO_MEETING_STEPS } from '../src/services/committee-meetings/demo-steps.ts';
+import { getDutyCalendar } from '../src/services/duties/calendar.ts';
 import { DEMO_REPORT_STEPS } from '../src/services/reports/demo-steps.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
@@ -195,6 +196,22 @@ describe('demo seed reproduces the source summary', () => {
     expect(alerts.statusCode, alerts.body).toBe(200);
     const [open] = alerts.json().items as { registeredAt: string; clock: { dueAt: string } }[];
     expect(Date.parse(open?.clock.dueAt ?? '') - Date.parse(open?.registeredAt ?? '')).toBe(48 * 3_600_000);
+  });
+
+  it("shows 城南街道's 2026 duties with their states from the demo records (ADR 045)", async () => {
+    const leader = await ctx.prisma.user.findUniqueOrThrow({ where: { username: 'leader' }, include: { org: true } });
+    const user = { ...leader, orgPath: leader.org.path, sessionId: 'test' };
+    const cal = await getDutyCalendar(ctx.prisma, user, { year: 2026 }, now);
+    const states = cal.items
+      .filter((l) => l.kind === 'POSITION_INSPECTION')
+      .map((l) => [l.window, l.state, l.overdue, l.done]);
+    // The 街道's own 阵地 (公众号, 文明实践站) were checked in May and June; none in Q1, Q3 or yet in Q4.
+    expect(states).toEqual([
+      ['2026-Q1', 'LATE', true, 0],
+      ['2026-Q2', 'DONE', false, 2],
+      ['2026-Q3', 'LATE', true, 0],
+      ['2026-Q4', 'NOT_STARTED', false, 0],
+    ]);
   });
 
   it('every demo account signs in with the demo password', async () => {

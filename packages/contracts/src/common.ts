@@ -97,6 +97,8 @@ export const IdempotencyHeadersSchema = z.looseObject({
 export const recordListQueryFields = {
   /** An org; the list covers it and every org below it (default: the caller's home org). */
   org: IdSchema.optional(),
+  /** true: the org's own records only, not those of the orgs below it (a duty's drill, ADR 045). */
+  own: z.enum(['true']).optional(),
   /** Asia/Shanghai calendar days, both inclusive, on the record's main date. */
   from: LocalDateSchema.optional(),
   to: LocalDateSchema.optional(),

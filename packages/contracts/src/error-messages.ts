@@ -171,6 +171,16 @@ export const ERROR_MESSAGES = {
     en: 'A rule for a level applies to the organisations below, not to the organisation itself',
   },
 
+  // Duties (ADR 045)
+  'duty.ruleTaken': {
+    zh: '该组织已有这项规定动作的同类规则，请修改现有规则',
+    en: 'This organisation already has such a rule for this duty; change the existing one',
+  },
+  'duty.dueOnNotInWindow': {
+    zh: '截止日期须每个周期一个，且在该周期之内',
+    en: 'Give one due day per window, each inside its window',
+  },
+
   // Attachments
   'attachment.readOnly': {
     zh: '只读账号不能添加或删除佐证材料',

@@ -42,6 +42,15 @@ import {
 } from './assignments.ts';
 import type { MeetingKind } from './committee-meetings.ts';
 import { PaceStatusSchema } from './dashboard.ts';
+import {
+  DUTIES,
+  DUTY_KINDS,
+  DUTY_RHYTHMS,
+  DUTY_STATES,
+  type DutyKind,
+  type DutyRhythm,
+  type DutyState,
+} from './duties.ts';
 import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
 import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
@@ -435,6 +444,8 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   ASSESSMENT_REVIEW_OVERDUE: { zh: '考核复核已超期', en: 'Assessment review overdue' },
   ASSESSMENT_TO_CONFIRM: { zh: '考核待确认', en: 'Assessment to confirm' },
   REPORT_RECEIVED: { zh: '收到报送的报告', en: 'Report received' },
+  DUTY_DUE: { zh: '规定动作即将到期', en: 'Duty due soon' },
+  DUTY_OVERDUE: { zh: '规定动作已逾期', en: 'Duty overdue' },
 };
 
 /**
@@ -529,6 +540,7 @@ export const THING_LABELS = {
   Session: { zh: '会话', en: 'Session' },
   Target: { zh: '目标', en: 'Target' },
   FrequencyRule: { zh: '频次规则', en: 'Frequency rule' },
+  DutyRule: { zh: '规定动作规则', en: 'Duty rule' },
   OrgUnit: { zh: '组织', en: 'Organisation' },
   ImportJob: { zh: '导入记录', en: 'Import' },
   EvidencePack: { zh: '证据包', en: 'Evidence pack' },
@@ -592,6 +604,26 @@ export const THROTTLE_SCOPE_LABELS = {
   ip: { zh: '本机所在网络', en: 'Your network' },
 } as const satisfies Record<string, Label>;
 
+/** A duty's state in the calendar (ADR 045). */
+export const DUTY_STATE_LABELS: LabelTable<DutyState> = {
+  NOT_STARTED: { zh: '未开始', en: 'Not started' },
+  DRAFT: { zh: '起草中', en: 'Drafting' },
+  DONE: { zh: '已完成', en: 'Done' },
+  LATE: { zh: '逾期', en: 'Late' },
+};
+
+/** The duties' names: DUTIES[x].label (duties.ts), as a table for the label check. */
+export const DUTY_KIND_LABELS: LabelTable<DutyKind> = Object.fromEntries(
+  DUTY_KINDS.map((k) => [k, DUTIES[k].label]),
+) as LabelTable<DutyKind>;
+
+/** A duty's rhythm. */
+export const DUTY_RHYTHM_LABELS: LabelTable<DutyRhythm> = {
+  HALF: { zh: '每半年', en: 'Each half year' },
+  QUARTER: { zh: '每季度', en: 'Each quarter' },
+  YEAR: { zh: '每年', en: 'Each year' },
+};
+
 /**
  * Every enum table with the value list it must cover, for the test that none lacks a label
  * (labels.test.ts) — a value added to a contract without its words fails there, not on a page.
@@ -642,6 +674,9 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'CAMPAIGN_STATE', values: CAMPAIGN_STATES, table: CAMPAIGN_STATE_LABELS },
   { name: 'RETURN_STATE', values: RETURN_STATES, table: RETURN_STATE_LABELS },
   { name: 'REVIEW_DECISION', values: REVIEW_DECISIONS, table: REVIEW_DECISION_LABELS },
+  { name: 'DUTY_STATE', values: DUTY_STATES, table: DUTY_STATE_LABELS },
+  { name: 'DUTY_KIND', values: DUTY_KINDS, table: DUTY_KIND_LABELS },
+  { name: 'DUTY_RHYTHM', values: DUTY_RHYTHMS, table: DUTY_RHYTHM_LABELS },
 ];
 
 /** 党工委 meetings (ADR 046). */

@@ -32,6 +32,10 @@ export const NOTIFICATION_KINDS = [
   'ASSESSMENT_TO_CONFIRM',
   /** A report (专题汇报, 研判报告 …) 报送 to the caller's home org in the last REPORT_RECEIVED_DAYS: its leaders. */
   'REPORT_RECEIVED',
+  /** A duty of the calendar due within DUTY_SOON_DAYS, not done: the owing org's leaders (ADR 045). */
+  'DUTY_DUE',
+  /** A duty of the calendar past its due day (from the next 00:00 in Shanghai), not done: the owing org's leaders. */
+  'DUTY_OVERDUE',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -42,10 +46,11 @@ export const NOTIFY_SOON_DAYS = 3;
 export const REPORT_RECEIVED_DAYS = 7;
 
 /**
- * What a bell item leads to: a record with attachments and history, or a 考核 return (its page is
- * /assessments/returns/:id).
+ * What a bell item leads to: a record with attachments and history, a 考核 return (its page is
+ * /assessments/returns/:id), or an org's calendar of duties (entityId the owing org, `ref` the
+ * duty and window: /duties?org=…&year=…).
  */
-export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn', 'ReportSubmission'] as const;
+export const NOTIFICATION_TARGETS = [...ENTITY_TYPES, 'AssessmentReturn', 'ReportSubmission', 'DutyCalendar'] as const;
 export const NotificationTargetSchema = z.enum(NOTIFICATION_TARGETS);
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
 
@@ -60,7 +65,11 @@ export function notificationOrder(a: Notification, b: Notification): number {
   const urgent = (n: Notification) => (n.alertLevel && URGENT_ALERT_LEVELS.includes(n.alertLevel) ? 0 : 1);
   const due = (n: Notification) => (n.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(n.dueAt));
   return (
-    urgent(a) - urgent(b) || due(a) - due(b) || a.kind.localeCompare(b.kind) || a.entityId.localeCompare(b.entityId)
+    urgent(a) - urgent(b) ||
+    due(a) - due(b) ||
+    a.kind.localeCompare(b.kind) ||
+    a.entityId.localeCompare(b.entityId) ||
+    (a.ref ?? '').localeCompare(b.ref ?? '')
   );
 }
 
@@ -77,6 +86,8 @@ export const NotificationSchema = z.object({
   dueAt: InstantSchema.nullable(),
   /** Alerts only: the alert's level; 一级 and 二级 come first (URGENT_ALERT_LEVELS). */
   alertLevel: AlertLevelSchema.optional(),
+  /** Duties only: "<kind>:<window>" ("POSITION_INSPECTION:2026-Q3"), what in the org's calendar it is about. */
+  ref: z.string().optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -48,6 +48,7 @@ export const OPLOG_KINDS = [
   'OrgUnit',
   'Target',
   'FrequencyRule',
+  'DutyRule',
   'ImportJob',
   'EvidencePack',
   'ReportDraft',

@@ -76,6 +76,8 @@ export const ACTIONS = [
   'accountability:read',
   /** Writes the ledger of the units below: leadership. */
   'accountability:write',
+  /** The calendar of duties of an org in reach (ADR 045): every role. Its rules are plan:manage. */
+  'duty:read',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -100,6 +102,7 @@ const READS: Action[] = [
   'dashboard:read',
   'assessment:read',
   'meeting:read',
+  'duty:read',
 ];
 
 /**

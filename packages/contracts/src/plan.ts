@@ -145,11 +145,15 @@ export type FrequencyRule = z.infer<typeof FrequencyRuleSchema>;
 export const FrequencyRuleListSchema = z.object({ items: z.array(FrequencyRuleSchema) });
 export type FrequencyRuleList = z.infer<typeof FrequencyRuleListSchema>;
 
-export interface RuleLike {
+/** What the precedence of rules down the tree reads (ADR 038): what a rule is about (`metric`: a figure, or a duty kind) and its reach. */
+export interface ReachLike {
   metric: string;
   orgId: string;
   eachChild: boolean;
   level: OrgLevel | null;
+}
+
+export interface RuleLike extends ReachLike {
   frequency: RuleFrequency;
   times: number;
 }
@@ -166,7 +170,7 @@ export const ancestorIdsNearestFirst = (path: string): string[] =>
   path.split('/').filter(Boolean).slice(0, -1).reverse();
 
 /** The rule that decides, and whether it hides a farther rule for the same org and metric. */
-export interface AppliedRule<R extends RuleLike> {
+export interface AppliedRule<R extends ReachLike> {
   rule: R;
   /** A farther rule would apply but for this nearer one (a local override). */
   overrides: boolean;
@@ -177,9 +181,9 @@ export interface AppliedRule<R extends RuleLike> {
  * decides — O's own rule, then its parent's (each-child, else by-level matching O's level), then
  * each farther ancestor's by-level rule for O's level, up to the root. Nothing is summed.
  */
-export function ruleIndex<R extends RuleLike>(
+export function ruleIndex<R extends ReachLike>(
   rules: readonly R[],
-): (org: RuleSubject, metric: CountedMetric) => AppliedRule<R> | null {
+): (org: RuleSubject, metric: string) => AppliedRule<R> | null {
   // One key per (org, metric, reach): the unique index allows one rule each.
   const index = new Map<string, R>();
   const reachKey = (r: { eachChild: boolean; level: OrgLevel | null }) => (r.eachChild ? (r.level ?? 'CHILD') : 'SELF');

@@ -20,6 +20,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SendOutlined,
   TableOutlined,
   TeamOutlined,
@@ -155,6 +156,13 @@ const NAV: NavItem[] = [
     label: 'targets.nav',
     icon: <AimOutlined />,
     visible: (me) => can(me, 'target:read'),
+    group: 'plan',
+  },
+  {
+    path: '/duties',
+    label: 'duties.nav',
+    icon: <ScheduleOutlined />,
+    visible: (me) => can(me, 'duty:read'),
     group: 'plan',
   },
   {

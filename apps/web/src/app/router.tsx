@@ -334,6 +334,10 @@ const routes: RouteObject[] = [
                 ...page(async () => (await import('../features/targets/routes/targets.tsx')).TargetsRoute),
               },
               {
+                path: 'duties',
+                ...page(async () => (await import('../features/duties/routes/duties.tsx')).DutiesRoute),
+              },
+              {
                 path: 'assessments',
                 ...page(async () => (await import('../features/assessments/routes/assessments.tsx')).AssessmentsRoute),
               },

@@ -183,8 +183,8 @@ function NotificationList({
               const deadline = item.dueAt ? relativeDeadline(item.dueAt, now, t) : null;
               return (
                 <Link
-                  key={`${item.kind}:${item.entityType}:${item.entityId}`}
-                  to={notificationPath(item.entityType, item.entityId)}
+                  key={`${item.kind}:${item.entityType}:${item.entityId}:${item.ref ?? ''}`}
+                  to={notificationPath(item.entityType, item.entityId, item.ref)}
                   onClick={onNavigate}
                   style={itemStyle}
                   data-testid="notification-item"

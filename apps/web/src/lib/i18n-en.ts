@@ -13,6 +13,7 @@ import { branchesEn } from '../features/branches/messages-en.ts';
 import { meetingsEn } from '../features/committee-meetings/messages-en.ts';
 import { recordsEn } from '../features/common-records/messages-en.ts';
 import { dashboardEn } from '../features/dashboard/messages-en.ts';
+import { dutiesEn } from '../features/duties/messages-en.ts';
 import { evidencePacksEn } from '../features/evidence-packs/messages-en.ts';
 import { homeEn } from '../features/home/messages-en.ts';
 import { importsEn } from '../features/imports/messages-en.ts';
@@ -289,6 +290,7 @@ export const en: Messages = {
   // Feature dictionaries: one spread per feature, in the same order as in zh.
   ...planEn,
   ...targetsEn,
+  ...dutiesEn,
   ...assignmentsEn,
   ...publicityEn,
   ...riskPointsEn,

@@ -14,6 +14,7 @@ import { branchesZh } from '../features/branches/messages.ts';
 import { meetingsZh } from '../features/committee-meetings/messages.ts';
 import { recordsZh } from '../features/common-records/messages.ts';
 import { dashboardZh } from '../features/dashboard/messages.ts';
+import { dutiesZh } from '../features/duties/messages.ts';
 import { evidencePacksZh } from '../features/evidence-packs/messages.ts';
 import { homeZh } from '../features/home/messages.ts';
 import { importsZh } from '../features/imports/messages.ts';
@@ -288,6 +289,7 @@ export const zh = {
   // Feature dictionaries: one spread per feature (features/<name>/messages.ts), keys prefixed by feature.
   ...planZh,
   ...targetsZh,
+  ...dutiesZh,
   ...assignmentsZh,
   ...publicityZh,
   ...riskPointsZh,

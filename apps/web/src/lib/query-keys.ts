@@ -88,6 +88,12 @@ export const queryKeys = {
     grid: (period: string, org: string | undefined) => ['targets', 'grid', period, org ?? null] as const,
     rules: (org: string | undefined) => ['targets', 'rules', org ?? null] as const,
   },
+  /** 规定动作: GET /api/duties/calendar (year × org × with those below). */
+  duties: {
+    all: ['duties'] as const,
+    calendar: (year: number, org: string | undefined, below: boolean) =>
+      ['duties', 'calendar', year, org ?? null, below] as const,
+  },
   /** 责任清单: GET /api/assignments (one period's whole list), /api/assignments/:id, owners. */
   assignments: {
     all: ['assignments'] as const,

@@ -9,7 +9,12 @@ describe('notificationPath', () => {
   });
 
   it('has a page for every bell target', () => {
-    for (const target of NOTIFICATION_TARGETS)
+    for (const target of NOTIFICATION_TARGETS.filter((t) => t !== 'DutyCalendar'))
       expect(notificationPath(target, 'x')).toMatch(/^\/[a-z-]+(\/[a-z-]+)*\/x$/);
+  });
+
+  it("leads a duty's bell item to its org's calendar of the duty's year", () => {
+    expect(notificationPath('DutyCalendar', 'x', 'POSITION_INSPECTION:2026-Q1:y')).toBe('/duties?org=x&year=2026');
+    expect(notificationPath('DutyCalendar', 'x')).toBe('/duties?org=x');
   });
 });

@@ -3,6 +3,7 @@
 // (never a whole table loaded), and only for record types the caller's role may read. The list
 // is sorted by its deadline, soonest (most overdue) first, and capped; `count` is the full number.
 import type { EntityType } from '@dutyboard/contracts/attachments';
+import { DUTIES, DUTY_SOON_DAYS, dueDayEnd } from '@dutyboard/contracts/duties';
 import {
   NOTIFY_SOON_DAYS,
   type Notification,
@@ -13,16 +14,22 @@ import {
   REPORT_RECEIVED_DAYS,
   URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
+import { periodContaining, periodFromCode } from '@dutyboard/contracts/periods';
 import { can } from '@dutyboard/contracts/permissions';
+import { periodName } from '@dutyboard/contracts/plan';
 import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
 import { deadlineSql } from '../assignments/overdue.ts';
 import { parseRule, satisfiedRuleTasks } from '../assignments/progress.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { type CalendarOrg, dutyLines } from '../duties/calendar.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { refOfPeriodRow } from '../plan/periods.ts';
 import { RECORD_ACTIONS } from '../records/registry.ts';
+
+/** Last year's duties stay in the bell this many days into the new year. */
+const DUTY_BELL_LOOKBACK_DAYS = 31;
 
 /** At most this many items are answered; `count` still says how many there are. */
 export const NOTIFICATIONS_CAP = 200;
@@ -49,6 +56,8 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   ASSESSMENT_REVIEW_OVERDUE: 'HIGH',
   ASSESSMENT_TO_CONFIRM: 'MEDIUM',
   REPORT_RECEIVED: 'MEDIUM',
+  DUTY_DUE: 'MEDIUM',
+  DUTY_OVERDUE: 'HIGH',
 };
 
 interface Found {
@@ -394,6 +403,40 @@ async function reportsReceived(db: PrismaClient, user: AuthUser, now: Date): Pro
 }
 
 /**
+ * The duties of the caller's home org (its calendar, ADR 045) not done with the due day within
+ * DUTY_SOON_DAYS (DUTY_DUE), or past it (DUTY_OVERDUE, from the next day's 00:00 in Shanghai):
+ * this year's, and through January last year's too (a duty due 12-31 is overdue from 1 January).
+ * To the org's leaders: the calendar is theirs to keep.
+ */
+async function duties(db: PrismaClient, home: CalendarOrg, now: Date): Promise<Found> {
+  const years = [
+    ...new Set(
+      [DUTY_BELL_LOOKBACK_DAYS, 0].map((d) => periodContaining('YEAR', new Date(now.getTime() - d * DAY_MS)).year),
+    ),
+  ];
+  const soon = now.getTime() + DUTY_SOON_DAYS * DAY_MS;
+  const lines = (await Promise.all(years.map((y) => dutyLines(db, [home], y, now)))).flat();
+  const items = lines.flatMap((l) => {
+    const end = dueDayEnd(l.dueOn);
+    const kind = l.overdue
+      ? 'DUTY_OVERDUE'
+      : l.state !== 'DONE' && l.state !== 'LATE' && end.getTime() <= soon
+        ? 'DUTY_DUE'
+        : null;
+    if (!kind) return [];
+    const each = l.forOrgId !== l.orgId ? ` · ${l.forOrgName}` : '';
+    const row = {
+      id: l.orgId,
+      orgId: l.orgId,
+      orgName: l.orgName,
+      title: `${DUTIES[l.kind].label.zh} · ${periodName(periodFromCode(l.window))}${each}`,
+    };
+    return [{ ...item(kind, 'DutyCalendar', row, lastOfDay(end)), ref: `${l.kind}:${l.window}:${l.forOrgId}` }];
+  });
+  return { items: items.slice(0, NOTIFICATIONS_CAP), count: items.length };
+}
+
+/**
  * What needs the caller's attention as of `now`: within their reach (their home org's subtree,
  * as every list defaults to) and only record types their role may read.
  */
@@ -416,6 +459,8 @@ export async function listNotifications(
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
     can(user.role, 'assessment:self') ? assessmentSelf(db, user, now, soon) : none,
+    // The org's leaders: the role that keeps its plan (plan:manage).
+    can(user.role, 'plan:manage') ? duties(db, home, now) : none,
     can(user.role, 'assessment:review') || can(user.role, 'assessment:manage')
       ? assessmentIssuer(db, scope, now, soon, {
           review: can(user.role, 'assessment:review'),

@@ -70,10 +70,16 @@ function writable<Org extends { id: string; path: string }>(user: AuthUser, org:
 
 /**
  * Ids of the orgs a list or aggregate may cover: the requested org's subtree (default: the user's
- * home org), always within the user's reach.
+ * home org), or with `own` the org alone, always within the user's reach.
  */
-export async function orgIdsInScope(db: Db, user: AuthUser, requestedOrgId?: string): Promise<string[]> {
+export async function orgIdsInScope(
+  db: Db,
+  user: AuthUser,
+  requestedOrgId?: string,
+  own?: 'true' | undefined,
+): Promise<string[]> {
   const root = await loadReachableOrg(db, user, requestedOrgId ?? user.orgId);
+  if (own === 'true') return [root.id];
   const orgs = await db.orgUnit.findMany({ where: { path: { startsWith: root.path } }, select: { id: true } });
   return orgs.map((o) => o.id);
 }

@@ -15,6 +15,7 @@ type Tx = Prisma.TransactionClient;
 /** What every list query carries (contracts/common recordListQueryFields). */
 interface ListParams {
   org?: string | undefined;
+  own?: 'true' | undefined;
   from?: string | undefined;
   to?: string | undefined;
   sort: string;
@@ -61,7 +62,7 @@ export function recordService<
       const { days } = spec.list;
       const range = days ? dayRange(params.from, params.to) : undefined;
       const where = {
-        orgId: { in: await orgIdsInScope(db, user, params.org) },
+        orgId: { in: await orgIdsInScope(db, user, params.org, params.own) },
         ...(days && range ? { [days]: range } : {}),
         ...spec.list.where(params, now),
       };

@@ -104,7 +104,7 @@ export async function listRectifications(
   if (params.open === 'true') and.push({ status: { not: 'DONE' } });
   if (params.open === 'false') and.push({ status: 'DONE' });
   const where: Prisma.RectificationWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(params.status ? { status: params.status } : {}),
     ...(params.source ? { source: params.source } : {}),
     ...(params.reportDraft ? { reportDraftId: params.reportDraft } : {}),

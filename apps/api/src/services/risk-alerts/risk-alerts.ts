@@ -129,7 +129,7 @@ export async function listRiskAlerts(
 ): Promise<RiskAlertPage> {
   const range = dayRange(params.from, params.to);
   const where: Prisma.RiskAlertWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(params.state ? { state: params.state } : {}),
     ...(params.level ? { level: params.level } : {}),
     ...(range ? { [params.dateField]: range } : {}),

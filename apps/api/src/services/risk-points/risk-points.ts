@@ -242,7 +242,7 @@ export async function listRiskPointChecks(
 ): Promise<RiskPointCheckPage> {
   const checkedAt = dayRange(params.from, params.to);
   const where: Prisma.RiskPointCheckWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(params.result ? { result: params.result } : {}),
     ...(params.onTime ? { onTime: params.onTime === 'true' } : {}),
     ...(checkedAt ? { checkedAt } : {}),

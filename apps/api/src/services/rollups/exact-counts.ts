@@ -38,6 +38,8 @@ export interface ExactUnit {
   orgId: string;
   from: Date;
   to: Date;
+  /** The org's own records only, not its subtree's (a duty of the calendar, ADR 045). */
+  own?: boolean;
 }
 
 /** The count of each unit, in the order given, in one query over the sources the units name. */
@@ -56,7 +58,7 @@ export async function countFiguresBetween(db: Db, units: readonly ExactUnit[]): 
     const at = PrismaValues.raw(`x."${date}"`);
     return PrismaValues.sql`
       SELECT u.i, u.figure, f.source, f.part
-      FROM u JOIN sub ON sub.unit = u.org
+      FROM u JOIN sub ON sub.unit = u.org AND (NOT u.own OR sub.id = u.org)
         JOIN ${PrismaValues.raw(`"${table}"`)} x ON x."orgId" = sub.id AND ${at} >= u."from" AND ${at} < u."to"
         CROSS JOIN LATERAL ${PrismaValues.raw(facts)}(x) f
       WHERE u.source = ${source} AND f.source = ${source} AND ${at} >= ${from} AND ${at} < ${to}`;
@@ -70,16 +72,19 @@ export async function countFiguresBetween(db: Db, units: readonly ExactUnit[]): 
       SELECT * FROM unnest(${patterns.map((x) => x.f)}::text[], ${patterns.map((x) => x.s)}::text[],
         ${patterns.map((x) => x.v)}::text[], ${patterns.map((x) => x.p)}::bool[]) AS p(figure, source, value, prefix)
     ), u AS MATERIALIZED (
-      SELECT u.i, u.org, u.figure, u.source, u."from", u."to"
+      SELECT u.i, u.org, u.figure, u.source, u."from", u."to", u.own
       FROM unnest(${units.map((_, i) => i)}::int[], ${units.map((u) => u.orgId)}::uuid[],
         ${units.map((u) => u.figure)}::text[], ${units.map((u) => FIGURES[u.figure].source)}::text[],
-        ${units.map((u) => u.from)}::timestamptz[], ${units.map((u) => u.to)}::timestamptz[])
-        AS u(i, org, figure, source, "from", "to")
+        ${units.map((u) => u.from)}::timestamptz[], ${units.map((u) => u.to)}::timestamptz[],
+        ${units.map((u) => u.own === true)}::bool[])
+        AS u(i, org, figure, source, "from", "to", own)
     ), sub(id, unit) AS (
-      -- Each unit's subtree, down the parent index (a prefix test per unit and org is far slower).
+      -- Each unit's subtree, down the parent index (a prefix test per unit and org is far slower);
+      -- an org asked for only for its own records is not walked down.
       SELECT org, org FROM u
       UNION
       SELECT o.id, sub.unit FROM "OrgUnit" o JOIN sub ON o."parentId" = sub.id
+      WHERE EXISTS (SELECT 1 FROM u WHERE u.org = sub.unit AND NOT u.own)
     ), r AS (${PrismaValues.join(selects, ' UNION ALL ')})
     SELECT r.i::int AS i, count(*)::int AS n
     FROM r

@@ -1,7 +1,7 @@
 // /risk-points/checks (排查记录): every check in reach, by org, days, result and on time or late.
 // The dashboard's RISK_POINT_CHECK figure drills here (onTime=true, the period's days, the org),
 // and the filter bar shows that filter, so the list is visibly the records counted.
-import { IdSchema } from '@dutyboard/contracts/common';
+import { IdSchema, recordListQueryFields } from '@dutyboard/contracts/common';
 import { RiskCheckResultSchema, RiskPointCheckSortSchema } from '@dutyboard/contracts/risk-points';
 import { RecordListRoute } from '../../../components/record-list-page.tsx';
 import { FlagParam, LocalDateParam, paramsReader } from '../../../lib/use-url-filter.ts';
@@ -12,13 +12,15 @@ import { CheckTable } from '../components/check-table.tsx';
 const FILTER = {
   parse: paramsReader({
     org: IdSchema,
+    // The org's own checks only: a duty of the calendar drills here so (ADR 045).
+    own: recordListQueryFields.own,
     result: RiskCheckResultSchema,
     onTime: FlagParam,
     from: LocalDateParam,
     to: LocalDateParam,
     sort: RiskPointCheckSortSchema,
   }),
-  keys: ['org', 'result', 'onTime', 'from', 'to'],
+  keys: ['org', 'own', 'result', 'onTime', 'from', 'to'],
 } as const;
 
 export function RiskPointChecksListRoute() {
