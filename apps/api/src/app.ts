@@ -31,6 +31,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { eventApprovalRoutes } from './routes/event-approvals.ts';
 import { evidencePackRoutes } from './routes/evidence-packs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(attachmentRoutes, { prisma, config });
   await app.register(historyRoutes, { prisma });
   await app.register(rectificationRoutes, { prisma, files });
+  await app.register(eventApprovalRoutes, { prisma, files });
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
   await app.register(assignmentRoutes, { prisma, files });

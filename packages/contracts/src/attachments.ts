@@ -11,6 +11,7 @@ export const ENTITY_TYPES = [
   'RiskAlert',
   'Assignment',
   'Rectification',
+  'EventApproval',
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

@@ -33,6 +33,7 @@ import {
   type RulePer,
 } from './assignments.ts';
 import { PaceStatusSchema } from './dashboard.ts';
+import type { EventKind, EventState } from './event-approvals.ts';
 import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
 import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
@@ -391,6 +392,24 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   ASSESSMENT_REVIEW_DUE: { zh: '考核复核即将截止', en: 'Assessment review due soon' },
   ASSESSMENT_REVIEW_OVERDUE: { zh: '考核复核已超期', en: 'Assessment review overdue' },
   ASSESSMENT_TO_CONFIRM: { zh: '考核待确认', en: 'Assessment to confirm' },
+  EVENT_TO_APPROVE: { zh: '一会一报待审批', en: 'Event to approve' },
+};
+
+/** 一会一报 (ADR 048): the kinds of event that need approval ahead. */
+export const EVENT_KIND_LABELS: LabelTable<EventKind> = {
+  REPORT_MEETING: { zh: '报告会', en: 'Report meeting' },
+  SEMINAR: { zh: '研讨会', en: 'Seminar' },
+  LECTURE: { zh: '讲座', en: 'Lecture' },
+  FORUM: { zh: '论坛', en: 'Forum' },
+};
+
+export const EVENT_STATE_LABELS: LabelTable<EventState> = {
+  DRAFT: { zh: '草稿', en: 'Draft' },
+  SUBMITTED: { zh: '已报送', en: 'Submitted' },
+  IN_REVIEW: { zh: '审批中', en: 'In review' },
+  APPROVED: { zh: '已批准', en: 'Approved' },
+  REJECTED: { zh: '已退回', en: 'Sent back' },
+  HELD: { zh: '已举办', en: 'Held' },
 };
 
 /**
@@ -479,6 +498,8 @@ export const THING_LABELS = {
   RiskPoint: { zh: '阵地/风险点', en: 'Risk point' },
   RiskAlert: { zh: '舆情', en: 'Alert' },
   Rectification: { zh: '整改记录', en: 'Rectification' },
+  EventApproval: { zh: '一会一报', en: 'Event approval' },
+  EventApprovalRule: { zh: '一会一报审批规则', en: 'Event approval rule' },
   Assignment: { zh: '责任事项', en: 'Assignment' },
   User: { zh: '用户', en: 'User' },
   Session: { zh: '会话', en: 'Session' },

@@ -30,6 +30,8 @@ export const NOTIFICATION_KINDS = [
   'ASSESSMENT_REVIEW_OVERDUE',
   /** Reviewed returns waiting for the issuer's leader to confirm the final scores. */
   'ASSESSMENT_TO_CONFIRM',
+  /** 一会一报 (ADR 048): an event waiting for the caller's decision at its current step. */
+  'EVENT_TO_APPROVE',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

@@ -65,6 +65,14 @@ export const ACTIONS = [
    * scores it, a 支部's secretary (its 书记) when the 街道 scores its branches.
    */
   'assessment:self',
+  /** 一会一报 (ADR 048): submit, amend, resubmit an event and record it as held. */
+  'event:write',
+  /**
+   * Decide a step of an event's approval chain: the service lets only the step's own approver
+   * (role at the org of the step's level on the event's path, or the named user) decide it.
+   */
+  'event:approve',
+  'event:read',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -88,6 +96,7 @@ const READS: Action[] = [
   'rectification:read',
   'dashboard:read',
   'assessment:read',
+  'event:read',
 ];
 
 /**
@@ -117,6 +126,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'assessment:manage',
       'assessment:review',
       'assessment:self',
+      'event:write',
+      'event:approve',
     ],
   },
   SECRETARY: {
@@ -132,6 +143,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'alert:handle',
       'rectification:write',
       'assessment:self',
+      'event:write',
+      'event:approve',
     ],
   },
   AUDITOR: {

@@ -10,6 +10,7 @@ const RECORD_BASE: Record<EntityType, string> = {
   RiskAlert: '/risk-alerts',
   Assignment: '/assignments',
   Rectification: '/rectifications',
+  EventApproval: '/event-approvals',
 };
 
 /** "/activities/<id>" and so on: the page that shows one record. */

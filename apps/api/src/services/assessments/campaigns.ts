@@ -519,6 +519,8 @@ const ENTITY_TABLE: Record<EntityType, (db: Db, ids: string[]) => Promise<{ id: 
   Assignment: (db, ids) => db.assignment.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   Rectification: (db, ids) =>
     db.rectification.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
+  EventApproval: (db, ids) =>
+    db.eventApproval.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
 };
 
 /** Every linked record and stored file must exist and belong to the unit's subtree (400 otherwise). */

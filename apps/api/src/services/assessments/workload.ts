@@ -19,6 +19,7 @@ const DATED_BY: Record<EntityType, string> = {
   RiskAlert: 'registeredAt',
   Assignment: 'createdAt',
   Rectification: 'createdAt',
+  EventApproval: 'startsAt',
 };
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -27,6 +27,7 @@ const SOURCE_TABLES: Record<Exclude<RollupSource, 'rectification'>, { table: str
   alert_reported: { table: 'RiskAlert', facts: 'dutyboard_facts_alert' },
   alert_closed: { table: 'RiskAlert', facts: 'dutyboard_facts_alert' },
   rectification_closed: { table: 'Rectification', facts: 'dutyboard_facts_rectification' },
+  event: { table: 'EventApproval', facts: 'dutyboard_facts_event' },
 };
 
 /** One count: a dated figure's records in an org's subtree with their date in [from, to). */
