@@ -4,6 +4,7 @@ import {
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
   FileSearchOutlined,
@@ -125,6 +126,13 @@ const NAV: NavItem[] = [
     label: 'rectifications.nav',
     icon: <ToolOutlined />,
     visible: (me) => can(me, 'rectification:read'),
+    group: 'risk',
+  },
+  {
+    path: '/event-approvals',
+    label: 'eventApprovals.nav',
+    icon: <AuditOutlined />,
+    visible: (me) => can(me, 'event:read'),
     group: 'risk',
   },
   {

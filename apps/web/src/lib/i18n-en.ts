@@ -11,6 +11,7 @@ import { authEn } from '../features/auth/messages-en.ts';
 import { branchesEn } from '../features/branches/messages-en.ts';
 import { recordsEn } from '../features/common-records/messages-en.ts';
 import { dashboardEn } from '../features/dashboard/messages-en.ts';
+import { eventApprovalsEn } from '../features/event-approvals/messages-en.ts';
 import { evidencePacksEn } from '../features/evidence-packs/messages-en.ts';
 import { homeEn } from '../features/home/messages-en.ts';
 import { importsEn } from '../features/imports/messages-en.ts';
@@ -291,6 +292,7 @@ export const en: Messages = {
   ...publicityEn,
   ...riskPointsEn,
   ...rectificationsEn,
+  ...eventApprovalsEn,
   ...riskAlertsEn,
   ...studySessionsEn,
   ...recordsEn,

@@ -12,6 +12,7 @@ import { authZh } from '../features/auth/messages.ts';
 import { branchesZh } from '../features/branches/messages.ts';
 import { recordsZh } from '../features/common-records/messages.ts';
 import { dashboardZh } from '../features/dashboard/messages.ts';
+import { eventApprovalsZh } from '../features/event-approvals/messages.ts';
 import { evidencePacksZh } from '../features/evidence-packs/messages.ts';
 import { homeZh } from '../features/home/messages.ts';
 import { importsZh } from '../features/imports/messages.ts';
@@ -290,6 +291,7 @@ export const zh = {
   ...publicityZh,
   ...riskPointsZh,
   ...rectificationsZh,
+  ...eventApprovalsZh,
   ...riskAlertsZh,
   ...studySessionsZh,
   ...recordsZh,
