@@ -82,11 +82,30 @@ async function refresh(queryClient: QueryClient, item: EventApproval) {
 export function useCreateEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: CreateEventInput; idempotencyKey: string }) =>
-      api.post('/api/event-approvals', input, {
+    /** With `submit`, the new event is submitted for approval at once (报送审批 from the form). */
+    mutationFn: async ({
+      input,
+      idempotencyKey,
+      submit,
+    }: {
+      input: CreateEventInput;
+      idempotencyKey: string;
+      submit: boolean;
+    }) => {
+      const created = await api.post('/api/event-approvals', input, {
         schema: EventApprovalSchema,
         headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      });
+      if (!submit || created.state !== 'DRAFT') return created;
+      return api.post(
+        `${path(created.id)}/submit`,
+        {},
+        {
+          schema: EventApprovalSchema,
+          headers: { 'If-Match': etagOf(created.version), 'Idempotency-Key': `${idempotencyKey}-submit` },
+        },
+      );
+    },
     onSuccess: (item) => refresh(queryClient, item),
   });
 }

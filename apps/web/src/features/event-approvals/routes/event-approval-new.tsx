@@ -2,12 +2,10 @@
 // (lib/zod-rules.ts); the lead days in force for the chosen org are shown, and a start too soon
 // is said before sending (the server accepts it and flags it late, ADR 048).
 
-import { etagOf } from '@dutyboard/contracts/common';
 import {
   type CreateEventInput,
   CreateEventInputSchema,
   EVENT_KINDS,
-  EventApprovalSchema,
   leadDaysBetween,
 } from '@dutyboard/contracts/event-approvals';
 import { EVENT_KIND_LABELS } from '@dutyboard/contracts/labels';
@@ -19,8 +17,6 @@ import { ErrorState } from '../../../components/error-state.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
-import { api } from '../../../lib/api-client.ts';
-import { randomUuid } from '../../../lib/api-upload.ts';
 import { can } from '../../../lib/auth.ts';
 import { useCurrentUser } from '../../../lib/current-user.tsx';
 import { shanghaiInstant } from '../../../lib/dates.ts';
@@ -132,17 +128,7 @@ export function EventApprovalNewRoute() {
     const input = checked.input;
     setBusy(true);
     try {
-      const created = await create.mutateAsync({ input, idempotencyKey: keyOf(input) });
-      if (andSubmit) {
-        await api.post(
-          `/api/event-approvals/${created.id}/submit`,
-          {},
-          {
-            schema: EventApprovalSchema,
-            headers: { 'If-Match': etagOf(created.version), 'Idempotency-Key': randomUuid() },
-          },
-        );
-      }
+      const created = await create.mutateAsync({ input, idempotencyKey: keyOf(input), submit: andSubmit });
       void message.success(t(andSubmit ? 'eventApprovals.submitted' : 'eventApprovals.saved'));
       void navigate(`/event-approvals/${created.id}`);
     } catch (error) {
