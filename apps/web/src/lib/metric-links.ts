@@ -15,6 +15,7 @@ const WEB_LIST: Record<string, string> = {
   '/api/risk-points/checks': '/risk-points/checks',
   '/api/risk-alerts': '/risk-alerts',
   '/api/rectifications': '/rectifications',
+  '/api/event-approvals': '/event-approvals',
   '/api/assignments': '/assignments',
 };
 

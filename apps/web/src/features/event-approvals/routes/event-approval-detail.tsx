@@ -3,7 +3,7 @@
 // waiting step's own approver, 登记举办 after the start — and the material and photos afterwards.
 import type { EventApproval, ResolvedStep } from '@dutyboard/contracts/event-approvals';
 import { EVENT_EDITABLE_STATES } from '@dutyboard/contracts/event-approvals';
-import { EVENT_KIND_LABELS, ROLE_LABELS } from '@dutyboard/contracts/labels';
+import { EVENT_KIND_LABELS, EVENT_STATE_LABELS, ROLE_LABELS } from '@dutyboard/contracts/labels';
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -20,6 +20,35 @@ import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { type DecideBody, type HoldBody, useEvent, useEventStep } from '../api/event-approvals.ts';
 import { EventTags } from '../components/event-tags.tsx';
+
+/** The history's field names in the page's words; the chain and decisions as short text, not JSON. */
+function historyLabels(t: ReturnType<typeof useI18n>['t']): Record<string, string> {
+  const fields = ['kind', 'topic', 'outline', 'speaker', 'speakerEmployer', 'venue', 'startsAt', 'endsAt'] as const;
+  const more = ['audienceSize', 'foreignParticipants', 'foreignDetails', 'vettingOpinion', 'orgId'] as const;
+  return {
+    ...Object.fromEntries([...fields, ...more].map((f) => [f, t(`eventApprovals.field.${f}`)])),
+    state: t('eventApprovals.colState'),
+    chain: t('eventApprovals.chain'),
+    decisions: t('eventApprovals.decisions'),
+    submittedAt: t('eventApprovals.submittedAt'),
+    heldNote: t('eventApprovals.heldNote'),
+    late: t('eventApprovals.lateTag'),
+    unapproved: t('eventApprovals.unapprovedTag'),
+  };
+}
+
+function historyValue(
+  field: string,
+  value: unknown,
+  names: { state: (value: string) => string; kind: (value: string) => string },
+): string | undefined {
+  if ((field === 'state' || field === 'kind') && typeof value === 'string') return names[field](value);
+  if (field === 'chain' && Array.isArray(value)) return value.map((s: { label?: string }) => s.label).join(' → ');
+  if (field === 'decisions' && Array.isArray(value)) {
+    return value.map((d: { userName?: string; opinion?: string }) => `${d.userName}：${d.opinion}`).join('；');
+  }
+  return undefined;
+}
 
 function approverOf(step: ResolvedStep, nameOfRole: (role: NonNullable<ResolvedStep['role']>) => string): string {
   if (step.userName) return step.userName;
@@ -272,7 +301,17 @@ export function EventApprovalDetailRoute() {
           <AttachmentsPanel entityType="EventApproval" entityId={item.id} canEdit={writes} />
         </Card>
         <Card title={t('eventApprovals.history')} size="small">
-          <RecordHistory entityType="EventApproval" entityId={item.id} />
+          <RecordHistory
+            entityType="EventApproval"
+            entityId={item.id}
+            fieldLabels={historyLabels(t)}
+            formatValue={(field, value) =>
+              historyValue(field, value, {
+                state: (v) => nameOf(EVENT_STATE_LABELS, v as EventApproval['state']),
+                kind: (v) => nameOf(EVENT_KIND_LABELS, v as EventApproval['kind']),
+              })
+            }
+          />
         </Card>
       </Space>
     </div>
