@@ -18,6 +18,7 @@ import type { Role } from '@dutyboard/contracts/permissions';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { type DemoMeetingSteps, seedCommitteeMeetings } from './seed-committee-meetings.ts';
 import { type DemoReportSteps, demoReportActors, seedDutyReports } from './seed-duty-reports.ts';
+import { seedEventApprovals } from './seed-event-approvals.ts';
 
 export interface SeedOptions {
   /** Password of every demo account. */
@@ -913,6 +914,21 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         });
       }
 
+      await seedEventApprovals(tx, {
+        streetId,
+        streetName: '城南街道党工委',
+        now,
+        leader: { id: users.get('leader') as string, name: '张卫国（工委书记）' },
+        branches: (['secretary', 'secretary2'] as const).map((u) => {
+          const a = DEMO_ACCOUNTS.find((x) => x.username === u);
+          const b = branches.find((x) => x.code === a?.org);
+          return {
+            id: b?.id as string,
+            name: b?.name ?? '',
+            secretary: { id: users.get(u) as string, name: a?.displayName ?? '' },
+          };
+        }),
+      });
       await tx.auditEvent.create({
         data: {
           actorId: null,

@@ -34,6 +34,7 @@ import { authRoutes } from './routes/auth.ts';
 import { committeeMeetingRoutes } from './routes/committee-meetings.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { dutyRoutes } from './routes/duties.ts';
+import { eventApprovalRoutes } from './routes/event-approvals.ts';
 import { evidencePackRoutes } from './routes/evidence-packs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -150,6 +151,7 @@ export async function buildApp({ config, prisma, onRoute }: BuildAppOptions): Pr
   await app.register(rectificationRoutes, { prisma, files });
   await app.register(committeeMeetingRoutes, { prisma, files });
   await app.register(accountabilityRoutes, { prisma, files });
+  await app.register(eventApprovalRoutes, { prisma, files });
   await app.register(notificationRoutes, { prisma });
   await app.register(planRoutes, { prisma });
   await app.register(assignmentRoutes, { prisma, files });

@@ -61,6 +61,26 @@ beforeAll(async () => {
           closedAt: n % 2 === 0 ? null : dates[(n + 2) % dates.length],
         },
       });
+      // 一会一报 (ADR 048): approved or held, some submitted late, some held without approval.
+      await p.eventApproval.create({
+        data: {
+          orgId,
+          kind: 'LECTURE',
+          topic: `讲座${n}`,
+          outline: '提纲',
+          speaker: '主讲人',
+          speakerEmployer: '党校',
+          venue: '会议室',
+          startsAt: at,
+          endsAt: new Date(at.getTime() + 3_600_000),
+          audienceSize: 10,
+          foreignParticipants: false,
+          vettingOpinion: '同意',
+          state: n % 2 === 0 ? 'HELD' : 'APPROVED',
+          late: n % 3 === 0,
+          unapproved: n % 4 === 0,
+        },
+      });
       await p.rectification.create({
         data: {
           orgId,

@@ -102,6 +102,9 @@ type ObjKind =
   | 'rectification'
   | 'rectificationWithEvidence'
   | 'accountability'
+  | 'event'
+  | 'submittedEvent'
+  | 'pastEvent'
   | 'assignment'
   | 'assignmentWithEvidence'
   | 'target'
@@ -238,6 +241,23 @@ const importJobs: Partial<Record<Who | 'secB', string>> = {};
 const B_MARK = '乙MARK';
 const PERIOD = '2026-H2';
 const PAST = '2026-11-02T02:00:00Z';
+
+/** A future start for the events (一会一报) the matrix submits. */
+const FUTURE = '2027-06-01T02:00:00Z';
+const eventInput = (orgId: string, topic: string, startsAt: string) => ({
+  orgId,
+  kind: 'LECTURE',
+  topic,
+  outline: '学习提纲',
+  speaker: '主讲人',
+  speakerEmployer: '区委党校',
+  venue: '会议室',
+  startsAt,
+  endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+  audienceSize: 40,
+  foreignParticipants: false,
+  vettingOpinion: '经政治把关，同意',
+});
 
 const orgOf = (side: Side) => (side === 'A' ? fx.branchAId : fx.branchBId);
 const secOf = (side: Side) => (side === 'A' ? 'secA' : 'secB');
@@ -388,6 +408,22 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
         }),
       )
     ).id as string,
+  event: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/event-approvals', eventInput(orgOf(side), `${mark(side)}讲座${next()}`, FUTURE)),
+      )
+    ).id as string,
+  // Submitted under the default chain: the street's leader decides its one step.
+  submittedEvent: async (side) => {
+    const id = await make.event(side);
+    await created('leader', post(`/api/event-approvals/${id}/submit`, {}), 200);
+    return id;
+  },
+  pastEvent: async (side) =>
+    (await created('leader', post('/api/event-approvals', eventInput(orgOf(side), `${mark(side)}论坛${next()}`, PAST))))
+      .id as string,
   rectificationWithEvidence: async (side) => {
     const id = await make.rectification(side);
     await evidence('Rectification', id);
@@ -734,6 +770,49 @@ const ENTRIES: Record<string, Entry> = {
     obj: 'rectificationWithEvidence',
     fresh: true,
     req: (t) => post(`/api/rectifications/${t.id}/close`, { closingNote: '已整改并复查' }),
+  },
+
+  // 一会一报 (ADR 048).
+  'GET /api/event-approval-rules': orgList('/api/event-approval-rules'),
+  'PUT /api/event-approval-rules': {
+    kind: 'collection',
+    ok: 200,
+    other: 403,
+    // The default chain, written as the org's own rule: the events below keep their approver.
+    req: (t) => ({
+      method: 'PUT',
+      url: '/api/event-approval-rules',
+      payload: { orgId: t.org, leadDays: 3, steps: [{ label: '街道党工委审批', role: 'LEADER', level: 'STREET' }] },
+    }),
+  },
+  'GET /api/event-approvals': orgList('/api/event-approvals'),
+  'POST /api/event-approvals': createIn('/api/event-approvals', (orgId) => eventInput(orgId, '新讲座', FUTURE)),
+  'GET /api/event-approvals/:id': getOne('/api/event-approvals', 'event'),
+  'PATCH /api/event-approvals/:id': patchOne('/api/event-approvals', 'event', { venue: '新时代文明实践站' }),
+  'DELETE /api/event-approvals/:id': deleteOne('/api/event-approvals', 'event'),
+  'POST /api/event-approvals/:id/submit': {
+    kind: 'object',
+    ok: 200,
+    obj: 'event',
+    fresh: true,
+    req: (t) => post(`/api/event-approvals/${t.id}/submit`, {}),
+  },
+  // Open to every role that may approve; only the waiting step's approver (the street's leader
+  // under the default chain) decides, anyone else who reaches the event gets 403.
+  'POST /api/event-approvals/:id/decisions': {
+    kind: 'object',
+    ok: 200,
+    obj: 'submittedEvent',
+    fresh: true,
+    side: (r) => r.atStreet,
+    req: (t) => post(`/api/event-approvals/${t.id}/decisions`, { step: 0, decision: 'APPROVE', opinion: '同意' }),
+  },
+  'POST /api/event-approvals/:id/held': {
+    kind: 'object',
+    ok: 200,
+    obj: 'pastEvent',
+    fresh: true,
+    req: (t) => post(`/api/event-approvals/${t.id}/held`, { heldNote: '如期举办' }),
   },
 
   'GET /api/assignments': orgList('/api/assignments'),
@@ -1218,6 +1297,16 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'POST /api/duty-rules': 'plan:manage',
   'PATCH /api/duty-rules/:id': 'plan:manage',
   'DELETE /api/duty-rules/:id': 'plan:manage',
+  'GET /api/event-approval-rules': 'event:read',
+  'PUT /api/event-approval-rules': 'plan:manage',
+  'GET /api/event-approvals': 'event:read',
+  'POST /api/event-approvals': 'event:write',
+  'GET /api/event-approvals/:id': 'event:read',
+  'PATCH /api/event-approvals/:id': 'event:write',
+  'DELETE /api/event-approvals/:id': 'event:write',
+  'POST /api/event-approvals/:id/submit': 'event:write',
+  'POST /api/event-approvals/:id/decisions': 'event:approve',
+  'POST /api/event-approvals/:id/held': 'event:write',
   'GET /api/assignments': 'assignment:read',
   'GET /api/assignments/owners': 'plan:manage',
   'POST /api/assignments': 'plan:manage',

@@ -134,7 +134,7 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
     data: { orgId: fx.branchAId, name: `风险点${seed}`, type: 'WEBSITE', level: 'LOW', createdById: user },
   });
   for (let i = 0; i < steps; i += 1) {
-    const op = Math.floor(rand() * 16);
+    const op = Math.floor(rand() * 18);
     const at = pick(INSTANTS);
     const orgId = pick(orgs);
     switch (op) {
@@ -344,6 +344,40 @@ async function randomWrites(seed: number, steps: number): Promise<void> {
         } else {
           await p.accountability.delete({ where: { id: a.id } });
         }
+        break;
+      }
+      case 16:
+        // 一会一报 (ADR 048): an event in any state, submitted late or not, held unapproved or not.
+        await p.eventApproval.create({
+          data: {
+            orgId,
+            kind: pick(['REPORT_MEETING', 'SEMINAR', 'LECTURE', 'FORUM'] as const),
+            topic: `讲座${i}`,
+            outline: '提纲',
+            speaker: '主讲人',
+            speakerEmployer: '党校',
+            venue: '会议室',
+            startsAt: at,
+            endsAt: new Date(at.getTime() + 3_600_000),
+            audienceSize: 30,
+            foreignParticipants: false,
+            vettingOpinion: '同意',
+            state: pick(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'HELD'] as const),
+            late: rand() < 0.3,
+            unapproved: rand() < 0.3,
+          },
+        });
+        break;
+      case 17: {
+        // An event moves: held (approved or not), its start to another month or branch, or deleted.
+        const e = await p.eventApproval.findFirst({ skip: Math.floor(rand() * 3), orderBy: { id: 'asc' } });
+        if (!e) break;
+        if (rand() < 0.2) await p.eventApproval.delete({ where: { id: e.id } });
+        else
+          await p.eventApproval.update({
+            where: { id: e.id },
+            data: { state: 'HELD', unapproved: e.state !== 'APPROVED', startsAt: at, orgId: pick(orgs) },
+          });
         break;
       }
     }

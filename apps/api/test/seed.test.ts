@@ -16,6 +16,7 @@ import { hashPassword } from '../src/services/auth/passwords.ts';
 import { DEMO_MEETING_STEPS } from '../src/services/committee-meetings/demo-steps.ts';
 import { getDutyCalendar } from '../src/services/duties/calendar.ts';
 import { DEMO_REPORT_STEPS } from '../src/services/reports/demo-steps.ts';
+import { countFiguresBetween } from '../src/services/rollups/exact-counts.ts';
 import { login } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
 
@@ -366,5 +367,28 @@ describe('typed 阵地 and the 督查 ledger (issue 19 part E)', () => {
       ['NOTICE', 'YELLOW'],
       ['TALK', null],
     ]);
+  });
+});
+
+describe('demo 一会一报 (ADR 048)', () => {
+  it("城南's branches held their H1 events approved through the chain, one forum flagged late, one waiting", async () => {
+    const events = await ctx.prisma.eventApproval.findMany({ where: inCN, orderBy: { startsAt: 'asc' } });
+    expect(events.map((e) => [e.kind, e.state, e.late, e.unapproved])).toEqual([
+      ['LECTURE', 'HELD', false, false],
+      ['REPORT_MEETING', 'HELD', false, false],
+      ['FORUM', 'HELD', true, false],
+      ['LECTURE', 'SUBMITTED', false, false],
+    ]);
+    const secretary = await ctx.prisma.user.findUniqueOrThrow({ where: { username: 'secretary' } });
+    expect(events[3]).toMatchObject({ currentStep: 0, pendingRole: 'SECRETARY', pendingOrgId: secretary.orgId });
+    const [flagged] = await countFiguresBetween(ctx.prisma, [
+      {
+        figure: 'EVENTS_UNAPPROVED',
+        orgId: (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } })).id,
+        from: h1.startsAt,
+        to: h1.endsAt,
+      },
+    ]);
+    expect(flagged).toBe(1);
   });
 });

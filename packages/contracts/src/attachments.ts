@@ -13,6 +13,7 @@ export const ENTITY_TYPES = [
   'Rectification',
   'CommitteeMeeting',
   'Accountability',
+  'EventApproval',
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

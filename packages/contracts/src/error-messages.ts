@@ -421,6 +421,45 @@ export const ERROR_MESSAGES = {
     zh: '这条议定事项的任务已上传佐证材料，不能删除',
     en: "This decision's task has evidence attached and cannot be removed",
   },
+  // 一会一报 (ADR 048)
+  'event.notEditable': {
+    zh: '已报送审批或已举办的活动不能再修改；被退回后可修改再报送',
+    en: 'An event under approval or already held cannot be changed; amend it once it is sent back',
+  },
+  'event.notSubmittable': {
+    zh: '只有草稿或被退回的活动可以报送审批',
+    en: 'Only a draft or a sent-back event can be submitted for approval',
+  },
+  'event.noApprover': {
+    zh: '没有找到审批人：请先为本组织设置一会一报审批链',
+    en: 'No approver found: set up the event approval chain for this organisation first',
+  },
+  'event.notPending': {
+    zh: '这项活动当前没有等待审批的环节',
+    en: 'This event has no approval step waiting',
+  },
+  'event.wrongStep': {
+    zh: '当前等待审批的是第 {current} 步，不能审批第 {step} 步（不能跳过或重复审批）',
+    en: 'Step {current} is waiting; step {step} cannot be decided (steps are not skipped or repeated)',
+    params: { current: 'number', step: 'number' },
+  },
+  'event.notApprover': {
+    zh: '您不是这一步的审批人',
+    en: 'You are not the approver of this step',
+  },
+  'event.alreadyHeld': { zh: '这项活动已登记为已举办', en: 'This event is already recorded as held' },
+  'event.notYetStarted': {
+    zh: '活动开始后才能登记举办情况',
+    en: 'An event can be recorded as held only once it has started',
+  },
+  'event.noDelete': {
+    zh: '只有未报送的草稿可以删除',
+    en: 'Only a draft that was never submitted can be deleted',
+  },
+  'event.ruleUserMissing': {
+    zh: '审批链中指定的用户不存在或已停用',
+    en: 'A user named in the approval chain does not exist or is deactivated',
+  },
 
   // Assignments
   'assignment.firstResponsibleTaken': {

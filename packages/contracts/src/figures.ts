@@ -37,6 +37,8 @@ export const FIGURE_SOURCES = {
   report_sent: { list: '/api/report-submissions', date: 'sentAt', fields: ['kind'] },
   /** 督查 / 通报 / 谈话 / 问责 (ADR 049): TYPE or NOTICE:COLOUR, by the day done or issued. */
   accountability: { list: '/api/accountability', date: 'occurredAt', fields: ['type', 'colour'] },
+  /** 一会一报 (ADR 048): "<APPROVED|UNAPPROVED|OPEN>:<ON_TIME|LATE>", by the event's start. */
+  event: { list: '/api/event-approvals', date: 'startsAt', fields: null },
 } as const;
 export type RollupSource = keyof typeof FIGURE_SOURCES;
 
@@ -290,6 +292,24 @@ export const FIGURES = {
     label: { zh: '红色通报', en: 'Red notices' },
     unit: '次',
     better: 'LESS',
+  },
+  // 一会一报 (ADR 048): held without a final approval, or submitted later than the lead days,
+  // counted at the event's start; the incident a 考核 deducts for.
+  EVENTS_UNAPPROVED: {
+    source: 'event',
+    parts: ['UNAPPROVED:*', 'APPROVED:LATE', 'OPEN:LATE'],
+    query: { flagged: 'true' },
+    label: { zh: '未经审批或迟报的报告会研讨会', en: 'Events unapproved or submitted late' },
+    unit: '场次',
+    better: 'LESS',
+  },
+  EVENTS_APPROVED: {
+    source: 'event',
+    parts: ['APPROVED:*'],
+    query: { approved: 'true' },
+    label: { zh: '经审批的报告会研讨会讲座论坛', en: 'Events approved' },
+    unit: '场次',
+    better: 'MORE',
   },
   ASSIGNMENT_DONE: {
     source: 'assignment',

@@ -51,6 +51,7 @@ import {
   type DutyRhythm,
   type DutyState,
 } from './duties.ts';
+import type { EventKind, EventState } from './event-approvals.ts';
 import { EVIDENCE_PACK_STATES, type EvidencePackState } from './evidence-packs.ts';
 import type { Figure } from './figures.ts';
 import { IMPORT_KINDS, IMPORT_STATES, type ImportKind, type ImportState } from './imports.ts';
@@ -446,6 +447,24 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   REPORT_RECEIVED: { zh: '收到报送的报告', en: 'Report received' },
   DUTY_DUE: { zh: '规定动作即将到期', en: 'Duty due soon' },
   DUTY_OVERDUE: { zh: '规定动作已逾期', en: 'Duty overdue' },
+  EVENT_TO_APPROVE: { zh: '一会一报待审批', en: 'Event to approve' },
+};
+
+/** 一会一报 (ADR 048): the kinds of event that need approval ahead. */
+export const EVENT_KIND_LABELS: LabelTable<EventKind> = {
+  REPORT_MEETING: { zh: '报告会', en: 'Report meeting' },
+  SEMINAR: { zh: '研讨会', en: 'Seminar' },
+  LECTURE: { zh: '讲座', en: 'Lecture' },
+  FORUM: { zh: '论坛', en: 'Forum' },
+};
+
+export const EVENT_STATE_LABELS: LabelTable<EventState> = {
+  DRAFT: { zh: '草稿', en: 'Draft' },
+  SUBMITTED: { zh: '已报送', en: 'Submitted' },
+  IN_REVIEW: { zh: '审批中', en: 'In review' },
+  APPROVED: { zh: '已批准', en: 'Approved' },
+  REJECTED: { zh: '已退回', en: 'Sent back' },
+  HELD: { zh: '已举办', en: 'Held' },
 };
 
 /**
@@ -535,6 +554,8 @@ export const THING_LABELS = {
   RiskAlert: { zh: '舆情', en: 'Alert' },
   Rectification: { zh: '整改记录', en: 'Rectification' },
   Accountability: { zh: '督查问责记录', en: 'Oversight record' },
+  EventApproval: { zh: '一会一报', en: 'Event approval' },
+  EventApprovalRule: { zh: '一会一报审批规则', en: 'Event approval rule' },
   Assignment: { zh: '责任事项', en: 'Assignment' },
   User: { zh: '用户', en: 'User' },
   Session: { zh: '会话', en: 'Session' },

@@ -36,6 +36,8 @@ export const NOTIFICATION_KINDS = [
   'DUTY_DUE',
   /** A duty of the calendar past its due day (from the next 00:00 in Shanghai), not done: the owing org's leaders. */
   'DUTY_OVERDUE',
+  /** 一会一报 (ADR 048): an event waiting for the caller's decision at its current step. */
+  'EVENT_TO_APPROVE',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

@@ -43,6 +43,8 @@ export const OPLOG_KINDS = [
   'RiskPoint',
   'RiskAlert',
   'Rectification',
+  'EventApproval',
+  'EventApprovalRule',
   'Assignment',
   'User',
   'OrgUnit',

@@ -78,6 +78,14 @@ export const ACTIONS = [
   'accountability:write',
   /** The calendar of duties of an org in reach (ADR 045): every role. Its rules are plan:manage. */
   'duty:read',
+  /** 一会一报 (ADR 048): submit, amend, resubmit an event and record it as held. */
+  'event:write',
+  /**
+   * Decide a step of an event's approval chain: the service lets only the step's own approver
+   * (role at the org of the step's level on the event's path, or the named user) decide it.
+   */
+  'event:approve',
+  'event:read',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -103,6 +111,7 @@ const READS: Action[] = [
   'assessment:read',
   'meeting:read',
   'duty:read',
+  'event:read',
 ];
 
 /**
@@ -135,6 +144,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'meeting:write',
       'accountability:read',
       'accountability:write',
+      'event:write',
+      'event:approve',
     ],
   },
   SECRETARY: {
@@ -150,6 +161,8 @@ export const ROLE_POLICY: Record<Role, { scope: Scope; oversees: boolean; action
       'alert:handle',
       'rectification:write',
       'assessment:self',
+      'event:write',
+      'event:approve',
     ],
   },
   AUDITOR: {

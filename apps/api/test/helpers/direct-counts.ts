@@ -61,6 +61,13 @@ export async function directCount(
       return p.rectification.count({ where: { orgId, status: { not: 'DONE' } } });
     case 'RECTIFICATION_CLOSED':
       return p.rectification.count({ where: { orgId, closedAt: range } });
+    // 一会一报 (ADR 048): held without approval or submitted late; approved (and not unapproved).
+    case 'EVENTS_UNAPPROVED':
+      return p.eventApproval.count({ where: { orgId, startsAt: range, OR: [{ late: true }, { unapproved: true }] } });
+    case 'EVENTS_APPROVED':
+      return p.eventApproval.count({
+        where: { orgId, startsAt: range, unapproved: false, state: { in: ['APPROVED', 'HELD'] } },
+      });
     case 'ASSIGNMENT_DONE':
     case 'ASSIGNMENT_OVERDUE':
       return null;

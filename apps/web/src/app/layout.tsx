@@ -145,6 +145,13 @@ const NAV: NavItem[] = [
     group: 'risk',
   },
   {
+    path: '/event-approvals',
+    label: 'eventApprovals.nav',
+    icon: <AuditOutlined />,
+    visible: (me) => can(me, 'event:read'),
+    group: 'risk',
+  },
+  {
     path: '/assignments',
     label: 'assignments.nav',
     icon: <CarryOutOutlined />,

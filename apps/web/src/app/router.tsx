@@ -316,6 +316,29 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'event-approvals',
+                ...page(
+                  async () =>
+                    (await import('../features/event-approvals/routes/event-approvals-list.tsx'))
+                      .EventApprovalsListRoute,
+                ),
+              },
+              {
+                path: 'event-approvals/new',
+                ...page(
+                  async () =>
+                    (await import('../features/event-approvals/routes/event-approval-new.tsx')).EventApprovalNewRoute,
+                ),
+              },
+              {
+                path: 'event-approvals/:id',
+                ...page(
+                  async () =>
+                    (await import('../features/event-approvals/routes/event-approval-detail.tsx'))
+                      .EventApprovalDetailRoute,
+                ),
+              },
+              {
                 path: 'assignments',
                 ...page(
                   async () =>

@@ -14,6 +14,7 @@ import { meetingsEn } from '../features/committee-meetings/messages-en.ts';
 import { recordsEn } from '../features/common-records/messages-en.ts';
 import { dashboardEn } from '../features/dashboard/messages-en.ts';
 import { dutiesEn } from '../features/duties/messages-en.ts';
+import { eventApprovalsEn } from '../features/event-approvals/messages-en.ts';
 import { evidencePacksEn } from '../features/evidence-packs/messages-en.ts';
 import { homeEn } from '../features/home/messages-en.ts';
 import { importsEn } from '../features/imports/messages-en.ts';
@@ -296,6 +297,7 @@ export const en: Messages = {
   ...riskPointsEn,
   ...rectificationsEn,
   ...accountabilityEn,
+  ...eventApprovalsEn,
   ...riskAlertsEn,
   ...studySessionsEn,
   ...recordsEn,

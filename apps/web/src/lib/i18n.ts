@@ -15,6 +15,7 @@ import { meetingsZh } from '../features/committee-meetings/messages.ts';
 import { recordsZh } from '../features/common-records/messages.ts';
 import { dashboardZh } from '../features/dashboard/messages.ts';
 import { dutiesZh } from '../features/duties/messages.ts';
+import { eventApprovalsZh } from '../features/event-approvals/messages.ts';
 import { evidencePacksZh } from '../features/evidence-packs/messages.ts';
 import { homeZh } from '../features/home/messages.ts';
 import { importsZh } from '../features/imports/messages.ts';
@@ -295,6 +296,7 @@ export const zh = {
   ...riskPointsZh,
   ...rectificationsZh,
   ...accountabilityZh,
+  ...eventApprovalsZh,
   ...riskAlertsZh,
   ...studySessionsZh,
   ...recordsZh,

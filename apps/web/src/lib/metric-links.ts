@@ -16,6 +16,7 @@ const WEB_LIST: Record<string, string> = {
   '/api/risk-alerts': '/risk-alerts',
   '/api/rectifications': '/rectifications',
   '/api/committee-meetings': '/committee-meetings',
+  '/api/event-approvals': '/event-approvals',
   '/api/assignments': '/assignments',
   '/api/report-submissions': '/reports/submissions',
   '/api/accountability': '/accountability',

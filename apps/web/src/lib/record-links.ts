@@ -12,6 +12,7 @@ const RECORD_BASE: Record<EntityType, string> = {
   Rectification: '/rectifications',
   CommitteeMeeting: '/committee-meetings',
   Accountability: '/accountability',
+  EventApproval: '/event-approvals',
 };
 
 /** "/activities/<id>" and so on: the page that shows one record. */

@@ -523,6 +523,8 @@ const ENTITY_TABLE: Record<EntityType, (db: Db, ids: string[]) => Promise<{ id: 
     db.rectification.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
   CommitteeMeeting: (db, ids) =>
     db.committeeMeeting.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
+  EventApproval: (db, ids) =>
+    db.eventApproval.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
 };
 
 /** Every linked record and stored file must exist and belong to the unit's subtree (400 otherwise). */

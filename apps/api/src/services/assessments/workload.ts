@@ -21,6 +21,7 @@ const DATED_BY: Record<EntityType, string> = {
   Rectification: 'createdAt',
   CommitteeMeeting: 'heldAt',
   Accountability: 'occurredAt',
+  EventApproval: 'startsAt',
 };
 
 const DAY_MS = 24 * 3600 * 1000;

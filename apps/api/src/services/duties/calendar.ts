@@ -24,21 +24,33 @@ import { FIGURE_SOURCES, FIGURES, type RolledFigure } from '@dutyboard/contracts
 import { figureDrill } from '@dutyboard/contracts/metrics';
 import { type OrgKind, type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, periodContaining, shanghaiLocalDate } from '@dutyboard/contracts/periods';
+import { ReportKindSchema } from '@dutyboard/contracts/report-kinds';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
+import { reportDraftState } from '../reports/report-submissions.ts';
 import { countFiguresBetween } from '../rollups/exact-counts.ts';
 import { dutyRulesOnPaths } from './rules.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * The DRAFT state of a duty whose record is a document (a 专题汇报, a 通报 …): issue 19 part C's
- * reportDraftState, wired here per kind at the merge. A kind without a hook has no DRAFT state.
+ * The DRAFT state of a duty whose record is a document: a duty fulfilled by a report's 报送 (a
+ * figure of source `report_sent`, ADR 047 — 专题汇报, 通报, 述职, 民主生活会) is a DRAFT while
+ * that kind of report is drafted or 定稿 for the window but not yet sent. The report kind is the
+ * figure's part, so a new report duty needs no entry here. A kind without a hook has no DRAFT state.
  */
 export type DraftStateHook = (db: Db, orgId: string, periodCode: string) => Promise<DraftState>;
-export const DRAFT_STATE_HOOKS: Partial<Record<ActiveDutyKind, DraftStateHook>> = {};
+export const DRAFT_STATE_HOOKS: Partial<Record<ActiveDutyKind, DraftStateHook>> = Object.fromEntries(
+  ACTIVE_DUTY_KINDS.flatMap((kind) => {
+    const figure = FIGURES[dutyFigure(kind)];
+    if (figure.source !== 'report_sent' || !('parts' in figure)) return [];
+    const reportKind = ReportKindSchema.parse((figure.parts as readonly string[])[0]);
+    const hook: DraftStateHook = (db, orgId, periodCode) => reportDraftState(db, orgId, reportKind, periodCode);
+    return [[kind, hook]];
+  }),
+);
 
 /** An org as the calendar reads it. */
 export interface CalendarOrg {

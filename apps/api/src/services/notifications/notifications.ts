@@ -58,6 +58,7 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   REPORT_RECEIVED: 'MEDIUM',
   DUTY_DUE: 'MEDIUM',
   DUTY_OVERDUE: 'HIGH',
+  EVENT_TO_APPROVE: 'MEDIUM',
 };
 
 interface Found {
@@ -238,6 +239,33 @@ async function riskChecks(db: PrismaClient, scope: Scope, soon: Date): Promise<F
 }
 
 /** Rectifications past their deadline and not done. */
+/**
+ * 一会一报 (ADR 048): events whose waiting step the caller decides — named, or by role at the
+ * caller's home org (the columns the service keeps for the current step); due at the start.
+ */
+async function eventsToApprove(db: PrismaClient, user: AuthUser, scope: Scope): Promise<Found> {
+  const where = {
+    org: { path: { startsWith: scope.prefix } },
+    state: { in: ['SUBMITTED' as const, 'IN_REVIEW' as const] },
+    OR: [{ pendingUserId: user.id }, { pendingRole: user.role, pendingOrgId: user.orgId }],
+  };
+  const [count, rows] = await Promise.all([
+    db.eventApproval.count({ where }),
+    db.eventApproval.findMany({
+      where,
+      select: { id: true, orgId: true, topic: true, startsAt: true, org: { select: { name: true } } },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      take: NOTIFICATIONS_CAP,
+    }),
+  ]);
+  return {
+    count,
+    items: rows.map((r) =>
+      item('EVENT_TO_APPROVE', 'EventApproval', { ...r, orgName: r.org.name, title: r.topic }, r.startsAt),
+    ),
+  };
+}
+
 async function rectificationsOverdue(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
   const where = {
     org: { path: { startsWith: scope.prefix } },
@@ -458,6 +486,7 @@ export async function listNotifications(
     alerts ? alertsToUrge(db, scope, now) : none,
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
+    can(user.role, 'event:approve') ? eventsToApprove(db, user, scope) : none,
     can(user.role, 'assessment:self') ? assessmentSelf(db, user, now, soon) : none,
     // The org's leaders: the role that keeps its plan (plan:manage).
     can(user.role, 'plan:manage') ? duties(db, home, now) : none,

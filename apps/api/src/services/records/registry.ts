@@ -321,6 +321,21 @@ export const RECORD_KINDS = {
       return rest;
     },
   }),
+  // 一会一报 (ADR 048): the material and photos of the event attach to the same record, also after it.
+  EventApproval: kind({
+    entityType: 'EventApproval',
+    table: (db: Db) => ({
+      find: (id: string) => db.eventApproval.findUnique({ where: { id }, include: withOrg }),
+      findMany: (query: { where: Prisma.EventApprovalWhereInput; orderBy: Order; take: number }) =>
+        db.eventApproval.findMany({ ...query, include: withOrg }),
+      create: (data: Prisma.EventApprovalUncheckedCreateInput) => db.eventApproval.create({ data, include: withOrg }),
+      updateMany: (where: Prisma.EventApprovalWhereInput, data: Prisma.EventApprovalUncheckedUpdateManyInput) =>
+        db.eventApproval.updateMany({ where, data }),
+      deleteMany: (where: Prisma.EventApprovalWhereInput) => db.eventApproval.deleteMany({ where }),
+      count: (where: Prisma.EventApprovalWhereInput) => db.eventApproval.count({ where }),
+    }),
+    permissions: { read: 'event:read', write: ['event:write'] },
+  }),
 } satisfies { [T in EntityType]: AnyRecordKind };
 
 export type AnyRecordKind = RecordKind<RecordRow, never, never, never>;

@@ -30,6 +30,7 @@ const SOURCE_TABLES: Record<Exclude<RollupSource, 'rectification'>, { table: str
   meeting: { table: 'CommitteeMeeting', facts: 'dutyboard_facts_meeting' },
   report_sent: { table: 'ReportSubmission', facts: 'dutyboard_facts_report_sent' },
   accountability: { table: 'Accountability', facts: 'dutyboard_facts_accountability' },
+  event: { table: 'EventApproval', facts: 'dutyboard_facts_event' },
 };
 
 /** One count: a dated figure's records in an org's subtree with their date in [from, to). */
