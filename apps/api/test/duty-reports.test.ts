@@ -11,6 +11,7 @@ import type { SavedSummary, SummaryContent } from '@dutyboard/contracts/reports'
 import { allFigures } from '@dutyboard/contracts/summary-text';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutyLines } from '../src/services/duties/calendar.ts';
 import { reportDraftState } from '../src/services/reports/report-submissions.ts';
 import { countFiguresBetween } from '../src/services/rollups/exact-counts.ts';
 import {
@@ -240,6 +241,50 @@ describe('报送', () => {
     expect(await t.prisma.reportSubmission.count()).toBe(1);
     const audit = await t.prisma.auditEvent.findMany({ where: { entityType: 'ReportSubmission', entityId: sent.id } });
     expect(audit.map((a) => a.action)).toEqual(['CREATE']);
+  });
+
+  it('makes a report duty DRAFT while its report is drafted or 定稿 and unsent, DONE once sent by its day', async () => {
+    // The calendar (ADR 045) reads the 报送 figure for DONE and the report's draft for DRAFT; the
+    // report kind is the figure's part, so each report duty follows its own kind of report only.
+    const street = await t.prisma.orgUnit.findUniqueOrThrow({ where: { id: fx.streetId } });
+    const line = async (kind: string, now: string) =>
+      (await dutyLines(t.prisma, [street], 2026, new Date(now))).find((l) => l.kind === kind && l.window === '2026-H1');
+    const june19 = '2026-06-19T12:00:00+08:00';
+    expect(await line('SPECIAL_REPORT', june19)).toMatchObject({
+      state: 'DONE',
+      done: 1,
+      doneByDue: 1,
+      overdue: false,
+    });
+    expect(await line('BRIEFING', june19)).toMatchObject({ state: 'NOT_STARTED', done: 0 });
+    // A 通报 drafted, then 定稿: DRAFT until its day (the half's last) is over, then LATE and overdue.
+    const draft = await call('leader', 'POST', '/api/reports/summaries', {
+      kind: 'BRIEFING',
+      period: '2026-H1',
+      org: fx.streetId,
+      content: await generate('BRIEFING', '2026-H1'),
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(await line('BRIEFING', june19)).toMatchObject({ state: 'DRAFT', done: 0, overdue: false });
+    const final = await call('leader', 'POST', `/api/reports/summaries/${draft.json().id}/finalize`);
+    expect(final.statusCode, final.body).toBe(200);
+    expect(await line('BRIEFING', june19)).toMatchObject({ state: 'DRAFT', overdue: false });
+    expect(await line('BRIEFING', '2026-07-01T00:00:00+08:00')).toMatchObject({ state: 'LATE', overdue: true });
+    // The 专题汇报 sent after its day: LATE, not overdue.
+    await t.prisma.reportSubmission.update({
+      where: { id: sent.id },
+      data: { sentAt: new Date('2026-06-25T10:00:00+08:00') },
+    });
+    expect(await line('SPECIAL_REPORT', '2026-06-26T12:00:00+08:00')).toMatchObject({
+      state: 'LATE',
+      done: 1,
+      doneByDue: 0,
+      overdue: false,
+    });
+    await t.prisma.reportSubmission.update({
+      where: { id: sent.id },
+      data: { sentAt: new Date('2026-06-18T10:00:00+08:00') },
+    });
   });
 
   it('lists it as received for the org above only: its leaders, reviewers and auditors', async () => {
