@@ -1,6 +1,7 @@
 // The calendar of duties (issue 19 part A, ADR 045): the 街道 leader's /duties for the year as a
 // list and as a month, a 阵地检查 line that turns 已完成 once a check of the 街道's own 阵地 is
-// recorded, its "N 条记录" opening exactly those checks, and the phone's list-only page.
+// recorded, its "N 条记录" opening exactly those checks, and the phone's list-only page. The
+// journey is 城北's: 城南's demo 阵地 are all inspected this quarter (seed-positions.ts).
 import { expect, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
@@ -14,7 +15,7 @@ test('the 街道 leader sees the duties of the year, and a check of its own 阵�
 }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await signInViaApi(page, 'leader');
+  await signInViaApi(page, 'street2-leader');
   const { year, q } = quarterOf(new Date());
   await page.goto(`/duties?year=${year}`);
   const lines = page.getByTestId('duty-line');

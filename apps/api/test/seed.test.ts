@@ -206,13 +206,29 @@ describe('demo seed reproduces the source summary', () => {
     const states = cal.items
       .filter((l) => l.kind === 'POSITION_INSPECTION')
       .map((l) => [l.window, l.state, l.overdue, l.done]);
-    // The 街道's own 阵地 (公众号, 文明实践站) were checked in May and June; none in Q1, Q3 or yet in Q4.
+    // The 街道's own 阵地 (公众号, 文明实践站) were checked in May and June, none in Q1 or Q3, and
+    // once this quarter (every 阵地 inspected this quarter: seed-positions.ts, ADR 049).
     expect(states).toEqual([
       ['2026-Q1', 'LATE', true, 0],
       ['2026-Q2', 'DONE', false, 2],
       ['2026-Q3', 'LATE', true, 0],
-      ['2026-Q4', 'NOT_STARTED', false, 0],
+      ['2026-Q4', 'DONE', false, 1],
     ]);
+    // Every part's demo records fulfil their duties (ADRs 046–049): the March 专题研究 and the two 研判
+    // of the half, the 专题汇报 sent on 06-18 (due 06-20), 10 of the 12 branches' 督查 done; no 通报 was
+    // sent in the half, so that line is overdue.
+    const line = (kind: string, window: string) => {
+      const l = cal.items.find((i) => i.kind === kind && i.window === window);
+      return l && [l.state, l.overdue, l.done];
+    };
+    expect(line('SPECIAL_STUDY', '2026-H1')).toEqual(['DONE', false, 1]);
+    expect(line('JUDGEMENT', '2026-Q1')).toEqual(['DONE', false, 1]);
+    expect(line('JUDGEMENT', '2026-Q2')).toEqual(['DONE', false, 1]);
+    expect(line('SPECIAL_REPORT', '2026-H1')).toEqual(['DONE', false, 1]);
+    expect(line('BRIEFING', '2026-H1')).toEqual(['LATE', true, 0]);
+    const inspections = cal.items.filter((i) => i.kind === 'BRANCH_INSPECTION');
+    expect(inspections).toHaveLength(12);
+    expect(inspections.filter((i) => i.state === 'DONE')).toHaveLength(10);
   });
 
   it('every demo account signs in with the demo password', async () => {
