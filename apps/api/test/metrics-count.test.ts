@@ -90,6 +90,26 @@ beforeAll(async () => {
           closedAt: n % 2 === 0 ? null : dates[(n + 3) % dates.length],
         },
       });
+      // 党工委 meetings (ADR 046): uneven numbers of 专题研究 and 研判.
+      for (const [i, kind] of (['SPECIAL_STUDY', 'SITUATION_JUDGEMENT'] as const).entries()) {
+        if (n % (i + 2) === 0) continue;
+        await p.committeeMeeting.create({
+          data: { orgId, kind, title: `会议${n}`, heldAt: at, chair: '书记', attendees: [], agenda: ['议题'] },
+        });
+      }
+      // The 督查/通报 ledger (ADR 049): 督查 done or still planned (not counted), 通报 of each colour.
+      await p.accountability.create({
+        data: { orgId, type: 'INSPECTION', title: `督查${n}`, occurredAt: n % 3 === 0 ? null : at },
+      });
+      await p.accountability.create({
+        data: {
+          orgId,
+          type: 'NOTICE',
+          title: `通报${n}`,
+          occurredAt: at,
+          colour: (['RED', 'YELLOW', 'GREEN'] as const)[n % 3],
+        },
+      });
       // 报送 of reports (source report_sent, part = kind, ADR 047): uneven numbers per kind.
       for (const [i, kind] of SENT_REPORT_KINDS.entries()) {
         if (n % (i + 2) === 0) continue;

@@ -1,5 +1,6 @@
 // The needs-attention list: every kind at its exact boundaries (the service with a fixed `now`),
 // each user seeing only their reach, the cap, and the HTTP route around it.
+import { ACTIVE_DUTY_KINDS } from '@dutyboard/contracts/duties';
 import type { Notification } from '@dutyboard/contracts/notifications';
 import type { Prisma } from '@dutyboard/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,11 @@ import type { AuthUser } from '../src/services/auth/sessions.ts';
 import { listNotifications, NOTIFICATIONS_CAP } from '../src/services/notifications/notifications.ts';
 import { type Fixture, login, seedFixture } from './helpers/fixtures.ts';
 import { createTestContext, type TestContext } from './helpers/test-app.ts';
+
+/** Every duty of the org switched off by a rule of its own (ADR 045), whatever kinds are active. */
+async function dutiesOff(ctx: TestContext, orgId: string) {
+  await ctx.prisma.dutyRule.createMany({ data: ACTIVE_DUTY_KINDS.map((kind) => ({ kind, orgId, off: true })) });
+}
 
 const NOW = new Date('2026-06-15T04:00:00.000Z');
 const MS = 1;
@@ -102,7 +108,7 @@ describe('the needs-attention list at a fixed time', () => {
     fx = await seedFixture(ctx.prisma);
     // The street's own duties (its calendar, ADR 045) are the bell's too; their boundaries are
     // tested in duties.test.ts. Switched off here, so these lists hold the branches' records only.
-    await ctx.prisma.dutyRule.create({ data: { kind: 'POSITION_INSPECTION', orgId: fx.streetId, off: true } });
+    await dutiesOff(ctx, fx.streetId);
     const street = `/${fx.streetId}/`;
     const paths: Record<string, [string, string]> = {
       leader: [fx.streetId, street],
@@ -447,7 +453,7 @@ describe('GET /api/notifications', () => {
     fx = await seedFixture(ctx.prisma);
     // The street's own duties (its calendar, ADR 045) are the bell's too; their boundaries are
     // tested in duties.test.ts. Switched off here, so these lists hold the branches' records only.
-    await ctx.prisma.dutyRule.create({ data: { kind: 'POSITION_INSPECTION', orgId: fx.streetId, off: true } });
+    await dutiesOff(ctx, fx.streetId);
     for (const u of ['admin', 'leader', 'auditor', 'secA', 'secB']) cookies[u] = await login(ctx.app, u);
     // Far from any boundary, relative to the real clock the route uses.
     const now = Date.now();
