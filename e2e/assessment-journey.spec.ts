@@ -160,9 +160,12 @@ test('the 区 reviewer opens a 考核 in the web, 城南 submits with linked evi
     );
     expect(listed.items).toHaveLength(followed.proposal.done ?? -1);
     await itemCard(page, followed.key).getByTestId('item-records').click();
-    const rows = page.locator('.ant-table-tbody tr[data-row-key]');
+    // A list is a table of rows, or (党工委 meetings) of cards, each naming its record's id.
+    const rows = page.locator('.ant-table-tbody tr[data-row-key], [data-testid=meeting-card][data-id]');
     await expect(rows).toHaveCount(followed.proposal.done ?? -1);
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
+    const shown = await rows.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-row-key') ?? el.getAttribute('data-id')),
+    );
     expect(shown.sort()).toEqual(listed.items.map((r) => r.id).sort());
     await page.goBack();
   });

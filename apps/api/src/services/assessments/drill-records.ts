@@ -3,8 +3,11 @@
 // picker and drift by record identity name exactly the records the link lists (and the figure
 // counts: apps/api/test/rollups.test.ts compares lists and counts). One page of at most
 // DRILL_RECORDS_MAX records is read; `total` says how many the list holds in all.
+import { ListAccountabilityQuerySchema } from '@dutyboard/contracts/accountability';
 import { ListActivitiesQuerySchema } from '@dutyboard/contracts/activities';
 import { DRILL_RECORDS_MAX, type DrillRecord } from '@dutyboard/contracts/assessment-campaigns';
+import { ListMeetingsQuerySchema } from '@dutyboard/contracts/committee-meetings';
+import { ListEventsQuerySchema } from '@dutyboard/contracts/event-approvals';
 import type { MetricDrill } from '@dutyboard/contracts/metrics';
 import { shanghaiLocalDate } from '@dutyboard/contracts/periods';
 import { ListPublicityQuerySchema } from '@dutyboard/contracts/publicity';
@@ -13,8 +16,11 @@ import { ListRiskAlertsQuerySchema } from '@dutyboard/contracts/risk-alerts';
 import { ListRiskPointChecksQuerySchema } from '@dutyboard/contracts/risk-points';
 import { ListStudySessionsQuerySchema } from '@dutyboard/contracts/study-sessions';
 import type { PrismaClient } from '@dutyboard/db/client';
+import { listAccountability } from '../accountability/accountability.ts';
 import { listActivities } from '../activities/activities.ts';
 import type { AuthUser } from '../auth/sessions.ts';
+import { listMeetings } from '../committee-meetings/committee-meetings.ts';
+import { listEvents } from '../event-approvals/event-approvals.ts';
 import { listPublicity } from '../publicity/publicity.ts';
 import { listRectifications } from '../rectifications/rectifications.ts';
 import { listRiskAlerts } from '../risk-alerts/risk-alerts.ts';
@@ -110,6 +116,47 @@ const RUNNERS: Record<string, Runner> = {
         link: { type: 'Rectification', id: r.id },
         title: r.problem,
         date: day(r.closedAt) ?? r.deadline,
+        orgName: r.orgName,
+      })),
+    };
+  },
+  // Issue 19's record kinds (ADRs 046, 048, 049). A 报送 (/api/report-submissions) is not a record
+  // kind with evidence of its own: its items are scored, but a 自评 links nothing from it.
+  '/api/committee-meetings': async (db, reader, query) => {
+    const p = await listMeetings(db, reader, ListMeetingsQuerySchema.parse({ ...query, ...page }));
+    return {
+      total: p.total ?? p.items.length,
+      records: p.items.map((r) => ({
+        id: r.id,
+        link: { type: 'CommitteeMeeting', id: r.id },
+        title: r.title,
+        date: day(r.heldAt),
+        orgName: r.orgName,
+      })),
+    };
+  },
+  '/api/event-approvals': async (db, reader, query) => {
+    const p = await listEvents(db, reader, ListEventsQuerySchema.parse({ ...query, ...page }));
+    return {
+      total: p.total ?? p.items.length,
+      records: p.items.map((r) => ({
+        id: r.id,
+        link: { type: 'EventApproval', id: r.id },
+        title: r.topic,
+        date: day(r.startsAt),
+        orgName: r.orgName,
+      })),
+    };
+  },
+  '/api/accountability': async (db, reader, query) => {
+    const p = await listAccountability(db, reader, ListAccountabilityQuerySchema.parse({ ...query, ...page }));
+    return {
+      total: p.total ?? p.items.length,
+      records: p.items.map((r) => ({
+        id: r.id,
+        link: { type: 'Accountability', id: r.id },
+        title: r.title,
+        date: day(r.occurredAt),
         orgName: r.orgName,
       })),
     };

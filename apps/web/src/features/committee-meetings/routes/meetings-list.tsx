@@ -70,7 +70,7 @@ export function MeetingsListRoute() {
           {items.map((m) => {
             const open = m.decisions.filter((d) => d.status === 'OPEN').length;
             return (
-              <Card key={m.id} size="small" data-testid="meeting-card">
+              <Card key={m.id} size="small" data-testid="meeting-card" data-id={m.id}>
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                   <Link to={`/committee-meetings/${m.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
                     {m.title}
