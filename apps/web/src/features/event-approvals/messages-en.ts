@@ -9,7 +9,6 @@ export const eventApprovalsEn: Record<keyof typeof eventApprovalsZh, string> = {
   'eventApprovals.newTitle': 'Submit a report meeting, seminar, lecture or forum',
   'eventApprovals.empty': 'No events',
   'eventApprovals.loadMore': 'Load more',
-  'eventApprovals.total': '{n} in all',
   'eventApprovals.filterState': 'State',
   'eventApprovals.allStates': 'All states',
   'eventApprovals.filterFlag': 'Flag',

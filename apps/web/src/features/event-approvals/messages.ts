@@ -8,7 +8,6 @@ export const eventApprovalsZh = {
   'eventApprovals.newTitle': '报送报告会/研讨会/讲座/论坛',
   'eventApprovals.empty': '暂无活动',
   'eventApprovals.loadMore': '加载更多',
-  'eventApprovals.total': '共 {n} 项',
   'eventApprovals.filterState': '状态',
   'eventApprovals.allStates': '全部状态',
   'eventApprovals.filterFlag': '标记',

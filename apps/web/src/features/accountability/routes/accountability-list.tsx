@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { ListTotal } from '../../../components/list-total.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { api } from '../../../lib/api-client.ts';
@@ -90,6 +91,7 @@ export function AccountabilityListRoute() {
         ]}
         style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
       />
+      <ListTotal total={list.data?.total} />
       {list.isError ? (
         <Alert
           type="error"

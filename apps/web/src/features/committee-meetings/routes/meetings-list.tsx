@@ -8,6 +8,7 @@ import { Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ListTotal } from '../../../components/list-total.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { can } from '../../../lib/auth.ts';
@@ -59,6 +60,7 @@ export function MeetingsListRoute() {
           <Link to="/committee-meetings">{t('meetings.clearFilters')}</Link>
         </Typography.Text>
       )}
+      <ListTotal total={list.data?.pages[0]?.total} />
       {list.isPending ? (
         <PageLoading />
       ) : list.isError ? (

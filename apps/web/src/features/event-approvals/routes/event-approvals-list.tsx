@@ -2,9 +2,10 @@
 // EVENTS_UNAPPROVED and EVENTS_APPROVED drill here (flagged=true, approved=true, org, from, to).
 import { EVENT_STATES, type EventState } from '@dutyboard/contracts/event-approvals';
 import { EVENT_STATE_LABELS } from '@dutyboard/contracts/labels';
-import { Button, List, Select, Space, Typography } from 'antd';
+import { Button, List, Select, Space } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ListTotal } from '../../../components/list-total.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ForbiddenPage } from '../../../components/status-page.tsx';
@@ -104,11 +105,7 @@ export function EventApprovalsListRoute() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <>
-          {typeof total === 'number' && (
-            <Typography.Text type="secondary" data-testid="event-total">
-              {t('eventApprovals.total', { n: total })}
-            </Typography.Text>
-          )}
+          <ListTotal total={total} />
           <List
             data-testid="event-list"
             dataSource={items}
