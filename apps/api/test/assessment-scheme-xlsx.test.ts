@@ -67,9 +67,17 @@ const districtTree = () => ({
         },
         {
           title: '3月底前召开意识形态工作专题研讨',
-          points: 10,
+          points: 5,
           rule: { type: 'DEADLINE', figure: 'SEMINAR', dueMonth: '2026-03' },
           evidence: '专题研讨记录',
+          scorer: 'COMPUTED',
+        },
+        {
+          // A DEADLINE by a day (ADR 044), as the starter's 专题汇报: the day comes back too.
+          title: '6月20日前报送专题汇报',
+          points: 5,
+          rule: { type: 'DEADLINE', figure: 'SPECIAL_REPORT_SENT', dueMonth: '2026-06', dueOn: '2026-06-20' },
+          evidence: '专题汇报报送记录',
           scorer: 'COMPUTED',
         },
       ],
@@ -170,13 +178,21 @@ describe('export', () => {
     expect(first.getCell(col.get('类别') ?? 0).value).toBe('理论学习');
     expect(first.getCell(col.get('分值') ?? 0).value).toBe(10);
     expect(first.getCell(col.get('评分方法') ?? 0).value).toBe('中心组理论学习 每季度不少于2次，少一次扣3分，扣完为止');
-    expect(sheet.getRow(row + 7).getCell(col.get('考核内容') ?? 0).value).toBe('阵地管理');
+    expect(sheet.getRow(row + 8).getCell(col.get('考核内容') ?? 0).value).toBe('阵地管理');
+    // A DEADLINE by a day says its day in words and keeps it in its 系统 column.
+    const byDay = [...Array(12).keys()]
+      .map((i) => sheet.getRow(row + 1 + i))
+      .find((r) => r.getCell(col.get('考核内容') ?? 0).value === '6月20日前报送专题汇报');
+    expect(byDay?.getCell(col.get('评分方法') ?? 0).value).toBe(
+      '2026年6月20日前完成专题汇报报送，按时完成得5分，未完成不得分',
+    );
+    expect(byDay?.getCell(col.get('系统·截止日期') ?? 0).value).toBe('2026-06-20');
 
     const events = await ctx.prisma.auditEvent.findMany({
       where: { entityType: 'AssessmentScheme', entityId: made.id, action: 'EXPORT' },
     });
     expect(events).toHaveLength(1);
-    expect(events[0]?.after).toMatchObject({ format: 'xlsx', rows: 7 });
+    expect(events[0]?.after).toMatchObject({ format: 'xlsx', rows: 8 });
   });
 
   it('a reviewer of the 区 may export; a sibling street reads no scheme of the fixture street (404)', async () => {

@@ -26,6 +26,7 @@ export type SchemeColumnKey =
   | 'countMethod'
   | 'deduct'
   | 'dueMonth'
+  | 'dueOn'
   | 'scorer';
 
 export interface SchemeColumn {
@@ -55,6 +56,7 @@ export const SCHEME_XLSX_COLUMNS: readonly SchemeColumn[] = [
   { key: 'countMethod', header: `${MACHINE_PREFIX}计分方式`, machine: true },
   { key: 'deduct', header: `${MACHINE_PREFIX}每次扣分`, machine: true },
   { key: 'dueMonth', header: `${MACHINE_PREFIX}截止月份`, machine: true },
+  { key: 'dueOn', header: `${MACHINE_PREFIX}截止日期`, machine: true },
   { key: 'scorer', header: `${MACHINE_PREFIX}评分人`, machine: true },
 ];
 
@@ -110,6 +112,7 @@ const figureWord = (figure: string): string =>
 
 /** "2026-06" → "2026年6月". */
 const monthWord = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+const dayWord = (day: string): string => `${monthWord(day)}${Number(day.slice(8, 10))}日`;
 
 const PER_WORDS = { PERIOD: '考核期内', QUARTER: '每季度', MONTH: '每月' } as const;
 
@@ -127,7 +130,7 @@ export function schemeRuleWords(item: Pick<SchemeItemInput, 'points' | 'rule'>):
       return `${base}，达到得${item.points}分，未达到不得分`;
     }
     case 'DEADLINE':
-      return `${monthWord(r.dueMonth)}底前完成${figureWord(r.figure)}，按时完成得${item.points}分，未完成不得分`;
+      return `${r.dueOn ? dayWord(r.dueOn) : `${monthWord(r.dueMonth)}底`}前完成${figureWord(r.figure)}，按时完成得${item.points}分，未完成不得分`;
     case 'PER_INCIDENT':
       return `每发生1次${figureWord(r.figure)}扣${r.deduct}分，扣完为止`;
     case 'VETO':

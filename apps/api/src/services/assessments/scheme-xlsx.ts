@@ -76,6 +76,7 @@ function itemCells(
     countMethod: r.type === 'COUNT' ? COUNT_METHOD_LABELS[r.method].zh : null,
     deduct: (r.type === 'COUNT' || r.type === 'PER_INCIDENT') && r.deduct !== undefined ? r.deduct : null,
     dueMonth: r.type === 'DEADLINE' ? r.dueMonth : null,
+    dueOn: r.type === 'DEADLINE' ? (r.dueOn ?? null) : null,
     scorer: SCORER_LABELS[item.scorer].zh,
   };
 }
@@ -174,6 +175,24 @@ function readMonth(raw: Raw): Read<string> {
   return { ok: true, value: `${m[1]}-${String(month).padStart(2, '0')}` };
 }
 
+/** A DEADLINE's day (ADR 044): "2026-06-20", "2026/6/20", "2026年6月20日" or an Excel date cell → "2026-06-20". */
+function readDay(raw: Raw): Read<string> {
+  if (isBlank(raw)) return { ok: true, value: undefined };
+  if (raw instanceof Date) return { ok: true, value: raw.toISOString().slice(0, 10) };
+  const text = readText(raw);
+  if (!text.ok || text.value === undefined) return text;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(halfWidth(text.value));
+  const day = m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : '';
+  if (
+    !m ||
+    Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ||
+    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
+  ) {
+    return { ok: false, reason: `“${text.value.slice(0, 30)}”不是日期，请填写如 2026-06-20 的年月日` };
+  }
+  return { ok: true, value: day };
+}
+
 /** A figure by its label (as the export writes it) or its code, of the figures the rule type may name. */
 function readFigure(raw: Raw, type: SchemeRuleType): Read<string> {
   const allowed = (type === 'COUNT' || type === 'DEADLINE' ? CountFigureSchema : IncidentFigureSchema)
@@ -192,7 +211,15 @@ function columnOfPath(path: readonly PropertyKey[]): SchemeColumnKey | null {
   if (head === 'key') return 'key';
   if (head === 'rule') {
     if (sub === 'method') return 'countMethod';
-    if (sub === 'figure' || sub === 'required' || sub === 'per' || sub === 'deduct' || sub === 'dueMonth') return sub;
+    if (
+      sub === 'figure' ||
+      sub === 'required' ||
+      sub === 'per' ||
+      sub === 'deduct' ||
+      sub === 'dueMonth' ||
+      sub === 'dueOn'
+    )
+      return sub;
     return 'ruleType';
   }
   return null;
@@ -331,7 +358,11 @@ export function parseSchemeRows(rows: Iterable<SheetRowLike>, period: string, to
           ...(deduct === undefined ? {} : { deduct }),
         };
       } else if (type === 'DEADLINE') {
-        rule = { type, figure, dueMonth: need('dueMonth', readMonth(cell('dueMonth'))) };
+        // The day is optional (ADR 044): without it the rule is due by the month's end.
+        const day = readDay(cell('dueOn'));
+        if (!day.ok) report(row.number, 'dueOn', day.reason);
+        const dueOn = day.ok ? day.value : undefined;
+        rule = { type, figure, dueMonth: need('dueMonth', readMonth(cell('dueMonth'))), ...(dueOn ? { dueOn } : {}) };
       } else if (type === 'PER_INCIDENT') {
         const deduct = number('deduct', false, true);
         rule = { type, figure, deduct };
