@@ -1,6 +1,6 @@
-// Issue 19 part E (ADR 049): a 公众号 not updated for 15 days shows red with a check due; a 督查
-// with a finding creates a rectification; a secretary has no ledger (no nav entry, 403 from the
-// server); both pages looked at at 1440 and 390 px and checked with axe.
+// Issue 19 part E (ADR 049): a 公众号 not updated for 15 days shows red and raises a check in the
+// bell; a 督查 with a finding creates a rectification; a secretary has no ledger (no nav entry, 403
+// from the server); both pages looked at at 1440 and 390 px and checked with axe.
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot, signInViaApi, uniqueTitle } from './fixtures.ts';
 
@@ -34,6 +34,16 @@ test('a stale 公众号 is red in the list and on its page, and an update clears
     updatedAt: new Date(Date.now() - 15 * 86_400_000).toISOString(),
   });
 
+  // It raises a check: the bell names it from the instant it turned red, and leads to it.
+  const bell = await apiJson<{ items: { kind: string; entityId: string }[] }>(page, 'GET', '/api/notifications');
+  expect(bell.items.filter((n) => n.kind === 'POSITION_STALE' && n.entityId === point.id)).toHaveLength(1);
+  await page.goto('/');
+  await page.getByTestId('notification-bell').click();
+  const item = page.locator('[data-testid="notification-item"][data-kind="POSITION_STALE"]').filter({ hasText: name });
+  await expect(item).toContainText('阵地未按时更新，待检查');
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`/risk-points/${point.id}`));
+
   await page.goto('/risk-points');
   const row = page.getByTestId('risk-point-table').getByRole('row').filter({ hasText: name });
   await expect(row.getByTestId('position-red')).toContainText('15 天未更新');
@@ -54,6 +64,8 @@ test('a stale 公众号 is red in the list and on its page, and an update clears
   await page.getByTestId('position-record-update').click();
   await expect(page.getByTestId('position-red')).not.toContainText('天未更新');
   await expect(page.getByTestId('position-red')).toContainText('本季度未检查');
+  const after = await apiJson<{ items: { kind: string; entityId: string }[] }>(page, 'GET', '/api/notifications');
+  expect(after.items.filter((n) => n.entityId === point.id && n.kind === 'POSITION_STALE')).toHaveLength(0);
 });
 
 test('a 督查 with a finding creates a rectification of the branch', async ({ page }) => {

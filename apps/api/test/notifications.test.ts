@@ -313,6 +313,37 @@ describe('the needs-attention list at a fixed time', () => {
     await point(A, '阵地-未排期', null);
     expectItem(expectB, 'RISK_CHECK_DUE', 'RiskPoint', await point(B, '乙-阵地', at(DAY)), '乙-阵地', at(DAY));
 
+    // 阵地 gone stale (ADR 049, 14 days for an online type): NOW is 12:00 on 06-15 in Shanghai.
+    // Updated 15 days ago: red since 00:00 on 06-15 (16:00Z the day before), a check is due;
+    // 14 days ago: not yet; 15 days ago but checked since it turned red: the check is done;
+    // checked before it turned red: still due; a 宣传栏 publishes nothing and never goes stale.
+    const position = (orgId: string, name: string, data: Partial<Prisma.RiskPointUncheckedCreateInput>) =>
+      ctx.prisma.riskPoint.create({ data: { orgId, name, level: 'MEDIUM', type: 'WECHAT_ACCOUNT', ...data } });
+    const turnedRed = new Date('2026-06-14T16:00:00.000Z');
+    expectItem(
+      expectA,
+      'POSITION_STALE',
+      'RiskPoint',
+      await position(A, '公众号-15天未更新', { lastUpdatedAt: at(-15 * DAY) }),
+      '公众号-15天未更新',
+      turnedRed,
+    );
+    await position(A, '公众号-14天未更新', { lastUpdatedAt: at(-14 * DAY) });
+    await position(A, '公众号-已检查', { lastUpdatedAt: at(-15 * DAY), lastCheckedAt: turnedRed });
+    expectItem(
+      expectB,
+      'POSITION_STALE',
+      'RiskPoint',
+      await position(B, '乙-视频号-检查在变红前', {
+        type: 'VIDEO_ACCOUNT',
+        lastUpdatedAt: at(-15 * DAY),
+        lastCheckedAt: new Date(turnedRed.getTime() - MS),
+      }),
+      '乙-视频号-检查在变红前',
+      turnedRed,
+    );
+    await position(B, '乙-宣传栏', { type: 'BULLETIN_BOARD', lastUpdatedAt: at(-60 * DAY) });
+
     // Rectifications: past the deadline by 1 ms; deadline exactly now (not yet); done.
     const rect = (orgId: string, problem: string, deadlineAt: Date, status: 'OPEN' | 'IN_PROGRESS' | 'DONE') =>
       ctx.prisma.rectification.create({ data: { orgId, problem, source: 'SELF_CHECK', deadlineAt, status } });

@@ -448,6 +448,7 @@ export const NOTIFICATION_KIND_LABELS: LabelTable<NotificationKind> = {
   DUTY_DUE: { zh: '规定动作即将到期', en: 'Duty due soon' },
   DUTY_OVERDUE: { zh: '规定动作已逾期', en: 'Duty overdue' },
   EVENT_TO_APPROVE: { zh: '一会一报待审批', en: 'Event to approve' },
+  POSITION_STALE: { zh: '阵地未按时更新，待检查', en: 'Position not updated: check due' },
 };
 
 /** 一会一报 (ADR 048): the kinds of event that need approval ahead. */

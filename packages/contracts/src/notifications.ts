@@ -38,6 +38,8 @@ export const NOTIFICATION_KINDS = [
   'DUTY_OVERDUE',
   /** 一会一报 (ADR 048): an event waiting for the caller's decision at its current step. */
   'EVENT_TO_APPROVE',
+  /** A 阵地 (ADR 049) not updated within its type's staleDays: red, and a check (排查) is due from then on. */
+  'POSITION_STALE',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

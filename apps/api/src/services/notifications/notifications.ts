@@ -14,10 +14,11 @@ import {
   REPORT_RECEIVED_DAYS,
   URGENT_ALERT_LEVELS,
 } from '@dutyboard/contracts/notifications';
-import { periodContaining, periodFromCode } from '@dutyboard/contracts/periods';
+import { periodContaining, periodFromCode, shanghaiMidnight, shanghaiParts } from '@dutyboard/contracts/periods';
 import { can } from '@dutyboard/contracts/permissions';
 import { periodName } from '@dutyboard/contracts/plan';
 import { ALERT_URGE_HOURS, type AlertLevel } from '@dutyboard/contracts/risk-alerts';
+import { POSITION_RULES } from '@dutyboard/contracts/risk-points';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { Prisma as PrismaValues } from '@dutyboard/db/generated/prisma/client';
 import { deadlineSql } from '../assignments/overdue.ts';
@@ -27,6 +28,7 @@ import { type CalendarOrg, dutyLines } from '../duties/calendar.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
 import { refOfPeriodRow } from '../plan/periods.ts';
 import { RECORD_ACTIONS } from '../records/registry.ts';
+import { staleWhere } from '../risk-points/risk-points.ts';
 
 /** Last year's duties stay in the bell this many days into the new year. */
 const DUTY_BELL_LOOKBACK_DAYS = 31;
@@ -59,6 +61,7 @@ const SEVERITY: Record<NotificationKind, Notification['severity']> = {
   DUTY_DUE: 'MEDIUM',
   DUTY_OVERDUE: 'HIGH',
   EVENT_TO_APPROVE: 'MEDIUM',
+  POSITION_STALE: 'MEDIUM',
 };
 
 interface Found {
@@ -236,6 +239,38 @@ async function riskChecks(db: PrismaClient, scope: Scope, soon: Date): Promise<F
         : [],
     ),
   };
+}
+
+/**
+ * 阵地 gone stale under their type's rule (ADR 049: an online one with no update for more than
+ * its staleDays): each raises a check (排查) from the instant it turned red — the start of the
+ * Shanghai day after its last update's day plus staleDays — until an update, or a check (排查)
+ * made since that instant, is recorded. Due at that instant, so the longest-stale comes first.
+ */
+async function positionsStale(db: PrismaClient, scope: Scope, now: Date): Promise<Found> {
+  // Stale 阵地 are few (a register holds hundreds at most), and whether a check came after the
+  // instant each turned red is per row: filtered here, so the count is exact.
+  const rows = await db.riskPoint.findMany({
+    where: { AND: [{ org: { path: { startsWith: scope.prefix } } }, staleWhere(now)] },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      type: true,
+      lastUpdatedAt: true,
+      lastCheckedAt: true,
+      createdAt: true,
+      org: { select: { name: true } },
+    },
+  });
+  const items = rows.flatMap((r) => {
+    const since = shanghaiParts(r.lastUpdatedAt ?? r.createdAt);
+    const red = shanghaiMidnight(since.year, since.month, since.day + (POSITION_RULES[r.type].staleDays ?? 0) + 1);
+    if (r.lastCheckedAt && r.lastCheckedAt.getTime() >= red.getTime()) return [];
+    return [item('POSITION_STALE', 'RiskPoint', { ...r, orgName: r.org.name, title: r.name }, red)];
+  });
+  items.sort(notificationOrder);
+  return { count: items.length, items: items.slice(0, NOTIFICATIONS_CAP) };
 }
 
 /** Rectifications past their deadline and not done. */
@@ -485,6 +520,7 @@ export async function listNotifications(
     alerts ? alertsToReport(db, scope, now) : none,
     alerts ? alertsToUrge(db, scope, now) : none,
     reads('RiskPoint') ? riskChecks(db, scope, soon) : none,
+    reads('RiskPoint') ? positionsStale(db, scope, now) : none,
     reads('Rectification') ? rectificationsOverdue(db, scope, now) : none,
     can(user.role, 'event:approve') ? eventsToApprove(db, user, scope) : none,
     can(user.role, 'assessment:self') ? assessmentSelf(db, user, now, soon) : none,

@@ -93,21 +93,29 @@ export function toRiskPoint(row: RiskPointRow, now = new Date()): RiskPoint {
 const KIND = RECORD_KINDS.RiskPoint;
 
 /**
- * The red 阵地 at `now` as a filter, drawing the very boundaries positionState draws: an online
- * type whose last update (or registration) is before staleBefore, or any 阵地 not checked since
- * the quarter began (ADR 049).
+ * The stale 阵地 at `now` as a filter: an online type whose last update (or, before any, its
+ * registration) is before staleBefore — the boundary positionState draws (ADR 049).
+ */
+export function staleWhere(now: Date): Prisma.RiskPointWhereInput {
+  const staleTypes = RISK_POINT_TYPES.filter((t) => POSITION_RULES[t].staleDays !== null);
+  return {
+    OR: staleTypes.map((type) => {
+      const before = staleBefore(now, POSITION_RULES[type].staleDays ?? 0);
+      return {
+        type,
+        OR: [{ lastUpdatedAt: { lt: before } }, { lastUpdatedAt: null, createdAt: { lt: before } }],
+      };
+    }),
+  };
+}
+
+/**
+ * The red 阵地 at `now` as a filter, drawing the very boundaries positionState draws: a stale one
+ * (staleWhere), or any 阵地 not checked since the quarter began (ADR 049).
  */
 export function redWhere(now: Date): Prisma.RiskPointWhereInput {
-  const staleTypes = RISK_POINT_TYPES.filter((t) => POSITION_RULES[t].staleDays !== null);
-  const stale: Prisma.RiskPointWhereInput[] = staleTypes.map((type) => {
-    const before = staleBefore(now, POSITION_RULES[type].staleDays ?? 0);
-    return {
-      type,
-      OR: [{ lastUpdatedAt: { lt: before } }, { lastUpdatedAt: null, createdAt: { lt: before } }],
-    };
-  });
   return {
-    OR: [...stale, { lastCheckedAt: null }, { lastCheckedAt: { lt: quarterStart(now) } }],
+    OR: [staleWhere(now), { lastCheckedAt: null }, { lastCheckedAt: { lt: quarterStart(now) } }],
   };
 }
 
