@@ -11,13 +11,13 @@ import {
   dueDaysFit,
   type UpdateDutyRuleInput,
 } from '@dutyboard/contracts/duties';
-import { type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
-import { ancestorIdsNearestFirst, ruleLevelsBelow, ruleReachAllowed } from '@dutyboard/contracts/plan';
+import { orgLevelOf } from '@dutyboard/contracts/orgs';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
-import { AppError, fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
+import { fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
+import { auditRuleRow, checkRuleReach, rulesReachingWhere, ruleTaken } from '../plan/rule-reach.ts';
 import { assertWritten, checkVersion } from '../records/versioning.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -52,30 +52,6 @@ function active(row: RuleRow): RuleRow & { kind: ActiveDutyKind } {
   return row as RuleRow & { kind: ActiveDutyKind };
 }
 
-function auditRule(row: RuleRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
-}
-
-const ruleTaken = () =>
-  new AppError(
-    'CONFLICT',
-    { key: 'duty.ruleTaken' },
-    { fields: [fieldIssue('kind', 'taken', { key: 'duty.ruleTaken' })] },
-  );
-
-/** As a frequency rule's (services/plan/targets.ts): a level goes with eachChild and lies below the org's. */
-function checkReach(orgLevel: OrgLevel, eachChild: boolean, level: OrgLevel | null) {
-  if (level !== null && !eachChild) {
-    const said = { key: 'plan.ruleLevelNeedsEachChild' } as const;
-    throw validationError([fieldIssue('level', 'needs_each_child', said)], said);
-  }
-  if (!ruleReachAllowed(orgLevel, { eachChild, level })) {
-    const said = { key: 'plan.ruleLevelNotBelow', params: { level: level ?? orgLevel, orgLevel } } as const;
-    throw validationError([fieldIssue('level', 'not_below', said)], said);
-  }
-}
-
 /** The rules of active duties that may decide for orgs on these paths (set on the orgs or any ancestor): one query. */
 export async function dutyRulesOnPaths(db: Db, paths: readonly string[]): Promise<DutyRuleLike[]> {
   const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
@@ -102,18 +78,8 @@ export async function dutyRulesOnPaths(db: Db, paths: readonly string[]): Promis
 /** The rules set on the org and below, and its ancestors' rules that reach it or below (as listRules). */
 export async function listDutyRules(prisma: PrismaClient, user: AuthUser, orgId?: string): Promise<DutyRule[]> {
   const org = await loadReachableOrg(prisma, user, orgId ?? user.orgId);
-  const level = orgLevelOf(org.kind);
-  const ancestors = ancestorIdsNearestFirst(org.path);
   const rows = await prisma.dutyRule.findMany({
-    where: {
-      OR: [
-        { org: { path: { startsWith: org.path } } },
-        ...(org.parentId ? [{ orgId: org.parentId, eachChild: true, level: null }] : []),
-        ...(ancestors.length > 0
-          ? [{ orgId: { in: ancestors }, level: { in: [level, ...ruleLevelsBelow(level)] } }]
-          : []),
-      ],
-    },
+    where: rulesReachingWhere(org),
     include: ruleInclude,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
@@ -135,12 +101,12 @@ export async function createDutyRule(
 ): Promise<DutyRule> {
   const org = await loadWritableOrg(tx, user, input.orgId);
   const level = input.level ?? null;
-  checkReach(orgLevelOf(org.kind), input.eachChild, level);
+  checkRuleReach(orgLevelOf(org.kind), input.eachChild, level);
   const existing = await tx.dutyRule.findFirst({
     where: { kind: input.kind, orgId: input.orgId, eachChild: input.eachChild, level },
     select: { id: true },
   });
-  if (existing) throw ruleTaken();
+  if (existing) throw ruleTaken('kind', 'duty.ruleTaken');
   let row: RuleRow;
   try {
     row = await tx.dutyRule.create({
@@ -159,7 +125,7 @@ export async function createDutyRule(
       include: ruleInclude,
     });
   } catch (error) {
-    throw isUniqueViolation(error) ? ruleTaken() : error;
+    throw isUniqueViolation(error) ? ruleTaken('kind', 'duty.ruleTaken') : error;
   }
   await recordAudit(tx, {
     actorId: user.id,
@@ -167,7 +133,7 @@ export async function createDutyRule(
     entityType: 'DutyRule',
     entityId: row.id,
     orgId: row.orgId,
-    after: auditRule(row),
+    after: auditRuleRow(row),
   });
   return toRule(active(row));
 }
@@ -205,8 +171,8 @@ export async function updateDutyRule(
     entityType: 'DutyRule',
     entityId: id,
     orgId: row.orgId,
-    before: auditRule(before),
-    after: auditRule(row),
+    before: auditRuleRow(before),
+    after: auditRuleRow(row),
   });
   return toRule(active(row));
 }
@@ -227,6 +193,6 @@ export async function deleteDutyRule(
     entityType: 'DutyRule',
     entityId: id,
     orgId: before.orgId,
-    before: auditRule(before),
+    before: auditRuleRow(before),
   });
 }

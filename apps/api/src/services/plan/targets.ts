@@ -2,17 +2,14 @@
 // for an org and its branches with what the rules require, set or clear a target, and keep the
 // rules. Leadership writes (plan:manage); every change is audited in its transaction.
 import { COUNTED_METRIC_KEYS, type CountedMetric } from '@dutyboard/contracts/metrics';
-import { type OrgKind, type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
+import { type OrgKind, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { type PeriodRef, periodCode } from '@dutyboard/contracts/periods';
 import {
-  ancestorIdsNearestFirst,
   type CreateFrequencyRuleInput,
   type FrequencyRule,
   type NamedRule,
   type PutTargetInputSchema,
   ruleIndex,
-  ruleLevelsBelow,
-  ruleReachAllowed,
   type TargetRow,
   type TargetsAnswer,
   type TargetsQuerySchema,
@@ -23,12 +20,13 @@ import {
 } from '@dutyboard/contracts/plan';
 import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
-import { AppError, fieldIssue, isUniqueViolation, notFound, validationError } from '../../errors/app-error.ts';
+import { isUniqueViolation, notFound } from '../../errors/app-error.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg, loadWritableOrg, reachesOrg } from '../orgs/scope.ts';
 import { assertWritten, checkVersion, preconditionFailed } from '../records/versioning.ts';
 import { ensurePeriod } from './periods.ts';
+import { auditRuleRow, checkRuleReach, rulesReachingWhere, ruleTaken } from './rule-reach.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -225,30 +223,6 @@ function toRule(row: RuleRow): FrequencyRule {
   };
 }
 
-function auditRule(row: RuleRow) {
-  const { org: _org, ...rest } = row;
-  return rest;
-}
-
-const ruleTaken = () =>
-  new AppError(
-    'CONFLICT',
-    { key: 'plan.ruleTaken' },
-    { fields: [fieldIssue('metric', 'taken', { key: 'plan.ruleTaken' })] },
-  );
-
-/** A level reach goes with eachChild and names a level below the org's own (ruleReachAllowed). */
-function checkReach(orgLevel: OrgLevel, eachChild: boolean, level: OrgLevel | null) {
-  if (level !== null && !eachChild) {
-    const said = { key: 'plan.ruleLevelNeedsEachChild' } as const;
-    throw validationError([fieldIssue('level', 'needs_each_child', said)], said);
-  }
-  if (!ruleReachAllowed(orgLevel, { eachChild, level })) {
-    const said = { key: 'plan.ruleLevelNotBelow', params: { level: level ?? orgLevel, orgLevel } } as const;
-    throw validationError([fieldIssue('level', 'not_below', said)], said);
-  }
-}
-
 /**
  * The rules set on the org and below it, plus the rules of its ancestors that reach it or an org
  * below it: the parent's each-child rules, and every ancestor's by-level rules for the org's level
@@ -256,18 +230,8 @@ function checkReach(orgLevel: OrgLevel, eachChild: boolean, level: OrgLevel | nu
  */
 export async function listRules(prisma: PrismaClient, user: AuthUser, orgId?: string): Promise<FrequencyRule[]> {
   const org = await loadReachableOrg(prisma, user, orgId ?? user.orgId);
-  const level = orgLevelOf(org.kind);
-  const ancestors = ancestorIdsNearestFirst(org.path);
   const rows = await prisma.frequencyRule.findMany({
-    where: {
-      OR: [
-        { org: { path: { startsWith: org.path } } },
-        ...(org.parentId ? [{ orgId: org.parentId, eachChild: true, level: null }] : []),
-        ...(ancestors.length > 0
-          ? [{ orgId: { in: ancestors }, level: { in: [level, ...ruleLevelsBelow(level)] } }]
-          : []),
-      ],
-    },
+    where: rulesReachingWhere(org),
     include: ruleInclude,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
@@ -288,14 +252,14 @@ export async function createRule(
 ): Promise<FrequencyRule> {
   const org = await loadWritableOrg(tx, user, input.orgId);
   const level = input.level ?? null;
-  checkReach(orgLevelOf(org.kind), input.eachChild, level);
+  checkRuleReach(orgLevelOf(org.kind), input.eachChild, level);
   // Checked first so the transaction is not aborted by the unique index in the common case; the
   // index (NULLS NOT DISTINCT) still decides a race.
   const existing = await tx.frequencyRule.findFirst({
     where: { metric: input.metric, orgId: input.orgId, eachChild: input.eachChild, level },
     select: { id: true },
   });
-  if (existing) throw ruleTaken();
+  if (existing) throw ruleTaken('metric', 'plan.ruleTaken');
   let row: RuleRow;
   try {
     row = await tx.frequencyRule.create({
@@ -313,7 +277,7 @@ export async function createRule(
       include: ruleInclude,
     });
   } catch (error) {
-    throw isUniqueViolation(error) ? ruleTaken() : error;
+    throw isUniqueViolation(error) ? ruleTaken('metric', 'plan.ruleTaken') : error;
   }
   await recordAudit(tx, {
     actorId: user.id,
@@ -321,7 +285,7 @@ export async function createRule(
     entityType: 'FrequencyRule',
     entityId: row.id,
     orgId: row.orgId,
-    after: auditRule(row),
+    after: auditRuleRow(row),
   });
   return toRule(row);
 }
@@ -347,8 +311,8 @@ export async function updateRule(
     entityType: 'FrequencyRule',
     entityId: id,
     orgId: row.orgId,
-    before: auditRule(before),
-    after: auditRule(row),
+    before: auditRuleRow(before),
+    after: auditRuleRow(row),
   });
   return toRule(row);
 }
@@ -369,6 +333,6 @@ export async function deleteRule(
     entityType: 'FrequencyRule',
     entityId: id,
     orgId: before.orgId,
-    before: auditRule(before),
+    before: auditRuleRow(before),
   });
 }
