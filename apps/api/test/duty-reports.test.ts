@@ -12,7 +12,7 @@ import { allFigures } from '@dutyboard/contracts/summary-text';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutyLines } from '../src/services/duties/calendar.ts';
-import { reportDraftState } from '../src/services/reports/report-submissions.ts';
+import { reportDraftState, reportDraftStates } from '../src/services/reports/report-submissions.ts';
 import { countFiguresBetween } from '../src/services/rollups/exact-counts.ts';
 import {
   activityInput,
@@ -199,6 +199,14 @@ describe('报送', () => {
     report = final.json() as SavedSummary;
     expect(await reportDraftState(t.prisma, fx.streetId, 'SPECIAL_REPORT', '2026-H1')).toBe('FINAL');
     expect(await reportDraftState(t.prisma, fx.streetId, 'BRIEFING', '2026-H1')).toBe('NONE');
+    // The calendar asks for many at once: each answered in the order asked, by its own org and period.
+    expect(
+      await reportDraftStates(t.prisma, 'SPECIAL_REPORT', [
+        { orgId: fx.streetId, periodCode: '2026-H2' },
+        { orgId: fx.streetId, periodCode: '2026-H1' },
+        { orgId: fx.branchAId, periodCode: '2026-H1' },
+      ]),
+    ).toEqual(['NONE', 'FINAL', 'NONE']);
 
     const url = `/api/reports/summaries/${report.id}/submit`;
     for (const toOrg of [fx.branchAId, fx.streetId, lv.street2Id]) {

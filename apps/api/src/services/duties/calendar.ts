@@ -29,7 +29,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/sessions.ts';
 import { loadReachableOrg } from '../orgs/scope.ts';
-import { reportDraftState } from '../reports/report-submissions.ts';
+import { reportDraftStates } from '../reports/report-submissions.ts';
 import { countFiguresBetween } from '../rollups/exact-counts.ts';
 import { dutyRulesOnPaths } from './rules.ts';
 
@@ -41,13 +41,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * that kind of report is drafted or 定稿 for the window but not yet sent. The report kind is the
  * figure's part, so a new report duty needs no entry here. A kind without a hook has no DRAFT state.
  */
-export type DraftStateHook = (db: Db, orgId: string, periodCode: string) => Promise<DraftState>;
+export type DraftStateHook = (db: Db, keys: readonly { orgId: string; periodCode: string }[]) => Promise<DraftState[]>;
 export const DRAFT_STATE_HOOKS: Partial<Record<ActiveDutyKind, DraftStateHook>> = Object.fromEntries(
   ACTIVE_DUTY_KINDS.flatMap((kind) => {
     const figure = FIGURES[dutyFigure(kind)];
     if (figure.source !== 'report_sent' || !('parts' in figure)) return [];
     const reportKind = ReportKindSchema.parse((figure.parts as readonly string[])[0]);
-    const hook: DraftStateHook = (db, orgId, periodCode) => reportDraftState(db, orgId, reportKind, periodCode);
+    const hook: DraftStateHook = (db, keys) => reportDraftStates(db, reportKind, keys);
     return [[kind, hook]];
   }),
 );
@@ -153,33 +153,51 @@ export async function dutyLines(
       { figure: s.figure, orgId: s.forOrg.id, from: s.window.startsAt, to: s.window.endsAt, own: true },
     ]),
   );
-  const lines = await Promise.all(
-    specs.map(async (s, i): Promise<DutyLine> => {
-      const doneByDue = counts[2 * i] ?? 0;
-      const done = counts[2 * i + 1] ?? 0;
-      const hook = hooks[s.kind];
-      const draft = hook && doneByDue < s.required ? await hook(db, s.forOrg.id, s.window.code) : undefined;
-      const from = shanghaiLocalDate(s.window.startsAt);
-      const to = windowLastDay(s.window);
-      return {
-        kind: s.kind,
-        orgId: s.owner.id,
-        orgName: s.owner.name,
-        forOrgId: s.forOrg.id,
-        forOrgName: s.forOrg.name,
-        window: s.window.code,
-        windowFrom: from,
-        windowTo: to,
-        dueOn: s.dueOn,
-        required: s.required,
-        done,
-        doneByDue,
-        ...dutyState({ required: s.required, doneByDue, done, dueOn: s.dueOn, now, ...(draft ? { draft } : {}) }),
-        drill: figureDrill(s.figure, s.forOrg.id, { from, to, period: s.window.code }, { own: 'true' }),
-        ruleFrom: s.ruleFrom,
-      };
+  // The draft of each line still short by its due day, one query per kind with a hook.
+  const drafts = new Map<number, DraftState>();
+  const waiting = new Map<ActiveDutyKind, number[]>();
+  specs.forEach((s, i) => {
+    if (!hooks[s.kind] || (counts[2 * i] ?? 0) >= s.required) return;
+    const at = waiting.get(s.kind) ?? [];
+    at.push(i);
+    waiting.set(s.kind, at);
+  });
+  await Promise.all(
+    [...waiting].map(async ([kind, at]) => {
+      const states = await (hooks[kind] as DraftStateHook)(
+        db,
+        at.map((i) => ({ orgId: specs[i]?.forOrg.id ?? '', periodCode: specs[i]?.window.code ?? '' })),
+      );
+      at.forEach((i, j) => {
+        const state = states[j];
+        if (state) drafts.set(i, state);
+      });
     }),
   );
+  const lines = specs.map((s, i): DutyLine => {
+    const doneByDue = counts[2 * i] ?? 0;
+    const done = counts[2 * i + 1] ?? 0;
+    const draft = drafts.get(i);
+    const from = shanghaiLocalDate(s.window.startsAt);
+    const to = windowLastDay(s.window);
+    return {
+      kind: s.kind,
+      orgId: s.owner.id,
+      orgName: s.owner.name,
+      forOrgId: s.forOrg.id,
+      forOrgName: s.forOrg.name,
+      window: s.window.code,
+      windowFrom: from,
+      windowTo: to,
+      dueOn: s.dueOn,
+      required: s.required,
+      done,
+      doneByDue,
+      ...dutyState({ required: s.required, doneByDue, done, dueOn: s.dueOn, now, ...(draft ? { draft } : {}) }),
+      drill: figureDrill(s.figure, s.forOrg.id, { from, to, period: s.window.code }, { own: 'true' }),
+      ruleFrom: s.ruleFrom,
+    };
+  });
   const orgOrder = new Map(orgs.map((o, i) => [o.id, i]));
   return lines.sort(
     (a, b) =>

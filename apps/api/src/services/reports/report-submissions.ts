@@ -172,20 +172,39 @@ export async function listReportSubmissions(
 }
 
 /**
- * Where the document of one kind, org and period stands (the duty calendar's DRAFT state): FINAL
- * once any version is final, DRAFT while only drafts exist, NONE before the first save.
+ * Where the documents of one kind stand for each (org, period) asked (the duty calendar's DRAFT
+ * state), in the order asked: FINAL once any version is final, DRAFT while only drafts exist, NONE
+ * before the first save. One query for them all.
  */
+export async function reportDraftStates(
+  db: Db,
+  kind: ReportKind,
+  keys: readonly { orgId: string; periodCode: string }[],
+): Promise<ReportDraftState[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.reportDraft.groupBy({
+    by: ['orgId', 'periodCode', 'state'],
+    where: {
+      kind,
+      orgId: { in: [...new Set(keys.map((k) => k.orgId))] },
+      periodCode: { in: [...new Set(keys.map((k) => k.periodCode))] },
+    },
+  });
+  const states = new Map<string, ReportDraftState>();
+  for (const r of rows) {
+    const key = `${r.orgId}|${r.periodCode}`;
+    if (states.get(key) !== 'FINAL') states.set(key, r.state === 'FINAL' ? 'FINAL' : 'DRAFT');
+  }
+  return keys.map((k) => states.get(`${k.orgId}|${k.periodCode}`) ?? 'NONE');
+}
+
+/** Where the document of one kind, org and period stands (reportDraftStates for one). */
 export async function reportDraftState(
   db: Db,
   orgId: string,
   kind: ReportKind,
   periodCode: string,
 ): Promise<ReportDraftState> {
-  const rows = await db.reportDraft.groupBy({
-    by: ['state'],
-    where: { orgId, kind, periodCode },
-    _count: { _all: true },
-  });
-  if (rows.some((r) => r.state === 'FINAL')) return 'FINAL';
-  return rows.length > 0 ? 'DRAFT' : 'NONE';
+  const [state] = await reportDraftStates(db, kind, [{ orgId, periodCode }]);
+  return state ?? 'NONE';
 }
