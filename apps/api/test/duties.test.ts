@@ -205,6 +205,13 @@ describe('states at the Shanghai day boundaries, own records only', () => {
     expect(line(after, fx.streetId, '2026-Q3')).toMatchObject({ state: 'DONE', done: 1 });
   });
 
+  it('a record dated ahead fulfils nothing until its time: one minute before it, the line is NOT_STARTED', async () => {
+    const ahead = await calendar('leader', fx.streetId, sh('2026-03-31T23:58:59'));
+    expect(line(ahead, fx.streetId, '2026-Q1')).toMatchObject({ state: 'NOT_STARTED', done: 0, doneByDue: 0 });
+    const at = await calendar('leader', fx.streetId, sh('2026-03-31T23:59:00'));
+    expect(line(at, fx.streetId, '2026-Q1')).toMatchObject({ state: 'DONE', done: 1, doneByDue: 1 });
+  });
+
   it('a check the day after an earlier due day is LATE, not overdue (done late)', async () => {
     const rule = await call('leader', 'POST', '/api/duty-rules', {
       kind: 'POSITION_INSPECTION',
@@ -263,7 +270,9 @@ describe('states at the Shanghai day boundaries, own records only', () => {
       ].sort(),
     );
     const a = lines.find((l) => l.forOrgId === fx.branchAId);
-    expect(a?.drill.query).toMatchObject({ org: fx.branchAId, own: 'true', from: '2026-01-01', to: '2026-12-31' });
+    // The year's records up to today (12-07), as counted; the line still names the whole window.
+    expect(a?.drill.query).toMatchObject({ org: fx.branchAId, own: 'true', from: '2026-01-01', to: '2026-12-07' });
+    expect(a).toMatchObject({ windowFrom: '2026-01-01', windowTo: '2026-12-31' });
   });
 
   it('answers a summary per kind for the window containing now', async () => {

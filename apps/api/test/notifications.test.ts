@@ -94,13 +94,14 @@ describe('the needs-attention list at a fixed time', () => {
       dueAt,
       ...(alertLevel ? { alertLevel } : {}),
     }));
-  /** Urgent alerts first, then by deadline (an alert's 逾期 before its 催办 at the same time). */
+  /** Urgent alerts first, then by deadline (an alert's 逾期 before its 催办 at the same time), then by id. */
   const sorted = (list: Expected[]) =>
     [...list].sort(
       (a, b) =>
         Number(!URGENT.includes(a.alertLevel ?? '')) - Number(!URGENT.includes(b.alertLevel ?? '')) ||
         Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') ||
-        a.kind.localeCompare(b.kind),
+        a.kind.localeCompare(b.kind) ||
+        a.entityId.localeCompare(b.entityId),
     );
 
   beforeAll(async () => {

@@ -145,14 +145,18 @@ export async function dutyLines(
       );
     }),
   );
-  // Two counts a line, all in one statement: by the end of the due day, and in the whole window.
+  // Two counts a line, all in one statement: by the end of the due day, and in the whole window —
+  // both only up to `now`: a record dated ahead (a meeting entered before it is held) fulfils
+  // nothing until its time comes.
+  const upTo = (end: Date) => new Date(Math.min(end.getTime(), now.getTime() + 1));
   const counts = await countFiguresBetween(
     db,
     specs.flatMap((s) => [
-      { figure: s.figure, orgId: s.forOrg.id, from: s.window.startsAt, to: dueDayEnd(s.dueOn), own: true },
-      { figure: s.figure, orgId: s.forOrg.id, from: s.window.startsAt, to: s.window.endsAt, own: true },
+      { figure: s.figure, orgId: s.forOrg.id, from: s.window.startsAt, to: upTo(dueDayEnd(s.dueOn)), own: true },
+      { figure: s.figure, orgId: s.forOrg.id, from: s.window.startsAt, to: upTo(s.window.endsAt), own: true },
     ]),
   );
+  const today = shanghaiLocalDate(now);
   // The draft of each line still short by its due day, one query per kind with a hook.
   const drafts = new Map<number, DraftState>();
   const waiting = new Map<ActiveDutyKind, number[]>();
@@ -179,7 +183,10 @@ export async function dutyLines(
     const done = counts[2 * i + 1] ?? 0;
     const draft = drafts.get(i);
     const from = shanghaiLocalDate(s.window.startsAt);
-    const to = windowLastDay(s.window);
+    const last = windowLastDay(s.window);
+    // The drill lists the window's records up to today, as counted (a window not begun yet: all of
+    // it, so what is entered ahead for it can be found, though nothing of it counts yet).
+    const to = from <= today && today < last ? today : last;
     return {
       kind: s.kind,
       orgId: s.owner.id,
@@ -188,7 +195,7 @@ export async function dutyLines(
       forOrgName: s.forOrg.name,
       window: s.window.code,
       windowFrom: from,
-      windowTo: to,
+      windowTo: last,
       dueOn: s.dueOn,
       required: s.required,
       done,
