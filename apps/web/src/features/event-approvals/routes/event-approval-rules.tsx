@@ -163,6 +163,7 @@ function RuleEditor({ rule }: { rule: EventRule }) {
         layout="vertical"
         initialValues={{ leadDays: rule.leadDays, steps: rule.steps.map(stepValues) }}
         onFinish={(v) => void save(v)}
+        onValuesChange={() => setProblem(null)}
         data-testid="event-rule-form"
       >
         <Form.Item name="leadDays" label={t('eventRules.leadDays')} extra={t('eventRules.leadDaysHint')}>
