@@ -229,7 +229,7 @@ export function DutyRulesDrawer({ kind, line, year, orgs, canEdit, onClose }: Du
                       <strong>{rule.orgName}</strong>
                       <span>{reachText(reachChoiceOf(rule), i18n)}</span>
                       {line.ruleFrom?.ruleId === rule.id && <Tag color="blue">{t('duties.rule.decidesTag')}</Tag>}
-                      {!own && <Tag>{t('duties.rule.readOnly')}</Tag>}
+                      {!writable.has(rule.orgId) && <Tag>{t('duties.rule.readOnly')}</Tag>}
                     </Space>
                     <span data-testid="duty-rule-says">{says(rule)}</span>
                     {rule.note && <Typography.Text type="secondary">{rule.note}</Typography.Text>}
