@@ -914,6 +914,21 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         });
       }
 
+      // The 区委's rule for every 街道 (ADR 045): 专题汇报 by 6/20 and 12/20 — the seed summary's
+      // dates, now said by the level above, so 城南's calendar shows "由示范区委规定" and the 规则 panel
+      // of /duties has a rule to show (read-only to the 街道).
+      await tx.dutyRule.create({
+        data: {
+          kind: 'SPECIAL_REPORT',
+          orgId: districtId,
+          eachChild: true,
+          level: 'STREET',
+          dueOn: ['06-20', '12-20'],
+          note: '区委要求各街道党工委于6月20日、12月20日前报送意识形态工作专题汇报',
+          createdById: users.get('district-leader') as string,
+          updatedById: users.get('district-leader') as string,
+        },
+      });
       await seedEventApprovals(tx, {
         streetId,
         streetName: '城南街道党工委',

@@ -225,6 +225,13 @@ describe('demo seed reproduces the source summary', () => {
     expect(line('JUDGEMENT', '2026-Q1')).toEqual(['DONE', false, 1]);
     expect(line('JUDGEMENT', '2026-Q2')).toEqual(['DONE', false, 1]);
     expect(line('SPECIAL_REPORT', '2026-H1')).toEqual(['DONE', false, 1]);
+    // The 区委's demo rule sets the 专题汇报's days for every 街道 (the 规则 panel of /duties shows it).
+    const report = cal.items.find((i) => i.kind === 'SPECIAL_REPORT' && i.window === '2026-H1');
+    expect([report?.dueOn, report?.ruleFrom?.orgName, report?.ruleFrom?.level]).toEqual([
+      '2026-06-20',
+      '示范区委',
+      'STREET',
+    ]);
     expect(line('BRIEFING', '2026-H1')).toEqual(['LATE', true, 0]);
     const inspections = cal.items.filter((i) => i.kind === 'BRANCH_INSPECTION');
     expect(inspections).toHaveLength(12);

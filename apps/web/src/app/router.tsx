@@ -302,6 +302,12 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'committee-meetings/:id/edit',
+                ...page(
+                  async () => (await import('../features/committee-meetings/routes/meeting-edit.tsx')).MeetingEditRoute,
+                ),
+              },
+              {
                 path: 'committee-meetings/:id',
                 ...page(
                   async () =>
@@ -321,6 +327,14 @@ const routes: RouteObject[] = [
                   async () =>
                     (await import('../features/event-approvals/routes/event-approvals-list.tsx'))
                       .EventApprovalsListRoute,
+                ),
+              },
+              {
+                path: 'event-approvals/rules',
+                ...page(
+                  async () =>
+                    (await import('../features/event-approvals/routes/event-approval-rules.tsx'))
+                      .EventApprovalRulesRoute,
                 ),
               },
               {

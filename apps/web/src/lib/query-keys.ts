@@ -93,6 +93,8 @@ export const queryKeys = {
     all: ['duties'] as const,
     calendar: (year: number, org: string | undefined, below: boolean) =>
       ['duties', 'calendar', year, org ?? null, below] as const,
+    /** GET /api/duty-rules?org= (the rules that apply to the org, its own and below). */
+    rules: (org: string) => ['duties', 'rules', org] as const,
   },
   /** 责任清单: GET /api/assignments (one period's whole list), /api/assignments/:id, owners. */
   assignments: {

@@ -44,6 +44,11 @@ export const meetingsEn = {
   'meetings.colStatus': 'Progress',
   'meetings.overdue': 'Overdue',
 
+  'meetings.editTitle': 'Edit committee meeting',
+  'meetings.decisionLocked': 'Done',
+  'meetings.decisionLockedHint': 'This decision is done and can no longer be changed or removed',
+  'meetings.removeDecisionConfirm': 'Remove this decision? Its task on the responsibility list is removed too.',
+  'meetings.removeDecisionOk': 'Remove',
   'meetings.newTitle': 'Record a committee meeting',
   'meetings.field.orgId': 'Committee',
   'meetings.field.kind': 'Meeting type',

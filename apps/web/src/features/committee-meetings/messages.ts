@@ -42,6 +42,11 @@ export const meetingsZh = {
   'meetings.colStatus': '完成情况',
   'meetings.overdue': '已逾期',
 
+  'meetings.editTitle': '编辑党工委会议',
+  'meetings.decisionLocked': '已完成',
+  'meetings.decisionLockedHint': '这项已办结，不能修改或删除',
+  'meetings.removeDecisionConfirm': '删除这项议定事项？它在责任清单中的任务将一并删除。',
+  'meetings.removeDecisionOk': '删除',
   'meetings.newTitle': '记录党工委会议',
   'meetings.field.orgId': '召开组织',
   'meetings.field.kind': '会议类型',

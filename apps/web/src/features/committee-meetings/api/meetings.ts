@@ -1,4 +1,4 @@
-// 党工委 meetings (ADR 046): list, one meeting, create, delete. A save also refreshes the
+// 党工委 meetings (ADR 046): list, one meeting, create, edit, delete. A save also refreshes the
 // responsibility list, where the meeting's decisions appear as tasks.
 import { AssignmentOwnerListSchema } from '@dutyboard/contracts/assignments';
 import {
@@ -7,6 +7,7 @@ import {
   type MeetingKind,
   MeetingPageSchema,
   MeetingSchema,
+  type UpdateMeetingInput,
 } from '@dutyboard/contracts/committee-meetings';
 import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -71,6 +72,16 @@ export function useCreateMeeting() {
         schema: MeetingSchema,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
+    onSuccess: (saved) => refresh(queryClient, saved),
+  });
+}
+
+/** A change on the version shown (If-Match): a concurrent edit is a 412, a dropped done task a 409. */
+export function useUpdateMeeting(id: string, version: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateMeetingInput) =>
+      api.patch(path(id), input, { schema: MeetingSchema, headers: { 'If-Match': etagOf(version) } }),
     onSuccess: (saved) => refresh(queryClient, saved),
   });
 }

@@ -6,10 +6,10 @@ import { ASSIGNMENT_STATUS_LABELS, MEETING_KIND_LABELS, RISK_LEVEL_LABELS } from
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import {
+  EditDeleteButtons,
   historyFieldLabels,
   longText,
   NotFilled,
-  RecordDeleteButton,
   RecordDetailPage,
   RecordDetailRoute,
   timestampFields,
@@ -135,7 +135,7 @@ function MeetingDetail({ record: m }: { record: Meeting }) {
       title={m.title}
       titleTestId="meeting-title"
       fields={fields}
-      actions={canWrite ? <RecordDeleteButton remove={remove} /> : undefined}
+      actions={canWrite ? <EditDeleteButtons to={`/committee-meetings/${m.id}/edit`} remove={remove} /> : undefined}
       sections={decisions}
       entityType="CommitteeMeeting"
       entityId={m.id}

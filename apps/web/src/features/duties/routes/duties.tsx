@@ -1,11 +1,13 @@
 // /duties (规定动作日历): the duties of an org for a year — as a list grouped by the month of the
 // due day, and as a month grid (the list only on a phone) — each with its state, its records (the
-// figure's drill: exactly the records counted) and where its due day comes from (ADR 045).
+// figure's drill: exactly the records counted) and where its due day comes from (ADR 045); "规则"
+// opens the duty's rules (components/duty-rules-drawer.tsx), which leadership edits there.
 
 import type { DutyCalendar, DutyLine } from '@dutyboard/contracts/duties';
 import { DUTY_KIND_LABELS, DUTY_STATE_LABELS } from '@dutyboard/contracts/labels';
 import { periodContaining } from '@dutyboard/contracts/periods';
 import { Button, Card, Empty, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ScopeOrgSelect } from '../../../components/org-select.tsx';
@@ -21,6 +23,7 @@ import { periodLabel } from '../../../lib/periods.ts';
 import { usePhone } from '../../../lib/use-phone.ts';
 import { patchParams } from '../../../lib/use-url-filter.ts';
 import { useDutyCalendar } from '../api/duties.ts';
+import { DutyRulesDrawer } from '../components/duty-rules-drawer.tsx';
 
 const YEAR_RE = /^\d{4}$/;
 /** Card titles are headings, so a screen reader can jump between months (axe: heading order under the page's h1). */
@@ -91,8 +94,16 @@ function DutyName({ line, shownOrgId }: { line: DutyLine; shownOrgId: string }) 
   );
 }
 
-function DutyList({ data, shownOrgId }: { data: DutyCalendar; shownOrgId: string }) {
-  const { t } = useI18n();
+function DutyList({
+  data,
+  shownOrgId,
+  onRules,
+}: {
+  data: DutyCalendar;
+  shownOrgId: string;
+  onRules: (line: DutyLine) => void;
+}) {
+  const { t, nameOf } = useI18n();
   const months = new Map<number, DutyLine[]>();
   for (const l of data.items) {
     const m = Number(l.dueOn.slice(5, 7));
@@ -123,6 +134,14 @@ function DutyList({ data, shownOrgId }: { data: DutyCalendar; shownOrgId: string
                   <span>{t('duties.progress', { done: l.done, required: l.required })}</span>
                   <RecordsLink line={l} />
                   <RuleSource line={l} />
+                  <Button
+                    size="small"
+                    data-testid="duty-rules-open"
+                    aria-label={t('duties.rulesButtonLabel', { duty: nameOf(DUTY_KIND_LABELS, l.kind) })}
+                    onClick={() => onRules(l)}
+                  >
+                    {t('duties.rulesButton')}
+                  </Button>
                 </Space>
               </li>
             ))}
@@ -269,6 +288,7 @@ export function DutiesRoute() {
   const month =
     monthParam >= 1 && monthParam <= 12 ? monthParam : year === thisYear ? Number(now.toISOString().slice(5, 7)) : 1;
   const calendar = useDutyCalendar(year, org, below);
+  const [rulesOf, setRulesOf] = useState<DutyLine | null>(null);
   if (!allowed) return <ForbiddenPage />;
   const setParam = (patch: Record<string, string | undefined>) => setParams(patchParams(params, patch));
   const data = calendar.data;
@@ -336,9 +356,19 @@ export function DutiesRoute() {
               shownOrgId={shownOrgId}
             />
           ) : (
-            <DutyList data={data} shownOrgId={shownOrgId} />
+            <DutyList data={data} shownOrgId={shownOrgId} onRules={setRulesOf} />
           )}
         </div>
+      )}
+      {rulesOf && (
+        <DutyRulesDrawer
+          kind={rulesOf.kind}
+          line={data?.items.find((l) => l.kind === rulesOf.kind && l.orgId === rulesOf.orgId) ?? rulesOf}
+          year={year}
+          orgs={orgs.choices}
+          canEdit={can(me, 'plan:manage')}
+          onClose={() => setRulesOf(null)}
+        />
       )}
     </div>
   );

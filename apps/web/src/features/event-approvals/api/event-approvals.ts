@@ -1,5 +1,6 @@
 // Reads and writes of 一会一报 (ADR 048). Each success refreshes the event lists, the record's
 // history, the bell and the dashboard through the same query keys.
+import { AssignmentOwnerListSchema } from '@dutyboard/contracts/assignments';
 import { etagOf } from '@dutyboard/contracts/common';
 import {
   type CreateEventInput,
@@ -10,6 +11,7 @@ import {
   EventRuleSchema,
   type HoldEventInput,
   type ListEventsQuery,
+  type PutEventRuleInput,
 } from '@dutyboard/contracts/event-approvals';
 import {
   infiniteQueryOptions,
@@ -66,6 +68,30 @@ export function useEventRule(org: string | undefined) {
     queryKey: eventKeys.rule(org ?? ''),
     queryFn: ({ signal }) => api.get('/api/event-approval-rules', { query: { org }, schema: EventRuleSchema, signal }),
     enabled: Boolean(org),
+  });
+}
+
+/** Sets an org's rule; `version` (its own rule's, when it has one) makes a concurrent change a 412. */
+export function usePutEventRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, version }: { input: PutEventRuleInput; version: number | null }) =>
+      api.put('/api/event-approval-rules', input, {
+        schema: EventRuleSchema,
+        headers: version === null ? {} : { 'If-Match': etagOf(version) },
+      }),
+    // Every org below may follow it: all rules are read again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['event-approvals', 'rule'] }),
+  });
+}
+
+/** Who a chain step may name: the users leadership may give work to (the responsibility list's owner picker). */
+export function useRuleApprovers(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.assignments.owners,
+    queryFn: ({ signal }) => api.get('/api/assignments/owners', { schema: AssignmentOwnerListSchema, signal }),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -62,13 +62,20 @@ export function EventApprovalsListRoute() {
   return (
     <div data-testid="event-approvals-page">
       <PageHead title={t('eventApprovals.title')} intro={t('eventApprovals.intro')}>
-        {can(me, 'event:write') && (
-          <Link to="/event-approvals/new">
-            <Button type="primary" data-testid="event-new">
-              {t('eventApprovals.new')}
-            </Button>
-          </Link>
-        )}
+        <Space wrap>
+          {can(me, 'plan:manage') && (
+            <Link to="/event-approvals/rules" data-testid="event-rules-link">
+              <Button>{t('eventApprovals.rules')}</Button>
+            </Link>
+          )}
+          {can(me, 'event:write') && (
+            <Link to="/event-approvals/new">
+              <Button type="primary" data-testid="event-new">
+                {t('eventApprovals.new')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       </PageHead>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select

@@ -7,10 +7,10 @@ import { OrgSelect } from '../../../components/org-select.tsx';
 import { randomUuid } from '../../../lib/api-upload.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
+import { reachChoices, reachText } from '../../../lib/rule-reach.ts';
 import { useFormFields } from '../../../lib/use-form-fields.ts';
 import { useCreateRule } from '../api/targets.ts';
 import { checkRule, RULE_FIELDS, type RuleFormValues } from './rule-form-values.ts';
-import { reachChoices, reachText } from './rule-reach.ts';
 
 interface RuleCreateModalProps extends DialogProps {
   orgs: OrgUnit[];

@@ -3,9 +3,9 @@
 import type { CountedMetric, RuleFrequency } from '@dutyboard/contracts/metrics';
 import { type CreateFrequencyRuleInput, CreateFrequencyRuleInputSchema } from '@dutyboard/contracts/plan';
 import { checkBody } from '../../../lib/record-values.ts';
+import { type ReachChoice, reachOfChoice } from '../../../lib/rule-reach.ts';
 import type { Checked } from '../../../lib/use-dialog-submit.ts';
 import { formFields } from '../../../lib/zod-rules.ts';
-import { type ReachChoice, reachOfChoice } from './rule-reach.ts';
 
 export interface RuleFormValues {
   metric?: CountedMetric;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reachChoiceOf, reachChoices, reachOfChoice } from '../../../lib/rule-reach.ts';
 import { checkRule } from './rule-form-values.ts';
-import { reachChoiceOf, reachChoices, reachOfChoice } from './rule-reach.ts';
 
 describe('rule reach choices', () => {
   it('offers a 区 itself, its direct children and every level below it; a branch only itself and its children', () => {

@@ -24,9 +24,9 @@ import { useDialogState } from '../../../components/use-dialog-state.ts';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n-provider.tsx';
 import { metricLabel } from '../../../lib/metric-links.ts';
+import { reachChoiceOf, reachText } from '../../../lib/rule-reach.ts';
 import { useDeleteRule, useRules } from '../api/targets.ts';
 import { RuleCreateModal } from './rule-create-modal.tsx';
-import { reachChoiceOf, reachText } from './rule-reach.ts';
 
 interface RulesSectionProps {
   period: string;

@@ -1,10 +1,11 @@
-// A rule's reach as the form offers it and the pages say it (ADR 038): the org itself, each org
-// directly below, or each org of a level below the org's own. The contract says which levels an
-// org may reach (ruleLevelsBelow); this only turns a reach into a choice and into words.
+// A rule's reach as the forms offer it and the pages say it — frequency rules (ADR 038) and duty
+// rules (ADR 045): the org itself, each org directly below, or each org of a level below the org's
+// own. The contract says which levels an org may reach (ruleLevelsBelow); this only turns a reach
+// into a choice and into words.
 import { ORG_LEVEL_LABELS } from '@dutyboard/contracts/labels';
 import { type OrgKind, type OrgLevel, orgLevelOf } from '@dutyboard/contracts/orgs';
 import { type FrequencyRule, ruleLevelsBelow } from '@dutyboard/contracts/plan';
-import type { useI18n } from '../../../lib/i18n-provider.tsx';
+import type { useI18n } from './i18n-provider.tsx';
 
 /** One choice of the form: 'SELF', 'CHILD' (each direct child) or a level. */
 export type ReachChoice = 'SELF' | 'CHILD' | OrgLevel;
