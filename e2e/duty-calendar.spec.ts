@@ -72,3 +72,28 @@ test('on a phone the calendar is a list only', async ({ browser }) => {
   await expectAccessible(page);
   await context.close();
 });
+
+test('the 区 leader’s calendar with its 街道s: each kind of line opens a list of exactly its records', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signInViaApi(page, 'district-leader');
+  const year = quarterOf(new Date()).year;
+  // One line of each kind with records (the demo's 区 and 城南: ADRs 046–049), each followed to its
+  // list: a meeting list, the 报送 list and the ledger must all narrow to the line's own org.
+  for (const kind of ['JUDGEMENT', 'SPECIAL_REPORT', 'BRANCH_INSPECTION', 'POSITION_INSPECTION']) {
+    await page.goto(`/duties?year=${year}&below=1`);
+    const withRecords = page
+      .locator(`[data-testid=duty-line][data-kind=${kind}]`)
+      .filter({ has: page.getByTestId('duty-records').filter({ hasNotText: /^0 条记录$/ }) })
+      .first();
+    await expect(withRecords, kind).toBeVisible();
+    const count = Number(((await withRecords.getByTestId('duty-records').textContent()) ?? '').match(/\d+/)?.[0]);
+    expect(count, kind).toBeGreaterThan(0);
+    await withRecords.getByTestId('duty-records').click();
+    await expect(page).toHaveURL(/own=true/);
+    await expect(page.getByTestId('list-total'), kind).toContainText(`共 ${count} 条`);
+  }
+  await context.close();
+});

@@ -238,6 +238,26 @@ describe('demo seed reproduces the source summary', () => {
     expect(inspections.filter((i) => i.state === 'DONE')).toHaveLength(10);
   });
 
+  it("every line of the 区's calendar and its 街道s' drills to exactly the records it counts", async () => {
+    const cookie = await login(ctx.app, 'district-leader', 'demo-password-for-tests');
+    const leader = await ctx.prisma.user.findUniqueOrThrow({
+      where: { username: 'district-leader' },
+      include: { org: true },
+    });
+    const user = { ...leader, orgPath: leader.org.path, sessionId: 'test' };
+    const cal = await getDutyCalendar(ctx.prisma, user, { year: 2026, below: '1' }, now);
+    const kinds = new Set(cal.items.map((l) => l.kind));
+    // Every kind of duty active, each with records somewhere, so the check below is not empty.
+    expect(cal.items.filter((l) => l.done > 0).length).toBeGreaterThan(10);
+    expect(kinds.size).toBeGreaterThanOrEqual(8);
+    for (const l of cal.items) {
+      const query = new URLSearchParams(l.drill.query);
+      const res = await ctx.app.inject({ method: 'GET', url: `${l.drill.list}?${query}`, headers: { cookie } });
+      expect(res.statusCode, `${l.kind} ${l.window} ${l.forOrgName}: ${res.body}`).toBe(200);
+      expect(res.json().items, `${l.kind} ${l.window} ${l.forOrgName}`).toHaveLength(l.done);
+    }
+  });
+
   it('every demo account signs in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       await expect(login(ctx.app, a.username, 'demo-password-for-tests')).resolves.toContain('dutyboard_session=');

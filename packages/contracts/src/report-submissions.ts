@@ -3,7 +3,7 @@
 // org, period). The sender's list and the receiver's ("received") list read the same rows; the
 // figures SPECIAL_REPORT_SENT … count them by their day (figures.ts, source report_sent).
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.ts';
+import { IdSchema, InstantSchema, recordListQueryFields } from './common.ts';
 import { LocalDateSchema, PeriodCodeSchema } from './periods.ts';
 import { ReportKindSchema } from './report-kinds.ts';
 
@@ -25,6 +25,8 @@ export const ListReportSubmissionsQuerySchema = z.strictObject({
   org: IdSchema.optional(),
   /** 1: reports sent to `org`; otherwise reports sent by `org` and the orgs below it. */
   received: z.enum(['0', '1']).optional(),
+  /** true: reports sent by `org` itself only, not by the orgs below it (a duty's drill, ADR 045). */
+  own: recordListQueryFields.own,
   kind: ReportKindSchema.optional(),
   period: PeriodCodeSchema.optional(),
   /** Asia/Shanghai days, both inclusive, on the day sent (the figures' drill). */

@@ -58,7 +58,7 @@ export async function listAccountability(
 ): Promise<AccountabilityPage> {
   const range = dayRange(params.from, params.to);
   const where: Prisma.AccountabilityWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(params.type ? { type: params.type } : {}),
     ...(params.colour ? { colour: params.colour } : {}),
     ...(params.planned === 'true' ? { type: 'INSPECTION', occurredAt: null } : {}),

@@ -83,7 +83,7 @@ export async function listMeetings(
 ): Promise<MeetingPage> {
   const range = dayRange(params.from, params.to);
   const where: Prisma.CommitteeMeetingWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(params.kind ? { kind: params.kind } : {}),
     ...(range ? { heldAt: range } : {}),
   };

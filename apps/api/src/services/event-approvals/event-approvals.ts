@@ -262,7 +262,7 @@ export async function listEvents(
   const range = dayRange(params.from, params.to);
   const and = eventFilters(params, user);
   const where: Prisma.EventApprovalWhereInput = {
-    orgId: { in: await orgIdsInScope(prisma, user, params.org) },
+    orgId: { in: await orgIdsInScope(prisma, user, params.org, params.own) },
     ...(range ? { startsAt: range } : {}),
     ...(and.length > 0 ? { AND: and } : {}),
   };

@@ -158,7 +158,7 @@ export async function listReportSubmissions(
   const where: Prisma.ReportSubmissionWhereInput = {
     ...(query.received === '1'
       ? { toOrgId: (await loadReachableOrg(prisma, user, query.org ?? user.orgId)).id }
-      : { orgId: { in: await orgIdsInScope(prisma, user, query.org) } }),
+      : { orgId: { in: await orgIdsInScope(prisma, user, query.org, query.own) } }),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.period ? { periodCode: query.period } : {}),
     ...(sentAt ? { sentAt } : {}),

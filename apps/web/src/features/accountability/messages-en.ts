@@ -7,6 +7,8 @@ export const accountabilityEn: Record<keyof typeof accountabilityZh, string> = {
     'Inspections, notices, reminder talks and accountability records the level above keeps on the units below; visible to leaders, auditors and reviewers only.',
   'accountability.allTypes': 'All',
   'accountability.new': 'New record',
+  'accountability.loadMore': 'Load more',
+  'accountability.clearFilters': 'Show all records',
   'accountability.empty': 'No records yet',
   'accountability.loadFailed': 'The records could not be loaded',
   'accountability.colTitle': 'Matter',

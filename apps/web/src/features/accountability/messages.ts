@@ -5,6 +5,8 @@ export const accountabilityZh = {
   'accountability.intro': '上级对下级单位的督查、通报、提醒谈话和问责记录，仅领导、审计和督查考核人员可见。',
   'accountability.allTypes': '全部',
   'accountability.new': '新建记录',
+  'accountability.loadMore': '加载更多',
+  'accountability.clearFilters': '查看全部记录',
   'accountability.empty': '暂无记录',
   'accountability.loadFailed': '记录加载失败',
   'accountability.colTitle': '事项',

@@ -10,17 +10,23 @@ import {
   AccountabilityPageSchema,
   AccountabilitySchema,
   type AccountabilityType,
+  AccountabilityTypeSchema,
   NOTICE_COLOURS,
+  NoticeColourSchema,
 } from '@dutyboard/contracts/accountability';
+import { IdSchema } from '@dutyboard/contracts/common';
 import {
   ACCOUNTABILITY_MEASURE_LABELS,
   ACCOUNTABILITY_TYPE_LABELS,
   NOTICE_COLOUR_LABELS,
 } from '@dutyboard/contracts/labels';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd';
+import { LocalDateSchema } from '@dutyboard/contracts/periods';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { ListTotal } from '../../../components/list-total.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
@@ -36,22 +42,60 @@ const KEY = ['accountability'] as const;
 const COLOUR_TAG = { RED: 'red', YELLOW: 'gold', GREEN: 'green' } as const;
 const day = (instant: string | null) => (instant ? formatDateTime(instant, false) : '');
 
+/** The list's filter as the URL carries it: a figure's drill (type, colour, org, own, days) opens exactly its records. */
+const FilterSchema = z.object({
+  type: AccountabilityTypeSchema.optional().catch(undefined),
+  colour: NoticeColourSchema.optional().catch(undefined),
+  org: IdSchema.optional().catch(undefined),
+  own: z.literal('true').optional().catch(undefined),
+  from: LocalDateSchema.optional().catch(undefined),
+  to: LocalDateSchema.optional().catch(undefined),
+});
+type Filter = z.infer<typeof FilterSchema>;
+const PAGE_SIZE = 50;
+
+function filterFrom(params: URLSearchParams): Filter {
+  const read = (key: keyof Filter) => params.get(key) ?? undefined;
+  const parsed = FilterSchema.parse({
+    type: read('type'),
+    colour: read('colour'),
+    org: read('org'),
+    own: read('own'),
+    from: read('from'),
+    to: read('to'),
+  });
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as Filter;
+}
+
 export function AccountabilityListRoute() {
   const me = useCurrentUser();
   const { t, nameOf, lang } = useI18n();
-  const [type, setType] = useState<AccountabilityType | 'ALL'>('ALL');
+  const [params, setParams] = useSearchParams();
+  const filter = filterFrom(params);
+  const type = filter.type ?? 'ALL';
+  const setType = (value: AccountabilityType | 'ALL') => {
+    const next = new URLSearchParams(params);
+    if (value === 'ALL') next.delete('type');
+    else next.set('type', value);
+    next.delete('colour');
+    setParams(next, { replace: true });
+  };
+  const narrowed = Boolean(filter.org || filter.from || filter.to || filter.colour);
   const [open, setOpen] = useState(false);
   const readable = can(me, 'accountability:read');
-  const list = useQuery({
-    queryKey: [...KEY, type],
+  const list = useInfiniteQuery({
+    queryKey: [...KEY, filter],
     enabled: readable,
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       api.get('/api/accountability', {
-        query: { ...(type === 'ALL' ? {} : { type }), limit: 100 },
+        query: { ...filter, cursor: pageParam, limit: PAGE_SIZE },
         schema: AccountabilityPageSchema,
         signal,
       }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (!readable) return <Alert type="error" showIcon message={t('error.FORBIDDEN')} />;
 
   const detail = (row: Accountability) => {
@@ -91,7 +135,13 @@ export function AccountabilityListRoute() {
         ]}
         style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
       />
-      <ListTotal total={list.data?.total} />
+      {narrowed && (
+        <Typography.Paragraph type="secondary" data-testid="accountability-range">
+          {[filter.from, filter.to].filter(Boolean).join(' ~ ')}{' '}
+          <Link to="/accountability">{t('accountability.clearFilters')}</Link>
+        </Typography.Paragraph>
+      )}
+      <ListTotal total={list.data?.pages[0]?.total} />
       {list.isError ? (
         <Alert
           type="error"
@@ -104,7 +154,7 @@ export function AccountabilityListRoute() {
           data-testid="accountability-table"
           rowKey="id"
           loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          dataSource={items}
           pagination={false}
           scroll={{ x: 720 }}
           locale={{ emptyText: t('accountability.empty') }}
@@ -136,6 +186,16 @@ export function AccountabilityListRoute() {
             { key: 'detail', title: t('accountability.colDetail'), render: (_: unknown, row) => detail(row) },
           ]}
         />
+      )}
+      {list.hasNextPage && (
+        <Button
+          style={{ marginTop: 12 }}
+          onClick={() => void list.fetchNextPage()}
+          loading={list.isFetchingNextPage}
+          data-testid="accountability-more"
+        >
+          {t('accountability.loadMore')}
+        </Button>
       )}
       {open && <AccountabilityFormModal onClose={() => setOpen(false)} />}
     </div>

@@ -17,6 +17,8 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 /** The list's query as the URL carries it (a figure's drill: kind, org and the period's days). */
 export interface MeetingListFilter {
   org?: string;
+  /** 'true': the org's own meetings only (a duty's drill, ADR 045). */
+  own?: 'true';
   kind?: MeetingKind;
   from?: string;
   to?: string;

@@ -20,7 +20,7 @@ import { type MeetingListFilter, useMeetings } from '../api/meetings.ts';
 export function MeetingsListRoute() {
   const me = useCurrentUser();
   const { t, nameOf } = useI18n();
-  // The filter lives in the URL, so a figure's drill (kind, org, from, to) opens exactly its records.
+  // The filter lives in the URL, so a figure's drill (kind, org, own, from, to) opens exactly its records.
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
   const kind = filter.kind;
@@ -108,6 +108,7 @@ export function MeetingsListRoute() {
 
 const FilterSchema = z.object({
   org: IdSchema.optional().catch(undefined),
+  own: z.literal('true').optional().catch(undefined),
   kind: MeetingKindSchema.optional().catch(undefined),
   from: LocalDateSchema.optional().catch(undefined),
   to: LocalDateSchema.optional().catch(undefined),
@@ -115,6 +116,12 @@ const FilterSchema = z.object({
 
 function filterFrom(params: URLSearchParams): MeetingListFilter {
   const read = (key: string) => params.get(key) ?? undefined;
-  const parsed = FilterSchema.parse({ org: read('org'), kind: read('kind'), from: read('from'), to: read('to') });
+  const parsed = FilterSchema.parse({
+    org: read('org'),
+    own: read('own'),
+    kind: read('kind'),
+    from: read('from'),
+    to: read('to'),
+  });
   return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as MeetingListFilter;
 }

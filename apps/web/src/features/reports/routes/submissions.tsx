@@ -10,6 +10,7 @@ import type { ReportSubmission } from '@dutyboard/contracts/report-submissions';
 import { Button, Card, Empty, Segmented, Table, Tag } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ListTotal } from '../../../components/list-total.tsx';
 import { ScopeOrgSelect } from '../../../components/org-select.tsx';
 import { PageHead } from '../../../components/page-head.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -40,6 +41,8 @@ export function SubmissionsRoute() {
   const query = {
     org,
     received: received ? ('1' as const) : ('0' as const),
+    // A duty's drill (ADR 045): the org's own 报送 only, not its branches'.
+    ...(!received && params.get('own') === 'true' ? { own: 'true' as const } : {}),
     ...(kind.success ? { kind: kind.data } : {}),
     ...(day('from') ? { from: day('from') } : {}),
     ...(day('to') ? { to: day('to') } : {}),
@@ -67,6 +70,7 @@ export function SubmissionsRoute() {
         </div>
       </Card>
       <Card>
+        <ListTotal total={list.data?.items.length} />
         {list.isPending ? (
           <PageLoading rows={4} />
         ) : list.isError ? (
