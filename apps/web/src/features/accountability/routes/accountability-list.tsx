@@ -141,7 +141,9 @@ export function AccountabilityListRoute() {
           <Link to="/accountability">{t('accountability.clearFilters')}</Link>
         </Typography.Paragraph>
       )}
-      <ListTotal total={list.data?.pages[0]?.total} />
+      <div style={{ marginBottom: 8 }}>
+        <ListTotal total={list.data?.pages[0]?.total} />
+      </div>
       {list.isError ? (
         <Alert
           type="error"
