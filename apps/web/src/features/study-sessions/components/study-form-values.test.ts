@@ -19,6 +19,7 @@ const stored: StudySession = {
   absentees: [{ name: '张三', reason: '病假' }],
   materials: null,
   minutes: null,
+  roster: null,
   createdAt: '2026-03-15T12:00:00.000Z',
   updatedAt: '2026-03-15T12:00:00.000Z',
 };
