@@ -60,6 +60,7 @@ const HISTORY_FIELDS: Record<string, MessageKey> = {
   actualAttendance: 'studySessions.actualAttendance',
   absentees: 'studySessions.absentees',
   roster: 'studySessions.roster',
+  makeUp: 'studySessions.makeUpRecord',
   materials: 'studySessions.materials',
   minutes: 'studySessions.minutes',
 };
@@ -87,6 +88,11 @@ function StudySessionDetail({ record: session }: { record: StudySession }) {
       return topic.success ? nameOf(STUDY_TOPIC_LABELS, topic.data) : undefined;
     }
     if (field === 'orgId') return orgs.data?.items.find((org) => org.id === value)?.name;
+    if (field === 'makeUp' && value && typeof value === 'object') {
+      const m = value as { name?: unknown; madeUpOn?: unknown; how?: unknown };
+      const how = MAKE_UP_WAYS.find((w) => w === m.how);
+      return `${String(m.name)}：${String(m.madeUpOn)} ${how ? nameOf(MAKE_UP_WAY_LABELS, how) : ''}`.trim();
+    }
     if (field === 'roster') {
       if (!Array.isArray(value)) return t('studySessions.rosterNone');
       return value
