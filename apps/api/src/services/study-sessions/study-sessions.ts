@@ -88,6 +88,9 @@ export function toStudySession(row: StudySessionRow): StudySession {
 
 /** What a new study session stores (a create, and each imported row): an empty text is "not filled". */
 export function storedStudySession(input: CreateStudySessionInput) {
+  // Only a body with a roster stores one, and its counts follow from it; without one (an import
+  // row, an older form) everything is exactly as before.
+  const roster = input.roster ? withRoster(storedRoster(input.roster)) : undefined;
   return {
     orgId: input.orgId,
     kind: input.kind,
@@ -96,13 +99,14 @@ export function storedStudySession(input: CreateStudySessionInput) {
     occurredAt: new Date(input.occurredAt),
     timeKnown: input.timeKnown ?? true,
     host: input.host || null,
-    expectedAttendance: input.expectedAttendance ?? null,
-    actualAttendance: input.actualAttendance ?? null,
-    absentees: input.absentees ?? [],
+    expectedAttendance: roster ? roster.expectedAttendance : (input.expectedAttendance ?? null),
+    actualAttendance: roster ? roster.actualAttendance : (input.actualAttendance ?? null),
+    absentees: roster ? roster.absentees : (input.absentees ?? []),
     materials: input.materials || null,
     minutes: input.minutes || null,
-    // Only a body with a roster stores one (an import row, an older form: exactly as before).
-    ...(input.roster ? withRoster(storedRoster(input.roster)) : {}),
+    // The prepared create names every column (writes.ts prepareCreate) and record_insert reads the
+    // row as JSON, where null is SQL NULL; imports write their own column list, without this one.
+    roster: roster ? roster.roster : (null as unknown as Prisma.InputJsonValue),
   };
 }
 
