@@ -19,6 +19,7 @@ import type { Prisma, PrismaClient } from '@dutyboard/db/client';
 import { type DemoMeetingSteps, seedCommitteeMeetings } from './seed-committee-meetings.ts';
 import { type DemoReportSteps, demoReportActors, seedDutyReports } from './seed-duty-reports.ts';
 import { seedEventApprovals } from './seed-event-approvals.ts';
+import { demoRoster } from './seed-study-rosters.ts';
 
 export interface SeedOptions {
   /** Password of every demo account. */
@@ -422,8 +423,15 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
         { m: 6, d: 14, topicCategory: 'POLICY', topic: '中心组专题学习研讨：基层治理与为民服务' },
         { m: 5, d: 20, topicCategory: 'IDEOLOGY_WORK', topic: '意识形态工作专题研讨会（含网络意识形态工作）' },
       ] as const;
+      const rosterUsers = {
+        leader: leaderId,
+        organisation: users.get('li.weiyuan') as string,
+        publicity: users.get('wang.weiyuan') as string,
+        discipline: users.get('zhao.weiyuan') as string,
+        community: users.get('secretary2') as string,
+      };
       await tx.studySession.createMany({
-        data: seminars.map((s) => ({
+        data: seminars.map((s, i) => ({
           orgId: streetId,
           kind: 'SEMINAR' as const,
           topicCategory: s.topicCategory,
@@ -435,6 +443,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
           actualAttendance: 9,
           minutes: `围绕“${s.topic.split('：').at(-1)}”开展交流研讨，班子成员逐一发言。`,
           createdById: leaderId,
+          // The five 中心组 sessions keep their roster (ADR 051): the counts follow from it.
+          ...(s.topic.startsWith('中心组') ? demoRoster(i, rosterUsers, year) : {}),
         })),
       });
       const branchStudy: Prisma.StudySessionCreateManyInput[] = [];

@@ -95,6 +95,7 @@ const CASES: Record<Kind, readonly Case[]> = {
 type ObjKind =
   | 'activity'
   | 'study'
+  | 'studyWithRoster'
   | 'publicity'
   | 'riskPoint'
   | 'alert'
@@ -331,6 +332,23 @@ const make: Record<ObjKind, (side: Side) => Promise<string>> = {
           kind: 'BRANCH_STUDY',
           topic: `${mark(side)}学习${next()}`,
           occurredAt: PAST,
+        }),
+      )
+    ).id as string,
+  // A 中心组 session with a roster whose one member on leave still owes a 补学 (ADR 051).
+  studyWithRoster: async (side) =>
+    (
+      await created(
+        'leader',
+        post('/api/study-sessions', {
+          orgId: orgOf(side),
+          kind: 'CENTRAL_GROUP',
+          topic: `${mark(side)}中心组学习${next()}`,
+          occurredAt: PAST,
+          roster: [
+            { name: '成员甲', status: 'PRESENT' },
+            { name: '成员乙', status: 'LEAVE', reason: '出差' },
+          ],
         }),
       )
     ).id as string,
@@ -666,6 +684,14 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/study-sessions/:id': getOne('/api/study-sessions', 'study'),
   'PATCH /api/study-sessions/:id': patchOne('/api/study-sessions', 'study', { topic: '改过的学习主题' }),
   'DELETE /api/study-sessions/:id': deleteOne('/api/study-sessions', 'study'),
+  'GET /api/study-sessions/make-ups-owed': orgList('/api/study-sessions/make-ups-owed'),
+  'POST /api/study-sessions/:id/make-ups': {
+    kind: 'object',
+    ok: 200,
+    obj: 'studyWithRoster',
+    fresh: true,
+    req: (t) => post(`/api/study-sessions/${t.id}/make-ups`, { name: '成员乙', madeUpOn: '2026-11-20', how: 'SELF' }),
+  },
 
   'GET /api/publicity': orgList('/api/publicity'),
   'POST /api/publicity': createIn('/api/publicity', (orgId) => ({
@@ -1240,6 +1266,8 @@ const DECLARED: Record<string, Action | 'SIGNED_IN' | 'PUBLIC'> = {
   'GET /api/study-sessions/:id': 'study:read',
   'PATCH /api/study-sessions/:id': 'study:write',
   'DELETE /api/study-sessions/:id': 'study:write',
+  'GET /api/study-sessions/make-ups-owed': 'study:read',
+  'POST /api/study-sessions/:id/make-ups': 'study:write',
   'GET /api/publicity': 'publicity:read',
   'POST /api/publicity': 'publicity:write',
   'GET /api/publicity/:id': 'publicity:read',

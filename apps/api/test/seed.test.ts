@@ -1,5 +1,6 @@
 import type { AssessmentReturn } from '@dutyboard/contracts/assessment-campaigns';
 import { shanghaiParts } from '@dutyboard/contracts/periods';
+import { Prisma } from '@dutyboard/db/generated/prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_ACCOUNTS,
@@ -122,6 +123,27 @@ describe('demo seed reproduces the source summary', () => {
     const seminars = await ctx.prisma.studySession.findMany({ where: { kind: 'SEMINAR', occurredAt: inH1 } });
     expect(seminars.filter((s) => s.topicCategory === 'IDEOLOGY_WORK')).toHaveLength(1);
     expect(seminars.filter((s) => s.topicCategory !== 'IDEOLOGY_WORK')).toHaveLength(5);
+  });
+
+  it("keeps the 中心组's rosters: one 请假 made up, one owed, one 社区 列席 (ADR 051)", async () => {
+    const leader = await login(ctx.app, 'leader', 'demo-password-for-tests');
+    const cn = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'CN' } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/study-sessions/make-ups-owed?org=${cn.id}`,
+      headers: { cookie: leader },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['王芳（宣传委员）']);
+    const sessions = await ctx.prisma.studySession.findMany({
+      where: { orgId: cn.id, roster: { not: Prisma.DbNull } },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(sessions).toHaveLength(5);
+    const members = sessions.flatMap((s) => s.roster as { status: string; role: string; makeUp: unknown }[]);
+    expect(members.filter((m) => m.status === 'LEAVE' && m.makeUp)).toHaveLength(1);
+    expect(members.filter((m) => m.role === 'OBSERVER')).toHaveLength(1);
+    for (const s of sessions) expect(s.expectedAttendance).toBe(9);
   });
 
   it('holds 1 sensitive online item, analysed and reported to the city cyberspace office', async () => {

@@ -90,6 +90,8 @@ describe('creating study sessions', () => {
       absentees: [{ name: '张三', reason: '因病请假' }],
       materials: '《习近平谈治国理政》第五卷',
       minutes: '集体学习并交流发言',
+      // No roster was sent: none is kept (ADR 051), the counts are as typed.
+      roster: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

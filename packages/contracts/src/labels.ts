@@ -92,7 +92,17 @@ import {
   type RiskLevel,
   type RiskPointType,
 } from './risk-points.ts';
-import { STUDY_KINDS, type StudyKind, type StudyTopic } from './study-sessions.ts';
+import {
+  MAKE_UP_WAYS,
+  type MakeUpWay,
+  ROSTER_ROLES,
+  ROSTER_STATUSES,
+  type RosterRole,
+  type RosterStatus,
+  STUDY_KINDS,
+  type StudyKind,
+  type StudyTopic,
+} from './study-sessions.ts';
 import { STUDY_TOPIC_GROUPS, STUDY_TOPICS, type StudyTopicGroup } from './study-topics.ts';
 
 export interface Label {
@@ -639,6 +649,21 @@ export const DUTY_KIND_LABELS: LabelTable<DutyKind> = Object.fromEntries(
   DUTY_KINDS.map((k) => [k, DUTIES[k].label]),
 ) as LabelTable<DutyKind>;
 
+/** 中心组 roster (ADR 051): a member's role, attendance and way of 补学. */
+export const ROSTER_ROLE_LABELS: LabelTable<RosterRole> = {
+  MEMBER: { zh: '成员', en: 'Member' },
+  OBSERVER: { zh: '列席旁听', en: 'Observer' },
+};
+export const ROSTER_STATUS_LABELS: LabelTable<RosterStatus> = {
+  PRESENT: { zh: '出席', en: 'Present' },
+  LEAVE: { zh: '请假', en: 'On leave' },
+  ABSENT: { zh: '缺席', en: 'Absent' },
+};
+export const MAKE_UP_WAY_LABELS: LabelTable<MakeUpWay> = {
+  SELF: { zh: '自学', en: 'Self-study' },
+  GROUP: { zh: '集中补学', en: 'Group make-up' },
+};
+
 /** A duty's rhythm. */
 export const DUTY_RHYTHM_LABELS: LabelTable<DutyRhythm> = {
   HALF: { zh: '每半年', en: 'Each half year' },
@@ -655,6 +680,9 @@ export const ENUM_LABEL_TABLES: readonly { name: string; values: readonly string
   { name: 'STUDY_KIND', values: STUDY_KINDS, table: STUDY_KIND_LABELS },
   { name: 'STUDY_TOPIC', values: STUDY_TOPICS, table: STUDY_TOPIC_LABELS },
   { name: 'STUDY_TOPIC_GROUP', values: Object.keys(STUDY_TOPIC_GROUPS), table: STUDY_TOPIC_GROUP_LABELS },
+  { name: 'ROSTER_ROLE', values: ROSTER_ROLES, table: ROSTER_ROLE_LABELS },
+  { name: 'ROSTER_STATUS', values: ROSTER_STATUSES, table: ROSTER_STATUS_LABELS },
+  { name: 'MAKE_UP_WAY', values: MAKE_UP_WAYS, table: MAKE_UP_WAY_LABELS },
   { name: 'PUBLICITY_LEVEL', values: PUBLICITY_LEVELS, table: PUBLICITY_LEVEL_LABELS },
   { name: 'RISK_POINT_TYPE', values: RISK_POINT_TYPES, table: RISK_POINT_TYPE_LABELS },
   { name: 'RISK_LEVEL', values: RISK_LEVELS, table: RISK_LEVEL_LABELS },

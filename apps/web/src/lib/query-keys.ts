@@ -48,6 +48,8 @@ export const queryKeys = {
     list: (filter: StudySessionListFilter) => ['study-sessions', 'list', filter] as const,
     recent: (limit: number) => ['study-sessions', 'list', 'recent', limit] as const,
     detail: (id: string) => ['study-sessions', 'detail', id] as const,
+    /** GET /api/study-sessions/make-ups-owed (under lists: every save refreshes it). */
+    owed: (org: string | undefined) => ['study-sessions', 'list', 'make-ups-owed', org ?? null] as const,
   },
   /** 宣传报道: GET /api/publicity and /api/publicity/:id. */
   publicity: {

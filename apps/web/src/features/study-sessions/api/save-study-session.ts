@@ -3,6 +3,7 @@
 import { etagOf, OkSchema } from '@dutyboard/contracts/common';
 import {
   type CreateStudySessionInput,
+  type RecordMakeUpInput,
   type StudySession,
   StudySessionSchema,
   type UpdateStudySessionInput,
@@ -85,6 +86,31 @@ export function useDeleteStudySession(id: string, version: number) {
       // Its history and evidence are gone with it: nothing of it is refetched.
       await queryClient.invalidateQueries({ queryKey: queryKeys.studySessions.detail(id), refetchType: 'none' });
       await refreshLists(queryClient);
+    },
+  });
+}
+
+/** A member's 补学, recorded after the session on the version loaded (ADR 051). */
+export function recordMakeUp(
+  id: string,
+  version: number,
+  input: RecordMakeUpInput,
+  idempotencyKey: string,
+): Promise<StudySession> {
+  return api.post(`/api/study-sessions/${encodeURIComponent(id)}/make-ups`, input, {
+    schema: StudySessionSchema,
+    headers: { 'If-Match': etagOf(version), 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function useRecordMakeUp(id: string, version: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: RecordMakeUpInput; idempotencyKey: string }) =>
+      recordMakeUp(id, version, input, idempotencyKey),
+    onSuccess: async (session) => {
+      queryClient.setQueryData(queryKeys.studySessions.detail(session.id), session);
+      await refreshAfterChange(queryClient, session.id);
     },
   });
 }

@@ -1,8 +1,8 @@
 // Unsaved study session form values, kept per user in this tab's sessionStorage (see
 // lib/form-draft.ts).
-import { STUDY_KINDS, STUDY_TOPICS } from '@dutyboard/contracts/study-sessions';
+import { ROSTER_ROLES, ROSTER_STATUSES, STUDY_KINDS, STUDY_TOPICS } from '@dutyboard/contracts/study-sessions';
 import { type DraftField, draft, recordDraft } from '../../../lib/form-draft.ts';
-import type { AbsenteeRow, StudyFormValues } from './study-form-values.ts';
+import type { AbsenteeRow, RosterRow, StudyFormValues } from './study-form-values.ts';
 
 const count: DraftField<number | null> = {
   load: (value) => (typeof value === 'number' && Number.isInteger(value) ? value : null),
@@ -14,6 +14,24 @@ const rows: DraftField<AbsenteeRow[]> = {
       ? value.map((row: unknown) => {
           const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
           return { name: draft.text.load(r.name) ?? '', reason: draft.text.load(r.reason) ?? '' };
+        })
+      : [],
+};
+
+const role = draft.choice(ROSTER_ROLES);
+const status = draft.choice(ROSTER_STATUSES);
+const members: DraftField<RosterRow[]> = {
+  load: (value) =>
+    Array.isArray(value)
+      ? value.map((row: unknown) => {
+          const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
+          return {
+            name: draft.text.load(r.name) ?? '',
+            role: role.load(r.role) ?? 'MEMBER',
+            status: status.load(r.status) ?? 'PRESENT',
+            reason: draft.text.load(r.reason) ?? '',
+            outline: draft.text.load(r.outline) ?? '',
+          };
         })
       : [],
 };
@@ -30,6 +48,7 @@ export const studyDraft = recordDraft<StudyFormValues>('study', {
   expectedAttendance: count,
   actualAttendance: count,
   absentees: rows,
+  roster: members,
   materials: draft.text,
   minutes: draft.text,
 });

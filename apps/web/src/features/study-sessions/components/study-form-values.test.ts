@@ -19,6 +19,7 @@ const stored: StudySession = {
   absentees: [{ name: '张三', reason: '病假' }],
   materials: null,
   minutes: null,
+  roster: null,
   createdAt: '2026-03-15T12:00:00.000Z',
   updatedAt: '2026-03-15T12:00:00.000Z',
 };
@@ -78,5 +79,63 @@ describe('study form values', () => {
       absentees: [],
       host: null,
     });
+  });
+  it('a 中心组 roster replaces the typed counts; other kinds never send one (ADR 051)', () => {
+    const base = {
+      orgId: 'org-1',
+      topic: '中心组学习',
+      date: pickerDay('2026-03-15'),
+      time: pickerTime('09:00'),
+      expectedAttendance: 9,
+      actualAttendance: 9,
+      roster: [
+        { name: '王书记', role: 'MEMBER' as const, status: 'PRESENT' as const, outline: '体会', reason: '' },
+        { name: '赵委员', role: 'MEMBER' as const, status: 'LEAVE' as const, reason: '开会', outline: '忘了删' },
+        { name: '', role: 'MEMBER' as const, status: 'PRESENT' as const },
+      ],
+    };
+    const withRoster = valuesToInput({ ...base, kind: 'CENTRAL_GROUP' });
+    expect(withRoster.expectedAttendance).toBeUndefined();
+    expect(withRoster.absentees).toBeUndefined();
+    expect(withRoster.roster).toEqual([
+      { name: '王书记', role: 'MEMBER', status: 'PRESENT', reason: null, outline: '体会' },
+      { name: '赵委员', role: 'MEMBER', status: 'LEAVE', reason: '开会', outline: null },
+    ]);
+    const branch = valuesToInput({ ...base, kind: 'BRANCH_STUDY' });
+    expect(branch.roster).toBeUndefined();
+    expect(branch.expectedAttendance).toBe(9);
+    expect(formPathOf('roster.1.reason')?.path).toEqual(['roster', 1, 'reason']);
+  });
+
+  it('an edited roster keeps a recorded 补学 and the member’s user', () => {
+    const made = { madeUpOn: '2026-03-20', how: 'SELF' as const, notes: null };
+    const original: StudySession = {
+      ...stored,
+      kind: 'CENTRAL_GROUP',
+      roster: [
+        { userId: null, name: '王书记', role: 'MEMBER', status: 'PRESENT', reason: null, outline: null, makeUp: null },
+        {
+          userId: '0f8fad5b-d9cb-469f-a165-70867728950f',
+          name: '赵委员',
+          role: 'MEMBER',
+          status: 'LEAVE',
+          reason: '开会',
+          outline: null,
+          makeUp: made,
+        },
+      ],
+    };
+    const same = {
+      ...original,
+      occurredAt: '2026-03-15T19:00:00+08:00',
+      roster: [
+        { name: '王书记', role: 'MEMBER' as const, status: 'PRESENT' as const, reason: null, outline: '补上提纲' },
+        { name: '赵委员', role: 'MEMBER' as const, status: 'LEAVE' as const, reason: '开会', outline: null },
+      ],
+    };
+    const patch = changedFields(same, original);
+    expect(patch.roster?.[0]?.outline).toBe('补上提纲');
+    expect(patch.roster?.[1]).toMatchObject({ userId: '0f8fad5b-d9cb-469f-a165-70867728950f', makeUp: made });
+    expect(patch).not.toHaveProperty('expectedAttendance');
   });
 });

@@ -6,6 +6,11 @@ import {
   AbsenteeSchema,
   type CreateStudySessionInput,
   CreateStudySessionInputSchema,
+  type RosterMember,
+  RosterMemberInputSchema,
+  type RosterRole,
+  type RosterStatus,
+  rosterAllowed,
   type StudyKind,
   type StudySession,
   type StudyTopic,
@@ -34,6 +39,15 @@ export interface AbsenteeRow {
   reason?: string;
 }
 
+/** One roster row as the form holds it (ADR 051); a 补学 is recorded on the detail page. */
+export interface RosterRow {
+  name?: string;
+  role?: RosterRole;
+  status?: RosterStatus;
+  reason?: string;
+  outline?: string;
+}
+
 export interface StudyFormValues extends WhenValues {
   orgId?: string;
   kind?: StudyKind;
@@ -43,6 +57,7 @@ export interface StudyFormValues extends WhenValues {
   expectedAttendance?: number | null;
   actualAttendance?: number | null;
   absentees?: AbsenteeRow[];
+  roster?: RosterRow[];
   materials?: string;
   minutes?: string;
 }
@@ -65,6 +80,7 @@ export const FIELDS = {
       'expectedAttendance',
       'actualAttendance',
       'absentees',
+      'roster',
       'materials',
       'minutes',
     ],
@@ -76,6 +92,14 @@ export const FIELDS = {
     },
   ),
 };
+
+export const ROSTER_FIELDS = formFields(RosterMemberInputSchema, {
+  name: 'studySessions.rosterNameShort',
+  role: 'studySessions.rosterRoleShort',
+  status: 'studySessions.rosterStatusShort',
+  reason: 'studySessions.rosterReasonShort',
+  outline: 'studySessions.rosterOutlineShort',
+});
 
 export const ABSENTEE_FIELDS = formFields(AbsenteeSchema, {
   name: 'studySessions.form.absenteeNameShort',
@@ -105,14 +129,38 @@ export function studyToValues(session: StudySession): StudyFormValues {
     ...formValuesOf(session, FIELDS, KEYS),
     ...whenOf(session.occurredAt, session.timeKnown),
     absentees: session.absentees.map((a) => ({ ...a })),
+    roster: (session.roster ?? []).map((m) => ({
+      name: m.name,
+      role: m.role,
+      status: m.status,
+      reason: m.reason ?? '',
+      outline: m.outline ?? '',
+    })),
   };
+}
+
+const isBlankRosterRow = (row: RosterRow | undefined) => !row?.name?.trim();
+
+/** The roster the form describes, when the session may keep one and a row is filled; else none. */
+function rosterOf(values: StudyFormValues) {
+  if (!values.kind || !rosterAllowed(values.kind, values.topicCategory)) return undefined;
+  const rows = (values.roster ?? []).filter((row) => !isBlankRosterRow(row));
+  if (rows.length === 0) return undefined;
+  return rows.map((row) => ({
+    name: row.name?.trim() ?? '',
+    role: row.role ?? 'MEMBER',
+    status: row.status ?? 'PRESENT',
+    reason: row.status === 'PRESENT' ? null : row.reason?.trim() || null,
+    outline: row.status === 'PRESENT' ? row.outline?.trim() || null : null,
+  }));
 }
 
 const isBlankRow = (row: AbsenteeRow | undefined) => !row?.name?.trim() && !row?.reason?.trim();
 
 /** The create body the form describes; still to be checked with the contract schema. */
 export function valuesToInput(values: StudyFormValues): Record<keyof CreateStudySessionInput, unknown> {
-  return {
+  const roster = rosterOf(values);
+  const body = {
     ...bodyOf(values, FIELDS, KEYS),
     topicCategory: values.topicCategory ?? 'OTHER',
     occurredAt: instantOf(values, DEFAULT_TIME),
@@ -120,11 +168,15 @@ export function valuesToInput(values: StudyFormValues): Record<keyof CreateStudy
     absentees: (values.absentees ?? [])
       .filter((row) => !isBlankRow(row))
       .map((row) => ({ name: row.name?.trim() ?? '', reason: row.reason?.trim() ?? '' })),
+    roster,
   };
+  // With a roster the counts and absentees follow from it (the server derives them): none are sent.
+  return roster ? { ...body, expectedAttendance: undefined, actualAttendance: undefined, absentees: undefined } : body;
 }
 
-/** A form field path: a top-level field, or one box of one absentee row. */
-type FieldPath = StudyFormField | ['absentees', number, 'name' | 'reason'];
+/** A form field path: a top-level field, or one box of one absentee or roster row. */
+type RosterLeaf = 'name' | 'role' | 'status' | 'reason' | 'outline';
+type FieldPath = StudyFormField | ['absentees', number, 'name' | 'reason'] | ['roster', number, RosterLeaf];
 
 /** Where an API field's issue is shown (occurredAt is typed as a date and a time), or null. */
 export function formPathOf(apiField: string): { path: FieldPath; spec: FieldSpec } | null {
@@ -134,6 +186,9 @@ export function formPathOf(apiField: string): { path: FieldPath; spec: FieldSpec
       return { path: ['absentees', Number(index), leaf], spec: ABSENTEE_FIELDS[leaf] };
     }
     return null;
+  }
+  if (head === 'roster' && index !== undefined && /^\d+$/.test(index) && leaf && Object.hasOwn(ROSTER_FIELDS, leaf)) {
+    return { path: ['roster', Number(index), leaf as RosterLeaf], spec: ROSTER_FIELDS[leaf as RosterLeaf] };
   }
   if (head === 'occurredAt') return { path: 'date', spec: FIELDS.date };
   return Object.hasOwn(FIELDS, head) ? { path: head as StudyFormField, spec: FIELDS[head as StudyFormField] } : null;
@@ -182,7 +237,10 @@ export function checkValues(
   const rows = values.absentees ?? [];
   const kept = rows.filter((row) => !isBlankRow(row));
   if (kept.length !== rows.length) form.setFieldValue('absentees', kept);
-  const parsed = CreateStudySessionInputSchema.safeParse(valuesToInput({ ...values, absentees: kept }));
+  const members = values.roster ?? [];
+  const named = members.filter((row) => !isBlankRosterRow(row));
+  if (named.length !== members.length) form.setFieldValue('roster', named);
+  const parsed = CreateStudySessionInputSchema.safeParse(valuesToInput({ ...values, absentees: kept, roster: named }));
   if (parsed.success) return { input: parsed.data };
   const unplaced = showIssues(form, issuesOf(parsed.error), t, lang);
   return { error: unplaced.length > 0 ? unplaced.join('；') : null };
@@ -190,11 +248,32 @@ export function checkValues(
 
 /** Only the fields that differ from the stored record (PATCH sends nothing else). */
 export function changedFields(input: CreateStudySessionInput, original: StudySession): UpdateStudySessionInput {
-  return withTimeKnown(
-    changed(input, original, [...KEYS, 'occurredAt', 'absentees'], ['occurredAt']),
-    input,
-    'occurredAt',
-  );
+  const counted = input.roster ? [] : (['expectedAttendance', 'actualAttendance', 'absentees'] as const);
+  const keys = [...KEYS.filter((k) => k !== 'expectedAttendance' && k !== 'actualAttendance'), ...counted];
+  const patch = withTimeKnown(changed(input, original, [...keys, 'occurredAt'], ['occurredAt']), input, 'occurredAt');
+  const roster = input.roster ? keptRoster(input.roster, original.roster ?? []) : null;
+  if (JSON.stringify(roster) !== JSON.stringify(original.roster)) return { ...patch, roster };
+  return patch;
+}
+
+/**
+ * The roster as edited, in its stored shape, keeping what the form does not show: a member's
+ * userId, and a 补学 already recorded (while the member is still marked away).
+ */
+function keptRoster(rows: NonNullable<CreateStudySessionInput['roster']>, stored: RosterMember[]): RosterMember[] {
+  return rows.map((row) => {
+    const before = stored.find((m) => m.name === row.name);
+    const away = row.status !== 'PRESENT' && (row.role ?? 'MEMBER') === 'MEMBER';
+    return {
+      userId: before?.userId ?? row.userId ?? null,
+      name: row.name,
+      role: row.role ?? 'MEMBER',
+      status: row.status,
+      reason: row.reason || null,
+      outline: row.outline || null,
+      makeUp: away ? (before?.makeUp ?? null) : null,
+    };
+  });
 }
 
 /** A failed save: field errors go on the form; returns the sentence for the form-level alert. */

@@ -10,6 +10,7 @@ import { RecordListRoute } from '../../../components/record-list-page.tsx';
 import { pathWithQuery } from '../../../lib/links.ts';
 import { LocalDateParam, paramsReader } from '../../../lib/use-url-filter.ts';
 import { useStudySessions } from '../api/get-study-sessions.ts';
+import { MakeUpsOwedCard } from '../components/make-ups-owed.tsx';
 import { StudyFilters } from '../components/study-filters.tsx';
 import { StudyTable } from '../components/study-table.tsx';
 
@@ -29,18 +30,21 @@ const FILTER = {
 
 export function StudySessionsListRoute() {
   return (
-    <RecordListRoute
-      read="study:read"
-      write="study:write"
-      filter={FILTER}
-      useList={useStudySessions}
-      messages="studySessions"
-      testIds={['study', 'study-sessions']}
-      // The new session starts in the org and kind the list shows.
-      newPath={(filter) => pathWithQuery('/study-sessions/new', { org: filter.org, kind: filter.kind })}
-      Filters={StudyFilters}
-      Table={StudyTable}
-      exportList="study-sessions"
-    />
+    <>
+      <MakeUpsOwedCard />
+      <RecordListRoute
+        read="study:read"
+        write="study:write"
+        filter={FILTER}
+        useList={useStudySessions}
+        messages="studySessions"
+        testIds={['study', 'study-sessions']}
+        // The new session starts in the org and kind the list shows.
+        newPath={(filter) => pathWithQuery('/study-sessions/new', { org: filter.org, kind: filter.kind })}
+        Filters={StudyFilters}
+        Table={StudyTable}
+        exportList="study-sessions"
+      />
+    </>
   );
 }
